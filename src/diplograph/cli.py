@@ -1,0 +1,202 @@
+"""The ``diplograph`` command: a thin layer over the library."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import DiplographError, InputError
+from .records import Document
+
+app = typer.Typer(help="Political events, actors and claims from news text, with evidence.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+out = Console()
+err = Console(stderr=True)
+
+ActorsOpt = Annotated[Optional[list[Path]], typer.Option("--actors", help="PETRARCH/Phoenix actor dictionary (repeatable); replaces the shipped actor dictionaries.")]
+AgentsOpt = Annotated[Optional[list[Path]], typer.Option("--agents", help="PETRARCH/Phoenix agents file (repeatable).")]
+VerbsOpt = Annotated[Optional[list[Path]], typer.Option("--verbs", help="PETRARCH CAMEO verb dictionary (repeatable); replaces the shipped one.")]
+StoreOpt = Annotated[Path, typer.Option("--store", help="DuckDB store file.")]
+
+
+def _fail(e: DiplographError) -> None:
+    err.print(f"[red]error:[/red] {e}", markup=True, highlight=False)
+    raise typer.Exit(1)
+
+
+def _options(date: str | None, actors, agents, verbs, fast: bool = False):
+    from .pipeline import Options
+    from .text.dates import parse_date_option
+
+    return Options(date=parse_date_option(date), actor_files=list(actors or []), agent_files=list(agents or []),
+                   verb_files=list(verbs or []), fast=fast)
+
+
+def _report_error(e: InputError) -> None:
+    err.print(f"error: {e}", markup=False, highlight=False)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Text files, folders, JSONL files, or - for stdin.")],
+    date: Annotated[Optional[str], typer.Option("--date", help="Document date YYYY-MM-DD (overrides the input's).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One DocumentAnalysis JSON object per line.")] = False,
+    actors: ActorsOpt = None, agents: AgentsOpt = None, verbs: VerbsOpt = None,
+) -> None:
+    """Analyze documents: actors, events, claims, relations; a readable report or JSON."""
+    from .pipeline import Pipeline
+    from .report import print_report
+    from .sources import iter_documents
+
+    try:
+        pipeline = Pipeline(_options(date, actors, agents, verbs))
+    except DiplographError as e:
+        _fail(e)
+    for p in pipeline.problems:
+        err.print(f"warning: {p}", markup=False, highlight=False)
+    failed = 0
+    for item in iter_documents(paths):
+        if isinstance(item, InputError):
+            _report_error(item)
+            failed += 1
+            continue
+        analysis = pipeline.analyze_one(item)
+        if as_json:
+            sys.stdout.write(analysis.to_json() + "\n")
+            sys.stdout.flush()
+        else:
+            print_report(out, item, analysis)
+    if failed:
+        raise typer.Exit(2)
+
+
+@app.command()
+def code(
+    file: Annotated[str, typer.Argument(help="JSONL file of {\"id\", \"text\", \"date\"?} lines, or - for stdin.")],
+    actors: ActorsOpt = None, agents: AgentsOpt = None, verbs: VerbsOpt = None,
+) -> None:
+    """Code each JSONL line as one unit: output {"id", "events": [...]} per line."""
+    from .pipeline import Pipeline
+    from .sources import iter_documents
+
+    try:
+        pipeline = Pipeline(_options(None, actors, agents, verbs))
+    except DiplographError as e:
+        _fail(e)
+    for p in pipeline.problems:
+        err.print(f"warning: {p}", markup=False, highlight=False)
+    for item in iter_documents([file]):
+        if isinstance(item, InputError):
+            _report_error(item)
+            continue
+        a = pipeline.analyze_one(item)
+        sys.stdout.write(json.dumps({"id": item.id, "events": [e.to_dict() for e in a.events]}, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def cues(file: Annotated[str, typer.Argument(help="JSONL file of {\"id\", \"text\"} lines, or - for stdin.")]) -> None:
+    """Claim cues of each JSONL line: {"id", "cues": [{"text","start","end","type"}]}."""
+    from .pipeline import Pipeline
+    from .sources import iter_documents
+
+    pipeline = Pipeline()
+    docs: list[Document] = []
+    for item in iter_documents([file]):
+        if isinstance(item, InputError):
+            _report_error(item)
+            continue
+        docs.append(item)
+        if len(docs) >= 64:
+            _write_cues(pipeline, docs)
+    _write_cues(pipeline, docs)
+
+
+def _write_cues(pipeline, docs: list[Document]) -> None:
+    for d, found in zip(docs, pipeline.cues(docs)):
+        sys.stdout.write(json.dumps({"id": d.id, "cues": [c.to_dict() for c in found]}, ensure_ascii=False) + "\n")
+    docs.clear()
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Text files, folders, JSONL files, or - for stdin.")],
+    store: StoreOpt = Path("diplograph.duckdb"),
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Parser processes.")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Date for documents that have none.")] = None,
+) -> None:
+    """Stream documents into the store (idempotent: stored documents are skipped)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .engines.local import ingest as run_local
+    from .sources import iter_documents
+    from .store.duck import StoreWriter
+
+    if engine != "local":
+        _fail(DiplographError("E009", what="engine", value=engine, options="local"))
+    try:
+        writer = StoreWriter(store)
+    except DiplographError as e:
+        _fail(e)
+    items = list(iter_documents(paths))
+    for it in items:
+        if isinstance(it, InputError):
+            _report_error(it)
+    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                  TimeElapsedColumn(), console=err, disable=not err.is_terminal) as bar:
+        task = bar.add_task("ingest", total=len(items), rate="")
+
+        def step(n: int) -> None:
+            bar.advance(task, n)
+            t = bar.tasks[0]
+            if t.elapsed:
+                bar.update(task, rate=f"{t.completed / t.elapsed:.1f} docs/s")
+
+        try:
+            report = run_local(items, writer, _options(date, None, None, None), progress=step)
+        finally:
+            writer.close()
+    err.print(f"stored {report.stored}, skipped {report.skipped} already stored, failed {len(report.failed)}",
+              highlight=False)
+
+
+@app.command()
+def status(
+    store: StoreOpt = Path("diplograph.duckdb"),
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+) -> None:
+    """Counts of the store: documents, events, actors, and the inputs that failed."""
+    from .store.duck import status as store_status
+
+    try:
+        s = store_status(store)
+    except DiplographError as e:
+        _fail(e)
+    if as_json:
+        sys.stdout.write(json.dumps(s) + "\n")
+        return
+    out.print(f"documents {s['documents']}  events {s['events']}  actors {s['actors']}  failed {len(s['failed'])}")
+    for f in s["failed"]:
+        out.print(f"  {f['error']}", markup=False, highlight=False)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        out.print(f"diplograph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                               help="Show the version and exit.")] = False) -> None:
+    """diplograph reads geopolitical news and builds the political system it describes."""
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,60 @@
+"""The exception hierarchy and the catalogue of error messages.
+
+Every error a user can meet has a code (``E001`` …) and an actionable message. Errors
+carry their context (file, line) and are rendered in one place: :func:`render`.
+"""
+from __future__ import annotations
+
+
+class Errors:
+    E001 = "file not found"
+    E002 = "cannot read file ({reason})"
+    E003 = "line is not valid JSON ({reason})"
+    E004 = "line has no \"text\" field; each line must be an object with \"id\" and \"text\""
+    E005 = "empty document"
+    E006 = "binary content, not text"
+    E007 = "unreadable dictionary line: {reason}"
+    E008 = "invalid date {value!r}: use YYYY-MM-DD"
+    E009 = "unknown {what} {value!r}; valid options: {options}"
+    E010 = "spaCy model {model!r} is not installed; run `make setup`"
+    E011 = "store {path} was written by schema version {found}, newer than this diplograph ({expected})"
+    E012 = "no actor matches {query!r}"
+    E013 = "document is not in English (detected {lang}); skipped"
+    E014 = "invalid input: {reason}"
+
+
+class DiplographError(Exception):
+    """Base error: a catalogue code, a message and where it happened."""
+
+    code = "E000"
+
+    def __init__(self, code: str, path: str | None = None, line: int | None = None, **kwargs: object):
+        self.code = code
+        self.path = path
+        self.line = line
+        self.message = getattr(Errors, code).format(**kwargs)
+        super().__init__(render(self))
+
+
+class InputError(DiplographError):
+    """A document, file or line that cannot be read."""
+
+
+class DictionaryError(DiplographError):
+    """A line of a PETRARCH/Phoenix dictionary that cannot be parsed."""
+
+
+class StoreError(DiplographError):
+    """The store cannot be opened, migrated or queried."""
+
+
+class UsageError(DiplographError):
+    """A wrong option value on the command line or in the API."""
+
+
+def render(err: DiplographError) -> str:
+    """One line: ``path:line: [code] message``."""
+    where = ""
+    if err.path is not None:
+        where = f"{err.path}:{err.line}: " if err.line is not None else f"{err.path}: "
+    return f"{where}[{err.code}] {err.message}"

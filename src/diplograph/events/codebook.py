@@ -1,0 +1,92 @@
+"""The CAMEO codebook: labels, Goldstein values, quad classes and the PLOVER mapping.
+
+Conventions: Goldstein values are GDELT's (column ``goldstein_gdelt`` of
+``cameo_codes.tsv``, falling back to Phoenix's); quad classes are GDELT's 1–4
+(1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict).
+PLOVER type/mode come from ``CAMEO2PLOVER-2021.txt`` (the PLOVER 2021 draft); a code
+missing from a table inherits from its closest parent code.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import data_path
+from ..errors import UsageError
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    root: str
+    label: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+    plover_mode: str | None
+    plover_context: str | None
+
+
+def quad_of_root(root: str) -> int:
+    r = int(root)
+    if r <= 5:
+        return 1
+    if r <= 8:
+        return 2
+    if r <= 13:
+        return 3
+    return 4
+
+
+class Codebook:
+    def __init__(self, codes: dict[str, CameoCode]):
+        self.codes = codes
+
+    def get(self, code: str) -> CameoCode:
+        c = code
+        while c:
+            if c in self.codes:
+                found = self.codes[c]
+                return found if c == code else CameoCode(code, found.root, found.label, found.goldstein,
+                                                         found.quad_class, found.plover, found.plover_mode,
+                                                         found.plover_context)
+            c = c[:-1]
+        raise UsageError("E009", what="CAMEO code", value=code, options="codes of cameo_codes.tsv, e.g. 043")
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.codes
+
+
+_C2P = re.compile(r"^(\d{2,4}):\s*([A-Z_]+)?\s*(?:,\s*([^,#]*))?(?:,\s*([^#]*))?")
+
+
+@lru_cache(maxsize=1)
+def load_codebook() -> Codebook:
+    plover: dict[str, tuple[str | None, str | None, str | None]] = {}
+    for line in data_path("ontology", "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines():
+        m = _C2P.match(line.strip())
+        if m:
+            typ, mode, ctx = (x.strip() if x else None for x in m.groups()[1:])
+            plover[m.group(1)] = (typ or None, mode or None, ctx or None)
+    codes: dict[str, CameoCode] = {}
+    with data_path("ontology", "cameo_codes.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            code = row["code"].strip()
+            g = row["goldstein_gdelt"] or row["goldstein_phoenix"] or "0"
+            q = row["quadclass_gdelt"] or str(quad_of_root(row["root"]))
+            p = _inherit(plover, code)
+            codes[code] = CameoCode(code, row["root"], row["label"] or row["gdelt_label"], float(g), int(q),
+                                    p[0] or (row["plover"] or None), p[1] or (row["plover_mode"] or None),
+                                    p[2] or (row["plover_context"] or None))
+    return Codebook(codes)
+
+
+def _inherit(table: dict[str, tuple], code: str) -> tuple:
+    c = code
+    while c:
+        if c in table and table[c][0]:
+            return table[c]
+        c = c[:-1]
+    return (None, None, None)

@@ -1,0 +1,220 @@
+"""Document → DocumentAnalysis: the stages in order, data flowing one way.
+
+normalize → parse → resolve_mentions → code_events → claims (modality, attribution,
+dates, relation states) → records. The spaCy model, the knowledge base and the verb
+dictionary are loaded once per ``Pipeline``.
+"""
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from . import nlp
+from .actors.kb import KnowledgeBase, build_kb, parse_iso_date
+from .actors.resolve import ResolvedActors, resolve_mentions
+from .claims.cues import TokenCue, find_cues
+from .claims.modality import cue_index, modality_of, speaker_of
+from .claims.relations import find_relation_states
+from .data import data_path
+from .events.codebook import Codebook, load_codebook
+from .events.coder import Candidate, code_events
+from .events.verbs import VerbDictionary, read_verb_dictionary
+from .records import Attribution, Cue, Document, DocumentAnalysis, Event, Ref, Relation, Span, Triad
+from .text.dates import find_dateline, resolve_relative
+from .text.normalize import NormalizedText, normalize
+
+
+@dataclass
+class Options:
+    date: date | None = None  # --date: overrides the documents' own dates
+    actor_files: list[Path] = field(default_factory=list)
+    agent_files: list[Path] = field(default_factory=list)
+    verb_files: list[Path] = field(default_factory=list)
+    fast: bool = False
+    batch_size: int = 16
+
+
+def _load_verbs(files: list[Path]) -> VerbDictionary:
+    vd = VerbDictionary()
+    for f in files:
+        vd.extend(read_verb_dictionary(f, vd.problems))
+    if not files:
+        vd.extend(read_verb_dictionary(data_path("phoenix", "CAMEO.2.0.txt")))
+    return vd
+
+
+class Pipeline:
+    def __init__(self, options: Options | None = None):
+        self.options = options or Options()
+        o = self.options
+        self.kb: KnowledgeBase = build_kb(o.actor_files, o.agent_files, replace=bool(o.actor_files))
+        self.verbs: VerbDictionary = _load_verbs(o.verb_files)
+        self.codebook: Codebook = load_codebook()
+        self.nlp = nlp.load(o.fast)
+
+    @property
+    def problems(self) -> list[str]:
+        return [str(p) for p in self.kb.problems + self.verbs.problems]
+
+    def analyze(self, docs: Iterable[Document]) -> Iterator[DocumentAnalysis]:
+        docs_a, docs_b = itertools.tee(docs)
+        norms = (normalize(d.text) for d in docs_a)
+        norms_a, norms_b = itertools.tee(norms)
+        parsed = self.nlp.pipe((n.text for n in norms_a), batch_size=self.options.batch_size)
+        for doc, norm, sdoc in zip(docs_b, norms_b, parsed):
+            yield self.analyze_parsed(doc, norm, sdoc)
+
+    def analyze_one(self, doc: Document) -> DocumentAnalysis:
+        return next(self.analyze([doc]))
+
+    def analyze_parsed(self, doc: Document, norm: NormalizedText, sdoc: Doc) -> DocumentAnalysis:
+        when, source = self._document_date(doc, norm)
+        actors = resolve_mentions(sdoc, norm, self.kb, when)
+        candidates = code_events(sdoc, actors, self.verbs)
+        cues = find_cues(sdoc)
+        analysis = DocumentAnalysis(doc.id, when.isoformat() if when else None, source)
+        analysis.actors = sorted(actors.actors.values(), key=lambda a: (-len(a.mentions), a.id))
+        analysis.events = self._events(doc, norm, sdoc, actors, candidates, cues, when)
+        analysis.relations = self._relations(norm, sdoc, actors, cues)
+        analysis.redactions = list(norm.redactions)
+        analysis.triads = document_triads(analysis)
+        analysis.warnings = list(actors.warnings)
+        if when is None:
+            analysis.warnings.append("no document date: pass --date or a \"date\" field; relative dates unresolved")
+        return analysis
+
+    def _document_date(self, doc: Document, norm: NormalizedText) -> tuple[date | None, str | None]:
+        if self.options.date is not None:
+            return self.options.date, "option"
+        d = parse_iso_date(doc.date)
+        if d is not None:
+            return d, "input"
+        d = find_dateline(norm.text)
+        if d is not None:
+            return d, "dateline"
+        return None, None
+
+    def _ref(self, aid: str | None, actors: ResolvedActors, sdoc: Doc, norm: NormalizedText,
+             near: int) -> Ref | None:
+        if aid is None:
+            return None
+        a = actors.actors[aid]
+        # the mention text nearest the trigger, for the Ref's "text"
+        sent = sdoc[near].sent
+        tok_text = next((norm.original_span(t.idx, t.idx + len(t))[2] for t in sent
+                         if actors.token_actor.get(t.i) == aid), a.name)
+        return Ref(a.id, a.name, a.code, tok_text)
+
+    def _events(self, doc: Document, norm: NormalizedText, sdoc: Doc, actors: ResolvedActors,
+                candidates: list[Candidate], cues: list[TokenCue], when: date | None) -> list[Event]:
+        index = cue_index(cues)
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for c in sorted(candidates, key=lambda c: -c.confidence):
+            key = (c.trigger.sent.start, c.source, c.target)
+            if key in seen:  # one event per (source, target) pair in a sentence
+                continue
+            seen.add(key)
+            entry = self.codebook.get(c.code)
+            sent = c.trigger.sent
+            s, e, text = norm.original_span(sent.start_char, sent.end_char)
+            ts, te, trig = norm.original_span(c.trigger.idx, c.trigger.idx + len(c.trigger))
+            speaker = speaker_of(c.trigger)
+            attribution = None
+            if speaker is not None:
+                sid = actors.token_actor.get(speaker.i)
+                span = speaker.subtree
+                toks = list(span)
+                attribution = Attribution(sid, norm.original_span(toks[0].idx, toks[-1].idx + len(toks[-1]))[2])
+            event_date = when.isoformat() if when else None
+            if when is not None:
+                rel = resolve_relative(sent.text, when)
+                if rel is not None:
+                    event_date = rel[0].isoformat()
+            eid = hashlib.sha1(f"{doc.id}|{ts}|{c.source}|{c.target}|{c.code}".encode()).hexdigest()[:16]
+            events.append(Event(
+                id=eid,
+                source=self._ref(c.source, actors, sdoc, norm, c.trigger.i),
+                target=self._ref(c.target, actors, sdoc, norm, c.trigger.i),
+                cameo=entry.code, cameo_root=entry.root, plover=entry.plover, plover_mode=entry.plover_mode,
+                goldstein=entry.goldstein, quad_class=entry.quad_class,
+                modality=modality_of(c.trigger, index), attribution=attribution, date=event_date,
+                trigger=trig, evidence=Span(s, e, text), confidence=round(c.confidence, 2),
+            ))
+        events.sort(key=lambda ev: (ev.evidence.start, -ev.confidence))
+        return events
+
+    def _relations(self, norm: NormalizedText, sdoc: Doc, actors: ResolvedActors,
+                   cues: list[TokenCue]) -> list[Relation]:
+        index = cue_index(cues)
+        out = []
+        for r in find_relation_states(sdoc, actors):
+            sent = r.word.sent
+            s, e, text = norm.original_span(sent.start_char, sent.end_char)
+            modality = modality_of(r.word, index)
+            if r.negated and modality == "negated":
+                modality = "asserted"  # the negation is already in the sign
+            out.append(Relation(r.a, r.b, r.sign, modality, Span(s, e, text)))
+        return out
+
+    def cues(self, docs: Iterable[Document]) -> Iterator[list[Cue]]:
+        docs_a, docs_b = itertools.tee(docs)
+        norms_a, norms_b = itertools.tee(normalize(d.text) for d in docs_a)
+        for norm, sdoc in zip(norms_b, self.nlp.pipe((n.text for n in norms_a), batch_size=self.options.batch_size)):
+            out = []
+            for c in find_cues(sdoc):
+                span = sdoc[c.start:c.end]
+                s, e, text = norm.original_span(span.start_char, span.end_char)
+                out.append(Cue(text, s, e, c.type))
+            yield out
+
+
+def edge_signs(analysis: DocumentAnalysis) -> dict[frozenset[str], int]:
+    """Sign per unordered actor pair: relation states first, then asserted/hedged events."""
+    score: dict[frozenset[str], float] = {}
+    for ev in analysis.events:
+        if not (ev.source and ev.target and ev.source.actor and ev.target.actor):
+            continue
+        if ev.modality in ("negated", "desired", "question"):
+            continue
+        pair = frozenset((ev.source.actor, ev.target.actor))
+        if len(pair) == 2:
+            score[pair] = score.get(pair, 0.0) + (ev.goldstein or 0.0) * (0.5 if ev.modality == "hedged" else 1.0)
+    for r in analysis.relations:
+        pair = frozenset((r.a, r.b))
+        if len(pair) == 2:
+            score[pair] = score.get(pair, 0.0) + 5.0 * r.sign
+    return {p: (1 if v > 0 else -1) for p, v in score.items() if v != 0}
+
+
+def document_triads(analysis: DocumentAnalysis) -> list[Triad]:
+    signs = edge_signs(analysis)
+    nodes = sorted({a for p in signs for a in p})
+    names = {a.id: a.name for a in analysis.actors}
+    out: list[Triad] = []
+    for a, b, c in itertools.combinations(nodes, 3):
+        ab, bc, ac = (signs.get(frozenset(p)) for p in ((a, b), (b, c), (a, c)))
+        if ab is None or bc is None or ac is None:
+            continue
+        balanced = ab * bc * ac > 0
+        out.append(Triad([a, b, c], [ab, bc, ac], balanced, triad_reading(names, (a, b, c), (ab, bc, ac))))
+    return out
+
+
+def triad_reading(names: dict[str, str], actors: tuple[str, str, str], signs: tuple[int, int, int]) -> str:
+    a, b, c = (names.get(x, x) for x in actors)
+    ab, bc, ac = signs
+    word = {1: "cooperates with", -1: "is at odds with"}
+    text = f"{a} {word[ab]} {b}; {b} {word[bc]} {c}; {a} {word[ac]} {c}."
+    if ab > 0 and (bc < 0 or ac < 0):
+        other = c
+        text += f" {a}'s dealings with {b} read as a signal to {other}."
+    elif ab * bc * ac < 0:
+        text += " Unbalanced: expect one of these relations to change."
+    return text

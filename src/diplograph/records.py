@@ -1,0 +1,219 @@
+"""The data model of diplograph (see DESIGN.md, "Contracts").
+
+Plain dataclasses with ``to_dict``/``from_dict`` so every record serialises to the JSON
+shapes of the contract and back. Offsets are always character offsets into the
+*original* input text of the document.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+MODALITIES = ("asserted", "hedged", "negated", "desired", "conditional", "future", "question")
+CUE_TYPES = ("speculation", "negation", "condition", "desire", "attribution", "question", "future")
+MENTION_METHODS = ("kb", "dictionary", "role", "alias", "fuzzy", "coref", "learned", "unresolved")
+
+
+def _asdict(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj):
+        return {f.name: _asdict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [_asdict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _asdict(v) for k, v in obj.items()}
+    return obj
+
+
+class Record:
+    """Mixin: JSON round-trip for the dataclasses below."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return _asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+@dataclass
+class Document(Record):
+    id: str
+    text: str
+    date: str | None = None
+    title: str | None = None
+    source: str | None = None
+    path: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Document":
+        return cls(**{k: d.get(k) for k in ("id", "text", "date", "title", "source", "path")})
+
+
+@dataclass
+class Span(Record):
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Span":
+        return cls(int(d["start"]), int(d["end"]), d["text"])
+
+
+@dataclass
+class Mention(Record):
+    text: str
+    start: int
+    end: int
+    method: str
+    confidence: float
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Mention":
+        return cls(d["text"], int(d["start"]), int(d["end"]), d["method"], float(d["confidence"]))
+
+
+@dataclass
+class Actor(Record):
+    id: str
+    name: str
+    type: str  # person | state | igo | group | sector | unknown
+    code: str | None = None
+    country: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Actor":
+        return cls(
+            d["id"], d["name"], d["type"], d.get("code"), d.get("country"),
+            [Mention.from_dict(m) for m in d.get("mentions", [])],
+        )
+
+
+@dataclass
+class Ref(Record):
+    actor: str | None
+    name: str
+    code: str | None
+    text: str
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> "Ref | None":
+        if d is None:
+            return None
+        return cls(d.get("actor"), d["name"], d.get("code"), d["text"])
+
+
+@dataclass
+class Attribution(Record):
+    actor: str | None
+    text: str
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> "Attribution | None":
+        return None if d is None else cls(d.get("actor"), d["text"])
+
+
+@dataclass
+class Event(Record):
+    id: str
+    source: Ref | None
+    target: Ref | None
+    cameo: str
+    cameo_root: str
+    plover: str | None
+    plover_mode: str | None
+    goldstein: float
+    quad_class: int
+    modality: str
+    attribution: Attribution | None
+    date: str | None
+    trigger: str
+    evidence: Span
+    confidence: float
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Event":
+        return cls(
+            d["id"], Ref.from_dict(d.get("source")), Ref.from_dict(d.get("target")),
+            d["cameo"], d["cameo_root"], d.get("plover"), d.get("plover_mode"),
+            float(d["goldstein"]), int(d["quad_class"]), d["modality"],
+            Attribution.from_dict(d.get("attribution")), d.get("date"), d["trigger"],
+            Span.from_dict(d["evidence"]), float(d["confidence"]),
+        )
+
+
+@dataclass
+class Relation(Record):
+    a: str
+    b: str
+    sign: int
+    modality: str
+    evidence: Span
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Relation":
+        return cls(d["a"], d["b"], int(d["sign"]), d["modality"], Span.from_dict(d["evidence"]))
+
+
+@dataclass
+class Redaction(Record):
+    start: int
+    end: int
+    text: str
+    restored: str | None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Redaction":
+        return cls(int(d["start"]), int(d["end"]), d["text"], d.get("restored"))
+
+
+@dataclass
+class Triad(Record):
+    actors: list[str]
+    signs: list[int]
+    balanced: bool
+    reading: str
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Triad":
+        return cls(list(d["actors"]), [int(s) for s in d["signs"]], bool(d["balanced"]), d["reading"])
+
+
+@dataclass
+class Cue(Record):
+    text: str
+    start: int
+    end: int
+    type: str
+
+
+@dataclass
+class DocumentAnalysis(Record):
+    doc_id: str
+    date: str | None
+    date_source: str | None  # input | option | dateline | None
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    redactions: list[Redaction] = field(default_factory=list)
+    triads: list[Triad] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "DocumentAnalysis":
+        return cls(
+            d["doc_id"], d.get("date"), d.get("date_source"),
+            [Actor.from_dict(a) for a in d.get("actors", [])],
+            [Event.from_dict(e) for e in d.get("events", [])],
+            [Relation.from_dict(r) for r in d.get("relations", [])],
+            [Redaction.from_dict(r) for r in d.get("redactions", [])],
+            [Triad.from_dict(t) for t in d.get("triads", [])],
+            list(d.get("warnings", [])),
+        )

@@ -1,0 +1,131 @@
+"""The DuckDB store: one writer owns the write connection; readers open it read-only."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError
+from ..records import Document, DocumentAnalysis
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+DEFAULT_STORE = "diplograph.duckdb"
+
+
+def _version(con: duckdb.DuckDBPyConnection) -> int:
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except duckdb.CatalogException:
+        return 0
+    return int(row[0]) if row else 0
+
+
+class StoreWriter:
+    """The single writer of a store. Not shared across threads or processes."""
+
+    def __init__(self, path: str | Path = DEFAULT_STORE):
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path)
+        except duckdb.Error as exc:
+            raise StoreError("E002", path=self.path, reason=str(exc).splitlines()[0]) from exc
+        self.migrate()
+
+    def migrate(self) -> None:
+        found = _version(self.con)
+        if found > SCHEMA_VERSION:
+            raise StoreError("E011", path=self.path, found=found, expected=SCHEMA_VERSION)
+        for v in range(found + 1, SCHEMA_VERSION + 1):
+            self.con.execute("BEGIN")
+            for stmt in MIGRATIONS[v]:
+                self.con.execute(stmt)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(v)])
+            self.con.execute("COMMIT")
+
+    def known_hashes(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT content_hash FROM documents").fetchall()}
+
+    def has(self, doc: Document) -> bool:
+        return self.con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [doc.content_hash]).fetchone() is not None
+
+    def write_batch(self, items: list[tuple[Document, DocumentAnalysis]]) -> None:
+        """One transaction per batch: a killed run loses at most the batch in flight."""
+        if not items:
+            return
+        self.con.execute("BEGIN")
+        try:
+            for doc, a in items:
+                self._write(doc, a)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _write(self, doc: Document, a: DocumentAnalysis) -> None:
+        doc_id = doc.id
+        if self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone():
+            doc_id = f"{doc.id}#{doc.content_hash[:8]}"  # same id, other content: keep both
+        self.con.execute(
+            "INSERT INTO documents (id, content_hash, path, title, source, date, date_source, text, analysis, status)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'done')",
+            [doc_id, doc.content_hash, doc.path, doc.title, doc.source, a.date, a.date_source, doc.text,
+             a.to_json()])
+        for actor in a.actors:
+            self.con.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?)",
+                             [doc_id, actor.id, actor.name, actor.type, actor.code, actor.country])
+            self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", [
+                [doc_id, actor.id, m.text, m.start, m.end, m.method, m.confidence] for m in actor.mentions])
+        for e in a.events:
+            s, t = e.source, e.target
+            self.con.execute(
+                "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [e.id, doc_id, s and s.actor, s and s.name, s and s.code, t and t.actor, t and t.name, t and t.code,
+                 e.cameo, e.cameo_root, e.plover, e.plover_mode, e.goldstein, e.quad_class, e.modality,
+                 json.dumps(e.attribution.to_dict()) if e.attribution else None, e.date, e.trigger,
+                 e.evidence.start, e.evidence.end, e.evidence.text, e.confidence])
+        for r in a.relations:
+            self.con.execute("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             [doc_id, r.a, r.b, r.sign, r.modality, a.date, r.evidence.start, r.evidence.end,
+                              r.evidence.text])
+
+    def record_failure(self, path: str, error: str) -> None:
+        self.con.execute("DELETE FROM failures WHERE path = ?", [path])
+        self.con.execute("INSERT INTO failures (path, error) VALUES (?, ?)", [path, error])
+
+    def clear_failure(self, path: str) -> None:
+        self.con.execute("DELETE FROM failures WHERE path = ?", [path])
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def open_reader(path: str | Path = DEFAULT_STORE) -> duckdb.DuckDBPyConnection:
+    p = Path(path)
+    if not p.exists():
+        raise StoreError("E001", path=str(p))
+    try:
+        con = duckdb.connect(str(p), read_only=True)
+    except duckdb.Error as exc:
+        raise StoreError("E002", path=str(p), reason=str(exc).splitlines()[0]) from exc
+    found = _version(con)
+    if found != SCHEMA_VERSION:
+        con.close()
+        if found > SCHEMA_VERSION:
+            raise StoreError("E011", path=str(p), found=found, expected=SCHEMA_VERSION)
+        StoreWriter(p).close()  # migrate an older store, then reopen read-only
+        con = duckdb.connect(str(p), read_only=True)
+    return con
+
+
+def status(path: str | Path = DEFAULT_STORE) -> dict[str, Any]:
+    con = open_reader(path)
+    try:
+        docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        actors = con.execute("SELECT count(DISTINCT actor_id) FROM actors").fetchone()[0]
+        failed = [{"path": p, "error": e} for p, e in con.execute("SELECT path, error FROM failures ORDER BY path").fetchall()]
+    finally:
+        con.close()
+    return {"documents": docs, "events": events, "actors": actors, "failed": failed}
