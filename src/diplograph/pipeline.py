@@ -45,7 +45,7 @@ def _load_verbs(files: list[Path]) -> VerbDictionary:
     for f in files:
         vd.extend(read_verb_dictionary(f, vd.problems))
     if not files:
-        vd.extend(read_verb_dictionary(data_path("phoenix", "CAMEO.2.0.txt")))
+        vd.extend(read_verb_dictionary(data_path("phoenix", "CAMEO.2.0.txt"), []))  # its 2 malformed lines are skipped quietly
     return vd
 
 

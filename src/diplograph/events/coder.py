@@ -1,12 +1,20 @@
 """Events: who did what to whom, from the dependency parse and the CAMEO verb dictionary.
 
 Reads the spaCy ``Doc`` and the document's ``ResolvedActors``; writes candidate events
-(trigger token, source/target actor ids, CAMEO code). The verb lemma selects the verb
-block; a pattern whose words stand among the verb's dependents refines the code; the
-longest matching pattern wins. Sources come from the subject (or the agent of a
-passive), targets from the object or a prepositional object; coordination gives one
-event per (source, target) pair. Event nouns (``the meeting between X and Y``,
-``Russia's closure of the route``) are coded from ``data/lexicons/nominal_events.tsv``.
+(trigger token, source/target actor ids, CAMEO code, confidence).
+
+- Verbs: the lemma selects the verb block, the most specific pattern whose words stand in
+  the right syntactic places gives the code (``patterns.py``); ``$``/``+`` slots place the
+  source and target, otherwise the subject (or the ``by`` agent of a passive) is the source
+  and the object, the dative or a prepositional object is the target.
+- Coordination gives one event per (source, target) pair; a compound subject without a
+  target (``X and Y agreed``) is reciprocal for cooperative codes.
+- Verbs taking a verb (``agreed to meet``, ``urged Y to withdraw``, ``demanded that Y
+  leave``) combine into one code (``data/lexicons/verb_frames.tsv`` and
+  ``verb_combinations.tsv``); the embedded act is not coded as having happened.
+- Reported speech: ``X said that Y attacked Z`` codes Y→Z; the saying is not an event.
+- Event nouns (``nominal.py``): ``the meeting between X and Y``, ``Russia's closure of …``.
+- Discards (``discards.py``): sentences and stories the Phoenix discard list rules out.
 """
 from __future__ import annotations
 
@@ -18,12 +26,26 @@ from spacy.tokens import Doc, Token
 
 from ..actors.resolve import ResolvedActors
 from ..data import data_path
-from .verbs import Pattern, VerbDictionary
+from .discards import discard_index
+from .patterns import Match, code_verb
+from .verbs import VerbDictionary
 
-SPEECH_VERBS = {"say", "tell", "state", "add", "note", "announce", "claim", "report", "write",
-                "declare", "insist", "explain", "reply", "argue", "believe", "think", "know", "infer"}
+SPEECH_VERBS = {"say", "tell", "state", "add", "note", "announce", "claim", "report", "write", "declare",
+                "insist", "explain", "reply", "argue", "believe", "think", "know", "infer", "confirm",
+                "tell", "quote", "stress", "emphasize", "emphasise", "reiterate", "assert", "suggest",
+                "indicate", "acknowledge", "admit", "reveal", "disclose", "allege", "charge", "hear"}
 SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "dative", "attr", "oprd")
+RELATIVE = {"which", "who", "that", "whom", "whose"}
+# verbs whose object is the doer of the embedded verb: "X urged Y to withdraw"
+OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "tell", "allow", "invite", "encourage",
+                  "press", "pressure", "request", "help", "warn", "advise", "instruct", "compel", "push",
+                  "permit", "enable", "authorize", "authorise", "require", "implore", "beg", "want", "expect"}
+# prepositions whose object can be a target, best first; "in"/"at" are mostly places
+TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "from", "for", "over",
+                "of", "between", "among", "about")
+CAUSAL_VERBS = {"lead", "result", "contribute", "cause", "prompt", "trigger", "spark", "bring"}
+RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
 
 
 @dataclass
@@ -44,82 +66,34 @@ def nominal_lexicon() -> dict[str, tuple[str, bool]]:
     with data_path("lexicons", "nominal_events.tsv").open(encoding="utf-8") as fh:
         rows = csv.reader((l for l in fh if l.strip() and not l.startswith("#")), delimiter="\t")
         for row in rows:
-            out[row[0]] = (row[1], row[2].strip() == "1")
+            out.setdefault(row[0].strip(), (row[1].strip(), row[2].strip() == "1"))
     return out
 
 
-def _words_of(tok: Token) -> set[str]:
-    return {t.lemma_.upper() for t in tok.subtree} | {t.text.upper() for t in tok.subtree}
+@lru_cache(maxsize=1)
+def verb_frames() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """(lemma → family, (family, embedded root) → combined code)."""
+    def rows(name: str):
+        with data_path("lexicons", name).open(encoding="utf-8") as fh:
+            yield from csv.reader((l for l in fh if l.strip() and not l.startswith("#")), delimiter="\t")
+
+    families = {r[0].strip(): r[1].strip() for r in rows("verb_frames.tsv")}
+    combos = {(r[0].strip(), r[1].strip()): r[2].strip() for r in rows("verb_combinations.tsv")}
+    return families, combos
 
 
-def _expand(words: list[str], vd: VerbDictionary) -> list[set[str]]:
-    """Each pattern word as the set of words it accepts (synonym sets expanded)."""
-    out = []
-    for w in words:
-        w = w.rstrip("_")
-        if w.startswith("&"):
-            out.append(set(vd.synonyms.get(w[1:].rstrip("_"), [])) | {w})
-        else:
-            out.append({w})
-    return out
+def combine(family: str, embedded_code: str | None) -> str:
+    _, combos = verb_frames()
+    root = (embedded_code or "")[:2]
+    return combos.get((family, root)) or combos.get((family, "*")) or "010"
 
 
-def _pattern_matches(p: Pattern, verb: Token, vd: VerbDictionary) -> bool:
-    right: set[str] = set()
-    left: set[str] = set()
-    preps: dict[str, set[str]] = {}
-    for c in verb.children:
-        if c.dep_ in SUBJ or c.dep_ == "nsubjpass":
-            continue
-        words = _words_of(c)
-        (left if c.i < verb.i else right).update(words)
-        if c.dep_ in ("prep", "agent", "dative"):
-            preps.setdefault(c.text.upper(), set()).update(words)
-    for accepted in _expand(p.post, vd):
-        if not accepted & right:
-            return False
-    for accepted in _expand(p.pre, vd):
-        if not accepted & left:
-            return False
-    for group in p.preps:
-        if not group:
-            continue
-        head, *rest = group
-        if head.startswith("&") or head.upper() not in preps:
-            return False
-        bag = preps[head.upper()]
-        for accepted in _expand(rest, vd):
-            if not accepted & bag:
-                return False
-    return True
+# ---------------------------------------------------------------- actors in phrases
 
-
-def verb_code(verb: Token, vd: VerbDictionary) -> tuple[str, str | None, Pattern | None] | None:
-    """(code, reverse code, pattern) for a verb token, or None."""
-    lemma = verb.lemma_.upper()
-    entries = vd.entries_for(lemma) or vd.entries_for(verb.text.upper())
-    if not entries:
-        return None
-    particles = {c.text.upper() for c in verb.children if c.dep_ in ("prt", "prep")}
-    best = None
-    for e in entries:
-        if len(e.words) > 1 and not set(e.words[1:]) <= particles:
-            continue
-        if best is None or len(e.words) > len(best.words):
-            best = e
-    if best is None:
-        return None
-    chosen: Pattern | None = None
-    for p in best.block.patterns:
-        if p.size and (chosen is None or p.size > chosen.size) and _pattern_matches(p, verb, vd):
-            chosen = p
-    if chosen is not None:
-        return chosen.code, chosen.reverse, chosen
-    return (best.code or best.block.code), None, None
-
-
-def _actor_in(tok: Token, actors: ResolvedActors, depth: int = 2) -> list[str]:
+def _actor_in(tok: Token | None, actors: ResolvedActors, depth: int = 2) -> list[str]:
     """Actor ids a noun phrase names: the head's own actor, else a close modifier's; conjuncts too."""
+    if tok is None:
+        return []
     found: list[str] = []
     for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
         aid = _head_actor(t, actors, depth)
@@ -131,10 +105,15 @@ def _actor_in(tok: Token, actors: ResolvedActors, depth: int = 2) -> list[str]:
 def _head_actor(tok: Token, actors: ResolvedActors, depth: int) -> str | None:
     if tok.i in actors.token_actor:
         return actors.token_actor[tok.i]
+    if depth < 0:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("compound", "poss", "amod", "nmod", "appos") and c.i in actors.token_actor:
+            return actors.token_actor[c.i]
     if depth == 0:
         return None
     for c in tok.children:
-        if c.dep_ in ("compound", "poss", "amod", "nmod", "appos") or (c.dep_ == "prep" and c.text.lower() == "of"):
+        if c.dep_ in ("compound", "poss", "nmod", "appos") or (c.dep_ == "prep" and c.lower_ == "of"):
             inner = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ == "pobj"), None)
             if inner is not None:
                 aid = _head_actor(inner, actors, depth - 1)
@@ -143,33 +122,133 @@ def _head_actor(tok: Token, actors: ResolvedActors, depth: int) -> str | None:
     return None
 
 
+def _slot_actor(tok: Token | None, actors: ResolvedActors) -> list[str]:
+    """Actors at a ``$``/``+`` slot: the first actor-bearing phrase from the slot onwards."""
+    if tok is None:
+        return []
+    doc = tok.doc
+    for i in range(tok.i, min(tok.i + 8, tok.sent.end)):
+        if i in actors.token_actor:
+            t = doc[i]
+            while t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and t.head.i in actors.token_actor:
+                t = t.head
+            return _actor_in(t, actors) or [actors.token_actor[i]]
+    return []
+
+
+# ---------------------------------------------------------------- syntax
+
 def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in SUBJ:
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head
             return c
-    for c in verb.children:  # passive: "by X"
-        if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
     if verb.dep_ == "relcl":
+        return verb.head if not any(c.dep_ == "nsubjpass" for c in verb.children) else None
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "troops attacking the city"
         return verb.head
-    if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
-        if verb.dep_ == "xcomp":  # "X urged Y to withdraw": Y acts; "X tried to send": X acts
+    if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "xcomp":
             obj = next((c for c in verb.head.children if c.dep_ in ("dobj",)), None)
-            if obj is not None and verb.head.lemma_ not in ("try", "decide", "want", "hope", "plan", "seek", "choose", "attempt"):
+            if obj is not None and verb.head.lemma_ in OBJECT_CONTROL:
                 return obj
-        if verb.dep_ != "ccomp":
+        if verb.dep_ not in ("ccomp",):
             return _subject(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head)  # "By inviting X, Putin …"
     return None
 
 
-def _objects(verb: Token) -> list[Token]:
-    objs = [c for c in verb.children if c.dep_ in OBJ or c.dep_ == "nsubjpass"]
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:  # passive: "by X"
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
+        (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _passive_patient(verb: Token) -> Token | None:
     for c in verb.children:
-        if c.dep_ in ("prep", "dative") and c.dep_ != "agent":
-            objs.extend(g for g in c.children if g.dep_ == "pobj")
+        if c.dep_ == "nsubjpass":
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return c
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":  # "the man arrested by police"
+        return verb.head
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and _is_passive(verb.head):
+        return _passive_patient(verb.head)
+    return None
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[Token]:
+    found: list[tuple[int, Token]] = []
+    for c in head.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    found.append((preps.index(c.lower_), g))
+    return [g for _, g in sorted(found, key=lambda x: x[0])]
+
+
+def _targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
+    """Target actors of a verb, best place first: object, dative, prepositional objects."""
+    groups: list[list[Token]] = []
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")]
+    if _is_passive(verb):
+        patient = _passive_patient(verb)
+        if patient is not None:
+            objs.insert(0, patient)
+    if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELATIVE for c in verb.children):
+        objs.insert(0, verb.head)  # "the city which the army attacked"
+    groups.append(objs)
+    groups.append(_prep_objects(verb))
+    groups.append([g for o in objs for g in _prep_objects(o)])  # "expressed opposition to X"
+    for c in verb.children:
         if c.dep_ == "xcomp":  # "chose to invite X"
-            objs.extend(g for g in c.children if g.dep_ in OBJ)
-    return objs
+            groups.append([g for g in c.children if g.dep_ in OBJ])
+    groups.append(_prep_objects(verb, ("in", "inside", "within")))
+    lex = nominal_lexicon()
+    for group in groups:
+        out: list[str] = []
+        for o in group:
+            if o.lemma_.lower() in lex and o.i not in actors.token_actor:
+                continue  # an event noun carries its own event: "led to the arrest of X"
+            names = _actor_in(o, actors) or _anaphor(o, actors, exclude)
+            for a in names:
+                if a not in out and a not in exclude:
+                    out.append(a)
+        if out:
+            return out
+    return []
+
+
+STANCE_NOUNS = {"position", "stance", "proposal", "plan", "demand", "idea", "policy", "view", "request",
+                "call", "decision", "move", "initiative", "offer", "suggestion", "approach", "stand", "line"}
+
+
+def _anaphor(np: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
+    """``this position`` / ``that proposal``: the actor whose stance it is — the subject of the
+    nearest main clause before it (same or previous sentence) naming another actor."""
+    if np.lemma_.lower() not in STANCE_NOUNS:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "such") for c in np.children):
+        return []
+    doc = np.doc
+    start = np.sent.start
+    prev = doc[start - 1].sent.start if start > 0 else start
+    for i in range(np.i - 1, prev - 1, -1):
+        t = doc[i]
+        if t.dep_ not in SUBJ or t.head.dep_ not in ("ROOT", "conj"):
+            continue
+        for a in _actor_in(t, actors):
+            if a not in exclude:
+                return [a]
+    return []
 
 
 def _speaker(tok: Token) -> Token | None:
@@ -182,81 +261,171 @@ def _speaker(tok: Token) -> Token | None:
     return None
 
 
+def _clause_weight(tok: Token) -> float:
+    """How central the clause of ``tok`` is to its sentence (1 = the main clause)."""
+    t, w = tok, 1.0
+    while t.dep_ != "ROOT" and t.head.i != t.i:
+        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+            w *= 0.97
+        elif t.dep_ == "ccomp" and t.head.lemma_ in SPEECH_VERBS:
+            w *= 0.99  # the reported statement is what the sentence is about
+        elif t.dep_ in ("xcomp", "ccomp"):
+            w *= 0.93
+        elif t.dep_ in ("advcl", "relcl", "acl", "pcomp"):
+            w *= 0.85
+        else:
+            w *= 0.9
+        t = t.head
+    return w
+
+
+# ---------------------------------------------------------------- verbal events
+
+@dataclass
+class _Verbal:
+    verb: Token
+    match: Match
+    sources: list[str]
+    targets: list[str]
+
+
+def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
+    if _is_passive(verb):
+        agent = _agent(verb)
+        sources = _actor_in(agent, actors) if agent is not None else []
+    else:
+        subj = _subject(verb)
+        sources = _actor_in(subj, actors) if subj is not None else []
+        if not sources and subj is None:
+            noun = _misparsed_noun(verb)
+            if noun is not None:
+                from .nominal import _source_from_clause
+
+                sources = _source_from_clause(noun, actors)
+    if match.source_at is not None:
+        sources = _slot_actor(match.source_at, actors) or sources
+    if match.target_at is not None:
+        targets = [a for a in _slot_actor(match.target_at, actors) if a not in sources]
+    else:
+        targets = _targets(verb, actors, sources)
+    return _Verbal(verb, match, sources, targets)
+
+
+def _misparsed_noun(verb: Token) -> Token | None:
+    """``seen as a hint or warning to Y``: a gerund the parser joined to the verb, standing for
+    a noun coordinated with the noun before the conjunction."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBG" or verb.i < 2:
+        return None
+    cc, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    if cc.dep_ == "cc" and before.pos_ == "NOUN" and before.dep_ in ("pobj", "dobj", "attr"):
+        return before
+    return None
+
+
+def _embedded(verb: Token) -> Token | None:
+    """The verb a frame verb takes: ``agreed to meet`` (xcomp), ``demanded that Y leave`` (ccomp)."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            return c
+    if verb.lemma_ in SPEECH_VERBS:
+        return None
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            return c
+    for c in verb.children:  # "ready to contribute", "prepared to lift"
+        if c.dep_ == "acomp":
+            x = next((g for g in c.children if g.dep_ == "xcomp" and g.pos_ == "VERB"), None)
+            if x is not None:
+                return x
+    return None
+
+
 def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Candidate]:
-    out: list[Candidate] = []
+    discards = discard_index()
+    if discards.story(doc.text):
+        return []
+    families, _ = verb_frames()
     lex = nominal_lexicon()
-    for tok in doc:
-        if tok.pos_ == "VERB":
-            out.extend(_verbal(tok, actors, vd))
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex:
-            out.extend(_nominal(tok, actors, *lex[tok.lemma_.lower()]))
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        if discards.sentence(sent.text):
+            continue
+        coded: dict[int, _Verbal] = {}
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and tok.dep_ != "auxpass":
+                subj = _subject(tok)
+                m = code_verb(tok, vd, subj)
+                if m is not None and (m.code or m.reverse):
+                    coded[tok.i] = _verbal_args(tok, m, actors)
+        suppressed: set[int] = set()
+        for i, v in list(coded.items()):
+            family = families.get(v.verb.lemma_.lower())
+            if v.verb.dep_ == "acomp" or family is None:
+                # "ready to contribute": the copula's subject and an intent frame
+                family = "intent" if v.verb.lemma_.lower() in ("ready", "prepared", "willing") else family
+            emb = _embedded(v.verb)
+            if family is None or emb is None:
+                continue
+            inner = coded.get(emb.i)
+            v.match = Match(combine(family, inner.match.code if inner else None), None, v.match.pattern)
+            if inner is not None:
+                suppressed.add(emb.i)
+                if not v.targets:
+                    # "urged Y to withdraw from Z" → Y; "demanded that Hamas renounce …" → Hamas
+                    v.targets = [a for a in (inner.sources if emb.dep_ == "ccomp" else inner.targets)
+                                 if a not in v.sources]
+            elif not v.targets and emb.dep_ == "ccomp":
+                subj = _subject(emb)
+                v.targets = [a for a in _actor_in(subj, actors) if a not in v.sources]
+        for i, v in coded.items():
+            if i in suppressed:
+                continue
+            out.extend(_verbal_candidates(v))
+        from .nominal import nominal_candidates
+
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex:
+                code, recip = lex[tok.lemma_.lower()]
+                out.extend(nominal_candidates(tok, actors, code, recip))
     return out
 
 
-def _pairs(sources: list[str], targets: list[str]) -> list[tuple[str | None, str | None]]:
-    pairs = [(s, t) for s in sources or [None] for t in targets or [None] if s != t]
-    return pairs
-
-
-def _verbal(verb: Token, actors: ResolvedActors, vd: VerbDictionary) -> list[Candidate]:
-    coded = verb_code(verb, vd)
-    if coded is None:
-        return []
-    code, reverse, _ = coded
-    if not code or code.startswith("-"):
-        return []
+def _verbal_candidates(v: _Verbal) -> list[Candidate]:
+    verb, m = v.verb, v.match
+    code, reverse = m.code, m.reverse
     # Reported speech: the speaking itself is only an event when the statement is one.
-    if verb.lemma_ in SPEECH_VERBS and code.startswith("01") and any(c.dep_ == "ccomp" for c in verb.children):
+    if verb.lemma_ in SPEECH_VERBS and (code or "").startswith("01") and \
+            any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         return []
-    subj = _subject(verb)
-    sources = _actor_in(subj, actors) if subj is not None else []
-    targets: list[str] = []
-    for o in _objects(verb):
-        for a in _actor_in(o, actors):
-            if a not in targets and a not in sources:
-                targets.append(a)
-    if not sources and not targets:
-        return []
-    conf = 0.6 + (0.2 if sources else 0) + (0.1 if targets else 0) + (0.1 if verb.dep_ == "ROOT" else 0)
-    res = []
-    for s, t in _pairs(sources, targets):
-        res.append(Candidate(verb, s, t, code, speaker=_speaker(verb), confidence=min(conf, 1.0)))
-        if reverse and s and t:
-            res.append(Candidate(verb, t, s, reverse, speaker=_speaker(verb), confidence=min(conf, 1.0) - 0.1))
-    return res
-
-
-def _nominal(noun: Token, actors: ResolvedActors, code: str, reciprocal: bool) -> list[Candidate]:
-    sources: list[str] = []
-    targets: list[str] = []
-    for c in noun.children:
-        if c.dep_ == "poss":
-            sources += _actor_in(c, actors)
-        elif c.dep_ in ("compound", "amod") and c.i in actors.token_actor:
-            sources.append(actors.token_actor[c.i])
-        elif c.dep_ == "prep":
-            for g in c.children:
-                if g.dep_ != "pobj":
-                    continue
-                names = _actor_in(g, actors)
-                if c.text.lower() == "by":
-                    sources += names
-                elif c.text.lower() == "between":
-                    sources += names
-                else:
-                    targets += names
-    # "X held a meeting with Y": the holder is the source.
-    if not sources and noun.dep_ in OBJ and noun.head.pos_ == "VERB":
-        subj = _subject(noun.head)
-        if subj is not None:
-            sources = _actor_in(subj, actors)
-    if not sources and not targets:
-        return []
+    sources, targets = v.sources, v.targets
+    if not sources and not (targets and _is_passive(verb) and (code or reverse or "")[:2] >= "06"):
+        return []  # an agentless active verb ("considering the relationship between X and Y")
+    if verb.lemma_.lower() in CAUSAL_VERBS and any(
+            o.lemma_.lower() in nominal_lexicon() for o in _prep_objects(verb, ("to", "in")) +
+            [c for c in verb.children if c.dep_ == "dobj"]):
+        return []  # "which led to the arrest of X": the noun is the event
+    speaker = _speaker(verb)
+    conf = 0.45 + (0.2 if sources else 0) + (0.12 if targets else 0) + (0.05 if m.pattern is not None else 0)
+    conf = min(0.99, conf * (0.6 + 0.4 * _clause_weight(verb)))
     res: list[Candidate] = []
-    if reciprocal and len(sources) >= 2 and not targets:
-        sources, targets = sources[:1], sources[1:]
-    for s, t in _pairs(sources, targets):
-        res.append(Candidate(noun, s, t, code, nominal=True, speaker=_speaker(noun), confidence=0.6))
-        if reciprocal and s and t:
-            res.append(Candidate(noun, t, s, code, nominal=True, speaker=_speaker(noun), confidence=0.5))
+    if not targets and len(sources) >= 2 and (code or reverse or "")[:2] in RECIPROCAL_ROOTS:
+        pairs = [(a, b) for a in sources for b in sources if a != b]  # "X and Y agreed"
+        for a, b in pairs:
+            res.append(Candidate(verb, a, b, code or reverse, speaker=speaker, confidence=conf))
+        return res
+    for s in sources or [None]:
+        for t in targets or [None]:
+            if s is not None and s == t:
+                continue
+            if code:
+                res.append(Candidate(verb, s, t, code, speaker=speaker, confidence=conf))
+            if reverse and (s or t):
+                res.append(Candidate(verb, t, s, reverse, speaker=speaker,
+                                     confidence=conf - (0.05 if code else 0)))
     return res
+
+
+def verb_code(verb: Token, vd: VerbDictionary) -> tuple[str | None, str | None, object] | None:
+    """(code, reverse code, pattern) for a verb token, or None."""
+    m = code_verb(verb, vd, _subject(verb))
+    return None if m is None else (m.code, m.reverse, m.pattern)

@@ -1,12 +1,24 @@
 """Reader for the PETRARCH-2 CAMEO verb dictionary (``CAMEO.2.0.txt`` format).
 
-Synonym sets (``&NAME`` then ``+word`` lines), verb blocks (``--- NAME [code] ---``
-followed by verb lines ``WORD [code] {IRREGULAR FORMS}`` and multi-word ``+A_B`` verbs),
-and patterns ``- [pre words] * [post words] (PREP WORDS) [code] # comment``. Paired codes
-``[042:043]`` give the event and its reverse. ``$``/``+`` mark the source/target slots.
+The format, as the PETRARCH-2 reader defines it:
+
+- synonym sets: ``&NAME`` then ``+word`` lines (``_`` joins the words of a phrase; a
+  trailing ``_`` only says "no regular plural" and is dropped);
+- verb blocks: ``--- NAME [code] ---`` then verb lines ``WORD [code] {IRREGULAR FORMS}``;
+  ``+A_B`` is a multi-word verb (its first word is the verb, the rest follow it); a verb's
+  own ``[code]`` overrides the block's; ``[---]`` means "no code of its own";
+- patterns ``- [pre-verb words] * [post-verb words] (PREP WORDS) [code] # comment``:
+  ``{A B}`` is one multi-word noun, ``&SET`` any word of a synonym set, ``$`` and ``+``
+  the places of the source and the target, ``^`` any one noun phrase;
+- codes ``[042:043]`` are paired: the event, and its reverse (target acts on source);
+  ``[:173]`` gives only the reverse;
+- transformations ``~ a (b . ATTACK) SAY = a b 112`` are read and kept (``transformations``)
+  but not applied: diplograph codes reported speech as the reported event, attributed to
+  the speaker by the claims stage.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,28 +26,52 @@ from pathlib import Path
 from ..errors import DictionaryError
 
 _CODE_AT_END = re.compile(r"\[([^\]]*)\]\s*$")
+_ELEMENT = re.compile(r"\{[^}]*\}|\S+")
+
+Alternatives = frozenset  # of tuples of upper-case words
+
+
+@dataclass
+class Element:
+    """One element of a pattern: words (any of ``alts``), a slot ``$``/``+``, or ``^``."""
+    kind: str  # "word" | "$" | "+" | "^"
+    alts: frozenset = frozenset()
+    text: str = ""
+
+
+@dataclass
+class PrepGroup:
+    prep: str
+    elements: list[Element]
 
 
 @dataclass
 class Pattern:
-    pre: list[str]  # words before the verb (uppercase)
-    post: list[str]  # words after the verb, outside prepositional groups
-    preps: list[list[str]]  # (PREP WORDS …) groups
-    code: str
+    pre: list[str]  # pre-verb elements as written ("&MILITARY", "$", "{A B}" as "A B")
+    post: list[str]  # post-verb elements outside parentheses
+    preps: list[list[str]]  # (PREP WORDS …) groups, the preposition first
+    code: str | None
     reverse: str | None = None
     source_slot: bool = False
     target_slot: bool = False
     line: int = 0
+    # compiled forms (synonyms expanded), filled by ``compile``
+    pre_el: list[Element] = field(default_factory=list)
+    post_el: list[Element] = field(default_factory=list)
+    prep_el: list[PrepGroup] = field(default_factory=list)
+    required: frozenset = frozenset()  # words at least one of which each word element needs
 
     @property
     def size(self) -> int:
-        return len(self.pre) + len(self.post) + sum(len(p) for p in self.preps)
+        words = [e for e in self.pre_el + self.post_el if e.kind == "word"]
+        return len(words) + sum(1 + sum(e.kind == "word" for e in g.elements) for g in self.prep_el)
 
 
 @dataclass
 class VerbBlock:
     name: str
-    code: str
+    code: str | None
+    reverse: str | None = None
     patterns: list[Pattern] = field(default_factory=list)
 
 
@@ -44,12 +80,20 @@ class VerbEntry:
     words: tuple[str, ...]  # ("MEET",) or ("MEET", "WITH")
     code: str | None  # the verb's own code, else the block's
     block: VerbBlock
+    reverse: str | None = None
+
+
+@dataclass
+class Transformation:
+    text: str
+    line: int
 
 
 @dataclass
 class VerbDictionary:
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     verbs: dict[str, list[VerbEntry]] = field(default_factory=dict)  # first word → entries
+    transformations: list[Transformation] = field(default_factory=list)
     problems: list[DictionaryError] = field(default_factory=list)
 
     def entries_for(self, word: str) -> list[VerbEntry]:
@@ -61,45 +105,83 @@ class VerbDictionary:
             self.synonyms.setdefault(k, v)
         for k, v in other.verbs.items():
             self.verbs.setdefault(k, []).extend(v)
+        self.transformations.extend(other.transformations)
+        self.problems.extend(other.problems)
 
 
 def _clean(word: str) -> str:
     return word.strip().rstrip("_").upper()
 
 
-def _split_code(code: str) -> tuple[str, str | None]:
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """``042:043`` → (042, 043); ``:173`` → (None, 173); ``---`` → (None, None)."""
     code = code.strip()
-    if ":" in code:
-        a, b = code.split(":", 1)
-        return a.strip(), (b.strip() or None)
-    return code, None
+    a, _, b = code.partition(":")
+    a, b = a.strip(), b.strip()
+    return (a if a and not a.startswith("-") else None), (b if b and not b.startswith("-") else None)
 
 
-def _tokens(body: str) -> list[str]:
-    # Braces group a multi-word noun; we keep its words in order.
-    return [w for w in re.split(r"\s+", body.replace("{", " ").replace("}", " ").strip()) if w]
+def _split_elements(body: str) -> list[str]:
+    return [("{" + m[1:-1].strip() + "}") if m.startswith("{") else m for m in _ELEMENT.findall(body)]
 
 
 def parse_pattern(text: str, path: str, line: int) -> Pattern:
     text = text.split("#", 1)[0].strip()
     m = _CODE_AT_END.search(text)
     if not m:
-        raise DictionaryError("E007", path=path, line=line, reason="pattern without [code]")
-    code, reverse = _split_code(m.group(1))
-    body = text[1 : m.start()].strip()  # drop the leading "-"
+        raise DictionaryError("E007", path=path, line=line, reason="pattern without [code], e.g. '- * AID [070]'")
+    code, reverse = split_code(m.group(1))
+    body = text[1: m.start()].strip()  # drop the leading "-"
     if "*" not in body:
         raise DictionaryError("E007", path=path, line=line, reason="pattern without * for the verb")
     pre_s, post_s = body.split("*", 1)
-    preps = [_tokens(g) for g in re.findall(r"\(([^)]*)\)", post_s)]
-    post_plain = re.sub(r"\([^)]*\)", " ", post_s)
-    pre = _tokens(pre_s)
-    post = _tokens(post_plain)
-    slots = pre + post + [w for g in preps for w in g]
-    return Pattern(
-        [w for w in pre if w not in ("$", "+")], [w for w in post if w not in ("$", "+")],
-        [[w for w in g if w not in ("$", "+")] for g in preps], code, reverse,
-        "$" in slots, "+" in slots, line,
-    )
+    if post_s.count("(") != post_s.count(")"):
+        raise DictionaryError("E007", path=path, line=line, reason="unbalanced ( ) in pattern")
+    groups = [_split_elements(g) for g in re.findall(r"\(([^)]*)\)", post_s)]
+    groups = [g for g in groups if g]
+    post = _split_elements(re.sub(r"\([^)]*\)", " ", post_s))
+    pre = _split_elements(pre_s)
+    flat = [w for w in pre + post] + [w for g in groups for w in g]
+    strip = lambda ws: [w[1:-1] if w.startswith("{") else w for w in ws]  # noqa: E731
+    return Pattern(strip(pre), strip(post), [strip(g) for g in groups], code, reverse,
+                   "$" in flat, "+" in flat, line)
+
+
+def _alternatives(word: str, synonyms: dict[str, list[str]]) -> frozenset:
+    """All word sequences one written element accepts (synonym sets expanded)."""
+    parts = word.split()
+    per_part: list[list[tuple[str, ...]]] = []
+    for p in parts:
+        p = p.strip()
+        if p.startswith("&"):
+            name = _clean(p[1:])
+            syns = synonyms.get(name)
+            opts = [tuple(x for x in s.split("_") if x) for s in syns] if syns else [(name,)]
+        else:
+            opts = [tuple(x for x in _clean(p).split("_") if x)]
+        per_part.append([o for o in opts if o])
+    out = set()
+    for combo in itertools.product(*per_part):
+        out.add(tuple(w for seq in combo for w in seq))
+    return frozenset(out)
+
+
+def _element(word: str, synonyms: dict[str, list[str]]) -> Element:
+    if word in ("$", "+", "^"):
+        return Element(word, text=word)
+    if word.startswith("%") or word.startswith("!") or word.startswith("|"):
+        return Element("^", text=word)  # compound-actor / unsupported markers: no word constraint
+    return Element("word", _alternatives(word, synonyms), word)
+
+
+def compile_pattern(p: Pattern, synonyms: dict[str, list[str]]) -> Pattern:
+    p.pre_el = [_element(w, synonyms) for w in p.pre]
+    p.post_el = [_element(w, synonyms) for w in p.post]
+    p.prep_el = []
+    for g in p.preps:
+        head, *rest = g
+        p.prep_el.append(PrepGroup(_clean(head), [_element(w, synonyms) for w in rest]))
+    return p
 
 
 def read_verb_dictionary(path: str | Path, problems: list[DictionaryError] | None = None) -> VerbDictionary:
@@ -111,47 +193,62 @@ def read_verb_dictionary(path: str | Path, problems: list[DictionaryError] | Non
         raise DictionaryError("E002", path=str(path), reason=exc.strerror or str(exc)) from exc
     current_syn: str | None = None
     block: VerbBlock | None = None
+    patterns: list[Pattern] = []
     for lineno, raw in enumerate(lines, 1):
         line = raw.rstrip()
         try:
-            if not line.strip() or line.lstrip().startswith("#"):
-                current_syn = None if not line.strip() else current_syn
+            stripped = line.strip()
+            if not stripped:
+                current_syn = None
                 continue
-            if line.startswith("~"):  # transformations: not applied by this reader
+            if stripped.startswith("#"):
+                continue
+            if line.startswith("~"):
+                vd.transformations.append(Transformation(line[1:].split("#", 1)[0].strip(), lineno))
                 continue
             if line.startswith("&"):
                 current_syn = _clean(line[1:].split("#", 1)[0])
                 vd.synonyms[current_syn] = []
+                block = None
                 continue
-            if line.startswith("+") and current_syn is not None and block is None:
-                vd.synonyms[current_syn].append(_clean(line[1:].split("#", 1)[0]))
+            if line.startswith("+") and current_syn is not None:
+                word = _clean(line[1:].split("#", 1)[0])
+                if word:
+                    vd.synonyms[current_syn].append(word)
                 continue
             if line.startswith("---"):
                 m = re.match(r"^---\s*(\S+)\s*\[([^\]]*)\]\s*---", line)
                 if not m:
-                    raise DictionaryError("E007", path=str(path), line=lineno, reason="bad verb block header")
-                block = VerbBlock(m.group(1), _split_code(m.group(2))[0])
+                    raise DictionaryError("E007", path=str(path), line=lineno,
+                                          reason="bad verb block header, expected '--- NAME [code] ---'")
+                block = VerbBlock(m.group(1), *split_code(m.group(2)))
                 current_syn = None
                 continue
             if block is None:
                 continue
-            if line.startswith("-"):
-                block.patterns.append(parse_pattern(line, str(path), lineno))
+            if line.lstrip().startswith("-"):
+                p = parse_pattern(line.lstrip(), str(path), lineno)
+                block.patterns.append(p)
+                patterns.append(p)
                 continue
             _read_verb_line(line, block, vd)
         except DictionaryError as err:
             if problems is None:
                 raise
             problems.append(err)
+    for p in patterns:
+        compile_pattern(p, vd.synonyms)
     return vd
 
 
 def _read_verb_line(line: str, block: VerbBlock, vd: VerbDictionary) -> None:
     body = line.split("#", 1)[0]
-    code = None
+    code, reverse = None, None
+    own = False
     m = re.search(r"\[([^\]]*)\]", body)
     if m:
-        code = _split_code(m.group(1))[0]
+        code, reverse = split_code(m.group(1))
+        own = True
         body = body[: m.start()] + body[m.end():]
     forms: list[str] = []
     fm = re.search(r"\{([^}]*)\}", body)
@@ -161,7 +258,9 @@ def _read_verb_line(line: str, block: VerbBlock, vd: VerbDictionary) -> None:
     base = body.strip().lstrip("+")
     if not base:
         return
+    if not own:
+        code, reverse = block.code, block.reverse
     for form in [base] + [f.lstrip("+") for f in forms]:
         words = tuple(w for w in form.upper().split("_") if w)
         if words:
-            vd.verbs.setdefault(words[0], []).append(VerbEntry(words, code, block))
+            vd.verbs.setdefault(words[0], []).append(VerbEntry(words, code, block, reverse))

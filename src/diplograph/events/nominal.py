@@ -1,0 +1,142 @@
+"""Event nouns: ``the meeting between X and Y``, ``Russia's closure of the route``.
+
+The noun's own phrase gives the participants first: a possessive, a ``by`` phrase or a
+national adjective is the source; ``of``/``to``/``with``/``against``/``on`` objects are
+targets; ``between X and Y`` is reciprocal. When the phrase names no source, the clause
+around it does:
+
+- a light verb's subject: ``X held a meeting with Y``, ``X expressed opposition to Y``;
+- a predicate: ``X's invitation can be seen as a warning to Y`` (the source of the subject);
+- a consequence: ``X's handling of the riots, which led to the arrest of …``.
+
+When it names no target and the noun is the subject of a clause, the clause's object is the
+one affected: ``Russia's closure … has caused problems for Kazakhstan's exports``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.resolve import ResolvedActors
+from .coder import (Candidate, _actor_in, _anaphor, _clause_weight, _is_passive, _speaker, _subject,
+                    _targets)
+
+LIGHT_VERBS = {"hold", "have", "conduct", "launch", "send", "issue", "make", "express", "stage", "begin",
+               "start", "carry", "give", "pay", "deliver", "voice", "lodge", "impose", "take", "announce",
+               "continue", "resume", "mount", "file", "extend", "order", "initiate", "organize", "organise",
+               "host", "convene", "call", "declare", "threaten", "step", "intensify", "escalate", "open",
+               "complete", "conclude", "end", "finish", "reiterate", "renew", "level", "signal", "apply"}
+CAUSAL_VERBS = {"lead", "result", "contribute", "cause", "prompt", "trigger", "spark", "bring", "amount"}
+SOURCE_PREPS = {"by", "from"}
+TARGET_PREPS = ("of", "with", "to", "against", "on", "upon", "into", "toward", "towards", "at", "over", "for")
+
+
+def _own_args(noun: Token, actors: ResolvedActors) -> tuple[list[str], list[str], bool]:
+    sources: list[str] = []
+    targets: list[str] = []
+    between = False
+    for c in noun.children:
+        if c.dep_ == "poss":
+            sources += _actor_in(c, actors, depth=1)
+        elif c.dep_ in ("compound", "amod", "nmod") and c.i in actors.token_actor:
+            sources.append(actors.token_actor[c.i])
+        elif c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                names = _actor_in(g, actors)
+                prep = c.lower_
+                if prep in SOURCE_PREPS and not (prep == "from" and noun.lemma_ in ("withdrawal", "expulsion")):
+                    sources += names
+                elif prep in ("between", "among"):
+                    sources += names
+                    between = True
+                elif prep in TARGET_PREPS:
+                    targets += names or _anaphor(g, actors, sources)
+    return _unique(sources), _unique([t for t in targets if t not in sources]), between
+
+
+def _unique(xs: list[str]) -> list[str]:
+    out: list[str] = []
+    for x in xs:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def _governor(noun: Token) -> tuple[Token | None, str]:
+    """The verb governing a noun phrase and how: ``dobj``, ``attr``, ``as``, ``prep:to``, ``nsubj``."""
+    t = noun
+    while t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
+        t = t.head
+    if t.dep_ in ("dobj", "attr", "oprd", "nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
+        return t.head, t.dep_
+    if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent") and t.head.head.pos_ in ("VERB", "AUX"):
+        return t.head.head, "prep:" + t.head.lower_
+    return None, ""
+
+
+def _source_from_clause(noun: Token, actors: ResolvedActors) -> list[str]:
+    verb, how = _governor(noun)
+    if verb is None:
+        return []
+    lemma = verb.lemma_.lower()
+    if how in ("dobj",) and lemma in LIGHT_VERBS:
+        return _actor_in(_subject(verb), actors)
+    if how == "attr" or how == "prep:as" or how == "oprd":
+        # "X's invitation can be seen as a warning": the source of the subject phrase
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            found = _actor_in(subj, actors, depth=1)
+            if not found:
+                found = next((_actor_in(c, actors, depth=1) for c in subj.children if c.dep_ == "poss"), [])
+            return found
+    if how in ("prep:to", "prep:in") and lemma in CAUSAL_VERBS:
+        return _actor_in(_subject(verb), actors)
+    return []
+
+
+def _targets_from_clause(noun: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
+    verb, how = _governor(noun)
+    if verb is None:
+        return []
+    if how == "nsubj" and not _is_passive(verb):
+        return _targets(verb, actors, exclude)  # "X's closure … caused problems for Y"
+    if how == "dobj" and verb.lemma_.lower() in LIGHT_VERBS:
+        return _targets(verb, actors, exclude)  # "sent pressure to Y"
+    if how in ("attr", "prep:as"):
+        return [a for a in _targets(verb, actors, exclude) if a not in exclude]
+    return []
+
+
+def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciprocal: bool) -> list[Candidate]:
+    sources, targets, between = _own_args(noun, actors)
+    head = noun
+    if not sources and not targets and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        sources, targets, between = _own_args(noun.head, actors)  # "the investigation and arrest of X"
+    if not targets and noun.dep_ != "conj":
+        for c in noun.conjuncts:  # "investigation and arrest of members of the family"
+            _, more, _ = _own_args(c, actors)
+            targets += [t for t in more if t not in sources and t not in targets]
+    if not sources:
+        sources = [a for a in _source_from_clause(head, actors) if a not in targets]
+    if not targets:
+        targets = [a for a in _targets_from_clause(head, actors, sources) if a not in sources]
+    if not sources and not targets:
+        return []
+    speaker = _speaker(noun)
+    conf = (0.4 + (0.15 if sources else 0) + (0.1 if targets else 0)) * (0.6 + 0.4 * _clause_weight(noun))
+    res: list[Candidate] = []
+    if (reciprocal or between) and len(sources) >= 2 and not targets:
+        for a in sources:
+            for b in sources:
+                if a != b:
+                    res.append(Candidate(noun, a, b, code, nominal=True, speaker=speaker, confidence=conf))
+        return res
+    for s in sources or [None]:
+        for t in targets or [None]:
+            if s is not None and s == t:
+                continue
+            res.append(Candidate(noun, s, t, code, nominal=True, speaker=speaker, confidence=conf))
+            if reciprocal and s and t:
+                res.append(Candidate(noun, t, s, code, nominal=True, speaker=speaker, confidence=conf - 0.05))
+    return res

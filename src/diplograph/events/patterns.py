@@ -1,0 +1,185 @@
+"""Matching verb-dictionary patterns over the spaCy dependency parse.
+
+A pattern ``- [pre] * [post] (PREP WORDS) [code]`` matches a verb token when
+
+- its pre-verb words stand, in order, before the verb in the verb's own clause (the
+  subject and the verb's left dependents: ``WILL NOT *``, ``&MILITARY *``);
+- its post-verb words stand, in order, in the verb's right dependents (particle, direct
+  object, complements and the phrases they govern) — not in a conjoined or adverbial
+  clause;
+- each ``(PREP WORDS)`` group is a preposition of the verb or of its object whose object
+  holds the words;
+- ``{A B}`` must be consecutive words; words match the token or its lemma.
+
+``$`` and ``+`` record where the source and the target stand; the most specific pattern
+(most words) wins, ties going to the first in the file, as in PETRARCH.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .verbs import Element, Pattern, VerbDictionary, VerbEntry
+
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+# right dependents that belong to another clause, not to this verb's predicate
+OTHER_CLAUSE = ("conj", "cc", "punct", "advcl", "parataxis", "relcl", "mark")
+
+
+@dataclass
+class VerbContext:
+    """The words around one verb, computed once and shared by all its patterns."""
+    verb: Token
+    pre: list[Token]
+    post: list[Token]
+    words: set[str]  # every key (text and lemma, upper case) in pre + post
+
+    @classmethod
+    def of(cls, verb: Token, subject: Token | None = None) -> "VerbContext":
+        pre: list[Token] = []
+        post: list[Token] = []
+        for c in verb.children:
+            if c.i < verb.i:
+                pre.extend(c.subtree)
+            elif c.dep_ not in OTHER_CLAUSE:
+                post.extend(c.subtree)
+        if subject is not None and not any(t.i == subject.i for t in pre):
+            pre = list(subject.subtree) + pre
+        pre.sort(key=lambda t: t.i)
+        post.sort(key=lambda t: t.i)
+        words = {k for t in pre + post for k in keys(t)}
+        return cls(verb, pre, post, words)
+
+
+def keys(t: Token) -> tuple[str, str]:
+    return t.text.upper(), (t.lemma_ or t.text).upper()
+
+
+@dataclass
+class Match:
+    code: str | None
+    reverse: str | None
+    pattern: Pattern | None
+    source_at: Token | None = None  # first token at the $ slot
+    target_at: Token | None = None  # first token at the + slot
+
+
+def _seq_at(tokens: list[Token], j: int, alt: tuple[str, ...]) -> bool:
+    if j + len(alt) > len(tokens):
+        return False
+    first = tokens[j].i
+    for k, w in enumerate(alt):
+        t = tokens[j + k]
+        if t.i != first + k or w not in keys(t):
+            return False
+    return True
+
+
+def match_elements(elements: list[Element], tokens: list[Token], slots: dict[str, Token | None]) -> bool:
+    """Greedy in-order match (earliest position first, which is optimal for subsequences)."""
+    pos = 0
+    for el in elements:
+        if el.kind == "word":
+            found = -1
+            for j in range(pos, len(tokens)):
+                for alt in el.alts:
+                    if _seq_at(tokens, j, alt):
+                        found, width = j, len(alt)
+                        break
+                if found >= 0:
+                    break
+            if found < 0:
+                return False
+            pos = found + width
+        elif el.kind in ("$", "+"):
+            slots[el.kind] = tokens[pos] if pos < len(tokens) else None
+    return True
+
+
+def _prep_tokens(ctx: VerbContext) -> list[Token]:
+    return [t for t in ctx.post if t.dep_ in ("prep", "agent", "dative", "prt") or
+            (t.dep_ == "aux" and t.lower_ == "to")]
+
+
+def pattern_matches(p: Pattern, ctx: VerbContext) -> dict[str, Token | None] | None:
+    """The slots of ``p`` on this verb, or None when it does not match."""
+    for el in p.pre_el + p.post_el:  # cheap rejection before any ordered scan
+        if el.kind == "word" and not any(a[0] in ctx.words for a in el.alts):
+            return None
+    slots: dict[str, Token | None] = {}
+    if p.pre_el and not match_elements(p.pre_el, ctx.pre, slots):
+        return None
+    if p.post_el and not match_elements(p.post_el, ctx.post, slots):
+        return None
+    if p.prep_el:
+        preps = _prep_tokens(ctx)
+        used: set[int] = set()
+        for group in p.prep_el:
+            ok = False
+            for prep in preps:
+                if prep.i in used or group.prep not in keys(prep):
+                    continue
+                inside = [t for t in prep.subtree if t.i > prep.i] if prep.dep_ != "aux" else \
+                    [t for t in prep.head.subtree if t.i > prep.i]
+                trial: dict[str, Token | None] = {}
+                if not group.elements or match_elements(group.elements, inside, trial):
+                    if any(el.kind == "^" for el in group.elements) and not inside:
+                        continue
+                    slots.update(trial)
+                    used.add(prep.i)
+                    ok = True
+                    break
+            if not ok:
+                return None
+    return slots
+
+
+def _entry_matches(e: VerbEntry, verb: Token) -> bool:
+    """The extra words of a multi-word verb (``+ASK_FOR``, ``+SHUT_DOWN``) follow the verb."""
+    if len(e.words) == 1:
+        return True
+    near = [c for c in verb.children if c.i > verb.i and c.dep_ in ("prt", "prep", "dobj", "advmod", "acomp", "dative")]
+    if not near:
+        return False
+    following = sorted((t for c in near for t in c.subtree), key=lambda t: t.i)
+    pos = 0
+    for w in e.words[1:]:
+        while pos < len(following) and w not in keys(following[pos]):
+            pos += 1
+        if pos == len(following):
+            return False
+        pos += 1
+    return True
+
+
+def select_entry(verb: Token, vd: VerbDictionary) -> VerbEntry | None:
+    text, lemma = keys(verb)
+    entries = vd.entries_for(lemma) or vd.entries_for(text)
+    best = None
+    for e in entries:
+        if not _entry_matches(e, verb):
+            continue
+        if best is None or len(e.words) > len(best.words):
+            best = e
+    return best
+
+
+def code_verb(verb: Token, vd: VerbDictionary, subject: Token | None = None) -> Match | None:
+    entry = select_entry(verb, vd)
+    if entry is None:
+        return None
+    ctx = VerbContext.of(verb, subject)
+    chosen: Pattern | None = None
+    chosen_slots: dict[str, Token | None] = {}
+    for p in entry.block.patterns:
+        if chosen is not None and p.size <= chosen.size:
+            continue
+        slots = pattern_matches(p, ctx)
+        if slots is not None:
+            chosen, chosen_slots = p, slots
+    if chosen is not None:
+        return Match(chosen.code, chosen.reverse, chosen, chosen_slots.get("$"), chosen_slots.get("+"))
+    if entry.code is None and entry.reverse is None:
+        return None
+    return Match(entry.code, entry.reverse, None)
