@@ -19,14 +19,16 @@ from . import nlp
 from .actors.kb import KnowledgeBase, build_kb, parse_iso_date
 from .actors.resolve import ResolvedActors, resolve_mentions
 from .claims.cues import TokenCue, find_cues
-from .claims.modality import cue_index, modality_of, speaker_of
+from .claims.attribution import attribution_of
+from .claims.modality import cue_index, modality_of
 from .claims.relations import find_relation_states
+from .claims.timing import DatedExpression, date_of, time_expressions
 from .data import data_path
 from .events.codebook import Codebook, load_codebook
 from .events.coder import Candidate, code_events
 from .events.verbs import VerbDictionary, read_verb_dictionary
 from .records import Attribution, Cue, Document, DocumentAnalysis, Event, Ref, Relation, Span, Triad
-from .text.dates import find_dateline, resolve_relative
+from .text.dates import find_dateline
 from .text.normalize import NormalizedText, normalize
 
 
@@ -114,6 +116,7 @@ class Pipeline:
     def _events(self, doc: Document, norm: NormalizedText, sdoc: Doc, actors: ResolvedActors,
                 candidates: list[Candidate], cues: list[TokenCue], when: date | None) -> list[Event]:
         index = cue_index(cues)
+        expressions: list[DatedExpression] = time_expressions(sdoc, when)
         events: list[Event] = []
         seen: set[tuple] = set()
         for c in sorted(candidates, key=lambda c: -c.confidence):
@@ -125,18 +128,12 @@ class Pipeline:
             sent = c.trigger.sent
             s, e, text = norm.original_span(sent.start_char, sent.end_char)
             ts, te, trig = norm.original_span(c.trigger.idx, c.trigger.idx + len(c.trigger))
-            speaker = speaker_of(c.trigger)
-            attribution = None
-            if speaker is not None:
-                sid = actors.token_actor.get(speaker.i)
-                span = speaker.subtree
-                toks = list(span)
-                attribution = Attribution(sid, norm.original_span(toks[0].idx, toks[-1].idx + len(toks[-1]))[2])
-            event_date = when.isoformat() if when else None
-            if when is not None:
-                rel = resolve_relative(sent.text, when)
-                if rel is not None:
-                    event_date = rel[0].isoformat()
+            attribution = self._attribution(c.trigger, index, actors, norm)
+            event_date, date_text = when.isoformat() if when else None, None
+            expression = date_of(c.trigger, expressions)
+            if expression is not None:
+                event_date = expression.date.isoformat()
+                date_text = norm.original_span(expression.start, expression.end)[2]
             eid = hashlib.sha1(f"{doc.id}|{ts}|{c.source}|{c.target}|{c.code}".encode()).hexdigest()[:16]
             events.append(Event(
                 id=eid,
@@ -145,10 +142,18 @@ class Pipeline:
                 cameo=entry.code, cameo_root=entry.root, plover=entry.plover, plover_mode=entry.plover_mode,
                 goldstein=entry.goldstein, quad_class=entry.quad_class,
                 modality=modality_of(c.trigger, index), attribution=attribution, date=event_date,
-                trigger=trig, evidence=Span(s, e, text), confidence=round(c.confidence, 2),
+                trigger=trig, evidence=Span(s, e, text), confidence=round(c.confidence, 2), date_text=date_text,
             ))
         events.sort(key=lambda ev: (ev.evidence.start, -ev.confidence))
         return events
+
+    @staticmethod
+    def _attribution(trigger, index, actors: ResolvedActors, norm: NormalizedText) -> Attribution | None:
+        src = attribution_of(trigger, index)
+        if src is None:
+            return None
+        aid = next((actors.token_actor[t.i] for t in src.tokens if t.i in actors.token_actor), None)
+        return Attribution(aid, norm.original_span(src.start, src.end)[2])
 
     def _relations(self, norm: NormalizedText, sdoc: Doc, actors: ResolvedActors,
                    cues: list[TokenCue]) -> list[Relation]:

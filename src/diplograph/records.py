@@ -137,6 +137,7 @@ class Event(Record):
     trigger: str
     evidence: Span
     confidence: float
+    date_text: str | None = None  # the time expression the date was resolved from; None: the document date
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Event":
@@ -145,7 +146,7 @@ class Event(Record):
             d["cameo"], d["cameo_root"], d.get("plover"), d.get("plover_mode"),
             float(d["goldstein"]), int(d["quad_class"]), d["modality"],
             Attribution.from_dict(d.get("attribution")), d.get("date"), d["trigger"],
-            Span.from_dict(d["evidence"]), float(d["confidence"]),
+            Span.from_dict(d["evidence"]), float(d["confidence"]), d.get("date_text"),
         )
 
 

@@ -1,77 +1,110 @@
-"""Modality and attribution of each event: what governs its trigger in the parse.
+"""Modality of each event: the cues in scope of its trigger (see ``scope.py``).
 
-A cue governs an event when the cue is attached to the trigger or to a verb on the
-trigger's path up to its clause root (through ``xcomp``, ``ccomp``, ``conj``,
-``advcl`` …). When several apply, the first in ``PRECEDENCE`` wins:
-negated > desired > conditional > question > hedged > future > asserted.
-A negated wish (``is not hoping to oust``) is negated: never asserted.
+Walking the governing path outwards from the trigger, every cue in scope gives a
+modality (speculation → hedged, negation → negated, desire → desired, condition →
+conditional, future → future, a closing ``?`` → question; attribution gives none: it
+names the source, see ``attribution.py``). Which one the event gets:
+
+1. **negated** whenever a negation governs the event through the trigger's own clause,
+   a shared conjunct or an infinitive (``did not oppose or resist``, ``is not hoping to
+   oust``, ``refused to sign``, ``no need to overemphasize``). A negation above a
+   *that*-clause (``did not say that …``, ``don't think that …``) only hedges it.
+2. otherwise the **outermost** cue wins: the one nearest the author's own voice.
+   ``may have tried to send`` is hedged (the author hedges an attempt), ``hoped that
+   they would support`` is desired (the author asserts a wish), ``will plan to`` is future.
+   Within one head its modifiers are outside its own meaning (``may want`` → hedged), and
+   among modifiers of the same head: conditional > question > hedged > desired > future.
+3. **asserted** when nothing applies.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import TokenCue
+from .cues import TokenCue, cue_lexicon
+from .scope import MODIFIER_DEPS, Level, clause_conditions, path_levels, purpose_clause
 
-PRECEDENCE = ("negated", "desired", "conditional", "question", "hedged", "future")
+PRECEDENCE = ("negated", "conditional", "question", "hedged", "desired", "future")
 _TYPE_TO_MODALITY = {"negation": "negated", "desire": "desired", "condition": "conditional",
                      "question": "question", "speculation": "hedged", "future": "future"}
-_CLIMB = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "pobj", "dobj", "prep", "attr", "nsubj",
-          "nsubjpass", "appos", "oprd", "dep"}
-
-
-def governing_path(trigger: Token) -> list[Token]:
-    """The trigger and the heads above it up to the sentence root."""
-    path = [trigger]
-    t = trigger
-    while t.head.i != t.i and t.dep_ in _CLIMB:
-        t = t.head
-        path.append(t)
-    return path
-
-
-def modality_of(trigger: Token, cues_by_token: dict[int, TokenCue]) -> str:
-    found: set[str] = set()
-    path = governing_path(trigger)
-    on_path = {t.i for t in path}
-    for k, t in enumerate(path):
-        # cues that are the path tokens themselves (a governing "hope", "seem") — not the trigger
-        if k > 0 and t.i in cues_by_token:
-            found.add(_TYPE_TO_MODALITY.get(cues_by_token[t.i].type, ""))
-        for c in t.children:
-            if c.i in on_path:
-                continue
-            cue = cues_by_token.get(c.i)
-            if cue is not None and c.dep_ in ("neg", "aux", "advmod", "mark", "det", "auxpass", "prep", "npadvmod"):
-                if cue.type == "condition" and c.dep_ != "mark":
-                    continue
-                found.add(_TYPE_TO_MODALITY.get(cue.type, ""))
-            elif c.dep_ == "mark" and c.lower_ in ("if", "unless"):
-                found.add("conditional")
-        # a negated "the X did not ... but implied": negation of a conjunct head applies to it only
-        if t.dep_ == "conj":
-            break
-    for c in trigger.sent:
-        if c.text == "?" and c.i == trigger.sent.end - 1:
-            found.add("question")
-    for m in PRECEDENCE:
-        if m in found:
-            return m
-    return "asserted"
-
-
-def speaker_of(trigger: Token) -> Token | None:
-    """The subject of a reporting verb above the trigger, or the object of ``according to``."""
-    from ..events.coder import _speaker
-
-    verb = _speaker(trigger)
-    if verb is not None:
-        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    for t in trigger.sent:
-        if t.lower_ == "according" and t.i + 2 < len(trigger.doc) and trigger.doc[t.i + 1].lower_ == "to":
-            return next((g for g in trigger.doc[t.i + 1].children if g.dep_ == "pobj"), None)
-    return None
+_MODIFIER_RANK = {"future": 1, "desired": 2, "hedged": 3, "question": 4, "conditional": 5}
 
 
 def cue_index(cues: list[TokenCue]) -> dict[int, TokenCue]:
     return {i: c for c in cues for i in range(c.start, c.end)}
 
+
+def _lexical_modality(tok: Token, cues_by_token: dict[int, TokenCue]) -> str | None:
+    cue = cues_by_token.get(tok.i)
+    if cue is None:
+        return None
+    if cue.type == "attribution":
+        # "observers believe": a vague source, and a belief — hedged
+        entry = cue_lexicon().get((tok.lemma_.lower(),))
+        return "hedged" if entry is not None and entry.type == "speculation" else None
+    return _TYPE_TO_MODALITY.get(cue.type)
+
+
+def _modifier_modalities(level: Level, cues_by_token: dict[int, TokenCue]) -> list[str]:
+    found = []
+    for c in level.modifiers:
+        if c.dep_ not in MODIFIER_DEPS:
+            continue
+        cue = cues_by_token.get(c.i)
+        if cue is None:
+            continue
+        m = _TYPE_TO_MODALITY.get(cue.type)
+        if m == "conditional" and c.dep_ == "mark":
+            continue  # "if" marks this head's own clause: see clause_conditions
+        if m is not None:
+            found.append(m)
+        elif cue.type == "attribution" and c.dep_ == "advmod" and c.lower_.endswith("ly"):
+            found.append("hedged")  # "reportedly"
+    return found
+
+
+def modality_of(trigger: Token, cues_by_token: dict[int, TokenCue]) -> str:
+    levels = path_levels(trigger)
+    negated = False
+    outer: tuple[int, int] | None = None  # (position outwards, rank) of the outermost cue so far
+    outer_mod = "asserted"
+
+    def offer(pos: int, rank: int, mod: str) -> None:
+        nonlocal outer, outer_mod
+        if outer is None or (pos, rank) >= outer:
+            outer, outer_mod = (pos, rank), mod
+
+    through_that = False  # a that-clause lies between the trigger and this level
+    for k, level in enumerate(levels):
+        if k > 0 and levels[k - 1].head.dep_ == "ccomp":
+            through_that = True
+        if k > 0 and level.lexical:
+            m = _lexical_modality(level.head, cues_by_token)
+            if m == "negated":
+                negated = True
+            elif m is not None:
+                offer(2 * k, 0, m)
+        if level.shared or k == 0:
+            for m in _modifier_modalities(level, cues_by_token):
+                if m == "negated":
+                    if through_that:
+                        offer(2 * k + 1, _MODIFIER_RANK["hedged"], "hedged")
+                    else:
+                        negated = True
+                else:
+                    offer(2 * k + 1, _MODIFIER_RANK[m], m)
+            if clause_conditions(level):
+                offer(2 * k + 1, _MODIFIER_RANK["conditional"], "conditional")
+    if purpose_clause(levels[-1]):
+        offer(2 * len(levels), 0, "desired")
+    sent = trigger.sent
+    if any(t.text == "?" for t in sent[-2:]):
+        offer(2 * len(levels) + 1, 0, "question")
+    return "negated" if negated else outer_mod
+
+
+def speaker_of(trigger: Token) -> Token | None:
+    """The head word of the source the trigger's claim is attributed to (kept for callers)."""
+    from .attribution import attribution_of
+
+    src = attribution_of(trigger, {})
+    return src.head if src is not None else None

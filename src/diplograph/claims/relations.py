@@ -1,10 +1,17 @@
-"""Relation states: sentences about the condition of a relationship between actors.
+"""Relation states: sentences about the condition of a relationship between two actors.
 
-``relations between the two were strained`` → sign −1; ``not harmonious`` → −1;
-``close allies`` → +1. The words and their signs are a data file
-(``data/lexicons/relation_states.tsv``); a negation on the word flips the sign. The
-pair comes from the actors named in the sentence around the relation word or, for
-``the two`` / ``the two sides``, the two most recently named actors.
+Three shapes over the parse, with words and signs from ``data/lexicons/relation_states.tsv``:
+
+- a *carrier* with a *state*: ``strained relations between the two``, ``Putin's relations
+  with Tokayev are not harmonious``, ``ties have improved``;
+- a relationship *noun*: ``a secret struggle``, ``the rapprochement between A and B``;
+- a *role*: ``A and B are close allies``, ``A is a rival of B``.
+
+A negation on the state word, its copula or the noun flips the sign (``not harmonious`` → −1).
+The pair comes from the phrase itself (``A's relations with B``, ``between A and B``, the
+subjects of the copula); ``the two`` / ``both sides`` or a bare noun take the last pair a
+relation named within a few sentences, else the two actors (people, states, groups) named
+last before.
 """
 from __future__ import annotations
 
@@ -12,13 +19,14 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import ResolvedActors
 from ..data import data_path
 
-RELATION_NOUNS = {"relation", "relationship", "tie", "contradiction", "struggle", "rivalry", "rift", "alliance",
-                  "rapprochement", "feud", "tension", "dispute", "partnership"}
+_CONTEXT_WORDS = {"two", "both", "sides", "side", "parties", "countries", "leaders", "men", "neighbours", "neighbors"}
+_PAIR_TYPES = {"person", "state", "group", "unknown"}
+_RECENT_SENTENCES = 5
 
 
 @dataclass
@@ -30,54 +38,193 @@ class RelationCandidate:
     negated: bool
 
 
+@dataclass(frozen=True)
+class StateWord:
+    sign: int
+    kind: str  # carrier | state | noun | role
+
+
 @lru_cache(maxsize=1)
-def state_lexicon() -> dict[str, int]:
+def state_lexicon() -> dict[str, StateWord]:
     with data_path("lexicons", "relation_states.tsv").open(encoding="utf-8") as fh:
         rows = csv.reader((l for l in fh if l.strip() and not l.startswith("#")), delimiter="\t")
-        return {r[0].strip(): int(r[1]) for r in rows}
+        return {r[0].strip(): StateWord(int(r[1]), r[2].strip() if len(r) > 2 else "state") for r in rows}
 
 
-def _negated(t: Token) -> bool:
-    return any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in t.head.children) and t.dep_ in ("acomp", "attr")
-
-
-def find_relation_states(doc: Doc, actors: ResolvedActors) -> list[RelationCandidate]:
+def _word(t: Token) -> StateWord | None:
     lex = state_lexicon()
-    out: list[RelationCandidate] = []
-    recent: list[str] = []  # actor ids in order of last mention (persons and states)
-    seen_sent_actors: dict[int, list[str]] = {}
-    for sent in doc.sents:
-        ids = []
-        for t in sent:
-            aid = actors.token_actor.get(t.i)
-            if aid and aid not in ids:
-                ids.append(aid)
-        seen_sent_actors[sent.start] = ids
-        rel_nouns = [t for t in sent if t.lemma_.lower() in RELATION_NOUNS]
-        states = [t for t in sent if t.lemma_.lower() in lex]
-        if rel_nouns and states:
-            state = states[0]
-            sign = lex[state.lemma_.lower()]
-            neg = _negated(state)
-            if neg:
-                sign = -sign
-            pair = _pair(sent, ids, recent)
-            if pair:
-                out.append(RelationCandidate(pair[0], pair[1], sign, state, neg))
-        for aid in ids:
-            if aid in recent:
-                recent.remove(aid)
-            recent.append(aid)
+    return lex.get(t.lemma_.lower()) or lex.get(t.lower_)
+
+
+def _negated(*toks: Token) -> bool:
+    for t in toks:
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod") for c in t.children):
+            return True
+    return False
+
+
+def _actor_of(np: Token, actors: ResolvedActors) -> str | None:
+    """The actor a noun phrase names: its head, else a word of its name (left edge to head)."""
+    if np.i in actors.token_actor:
+        return actors.token_actor[np.i]
+    for t in np.doc[np.left_edge.i:np.i + 1]:
+        if t.i in actors.token_actor:
+            return actors.token_actor[t.i]
+    return None
+
+
+def _with_conjuncts(np: Token, actors: ResolvedActors) -> list[str]:
+    out = []
+    for t in [np] + list(np.conjuncts):
+        a = _actor_of(t, actors)
+        if a and a not in out:
+            out.append(a)
     return out
 
 
-def _pair(sent, ids: list[str], recent: list[str]) -> tuple[str, str] | None:
-    text = sent.text.lower()
-    if ("the two" in text or "both sides" in text) and len(ids) < 2:
-        cands = [a for a in recent if a not in ids][-2:] if not ids else [recent[-1] if recent else None, ids[0]]
-        cands = [c for c in cands if c]
-        if len(cands) == 2 and cands[0] != cands[1]:
-            return cands[0], cands[1]
-    if len(ids) >= 2:
-        return ids[0], ids[1]
+def _phrase_pair(rel: Token, actors: ResolvedActors) -> tuple[list[str], bool]:
+    """Actors named in the relation's own phrase, and whether it points back (``the two``)."""
+    found: list[str] = []
+    back = False
+    for c in rel.children:
+        if c.dep_ == "poss":
+            found += _with_conjuncts(c, actors)
+        elif c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "of", "to"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    names = _with_conjuncts(g, actors)
+                    found += names
+                    if not names and g.lower_ in _CONTEXT_WORDS:
+                        back = True
+        elif c.dep_ in ("nummod", "det") and c.lower_ in ("two", "both"):
+            back = True
+    return list(dict.fromkeys(found)), back
+
+
+def _subjects(t: Token, actors: ResolvedActors) -> list[str]:
+    """Subjects of the copula a role noun or state word is predicated of: ``A and B are allies``."""
+    head = t.head if t.dep_ in ("attr", "acomp", "oprd") else None
+    if head is None:
+        return []
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return _with_conjuncts(c, actors)
+    return []
+
+
+class _Context:
+    """What the text named last: for ``the two`` and bare relationship nouns."""
+
+    def __init__(self, actors: ResolvedActors):
+        self.actors = actors
+        self.recent: list[str] = []
+        self.last_pair: tuple[str, str, int] | None = None  # a, b, sentence number
+
+    def pair(self, sent_no: int) -> tuple[str, str] | None:
+        if self.last_pair and sent_no - self.last_pair[2] <= _RECENT_SENTENCES:
+            return self.last_pair[0], self.last_pair[1]
+        people = [a for a in self.recent if self.actors.actors[a].type in _PAIR_TYPES][-2:]
+        return (people[0], people[1]) if len(people) == 2 else None
+
+    def see(self, sent: Span) -> None:
+        for t in sent:
+            aid = self.actors.token_actor.get(t.i)
+            if aid:
+                if aid in self.recent:
+                    self.recent.remove(aid)
+                self.recent.append(aid)
+
+
+def _resolve_pair(names: list[str], back: bool, ctx: _Context, sent_no: int,
+                  ctx_names: list[str]) -> tuple[str, str] | None:
+    if len(names) >= 2:
+        return names[0], names[1]
+    if len(names) == 1 and ctx_names:
+        other = next((a for a in ctx_names if a != names[0]), None)
+        if other:
+            return names[0], other
+    if not names and not back:  # a bare "there has always been a secret struggle": this sentence's pair only
+        return (ctx_names[0], ctx_names[1]) if len(ctx_names) == 2 else None
+    p = ctx.pair(sent_no)
+    if p and (not names or names[0] in p):
+        return p
+    return None
+
+
+def find_relation_states(doc: Doc, actors: ResolvedActors) -> list[RelationCandidate]:
+    out: list[RelationCandidate] = []
+    ctx = _Context(actors)
+    for sent_no, sent in enumerate(doc.sents):
+        sentence_pair: list[str] = []  # the pair a carrier of this sentence named: "… and a secret struggle"
+        for t in sent:
+            w = _word(t)
+            if w is None:
+                continue
+            found = _match(t, w, actors)
+            if found is None:
+                continue
+            state, sign, names, back = found
+            negated = _negated(state, state.head) if state.dep_ in ("acomp", "attr") else _negated(state)
+            if negated:
+                sign = -sign
+            pair = _resolve_pair(names, back, ctx, sent_no, sentence_pair)
+            if pair is None or pair[0] == pair[1]:
+                continue
+            ctx.last_pair = (pair[0], pair[1], sent_no)
+            if sentence_pair == list(pair) and out and out[-1].sign == sign:
+                continue  # "are not harmonious, and there has always been a secret struggle": one statement
+            sentence_pair = list(pair)
+            out.append(RelationCandidate(pair[0], pair[1], sign, state, negated))
+        ctx.see(sent)
+    return out
+
+
+def _match(t: Token, w: StateWord, actors: ResolvedActors) -> tuple[Token, int, list[str], bool] | None:
+    """(state word, sign, actors named, points back) when ``t`` starts a relation statement."""
+    if w.kind == "carrier" and t.pos_ in ("NOUN", "PROPN"):
+        state = _state_of_carrier(t)
+        if state is None:
+            return None
+        names, back = _phrase_pair(t, actors)
+        return state, _word(state).sign, names, back
+    if w.kind == "noun" and t.pos_ == "NOUN":
+        if t.dep_ == "compound" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children) \
+                or t.ent_type_:
+            return None  # "the Caspian Pipeline alliance" is a name, not a relationship
+        names, back = _phrase_pair(t, actors)
+        names = names or _subjects(t, actors)
+        return t, w.sign, names, back
+    if w.kind == "role" and t.pos_ == "NOUN" and t.dep_ in ("attr", "oprd", "appos"):
+        names = _subjects(t, actors) if t.dep_ != "appos" else [a for a in [_actor_of(t.head, actors)] if a]
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "to", "with"):
+                names += [a for g in c.children if g.dep_ == "pobj" for a in _with_conjuncts(g, actors)]
+        names = list(dict.fromkeys(names))
+        if len(names) < 2:
+            return None
+        qualifier = next((c for c in t.children if c.dep_ == "amod" and _word(c) and _word(c).kind == "state"), None)
+        sign = -1 if qualifier is not None and _word(qualifier).sign < 0 else w.sign  # "uneasy allies"
+        return t, sign, names, False
+    return None
+
+
+def _state_of_carrier(rel: Token) -> Token | None:
+    """The state word of a carrier: ``strained relations``, ``relations … are not harmonious``, ``ties improved``."""
+    for c in rel.children:
+        w = _word(c)
+        if c.dep_ == "amod" and w and w.kind == "state":
+            return c
+    head = rel.head
+    if rel.dep_ in ("nsubj", "nsubjpass"):
+        for c in head.children:
+            w = _word(c)
+            if c.dep_ in ("acomp", "attr", "oprd") and w and w.kind == "state":
+                return c
+        w = _word(head)
+        if w and w.kind == "state" and head.pos_ == "VERB":
+            return head
+    if rel.dep_ == "dobj":
+        w = _word(head)
+        if w and w.kind == "state":
+            return head  # "strained relations between the two"
     return None

@@ -1,0 +1,223 @@
+"""Claims benchmark: cues, modality, attribution and the cost of the claims stage.
+
+    .venv/bin/python benchmarks/claims.py [--only factbank,uds,polnear,speed] [--limit N]
+
+Reads the research-only development sets from ``../shared/data/dev`` (relative to the
+repository; never committed) and prints one Markdown table per measure:
+
+- FactBank: sentence-level "has a speculation or condition cue" — precision, recall, F1,
+  on the whole dev file and on its two halves by document (the "tune" half: documents whose
+  name hashes even; the "check" half: odd), so over-fitting to the dev set shows.
+- UDS-IH2 (dev split): the predicate's ``modality`` against its factuality
+  (``factual_value > 0`` = happened = asserted): accuracy and F1 of "not asserted".
+- PolNeAR (dev): for every verb of an article, the source we attribute it to against the
+  gold Source of the Content span it lies in (null when in none): precision, recall, F1.
+- Speed: spaCy parse time vs. cue finding + modality + attribution time over the same docs.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+DEV = ROOT.parent / "shared" / "data" / "dev"
+
+from spacy.tokens import Doc  # noqa: E402
+
+from diplograph import nlp as nlp_mod  # noqa: E402
+from diplograph.claims.attribution import attribution_of  # noqa: E402
+from diplograph.claims.cues import find_cues  # noqa: E402
+from diplograph.claims.modality import cue_index, modality_of  # noqa: E402
+
+UNCERTAIN = ("speculation", "condition")
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def factbank(nlp, limit: int | None, verbose: bool) -> str:
+    path = DEV / "factbank_uncertainty_dev.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")][:limit]
+    counts = {k: [0, 0, 0] for k in ("all", "tune", "check")}
+    for row, doc in zip(rows, nlp.pipe((r["text"] for r in rows), batch_size=64)):
+        gold = bool(row["cues"])
+        found = [c for c in find_cues(doc) if c.type in UNCERTAIN]
+        pred = bool(found)
+        half = "tune" if int(hashlib.md5(row["doc"].encode()).hexdigest(), 16) % 2 == 0 else "check"
+        for k in ("all", half):
+            if pred and gold:
+                counts[k][0] += 1
+            elif pred:
+                counts[k][1] += 1
+            elif gold:
+                counts[k][2] += 1
+        if verbose and pred != gold:
+            tag = "FP" if pred else "FN"
+            print(tag, [doc[c.start:c.end].text for c in found], [c["text"] for c in row["cues"]], row["text"][:160],
+                  file=sys.stderr)
+    lines = ["| FactBank dev (sentence has speculation/condition cue) | sentences | P | R | F1 |", "|---|---|---|---|---|"]
+    for k, (tp, fp, fn) in counts.items():
+        p, r, f = _prf(tp, fp, fn)
+        n = sum(1 for row in rows if k == "all" or
+                ("tune" if int(hashlib.md5(row["doc"].encode()).hexdigest(), 16) % 2 == 0 else "check") == k)
+        lines.append(f"| {k} | {n} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    return "\n".join(lines)
+
+
+def _doc_from_tokens(nlp, words: list[str]) -> Doc:
+    doc = Doc(nlp.vocab, words=words)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def uds(nlp, limit: int | None, verbose: bool) -> str:
+    path = DEV / "uds_ih2_factuality_traindev.jsonl"
+    rows = [r for r in (json.loads(line) for line in path.open(encoding="utf-8")) if r["split"] == "dev"][:limit]
+    by_sent: dict[str, list[dict]] = {}
+    for r in rows:
+        by_sent.setdefault(r["sentence"], []).append(r)
+    agree = total = 0
+    tp = fp = fn = 0
+    from collections import Counter
+    confusion: Counter = Counter()
+    for sentence, preds in by_sent.items():
+        doc = _doc_from_tokens(nlp, sentence.split(" "))
+        index = cue_index(find_cues(doc))
+        for r in preds:
+            tok = doc[r["pred_head_position"]]
+            mod = modality_of(tok, index)
+            gold_factual = r["factual_value"] > 0
+            pred_factual = mod == "asserted"
+            confusion[(mod, "happened" if gold_factual else "not")] += 1
+            total += 1
+            agree += gold_factual == pred_factual
+            if not pred_factual and not gold_factual:
+                tp += 1
+            elif not pred_factual:
+                fp += 1
+            elif not gold_factual:
+                fn += 1
+            if verbose and gold_factual != pred_factual:
+                print(mod, r["factual_value"], r["pred_head_form"], "|", sentence[:150], file=sys.stderr)
+    p, rr, f = _prf(tp, fp, fn)
+    base = sum(1 for r in rows if r["factual_value"] > 0) / max(total, 1)
+    lines = ["| UDS-IH2 dev (modality vs. factuality) | predicates | accuracy | majority baseline | "
+             "P(not asserted) | R | F1 |", "|---|---|---|---|---|---|---|",
+             f"| all | {total} | {agree / max(total, 1):.3f} | {base:.3f} | {p:.3f} | {rr:.3f} | {f:.3f} |", "",
+             "| modality | happened (gold > 0) | not / uncertain (gold < 0) |", "|---|---|---|"]
+    for m in ("asserted", "hedged", "negated", "desired", "conditional", "future", "question"):
+        lines.append(f"| {m} | {confusion[(m, 'happened')]} | {confusion[(m, 'not')]} |")
+    return "\n".join(lines)
+
+
+def _read_brat(path: Path) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """(content span, source spans) per attribution of a brat file."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    out = []
+    for line in path.open(encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if parts[0].startswith("T") and len(parts) >= 2:
+            kind, _, rng = parts[1].partition(" ")
+            pieces = [tuple(int(x) for x in p.split()) for p in rng.split(";")]
+            spans[parts[0]] = (kind, pieces)
+        elif parts[0].startswith("E") and len(parts) >= 2:
+            roles: dict[str, list[str]] = {}
+            for arg in parts[1].split():
+                role, _, tid = arg.partition(":")
+                roles.setdefault(role.rstrip("0123456789"), []).append(tid)
+            contents = [p for t in roles.get("Content", []) if t in spans for p in spans[t][1]]
+            sources = [p for t in roles.get("Source", []) if t in spans for p in spans[t][1]]
+            for c in contents:
+                out.append((c, sources))
+    return out
+
+
+def polnear(nlp, limit: int | None, verbose: bool) -> str:
+    base = DEV / "polnear" / "dev"
+    files = sorted((base / "text").glob("*.txt"))[:limit]
+    tp = fp = fn = wrong = 0
+    for f in files:
+        ann = base / "attributions" / (f.stem + ".ann")
+        if not ann.exists():
+            continue
+        text = f.read_text(encoding="utf-8")
+        gold = _read_brat(ann)
+        doc = nlp(text)
+        index = cue_index(find_cues(doc))
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
+                continue
+            g = next((srcs for (s, e), srcs in gold if s <= tok.idx < e), None)
+            ours = attribution_of(tok, index)
+            if ours is None and not g:
+                continue
+            if ours is not None and g:
+                s0, e0 = ours[1], ours[2]
+                if any(s0 < e and s < e0 for s, e in g):
+                    tp += 1
+                else:
+                    wrong += 1
+                    if verbose:
+                        print("WRONG", tok.text, repr(ours[0]), [text[s:e] for s, e in g], file=sys.stderr)
+            elif ours is not None:
+                fp += 1
+                if verbose:
+                    print("FP", tok.text, repr(ours[0]), "|", tok.sent.text[:120], file=sys.stderr)
+            else:
+                fn += 1
+    p, r, f1 = _prf(tp, fp + wrong, fn + wrong)
+    return "\n".join(["| PolNeAR dev (verb → source) | articles | right source | wrong source | "
+                      "attributed, gold none | gold source, ours none | P | R | F1 |",
+                      "|---|---|---|---|---|---|---|---|---|",
+                      f"| all | {len(files)} | {tp} | {wrong} | {fp} | {fn} | {p:.3f} | {r:.3f} | {f1:.3f} |"])
+
+
+def speed(nlp, limit: int | None, verbose: bool) -> str:
+    base = DEV / "polnear" / "train" / "text"
+    texts = [f.read_text(encoding="utf-8") for f in sorted(base.glob("*.txt"))[: limit or 150]]
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=16))
+    t_parse = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n = 0
+    for doc in docs:
+        index = cue_index(find_cues(doc))
+        for tok in doc:
+            if tok.pos_ == "VERB":  # every verb as if it were an event trigger: an upper bound
+                modality_of(tok, index)
+                attribution_of(tok, index)
+                n += 1
+    t_claims = time.perf_counter() - t0
+    words = sum(len(d) for d in docs)
+    return "\n".join(["| speed | docs | tokens | verbs | spaCy s | claims s | claims / spaCy |",
+                      "|---|---|---|---|---|---|---|",
+                      f"| all | {len(docs)} | {words} | {n} | {t_parse:.2f} | {t_claims:.2f} | "
+                      f"{100 * t_claims / t_parse:.1f}% |"])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", default="factbank,uds,polnear,speed", help="comma-separated measures to run")
+    ap.add_argument("--limit", type=int, default=None, help="at most N items per measure")
+    ap.add_argument("--verbose", action="store_true", help="print each disagreement to stderr")
+    args = ap.parse_args()
+    if not DEV.exists():
+        print(f"skipped: {DEV} is absent (the shared data folder must sit beside the repository)")
+        return
+    nlp = nlp_mod.load()
+    for name in args.only.split(","):
+        t0 = time.perf_counter()
+        print(f"## {name}\n\n{globals()[name](nlp, args.limit, args.verbose)}\n\n({time.perf_counter() - t0:.0f} s)\n")
+
+
+if __name__ == "__main__":
+    main()
