@@ -41,6 +41,15 @@ class Level:
     modifiers: list[Token] = field(default_factory=list)
 
 
+def _modifiers(t: Token) -> list[Token]:
+    """The head's children, and those of its auxiliaries: the parser may hang ``may`` on ``be``."""
+    out = list(t.children)
+    for c in t.children:
+        if c.dep_ in ("aux", "auxpass"):
+            out.extend(g for g in c.children if g.dep_ in ("aux", "neg", "advmod"))
+    return out
+
+
 def _own_subject(t: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in t.children)
 
@@ -59,7 +68,7 @@ def _contrasted(conj: Token) -> bool:
 
 def path_levels(trigger: Token, max_depth: int = 8) -> list[Level]:
     """The trigger's level and the heads that govern it, nearest first."""
-    levels = [Level(trigger, "", lexical=False, modifiers=list(trigger.children))]
+    levels = [Level(trigger, "", lexical=False, modifiers=_modifiers(trigger))]
     t = trigger
     shared = True
     while t.head.i != t.i and len(levels) < max_depth:
@@ -67,13 +76,13 @@ def path_levels(trigger: Token, max_depth: int = 8) -> list[Level]:
         head = t.head
         if dep == "conj":
             shared = shared and not _contrasted(t) and not _own_subject(t) and not (_own_aux(t) and t.pos_ != "NOUN")
-            levels.append(Level(head, dep, lexical=False, shared=shared, modifiers=list(head.children)))
+            levels.append(Level(head, dep, lexical=False, shared=shared, modifiers=_modifiers(head)))
             t = head
             continue
         if dep == "prep":
             if t.lower_ in ADJUNCT_PREPS and head.pos_ in ("VERB", "AUX", "ADJ"):
                 break
-            levels.append(Level(head, dep, lexical=True, modifiers=list(head.children)))
+            levels.append(Level(head, dep, lexical=True, modifiers=_modifiers(head)))
             t = head
             shared = True
             continue
@@ -81,7 +90,7 @@ def path_levels(trigger: Token, max_depth: int = 8) -> list[Level]:
             if not any(c.tag_ == "TO" for c in t.children):
                 break  # a participle or relative clause describing a noun: not in the noun's scope
             # "a way for Putin to send", "the plan to build": the infinitive is in the noun's scope
-            levels.append(Level(head, dep, lexical=True, modifiers=list(head.children)))
+            levels.append(Level(head, dep, lexical=True, modifiers=_modifiers(head)))
             t = head
             shared = True
             continue
@@ -91,7 +100,7 @@ def path_levels(trigger: Token, max_depth: int = 8) -> list[Level]:
             break
         if head.lemma_.lower() in FACTIVE_LEMMAS and dep in ("ccomp", "xcomp"):
             break  # presupposed true whatever governs the factive verb
-        levels.append(Level(head, dep, lexical=True, modifiers=list(head.children)))
+        levels.append(Level(head, dep, lexical=True, modifiers=_modifiers(head)))
         t = head
         shared = True
     return levels
