@@ -2,21 +2,58 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import traceback
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
+
+# The exceptions typer uses to end a command normally or with a usage message.
+_CLEAN_EXITS = tuple({typer.Exit, typer.Abort, *(getattr(m, n) for m, n in (
+    (typer.exceptions, "TyperException"), (getattr(typer, "_click", None), "ClickException")) if hasattr(m, n))})
 
 from . import __version__
 from .errors import DiplographError, InputError
 from .records import Document
 
-app = typer.Typer(help="Political events, actors and claims from news text, with evidence.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one error, one line, whatever the width
+_state = {"verbose": os.environ.get("DIPLOGRAPH_VERBOSE", "") not in ("", "0")}
+
+
+class SafeGroup(TyperGroup):
+    """No traceback reaches the user: an unexpected error becomes one line (``--verbose`` shows it)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except _CLEAN_EXITS:
+            raise
+        except KeyboardInterrupt:
+            err.print("interrupted", highlight=False)
+            raise typer.Exit(130)
+        except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0)
+        except DiplographError as e:
+            if _state["verbose"]:
+                traceback.print_exc()
+            err.print(f"error: {e}", markup=False, highlight=False)
+            raise typer.Exit(1)
+        except Exception as e:  # a bug: say what and how to see more, not a traceback
+            if _state["verbose"]:
+                traceback.print_exc()
+            reason = f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}".rstrip(": ")
+            err.print(f"error: {DiplographError('E017', reason=reason[:300])}", markup=False, highlight=False)
+            raise typer.Exit(3)
+
+
+app = typer.Typer(help="Political events, actors and claims from news text, with evidence.", cls=SafeGroup,
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 ActorsOpt = Annotated[Optional[list[Path]], typer.Option("--actors", help="PETRARCH/Phoenix actor dictionary (repeatable); replaces the shipped actor dictionaries.")]
 AgentsOpt = Annotated[Optional[list[Path]], typer.Option("--agents", help="PETRARCH/Phoenix agents file (repeatable).")]
@@ -39,6 +76,11 @@ def _options(date: str | None, actors, agents, verbs, fast: bool = False):
 
 def _report_error(e: InputError) -> None:
     err.print(f"error: {e}", markup=False, highlight=False)
+
+
+def _report_warnings(doc: Document) -> None:
+    for w in doc.warnings:
+        err.print(f"warning: {doc.path}: {w}", markup=False, highlight=False)
 
 
 @app.command()
@@ -65,6 +107,7 @@ def analyze(
             _report_error(item)
             failed += 1
             continue
+        _report_warnings(item)
         analysis = pipeline.analyze_one(item)
         if as_json:
             sys.stdout.write(analysis.to_json() + "\n")
@@ -148,6 +191,8 @@ def ingest(
     for it in items:
         if isinstance(it, InputError):
             _report_error(it)
+        else:
+            _report_warnings(it)
     with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                   TimeElapsedColumn(), console=err, disable=not err.is_terminal) as bar:
         task = bar.add_task("ingest", total=len(items), rate="")
@@ -157,6 +202,8 @@ def ingest(
             t = bar.tasks[0]
             if t.elapsed:
                 bar.update(task, rate=f"{t.completed / t.elapsed:.1f} docs/s")
+            if _state["verbose"]:  # one line per committed batch, for logs
+                err.print(f"ingest: {int(t.completed)}/{len(items)} done", highlight=False)
 
         try:
             report = run_local(items, writer, _options(date, None, None, None), progress=step)
@@ -194,8 +241,13 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main(version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
-                                               help="Show the version and exit.")] = False) -> None:
+                                               help="Show the version and exit.")] = False,
+         verbose: Annotated[bool, typer.Option("--verbose", "-v",
+                                               help="Show tracebacks of internal errors and progress lines.")] = False,
+         ) -> None:
     """diplograph reads geopolitical news and builds the political system it describes."""
+    if verbose:
+        _state["verbose"] = True
 
 
 if __name__ == "__main__":

@@ -21,6 +21,16 @@ class Errors:
     E012 = "no actor matches {query!r}"
     E013 = "document is not in English (detected {lang}); skipped"
     E014 = "invalid input: {reason}"
+    E015 = "not a regular file; pass a text, HTML or JSONL file, a folder, or - for stdin"
+    E016 = "file is {size} MB, over the {limit} MB limit for one document; split it or pass it as JSONL"
+    E017 = "internal error ({reason}); run again with --verbose for the traceback"
+
+
+class Warnings:
+    """Things a user should know about an input that was still read."""
+
+    W001 = "[W001] {detail}"
+    W002 = "[W002] HTML page: its extracted text is the document text (offsets refer to it)"
 
 
 class DiplographError(Exception):
@@ -34,6 +44,13 @@ class DiplographError(Exception):
         self.line = line
         self.message = getattr(Errors, code).format(**kwargs)
         super().__init__(render(self))
+
+    @property
+    def where(self) -> str:
+        """``path`` or ``path:line``: the key of this failure in the store."""
+        if self.line is not None:
+            return f"{self.path}:{self.line}"
+        return self.path or "?"
 
 
 class InputError(DiplographError):

@@ -21,6 +21,7 @@ from .actors.resolve import ResolvedActors, resolve_mentions
 from .claims.cues import TokenCue, find_cues
 from .claims.attribution import attribution_of
 from .claims.modality import cue_index, modality_of
+from .chunking import merge_analyses, split_text
 from .claims.relations import find_relation_states
 from .claims.timing import DatedExpression, date_of, time_expressions
 from .data import data_path
@@ -40,6 +41,7 @@ class Options:
     verb_files: list[Path] = field(default_factory=list)
     fast: bool = False
     batch_size: int = 16
+    chunk_chars: int = 100_000  # longer documents are analysed in chunks (chunking.py)
 
 
 def _load_verbs(files: list[Path]) -> VerbDictionary:
@@ -65,6 +67,36 @@ class Pipeline:
         return [str(p) for p in self.kb.problems + self.verbs.problems]
 
     def analyze(self, docs: Iterable[Document]) -> Iterator[DocumentAnalysis]:
+        """One analysis per document, streaming; long documents go through in chunks."""
+        units_a, units_b = itertools.tee(self._units(docs))
+        parts: list[tuple[int, DocumentAnalysis]] = []
+        for (doc, offset, last, unit, dated), a in zip(units_b, self._analyze_units(u[3] for u in units_a)):
+            if unit is doc:
+                yield a
+                continue
+            parts.append((offset, a))
+            if last:
+                merged = merge_analyses(doc.id, parts, document_triads)
+                merged.date, merged.date_source = dated
+                parts = []
+                yield merged
+
+    def _units(self, docs: Iterable[Document]) -> Iterator[tuple[Document, int, bool, Document, tuple]]:
+        """(document, offset, last, unit, (date, date source)): a short document is its own unit."""
+        size = self.options.chunk_chars
+        for doc in docs:
+            if len(doc.text) <= size:
+                yield doc, 0, True, doc, (None, None)
+                continue
+            spans = split_text(doc.text, size)
+            when, source = self._document_date(doc, normalize(doc.text[:spans[0][1]]))
+            dated = (when.isoformat() if when else None, source)
+            for k, (s, e) in enumerate(spans):
+                unit = Document(f"{doc.id}@{s}", doc.text[s:e], when.isoformat() if when else doc.date,
+                                doc.title, doc.source, doc.path, doc.warnings)
+                yield doc, s, k == len(spans) - 1, unit, dated
+
+    def _analyze_units(self, docs: Iterable[Document]) -> Iterator[DocumentAnalysis]:
         docs_a, docs_b = itertools.tee(docs)
         norms = (normalize(d.text) for d in docs_a)
         norms_a, norms_b = itertools.tee(norms)
@@ -86,7 +118,7 @@ class Pipeline:
         analysis.relations = self._relations(norm, sdoc, actors, cues)
         analysis.redactions = list(norm.redactions)
         analysis.triads = document_triads(analysis)
-        analysis.warnings = list(actors.warnings)
+        analysis.warnings = list(doc.warnings) + list(actors.warnings)
         if when is None:
             analysis.warnings.append("no document date: pass --date or a \"date\" field; relative dates unresolved")
         return analysis

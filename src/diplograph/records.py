@@ -45,6 +45,7 @@ class Document(Record):
     title: str | None = None
     source: str | None = None
     path: str | None = None
+    warnings: list[str] = field(default_factory=list)  # from reading it (encoding guessed, HTML…)
 
     @property
     def content_hash(self) -> str:

@@ -43,7 +43,7 @@ def ingest(items: Iterable[Document | InputError], store: StoreWriter, options: 
 
     for item in items:
         if isinstance(item, InputError):
-            store.record_failure(item.path or "?", str(item))
+            store.record_failure(item.where, str(item))
             report.failed.append(str(item))
             if progress:
                 progress(1)
