@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..data import data_path
 from ..errors import DictionaryError
-from .dictionaries import ActorEntry, AgentEntry, read_actor_dictionary, read_agent_dictionary
+from .dictionaries import (ActorEntry, AgentEntry, CodeRule, _plural, read_actor_dictionary,
+                           read_agent_dictionary)
 
 DEFAULT_ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                        "Phoenix.MilNonState.actors.txt")
@@ -34,6 +35,7 @@ class KBHit:
     entry: ActorEntry | None = None
     agent: AgentEntry | None = None
     country: str | None = None
+    user: bool = False  # from a dictionary passed with --actors/--agents
 
 
 @dataclass
@@ -43,6 +45,9 @@ class KnowledgeBase:
     problems: list[DictionaryError] = field(default_factory=list)
     surnames: dict[str, list[ActorEntry]] = field(default_factory=dict)
     countries: dict[str, ActorEntry] = field(default_factory=dict)  # ISO-3 code → the state's entry
+    state_names: dict[str, str] = field(default_factory=dict)  # ISO-3 code → a name, when no entry has one
+    stems: set[tuple[str, ...]] = field(default_factory=set)  # agent phrases whose last word is a stem
+    sectors: set[str] = field(default_factory=set)  # 3-letter chunks of agent codes: GOV, ELI, MIL …
     _country_rank: dict[str, int] = field(default_factory=dict)
 
     def add(self, key: tuple[str, ...], hit: KBHit) -> None:
@@ -54,11 +59,13 @@ class KnowledgeBase:
         node.setdefault(None, hit)  # the first definition wins, as in PETRARCH
         self.max_len = max(self.max_len, len(key))
 
-    def add_actors(self, entries: list[ActorEntry]) -> None:
+    def add_actors(self, entries: list[ActorEntry], user: bool = False) -> None:
         for e in entries:
-            hit = KBHit("actor", entry=e)
+            hit = KBHit("actor", entry=e, user=user)
             for p in e.phrases:
                 self.add(phrase_key(p), hit)
+                if not p.endswith("_") and p[-1:].isalpha():  # PETRARCH: no trailing _ → plural forms too
+                    self.add(phrase_key(_plural(p.upper())), hit)
             for r in e.rules:
                 # The state's own entry: an undated code beats an open-ended one beats a closed range.
                 rank = 0 if not r.dated else (1 if r.end is None else 2)
@@ -69,20 +76,42 @@ class KnowledgeBase:
             if len(key) >= 2 and is_person_entry(e):
                 self.surnames.setdefault(key[-1], []).append(e)
 
-    def add_agents(self, entries: list[AgentEntry]) -> None:
+    def add_agents(self, entries: list[AgentEntry], user: bool = False) -> None:
         for a in entries:
-            self.add(phrase_key(a.phrase), KBHit("agent", agent=a))
+            key = phrase_key(a.phrase)
+            self.add(key, KBHit("agent", agent=a, user=user))
+            c = a.code.strip("~")
+            self.sectors.update(c[k:k + 3] for k in range(0, len(c) - 2, 3))
+            # A few agent phrases end in a stem (DEFENCE_MINIST): the last word matches by prefix.
+            if len(key) > 1 and not a.phrase.endswith("_") and len(key[-1]) >= 5:
+                self.stems.add(key)
+
+    def state_name(self, code: str) -> str:
+        e = self.countries.get(code)
+        return e.name if e else self.state_names.get(code, code)
 
     def longest_match(self, words: list[str], start: int) -> tuple[int, KBHit] | None:
         node = self.trie
         best: tuple[int, KBHit] | None = None
+        path: list[str] = []
         for i in range(start, min(len(words), start + self.max_len)):
-            node = node.get(words[i])
-            if node is None:
+            nxt = node.get(words[i])
+            if nxt is None and path:
+                nxt = self._stem_child(node, path, words[i])
+            if nxt is None:
                 break
+            node = nxt
+            path.append(words[i])
             if None in node:
                 best = (i + 1, node[None])
         return best
+
+    def _stem_child(self, node: dict, path: list[str], word: str) -> dict | None:
+        for k in range(len(word) - 1, 4, -1):
+            child = node.get(word[:k])
+            if child is not None and tuple(path) + (word[:k],) in self.stems:
+                return child
+        return None
 
 
 def is_person_entry(e: ActorEntry) -> bool:
@@ -96,9 +125,9 @@ def build_kb(actor_files: list[Path] | None = None, agent_files: list[Path] | No
     """User dictionaries come first (their definitions win); the defaults follow unless replaced."""
     kb = KnowledgeBase()
     for f in actor_files or []:
-        kb.add_actors(read_actor_dictionary(f, kb.problems))
+        kb.add_actors(read_actor_dictionary(f, kb.problems), user=True)
     for f in agent_files or []:
-        kb.add_agents(read_agent_dictionary(f, kb.problems))
+        kb.add_agents(read_agent_dictionary(f, kb.problems), user=True)
     if not replace:
         default = _default_kb()
         _merge(kb, default)
@@ -109,13 +138,34 @@ def build_kb(actor_files: list[Path] | None = None, agent_files: list[Path] | No
 def _default_kb() -> KnowledgeBase:
     kb = KnowledgeBase()
     silent: list[DictionaryError] = []  # known typos of the production files are skipped
-    with data_path("kb", "demonyms.tsv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader((l for l in fh if not l.startswith("#")), delimiter="\t"):
-            kb.add(phrase_key(row["form"]), KBHit("demonym", country=row["code"]))
+    # The project's own supplements first: where they differ from Phoenix, they are the newer facts.
+    for row in _rows("states.tsv"):
+        kb.add(phrase_key(row["form"]), KBHit("demonym", country=row["code"]))
+        if row["form"][:1].isupper() and not row["form"].isupper() and len(row["form"]) > len(
+                kb.state_names.get(row["code"], "")):
+            kb.state_names[row["code"]] = row["form"]
+    for row in _rows("demonyms.tsv"):
+        kb.add(phrase_key(row["form"]), KBHit("demonym", country=row["code"]))
+        if not row["form"].endswith(("ese", "ss", "sh", "ch", "i", "Swiss")):
+            kb.add(phrase_key(row["form"] + "s"), KBHit("demonym", country=row["code"]))
+        elif row["form"].endswith("i"):
+            kb.add(phrase_key(row["form"] + "s"), KBHit("demonym", country=row["code"]))
+    igos: dict[str, ActorEntry] = {}
+    for row in _rows("igos.tsv"):
+        e = igos.setdefault(row["name"], ActorEntry(row["name"].upper().replace(" ", "_") + "_", [],
+                                                    [CodeRule(row["code"])], "igos.tsv"))
+        e.phrases.append(row["form"].upper().replace(" ", "_") + "_")
+    kb.add_actors(list(igos.values()))
+    kb.add_agents([AgentEntry(r["phrase"], r["code"]) for r in _rows("titles.tsv")])
     for name in DEFAULT_ACTOR_FILES:
         kb.add_actors(read_actor_dictionary(data_path("phoenix", name), silent))
     kb.add_agents(read_agent_dictionary(data_path("phoenix", DEFAULT_AGENT_FILE), silent))
     return kb
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with data_path("kb", name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader((l for l in fh if l.strip() and not l.startswith("#")), delimiter="\t"))
 
 
 def _merge(into: KnowledgeBase, other: KnowledgeBase) -> None:
@@ -131,6 +181,10 @@ def _merge(into: KnowledgeBase, other: KnowledgeBase) -> None:
         into.surnames.setdefault(k, []).extend(v)
     for k, e in other.countries.items():
         into.countries.setdefault(k, e)
+    for k, n in other.state_names.items():
+        into.state_names.setdefault(k, n)
+    into.stems |= other.stems
+    into.sectors |= other.sectors
 
 
 def parse_iso_date(s: str | None) -> date | None:

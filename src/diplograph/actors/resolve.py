@@ -1,15 +1,27 @@
 """Mentions → actors: find every phrase that names an actor and resolve it.
 
-Reads the spaCy ``Doc`` (tokens, entities) and the knowledge base; writes the document's
-``Actor`` records (each with its mentions in original offsets) and a token → actor map
-that the event stage reads. Methods: ``kb`` (a dictionary phrase), ``dictionary`` (a
-user dictionary), ``role`` (country + sector noun such as ``Russian troops``),
-``alias`` (a surname of a person named in full elsewhere in the document),
-``learned`` (a named entity the knowledge base does not know: kept, unresolved).
+Reads the spaCy ``Doc`` (tokens, entities, parse) and the knowledge base; writes the
+document's ``Actor`` records (each with its mentions in original offsets), a token → actor
+map that the event stage reads, and the restored words of redactions. Steps, in order:
+
+1. knowledge-base phrases (states, demonyms, capitals and metonyms, IGOs, groups, people,
+   sector nouns), longest match first; acronyms defined in the text are reserved;
+2. person names: KB people, spaCy PERSON entities, and proper names after a title or a
+   nationality; each gets a role from the text (``Kazakh President``, ``former``) and a
+   dated role from REIGN/Archigos, then an identity: a KB person, an in-document alias
+   (surname, honorific nickname such as ``Lao Na``, a garbled spelling), or a new person;
+3. sector nouns with their country (``Russian troops``, ``the president of Armenia``);
+4. acronyms defined in the text, coreference (pronouns, ``the old man``, ``the two sides``);
+5. redactions between a nationality and a name are restored from the person's title;
+6. other named entities stay as unresolved (``learned``) actors.
+
+Methods: ``kb``, ``dictionary`` (a user dictionary), ``role``, ``alias``, ``fuzzy``,
+``coref``, ``learned``.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,9 +29,15 @@ from spacy.tokens import Doc
 
 from ..records import Actor, Mention
 from ..text.normalize import PLACEHOLDER, NormalizedText
+from .aliases import acronym_fits, fuzzy_target, honorific_prefixes, nickname_target, translit_key
+from .coref import FEMALE, PERSON_NOUNS, resolve_coreference
 from .kb import KBHit, KnowledgeBase, is_person_entry
+from .leaders import LeaderRole, load_leaders
+from .roles import Role, role_after, role_before
 
 _CAPITALISED = re.compile(r"^[A-Z]")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9.&-]{1,9}$")
+PERSON_SECTORS = ("GOV", "ELI", "MIL", "OPP", "REB", "JUD", "LEG", "MED", "BUS", "IGO", "CVL", "EDU", "REL")
 
 
 @dataclass
@@ -27,6 +45,9 @@ class ResolvedActors:
     actors: dict[str, Actor] = field(default_factory=dict)
     token_actor: dict[int, str] = field(default_factory=dict)  # token index → actor id
     warnings: list[str] = field(default_factory=list)
+    # Plural references ("the two sides") → the actors they stand for; not in token_actor.
+    token_group: dict[int, list[str]] = field(default_factory=dict)
+    restored: dict[int, str] = field(default_factory=dict)  # redaction index → restored word
 
     def actor_at(self, i: int) -> Actor | None:
         aid = self.token_actor.get(i)
@@ -43,12 +64,58 @@ def _words(doc: Doc) -> tuple[list[str], list[str]]:
     return texts, lemmas
 
 
+Span = tuple[int, int, KBHit]
+
+
+@dataclass
+class _State:
+    """Working state of one resolution."""
+
+    doc: Doc
+    norm: NormalizedText
+    kb: KnowledgeBase
+    on: date | None
+    out: ResolvedActors
+    hits: dict[int, Span] = field(default_factory=dict)  # token → the KB span covering it
+    titles: dict[str, str] = field(default_factory=dict)  # person actor id → a title the text gives
+    tenure_title: dict[str, str] = field(default_factory=dict)  # person actor id → title from REIGN/Archigos
+    gender: dict[str, str] = field(default_factory=dict)
+    names: dict[str, list[str]] = field(default_factory=dict)  # person actor id → name words
+    reserved: set[int] = field(default_factory=set)  # tokens of nicknames and defined acronyms
+    deferred: list[Span] = field(default_factory=list)  # "the president": coreference first
+    method: str = "kb"  # how the person being attached was identified
+    by_surname: dict[str, str] = field(default_factory=dict)  # transliteration key of a surname → person id
+
+
 def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date | None) -> ResolvedActors:
-    out = ResolvedActors()
+    st = _State(doc, norm, kb, on, ResolvedActors())
+    acronyms = _defined_acronyms(doc)
+    nick = _nickname_tokens(doc)
+    st.reserved = {i for i in range(len(doc)) if doc[i].text in acronyms} | set(nick) | set(nick.values())
+    spans = _kb_spans(st, reserved=st.reserved)
+    st.hits = {t: sp for sp in spans for t in range(sp[0], sp[1])}
+    consumed = _add_people(st, spans)
+    _add_kb_spans(st, spans, consumed)
+    _add_surnames(st)
+    _add_nicknames(st, nick)
+    _add_acronyms(st, acronyms)
+    _add_unknown_entities(st)
+    _add_coreference(st)
+    _restore_redactions(st)
+    return st.out
+
+
+# 1. knowledge-base phrases --------------------------------------------------------------
+
+def _kb_spans(st: _State, reserved: set[int]) -> list[Span]:
+    doc, kb = st.doc, st.kb
     texts, lemmas = _words(doc)
+    spans: list[Span] = []
     i = 0
-    spans: list[tuple[int, int, KBHit, str]] = []  # token start, end, hit, method
     while i < len(doc):
+        if i in reserved or doc[i].text == PLACEHOLDER:
+            i += 1
+            continue
         m = kb.longest_match(texts, i) or kb.longest_match(lemmas, i)
         if m is None:
             i += 1
@@ -62,19 +129,15 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
         if hit.kind == "agent" and first.pos_ not in ("NOUN", "PROPN", "ADJ"):
             i += 1
             continue
-        spans.append((i, end, hit, "kb"))
+        spans.append((i, end, hit))
         i = end
-    _add_spans(doc, norm, spans, on, out, kb)
-    _add_surnames(doc, norm, kb, on, out)
-    _add_unknown_entities(doc, norm, out)
-    return out
+    return spans
 
 
-def _entry_actor(hit: KBHit, on: date | None, kb: KnowledgeBase | None = None) -> tuple[str, str, str, str | None, str | None]:
+def _entry_actor(hit: KBHit, on: date | None, kb: KnowledgeBase) -> tuple[str, str, str, str | None, str | None]:
     """(id, name, type, code, country) of a knowledge-base hit."""
     if hit.kind == "demonym":
-        state = kb.countries.get(hit.country or "") if kb else None
-        name = state.name if state else (hit.country or "")
+        name = kb.state_name(hit.country or "")
         return slug(name), name, "state", hit.country, hit.country
     e = hit.entry
     assert e is not None
@@ -85,85 +148,462 @@ def _entry_actor(hit: KBHit, on: date | None, kb: KnowledgeBase | None = None) -
     elif code and len(code) == 3:
         typ, country = "state", code
     elif is_person_entry(e):
-        typ, country = "person", code[:3] if code else None
+        typ, country = "person", _country_of_code(code, kb)
     else:
-        typ, country = "group", code[:3] if code else None
+        typ, country = "group", _country_of_code(code, kb)
+    if typ == "state" and code:
+        name = kb.state_name(code) if code in kb.state_names and code not in kb.countries else name
     return slug(name), name, typ, code, country
 
 
-def _add_mention(out: ResolvedActors, doc: Doc, norm: NormalizedText, start: int, end: int,
-                 key: tuple[str, str, str, str | None, str | None], method: str, conf: float) -> None:
+def _country_of_code(code: str | None, kb: KnowledgeBase) -> str | None:
+    """The state of a code: ``KAZGOV`` → KAZ; ``SCGSRB`` (a state inside a union) → SRB."""
+    if not code or len(code) < 3 or code.startswith(("IGO", "NGO", "MNC", "IMG")):
+        return None
+    if len(code) >= 6 and code[:3] in kb.countries and code[3:6] in kb.countries and \
+            code[3:6] not in kb.sectors and code[3:6] not in ("IGO", "NGO"):
+        return code[3:6]
+    return code[:3]
+
+
+def _add_mention(st: _State, start: int, end: int, key: tuple[str, str, str, str | None, str | None],
+                 method: str, conf: float) -> str:
+    out, doc = st.out, st.doc
     aid, name, typ, code, country = key
     actor = out.actors.get(aid)
     if actor is None:
         actor = out.actors[aid] = Actor(aid, name, typ, code, country, [])
     span = doc[start:end]
-    s, e, text = norm.original_span(span.start_char, span.end_char)
-    actor.mentions.append(Mention(text, s, e, method, conf))
+    s, e, text = st.norm.original_span(span.start_char, span.end_char)
+    actor.mentions.append(Mention(text, s, e, method, round(conf, 2)))
     for t in range(start, end):
         out.token_actor[t] = aid
+    return aid
 
 
-def _country_of_modifiers(doc: Doc, noun: int, hits: dict[int, KBHit], on: date | None) -> str | None:
-    """Country of a sector noun from its modifiers: ``Russian troops``, ``Russia's army``."""
-    for child in doc[noun].children:
-        if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in hits:
-            h = hits[child.i]
-            if h.kind == "demonym":
-                return h.country
-            if h.kind == "actor" and h.entry:
-                code = h.entry.code_on(on)
-                if code and len(code) >= 3 and not code.startswith("IGO"):
-                    return code[:3]
+def _method(hit: KBHit) -> str:
+    return "dictionary" if hit.user else "kb"
+
+
+# 2. people --------------------------------------------------------------------------------
+
+def _name_run(doc: Doc, start: int, stop: set[int]) -> int:
+    """End of the proper-name run starting at ``start``."""
+    end = start
+    while end < len(doc) and end not in stop and doc[end].pos_ == "PROPN" and _CAPITALISED.match(doc[end].text) \
+            and doc[end].text != PLACEHOLDER and doc[end].ent_type_ not in ("GPE", "DATE", "NORP", "LOC"):
+        end += 1
+    return end
+
+
+def _person_candidates(st: _State, spans: list[Span]) -> list[tuple[int, int, KBHit | None]]:
+    """Name spans (start, end, KB person hit or None), in text order, without overlaps."""
+    doc = st.doc
+    cands: dict[int, tuple[int, int, KBHit | None]] = {}
+    kb_tokens = set(st.hits)
+    for s, e, hit in spans:
+        if hit.kind == "actor" and hit.entry is not None and (is_person_entry(hit.entry) or (
+                hit.user and len(hit.entry.code_on(st.on) or "") > 3 and doc[s].ent_type_ == "PERSON")):
+            cands[s] = (s, e, hit)
+    covered = {t for s, e, _ in cands.values() for t in range(s, e)}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        toks = [t.i for t in ent if t.text != PLACEHOLDER and t.i not in kb_tokens and t.pos_ == "PROPN"
+                and t.i not in st.reserved]
+        if not toks or any(t in covered for t in toks):
+            continue
+        # The name is the run of unclaimed proper nouns at the end of the entity.
+        s = toks[-1]
+        while s - 1 in toks:
+            s -= 1
+        cands[s] = (s, toks[-1] + 1, None)
+        covered.update(range(s, toks[-1] + 1))
+    # A proper name right after a title or a nationality (+ redaction) is a person even if NER missed it.
+    for s0, e0, hit in spans:
+        if hit.kind == "agent" or hit.kind == "demonym":
+            j = e0 + (1 if e0 < len(doc) and doc[e0].text == PLACEHOLDER else 0)
+            if j < len(doc) and j not in covered and j not in kb_tokens and j not in st.reserved:
+                end = _name_run(doc, j, kb_tokens | st.reserved)
+                if end > j and (hit.kind == "agent" or j > e0 or doc[j].ent_type_ == "PERSON"):
+                    cands[j] = (j, end, None)
+                    covered.update(range(j, end))
+    return [cands[k] for k in sorted(cands)]
+
+
+def _leader_role(st: _State, name: str, country: str | None) -> LeaderRole | None:
+    return load_leaders().role_on(name, st.on, country)
+
+
+def _add_people(st: _State, spans: list[Span]) -> set[int]:
+    """Resolve every person name; returns the KB-span starts consumed as titles/nationalities."""
+    doc, kb = st.doc, st.kb
+    consumed: set[int] = set()
+    cands = _person_candidates(st, spans)
+    # Full names first, so a later surname finds its person.
+    order = sorted(cands, key=lambda c: (-(c[1] - c[0]) if c[2] is None else -9, c[0]))
+    by_surname = st.by_surname
+    pending: list[tuple[int, int, str, Role | None]] = []
+    for s, e, hit in order:
+        words = [t.text for t in doc[s:e]]
+        name = " ".join(words)
+        role = role_before(doc, s, st.hits, st.on) or role_after(doc, e, st.hits, st.on)
+        if role is not None and role.start < s:
+            for t in range(role.start, s):
+                if t in st.hits:
+                    consumed.add(st.hits[t][0])
+        start = role.start if role is not None and role.start < s else s
+        aid = _resolve_person(st, s, e, hit, name, role, by_surname)
+        if aid is None:
+            pending.append((s, e, name, role))
+            continue
+        _attach(st, start, e, aid, role, hit)
+    # Single unknown names: garbled spellings of people already in the document, else new people.
+    for s, e, name, role in pending:
+        start = role.start if role is not None and role.start < s else s
+        people = {a: st.names[a] for a in st.names}
+        m = fuzzy_target(name, people) if e - s == 1 else None
+        if m is not None:
+            a = st.out.actors[m.actor_id]
+            _add_mention(st, start, e, (a.id, a.name, a.type, a.code, a.country), "fuzzy", m.confidence)
+            continue
+        key = _new_person(st, name, role)
+        method = "role" if key[3] else "learned"
+        aid = _add_mention(st, start, e, key, method, 0.7 if method == "role" else 0.3)
+        st.names.setdefault(aid, name.split())
+        by_surname.setdefault(translit_key(name.split()[-1]), aid)
+        _note_title(st, aid, role)
+    return consumed
+
+
+def _resolve_person(st: _State, s: int, e: int, hit: KBHit | None, name: str, role: Role | None,
+                    by_surname: dict[str, str]) -> str | None:
+    """The actor id for a name (creating the actor when it is new), or None to decide later."""
+    doc, kb = st.doc, st.kb
+    words = name.split()
+    surname_key = translit_key(words[-1])
+    if hit is not None:
+        key = _entry_actor(hit, st.on, kb)
+        key = _dated(st, key, name, role, user=hit.user)
+        aid = key[0]
+        if aid not in st.out.actors:
+            st.out.actors[aid] = Actor(aid, key[1], key[2], key[3], key[4], [])
+        st.method = _method(hit)
+        _remember(st, aid, key[1], by_surname)
+        return aid
+    # Surname of a person already named in this document.
+    if surname_key in by_surname and (len(words) == 1 or st.out.actors[by_surname[surname_key]].name.split()[0]
+                                      == words[0]):
+        st.method = "alias"
+        return by_surname[surname_key]
+    if len(words) > 1:
+        # A full name whose surname the document already used alone: merge into it.
+        pass
+    # A KB person known by this surname alone (one candidate only).
+    cands = kb.surnames.get(words[-1].upper(), []) if not _ACRONYM.match(words[-1]) or len(words[-1]) > 4 else []
+    if len(cands) == 1 and (len(words) == 1 or phrase_first(cands[0].root) in (words[0].upper(), "")):
+        key = _dated(st, _entry_actor(KBHit("actor", entry=cands[0]), st.on, kb), name, role)
+        aid = key[0]
+        if aid not in st.out.actors:
+            st.out.actors[aid] = Actor(aid, key[1], key[2], key[3], key[4], [])
+        st.method = "kb"
+        _remember(st, aid, key[1], by_surname)
+        return aid
+    # A head of state or government of REIGN/Archigos.
+    lr = _leader_role(st, name, role.country if role else None)
+    if lr is not None and (len(words) > 1 or role is not None or doc[s].ent_type_ == "PERSON"):
+        key = _new_person(st, name, role, lr)
+        aid = key[0]
+        if aid not in st.out.actors:
+            st.out.actors[aid] = Actor(aid, key[1], key[2], key[3], key[4], [])
+        st.method = "kb"
+        st.tenure_title[aid] = lr.tenure.title
+        _remember(st, aid, name, by_surname)
+        return aid
+    if len(words) > 1 or role is not None:
+        return None  # a new person; decided after the fuzzy pass
     return None
 
 
-def _add_spans(doc: Doc, norm: NormalizedText, spans: list[tuple[int, int, KBHit, str]],
-               on: date | None, out: ResolvedActors, kb: KnowledgeBase) -> None:
-    hits = {t: h for s, e, h, _ in spans for t in range(s, e)}
-    for start, end, hit, method in spans:
+def phrase_first(root: str) -> str:
+    w = [x for x in root.strip("_").split("_") if x]
+    return w[0] if len(w) > 1 else ""
+
+
+def _remember(st: _State, aid: str, name: str, by_surname: dict[str, str]) -> None:
+    words = name.split()
+    st.names.setdefault(aid, words)
+    by_surname.setdefault(translit_key(words[-1]), aid)
+
+
+def _dated(st: _State, key: tuple[str, str, str, str | None, str | None], name: str, role: Role | None,
+           user: bool = False) -> tuple[str, str, str, str | None, str | None]:
+    """A KB person's code on the document date: REIGN/Archigos tenure, then ``former`` in the text."""
+    aid, nm, typ, code, country = key
+    if user:
+        return key  # a user dictionary's codes come out exactly as it defines them
+    lr = load_leaders().role_on(nm, st.on, country) or load_leaders().role_on(name, st.on, country)
+    if lr is not None:
+        code, country = lr.code, lr.country
+        st.tenure_title[aid] = lr.tenure.title
+    if role is not None and role.former and code and code[3:].startswith("GOV"):
+        code = code[:3] + "ELI"
+    elif role is not None and role.former and code and len(code) == 3:
+        code = code + "ELI"
+    return aid, nm, typ, code, country
+
+
+def _new_person(st: _State, name: str, role: Role | None, lr: LeaderRole | None = None
+                ) -> tuple[str, str, str, str | None, str | None]:
+    country = (lr.country if lr else None) or (role.country if role else None)
+    sector = (lr.sector if lr else None)
+    if role is not None and role.sector and not sector:
+        sector = role.sector
+    if role is not None and role.former and (sector or "GOV").startswith("GOV"):
+        sector = "ELI"
+    if country is None and sector and role is not None:
+        country = _salient_state(st, role)
+    code = (country or "") + (sector or "") or None
+    return slug(name), name, "person", code, country
+
+
+def _salient_state(st: _State, role: Role) -> str | None:
+    """A title without a nationality: the state the sentence (else the document) is about."""
+    tok = st.doc[role.start]
+    for scope in (tok.sent, st.doc[:]):
+        found = {st.hits[t][0]: st.hits[t] for t in range(scope.start, scope.end) if t in st.hits}
+        counts: Counter[str] = Counter()
+        for s, e, h in found.values():
+            if h.kind == "demonym" and h.country:
+                counts[h.country] += 1
+            elif h.kind == "actor" and h.entry is not None:
+                c = h.entry.code_on(st.on)
+                if c and len(c) == 3 and not c.startswith("IGO"):
+                    counts[c] += 1
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
+
+
+def _attach(st: _State, start: int, end: int, aid: str, role: Role | None, hit: KBHit | None) -> None:
+    a = st.out.actors[aid]
+    method = st.method
+    conf = {"kb": 0.9, "dictionary": 0.95, "alias": 0.85}.get(method, 0.7)
+    if method == "kb" and hit is None:
+        conf = 0.7
+    if role is not None and role.code and method != "dictionary":
+        # The text's own role: a person the KB did not date gets the country and sector it gives.
+        if a.code is None or (role.country and a.country is None):
+            a.code, a.country = role.code, role.country
+            method = "role" if method in ("kb",) and hit is None and a.code else method
+        elif role.former and a.code and a.code[3:].startswith("GOV"):
+            a.code = a.code[:3] + "ELI"
+    _add_mention(st, start, end, (a.id, a.name, a.type, a.code, a.country), method, conf)
+    _note_title(st, aid, role)
+
+
+def _note_title(st: _State, aid: str, role: Role | None) -> None:
+    if role is not None and role.title and role.sector and role.sector.startswith("GOV"):
+        st.titles.setdefault(aid, role.title)
+
+
+def _add_surnames(st: _State) -> None:
+    """A proper noun that is the surname of a person already in the document (``Nazarbayev``)."""
+    for t in st.doc:
+        if t.i in st.out.token_actor or t.i in st.reserved or t.pos_ != "PROPN" or not _CAPITALISED.match(t.text):
+            continue
+        aid = st.by_surname.get(translit_key(t.text))
+        if aid is None or st.out.actors[aid].type != "person":
+            continue
+        a = st.out.actors[aid]
+        _add_mention(st, t.i, t.i + 1, (a.id, a.name, a.type, a.code, a.country), "alias", 0.85)
+
+
+def _nickname_tokens(doc: Doc) -> dict[int, int]:
+    """``Lao Na``: an honorific prefix and a short capitalised syllable; prefix token → syllable token."""
+    prefixes = honorific_prefixes()
+    out: dict[int, int] = {}
+    for t in doc[:-1]:
+        nxt = t.nbor(1)
+        if t.text.lower() in prefixes and _CAPITALISED.match(t.text) and _CAPITALISED.match(nxt.text) \
+                and nxt.text.isalpha() and len(nxt.text) <= 4 and nxt.text != PLACEHOLDER:
+            if t.i + 2 < len(doc) and doc[t.i + 2].pos_ == "PROPN" and _CAPITALISED.match(doc[t.i + 2].text):
+                continue  # "Lao Na Kham …" is a full name, not a nickname
+            out[t.i] = nxt.i
+    return out
+
+
+def _add_nicknames(st: _State, nick: dict[int, int]) -> None:
+    salience = Counter(st.out.token_actor.values())
+    for p, syl in nick.items():
+        if p in st.out.token_actor or syl in st.out.token_actor:
+            continue
+        m = nickname_target(st.doc[p].text, st.doc[syl].text, st.names, salience)
+        if m is None:
+            continue
+        a = st.out.actors[m.actor_id]
+        _add_mention(st, p, syl + 1, (a.id, a.name, a.type, a.code, a.country), "alias", m.confidence)
+
+
+# 3. sector nouns and other KB actors ------------------------------------------------------
+
+def _country_of_modifiers(st: _State, noun: int) -> str | None:
+    """Country of a sector noun: ``Russian troops``, ``Russia's army``, ``the president of Armenia``."""
+    doc = st.doc
+    for child in doc[noun].children:
+        cand = None
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in st.hits:
+            cand = st.hits[child.i][2]
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i in st.hits and st.hits[pobj.i][2].kind in ("demonym", "actor"):
+                cand = st.hits[pobj.i][2]
+        if cand is None:
+            continue
+        if cand.kind == "demonym":
+            return cand.country
+        if cand.kind == "actor" and cand.entry:
+            code = cand.entry.code_on(st.on)
+            if code and len(code) >= 3 and not code.startswith(("IGO", "NGO", "MNC")):
+                return code[:3]
+    return None
+
+
+def _is_description(doc: Doc, start: int, end: int) -> bool:
+    """``the president``, ``the old man``: a definite person noun that coreference may resolve."""
+    head = doc[end - 1]
+    if head.lower_ not in PERSON_NOUNS or head.tag_ != "NN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _add_kb_spans(st: _State, spans: list[Span], consumed: set[int]) -> None:
+    doc = st.doc
+    for start, end, hit in spans:
+        if start in consumed or any(t in st.out.token_actor for t in range(start, end)):
+            continue
         if hit.kind == "agent":
             assert hit.agent is not None
-            country = _country_of_modifiers(doc, end - 1, hits, on)
+            country = _country_of_modifiers(st, end - 1)
+            if country is None and _is_description(doc, start, end):
+                st.deferred.append((start, end, hit))
+                continue
             code = hit.agent.combine(country)
             name = f"{country + ' ' if country else ''}{hit.agent.phrase.strip('_').replace('_', ' ').lower()}"
-            s0 = min([start] + [c.i for c in doc[end - 1].children if c.i in hits and c.i < start])
+            s0 = min([start] + [c.i for c in doc[end - 1].children if c.i in st.hits and c.i < start
+                                and c.i not in st.out.token_actor])
             key = (slug(name), name, "sector", code, country)
-            _add_mention(out, doc, norm, s0, end, key, "role" if country else "kb", 0.8 if country else 0.5)
+            method = "dictionary" if hit.user else ("role" if country else "kb")
+            _add_mention(st, s0, end, key, method, 0.8 if country else 0.5)
             continue
         # A demonym that modifies a noun of another actor is part of that actor, not a mention of the state.
-        if hit.kind == "demonym" and doc[end - 1].dep_ in ("amod", "compound") and doc[end - 1].head.i in hits:
+        if hit.kind == "demonym" and doc[end - 1].dep_ in ("amod", "compound") and doc[end - 1].head.i in st.hits:
             continue
-        _add_mention(out, doc, norm, start, end, _entry_actor(hit, on, kb), method, 0.9)
+        _add_mention(st, start, end, _entry_actor(hit, st.on, st.kb), _method(hit), 0.9)
 
 
-def _add_surnames(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date | None, out: ResolvedActors) -> None:
-    """A capitalised token not yet resolved that is the surname of a person the KB knows.
+# 4. acronyms, unknown names, coreference ----------------------------------------------------
 
-    Preferred: a person already named in full in this document (``alias``). Otherwise a
-    surname that only one KB person has (``kb``, lower confidence).
-    """
-    in_doc = {a.name.split()[-1].upper(): a for a in out.actors.values() if a.type == "person"}
-    for t in doc:
-        if t.i in out.token_actor or t.pos_ != "PROPN" or not _CAPITALISED.match(t.text):
+def _defined_acronyms(doc: Doc) -> dict[str, tuple[int, int]]:
+    """``Islamic Salvation Front (FIS)``: acronym → the token span of its long form."""
+    out: dict[str, tuple[int, int]] = {}
+    for t in doc[:-2]:
+        if t.text != "(" or not _ACRONYM.match(t.nbor(1).text) or t.nbor(2).text != ")":
             continue
-        w = t.text.upper()
-        if w in in_doc:
-            a = in_doc[w]
-            _add_mention(out, doc, norm, t.i, t.i + 1, (a.id, a.name, a.type, a.code, a.country), "alias", 0.85)
-            continue
-        cands = kb.surnames.get(w, [])
-        if len(cands) == 1:
-            _add_mention(out, doc, norm, t.i, t.i + 1, _entry_actor(KBHit("actor", entry=cands[0]), on), "kb", 0.6)
+        acr = t.nbor(1).text
+        # The long form: the capitalised words (and linking words) just before the bracket.
+        s = t.i
+        while s - 1 >= 0 and (doc[s - 1].text[:1].isupper() or doc[s - 1].lower_ in ("of", "for", "and", "the", "de")):
+            s -= 1
+        while s < t.i and not doc[s].text[:1].isupper():
+            s += 1
+        if s < t.i and acronym_fits(acr, [w.text for w in doc[s:t.i]]):
+            out[acr] = (s, t.i)
+    return out
 
 
-def _add_unknown_entities(doc: Doc, norm: NormalizedText, out: ResolvedActors) -> None:
+def _add_acronyms(st: _State, acronyms: dict[str, tuple[int, int]]) -> None:
+    for acr, (s, e) in acronyms.items():
+        aid = next((st.out.token_actor[i] for i in range(e - 1, s - 1, -1) if i in st.out.token_actor), None)
+        if aid is None:
+            ent = st.doc[s:e]
+            name = ent.text
+            while name.lower().startswith("the "):
+                name = name[4:]
+            aid = _add_mention(st, s, e, (slug(name), name, "group", None, None), "learned", 0.3)
+        a = st.out.actors[aid]
+        for t in st.doc:
+            if t.text == acr and t.i not in st.out.token_actor:
+                _add_mention(st, t.i, t.i + 1, (a.id, a.name, a.type, a.code, a.country), "alias", 0.9)
+
+
+def _add_unknown_entities(st: _State) -> None:
     """Named entities the KB does not know stay visible as unresolved actors."""
-    for ent in doc.ents:
+    for ent in st.doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
-        if any(t.i in out.token_actor for t in ent) or PLACEHOLDER in ent.text:
+        if any(t.i in st.out.token_actor for t in ent) or PLACEHOLDER in ent.text:
             continue
         name = ent.text
         typ = {"PERSON": "person", "ORG": "group", "GPE": "state", "NORP": "group"}[ent.label_]
-        _add_mention(out, doc, norm, ent.start, ent.end, (slug(name), name, typ, None, None), "learned", 0.3)
+        s = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        if s >= ent.end:
+            continue
+        name = st.doc[s:ent.end].text
+        _add_mention(st, s, ent.end, (slug(name), name, typ, None, None), "learned", 0.3)
+
+
+def _add_coreference(st: _State) -> None:
+    for aid, a in st.out.actors.items():
+        if a.type == "person":
+            st.gender.setdefault(aid, "m")  # the default; a "she" about the person overrides it
+    for t in st.doc:
+        if t.lower_ in FEMALE and t.pos_ == "PRON":
+            # A female pronoun right after a person's name marks that person as female.
+            prev = next((st.out.token_actor[j] for j in range(t.i - 1, max(-1, t.i - 12), -1)
+                         if j in st.out.token_actor and st.out.actors[st.out.token_actor[j]].type == "person"), None)
+            if prev:
+                st.gender[prev] = "f"
+    links = resolve_coreference(st.doc, st.out.actors, st.out.token_actor, st.gender)
+    linked = {t for link in links for t in range(link.start, link.end)}
+    for link in links:
+        if len(link.actors) == 1:
+            a = st.out.actors[link.actors[0]]
+            _add_mention(st, link.start, link.end, (a.id, a.name, a.type, a.code, a.country), "coref",
+                         link.confidence)
+        else:
+            span = st.doc[link.start:link.end]
+            s, e, text = st.norm.original_span(span.start_char, span.end_char)
+            for aid in link.actors:
+                st.out.actors[aid].mentions.append(Mention(text, s, e, "coref", link.confidence))
+            for t in range(link.start, link.end):
+                st.out.token_group[t] = list(link.actors)
+    for start, end, hit in st.deferred:  # descriptions coreference could not place: plain sector nouns
+        if not any(t in linked for t in range(start, end)):
+            assert hit.agent is not None
+            name = hit.agent.phrase.strip("_").replace("_", " ").lower()
+            _add_mention(st, start, end, (slug(name), name, "sector", hit.agent.combine(None), None),
+                         "dictionary" if hit.user else "kb", 0.5)
+
+
+# 5. redactions -------------------------------------------------------------------------------
+
+def _restore_redactions(st: _State) -> None:
+    """``Kazakh ** Tokayev``: the redacted word is the person's title on the document date."""
+    doc, norm = st.doc, st.norm
+    for t in doc:
+        if t.text != PLACEHOLDER:
+            continue
+        idx = norm.redaction_at.get(t.idx)
+        if idx is None or t.i + 1 >= len(doc):
+            continue
+        aid = st.out.token_actor.get(t.i + 1)
+        if aid is None or st.out.actors[aid].type != "person" or st.out.token_actor.get(t.i) != aid:
+            continue
+        a = st.out.actors[aid]
+        word = st.titles.get(aid) or st.tenure_title.get(aid)
+        if word is None and a.code and a.code[3:].startswith(("GOV", "ELI")) and len(a.code) > 3:
+            word = "leader"
+        if word:
+            norm.redactions[idx].restored = word
+            st.out.restored[idx] = word

@@ -1,0 +1,140 @@
+"""Actor benchmark: source and target country codes of the PLOVER gold records.
+
+Reads ``../shared/data/dev/plover_gsr_dev.json`` (path relative to the repository; pass
+another file as the first argument, e.g. the held-out records). Each record is analysed
+with the full pipeline on its own date; the record's event is the pipeline event whose
+trigger is one of the words the gold markup tags ``EVT`` (else the most confident event).
+Scores, micro over records:
+
+- ``source``/``target``: F1 of the sets of 3-letter codes (country or ``IGO``) of the
+  chosen events' sources/targets against the gold sets (records whose gold target is not
+  an actor list have an empty gold target set);
+- ``mention upper bound``: share of gold actors whose text overlaps a resolved mention
+  with the right 3-letter code — what a perfect event stage could reach.
+
+Usage: ``.venv/bin/python benchmarks/actors.py [FILE] [--errors]``.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "data" / "dev" / "plover_gsr_dev.json"
+
+
+def gold_codes(field) -> set[str]:
+    if not isinstance(field, list):
+        return set()
+    return {str(a.get("code", ""))[:3] for a in field if a.get("code")}
+
+
+def gold_actor_texts(field) -> list[tuple[str, str]]:
+    if not isinstance(field, list):
+        return []
+    return [(a.get("actorText", ""), str(a.get("code", ""))[:3]) for a in field if a.get("code")]
+
+
+def evt_words(rec: dict) -> set[str]:
+    markup = (rec.get("textInfo") or {}).get("markup", "")
+    words: set[str] = set()
+    for m in re.finditer(r"\(EVT:\s*([^)]*)\)", markup):
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]+", m.group(1)))
+    words.update(w.lower() for w in re.findall(r"[A-Za-z]+", rec.get("eventText", "")))
+    return words
+
+
+def code3(ref, countries: dict[str, str | None]) -> str | None:
+    """The 3-letter code scored: the actor's state (``SCGSRB`` → SRB), else the code's first three letters."""
+    if ref is None or not ref.code:
+        return None
+    if ref.code.startswith("IGO"):
+        return "IGO"
+    return countries.get(ref.actor or "") or ref.code[:3]
+
+
+class F1:
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, pred: set[str], gold: set[str]) -> None:
+        self.tp += len(pred & gold)
+        self.fp += len(pred - gold)
+        self.fn += len(gold - pred)
+
+    def __str__(self) -> str:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return f"P={p:.3f} R={r:.3f} F1={f:.3f} (tp={self.tp} fp={self.fp} fn={self.fn})"
+
+
+def main(argv: list[str]) -> int:
+    from diplograph.pipeline import Pipeline
+    from diplograph.records import Document
+
+    args = [a for a in argv if not a.startswith("--")]
+    show = "--errors" in argv
+    path = Path(args[0]) if args else DEFAULT
+    if not path.exists():
+        print(f"{path} is absent: the shared data folder must sit beside the repository")
+        return 0
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text")]
+    pipe = Pipeline()
+    src, tgt, both = F1(), F1(), F1()
+    found = total = 0
+    t0 = time.perf_counter()
+    for rec in records:
+        when = date.fromisoformat(rec["date"]) if rec.get("date") else None
+        a = pipe.analyze_one(Document(rec["id"], rec["text"], when.isoformat() if when else None))
+        evw = evt_words(rec)
+        chosen = [e for e in a.events if e.trigger.lower() in evw or any(
+            w.startswith(e.trigger.lower()[:4]) for w in evw if len(e.trigger) >= 4)]
+        if not chosen and a.events:
+            best = max(e.confidence for e in a.events)
+            chosen = [e for e in a.events if e.confidence == best][:1]
+        countries = {x.id: x.country for x in a.actors}
+        ps = {c for e in chosen if (c := code3(e.source, countries))}
+        pt = {c for e in chosen if (c := code3(e.target, countries))}
+        gs, gt = gold_codes(rec.get("source")), gold_codes(rec.get("target"))
+        src.add(ps, gs)
+        tgt.add(pt, gt)
+        both.add({"s" + c for c in ps} | {"t" + c for c in pt}, {"s" + c for c in gs} | {"t" + c for c in gt})
+        # mention-level upper bound
+        for txt, code in gold_actor_texts(rec.get("source")) + gold_actor_texts(rec.get("target")):
+            total += 1
+            s = rec["text"].find(txt)
+            ok = False
+            for actor in a.actors:
+                c = "IGO" if (actor.code or "").startswith("IGO") else (actor.country or (actor.code or "")[:3])
+                if c != code:
+                    continue
+                if any(s >= 0 and m.start < s + len(txt) and m.end > s for m in actor.mentions) or (
+                        s < 0 and any(m.text in txt or txt in m.text for m in actor.mentions)):
+                    ok = True
+                    break
+            found += ok
+            if not ok and "--misses" in argv:
+                print(f"MISS {code} {txt!r} in {rec['text'][:160]!r}")
+                print("   actors:", [(x.name, x.code, [m.text for m in x.mentions]) for x in a.actors])
+        if show and (ps != gs or pt != gt):
+            print(f"--- {rec['id']}\n{rec['text'][:300]}\n gold src={sorted(gs)} tgt={sorted(gt)}"
+                  f"  pred src={sorted(ps)} tgt={sorted(pt)}")
+            for e in chosen:
+                print(f"   ev {e.trigger} {e.cameo} {e.source and e.source.code} -> {e.target and e.target.code}")
+            print("   actors:", [(x.name, x.code, [m.method for m in x.mentions]) for x in a.actors])
+    dt = time.perf_counter() - t0
+    print(f"records: {len(records)} ({path.name}), {dt:.1f}s")
+    print(f"source codes: {src}")
+    print(f"target codes: {tgt}")
+    print(f"source+target: {both}")
+    print(f"mention upper bound: {found}/{total} = {found / max(total, 1):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,131 @@
+"""Aliases within one document: transliteration keys, honorific nicknames, acronyms, fuzzy names.
+
+Every matcher here compares a new name only with the actors already present in the same
+document (never with the whole knowledge base), and says how sure it is.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+
+from ..data import data_path
+
+# Spelling variation common in romanised Russian, Turkic, Arabic and Chinese names.
+_TRANSLIT = [
+    (r"^(al|el|ul|ad|ar|as|at|an|az)-", ""), (r"['’`-]", ""), (r"dzh|dj|zh|j", "j"), (r"kh|q|ck|c(?=[aouk])", "k"),
+    (r"ph", "f"), (r"w", "v"), (r"yev$|yeff$|iev$|eev$", "ev"), (r"ou|oo", "u"), (r"ee|ie", "i"),
+    (r"(?<=[aeiou])y(?=[aeiou])", ""), (r"y", "i"), (r"sch|sh|ch", "s"), (r"(.)\1", r"\1"), (r"tz|ts", "z"),
+]
+_TRANSLIT_RE = [(re.compile(a), b) for a, b in _TRANSLIT]
+
+
+def translit_key(name: str) -> str:
+    """A spelling-insensitive key: ``Nazarbayev``, ``Nazarbaev`` → ``nazarbaev``."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().strip()
+    for rx, rep in _TRANSLIT_RE:
+        s = rx.sub(rep, s)
+    return s
+
+
+def surname_of(name: str) -> str:
+    """The family name of a full name: the last word, particles kept attached."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    return words[-1] if words else name
+
+
+@lru_cache(maxsize=1)
+def honorific_prefixes() -> dict[str, str]:
+    """Prefix word → gloss (``Lao`` → old), from ``data/kb/honorifics.tsv``."""
+    out: dict[str, str] = {}
+    with data_path("kb", "honorifics.tsv").open(encoding="utf-8") as fh:
+        for row in csv.reader((l for l in fh if l.strip() and not l.startswith("#")), delimiter="\t"):
+            if row[0] != "prefix":
+                out[row[0].lower()] = row[1] if len(row) > 1 else ""
+    return out
+
+
+@dataclass
+class AliasMatch:
+    actor_id: str
+    confidence: float
+
+
+def nickname_target(prefix: str, syllable: str, people: dict[str, list[str]],
+                    salience: dict[str, int]) -> AliasMatch | None:
+    """``Lao`` + ``Na`` → the in-document person one of whose names begins with ``Na``.
+
+    ``people`` maps actor id → its name words. Several candidates: the most salient wins,
+    with lower confidence.
+    """
+    if prefix.lower() not in honorific_prefixes() or not (1 <= len(syllable) <= 5):
+        return None
+    syl = syllable.lower()
+    cands = [aid for aid, words in people.items() if any(w.lower().startswith(syl) and len(w) > len(syl)
+                                                          for w in words)]
+    if not cands:
+        return None
+    cands.sort(key=lambda a: -salience.get(a, 0))
+    conf = 0.75 if len(cands) == 1 else 0.5
+    # A surname start is the usual form (Lao Na = Nazarbayev); a given name start is weaker.
+    if not any(people[cands[0]][-1].lower().startswith(syl) for _ in [0]):
+        conf -= 0.15
+    return AliasMatch(cands[0], conf)
+
+
+def fuzzy_target(name: str, people: dict[str, list[str]], threshold: float = 75.0) -> AliasMatch | None:
+    """A garbled or alternative spelling of an in-document person's surname.
+
+    Compared on transliteration keys with rapidfuzz. A close match (edit ratio ≥
+    ``threshold``) gets 0.6–0.9. A looser one (the first two letters agree, Jaro-Winkler
+    ≥ 0.75, lengths within two letters: ``Naksharov`` ~ ``Nazarbayev``) gets at most 0.45
+    and only when a single person of the document fits, so unrelated names do not merge.
+    """
+    key = translit_key(name)
+    if len(key) < 4:
+        return None
+    close: list[tuple[float, str]] = []
+    loose: list[tuple[float, str]] = []
+    for aid, words in people.items():
+        other = translit_key(words[-1])
+        if len(other) < 4 or other[0] != key[0] or other == key:
+            continue
+        score = fuzz.ratio(key, other)
+        if score >= threshold and abs(len(other) - len(key)) <= 3:
+            close.append((score, aid))
+        elif (other[:2] == key[:2] and abs(len(other) - len(key)) <= 2
+              and JaroWinkler.similarity(key, other) >= 0.75):
+            loose.append((JaroWinkler.similarity(key, other), aid))
+    if close:
+        score, aid = max(close)
+        return AliasMatch(aid, round(0.6 + 0.3 * (score - threshold) / (100 - threshold), 2))
+    if len(loose) == 1:
+        return AliasMatch(loose[0][1], round(min(0.45, 0.3 + (loose[0][0] - 0.75)), 2))
+    return None
+
+
+def acronym_of(words: list[str]) -> str:
+    """Initials of the capitalised words: ``Islamic Salvation Front`` → ``ISF``."""
+    return "".join(w[0].upper() for w in words if w[:1].isupper())
+
+
+def acronym_fits(acronym: str, words: list[str]) -> bool:
+    """An acronym defined in the text matches the initials of the words it follows (in order, gaps allowed)."""
+    letters = [w[0].upper() for w in words if w[:1].isalpha()]
+    a = acronym.upper().replace(".", "")
+    if len(a) < 2:
+        return False
+    # Every letter of the acronym must be the initial of a word, in order.
+    j = 0
+    for ch in a:
+        while j < len(letters) and letters[j] != ch:
+            j += 1
+        if j == len(letters):
+            return False
+        j += 1
+    return True

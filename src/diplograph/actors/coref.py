@@ -1,0 +1,184 @@
+"""Rule-based coreference over the parse: pronouns, definite descriptions, plural references.
+
+``he``/``his``/``him`` → the most salient person before it; ``the old man``, ``the former
+president``, ``the president`` → the salient person whose role agrees (former or current);
+``its`` → the most recent state or organisation; ``the two sides``/``both countries`` → the
+two most salient actors of the preceding sentences. Salience: recency (by sentence), being a
+subject, and the number of mentions so far. Gender is used when known.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..records import Actor
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PERSON_NOUNS = {"man", "woman", "leader", "president", "premier", "statesman", "patriarch", "strongman",
+                "minister", "prime", "chancellor", "ruler", "dictator", "politician", "incumbent", "successor",
+                "predecessor", "king", "emir", "head"}
+FORMER_ADJ = {"old", "former", "elderly", "retired", "ex", "aging", "ageing", "previous", "first"}
+CURRENT_ADJ = {"current", "incumbent", "sitting", "new", "young", "younger"}
+PLURAL_NOUNS = {"sides": "any", "countries": "state", "nations": "state", "states": "state", "parties": "any",
+                "leaders": "person", "men": "person", "presidents": "person", "governments": "state",
+                "capitals": "state", "neighbours": "state", "neighbors": "state", "allies": "any"}
+
+
+@dataclass
+class Salience:
+    """What the document has said so far, in order: one row per resolved mention."""
+
+    seen: list[tuple[int, int, str, bool]] = field(default_factory=list)  # token, sentence, actor, subject
+
+    def add(self, tok: Token, aid: str) -> None:
+        self.seen.append((tok.i, _sent_index(tok), aid, tok.dep_ in ("nsubj", "nsubjpass")))
+
+    def ranked(self, before: Token, ok, window: int = 3, exclude: set[str] | None = None) -> list[str]:
+        si = _sent_index(before)
+        score: dict[str, float] = {}
+        for ti, s, aid, subj in self.seen:
+            if ti >= before.i or si - s > window or (exclude and aid in exclude) or not ok(aid):
+                continue
+            # Recency by sentence dominates; subjects and frequent actors come next; the last mention breaks ties.
+            v = -2.0 * (si - s) + (1.0 if subj else 0.0) + 0.001 * ti
+            score[aid] = max(score.get(aid, -99.0), v) + 0.2
+        return sorted(score, key=lambda a: -score[a])
+
+
+def _sent_index(tok: Token) -> int:
+    """Ordinal of the token's sentence (sentence starts are numbered once per document)."""
+    doc = tok.doc
+    starts = doc.user_data.get("_sent_ordinals")
+    if starts is None:
+        starts = doc.user_data["_sent_ordinals"] = {s.start: k for k, s in enumerate(doc.sents)}
+    return starts[tok.sent.start]
+
+
+@dataclass
+class CorefLink:
+    start: int
+    end: int
+    actors: list[str]
+    confidence: float
+
+
+def _is_former(a: Actor) -> bool:
+    return bool(a.code and a.code.endswith("ELI"))
+
+
+def _clause_subject_actor(tok: Token, token_actor: dict[int, str]) -> str | None:
+    head = tok.head
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
+            return token_actor.get(c.i)
+    return None
+
+
+def resolve_coreference(doc: Doc, actors: dict[str, Actor], token_actor: dict[int, str],
+                        gender: dict[str, str]) -> list[CorefLink]:
+    """Links for the pronouns and descriptions of ``doc`` that no earlier step resolved."""
+    sal = Salience()
+    links: list[CorefLink] = []
+    for tok in doc:
+        aid = token_actor.get(tok.i)
+        if aid is not None:
+            # Only the head token of a mention counts once.
+            if tok.i + 1 >= len(doc) or token_actor.get(tok.i + 1) != aid:
+                sal.add(tok, aid)
+            continue
+        low = tok.lower_
+        if tok.pos_ == "PRON" and (low in MALE or low in FEMALE):
+            want = "m" if low in MALE else "f"
+
+            def ok(a: str, want=want) -> bool:
+                return actors[a].type == "person" and gender.get(a, want) == want
+            exclude = set()
+            if tok.dep_ in ("dobj", "pobj", "dative") and low not in ("himself", "herself"):
+                subj = _clause_subject_actor(tok, token_actor)
+                if subj:
+                    exclude.add(subj)  # "Putin invited him": him is not Putin
+            ranked = sal.ranked(tok, ok, window=2, exclude=exclude)
+            if ranked:
+                conf = 0.75 if len(ranked) == 1 else 0.6
+                links.append(CorefLink(tok.i, tok.i + 1, [ranked[0]], conf))
+                sal.add(tok, ranked[0])
+            continue
+        if low == "its" and tok.dep_ == "poss":
+            ranked = sal.ranked(tok, lambda a: actors[a].type in ("state", "igo", "group"), window=1)
+            if ranked:
+                links.append(CorefLink(tok.i, tok.i + 1, [ranked[0]], 0.55))
+            continue
+        if tok.pos_ == "NOUN" and tok.lower_ in PERSON_NOUNS and tok.tag_ in ("NN",):
+            link = _description(tok, actors, token_actor, sal)
+            if link:
+                links.append(link)
+                sal.add(tok, link.actors[0])
+            continue
+        if low == "two" and tok.dep_ in ("pobj", "nsubj", "dobj", "nsubjpass") and tok.i > 0 and \
+                tok.nbor(-1).lower_ == "the":
+            link = _plural(tok, actors, token_actor, sal, "any")
+            if link:
+                links.append(link)
+            continue
+        if tok.pos_ == "NOUN" and tok.lower_ in PLURAL_NOUNS:
+            link = _plural(tok, actors, token_actor, sal, PLURAL_NOUNS[tok.lower_])
+            if link:
+                links.append(link)
+    return links
+
+
+def _description(tok: Token, actors: dict[str, Actor], token_actor: dict[int, str], sal: Salience) -> CorefLink | None:
+    """``the old man``, ``the former president``, ``the president`` (no country, no name, no ``of``)."""
+    kids = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids):
+        return None
+    if any(c.dep_ in ("compound", "poss", "nmod", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
+           or c.i in token_actor for c in kids):
+        return None
+    if tok.i + 1 < len(doc_of(tok)) and tok.nbor(1).pos_ == "PROPN":
+        return None
+    adjs = {c.lower_ for c in kids if c.dep_ == "amod"}
+    if tok.lower_ in ("man", "woman", "head", "prime") and not adjs & FORMER_ADJ and tok.lower_ != "prime":
+        return None  # a plain "the man" is too vague
+    former = bool(adjs & FORMER_ADJ)
+    current = bool(adjs & CURRENT_ADJ)
+
+    def ok(a: str) -> bool:
+        if actors[a].type != "person":
+            return False
+        if former and not current:
+            return _is_former(actors[a])
+        if current:
+            return not _is_former(actors[a])
+        return not _is_former(actors[a])  # "the president": the one in office
+    ranked = sal.ranked(tok, ok, window=4)
+    if not ranked:
+        return None
+    start = min([c.i for c in kids if c.dep_ in ("det", "amod")] + [tok.i])
+    return CorefLink(start, tok.i + 1, [ranked[0]], 0.65 if len(ranked) == 1 else 0.5)
+
+
+def doc_of(tok: Token) -> Doc:
+    return tok.doc
+
+
+def _plural(tok: Token, actors: dict[str, Actor], token_actor: dict[int, str], sal: Salience,
+            kind: str) -> CorefLink | None:
+    """``the two sides``, ``both countries``: the two most salient actors of a fitting type."""
+    kids = list(tok.children)
+    if tok.lower_ != "two" and not any(c.lower_ in ("two", "both") for c in kids) and not (
+            tok.i > 0 and tok.nbor(-1).lower_ in ("two", "both")):
+        return None
+
+    def ok(a: str) -> bool:
+        t = actors[a].type
+        return t in ("state", "person", "igo") if kind == "any" else t == kind
+    ranked = sal.ranked(tok, ok, window=3)
+    if len(ranked) < 2:
+        return None
+    start = min([c.i for c in kids if c.dep_ in ("det", "nummod", "predet", "amod")] + [tok.i])
+    if tok.lower_ == "two":
+        start = tok.i - 1
+    return CorefLink(start, tok.i + 1, ranked[:2], 0.5)

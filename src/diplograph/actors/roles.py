@@ -1,0 +1,140 @@
+"""Roles learned from the text: titles, nationalities and appositives around a person's name.
+
+``Kazakh President Tokayev``, ``the former Kazakh leader Nursultan Nazarbayev``,
+``Kazakh ** Tokayev`` (a redacted title), ``Salaheddine Sidhoum, Algeria's leading human
+rights activist``. A role gives the person a country and a sector (agent code) as of the
+document date; ``former``/``ex-`` turns a government code into the former-elite one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..text.normalize import PLACEHOLDER
+from .kb import KBHit
+
+FORMER_WORDS = {"former", "ex", "ex-", "erstwhile", "deposed", "ousted", "retired", "late", "then"}
+SKIP_WORDS = {"the", "a", "an", "current", "incumbent", "new", "sitting", "acting", "interim", "veteran",
+              "longtime", "long-time", "then-"}
+
+
+@dataclass
+class Role:
+    country: str | None
+    sector: str | None  # agent code without the country: GOV, MIL, GOVMIL, OPP, ELI …
+    former: bool = False
+    title: str | None = None  # the title words as written, e.g. "President"
+    start: int = 0  # first token of the prefix that gave the role (demonym or title)
+    redaction: int | None = None  # token index of a redacted title between nationality and name
+
+    @property
+    def code(self) -> str | None:
+        if not self.country and not self.sector:
+            return None
+        sector = self.sector or ""
+        if self.former and sector.startswith("GOV"):
+            sector = "ELI"
+        elif self.former and not sector:
+            sector = "ELI"
+        return (self.country or "") + sector
+
+
+def _country_of_hit(hit: KBHit, on) -> str | None:
+    if hit.kind == "demonym":
+        return hit.country
+    if hit.kind == "actor" and hit.entry is not None:
+        code = hit.entry.code_on(on)
+        if code and len(code) == 3 and not code.startswith("IGO"):
+            return code
+    return None
+
+
+def role_before(doc: Doc, name_start: int, hits: dict[int, tuple[int, int, KBHit]], on) -> Role | None:
+    """The role written just before a name: ``[the] [former] [Kazakh|Russia's] [President|**] Name``."""
+    i = name_start - 1
+    role = Role(None, None, start=name_start)
+    seen_any = False
+    while i >= 0:
+        t = doc[i]
+        low = t.text.lower()
+        if t.text == PLACEHOLDER and role.redaction is None and not seen_any:
+            role.redaction = i
+            role.start = i
+            i -= 1
+            continue
+        if i in hits:
+            s, e, hit = hits[i]
+            if hit.kind == "agent" and hit.agent is not None and role.sector is None and role.country is None:
+                code = hit.agent.code
+                if code.startswith("~"):
+                    role.sector = code[1:]
+                    role.title = doc[s:e].text
+                    role.start = s
+                    seen_any = True
+                    i = s - 1
+                    continue
+                break
+            c = _country_of_hit(hit, on)
+            if c and role.country is None:
+                role.country = c
+                role.start = s
+                seen_any = True
+                i = s - 1
+                continue
+            break
+        if low in ("'s", "’s") and i - 1 in hits and role.country is None:
+            c = _country_of_hit(hits[i - 1][2], on)
+            if c:
+                role.country = c
+                role.start = hits[i - 1][0]
+                seen_any = True
+                i = hits[i - 1][0] - 1
+                continue
+        if low in FORMER_WORDS or low.startswith("ex-"):
+            role.former = True
+            i -= 1
+            continue
+        if low in SKIP_WORDS:
+            i -= 1
+            continue
+        break
+    if not seen_any and role.redaction is None:
+        return None
+    if not seen_any:
+        # A redaction alone is no role; it stays unrestored unless the name is known.
+        role.start = name_start
+    return role
+
+
+def role_after(doc: Doc, name_end: int, hits: dict[int, tuple[int, int, KBHit]], on) -> Role | None:
+    """An appositive after a name: ``Name, Algeria's leading activist,`` / ``Name, the Kazakh president``."""
+    if name_end >= len(doc) or doc[name_end].text != ",":
+        return None
+    i = name_end + 1
+    role = Role(None, None, start=name_end)
+    for _ in range(8):
+        if i >= len(doc):
+            break
+        t = doc[i]
+        low = t.text.lower()
+        if i in hits:
+            s, e, hit = hits[i]
+            if hit.kind == "agent" and hit.agent is not None and hit.agent.code.startswith("~"):
+                role.sector = hit.agent.code[1:]
+                role.title = doc[s:e].text
+                return role if role.country or role.sector else None
+            c = _country_of_hit(hit, on)
+            if c and role.country is None:
+                role.country = c
+                i = e
+                continue
+            return None
+        if low in FORMER_WORDS:
+            role.former = True
+        elif low in ("'s", "’s") or low in SKIP_WORDS or t.pos_ in ("ADJ", "ADV") or low in ("human", "rights"):
+            pass
+        else:
+            return None
+        i += 1
+    return None
