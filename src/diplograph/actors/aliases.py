@@ -98,7 +98,7 @@ def fuzzy_target(name: str, people: dict[str, list[str]], threshold: float = 75.
         score = fuzz.ratio(key, other)
         if score >= threshold and abs(len(other) - len(key)) <= 3:
             close.append((score, aid))
-        elif (other[:2] == key[:2] and abs(len(other) - len(key)) <= 2
+        elif (other[:2] == key[:2] and abs(len(other) - len(key)) <= 2 and min(len(key), len(other)) >= 7
               and JaroWinkler.similarity(key, other) >= 0.75):
             loose.append((JaroWinkler.similarity(key, other), aid))
     if close:

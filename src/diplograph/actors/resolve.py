@@ -92,7 +92,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     acronyms = _defined_acronyms(doc)
     nick = _nickname_tokens(doc)
     st.reserved = {i for i in range(len(doc)) if doc[i].text in acronyms} | set(nick) | set(nick.values())
-    spans = _kb_spans(st, reserved=st.reserved)
+    spans = _inside_person_names(doc, _kb_spans(st, reserved=st.reserved))
     st.hits = {t: sp for sp in spans for t in range(sp[0], sp[1])}
     consumed = _add_people(st, spans)
     _add_kb_spans(st, spans, consumed)
@@ -132,6 +132,19 @@ def _kb_spans(st: _State, reserved: set[int]) -> list[Span]:
         spans.append((i, end, hit))
         i = end
     return spans
+
+
+def _inside_person_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Drop organisation/state hits that are only a word of a person's name (``Ana`` in ``Ana Brnabic``)."""
+    keep = []
+    for sp in spans:
+        s, e, hit = sp
+        ent = doc[s].ent_type_ == "PERSON" and doc[e - 1].ent_iob_ != "" and doc[s].ent_iob_ == "B"
+        if ent and hit.kind == "actor" and hit.entry is not None and not is_person_entry(hit.entry) \
+                and not hit.user and e < len(doc) and doc[e].ent_type_ == "PERSON" and doc[e].ent_iob_ == "I":
+            continue
+        keep.append(sp)
+    return keep
 
 
 def _entry_actor(hit: KBHit, on: date | None, kb: KnowledgeBase) -> tuple[str, str, str, str | None, str | None]:
@@ -254,26 +267,39 @@ def _add_people(st: _State, spans: list[Span]) -> set[int]:
                     consumed.add(st.hits[t][0])
         start = role.start if role is not None and role.start < s else s
         aid = _resolve_person(st, s, e, hit, name, role, by_surname)
+        if aid is None and e - s > 1:
+            aid = _new_person_actor(st, name, role)
         if aid is None:
             pending.append((s, e, name, role))
             continue
         _attach(st, start, e, aid, role, hit)
-    # Single unknown names: garbled spellings of people already in the document, else new people.
+    # Single unknown names: a surname met since, a garbled spelling of a person already in the
+    # document, else a new person.
     for s, e, name, role in pending:
         start = role.start if role is not None and role.start < s else s
-        people = {a: st.names[a] for a in st.names}
-        m = fuzzy_target(name, people) if e - s == 1 else None
+        aid = by_surname.get(translit_key(name))
+        if aid is not None:
+            st.method = "alias"
+            _attach(st, start, e, aid, role, None)
+            continue
+        m = fuzzy_target(name, dict(st.names))
         if m is not None:
             a = st.out.actors[m.actor_id]
             _add_mention(st, start, e, (a.id, a.name, a.type, a.code, a.country), "fuzzy", m.confidence)
             continue
-        key = _new_person(st, name, role)
-        method = "role" if key[3] else "learned"
-        aid = _add_mention(st, start, e, key, method, 0.7 if method == "role" else 0.3)
-        st.names.setdefault(aid, name.split())
-        by_surname.setdefault(translit_key(name.split()[-1]), aid)
-        _note_title(st, aid, role)
+        aid = _new_person_actor(st, name, role)
+        _attach(st, start, e, aid, role, None)
     return consumed
+
+
+def _new_person_actor(st: _State, name: str, role: Role | None) -> str:
+    key = _new_person(st, name, role)
+    aid = key[0]
+    if aid not in st.out.actors:
+        st.out.actors[aid] = Actor(aid, key[1], key[2], key[3], key[4], [])
+    st.method = "role" if key[3] else "learned"
+    _remember(st, aid, name, st.by_surname)
+    return aid
 
 
 def _resolve_person(st: _State, s: int, e: int, hit: KBHit | None, name: str, role: Role | None,
@@ -388,7 +414,7 @@ def _salient_state(st: _State, role: Role) -> str | None:
 def _attach(st: _State, start: int, end: int, aid: str, role: Role | None, hit: KBHit | None) -> None:
     a = st.out.actors[aid]
     method = st.method
-    conf = {"kb": 0.9, "dictionary": 0.95, "alias": 0.85}.get(method, 0.7)
+    conf = {"kb": 0.9, "dictionary": 0.95, "alias": 0.85, "learned": 0.3}.get(method, 0.7)
     if method == "kb" and hit is None:
         conf = 0.7
     if role is not None and role.code and method != "dictionary":
@@ -517,6 +543,11 @@ def _defined_acronyms(doc: Doc) -> dict[str, tuple[int, int]]:
             s -= 1
         while s < t.i and not doc[s].text[:1].isupper():
             s += 1
+        # The shortest long form that still fits: "Fighters of the Northern Liberation Movement (NLM)".
+        while s + 1 < t.i and acronym_fits(acr, [w.text for w in doc[s + 1:t.i]]):
+            s += 1
+        while s < t.i and not doc[s].text[:1].isupper():
+            s += 1
         if s < t.i and acronym_fits(acr, [w.text for w in doc[s:t.i]]):
             out[acr] = (s, t.i)
     return out
@@ -525,16 +556,29 @@ def _defined_acronyms(doc: Doc) -> dict[str, tuple[int, int]]:
 def _add_acronyms(st: _State, acronyms: dict[str, tuple[int, int]]) -> None:
     for acr, (s, e) in acronyms.items():
         aid = next((st.out.token_actor[i] for i in range(e - 1, s - 1, -1) if i in st.out.token_actor), None)
-        if aid is None:
-            ent = st.doc[s:e]
-            name = ent.text
-            while name.lower().startswith("the "):
-                name = name[4:]
-            aid = _add_mention(st, s, e, (slug(name), name, "group", None, None), "learned", 0.3)
+        if aid is None or st.out.actors[aid].type == "sector":
+            # The long form names an organisation of its own, not a generic sector noun.
+            if aid is not None:
+                _drop_mentions(st, aid, s, e)
+            name = st.doc[s:e].text
+            aid = _add_mention(st, s, e, (slug(name), name, "group", None, None), "learned", 0.4)
         a = st.out.actors[aid]
         for t in st.doc:
             if t.text == acr and t.i not in st.out.token_actor:
                 _add_mention(st, t.i, t.i + 1, (a.id, a.name, a.type, a.code, a.country), "alias", 0.9)
+
+
+def _drop_mentions(st: _State, aid: str, start: int, end: int) -> None:
+    a = st.out.actors[aid]
+    s0, e0 = st.norm.to_original(st.doc[start].idx, st.doc[end - 1].idx + len(st.doc[end - 1]))
+    a.mentions = [m for m in a.mentions if m.end <= s0 or m.start >= e0]
+    for t in list(st.out.token_actor):
+        if st.out.token_actor[t] == aid and (t < start or t >= end):
+            continue
+        if st.out.token_actor[t] == aid:
+            del st.out.token_actor[t]
+    if not a.mentions:
+        del st.out.actors[aid]
 
 
 def _add_unknown_entities(st: _State) -> None:
@@ -553,17 +597,32 @@ def _add_unknown_entities(st: _State) -> None:
         _add_mention(st, s, ent.end, (slug(name), name, typ, None, None), "learned", 0.3)
 
 
+MALE_GIVEN_IN_A = {"nikita", "ilya", "luca", "joshua", "andrea", "kostya", "sasha", "misha", "jean-luca", "mustafa",
+                   "musa", "isa", "yahya", "zakaria", "attila", "aminata"}
+FEMALE_TITLES = ("Mrs", "Ms", "Madam", "Madame", "Queen", "Princess", "Lady", "Dame", "Chairwoman", "Congresswoman")
+
+
+def name_gender(name: str, text: str, mentions: list[Mention]) -> str:
+    """``f`` or ``m`` from the name's form: Slavic/Baltic female surnames, given names in -a, female titles."""
+    words = name.split()
+    sur = words[-1].lower()
+    if sur.endswith(("ova", "eva", "ina", "skaya", "aya", "ite", "yte", "iene", "ska", "cka")) and len(sur) > 4:
+        return "f"
+    if len(words) > 1:
+        given = words[0].lower()
+        if given.endswith("a") and given not in MALE_GIVEN_IN_A:
+            return "f"
+    for m in mentions:
+        before = text[max(0, m.start - 12):m.start]
+        if any(before.rstrip(". ").endswith(t) for t in FEMALE_TITLES):
+            return "f"
+    return "m"
+
+
 def _add_coreference(st: _State) -> None:
     for aid, a in st.out.actors.items():
         if a.type == "person":
-            st.gender.setdefault(aid, "m")  # the default; a "she" about the person overrides it
-    for t in st.doc:
-        if t.lower_ in FEMALE and t.pos_ == "PRON":
-            # A female pronoun right after a person's name marks that person as female.
-            prev = next((st.out.token_actor[j] for j in range(t.i - 1, max(-1, t.i - 12), -1)
-                         if j in st.out.token_actor and st.out.actors[st.out.token_actor[j]].type == "person"), None)
-            if prev:
-                st.gender[prev] = "f"
+            st.gender.setdefault(aid, name_gender(a.name, st.doc.text, a.mentions))
     links = resolve_coreference(st.doc, st.out.actors, st.out.token_actor, st.gender)
     linked = {t for link in links for t in range(link.start, link.end)}
     for link in links:
