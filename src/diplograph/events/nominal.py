@@ -91,7 +91,11 @@ def _source_from_clause(noun: Token, actors: ResolvedActors) -> list[str]:
                 found = next((_actor_in(c, actors, depth=1) for c in subj.children if c.dep_ == "poss"), [])
             return found
     if how in ("prep:to", "prep:in") and lemma in CAUSAL_VERBS:
-        return _actor_in(_subject(verb), actors)
+        subj = _subject(verb)
+        found = _actor_in(subj, actors)
+        if not found and subj is not None and subj.dep_ == "pobj" and subj.head.head.pos_ == "NOUN":
+            found = _actor_in(subj.head.head, actors, depth=1)  # "X's response to the coup, which led to …"
+        return found
     return []
 
 

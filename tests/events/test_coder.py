@@ -1,0 +1,67 @@
+"""The coder on hand-made sentences with the shipped dictionaries (general rules, no seed text)."""
+from __future__ import annotations
+
+import pytest
+
+from diplograph.records import Document
+
+
+def coded(pipeline, text: str) -> set[tuple[str | None, str | None, str]]:
+    a = pipeline.analyze_one(Document("t", text, date="2022-05-01"))
+    return {(e.source.name if e.source else None, e.target.name if e.target else None, e.cameo_root) for e in a.events}
+
+
+def roots_between(pipeline, text: str, src: str, tgt: str) -> set[str]:
+    return {r for s, t, r in coded(pipeline, text) if s and t and src in s and tgt in t}
+
+
+def test_nominal_event_with_possessive_source_and_clause_target(pipeline):
+    text = "France's closure of the border crossing has caused heavy losses for Germany's exporters."
+    a = pipeline.analyze_one(Document("t", text, date="2022-05-01"))
+    assert any(e.cameo_root == "16" and e.source.code == "FRA" and (e.target.code or "").startswith("DEU")
+               for e in a.events if e.source and e.target)
+
+
+def test_meeting_between_is_reciprocal(pipeline):
+    text = "The meeting between Emmanuel Macron and Olaf Scholz lasted three hours."
+    got = coded(pipeline, text)
+    assert any(r == "04" and s and t and "Macron" in s and "Scholz" in t for s, t, r in got)
+    assert any(r == "04" and s and t and "Scholz" in s and "Macron" in t for s, t, r in got)
+
+
+def test_reported_speech_codes_the_reported_event_not_the_saying(pipeline):
+    got = coded(pipeline, "Germany said that Russia attacked Ukraine.")
+    assert any(r == "19" and s and "Russia" in s and t and "Ukraine" in t for s, t, r in got)
+    assert not any(r == "01" for _, _, r in got)
+
+
+def test_warning_as_predicate_takes_the_source_of_the_subject(pipeline):
+    text = "Xi Jinping's visit to Moscow can be read as a warning to Joe Biden."
+    assert "13" in roots_between(pipeline, text, "Xi", "Biden")
+
+
+def test_consequence_clause_gives_the_source_of_a_nominal_event(pipeline):
+    text = "Erdogan's response to the coup, which led to the arrest of members of the Gulen movement, alarmed Germany."
+    got = coded(pipeline, text)
+    assert any(r == "17" and s and "Erdogan" in s for s, t, r in got)
+
+
+def test_this_position_refers_to_the_main_subject_before(pipeline):
+    text = ("Vladimir Putin wanted Belarus to recognise the annexation, "
+            "but Alexander Lukashenko openly expressed his opposition to this position.")
+    assert "11" in roots_between(pipeline, text, "Lukashenko", "Putin")
+
+
+@pytest.mark.parametrize("text,root", [
+    ("Iran threatened to launch a new offensive against Iraq.", "13"),
+    ("Jordan and Britain agreed to hold joint military exercises.", "03"),
+    ("The Palestinians rejected Israel's proposal.", "12"),
+])
+def test_frames_and_roots(pipeline, text, root):
+    assert root in {r for _, _, r in coded(pipeline, text)}
+
+
+def test_main_event_has_the_highest_confidence(pipeline):
+    a = pipeline.analyze_one(Document("t", "Russia attacked Ukraine after Belarus criticized Poland.", date="2022-05-01"))
+    best = max(a.events, key=lambda e: e.confidence)
+    assert best.cameo_root == "19" and "Russia" in best.source.name
