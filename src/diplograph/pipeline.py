@@ -173,7 +173,7 @@ class Pipeline:
                 target=self._ref(c.target, actors, sdoc, norm, c.trigger.i),
                 cameo=entry.code, cameo_root=entry.root, plover=entry.plover, plover_mode=entry.plover_mode,
                 goldstein=entry.goldstein, quad_class=entry.quad_class,
-                modality=modality_of(c.trigger, index), attribution=attribution, date=event_date,
+                modality=_modality(c, index), attribution=attribution, date=event_date,
                 trigger=trig, evidence=Span(s, e, text), confidence=round(c.confidence, 2), date_text=date_text,
             ))
         events.sort(key=lambda ev: (ev.evidence.start, -ev.confidence))
@@ -210,6 +210,13 @@ class Pipeline:
                 s, e, text = norm.original_span(span.start_char, span.end_char)
                 out.append(Cue(text, s, e, c.type))
             yield out
+
+
+def _modality(c: Candidate, index) -> str:
+    m = modality_of(c.trigger, index)
+    if m == "negated" and c.extra.get("negation_absorbed"):
+        return "asserted"  # "X would not accept Y" was coded as a rejection: the negation is in the code
+    return m
 
 
 def edge_signs(analysis: DocumentAnalysis) -> dict[frozenset[str], int]:

@@ -148,6 +148,8 @@ def _subject(verb: Token) -> Token | None:
         return verb.head if not any(c.dep_ == "nsubjpass" for c in verb.children) else None
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "troops attacking the city"
         return verb.head
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head)  # "X is ready to contribute"
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "xcomp":
             obj = next((c for c in verb.head.children if c.dep_ in ("dobj",)), None)
@@ -287,6 +289,8 @@ class _Verbal:
     match: Match
     sources: list[str]
     targets: list[str]
+    extra_demand: bool = False
+    negation_absorbed: bool = False
 
 
 def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
@@ -340,6 +344,52 @@ def _embedded(verb: Token) -> Token | None:
     return None
 
 
+READY_ADJECTIVES = {"ready", "prepared", "willing", "eager", "determined"}
+ACCEPTANCE_VERBS = {"accept", "agree", "allow", "comply", "meet", "yield", "concede", "obey", "heed", "recognize",
+                    "recognise", "endorse", "approve", "permit", "admit", "honour", "honor", "respect"}
+OBLIGATION_MODALS = {"must", "should"}
+
+
+def _apply_frames_without_verb(coded: dict[int, "_Verbal"], lex: dict, actors: ResolvedActors) -> None:
+    """Frames whose second part is not a coded verb of their own.
+
+    ``X is ready to contribute`` (an intent), ``X agreed to an extension`` (intent + event noun),
+    ``X said Y must hand over …`` (a demand on Y), ``X would not accept …`` (a rejection).
+    """
+    families, _ = verb_frames()
+    for i, v in list(coded.items()):
+        verb = v.verb
+        lemma = verb.lemma_.lower()
+        code = v.match.code or ""
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in READY_ADJECTIVES:
+            v.match = Match(combine("intent", code), None, v.match.pattern)
+            continue
+        if families.get(lemma) == "intent" and _embedded(verb) is None:
+            nouns = [g for g in _prep_objects(verb, ("to", "on")) if g.lemma_.lower() in lex]
+            if nouns:
+                v.match = Match(combine("intent", lex[nouns[0].lemma_.lower()][0]), None, v.match.pattern)
+                continue
+        if lemma in SPEECH_VERBS:
+            for c in verb.children:
+                if c.dep_ != "ccomp" or not any(a.lower_ in OBLIGATION_MODALS or
+                                                (a.lower_ == "to" and a.head.lemma_ == "have")
+                                                for a in c.children if a.dep_ == "aux"):
+                    continue
+                inner = coded.get(c.i)
+                subj = _subject(c)
+                names = [a for a in _actor_in(subj, actors) if a not in v.sources]
+                if names and v.sources:
+                    v.match = Match(combine("demand", inner.match.code if inner else None), None, v.match.pattern)
+                    v.targets = names
+                    if inner is not None:
+                        inner.match = Match(None, None, None)  # the demanded act has not happened
+                    v.extra_demand = True
+        if lemma in ACCEPTANCE_VERBS and any(c.dep_ == "neg" for c in verb.children) and \
+                code[:2] in ("03", "04", "05", "06", "07", "08", ""):
+            v.match = Match("124" if code[:2] == "08" else "120", None, v.match.pattern)
+            v.negation_absorbed = True
+
+
 def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Candidate]:
     discards = discard_index()
     if discards.story(doc.text):
@@ -358,6 +408,7 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
                 if m is not None and (m.code or m.reverse):
                     coded[tok.i] = _verbal_args(tok, m, actors)
         suppressed: set[int] = set()
+        _apply_frames_without_verb(coded, lex, actors)
         for i, v in list(coded.items()):
             family = families.get(v.verb.lemma_.lower())
             if v.verb.dep_ == "acomp" or family is None:
@@ -394,6 +445,8 @@ def _verbal_candidates(v: _Verbal) -> list[Candidate]:
     verb, m = v.verb, v.match
     code, reverse = m.code, m.reverse
     # Reported speech: the speaking itself is only an event when the statement is one.
+    if not code and not reverse:
+        return []
     if verb.lemma_ in SPEECH_VERBS and (code or "").startswith("01") and \
             any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         return []
@@ -418,7 +471,9 @@ def _verbal_candidates(v: _Verbal) -> list[Candidate]:
             if s is not None and s == t:
                 continue
             if code:
-                res.append(Candidate(verb, s, t, code, speaker=speaker, confidence=conf))
+                extra = {"negation_absorbed": True} if v.negation_absorbed else {}
+                res.append(Candidate(verb, s, t, code, speaker=None if v.extra_demand else speaker,
+                                     confidence=conf, extra=extra))
             if reverse and (s or t):
                 res.append(Candidate(verb, t, s, reverse, speaker=speaker,
                                      confidence=conf - (0.05 if code else 0)))
