@@ -18,23 +18,43 @@ from ..data import data_path
 _TEMPORAL = re.compile(r"^(\d+|.*\b(AGO|LATER)\b.*)$")
 
 
+_WORD = re.compile(r"[\w'.&-]+")
+
+
+@dataclass
+class PhraseIndex:
+    """Phrases by their first word: a text matches when one phrase's words follow in it."""
+    by_first: dict[str, list[tuple[str, ...]]]
+
+    @classmethod
+    def of(cls, phrases: list[str]) -> "PhraseIndex":
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for p in phrases:
+            words = tuple(w.strip(".") for w in _WORD.findall(p.upper()))
+            if words:
+                by_first.setdefault(words[0], []).append(words)
+        return cls(by_first)
+
+    def search(self, text: str) -> bool:
+        words = [w.strip(".") for w in _WORD.findall(text.upper())]
+        by_first = self.by_first
+        for i, w in enumerate(words):
+            for phrase in by_first.get(w, ()):
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    return True
+        return False
+
+
 @dataclass
 class DiscardIndex:
-    story_re: re.Pattern | None
-    sentence_re: re.Pattern | None
+    stories: PhraseIndex
+    sentences: PhraseIndex
 
     def story(self, text: str) -> bool:
-        return bool(self.story_re and self.story_re.search(text))
+        return self.stories.search(text)
 
     def sentence(self, text: str) -> bool:
-        return bool(self.sentence_re and self.sentence_re.search(text))
-
-
-def _regex(phrases: list[str]) -> re.Pattern | None:
-    if not phrases:
-        return None
-    alts = sorted({r"\s+".join(re.escape(w) for w in p.split()) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+        return self.sentences.search(text)
 
 
 def read_discards(path: Path) -> DiscardIndex:
@@ -52,7 +72,7 @@ def read_discards(path: Path) -> DiscardIndex:
             phrase = line.replace("_", " ")
             if not _TEMPORAL.match(phrase.upper()):
                 sentence.append(phrase)
-    return DiscardIndex(_regex(story), _regex(sentence))
+    return DiscardIndex(PhraseIndex.of(story), PhraseIndex.of(sentence))
 
 
 @lru_cache(maxsize=1)

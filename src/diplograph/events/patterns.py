@@ -34,6 +34,7 @@ class VerbContext:
     pre: list[Token]
     post: list[Token]
     words: set[str]  # every key (text and lemma, upper case) in pre + post
+    preps: list[Token] | None = None  # prepositions of the predicate, computed on first need
 
     @classmethod
     def of(cls, verb: Token, subject: Token | None = None) -> "VerbContext":
@@ -104,8 +105,12 @@ def _prep_tokens(ctx: VerbContext) -> list[Token]:
 
 def pattern_matches(p: Pattern, ctx: VerbContext) -> dict[str, Token | None] | None:
     """The slots of ``p`` on this verb, or None when it does not match."""
-    for el in p.pre_el + p.post_el:  # cheap rejection before any ordered scan
-        if el.kind == "word" and not any(a[0] in ctx.words for a in el.alts):
+    words = ctx.words
+    for first in p.firsts:  # cheap rejection before any ordered scan
+        if words.isdisjoint(first):
+            return None
+    for g in p.prep_el:
+        if g.prep not in words:
             return None
     slots: dict[str, Token | None] = {}
     if p.pre_el and not match_elements(p.pre_el, ctx.pre, slots):
@@ -113,7 +118,9 @@ def pattern_matches(p: Pattern, ctx: VerbContext) -> dict[str, Token | None] | N
     if p.post_el and not match_elements(p.post_el, ctx.post, slots):
         return None
     if p.prep_el:
-        preps = _prep_tokens(ctx)
+        if ctx.preps is None:
+            ctx.preps = _prep_tokens(ctx)
+        preps = ctx.preps
         used: set[int] = set()
         for group in p.prep_el:
             ok = False
@@ -172,12 +179,11 @@ def code_verb(verb: Token, vd: VerbDictionary, subject: Token | None = None) -> 
     ctx = VerbContext.of(verb, subject)
     chosen: Pattern | None = None
     chosen_slots: dict[str, Token | None] = {}
-    for p in entry.block.patterns:
-        if chosen is not None and p.size <= chosen.size:
-            continue
+    for p in entry.block.patterns:  # sorted most specific first by the reader
         slots = pattern_matches(p, ctx)
         if slots is not None:
             chosen, chosen_slots = p, slots
+            break
     if chosen is not None:
         return Match(chosen.code, chosen.reverse, chosen, chosen_slots.get("$"), chosen_slots.get("+"))
     if entry.code is None and entry.reverse is None:

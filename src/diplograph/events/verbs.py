@@ -59,12 +59,8 @@ class Pattern:
     pre_el: list[Element] = field(default_factory=list)
     post_el: list[Element] = field(default_factory=list)
     prep_el: list[PrepGroup] = field(default_factory=list)
-    required: frozenset = frozenset()  # words at least one of which each word element needs
-
-    @property
-    def size(self) -> int:
-        words = [e for e in self.pre_el + self.post_el if e.kind == "word"]
-        return len(words) + sum(1 + sum(e.kind == "word" for e in g.elements) for g in self.prep_el)
+    firsts: list[frozenset] = field(default_factory=list)  # per word element: the first words it accepts
+    size: int = 0  # how specific: words and prepositional groups
 
 
 @dataclass
@@ -181,6 +177,9 @@ def compile_pattern(p: Pattern, synonyms: dict[str, list[str]]) -> Pattern:
     for g in p.preps:
         head, *rest = g
         p.prep_el.append(PrepGroup(_clean(head), [_element(w, synonyms) for w in rest]))
+    words = [e for e in p.pre_el + p.post_el if e.kind == "word"]
+    p.firsts = [frozenset(a[0] for a in e.alts) for e in words]
+    p.size = len(words) + sum(1 + sum(e.kind == "word" for e in g.elements) for g in p.prep_el)
     return p
 
 
@@ -238,6 +237,10 @@ def read_verb_dictionary(path: str | Path, problems: list[DictionaryError] | Non
             problems.append(err)
     for p in patterns:
         compile_pattern(p, vd.synonyms)
+    for entries in vd.verbs.values():
+        for e in entries:
+            # most specific first, ties in file order: the first pattern that matches is the best
+            e.block.patterns.sort(key=lambda p: (-p.size, p.line))
     return vd
 
 
