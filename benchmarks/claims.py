@@ -9,7 +9,7 @@ repository; never committed) and prints one Markdown table per measure:
   on the whole dev file and on its two halves by document (the "tune" half: documents whose
   name hashes even; the "check" half: odd), so over-fitting to the dev set shows.
 - UDS-IH2 (dev split): the predicate's ``modality`` against its factuality
-  (``factual_value > 0`` = happened = asserted): accuracy and F1 of "not asserted".
+  (``factual_value > 0`` = happened = asserted; the file's head positions count from 1): accuracy and F1 of "not asserted".
 - PolNeAR (dev): for every verb of an article, the source we attribute it to against the
   gold Source of the Content span it lies in (null when in none): precision, recall, F1.
 - Speed: spaCy parse time vs. cue finding + modality + attribution time over the same docs.
@@ -30,7 +30,7 @@ DEV = ROOT.parent / "shared" / "data" / "dev"
 from spacy.tokens import Doc  # noqa: E402
 
 from diplograph import nlp as nlp_mod  # noqa: E402
-from diplograph.claims.attribution import attribution_of  # noqa: E402
+from diplograph.claims.attribution import attribution_of, quotations  # noqa: E402
 from diplograph.claims.cues import find_cues  # noqa: E402
 from diplograph.claims.modality import cue_index, modality_of  # noqa: E402
 
@@ -93,7 +93,10 @@ def uds(nlp, limit: int | None, verbose: bool) -> str:
         doc = _doc_from_tokens(nlp, sentence.split(" "))
         index = cue_index(find_cues(doc))
         for r in preds:
-            tok = doc[r["pred_head_position"]]
+            pos = r["pred_head_position"] - 1  # the file's positions count from 1 (checked against the form)
+            if not 0 <= pos < len(doc) or doc[pos].text != r["pred_head_form"]:
+                continue  # a token with a space inside: the position cannot be trusted
+            tok = doc[pos]
             mod = modality_of(tok, index)
             gold_factual = r["factual_value"] > 0
             pred_factual = mod == "asserted"
@@ -109,7 +112,7 @@ def uds(nlp, limit: int | None, verbose: bool) -> str:
             if verbose and gold_factual != pred_factual:
                 print(mod, r["factual_value"], r["pred_head_form"], "|", sentence[:150], file=sys.stderr)
     p, rr, f = _prf(tp, fp, fn)
-    base = sum(1 for r in rows if r["factual_value"] > 0) / max(total, 1)
+    base = sum(1 for (m, g), n in confusion.items() if g == "happened" for _ in range(n)) / max(total, 1)
     lines = ["| UDS-IH2 dev (modality vs. factuality) | predicates | accuracy | majority baseline | "
              "P(not asserted) | R | F1 |", "|---|---|---|---|---|---|---|",
              f"| all | {total} | {agree / max(total, 1):.3f} | {base:.3f} | {p:.3f} | {rr:.3f} | {f:.3f} |", "",
@@ -146,34 +149,38 @@ def polnear(nlp, limit: int | None, verbose: bool) -> str:
     files = sorted((base / "text").glob("*.txt"))[:limit]
     tp = fp = fn = wrong = 0
     for f in files:
-        ann = base / "attributions" / (f.stem + ".ann")
-        if not ann.exists():
+        anns = sorted((base / "attributions").glob(f.stem + "*.ann"))  # name_ANNOTATOR.ann
+        if not anns:
             continue
+        ann = anns[0]
         text = f.read_text(encoding="utf-8")
         gold = _read_brat(ann)
         doc = nlp(text)
         index = cue_index(find_cues(doc))
+        quotes = quotations(doc, index)
         for tok in doc:
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
                 continue
             g = next((srcs for (s, e), srcs in gold if s <= tok.idx < e), None)
-            ours = attribution_of(tok, index)
+            ours = attribution_of(tok, index, quotes)
             if ours is None and not g:
                 continue
             if ours is not None and g:
-                s0, e0 = ours[1], ours[2]
+                s0, e0 = ours.start, ours.end
                 if any(s0 < e and s < e0 for s, e in g):
                     tp += 1
                 else:
                     wrong += 1
                     if verbose:
-                        print("WRONG", tok.text, repr(ours[0]), [text[s:e] for s, e in g], file=sys.stderr)
+                        print("WRONG", tok.text, repr(ours.text), [text[s:e] for s, e in g], file=sys.stderr)
             elif ours is not None:
                 fp += 1
                 if verbose:
-                    print("FP", tok.text, repr(ours[0]), "|", tok.sent.text[:120], file=sys.stderr)
+                    print("FP", tok.text, repr(ours.text), "|", tok.sent.text[:120], file=sys.stderr)
             else:
                 fn += 1
+                if verbose:
+                    print("FN", tok.text, [text[s:e] for s, e in g], "|", tok.sent.text[:150], file=sys.stderr)
     p, r, f1 = _prf(tp, fp + wrong, fn + wrong)
     return "\n".join(["| PolNeAR dev (verb → source) | articles | right source | wrong source | "
                       "attributed, gold none | gold source, ours none | P | R | F1 |",
@@ -191,10 +198,11 @@ def speed(nlp, limit: int | None, verbose: bool) -> str:
     n = 0
     for doc in docs:
         index = cue_index(find_cues(doc))
+        quotes = quotations(doc, index)
         for tok in doc:
             if tok.pos_ == "VERB":  # every verb as if it were an event trigger: an upper bound
                 modality_of(tok, index)
-                attribution_of(tok, index)
+                attribution_of(tok, index, quotes)
                 n += 1
     t_claims = time.perf_counter() - t0
     words = sum(len(d) for d in docs)

@@ -19,7 +19,7 @@ from . import nlp
 from .actors.kb import KnowledgeBase, build_kb, parse_iso_date
 from .actors.resolve import ResolvedActors, resolve_mentions
 from .claims.cues import TokenCue, find_cues
-from .claims.attribution import attribution_of
+from .claims.attribution import Quotation, attribution_of, quotations
 from .claims.modality import cue_index, modality_of
 from .chunking import merge_analyses, split_text
 from .claims.relations import find_relation_states
@@ -149,6 +149,7 @@ class Pipeline:
                 candidates: list[Candidate], cues: list[TokenCue], when: date | None) -> list[Event]:
         index = cue_index(cues)
         expressions: list[DatedExpression] = time_expressions(sdoc, when)
+        quotes = quotations(sdoc, index)
         events: list[Event] = []
         seen: set[tuple] = set()
         for c in sorted(candidates, key=lambda c: -c.confidence):
@@ -160,7 +161,7 @@ class Pipeline:
             sent = c.trigger.sent
             s, e, text = norm.original_span(sent.start_char, sent.end_char)
             ts, te, trig = norm.original_span(c.trigger.idx, c.trigger.idx + len(c.trigger))
-            attribution = self._attribution(c.trigger, index, actors, norm)
+            attribution = self._attribution(c.trigger, index, quotes, actors, norm)
             event_date, date_text = when.isoformat() if when else None, None
             expression = date_of(c.trigger, expressions)
             if expression is not None:
@@ -180,8 +181,9 @@ class Pipeline:
         return events
 
     @staticmethod
-    def _attribution(trigger, index, actors: ResolvedActors, norm: NormalizedText) -> Attribution | None:
-        src = attribution_of(trigger, index)
+    def _attribution(trigger, index, quotes: list[Quotation], actors: ResolvedActors,
+                     norm: NormalizedText) -> Attribution | None:
+        src = attribution_of(trigger, index, quotes)
         if src is None:
             return None
         aid = next((actors.token_actor[t.i] for t in src.tokens if t.i in actors.token_actor), None)

@@ -31,3 +31,19 @@ def test_attribution_names_the_actor(tmp_path):
     ev = [e for e in a.events if e.source and e.source.code == "SYL"]
     assert ev and ev[0].attribution is not None
     assert ev[0].attribution.text == "Rufus Firefly" and ev[0].attribution.actor is not None
+
+
+def test_quotation_keeps_its_source(nlp):
+    from diplograph.claims.attribution import attribution_of, quotations
+    from diplograph.claims.cues import find_cues
+    from diplograph.claims.modality import cue_index
+
+    from .helpers import token
+
+    doc = nlp("“The rebels shelled the town. They burned the market,” the governor said on Monday. "
+              "The army arrived later.")
+    index = cue_index(find_cues(doc))
+    quotes = quotations(doc, index)
+    src = attribution_of(token(doc, "burned"), index, quotes)
+    assert src is not None and src.text == "the governor"
+    assert attribution_of(token(doc, "arrived"), index, quotes) is None

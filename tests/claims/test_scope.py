@@ -37,3 +37,13 @@ from .helpers import modality
 ])
 def test_modality(nlp, sentence, word, expected):
     assert modality(nlp, sentence, word) == expected
+
+
+@pytest.mark.parametrize("sentence,word,expected", [
+    ("Moscow threatened to cut the gas supply.", "cut", "future"),
+    ("The council urged both sides to withdraw their troops.", "withdraw", "desired"),
+    ("Leave the city now!", "Leave", "desired"),  # an imperative: a directive, not a report
+    ("Who provoked the clash?", "provoked", "asserted"),  # a wh-question presupposes its event
+])
+def test_directives_and_questions(nlp, sentence, word, expected):
+    assert modality(nlp, sentence, word) == expected

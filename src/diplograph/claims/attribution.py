@@ -8,15 +8,20 @@ that``); ``according to X`` gives X; the reporting verb may also follow its cont
 (``Russia attacked Ukraine, officials said``). A passive without agent or an adverb gives
 a vague source whose text is the cue itself (``it is reported``, ``reportedly``).
 
+Inside a quotation (``“… . …,” she said``, ``He said: “…”``) every clause that has no
+source of its own takes the source of the reporting verb next to the quotation marks, so a
+quote of several sentences stays attributed (``quotations``).
+
 The author is the source when the subject is ``I``/``we`` or nothing governs: then the
 result is ``None``. Resolving the source to an actor id is the caller's job (it owns the
 token → actor map); ``Source.tokens`` are the tokens to look up.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .cues import TokenCue, cue_lexicon
 
@@ -127,8 +132,48 @@ def _trailing_report(verb: Token, cues_by_token: dict[int, TokenCue]) -> Token |
     return None
 
 
-def attribution_of(trigger: Token, cues_by_token: dict[int, TokenCue]) -> Source | None:
+_QUOTE = re.compile(r"“[^“”]{2,3000}?”|\"[^\"]{2,3000}?\"")
+
+
+@dataclass
+class Quotation:
+    start: int  # character offsets of the quoted text, marks included
+    end: int
+    source: Source
+
+
+def quotations(doc: Doc, cues_by_token: dict[int, TokenCue]) -> list[Quotation]:
+    """Quoted passages with the source of the reporting verb beside them (after the close, else before the open)."""
+    out = []
+    for m in _QUOTE.finditer(doc.text):
+        qs, qe = m.span()
+        close = doc.char_span(qe - 1, qe, alignment_mode="expand")
+        opening = doc.char_span(qs, qs + 1, alignment_mode="expand")
+        if close is None or opening is None:
+            continue
+        after = [t for t in close[0].sent if t.idx >= qe]
+        before = [t for t in reversed(opening[0].sent) if t.idx < qs]
+        for side in (after, before):
+            verb = next((t for t in side if _is_source_verb(t, cues_by_token)), None)
+            if verb is None:
+                continue
+            src = _source_from_verb(verb)
+            if src:
+                out.append(Quotation(qs, qe, src))
+                break
+    return out
+
+
+def attribution_of(trigger: Token, cues_by_token: dict[int, TokenCue],
+                   quotes: list[Quotation] | None = None) -> Source | None:
     """The source of the claim the trigger makes, or None when the author makes it."""
+    found = _syntactic_source(trigger, cues_by_token)
+    if found is None and quotes:
+        found = next((q.source for q in quotes if q.start < trigger.idx < q.end), None)
+    return found
+
+
+def _syntactic_source(trigger: Token, cues_by_token: dict[int, TokenCue]) -> Source | None:
     t = trigger
     for _ in range(12):
         found = _according_to(t) or _vague_adverb(t)

@@ -14,6 +14,7 @@ names the source, see ``attribution.py``). Which one the event gets:
    they would support`` is desired (the author asserts a wish), ``will plan to`` is future.
    Within one head its modifiers are outside its own meaning (``may want`` → hedged), and
    among modifiers of the same head: conditional > question > hedged > desired > future.
+   An imperative main verb (``Leave the city!``) counts as desired: a directive, not a report.
 3. **asserted** when nothing applies.
 """
 from __future__ import annotations
@@ -94,12 +95,33 @@ def modality_of(trigger: Token, cues_by_token: dict[int, TokenCue]) -> str:
                     offer(2 * k + 1, _MODIFIER_RANK[m], m)
             if clause_conditions(level):
                 offer(2 * k + 1, _MODIFIER_RANK["conditional"], "conditional")
+    if _imperative(levels[-1].head):
+        offer(2 * len(levels), 1, "desired")  # "Leave the city!": a directive, not a report
     if purpose_clause(levels[-1]):
         offer(2 * len(levels), 0, "desired")
     sent = trigger.sent
-    if any(t.text == "?" for t in sent[-2:]):
+    top = levels[-1].head
+    main_clause = top.dep_ == "ROOT" or top.dep_ == "conj" and top.head.dep_ == "ROOT"
+    if main_clause and any(t.text == "?" for t in sent[-2:]) and not _wh_question(trigger, levels):
         offer(2 * len(levels) + 1, 0, "question")
     return "negated" if negated else outer_mod
+
+
+def _imperative(head: Token) -> bool:
+    """A bare verb at the root with no subject and nothing before it but adverbs: ``Leave now``, ``let us``."""
+    if head.tag_ != "VB" or head.dep_ not in ("ROOT", "conj") or (head.dep_ == "conj" and not _imperative(head.head)):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "csubj") for c in head.children):
+        return False
+    before = [t for t in head.sent if t.i < head.i and not t.is_punct]
+    return all(t.dep_ in ("advmod", "intj", "discourse", "cc", "neg", "aux") and t.tag_ != "MD"
+               for t in before) if head.dep_ == "ROOT" else True
+
+
+def _wh_question(trigger: Token, levels: list[Level]) -> bool:
+    """``who provoked it?`` presupposes that it was provoked: only yes/no questions leave it open."""
+    top = levels[-1].head
+    return any(t.tag_ in ("WP", "WRB", "WDT", "WP$") and t.i <= trigger.i for t in top.subtree)
 
 
 def speaker_of(trigger: Token) -> Token | None:
