@@ -233,6 +233,23 @@ def status(
         out.print(f"  {f['error']}", markup=False, highlight=False)
 
 
+@app.command()
+def serve(
+    store: StoreOpt = Path("diplograph.duckdb"),
+    host: Annotated[str, typer.Option("--host", help="Address to bind; loopback unless you say otherwise.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8765,
+) -> None:
+    """Serve the read-only API and the analyst's page (the network, dyads, documents)."""
+    from .web import serve as run_server
+
+    err.print(f"serving {store} read-only at http://{host}:{port}/  (API docs at /docs; Ctrl-C stops)",
+              highlight=False, markup=False)
+    try:
+        run_server(store, host=host, port=port)
+    except DiplographError as e:
+        _fail(e)
+
+
 def version_callback(value: bool) -> None:
     if value:
         out.print(f"diplograph {__version__}")

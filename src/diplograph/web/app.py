@@ -1,0 +1,134 @@
+"""The read-only HTTP API and the analyst's page over one store.
+
+The store is opened read-only once; each request reads through its own cursor. Only GET and
+HEAD are answered; request size, URL length and result sizes are bounded; no file path
+that comes from a request is ever opened (pages are fixed files of the package).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import duckdb
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from ..store.duck import open_reader
+from . import queries
+from .guard import Guard
+
+STATIC = Path(__file__).resolve().parent / "static"
+NOT_BUILT = "The page is not built: run `make setup` (it needs node and npm) to build the front-end.\n"
+Date = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD, inclusive.")]
+
+
+def built() -> bool:
+    return (STATIC / "index.html").is_file() and (STATIC / "app.js").is_file()
+
+
+def _filter(since: Date = None, until: Date = None,
+            quad: Annotated[list[int], Query(max_length=4, description="Quad classes 1-4 (repeatable): "
+                                             "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+                                             "4 material conflict.")] = [],
+            modality: Annotated[list[str], Query(max_length=7, description="Claim status (repeatable): "
+                                                 + ", ".join(queries.MODALITIES) + ".")] = [],
+            min_weight: Annotated[int, Query(ge=1, le=1_000_000, description="Minimum events + relation "
+                                             "statements of an edge.")] = 1,
+            ) -> queries.GraphFilter:
+    bad_quad = [q for q in quad if q not in (1, 2, 3, 4)]
+    if bad_quad:
+        raise HTTPException(422, f"quad must be among 1, 2, 3, 4 (got {bad_quad[0]})")
+    bad = [m for m in modality if m not in queries.MODALITIES]
+    if bad:
+        raise HTTPException(422, f"modality must be one of {', '.join(queries.MODALITIES)} (got {bad[0][:40]!r})")
+    return queries.GraphFilter(since=since, until=until, quad=quad, modality=modality, min_weight=min_weight)
+
+
+def _cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor of the app's read-only connection per request: DuckDB cursors are thread-safe apart."""
+    cur = request.app.state.con.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+Filter = Annotated[queries.GraphFilter, Depends(_filter)]
+Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(_cursor)]
+ActorId = Annotated[str, Query(min_length=1, max_length=200, description="Actor id (as in /api/actors).")]
+
+
+def create_app(store: str | Path) -> FastAPI:
+    """The app over the store at ``store`` (opened read-only now: a missing store fails here)."""
+    con = open_reader(store)
+    app = FastAPI(title="diplograph", version=__version__, docs_url=None, redoc_url=None,
+                  description="Read-only API over a diplograph store: actors, events, dyads, the signed "
+                              "network and the documents behind them. Every event points to its evidence.")
+    app.state.con = con
+    app.add_middleware(Guard)
+
+    @app.get("/api/actors", summary="Actors, most active first; q searches id, name and code")
+    def api_actors(cur: Cursor, q: Annotated[str | None, Query(max_length=100)] = None,
+                   limit: Annotated[int, Query(ge=1, le=queries.MAX_ACTORS)] = 100,
+                   offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
+        return queries.actors(cur, q=q, limit=limit, offset=offset)
+
+    @app.get("/api/events", summary="Events, newest first; actor= keeps those it is source or target of")
+    def api_events(cur: Cursor, flt: Filter,
+                   actor: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+                   limit: Annotated[int, Query(ge=1, le=queries.MAX_EVENTS)] = 100,
+                   offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
+        return queries.events(cur, actor=actor, flt=flt, limit=limit, offset=offset)
+
+    @app.get("/api/dyad", summary="One pair (both directions): time series and evidence")
+    def api_dyad(cur: Cursor, a: ActorId, b: ActorId, flt: Filter,
+                 by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
+                 limit: Annotated[int, Query(ge=1, le=queries.MAX_EVIDENCE)] = 200) -> dict[str, Any]:
+        return queries.dyad(cur, a, b, by=by, flt=flt, limit=limit)
+
+    @app.get("/api/graph", summary="The signed actor network under the filters, heaviest edges first")
+    def api_graph(cur: Cursor, flt: Filter,
+                  actor: Annotated[str | None, Query(min_length=1, max_length=200,
+                                                     description="Keep only the edges of this actor.")] = None,
+                  limit: Annotated[int, Query(ge=1, le=queries.MAX_EDGES)] = 400) -> dict[str, Any]:
+        flt.actor = actor
+        return queries.graph(cur, flt, limit=limit)
+
+    @app.get("/api/documents/{doc_id:path}", summary="One document: text, mentions, events, relations")
+    def api_document(cur: Cursor, doc_id: str) -> dict[str, Any]:
+        if len(doc_id) > 500:
+            raise HTTPException(404, "no such document")
+        doc = queries.document(cur, doc_id)
+        if doc is None:
+            raise HTTPException(404, "no such document")
+        return doc
+
+    def page(name: str, status: int = 200):
+        if not built():
+            return PlainTextResponse(NOT_BUILT, status_code=503)
+        return FileResponse(STATIC / name, status_code=status, media_type="text/html")
+
+    @app.get("/", include_in_schema=False)
+    def index():
+        return page("index.html")
+
+    @app.get("/documents/{doc_id:path}", include_in_schema=False)
+    def document_page(cur: Cursor, doc_id: str):
+        found = len(doc_id) <= 500 and cur.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return page("document.html", 200 if found else 404)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        if not (STATIC / "swagger" / "swagger-ui-bundle.js").is_file():
+            return PlainTextResponse(NOT_BUILT, status_code=503)
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="diplograph API",
+                                   swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/swagger/swagger-ui.css",
+                                   swagger_favicon_url="/static/favicon.svg")
+
+    app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
+    return app

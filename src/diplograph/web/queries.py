@@ -1,0 +1,291 @@
+"""Read-only queries over a store, shaped for the web page and its API.
+
+Every query is parameterised (values are never formatted into SQL) and every result is
+bounded by a limit the caller cannot raise above the ``MAX_*`` constants.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+MAX_ACTORS = 1000
+MAX_EVENTS = 1000
+MAX_EDGES = 5000
+MAX_EVIDENCE = 500
+MODALITIES = ("asserted", "hedged", "negated", "desired", "conditional", "future", "question")
+PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+@dataclass
+class GraphFilter:
+    """The filters of the network: all optional; lists mean 'any of'."""
+
+    since: str | None = None
+    until: str | None = None
+    quad: list[int] = field(default_factory=list)
+    modality: list[str] = field(default_factory=list)
+    min_weight: int = 1
+    actor: str | None = None
+
+    def where(self, alias: str = "e") -> tuple[str, list[Any]]:
+        """The WHERE clause over events aliased ``alias`` (joined to documents as ``d``)."""
+        clauses = [f"{alias}.source_actor IS NOT NULL", f"{alias}.target_actor IS NOT NULL",
+                   f"{alias}.source_actor <> {alias}.target_actor"]
+        params: list[Any] = []
+        if self.since:
+            clauses.append(f"coalesce({alias}.date, d.date) >= CAST(? AS DATE)")
+            params.append(self.since)
+        if self.until:
+            clauses.append(f"coalesce({alias}.date, d.date) <= CAST(? AS DATE)")
+            params.append(self.until)
+        if self.quad:
+            clauses.append(f"{alias}.quad_class IN ({', '.join('?' for _ in self.quad)})")
+            params.extend(self.quad)
+        if self.modality:
+            clauses.append(f"{alias}.modality IN ({', '.join('?' for _ in self.modality)})")
+            params.extend(self.modality)
+        if self.actor:
+            clauses.append(f"(? IN ({alias}.source_actor, {alias}.target_actor))")
+            params.append(self.actor)
+        return " AND ".join(clauses), params
+
+
+def _rows(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cur.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def actors(cur: duckdb.DuckDBPyConnection, q: str | None = None, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    """Actors across the store, most active first; ``q`` matches id, name or code (case-insensitive)."""
+    limit = max(1, min(limit, MAX_ACTORS))
+    where, params = "", []
+    if q:
+        where = "WHERE a.actor_id ILIKE ? ESCAPE '\\' OR a.name ILIKE ? ESCAPE '\\' OR a.code ILIKE ? ESCAPE '\\'"
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        params = [pattern, pattern, pattern]
+    sql = f"""
+        WITH act AS (
+            SELECT a.actor_id AS id, mode(a.name) AS name, mode(a.type) AS type, mode(a.code) AS code,
+                   mode(a.country) AS country, count(DISTINCT a.doc_id) AS documents
+            FROM actors a {where} GROUP BY a.actor_id),
+        ev AS (
+            SELECT actor, count(*) AS events FROM (
+                SELECT source_actor AS actor FROM events WHERE source_actor IS NOT NULL
+                UNION ALL SELECT target_actor FROM events WHERE target_actor IS NOT NULL) GROUP BY actor)
+        SELECT act.*, coalesce(ev.events, 0) AS events, count(*) OVER () AS total
+        FROM act LEFT JOIN ev ON ev.actor = act.id
+        ORDER BY events DESC, documents DESC, act.id LIMIT ? OFFSET ?"""
+    rows = _rows(cur, sql, params + [limit, max(0, offset)])
+    total = rows[0].pop("total") if rows else 0
+    for r in rows[1:]:
+        r.pop("total")
+    return {"total": total, "limit": limit, "offset": offset, "actors": rows}
+
+
+_EVENT_COLUMNS = """e.id, e.doc_id, e.source_actor, e.source_name, e.source_code, e.target_actor, e.target_name,
+    e.target_code, e.cameo, e.cameo_root, e.plover, e.plover_mode, e.goldstein, e.quad_class, e.modality,
+    e.attribution, coalesce(e.date, d.date) AS date, e.trigger, e.evidence_start, e.evidence_end,
+    e.evidence_text, e.confidence, d.title AS doc_title"""
+
+
+def _event(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event row in the contract's *Event* shape, plus its document."""
+
+    def ref(prefix: str) -> dict[str, Any] | None:
+        if row[f"{prefix}_actor"] is None and row[f"{prefix}_name"] is None:
+            return None
+        return {"actor": row[f"{prefix}_actor"], "name": row[f"{prefix}_name"], "code": row[f"{prefix}_code"]}
+
+    return {
+        "id": row["id"], "doc_id": row["doc_id"], "doc_title": row["doc_title"],
+        "source": ref("source"), "target": ref("target"),
+        "cameo": row["cameo"], "cameo_root": row["cameo_root"], "plover": row["plover"],
+        "plover_mode": row["plover_mode"], "goldstein": row["goldstein"], "quad_class": row["quad_class"],
+        "modality": row["modality"],
+        "attribution": json.loads(row["attribution"]) if row["attribution"] else None,
+        "date": _iso(row["date"]), "trigger": row["trigger"],
+        "evidence": {"start": row["evidence_start"], "end": row["evidence_end"], "text": row["evidence_text"]},
+        "confidence": row["confidence"],
+    }
+
+
+def events(cur: duckdb.DuckDBPyConnection, actor: str | None = None, flt: GraphFilter | None = None,
+           limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    """Events, newest first; with ``actor``, those where it is the source or the target."""
+    limit = max(1, min(limit, MAX_EVENTS))
+    flt = flt or GraphFilter()
+    clauses, params = [], []
+    if actor:
+        clauses.append("? IN (e.source_actor, e.target_actor)")
+        params.append(actor)
+    if flt.since:
+        clauses.append("coalesce(e.date, d.date) >= CAST(? AS DATE)")
+        params.append(flt.since)
+    if flt.until:
+        clauses.append("coalesce(e.date, d.date) <= CAST(? AS DATE)")
+        params.append(flt.until)
+    if flt.quad:
+        clauses.append(f"e.quad_class IN ({', '.join('?' for _ in flt.quad)})")
+        params.extend(flt.quad)
+    if flt.modality:
+        clauses.append(f"e.modality IN ({', '.join('?' for _ in flt.modality)})")
+        params.extend(flt.modality)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = f"""SELECT {_EVENT_COLUMNS}, count(*) OVER () AS total
+              FROM events e LEFT JOIN documents d ON d.id = e.doc_id {where}
+              ORDER BY coalesce(e.date, d.date) DESC NULLS LAST, e.id LIMIT ? OFFSET ?"""
+    rows = _rows(cur, sql, params + [limit, max(0, offset)])
+    total = rows[0]["total"] if rows else 0
+    return {"total": total, "limit": limit, "offset": offset, "events": [_event(r) for r in rows]}
+
+
+def dyad(cur: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", flt: GraphFilter | None = None,
+         limit: int = 200) -> dict[str, Any]:
+    """One pair in both directions: its time series by period and the evidence behind it."""
+    period = PERIODS.get(by, "month")
+    limit = max(1, min(limit, MAX_EVIDENCE))
+    flt = flt or GraphFilter()
+    where, params = flt.where("e")
+    pair = "((e.source_actor = ? AND e.target_actor = ?) OR (e.source_actor = ? AND e.target_actor = ?))"
+    where = f"{where} AND {pair}"
+    params = params + [a, b, b, a]
+    series = _rows(cur, f"""
+        SELECT CAST(date_trunc('{period}', coalesce(e.date, d.date)) AS DATE) AS period, count(*) AS events,
+               round(avg(e.goldstein), 2) AS goldstein,
+               count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperative,
+               count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflictual
+        FROM events e LEFT JOIN documents d ON d.id = e.doc_id
+        WHERE {where} AND coalesce(e.date, d.date) IS NOT NULL
+        GROUP BY 1 ORDER BY 1""", params)
+    for s in series:
+        s["period"] = _iso(s["period"])
+    rows = _rows(cur, f"""
+        SELECT {_EVENT_COLUMNS}, count(*) OVER () AS total FROM events e LEFT JOIN documents d ON d.id = e.doc_id
+        WHERE {where} ORDER BY coalesce(e.date, d.date) NULLS LAST, e.id LIMIT ?""", params + [limit])
+    undated = cur.execute(f"""SELECT count(*) FROM events e LEFT JOIN documents d ON d.id = e.doc_id
+        WHERE {where} AND coalesce(e.date, d.date) IS NULL""", params).fetchone()[0]
+    relations = _rows(cur, """
+        SELECT doc_id, a, b, sign, modality, date, evidence_start, evidence_end, evidence_text FROM relations
+        WHERE (a = ? AND b = ?) OR (a = ? AND b = ?) ORDER BY date NULLS LAST, doc_id LIMIT ?""",
+                      [a, b, b, a, limit])
+    names = dict(cur.execute("SELECT actor_id, mode(name) FROM actors WHERE actor_id IN (?, ?) GROUP BY actor_id",
+                             [a, b]).fetchall())
+    return {
+        "a": {"id": a, "name": names.get(a)}, "b": {"id": b, "name": names.get(b)}, "by": period,
+        "total": rows[0]["total"] if rows else 0, "undated": undated, "series": series,
+        "evidence": [_event(r) for r in rows],
+        "relations": [{"doc_id": r["doc_id"], "a": r["a"], "b": r["b"], "sign": r["sign"], "modality": r["modality"],
+                       "date": _iso(r["date"]), "evidence": {"start": r["evidence_start"], "end": r["evidence_end"],
+                                                             "text": r["evidence_text"]}} for r in relations],
+    }
+
+
+def graph(cur: duckdb.DuckDBPyConnection, flt: GraphFilter, limit: int = 400) -> dict[str, Any]:
+    """The signed actor network: undirected edges with their volume and mean Goldstein score.
+
+    An edge's sign is the sign of its events' Goldstein sum (scaled to -1..1 per event) plus the
+    signs of the relation-state statements about the pair (``relations are strained``): both are
+    evidence of how the pair stands. The heaviest ``limit`` edges are kept; ``truncated`` says so.
+    """
+    limit = max(1, min(limit, MAX_EDGES))
+    where, params = flt.where("e")
+    rel_clauses, rel_params = ["r.a IS NOT NULL", "r.b IS NOT NULL", "r.a <> r.b"], []
+    if flt.since:
+        rel_clauses.append("r.date >= CAST(? AS DATE)")
+        rel_params.append(flt.since)
+    if flt.until:
+        rel_clauses.append("r.date <= CAST(? AS DATE)")
+        rel_params.append(flt.until)
+    if flt.modality:
+        rel_clauses.append(f"r.modality IN ({', '.join('?' for _ in flt.modality)})")
+        rel_params.extend(flt.modality)
+    if flt.actor:
+        rel_clauses.append("? IN (r.a, r.b)")
+        rel_params.append(flt.actor)
+    # Relation statements carry no quad class: with a quad filter only events count.
+    rel_where = " AND ".join(rel_clauses) + (" AND false" if flt.quad else "")
+    sql = f"""
+        WITH ev AS (
+            SELECT least(e.source_actor, e.target_actor) AS a, greatest(e.source_actor, e.target_actor) AS b,
+                   count(*) AS events, sum(e.goldstein) AS gsum,
+                   count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperative,
+                   count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflictual
+            FROM events e LEFT JOIN documents d ON d.id = e.doc_id WHERE {where} GROUP BY 1, 2),
+        rel AS (
+            SELECT least(r.a, r.b) AS a, greatest(r.a, r.b) AS b, count(*) AS statements, sum(r.sign) AS ssum
+            FROM relations r WHERE {rel_where} GROUP BY 1, 2),
+        edges AS (
+            SELECT coalesce(ev.a, rel.a) AS a, coalesce(ev.b, rel.b) AS b,
+                   coalesce(ev.events, 0) AS events, coalesce(rel.statements, 0) AS statements,
+                   coalesce(ev.events, 0) + coalesce(rel.statements, 0) AS weight,
+                   round(ev.gsum / nullif(ev.events, 0), 2) AS goldstein,
+                   coalesce(ev.cooperative, 0) AS cooperative, coalesce(ev.conflictual, 0) AS conflictual,
+                   sign(coalesce(ev.gsum, 0) / 10.0 + coalesce(rel.ssum, 0)) AS sign
+            FROM ev FULL OUTER JOIN rel ON ev.a = rel.a AND ev.b = rel.b)
+        SELECT *, count(*) OVER () AS total FROM edges WHERE weight >= ?
+        ORDER BY weight DESC, a, b LIMIT ?"""
+    edges = _rows(cur, sql, params + rel_params + [max(1, flt.min_weight), limit])
+    total = edges[0]["total"] if edges else 0
+    ids: set[str] = set()
+    for e in edges:
+        e.pop("total")
+        e["sign"] = int(e["sign"])
+        ids.update((e["a"], e["b"]))
+    nodes: list[dict[str, Any]] = []
+    if ids:
+        id_list = sorted(ids)
+        nodes = _rows(cur, f"""
+            WITH act AS (SELECT actor_id AS id, mode(name) AS name, mode(type) AS type, mode(code) AS code,
+                                mode(country) AS country, count(DISTINCT doc_id) AS documents
+                         FROM actors WHERE actor_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY actor_id)
+            SELECT ids.id, coalesce(act.name, ids.id) AS name, act.type, act.code, act.country,
+                   coalesce(act.documents, 0) AS documents
+            FROM (SELECT unnest(?::VARCHAR[]) AS id) ids LEFT JOIN act ON act.id = ids.id ORDER BY ids.id""",
+                      [id_list, id_list])
+        activity: dict[str, int] = {}
+        for e in edges:
+            for k in (e["a"], e["b"]):
+                activity[k] = activity.get(k, 0) + e["weight"]
+        for n in nodes:
+            n["activity"] = activity.get(n["id"], 0)
+    return {"total_edges": total, "truncated": total > len(edges), "limit": limit,
+            "nodes": nodes, "edges": edges}
+
+
+def document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
+    """One stored document: its text, actors with mentions, events and relations (no file path)."""
+    row = cur.execute("SELECT id, title, source, date, date_source, text, analysis FROM documents WHERE id = ?",
+                      [doc_id]).fetchone()
+    if row is None:
+        return None
+    did, title, source, date, date_source, text, analysis = row
+    actors_ = _rows(cur, "SELECT actor_id AS id, name, type, code, country FROM actors WHERE doc_id = ? "
+                         "ORDER BY actor_id", [doc_id])
+    mentions = _rows(cur, 'SELECT actor_id, text, start, "end", method, confidence FROM mentions '
+                          'WHERE doc_id = ? ORDER BY start', [doc_id])
+    by_actor: dict[str, list[dict[str, Any]]] = {}
+    for m in mentions:
+        by_actor.setdefault(m.pop("actor_id"), []).append(m)
+    for a in actors_:
+        a["mentions"] = by_actor.get(a["id"], [])
+    evs = _rows(cur, f"SELECT {_EVENT_COLUMNS} FROM events e LEFT JOIN documents d ON d.id = e.doc_id "
+                     "WHERE e.doc_id = ? ORDER BY e.evidence_start, e.id", [doc_id])
+    rels = _rows(cur, "SELECT a, b, sign, modality, evidence_start, evidence_end, evidence_text FROM relations "
+                      "WHERE doc_id = ? ORDER BY evidence_start", [doc_id])
+    extra = json.loads(analysis) if analysis else {}
+    return {
+        "id": did, "title": title, "source": source, "date": _iso(date), "date_source": date_source, "text": text,
+        "actors": actors_, "events": [_event(r) for r in evs],
+        "relations": [{"a": r["a"], "b": r["b"], "sign": r["sign"], "modality": r["modality"],
+                       "evidence": {"start": r["evidence_start"], "end": r["evidence_end"],
+                                    "text": r["evidence_text"]}} for r in rels],
+        "redactions": extra.get("redactions", []), "warnings": extra.get("warnings", []),
+    }

@@ -1,0 +1,85 @@
+"""Stores for the web tests: small hand-made texts ingested by the real engine, and a large one.
+
+``web_store`` is built once per session by ``engines.local.ingest`` (spaCy, the real writer);
+``big_store`` is a copy of it plus 5,000 synthetic actors written through the same StoreWriter,
+to check that the page stays usable at that size.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ..conftest import SEED
+
+HOSTILE = ('Russia criticized Ukraine on Tuesday. <script>window.__pwned = 1</script> '
+           '<img src=x onerror="window.__pwned = 2"> Officials said China praised Japan.')
+TEXTS = [
+    ("attack", "Russia attacked Ukraine on Monday, officials said. Ukraine condemned Russia.", "2024-03-04"),
+    ("talks", "Germany and France signed a trade agreement in Paris. France praised Germany.", "2024-03-10"),
+    ("hedge", "Russia may have threatened Ukraine, analysts said. Russia did not attack Poland.", "2024-04-02"),
+    ("hostile", HOSTILE, "2024-04-05"),
+]
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory) -> Path:
+    from diplograph.engines.local import ingest
+    from diplograph.records import Document
+    from diplograph.store.duck import StoreWriter
+
+    path = tmp_path_factory.mktemp("web") / "web.duckdb"
+    docs = [Document(id=i, text=t, date=d, title=f"{i} <b>title</b>", source="hand-made") for i, t, d in TEXTS]
+    docs.append(Document(id="seed", text=SEED.read_text(encoding="utf-8"), date="2023-11-24", title="seed",
+                         path=str(SEED)))
+    writer = StoreWriter(path)
+    try:
+        report = ingest(docs, writer)
+    finally:
+        writer.close()
+    assert report.stored == len(docs)
+    return path
+
+
+def add_synthetic(path: Path, n_actors: int = 5000, n_events: int = 12000, n_docs: int = 250) -> None:
+    """Adds ``n_actors`` actors and ``n_events`` events between them, in bulk, to the store at ``path``.
+
+    Written with set-based SQL through the writer's connection (after its migration made the schema):
+    row-by-row writing of this much would dominate the test run, and the page, not the writer, is
+    under test here. Pairs repeat so edge weights vary; ten hubs make a dense core.
+    """
+    from diplograph.store.duck import StoreWriter
+
+    writer = StoreWriter(path)
+    con = writer.con
+    try:
+        con.execute("""INSERT INTO documents (id, content_hash, title, date, text, status)
+            SELECT 'syn-' || i, 'synthetic-' || i, 'synthetic ' || i, DATE '2022-01-01' + CAST(i % 365 AS INTEGER),
+                   'Synthetic report ' || i || '. Actor met actor.', 'done' FROM range(?) t(i)""", [n_docs])
+        con.execute("""INSERT INTO actors SELECT 'syn-' || (i % ?), printf('syn-actor-%05d', i),
+            'Synthetic Actor ' || i, 'state', 'S' || i, NULL FROM range(?) t(i)""", [n_docs, n_actors])
+        con.execute("""INSERT INTO mentions SELECT 'syn-' || (i % ?), printf('syn-actor-%05d', i), 'Actor', 19, 24,
+            'kb', 0.9 FROM range(?) t(i)""", [n_docs, n_actors])
+        con.execute("""INSERT INTO events
+            SELECT 'syn-ev-' || i, 'syn-' || (i % ?),
+                   printf('syn-actor-%05d', k % ?), 'Synthetic Actor ' || (k % ?), NULL,
+                   printf('syn-actor-%05d', CASE WHEN i % 3 = 0 THEN k % 10 ELSE (k * 7 + 13) % ? END),
+                   'target', NULL,
+                   c.cameo, c.root, c.plover, NULL, c.gold, c.quad, c.modality, NULL,
+                   DATE '2022-01-01' + CAST(i % 365 AS INTEGER), 'met', 0, 17, 'Synthetic report.', 0.8
+            FROM (SELECT i, i % 4000 AS k FROM range(?) t(i)) r
+            JOIN (VALUES (0, '043', '04', 'CONSULT', 1.0, 1, 'asserted'), (1, '112', '11', 'ACCUSE', -2.0, 3, 'hedged'),
+                         (2, '190', '19', 'ASSAULT', -10.0, 4, 'asserted'), (3, '057', '05', 'AGREE', 8.0, 1, 'negated'))
+                 c(n, cameo, root, plover, gold, quad, modality) ON c.n = r.i % 4""",
+                    [n_docs, n_actors, n_actors, n_actors, n_events])
+    finally:
+        writer.close()
+
+
+@pytest.fixture(scope="session")
+def big_store(web_store, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("big") / "big.duckdb"
+    shutil.copy(web_store, path)
+    add_synthetic(path)
+    return path
