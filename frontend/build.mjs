@@ -10,7 +10,10 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "swagger"), { recursive: true });
 
 await build({
-  entryPoints: { app: join(here, "src", "app.js"), document: join(here, "src", "document.js") },
+  entryPoints: {
+    app: join(here, "src", "app.js"), document: join(here, "src", "document.js"),
+    "layout-worker": join(here, "src", "layout-worker.js"),
+  },
   bundle: true, minify: true, format: "esm", target: "es2020", outdir: out, legalComments: "linked",
   logLevel: "warning",
 });

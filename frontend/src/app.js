@@ -1,14 +1,12 @@
-// The network page: filters → /api/graph → Cytoscape (fcose layout); an edge → /api/dyad → chart + evidence.
+// The network page: filters → /api/graph → Cytoscape (fcose layout in a worker); an edge → /api/dyad → chart + evidence.
 // Untrusted strings (names, sentences) are always inserted with textContent, never as HTML.
 import cytoscape from "cytoscape";
-import fcose from "cytoscape-fcose";
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement,
   PointElement, Tooltip,
 } from "chart.js";
 import { el, getJSON, docLink, modalityBadge } from "./common.js";
 
-cytoscape.use(fcose);
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement,
   Tooltip, Legend);
 
@@ -23,7 +21,7 @@ let panelSeq = 0;
 
 const cy = cytoscape({
   container: document.getElementById("graph"),
-  minZoom: 0.05, maxZoom: 6, wheelSensitivity: 0.3,
+  minZoom: 0.05, maxZoom: 6,
   hideEdgesOnViewport: true, textureOnViewport: true, pixelRatio: 1,
   style: [
     { selector: "node", style: {
@@ -37,7 +35,7 @@ const cy = cytoscape({
     { selector: "edge", style: {
       width: "data(width)", "line-color": "data(colour)", opacity: 0.75, "curve-style": "haystack",
     } },
-    { selector: "node:selected", style: { "border-width": 3, "border-color": "#1a202c" } },
+    { selector: "node:selected", style: { "border-width": 3, "border-color": "#1a202c", label: "data(name)" } },
     { selector: "edge:selected", style: { opacity: 1, "line-color": "#1a202c", "z-index": 10 } },
     { selector: ".faded", style: { opacity: 0.12 } },
   ],
@@ -62,6 +60,7 @@ async function loadGraph() {
   const seq = ++graphSeq;
   document.body.dataset.graph = "loading";
   status.textContent = "loading…";
+  const t0 = performance.now();
   const p = filterParams();
   p.set("limit", new FormData(form).get("limit") || "400");
   if (focusActor) p.set("actor", focusActor.id);
@@ -73,12 +72,19 @@ async function loadGraph() {
     return;
   }
   if (seq !== graphSeq) return; // a newer request superseded this one
+  const t1 = performance.now();
   const maxAct = Math.max(1, ...g.nodes.map((n) => n.activity));
   const maxW = Math.max(1, ...g.edges.map((e) => e.weight));
   const elements = [];
+  if (focusActor && !g.nodes.some((x) => x.id === focusActor.id)) {
+    // An actor with no relation under these filters is still shown, alone.
+    g.nodes.push({ id: focusActor.id, name: focusActor.name, code: focusActor.code, type: focusActor.type, activity: 0 });
+  }
+  // Labels cost paint time: only the most active actors carry one (a selected actor always does).
+  const labelled = new Set([...g.nodes].sort((x, y) => y.activity - x.activity).slice(0, 80).map((n) => n.id));
   for (const n of g.nodes) {
     elements.push({ group: "nodes", data: {
-      id: n.id, label: n.name || n.id, name: n.name, code: n.code, type: n.type || "unknown",
+      id: n.id, label: labelled.has(n.id) ? n.name || n.id : "", name: n.name, code: n.code, type: n.type || "unknown",
       activity: n.activity, size: scale(n.activity, maxAct, 8, 48),
     } });
   }
@@ -89,23 +95,52 @@ async function loadGraph() {
       width: scale(e.weight, maxW, 1, 10),
     } });
   }
+  const n = g.nodes.length;
+  const previous = {};
+  cy.nodes().forEach((node) => { previous[node.id()] = node.position(); });
   cy.batch(() => {
     cy.elements().remove();
     cy.add(elements);
   });
-  const n = g.nodes.length;
-  if (n) {
-    cy.layout({
-      name: "fcose", animate: false, randomize: true, quality: n > 250 ? "draft" : "default",
-      nodeDimensionsIncludeLabels: false, packComponents: true, numIter: n > 250 ? 600 : 2500,
-    }).run();
-    cy.fit(undefined, 20);
+  // A quick first placement (actors kept where they were, the rest by activity), drawn at once;
+  // the force layout then runs in a worker and moves the nodes when it is done.
+  const kept = cy.nodes().filter((node) => previous[node.id()]);
+  if (kept.length > cy.nodes().length / 2) {
+    kept.positions((node) => previous[node.id()]);
+    cy.nodes().not(kept).layout({ name: "random", boundingBox: kept.boundingBox(), fit: false }).run();
+  } else {
+    cy.layout({ name: "random", fit: false,
+      boundingBox: { x1: 0, y1: 0, w: 40 * Math.sqrt(n + 1), h: 30 * Math.sqrt(n + 1) } }).run();
   }
+  cy.fit(undefined, 20);
+  settle(seq, g);
   status.textContent = `${g.nodes.length} actors, ${g.edges.length} edges` +
     (g.truncated ? ` (the heaviest of ${g.total_edges})` : "");
   document.body.dataset.graph = "ready";
+  // Milliseconds spent fetching and drawing (the paint itself follows in the next frame).
+  document.body.dataset.timing = `fetch ${Math.round(t1 - t0)} draw ${Math.round(performance.now() - t1)}`;
+  document.body.dataset.graphVersion = String(seq);
   document.body.dataset.nodes = String(g.nodes.length);
   document.body.dataset.edges = String(g.edges.length);
+}
+
+const worker = new Worker("/static/layout-worker.js", { type: "module" });
+worker.onmessage = (ev) => {
+  const { seq, positions } = ev.data;
+  if (seq !== graphSeq) return; // the network changed meanwhile
+  cy.nodes().positions((node) => positions[node.id()] || node.position());
+  cy.fit(undefined, 20);
+  document.body.dataset.layout = "settled";
+  document.body.dataset.layoutVersion = String(seq);
+};
+
+function settle(seq, g) {
+  document.body.dataset.layout = "running";
+  worker.postMessage({
+    seq,
+    nodes: g.nodes.map((n) => ({ id: n.id, size: 10 })),
+    edges: g.edges.map((e) => ({ id: `${e.a}\u0000${e.b}`, source: e.a, target: e.b })),
+  });
 }
 
 let debounce = null;
@@ -179,6 +214,7 @@ async function showDyad(a, b) {
     panel.append(rl);
   }
   document.body.dataset.dyad = "ready";
+  document.body.dataset.dyadVersion = String(seq);
 }
 
 async function showActor(id, name) {
@@ -190,7 +226,7 @@ async function showActor(id, name) {
   if (seq !== panelSeq) return;
   clearPanel(name || id);
   panel.append(el("p", { class: "meta" }, `${r.total} events` + (r.total > r.events.length ? `, the latest ${r.events.length}` : "")));
-  const focus = el("button", { type: "button" }, "show only its relations");
+  const focus = el("button", { type: "button", id: "focus-actor" }, "show only its relations");
   focus.addEventListener("click", () => setFocus({ id, name }));
   panel.append(focus);
   const list = el("ol", { id: "evidence" });
@@ -268,4 +304,6 @@ function setFocus(actor) {
 }
 document.getElementById("focus-clear").addEventListener("click", () => setFocus(null));
 
+// For scripted use (and the browser tests): the Cytoscape instance, to find where an edge is drawn.
+window.diplograph = { cy };
 loadGraph();

@@ -1,0 +1,225 @@
+"""The page in Debian's Chromium, driven by Playwright, against one real `diplograph serve` per session.
+
+The store holds the hand-made documents (ingested by the real engine: the seed, a hostile
+document) plus 5,000 synthetic actors, so every check here also runs at that size.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from diplograph.web.app import built
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ANSWER_S = 1.0  # filtering and a click must answer within this, in the browser
+
+
+def _listening_addresses(port: int) -> set[str]:
+    """Local addresses listening on ``port`` (from /proc/net/tcp*), as hex as the kernel writes them."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if not os.path.exists(table):
+            continue
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            addr, hexport = local.rsplit(":", 1)
+            if state == "0A" and int(hexport, 16) == port:
+                found.add(addr)
+    return found
+
+
+@pytest.fixture(scope="session")
+def server(big_store):
+    if not built():
+        pytest.skip("the front-end is not built (make setup builds it when node and npm are present)")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "diplograph.cli", "serve", "--store", str(big_store),
+                             "--port", str(port)], stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        if proc.poll() is not None:
+            pytest.fail("server exited: " + proc.stderr.read().decode())
+        try:
+            if httpx.get(base + "/api/actors?limit=1", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.time() > deadline:
+            proc.kill()
+            pytest.fail("server did not come up")
+        time.sleep(0.2)
+    yield base, port
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is absent in CI: .ci/run installs it with apt-get")
+        pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 850})
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    ctx.close()
+    assert not errors, errors
+
+
+def api(server, path: str, **params):
+    return httpx.get(server[0] + path, params=params, timeout=10).json()
+
+
+def wait_version(page, key: str, after: int) -> None:
+    # A function, not an expression: the page's CSP forbids eval, which string expressions need.
+    page.wait_for_function(f"() => Number(document.body.dataset.{key} || 0) > {after}", timeout=10_000)
+
+
+def version(page, key: str) -> int:
+    return int(page.evaluate(f"document.body.dataset.{key} || '0'"))
+
+
+def test_server_listens_on_loopback_only_and_refuses_writes(server):
+    base, port = server
+    addrs = _listening_addresses(port)
+    if addrs:  # 0100007F is 127.0.0.1 as /proc/net/tcp writes it
+        assert addrs == {"0100007F"}, addrs
+    for method in ("POST", "PUT", "DELETE"):
+        assert httpx.request(method, base + "/api/actors", timeout=5).status_code == 405
+
+
+def test_network_draws_filters_and_search_answer_fast_with_5000_actors(server, page):
+    assert api(server, "/api/actors", limit=1)["total"] >= 5000
+    page.goto(server[0] + "/")
+    page.wait_for_selector("body[data-graph=ready]", timeout=30_000)
+    nodes = int(page.evaluate("document.body.dataset.nodes"))
+    assert nodes > 0 and page.evaluate("window.diplograph.cy.nodes().length") == nodes
+    assert page.locator("#graph canvas").count() > 0
+    # Edge colour by sign, width by volume: both come from the data.
+    colours = set(page.evaluate("window.diplograph.cy.edges().map(e => e.data('colour'))"))
+    assert len(colours) >= 2
+
+    v = version(page, "graphVersion")
+    page.wait_for_selector(f"body[data-layout-version='{v}']", timeout=30_000)  # the first layout settled
+    t = time.perf_counter()
+    page.check("input[name=quad][value='4']")
+    wait_version(page, "graphVersion", v)
+    filtered = time.perf_counter() - t
+    timing = page.evaluate("document.body.dataset.timing")
+    assert filtered < ANSWER_S, f"filter answered in {filtered:.2f} s ({timing} ms)"
+    assert set(page.evaluate("window.diplograph.cy.edges().map(e => e.data('sign'))")) <= {-1}
+
+    page.uncheck("input[name=quad][value='4']")
+    wait_version(page, "graphVersion", v + 1)
+    v = version(page, "graphVersion")
+    t = time.perf_counter()
+    page.fill("#search", "Synthetic Actor 3999")
+    page.wait_for_selector("#search-results button[data-actor='syn-actor-03999']", timeout=5000)
+    page.click("#search-results button[data-actor='syn-actor-03999']")
+    wait_version(page, "graphVersion", v)
+    searched = time.perf_counter() - t
+    assert page.evaluate("window.diplograph.cy.getElementById('syn-actor-03999').degree()") >= 1
+    assert searched < ANSWER_S + 0.3, f"search and redraw took {searched:.2f} s"  # includes 120 ms debounce
+
+
+def click_edge(page, a: str, b: str) -> None:
+    """A real mouse click on the middle of the drawn edge between ``a`` and ``b``, once the layout settled."""
+    page.wait_for_selector(f"body[data-layout-version='{version(page, 'graphVersion')}']", timeout=30_000)
+    pos = page.evaluate("""([a, b]) => {
+        const cy = window.diplograph.cy;
+        const e = cy.edges().filter(x => (x.source().id() === a && x.target().id() === b) ||
+                                         (x.source().id() === b && x.target().id() === a));
+        if (!e.length) return null;
+        cy.fit(e.connectedNodes(), 120);
+        const p = e[0].renderedMidpoint(), box = cy.container().getBoundingClientRect();
+        return {x: box.left + p.x, y: box.top + p.y};
+    }""", [a, b])
+    assert pos, f"no edge {a}—{b} drawn"
+    page.mouse.click(pos["x"], pos["y"])
+
+
+def test_edge_click_shows_time_series_and_evidence(server, page):
+    russia = api(server, "/api/actors", q="Russia")["actors"][0]["id"]
+    ukraine = api(server, "/api/actors", q="Ukraine")["actors"][0]["id"]
+    page.goto(server[0] + "/")
+    page.wait_for_selector("body[data-graph=ready]", timeout=30_000)
+    page.fill("#search", "Russia")
+    page.click(f"#search-results button[data-actor='{russia}']")
+    page.wait_for_selector("body[data-actor=ready]", timeout=10_000)
+    v = version(page, "graphVersion")
+    page.click("#focus-actor")  # draw only Russia's relations
+    wait_version(page, "graphVersion", v)
+    page.wait_for_function(f"() => window.diplograph.cy.getElementById('{ukraine}').length === 1",
+                           timeout=10_000)
+    d = version(page, "dyadVersion")
+    t = time.perf_counter()
+    click_edge(page, russia, ukraine)
+    wait_version(page, "dyadVersion", d)
+    clicked = time.perf_counter() - t
+    assert clicked < ANSWER_S, f"edge click answered in {clicked:.2f} s"
+    items = page.locator("#evidence li.evidence")
+    expected = api(server, "/api/dyad", a=russia, b=ukraine)["total"]
+    assert items.count() == expected > 0, page.text_content("#panel")[:600]
+    assert page.locator("#dyad-chart").count() == 1
+    href = items.first.locator("a.doclink").get_attribute("href")
+    assert href.startswith("/documents/") and "#ev-" in href
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "network-dyad.png"))
+    page.click("#evidence li.evidence a.doclink >> nth=0")
+    page.wait_for_selector("body[data-doc=ready]", timeout=10_000)
+    assert page.locator(".flash").count() == 1  # the linked evidence is marked on arrival
+
+
+def test_document_page_highlights_the_seed(server, page):
+    naz = api(server, "/api/actors", q="Nazarbayev")["actors"][0]["id"]
+    page.goto(server[0] + "/documents/seed")
+    page.wait_for_selector("body[data-doc=ready]", timeout=10_000)
+    marks = page.locator(f"#text mark.mention[data-actor='{naz}']")
+    doc = api(server, "/api/documents/seed")
+    expected = next(len(a["mentions"]) for a in doc["actors"] if a["id"] == naz)
+    assert marks.count() >= expected >= 3
+    title = marks.first.get_attribute("title")
+    assert "Nazarbayev" in title and "found by" in title
+    assert page.inner_text("#text").replace("\n", "") == doc["text"].replace("\n", "")
+    statuses = set(page.evaluate("[...document.querySelectorAll('#text span.ev')].map(s => s.className)"))
+    assert any("ev-asserted" in s for s in statuses) and any("ev-hedged" in s for s in statuses)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "document-seed.png"), full_page=True)
+
+
+def test_hostile_document_is_shown_as_text(server, page):
+    page.goto(server[0] + "/documents/hostile")
+    page.wait_for_selector("body[data-doc=ready]", timeout=10_000)
+    text = page.text_content("#text")
+    assert "<script>window.__pwned = 1</script>" in text and '<img src=x onerror="window.__pwned = 2">' in text
+    assert page.locator("#text script, #text img, #title b").count() == 0
+    assert "<b>title</b>" in page.text_content("#title")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned === undefined")
