@@ -21,7 +21,7 @@ let panelSeq = 0;
 
 const cy = cytoscape({
   container: document.getElementById("graph"),
-  minZoom: 0.05, maxZoom: 6,
+  minZoom: 0.05, maxZoom: 2.5,
   hideEdgesOnViewport: true, textureOnViewport: true, pixelRatio: 1,
   style: [
     { selector: "node", style: {
