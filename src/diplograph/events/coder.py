@@ -263,6 +263,19 @@ def _speaker(tok: Token) -> Token | None:
     return None
 
 
+SPEAKER_PRONOUNS = {"it", "he", "she", "they", "we"}
+
+
+def _speaker_actors(tok: Token, actors: ResolvedActors) -> list[str]:
+    """The actors who say the clause of ``tok``: a pronoun subject of a reported clause
+    most often stands for the speaker (``Syria says it will not …``)."""
+    verb = _speaker(tok)
+    if verb is None:
+        return []
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _actor_in(subj, actors) if subj is not None else []
+
+
 def _clause_weight(tok: Token) -> float:
     """How central the clause of ``tok`` is to its sentence (1 = the main clause)."""
     t, w = tok, 1.0
@@ -300,6 +313,8 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
     else:
         subj = _subject(verb)
         sources = _actor_in(subj, actors) if subj is not None else []
+        if not sources and subj is not None and subj.lower_ in SPEAKER_PRONOUNS:
+            sources = _speaker_actors(verb, actors)  # "Syria says it will not accept …"
         if not sources and subj is None:
             noun = _misparsed_noun(verb)
             if noun is not None:
@@ -364,10 +379,11 @@ def _apply_frames_without_verb(coded: dict[int, "_Verbal"], lex: dict, actors: R
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in READY_ADJECTIVES:
             v.match = Match(combine("intent", code), None, v.match.pattern)
             continue
-        if families.get(lemma) == "intent" and _embedded(verb) is None:
-            nouns = [g for g in _prep_objects(verb, ("to", "on")) if g.lemma_.lower() in lex]
-            if nouns:
-                v.match = Match(combine("intent", lex[nouns[0].lemma_.lower()][0]), None, v.match.pattern)
+        if families.get(lemma) == "intent" and _embedded(verb) is None and v.match.pattern is None:
+            nouns = [g for g in _prep_objects(verb, ("to",)) if g.pos_ == "NOUN"]
+            if nouns:  # "agreed to an extension of the mandate": an intent; the noun may say which
+                inner = lex.get(nouns[0].lemma_.lower())
+                v.match = Match(combine("intent", inner[0] if inner else None), None, None)
                 continue
         if lemma in SPEECH_VERBS:
             for c in verb.children:
@@ -407,6 +423,9 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
                 m = code_verb(tok, vd, subj)
                 if m is not None and (m.code or m.reverse):
                     coded[tok.i] = _verbal_args(tok, m, actors)
+                elif tok.lemma_.lower() in families and _embedded(tok) is not None:
+                    # "refused to commit …": a frame verb the dictionary leaves uncoded
+                    coded[tok.i] = _verbal_args(tok, Match(None, None, None), actors)
         suppressed: set[int] = set()
         _apply_frames_without_verb(coded, lex, actors)
         for i, v in list(coded.items()):
@@ -428,14 +447,21 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
             elif not v.targets and emb.dep_ == "ccomp":
                 subj = _subject(emb)
                 v.targets = [a for a in _actor_in(subj, actors) if a not in v.sources]
+        coded_verbs: set[int] = set()
         for i, v in coded.items():
             if i in suppressed:
                 continue
-            out.extend(_verbal_candidates(v))
-        from .nominal import nominal_candidates
+            found = _verbal_candidates(v)
+            if found:
+                coded_verbs.add(i)
+            out.extend(found)
+        from .nominal import _governor, nominal_candidates
 
         for tok in sent:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex:
+                gov, how = _governor(tok)
+                if gov is not None and gov.i in coded_verbs and how in ("dobj", "prep:with", "prep:for", "prep:in"):
+                    continue  # "held talks with Y": the verb's pattern already codes the event
                 code, recip = lex[tok.lemma_.lower()]
                 out.extend(nominal_candidates(tok, actors, code, recip))
     return out

@@ -44,13 +44,28 @@ class VerbContext:
             if c.i < verb.i:
                 pre.extend(c.subtree)
             elif c.dep_ not in OTHER_CLAUSE:
-                post.extend(c.subtree)
+                post.extend(_phrase(c))
         if subject is not None and not any(t.i == subject.i for t in pre):
             pre = list(subject.subtree) + pre
         pre.sort(key=lambda t: t.i)
         post.sort(key=lambda t: t.i)
         words = {k for t in pre + post for k in keys(t)}
         return cls(verb, pre, post, words)
+
+
+EMBEDDED_CLAUSES = ("acl", "relcl", "ccomp", "advcl", "parataxis", "csubj")
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """The tokens of a dependent's phrase, without the clauses embedded in it: pattern words
+    belong to this verb's predicate, not to ``… an ultimatum to halt attacks``."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ not in EMBEDDED_CLAUSES]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in EMBEDDED_CLAUSES)
+    return out
 
 
 def keys(t: Token) -> tuple[str, str]:
@@ -99,8 +114,7 @@ def match_elements(elements: list[Element], tokens: list[Token], slots: dict[str
 
 
 def _prep_tokens(ctx: VerbContext) -> list[Token]:
-    return [t for t in ctx.post if t.dep_ in ("prep", "agent", "dative", "prt") or
-            (t.dep_ == "aux" and t.lower_ == "to")]
+    return [t for t in ctx.post if t.dep_ in ("prep", "agent", "dative", "prt")]
 
 
 def pattern_matches(p: Pattern, ctx: VerbContext) -> dict[str, Token | None] | None:
@@ -127,8 +141,7 @@ def pattern_matches(p: Pattern, ctx: VerbContext) -> dict[str, Token | None] | N
             for prep in preps:
                 if prep.i in used or group.prep not in keys(prep):
                     continue
-                inside = [t for t in prep.subtree if t.i > prep.i] if prep.dep_ != "aux" else \
-                    [t for t in prep.head.subtree if t.i > prep.i]
+                inside = sorted((t for t in _phrase(prep) if t.i > prep.i), key=lambda t: t.i)
                 trial: dict[str, Token | None] = {}
                 if not group.elements or match_elements(group.elements, inside, trial):
                     if any(el.kind == "^" for el in group.elements) and not inside:
