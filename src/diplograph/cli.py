@@ -250,6 +250,71 @@ def serve(
         _fail(e)
 
 
+@app.command()
+def system(
+    store: StoreOpt = Path("diplograph.duckdb"),
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object: actors, dyads, triads, balance.")] = False,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only events on or before YYYY-MM-DD.")] = None,
+    top: Annotated[int, typer.Option("--top", min=0, help="Dyads to list, most active first (0: all).")] = 50,
+) -> None:
+    """The system of the corpus: actors, dyads ranked by activity and change, signed triads."""
+    from .analysis.render import print_system
+    from .analysis.system import system as build
+    from .store.duck import open_reader
+    from .text.dates import parse_date_option
+
+    try:
+        con = open_reader(store)
+        s = build(con, parse_date_option(since), parse_date_option(until), top=top)
+    except DiplographError as e:
+        _fail(e)
+    sys.stdout.write(json.dumps(s, ensure_ascii=False) + "\n") if as_json else print_system(out, s)
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="First actor: corpus id, name or code.")],
+    b: Annotated[str, typer.Argument(help="Second actor: corpus id, name or code.")],
+    store: StoreOpt = Path("diplograph.duckdb"),
+    by: Annotated[str, typer.Option("--by", help="Period of the series: day, week or month.")] = "month",
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object: both directions, trend, evidence.")] = False,
+) -> None:
+    """Time series of one pair (both directions): counts per quad class, Goldstein, trend."""
+    from .analysis.dyads import dyad as build
+    from .analysis.render import print_dyad
+    from .store.duck import open_reader
+
+    try:
+        d = build(open_reader(store), a, b, by)
+    except DiplographError as e:
+        _fail(e)
+    sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n") if as_json else print_dyad(out, d)
+
+
+@app.command()
+def export(
+    out_path: Annotated[Path, typer.Argument(help="Output file.")],
+    fmt: Annotated[str, typer.Option("--format", help="gdelt (61-column TSV), plover (JSONL), parquet or graphml.")],
+    store: StoreOpt = Path("diplograph.duckdb"),
+    header: Annotated[bool, typer.Option("--header", help="gdelt: write a header row (GDELT's files have none).")] = False,
+) -> None:
+    """Export the de-duplicated events: GDELT 2.0 TSV, PLOVER JSONL, Parquet, or the GraphML network."""
+    from .analysis.exports import export as run
+
+    try:
+        n = run(open_reader_or_fail(store), fmt, out_path, header)
+    except DiplographError as e:
+        _fail(e)
+    err.print(f"wrote {n} records to {out_path}", highlight=False)
+
+
+def open_reader_or_fail(store: Path):
+    from .store.duck import open_reader
+
+    return open_reader(store)
+
+
 def version_callback(value: bool) -> None:
     if value:
         out.print(f"diplograph {__version__}")

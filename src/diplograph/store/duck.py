@@ -9,7 +9,8 @@ import duckdb
 
 from ..errors import StoreError
 from ..records import Document, DocumentAnalysis
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .corpus import CorpusWriter, backfill
+from .schema import BACKFILL, MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_STORE = "diplograph.duckdb"
 
@@ -32,6 +33,7 @@ class StoreWriter:
         except duckdb.Error as exc:
             raise StoreError("E002", path=self.path, reason=str(exc).splitlines()[0]) from exc
         self.migrate()
+        self.corpus = CorpusWriter(self.con)
 
     def migrate(self) -> None:
         found = _version(self.con)
@@ -40,7 +42,10 @@ class StoreWriter:
         for v in range(found + 1, SCHEMA_VERSION + 1):
             self.con.execute("BEGIN")
             for stmt in MIGRATIONS[v]:
-                self.con.execute(stmt)
+                if stmt == BACKFILL:
+                    backfill(self.con)
+                else:
+                    self.con.execute(stmt)
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(v)])
             self.con.execute("COMMIT")
 
@@ -56,14 +61,15 @@ class StoreWriter:
             return
         self.con.execute("BEGIN")
         try:
-            for doc, a in items:
-                self._write(doc, a)
+            doc_ids = [self._write(doc, a) for doc, a in items]
+            self.corpus.add_documents(doc_ids)  # the corpus view, in the same transaction
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
+            self.corpus.reset()
             raise
 
-    def _write(self, doc: Document, a: DocumentAnalysis) -> None:
+    def _write(self, doc: Document, a: DocumentAnalysis) -> str:
         doc_id = doc.id
         if self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone():
             doc_id = f"{doc.id}#{doc.content_hash[:8]}"  # same id, other content: keep both
@@ -89,6 +95,7 @@ class StoreWriter:
             self.con.execute("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              [doc_id, r.a, r.b, r.sign, r.modality, a.date, r.evidence.start, r.evidence.end,
                               r.evidence.text])
+        return doc_id
 
     def record_failure(self, path: str, error: str) -> None:
         self.con.execute("DELETE FROM failures WHERE path = ?", [path])

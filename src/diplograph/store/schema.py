@@ -27,3 +27,29 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE IF NOT EXISTS failures (path VARCHAR, error VARCHAR, failed_at TIMESTAMP DEFAULT current_timestamp)""",
     ],
 }
+
+# Version 2: the corpus view. ``events`` stays one row per event found in one document (a
+# *mention* in GDELT's words); ``corpus_events`` holds the de-duplicated real-world events,
+# ``event_mentions`` links each extracted event to its corpus event, and ``corpus_actors`` +
+# ``actor_links`` unify the per-document actor ids (the same Putin in every article).
+SCHEMA_VERSION = 2
+BACKFILL = "-- build the corpus view from the stored documents (store.corpus.backfill)"
+
+MIGRATIONS[2] = [
+    """CREATE TABLE IF NOT EXISTS corpus_actors (
+        id VARCHAR PRIMARY KEY, name VARCHAR, type VARCHAR, code VARCHAR, country VARCHAR,
+        documents INTEGER, mentions INTEGER)""",
+    """CREATE TABLE IF NOT EXISTS actor_links (
+        doc_id VARCHAR, actor_id VARCHAR, corpus_id VARCHAR, PRIMARY KEY (doc_id, actor_id))""",
+    """CREATE SEQUENCE IF NOT EXISTS corpus_event_num START 1""",
+    """CREATE TABLE IF NOT EXISTS corpus_events (
+        id VARCHAR PRIMARY KEY, num BIGINT, a VARCHAR, b VARCHAR, cameo VARCHAR, cameo_root VARCHAR,
+        plover VARCHAR, plover_mode VARCHAR, goldstein DOUBLE, quad_class INTEGER, modality VARCHAR,
+        weight DOUBLE, date DATE, first_doc VARCHAR, first_mention VARCHAR, evidence_text VARCHAR,
+        mentions INTEGER, articles INTEGER, sources INTEGER)""",
+    """CREATE TABLE IF NOT EXISTS event_mentions (
+        mention_id VARCHAR PRIMARY KEY, event_id VARCHAR, doc_id VARCHAR, source VARCHAR, similarity DOUBLE)""",
+    """CREATE INDEX IF NOT EXISTS corpus_events_key ON corpus_events (a, b, cameo_root)""",
+    # a v1 store already holds documents: build the corpus view from them (see duck.migrate)
+    BACKFILL,
+]

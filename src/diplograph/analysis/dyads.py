@@ -1,0 +1,168 @@
+"""Dyads: how each ordered pair of actors (source → target) moves over time.
+
+Reads the corpus view of a store (``corpus_events``: de-duplicated events between unified
+actors). Every event counts with a *weight* that depends on the status of the claim:
+
+======================  ======  ============================================================
+modality                weight  why
+======================  ======  ============================================================
+asserted                1.0     reported as fact
+future                  0.5     announced, not yet done
+hedged                  0.5     speculation (``may have tried``): counted, at half weight
+conditional             0.25    only if something else happens
+question                0       asked, not claimed
+desired                 0       wished or demanded: did not happen
+negated                 0       said not to have happened
+======================  ======  ============================================================
+
+A corpus event takes the most assertive status any of its reports gives it. Events of weight
+0 are *excluded*: they count neither in ``events`` nor in the Goldstein figures (their number
+is reported as ``excluded``). ``goldstein`` is the weighted sum Σ wᵢ·gᵢ and ``goldstein_mean``
+the weighted mean Σ wᵢ·gᵢ / Σ wᵢ. The trend is the least-squares slope of the per-period
+weighted Goldstein mean against the period index (per period: day, week or month), and a
+single change point: the split of the series that most reduces the squared error of a
+two-mean model (reported when the two means differ by at least 2 Goldstein points).
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError, UsageError
+
+MODALITY_WEIGHTS: dict[str, float] = {
+    "asserted": 1.0, "future": 0.5, "hedged": 0.5, "conditional": 0.25,
+    "question": 0.0, "desired": 0.0, "negated": 0.0,
+}
+PERIODS = ("day", "week", "month")
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+STABLE_SLOPE = 0.25  # Goldstein points per period below which a trend reads as stable
+MIN_CHANGE = 2.0
+
+
+def modality_weight(modality: str | None) -> float:
+    return MODALITY_WEIGHTS.get(modality or "asserted", 0.0)
+
+
+def _date_filter(since: date | None, until: date | None, column: str = "date") -> tuple[str, list[Any]]:
+    sql, params = "", []
+    if since is not None:
+        sql += f" AND {column} >= ?"
+        params.append(since)
+    if until is not None:
+        sql += f" AND {column} <= ?"
+        params.append(until)
+    return sql, params
+
+
+def find_actor(con: duckdb.DuckDBPyConnection, query: str) -> dict[str, Any]:
+    """An actor named by corpus id, name or code (case-insensitive); the most documented wins."""
+    q = query.strip()
+    for where, arg in (("lower(id) = lower(?)", q), ("lower(name) = lower(?)", q), ("upper(code) = upper(?)", q),
+                       ("lower(name) LIKE '%' || lower(?) || '%'", q)):
+        row = con.execute(f"SELECT id, name, type, code, country FROM corpus_actors WHERE {where} "
+                          "ORDER BY documents DESC, mentions DESC, id LIMIT 1", [arg]).fetchone()
+        if row:
+            return dict(zip(("id", "name", "type", "code", "country"), row))
+    raise UsageError("E012", query=query)
+
+
+def trend(values: list[float]) -> dict[str, Any]:
+    """Slope per period and one change point of a series of per-period Goldstein means."""
+    n = len(values)
+    out: dict[str, Any] = {"direction": None, "slope": None, "change_point": None}
+    if n < 2:
+        return out
+    xm, ym = (n - 1) / 2, sum(values) / n
+    sxx = sum((i - xm) ** 2 for i in range(n))
+    slope = sum((i - xm) * (v - ym) for i, v in enumerate(values)) / sxx
+    out["slope"] = round(slope, 3)
+    out["direction"] = "stable" if abs(slope) < STABLE_SLOPE else ("improving" if slope > 0 else "worsening")
+    best = None
+    total = sum((v - ym) ** 2 for v in values)
+    for k in range(1, n):
+        left, right = values[:k], values[k:]
+        lm, rm = sum(left) / len(left), sum(right) / len(right)
+        sse = sum((v - lm) ** 2 for v in left) + sum((v - rm) ** 2 for v in right)
+        if best is None or sse < best[0]:
+            best = (sse, k, lm, rm)
+    if best and abs(best[3] - best[2]) >= MIN_CHANGE and best[0] < total:
+        out["change_point"] = {"index": best[1], "before": round(best[2], 2), "after": round(best[3], 2)}
+    return out
+
+
+def series(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month",
+           since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
+    """Per-period counts per quad class and weighted Goldstein of the events a → b."""
+    if by not in PERIODS:
+        raise UsageError("E009", what="period", value=by, options=", ".join(PERIODS))
+    extra, params = _date_filter(since, until)
+    rows = con.execute(
+        f"""SELECT date_trunc('{by}', date)::DATE AS period, count(*) FILTER (weight > 0),
+                   count(*) FILTER (weight > 0 AND quad_class = 1), count(*) FILTER (weight > 0 AND quad_class = 2),
+                   count(*) FILTER (weight > 0 AND quad_class = 3), count(*) FILTER (weight > 0 AND quad_class = 4),
+                   sum(goldstein * weight), sum(weight), count(*) FILTER (weight = 0), sum(mentions)
+            FROM corpus_events WHERE a = ? AND b = ? AND date IS NOT NULL {extra}
+            GROUP BY period ORDER BY period""", [a, b, *params]).fetchall()
+    out = []
+    for period, n, q1, q2, q3, q4, gsum, w, excluded, mentions in rows:
+        out.append({"period": period.isoformat(), "events": n, "quad": dict(zip(QUADS, (q1, q2, q3, q4))),
+                    "goldstein": round(gsum or 0.0, 2),
+                    "goldstein_mean": round(gsum / w, 2) if w else None,
+                    "excluded": excluded, "mentions": int(mentions or 0)})
+    return out
+
+
+def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", since: date | None = None,
+         until: date | None = None, evidence: int = 10) -> dict[str, Any]:
+    """The time series of one pair, both directions, with a trend and the best-attested evidence."""
+    actor_a, actor_b = find_actor(con, a), find_actor(con, b)
+    out: dict[str, Any] = {"a": actor_a, "b": actor_b, "by": by}
+    for key, (x, y) in (("a_to_b", (actor_a, actor_b)), ("b_to_a", (actor_b, actor_a))):
+        s = series(con, x["id"], y["id"], by, since, until)
+        t = trend([p["goldstein_mean"] for p in s if p["goldstein_mean"] is not None])
+        if t["change_point"] is not None:
+            dated = [p for p in s if p["goldstein_mean"] is not None]
+            t["change_point"]["period"] = dated[t["change_point"]["index"]]["period"]
+        n = sum(p["events"] for p in s)
+        g = sum(p["goldstein"] for p in s)
+        out[key] = {"events": n, "goldstein": round(g, 2), "series": s, "trend": t}
+    extra, params = _date_filter(since, until)
+    rows = con.execute(
+        f"""SELECT id, a, b, cameo, plover, goldstein, quad_class, modality, date, mentions, sources, first_doc,
+                   evidence_text FROM corpus_events
+            WHERE ((a = ? AND b = ?) OR (a = ? AND b = ?)) {extra}
+            ORDER BY mentions DESC, weight DESC, date DESC NULLS LAST, id LIMIT ?""",
+        [actor_a["id"], actor_b["id"], actor_b["id"], actor_a["id"], *params, evidence]).fetchall()
+    cols = ("id", "a", "b", "cameo", "plover", "goldstein", "quad_class", "modality", "date", "mentions", "sources",
+            "doc_id", "evidence")
+    out["evidence"] = [dict(zip(cols, r), date=r[8].isoformat() if r[8] else None) for r in rows]
+    return out
+
+
+def dyad_table(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
+               min_events: int = 1) -> list[dict[str, Any]]:
+    """Every ordered dyad with its activity, weighted Goldstein and a slope over time (per 30 days)."""
+    extra, params = _date_filter(since, until)
+    try:
+        rows = con.execute(
+            f"""SELECT a, b, count(*) FILTER (weight > 0) AS n,
+                       count(*) FILTER (weight > 0 AND quad_class = 1), count(*) FILTER (weight > 0 AND quad_class = 2),
+                       count(*) FILTER (weight > 0 AND quad_class = 3), count(*) FILTER (weight > 0 AND quad_class = 4),
+                       sum(goldstein * weight), sum(weight), sum(mentions),
+                       regr_slope(goldstein, epoch(date) / 2592000.0) FILTER (weight > 0),
+                       min(date), max(date)
+                FROM corpus_events
+                WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b {extra}
+                GROUP BY a, b HAVING count(*) FILTER (weight > 0) >= ?""", [*params, min_events]).fetchall()
+    except duckdb.CatalogException as exc:
+        raise StoreError("E002", path="store", reason=str(exc).splitlines()[0]) from exc
+    out = []
+    for a, b, n, q1, q2, q3, q4, gsum, w, mentions, slope, first, last in rows:
+        out.append({"a": a, "b": b, "events": n, "quad": dict(zip(QUADS, (q1, q2, q3, q4))),
+                    "goldstein": round(gsum or 0.0, 2), "goldstein_mean": round(gsum / w, 2) if w else None,
+                    "mentions": int(mentions or 0), "slope": None if slope is None else round(slope, 3),
+                    "first": first.isoformat() if first else None, "last": last.isoformat() if last else None})
+    return out

@@ -1,0 +1,245 @@
+"""Exports of the corpus view: GDELT 2.0 event table, PLOVER JSONL, Parquet, GraphML.
+
+All read the de-duplicated ``corpus_events`` (one row per real-world event, counts of its
+mentions, articles and sources) and the unified ``corpus_actors``.
+
+GDELT 2.0 event table (tab-separated, no header row like GDELT's own files, 61 columns in
+GDELT's order; ``GDELT_COLUMNS`` names them). Mapping:
+
+- ``GLOBALEVENTID``: the corpus event's sequence number (unique integer).
+- ``SQLDATE``/``MonthYear``/``Year``/``FractionDate``: the event date (the earliest report's);
+  ``FractionDate`` = year + (month·30 + day)/365 as GDELT defines it.
+- ``Actor1*``/``Actor2*``: source/target. ``Code`` the CAMEO actor code of the first report
+  (``KAZGOV``); ``Name`` the unified actor's name in capitals; ``CountryCode`` its country;
+  ``KnownGroupCode`` the 3 letters after ``IGO``/``NGO``/``IMG``/``MNC`` (``IGOUNO`` → ``UNO``);
+  ``Type1..3Code`` the 3-letter role codes after the country (``KAZGOVMIL`` → ``GOV``, ``MIL``);
+  ethnic and religion codes are left blank (not coded).
+- ``IsRootEvent``: 1 when the first report's evidence starts in the lead paragraph (before the
+  first blank line, or the first line break when there is none).
+- ``EventCode``/``EventBaseCode``/``EventRootCode``: CAMEO code, its first 3 digits, its root.
+- ``QuadClass``, ``GoldsteinScale``: from the CAMEO codebook (GDELT's convention).
+- ``NumMentions``/``NumSources``/``NumArticles``: mentions, sources, articles of the event.
+- ``AvgTone``: blank (tone is not measured). Geography: ``*Geo_Type`` 0 (no location), the
+  rest blank (events are not geocoded).
+- ``DATEADDED``: when the first report was stored (YYYYMMDDHHMMSS); ``SOURCEURL``: the first
+  report's ``source`` (a URL for the examples), else its path, else its document id.
+
+Tabs and line breaks inside text fields become spaces.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+import duckdb
+
+from ..errors import UsageError
+from .network import SignedGraph
+from .system import relation_scores
+
+FORMATS = ("gdelt", "plover", "parquet", "graphml")
+
+GDELT_COLUMNS = [
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *[f"Actor1{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")],
+    *[f"Actor2{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")],
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *[f"{g}Geo_{c}" for g in ("Actor1", "Actor2", "Action") for c in
+      ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")],
+    "DATEADDED", "SOURCEURL",
+]
+assert len(GDELT_COLUMNS) == 61
+
+_GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def _actor_columns(code: str | None, name: str | None, country: str | None) -> list[str]:
+    """Actor{n}Code … Actor{n}Type3Code from a CAMEO actor code (see the module doc)."""
+    code = code or ""
+    group = code[3:6] if code[:3] in _GROUP_PREFIXES else ""
+    rest = code[3:] if country and code.startswith(country) else (code if not country and not group else "")
+    types = [rest[i:i + 3] for i in range(0, min(len(rest), 9), 3)] if not group else []
+    types += [""] * (3 - len(types))
+    return [code, (name or "").upper(), country or "", group, "", "", "", *types]
+
+
+_EVENTS_SQL = """
+SELECT c.num, c.id, c.date, c.cameo, c.cameo_root, c.quad_class, c.goldstein, c.mentions, c.sources, c.articles,
+       e.source_code, aa.name, aa.country, e.target_code, ab.name, ab.country,
+       e.evidence_start < coalesce(nullif(strpos(d.text, chr(10) || chr(10)), 0), nullif(strpos(d.text, chr(10)), 0),
+                                   length(d.text) + 1) AS root,
+       strftime(d.stored_at, '%Y%m%d%H%M%S'), coalesce(d.source, d.path, d.id)
+FROM corpus_events c
+JOIN events e ON e.id = c.first_mention
+JOIN documents d ON d.id = c.first_doc
+LEFT JOIN corpus_actors aa ON aa.id = c.a
+LEFT JOIN corpus_actors ab ON ab.id = c.b
+ORDER BY c.num
+"""
+
+
+def export_gdelt(con: duckdb.DuckDBPyConnection, out: Path, header: bool = False) -> int:
+    n = 0
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        if header:
+            f.write("\t".join(GDELT_COLUMNS) + "\n")
+        cur = con.execute(_EVENTS_SQL)
+        while rows := cur.fetchmany(10000):
+            for (num, _id, d, cameo, root, quad, gold, mentions, sources, articles, c1, n1, k1, c2, n2, k2,
+                 is_root, added, url) in rows:
+                date_cols = ["", "", "", ""] if d is None else [
+                    d.strftime("%Y%m%d"), d.strftime("%Y%m"), str(d.year),
+                    f"{d.year + (d.month * 30 + d.day) / 365:.4f}"]
+                geo = ["0", "", "", "", "", "", "", ""]
+                row = [str(num), *date_cols, *_actor_columns(c1, n1, k1), *_actor_columns(c2, n2, k2),
+                       "1" if is_root else "0", cameo, cameo[:3], root, str(quad), f"{gold:g}",
+                       str(mentions), str(sources), str(articles), "", *geo, *geo, *geo, added or "", url]
+                f.write("\t".join(_clean(v) for v in row) + "\n")
+                n += 1
+    return n
+
+
+def export_plover(con: duckdb.DuckDBPyConnection, out: Path) -> int:
+    """One PLOVER event per line; corpus events of one sentence and one code are grouped, with
+    their sources as ``actor`` and their targets as ``recipient`` lists."""
+    rows = con.execute(
+        """SELECT c.id, c.a, c.b, c.cameo, c.plover, c.plover_mode, c.goldstein, c.quad_class, c.modality, c.date,
+                  c.mentions, c.sources, c.first_doc, e.evidence_start, e.evidence_end, c.evidence_text,
+                  aa.name, aa.code, aa.country, ab.name, ab.code, ab.country,
+                  (SELECT list({'doc_id': em.doc_id, 'start': x.evidence_start, 'end': x.evidence_end,
+                                'text': x.evidence_text, 'modality': x.modality})
+                   FROM event_mentions em JOIN events x ON x.id = em.mention_id WHERE em.event_id = c.id)
+           FROM corpus_events c JOIN events e ON e.id = c.first_mention
+           LEFT JOIN corpus_actors aa ON aa.id = c.a LEFT JOIN corpus_actors ab ON ab.id = c.b
+           ORDER BY c.num""").fetchall()
+    # compound actors: events of one sentence, code and status with the same target are one
+    # PLOVER event with several actors; then those with the same actors, several recipients
+    groups: dict[tuple, dict[str, Any]] = {}
+    for (cid, a, b, cameo, plover, mode, gold, quad, modality, d, mentions, sources, doc, s, e, text,
+         an, ac, ak, bn, bc, bk, evidence) in rows:
+        key = (doc, s, e, cameo, modality, b)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {
+                "id": cid, "date": d.isoformat() if d else None, "event_type": plover, "mode": mode, "context": [],
+                "actor": [], "recipient": [], "cameo": cameo, "goldstein": gold, "quad_class": quad,
+                "claim_status": modality, "mentions": 0, "sources": 0, "events": [], "evidence": []}
+        g["events"].append(cid)
+        g["mentions"] += mentions
+        g["sources"] = max(g["sources"], sources)
+        for lst, (x, xn, xc, xk) in (("actor", (a, an, ac, ak)), ("recipient", (b, bn, bc, bk))):
+            if x is not None and all(r["id"] != x for r in g[lst]):
+                g[lst].append({"id": x, "name": xn, "code": xc, "country": xk})
+        for ev in evidence or []:
+            if ev not in g["evidence"]:
+                g["evidence"].append(ev)
+    merged: dict[tuple, dict[str, Any]] = {}
+    for (doc, s, e, cameo, modality, _b), g in groups.items():
+        key = (doc, s, e, cameo, modality, tuple(sorted(r["id"] for r in g["actor"])))
+        m = merged.get(key)
+        if m is None or not g["actor"]:
+            merged[key if m is None else (*key, g["id"])] = g
+            continue
+        recipients = {r["id"] for r in m["recipient"]}
+        if any(r["id"] in {x["id"] for x in m["actor"]} for r in g["recipient"]) or \
+                any(r["id"] in {x["id"] for x in g["actor"]} for r in m["recipient"]):
+            merged[(*key, g["id"])] = g  # never an actor that is its own recipient
+            continue
+        m["recipient"] += [r for r in g["recipient"] if r["id"] not in recipients]
+        m["events"] += g["events"]
+        m["mentions"] += g["mentions"]
+        m["sources"] = max(m["sources"], g["sources"])
+        m["evidence"] += [ev for ev in g["evidence"] if ev not in m["evidence"]]
+    groups = merged
+    with open(out, "w", encoding="utf-8") as f:
+        for g in groups.values():
+            f.write(json.dumps(g, ensure_ascii=False) + "\n")
+    return len(groups)
+
+
+def export_parquet(con: duckdb.DuckDBPyConnection, out: Path) -> int:
+    query = """SELECT c.id, c.num, c.date, c.a AS source_actor, aa.name AS source_name, e.source_code,
+                      c.b AS target_actor, ab.name AS target_name, e.target_code, c.cameo, c.cameo_root, c.plover,
+                      c.plover_mode, c.goldstein, c.quad_class, c.modality, c.weight, c.mentions, c.articles,
+                      c.sources, c.first_doc AS doc_id, e.trigger, e.evidence_start, e.evidence_end, c.evidence_text
+               FROM corpus_events c JOIN events e ON e.id = c.first_mention
+               LEFT JOIN corpus_actors aa ON aa.id = c.a LEFT JOIN corpus_actors ab ON ab.id = c.b
+               ORDER BY c.num"""
+    path = str(out).replace("'", "''")
+    con.execute(f"COPY ({query}) TO '{path}' (FORMAT parquet)")
+    return con.execute("SELECT count(*) FROM corpus_events").fetchone()[0]
+
+
+def _xml(value: Any) -> str:
+    return escape(_INVALID_XML.sub(" ", str(value)))
+
+
+def export_graphml(con: duckdb.DuckDBPyConnection, out: Path) -> int:
+    """Actors as nodes (name, code, type, country); dyads as directed edges weighted by events,
+    with their weighted Goldstein sum and the sign of the pair in the signed network."""
+    from .dyads import dyad_table
+
+    table = dyad_table(con)
+    graph = SignedGraph.from_scores([(d["a"], d["b"], d["goldstein"], d["events"]) for d in table]
+                                    + relation_scores(con))
+    ids = sorted({x for d in table for x in (d["a"], d["b"])})
+    actors = {r[0]: r for r in con.execute(
+        "SELECT id, name, code, type, country, documents FROM corpus_actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+        [ids]).fetchall()}
+    node_keys = [("name", "string"), ("code", "string"), ("type", "string"), ("country", "string"),
+                 ("documents", "int")]
+    edge_keys = [("weight", "double"), ("events", "int"), ("goldstein", "double"), ("goldstein_mean", "double"),
+                 ("sign", "int")]
+    with open(out, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n')
+        for k, t in node_keys:
+            f.write(f'  <key id="{k}" for="node" attr.name="{k}" attr.type="{t}"/>\n')
+        for k, t in edge_keys:
+            f.write(f'  <key id="{k}" for="edge" attr.name="{k}" attr.type="{t}"/>\n')
+        f.write('  <graph id="diplograph" edgedefault="directed">\n')
+        for i in ids:
+            _, name, code, typ, country, docs = actors.get(i, (i, i, None, None, None, 0))
+            f.write(f"    <node id={quoteattr(_INVALID_XML.sub(' ', i))}>")
+            for k, v in (("name", name), ("code", code), ("type", typ), ("country", country), ("documents", docs)):
+                if v is not None:
+                    f.write(f'<data key="{k}">{_xml(v)}</data>')
+            f.write("</node>\n")
+        for d in table:
+            sign = graph.sign(d["a"], d["b"])
+            f.write(f"    <edge source={quoteattr(_INVALID_XML.sub(' ', d['a']))} "
+                    f"target={quoteattr(_INVALID_XML.sub(' ', d['b']))}>")
+            for k, v in (("weight", float(d["events"])), ("events", d["events"]), ("goldstein", d["goldstein"]),
+                         ("goldstein_mean", d["goldstein_mean"]), ("sign", sign)):
+                if v is not None:
+                    f.write(f'<data key="{k}">{_xml(v)}</data>')
+            f.write("</edge>\n")
+        f.write("  </graph>\n</graphml>\n")
+    return len(table)
+
+
+def export(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, header: bool = False) -> int:
+    """Write the corpus in ``fmt`` to ``out``; returns the number of records written."""
+    out = Path(out)
+    if fmt == "gdelt":
+        return export_gdelt(con, out, header)
+    if fmt == "plover":
+        return export_plover(con, out)
+    if fmt == "parquet":
+        return export_parquet(con, out)
+    if fmt == "graphml":
+        return export_graphml(con, out)
+    raise UsageError("E009", what="format", value=fmt, options=", ".join(FORMATS))

@@ -1,0 +1,177 @@
+"""The signed network of a corpus, its structural balance and its triads.
+
+Edge sign of an unordered pair {A, B}: the sign of the weighted Goldstein sum of the events
+in both directions (see ``dyads.py`` for the weights) plus 5 points per relation-state
+statement (``relations are strained`` −5, ``close allies`` +5, weighted like events). A pair
+whose score is exactly 0 has no sign and no edge.
+
+Structural balance (Heider; Cartwright & Harary): a triad is balanced when the product of
+its three signs is positive (a friend of a friend is a friend; an enemy of an enemy is a
+friend). The *frustration index* of the network is the least number of edges whose sign must
+change for the whole network to be balanced (every node on one of two sides, positive edges
+inside the sides, negative edges across). It is computed exactly for components of up to
+``EXACT_NODES`` nodes and bounded from above by a local search on larger ones (``exact``
+says which).
+"""
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+RELATION_POINTS = 5.0
+EXACT_NODES = 16
+
+_VERB = {1: "cooperates with", -1: "is at odds with"}
+
+
+@dataclass
+class SignedGraph:
+    """Undirected signed graph: ``edges[frozenset({a, b})] = (sign, activity)``."""
+
+    edges: dict[frozenset[str], tuple[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def from_scores(cls, scores: Iterable[tuple[str, str, float, int]]) -> "SignedGraph":
+        """From (a, b, score, activity) rows; rows of the same pair (both directions) add up."""
+        acc: dict[frozenset[str], list[float]] = {}
+        for a, b, score, n in scores:
+            if a == b:
+                continue
+            v = acc.setdefault(frozenset((a, b)), [0.0, 0])
+            v[0] += score
+            v[1] += n
+        return cls({p: (1 if s > 0 else -1, int(n)) for p, (s, n) in acc.items() if s != 0})
+
+    def sign(self, a: str, b: str) -> int | None:
+        e = self.edges.get(frozenset((a, b)))
+        return e[0] if e else None
+
+    def neighbours(self) -> dict[str, set[str]]:
+        adj: dict[str, set[str]] = {}
+        for p in self.edges:
+            a, b = tuple(p)
+            adj.setdefault(a, set()).add(b)
+            adj.setdefault(b, set()).add(a)
+        return adj
+
+
+def triad_reading(names: dict[str, str], actors: tuple[str, str, str], signs: tuple[int, int, int]) -> str:
+    """The triad in words, with what its balance suggests."""
+    a, b, c = (names.get(x, x) for x in actors)
+    ab, bc, ac = signs
+    text = f"{a} {_VERB[ab]} {b}; {b} {_VERB[bc]} {c}; {a} {_VERB[ac]} {c}."
+    negatives = [ab, bc, ac].count(-1)
+    if negatives == 0:
+        return text + " Balanced: the three act as a bloc."
+    if negatives == 2:
+        # the one positive tie is the pair facing the third together
+        pair, third = {(1, 0, 0): ((a, b), c), (0, 1, 0): ((b, c), a), (0, 0, 1): ((a, c), b)}[
+            (int(ab > 0), int(bc > 0), int(ac > 0))]
+        return (text + f" Balanced: {pair[0]} and {pair[1]} stand together against {third}; "
+                f"{pair[0]}'s dealings with {pair[1]} read as a signal to {third}.")
+    if negatives == 1:
+        pivot, ends = {(-1, 1, 1): (c, (a, b)), (1, -1, 1): (a, (b, c)), (1, 1, -1): (b, (a, c))}[(ab, bc, ac)]
+        return (text + f" Unbalanced: {pivot} keeps ties with both {ends[0]} and {ends[1]}, who are at odds; "
+                "expect one of these relations to change.")
+    return text + " Unbalanced: all three are at odds; expect two of them to draw closer."
+
+
+def triads(graph: SignedGraph, names: dict[str, str] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Every closed triad (all three pairs signed), most active first."""
+    names = names or {}
+    adj = graph.neighbours()
+    found = []
+    for a in sorted(adj):
+        for b in sorted(x for x in adj[a] if x > a):
+            for c in sorted(x for x in adj[a] & adj[b] if x > b):
+                ab, bc, ac = graph.edges[frozenset((a, b))], graph.edges[frozenset((b, c))], graph.edges[frozenset((a, c))]
+                signs = (ab[0], bc[0], ac[0])
+                activity = min(ab[1], bc[1], ac[1])
+                found.append((activity, ab[1] + bc[1] + ac[1], (a, b, c), signs))
+    found.sort(key=lambda t: (-t[0], -t[1], t[2]))
+    if limit is not None:
+        found = found[:limit]
+    return [{"actors": list(actors), "names": [names.get(x, x) for x in actors], "signs": list(signs),
+             "balanced": signs[0] * signs[1] * signs[2] > 0, "events": total,
+             "reading": triad_reading(names, actors, signs)}
+            for _, total, actors, signs in found]
+
+
+def _frustrated(edges: list[tuple[int, int, int]], side: list[int]) -> int:
+    return sum(1 for i, j, s in edges if (side[i] == side[j]) != (s > 0))
+
+
+def _component_frustration(nodes: list[str], edges: list[tuple[int, int, int]], seed: int) -> tuple[int, bool]:
+    n = len(nodes)
+    if n <= EXACT_NODES:
+        best = len(edges)
+        for bits in range(1 << (n - 1)):  # node 0 fixed on side 0: a partition and its mirror are one
+            side = [(bits >> (i - 1)) & 1 if i else 0 for i in range(n)]
+            best = min(best, _frustrated(edges, side))
+            if best == 0:
+                break
+        return best, True
+    rng = random.Random(seed)
+    adj: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for i, j, s in edges:
+        adj[i].append((j, s))
+        adj[j].append((i, s))
+    best = len(edges)
+    for _ in range(8):  # restarts of a greedy single-node-flip descent
+        side = [rng.randint(0, 1) for _ in range(n)]
+        improved = True
+        while improved:
+            improved = False
+            for v in range(n):
+                # flipping v turns its satisfied edges frustrated and vice versa
+                gain = sum(1 if (side[v] == side[u]) != (s > 0) else -1 for u, s in adj[v])
+                if gain > 0:
+                    side[v] ^= 1
+                    improved = True
+        best = min(best, _frustrated(edges, side))
+    return best, False
+
+
+def frustration(graph: SignedGraph, seed: int = 0) -> dict[str, Any]:
+    """Frustration index (exact on small components, a local-search upper bound otherwise)."""
+    adj = graph.neighbours()
+    seen: set[str] = set()
+    total, exact = 0, True
+    for start in sorted(adj):
+        if start in seen:
+            continue
+        comp, stack = [], [start]
+        seen.add(start)
+        while stack:
+            v = stack.pop()
+            comp.append(v)
+            for u in adj[v]:
+                if u not in seen:
+                    seen.add(u)
+                    stack.append(u)
+        index = {v: i for i, v in enumerate(sorted(comp))}
+        edges = [(index[a], index[b], s) for p, (s, _) in graph.edges.items()
+                 for a, b in [tuple(p)] if a in index]
+        k, ex = _component_frustration(sorted(comp), edges, seed)
+        total += k
+        exact = exact and ex
+    m = len(graph.edges)
+    return {"frustration": total, "edges": m, "normalized": round(total / m, 4) if m else 0.0, "exact": exact}
+
+
+def balance(graph: SignedGraph) -> dict[str, Any]:
+    """Share of balanced triads, and the frustration index."""
+    ts = triads(graph)
+    balanced = sum(1 for t in ts if t["balanced"])
+    return {"triads": len(ts), "balanced_triads": balanced,
+            "balance_ratio": round(balanced / len(ts), 4) if ts else None, **frustration(graph)}
+
+
+def all_triads_balanced(graph: SignedGraph) -> bool:
+    return all(t["balanced"] for t in triads(graph))
+
+
+__all__ = ["SignedGraph", "triads", "triad_reading", "frustration", "balance", "all_triads_balanced",
+           "RELATION_POINTS"]

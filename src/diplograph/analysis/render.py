@@ -1,0 +1,55 @@
+"""Readable terminal output of the system view and of one dyad (rich tables)."""
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+_SIGN = {1: "+", -1: "−", None: "·"}
+
+
+def print_system(console: Console, s: dict[str, Any], rows: int = 20) -> None:
+    b = s["balance"]
+    console.print(f"{len(s['actors'])} actors, {len(s['dyads'])} dyads listed; signed network: {b['edges']} edges, "
+                  f"{b['triads']} triads ({b['balanced_triads']} balanced), frustration index {b['frustration']}"
+                  f"{'' if b['exact'] else ' (upper bound)'}", highlight=False)
+    t = Table(title="Dyads (source → target), most active first", title_justify="left")
+    for col in ("source", "target", "events", "coop v/m", "conflict v/m", "goldstein", "mean", "sign", "trend"):
+        t.add_column(col, overflow="fold")
+    for d in s["dyads"][:rows]:
+        q = list(d["quad"].values())
+        t.add_row(d["names"][0], d["names"][1], str(d["events"]), f"{q[0]}/{q[1]}", f"{q[2]}/{q[3]}",
+                  f"{d['goldstein']:+.1f}", "" if d["goldstein_mean"] is None else f"{d['goldstein_mean']:+.1f}",
+                  _SIGN[d["sign"]], d["trend"] or "")
+    console.print(t)
+    t = Table(title="Triads (signs ab, bc, ac)", title_justify="left")
+    for col in ("actors", "signs", "balanced", "reading"):
+        t.add_column(col, overflow="fold")
+    for tr in s["triads"][:rows]:
+        t.add_row(" / ".join(tr["names"]), " ".join(_SIGN[x] for x in tr["signs"]), "yes" if tr["balanced"] else "no",
+                  tr["reading"])
+    console.print(t)
+
+
+def print_dyad(console: Console, d: dict[str, Any]) -> None:
+    for key, (x, y) in (("a_to_b", (d["a"], d["b"])), ("b_to_a", (d["b"], d["a"]))):
+        part = d[key]
+        tr = part["trend"]
+        trend = tr["direction"] or "n/a"
+        if tr["change_point"]:
+            cp = tr["change_point"]
+            trend += f"; change at {cp['period']}: {cp['before']:+.1f} → {cp['after']:+.1f}"
+        t = Table(title=f"{x['name']} → {y['name']}: {part['events']} events, Goldstein {part['goldstein']:+.1f}, "
+                        f"trend {trend}", title_justify="left")
+        for col in ("period", "events", "v.coop", "m.coop", "v.conf", "m.conf", "goldstein", "mean", "excluded"):
+            t.add_column(col)
+        for p in part["series"]:
+            t.add_row(p["period"], str(p["events"]), *(str(v) for v in p["quad"].values()), f"{p['goldstein']:+.1f}",
+                      "" if p["goldstein_mean"] is None else f"{p['goldstein_mean']:+.1f}", str(p["excluded"]))
+        console.print(t)
+    if d["evidence"]:
+        console.print("Evidence (most reported first):")
+        for e in d["evidence"]:
+            console.print(f"  {e['date'] or '?'} {e['cameo']} {e['plover'] or ''} {e['modality']} ×{e['mentions']}: "
+                          f"{e['evidence']}", markup=False, highlight=False)

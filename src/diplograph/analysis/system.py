@@ -1,0 +1,93 @@
+"""The model of the system a corpus describes: actors, ranked dyads, signed network, triads.
+
+``system(con)`` answers the ``diplograph system`` contract: ``{"actors", "dyads", "triads"}``
+plus ``"balance"`` (share of balanced triads, frustration index). Dyads are ranked by
+activity (events) and change (|slope| of the weighted Goldstein score per 30 days); the sign
+of a dyad is the sign of its undirected pair in the signed network (see ``network.py``).
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from .dyads import STABLE_SLOPE, _date_filter, dyad_table, modality_weight
+from .network import RELATION_POINTS, SignedGraph, balance, triads
+
+# The triads and the frustration index are computed on the most active edges: enough for
+# every pair an analyst reads, and bounded so that a store of millions of events answers fast.
+NETWORK_EDGES = 3000
+
+
+def relation_scores(con: duckdb.DuckDBPyConnection, since: date | None = None,
+                    until: date | None = None) -> list[tuple[str, str, float, int]]:
+    """Relation-state statements (``relations are strained``) as (a, b, points, 1) rows."""
+    extra, params = _date_filter(since, until, "r.date")
+    rows = con.execute(
+        f"""SELECT la.corpus_id, lb.corpus_id, r.sign, r.modality FROM relations r
+            JOIN actor_links la ON la.doc_id = r.doc_id AND la.actor_id = r.a
+            JOIN actor_links lb ON lb.doc_id = r.doc_id AND lb.actor_id = r.b
+            WHERE la.corpus_id <> lb.corpus_id {extra}""", params).fetchall()
+    return [(a, b, RELATION_POINTS * sign * modality_weight(m), 1) for a, b, sign, m in rows if modality_weight(m)]
+
+
+def _trend_word(slope: float | None) -> str | None:
+    if slope is None:
+        return None
+    return "stable" if abs(slope) < STABLE_SLOPE else ("improving" if slope > 0 else "worsening")
+
+
+def system(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
+           top: int = 50, top_triads: int = 50, top_actors: int = 50) -> dict[str, Any]:
+    table = dyad_table(con, since, until)
+    graph = SignedGraph.from_scores(
+        [(d["a"], d["b"], d["goldstein"], d["events"]) for d in table] + relation_scores(con, since, until))
+    if len(graph.edges) > NETWORK_EDGES:
+        keep = sorted(graph.edges.items(), key=lambda kv: -kv[1][1])[:NETWORK_EDGES]
+        graph = SignedGraph(dict(keep))
+    for d in table:
+        d["sign"] = graph.sign(d["a"], d["b"])
+        d["trend"] = _trend_word(d["slope"])
+    table.sort(key=lambda d: (-d["events"], -abs(d["slope"] or 0.0), d["a"], d["b"]))
+    dyads = table[:top] if top else table
+
+    # the actors: the most active in the dyads, plus every actor the listed dyads and triads name
+    degree: dict[str, int] = {}
+    for d in table:
+        degree[d["a"]] = degree.get(d["a"], 0) + d["events"]
+        degree[d["b"]] = degree.get(d["b"], 0) + d["events"]
+    ids = set(sorted(degree, key=lambda a: (-degree[a], a))[:top_actors])
+    ids |= {x for d in dyads for x in (d["a"], d["b"])}
+    names = _names(con, graph_nodes(graph) | ids)
+    listed = triads(graph, names, top_triads)
+    ids |= {x for t in listed for x in t["actors"]}
+    actors = _actors(con, ids, degree)
+    for d in dyads:
+        d["names"] = [names.get(d["a"], d["a"]), names.get(d["b"], d["b"])]
+    return {"actors": actors, "dyads": dyads, "triads": listed, "balance": balance(graph),
+            "period": {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None}}
+
+
+def graph_nodes(graph: SignedGraph) -> set[str]:
+    return {a for p in graph.edges for a in p}
+
+
+def _names(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    rows = con.execute("SELECT id, name FROM corpus_actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                       [sorted(ids)]).fetchall()
+    return dict(rows)
+
+
+def _actors(con: duckdb.DuckDBPyConnection, ids: set[str], degree: dict[str, int]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    rows = con.execute(
+        "SELECT id, name, type, code, country, documents, mentions FROM corpus_actors "
+        "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted(ids)]).fetchall()
+    cols = ("id", "name", "type", "code", "country", "documents", "mentions")
+    out = [dict(zip(cols, r), events=degree.get(r[0], 0)) for r in rows]
+    out.sort(key=lambda a: (-a["events"], -a["documents"], a["id"]))
+    return out
