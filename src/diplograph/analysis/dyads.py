@@ -142,21 +142,25 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", sinc
     return out
 
 
+_DYAD_COLUMNS = """a, b, count(*) FILTER (weight > 0) AS n,
+       count(*) FILTER (weight > 0 AND quad_class = 1), count(*) FILTER (weight > 0 AND quad_class = 2),
+       count(*) FILTER (weight > 0 AND quad_class = 3), count(*) FILTER (weight > 0 AND quad_class = 4),
+       sum(goldstein * weight), sum(weight), sum(mentions),
+       regr_slope(goldstein, epoch(date) / 2592000.0) FILTER (weight > 0) AS slope, min(date), max(date)"""
+
+
 def dyad_table(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
-               min_events: int = 1) -> list[dict[str, Any]]:
-    """Every ordered dyad with its activity, weighted Goldstein and a slope over time (per 30 days)."""
+               min_events: int = 1, limit: int | None = None) -> list[dict[str, Any]]:
+    """Ordered dyads with their activity, weighted Goldstein and a slope over time (per 30 days),
+    most active first (then the steepest change); ``limit`` keeps the first ones."""
     extra, params = _date_filter(since, until)
+    tail = "" if not limit else f" LIMIT {int(limit)}"
     try:
         rows = con.execute(
-            f"""SELECT a, b, count(*) FILTER (weight > 0) AS n,
-                       count(*) FILTER (weight > 0 AND quad_class = 1), count(*) FILTER (weight > 0 AND quad_class = 2),
-                       count(*) FILTER (weight > 0 AND quad_class = 3), count(*) FILTER (weight > 0 AND quad_class = 4),
-                       sum(goldstein * weight), sum(weight), sum(mentions),
-                       regr_slope(goldstein, epoch(date) / 2592000.0) FILTER (weight > 0),
-                       min(date), max(date)
-                FROM corpus_events
+            f"""SELECT {_DYAD_COLUMNS} FROM corpus_events
                 WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b {extra}
-                GROUP BY a, b HAVING count(*) FILTER (weight > 0) >= ?""", [*params, min_events]).fetchall()
+                GROUP BY a, b HAVING count(*) FILTER (weight > 0) >= ?
+                ORDER BY n DESC, abs(coalesce(slope, 0)) DESC, a, b{tail}""", [*params, min_events]).fetchall()
     except duckdb.CatalogException as exc:
         raise StoreError("E002", path="store", reason=str(exc).splitlines()[0]) from exc
     out = []
@@ -166,3 +170,29 @@ def dyad_table(con: duckdb.DuckDBPyConnection, since: date | None = None, until:
                     "mentions": int(mentions or 0), "slope": None if slope is None else round(slope, 3),
                     "first": first.isoformat() if first else None, "last": last.isoformat() if last else None})
     return out
+
+
+def pair_scores(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
+                limit: int | None = None) -> list[tuple[str, str, float, int]]:
+    """Unordered pairs (both directions together): (a, b, weighted Goldstein sum, events), most active first."""
+    extra, params = _date_filter(since, until)
+    tail = "" if not limit else f" LIMIT {int(limit)}"
+    return con.execute(
+        f"""SELECT least(a, b) AS x, greatest(a, b) AS y, sum(goldstein * weight), count(*) FILTER (weight > 0) AS n
+            FROM corpus_events WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b AND weight > 0 {extra}
+            GROUP BY x, y ORDER BY n DESC, x, y{tail}""", params).fetchall()
+
+
+def actor_activity(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
+                   limit: int = 50, ids: list[str] | None = None) -> dict[str, int]:
+    """Events (weight > 0) each actor takes part in, as source or target: the most active, or ``ids``."""
+    extra, params = _date_filter(since, until)
+    only = ""
+    if ids is not None:
+        only, params = " WHERE x IN (SELECT unnest(?::VARCHAR[]))", [*params, ids]
+    rows = con.execute(
+        f"""SELECT x, count(*) AS n FROM (
+                SELECT unnest([a, b]) AS x FROM corpus_events
+                WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b AND weight > 0 {extra}){only}
+            GROUP BY x ORDER BY n DESC, x LIMIT {int(limit) if ids is None else len(ids)}""", params).fetchall()
+    return dict(rows)

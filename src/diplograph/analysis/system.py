@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from .dyads import STABLE_SLOPE, _date_filter, dyad_table, modality_weight
+from .dyads import STABLE_SLOPE, _date_filter, actor_activity, dyad_table, modality_weight, pair_scores
 from .network import RELATION_POINTS, SignedGraph, balance, triads
 
 # The triads and the frustration index are computed on the most active edges: enough for
@@ -38,30 +38,32 @@ def _trend_word(slope: float | None) -> str | None:
     return "stable" if abs(slope) < STABLE_SLOPE else ("improving" if slope > 0 else "worsening")
 
 
+def signed_graph(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
+                 edges: int | None = NETWORK_EDGES) -> SignedGraph:
+    """The signed network of the most active pairs (events both ways plus relation states)."""
+    scores = pair_scores(con, since, until, edges)
+    keep = {(a, b) for a, b, _, _ in scores}
+    rel = [r for r in relation_scores(con, since, until) if not edges or (min(r[:2]), max(r[:2])) in keep
+           or len(keep) < edges]
+    return SignedGraph.from_scores(scores + rel)
+
+
 def system(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
            top: int = 50, top_triads: int = 50, top_actors: int = 50) -> dict[str, Any]:
-    table = dyad_table(con, since, until)
-    graph = SignedGraph.from_scores(
-        [(d["a"], d["b"], d["goldstein"], d["events"]) for d in table] + relation_scores(con, since, until))
-    if len(graph.edges) > NETWORK_EDGES:
-        keep = sorted(graph.edges.items(), key=lambda kv: -kv[1][1])[:NETWORK_EDGES]
-        graph = SignedGraph(dict(keep))
-    for d in table:
-        d["sign"] = graph.sign(d["a"], d["b"])
+    dyads = dyad_table(con, since, until, limit=top or None)
+    graph = signed_graph(con, since, until)
+    for d in dyads:
+        sign = graph.sign(d["a"], d["b"])
+        d["sign"] = sign if sign is not None else (1 if d["goldstein"] > 0 else -1 if d["goldstein"] < 0 else None)
         d["trend"] = _trend_word(d["slope"])
-    table.sort(key=lambda d: (-d["events"], -abs(d["slope"] or 0.0), d["a"], d["b"]))
-    dyads = table[:top] if top else table
-
-    # the actors: the most active in the dyads, plus every actor the listed dyads and triads name
-    degree: dict[str, int] = {}
-    for d in table:
-        degree[d["a"]] = degree.get(d["a"], 0) + d["events"]
-        degree[d["b"]] = degree.get(d["b"], 0) + d["events"]
-    ids = set(sorted(degree, key=lambda a: (-degree[a], a))[:top_actors])
-    ids |= {x for d in dyads for x in (d["a"], d["b"])}
+    degree = actor_activity(con, since, until, top_actors)
+    ids = set(degree) | {x for d in dyads for x in (d["a"], d["b"])}
     names = _names(con, graph_nodes(graph) | ids)
     listed = triads(graph, names, top_triads)
     ids |= {x for t in listed for x in t["actors"]}
+    missing = sorted(ids - set(degree))
+    if missing:
+        degree.update(actor_activity(con, since, until, ids=missing))
     actors = _actors(con, ids, degree)
     for d in dyads:
         d["names"] = [names.get(d["a"], d["a"]), names.get(d["b"], d["b"])]
