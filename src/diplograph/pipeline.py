@@ -23,6 +23,7 @@ from .claims.attribution import Quotation, attribution_of, quotations
 from .claims.modality import cue_index, modality_of
 from .chunking import merge_analyses, split_text
 from .claims.relations import find_relation_states
+from .claims.scope import cue_scope
 from .claims.timing import DatedExpression, date_of, time_expressions
 from .data import data_path
 from .events.codebook import Codebook, load_codebook
@@ -210,7 +211,11 @@ class Pipeline:
             for c in find_cues(sdoc):
                 span = sdoc[c.start:c.end]
                 s, e, text = norm.original_span(span.start_char, span.end_char)
-                out.append(Cue(text, s, e, c.type))
+                scope = cue_scope(sdoc, c.start, c.end, c.type)
+                if scope is not None:
+                    inner = sdoc[scope[0]:scope[1]]
+                    scope = Span(*norm.original_span(inner.start_char, inner.end_char))
+                out.append(Cue(text, s, e, c.type, scope))
             yield out
 
 

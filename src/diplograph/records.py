@@ -194,6 +194,7 @@ class Cue(Record):
     start: int
     end: int
     type: str
+    scope: Span | None = None  # the words the cue governs (its clause, complement or object), if found
 
 
 @dataclass

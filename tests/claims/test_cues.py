@@ -56,3 +56,18 @@ def test_offsets_slice_the_input(pipeline):
     text = "If talks fail,  Ruritania   might not sign, officials said."
     cues = next(pipeline.cues([Document("x", text)]))
     assert cues and all(text[c.start:c.end] == c.text for c in cues)
+
+
+@pytest.mark.parametrize("text,cue,scope", [
+    ("The envoy did not openly criticize or condemn the junta, but praised it.", "not",
+     "openly criticize or condemn the junta"),
+    ("The army left without firing a shot.", "without", "firing a shot"),
+    ("If the talks fail, the envoy leaves.", "If", "the talks fail"),
+    ("The king hoped that his allies would back the claim.", "hoped", "that his allies would back the claim"),
+    ("According to the agency, the rebels seized the airport.", "According to", "the rebels seized the airport"),
+])
+def test_cue_scope(pipeline, text, cue, scope):
+    cues = next(pipeline.cues([Document("s", text)]))
+    found = {c.text: c.scope.text if c.scope else None for c in cues}
+    assert found.get(cue) == scope, found
+    assert all(text[c.scope.start:c.scope.end] == c.scope.text for c in cues if c.scope)

@@ -123,3 +123,60 @@ def purpose_clause(level: Level) -> bool:
     if h.dep_ != "advcl" or not any(c.tag_ == "TO" for c in h.children):
         return False
     return True
+
+
+_ATTACHED = {"neg", "aux", "auxpass", "advmod", "mark", "det", "amod", "npadvmod", "preconj", "cc"}
+_COMPLEMENTS = {"ccomp", "xcomp", "acl", "dobj", "pcomp", "pobj", "attr", "acomp", "oprd", "parataxis"}
+
+
+def cue_scope(doc, start: int, end: int, typ: str) -> tuple[int, int] | None:
+    """Token range ``[a, b)`` a cue governs: the clause it modifies, or the complement of a cue word.
+
+    ``did not [oppose or resist]``, ``hoped [that they would support …]``, ``without [firing a
+    shot]``, ``if [the talks fail]``; a question governs its sentence. Attribution cues govern
+    what is said (their complement).
+    """
+    cue = doc[start:end]
+    t = cue.root
+    if typ == "question":
+        sent = t.sent
+        return sent.start, t.i
+    if t.dep_ in _ATTACHED and t.head.i != t.i and (t.pos_ in ("PART", "AUX", "ADV", "DET", "SCONJ", "ADJ")
+                                                    or t.tag_ == "MD"):
+        head = t.head
+        while head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
+            head = head.head
+        if t.dep_ == "mark":  # "if [the talks fail]"
+            return _edges(head, exclude=cue)
+        if t.dep_ == "amod" or t.dep_ == "det":  # "no [need to …]", "possible [attack]"
+            return _edges(head, exclude=cue, start_after=t.i)
+        subj_end = max((c.right_edge.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")
+                        and c.i < head.i), default=-1)
+        a, b = _edges(head, exclude=cue, start_after=max(subj_end, t.i if t.i < head.i else -1))
+        return (a, b) if a < b else None
+    if cue[0].lower_ == "according" and cue[0].head.i != cue[0].i:  # "according to X, [the content]"
+        prep = cue[0]
+        drop = doc[prep.left_edge.i:prep.right_edge.i + 1]
+        a, b = _edges(prep.head, exclude=drop)
+        return (a, b) if a < b else None
+    comps = [c for c in t.children if c.dep_ in _COMPLEMENTS or c.dep_ == "prep" and c.i > t.i]
+    if t.pos_ == "ADP" or cue[-1].pos_ == "ADP":  # "without [paying]", "according to [the agency]"
+        last = cue[-1]
+        comps = [c for c in last.children if c.dep_ in ("pobj", "pcomp")] or comps
+    comps = [c for c in comps if c.i >= end or c.i < start]
+    if not comps:
+        return None
+    a = min(c.left_edge.i for c in comps)
+    b = max(c.right_edge.i for c in comps) + 1
+    if a < end <= b and a < start:
+        a = end
+    return (a, b) if a < b else None
+
+
+def _edges(head: Token, exclude, start_after: int = -1) -> tuple[int, int]:
+    """The head's words after ``start_after``, up to a contrasted conjunct (``not X, but Y``: Y is out)."""
+    stop = min((c.i for c in head.children if c.dep_ == "cc" and c.lower_ in CONTRAST and c.i > start_after),
+               default=head.right_edge.i + 1)
+    toks = [x.i for x in head.subtree if not (exclude.start <= x.i < exclude.end) and start_after < x.i < stop
+            and not x.is_punct]
+    return (min(toks), max(toks) + 1) if toks else (0, 0)
