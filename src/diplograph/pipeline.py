@@ -204,6 +204,16 @@ class Pipeline:
         return out
 
     def cues(self, docs: Iterable[Document]) -> Iterator[list[Cue]]:
+        """The claim cues of each document; long documents go through in chunks."""
+        units_a, units_b = itertools.tee(self._units(docs))
+        found: list[Cue] = []
+        for (_, offset, last, _, _), cues in zip(units_b, self._unit_cues(u[3] for u in units_a)):
+            found.extend(Cue(c.text, c.start + offset, c.end + offset, c.type) for c in cues)
+            if last:
+                yield found
+                found = []
+
+    def _unit_cues(self, docs: Iterable[Document]) -> Iterator[list[Cue]]:
         docs_a, docs_b = itertools.tee(docs)
         norms_a, norms_b = itertools.tee(normalize(d.text) for d in docs_a)
         for norm, sdoc in zip(norms_b, self.nlp.pipe((n.text for n in norms_a), batch_size=self.options.batch_size)):

@@ -94,3 +94,16 @@ def test_chunked_spans_map_back(pipeline, parts, chunk_chars):
         pipeline.options.chunk_chars = saved
     check_spans(text, analysis)
     assert len({e.id for e in analysis.events}) == len(analysis.events)
+
+
+def test_long_document_cues_are_shifted(pipeline):
+    text = "\n\n".join(SENTENCES * 6)
+    (whole,) = list(pipeline.cues([Document("w", text)]))
+    saved = pipeline.options.chunk_chars
+    pipeline.options.chunk_chars = 300
+    try:
+        (chunked,) = list(pipeline.cues([Document("w", text)]))
+    finally:
+        pipeline.options.chunk_chars = saved
+    assert chunked and all(text[c.start:c.end] == c.text for c in chunked)
+    assert [(c.start, c.type) for c in chunked] == [(c.start, c.type) for c in whole]
