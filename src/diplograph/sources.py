@@ -59,7 +59,8 @@ def read_jsonl_lines(lines: Iterable[str | bytes], path: str) -> Iterator[Docume
         try:
             obj = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
-            yield InputError("E003", path=path, line=lineno, reason=getattr(exc, "msg", "nested too deeply"))
+            reason = f"{exc.msg.removesuffix(' at')} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            yield InputError("E003", path=path, line=lineno, reason=reason)
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             yield InputError("E004", path=path, line=lineno)
@@ -96,6 +97,8 @@ def document_from_bytes(raw: bytes, doc_id: str, path: str, hint: str | Path | N
 
 def read_text_file(path: Path) -> Document | InputError:
     try:
+        if not path.exists():
+            return InputError("E001", path=str(path))
         if not path.is_file():
             return InputError("E015", path=str(path))
         size = path.stat().st_size
@@ -131,8 +134,9 @@ def iter_documents(paths: list[str]) -> Iterator[Document | InputError]:
 
 def _read_folder(path: Path) -> Iterator[Document | InputError]:
     try:
+        # Hidden files and folders are skipped; FIFOs, sockets and broken links are named (E015).
         children = sorted(x for x in path.rglob("*")
-                          if not any(part.startswith(".") for part in x.relative_to(path).parts) and x.is_file())
+                          if not any(part.startswith(".") for part in x.relative_to(path).parts) and not x.is_dir())
     except OSError as exc:
         yield InputError("E002", path=str(path), reason=exc.strerror or str(exc))
         return

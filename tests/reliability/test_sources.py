@@ -125,6 +125,15 @@ def test_missing_and_special_paths(tmp_path):
     assert str(tmp_path / "nope.txt") in str(items[0])
 
 
+def test_special_files_in_folders_are_named(tmp_path):
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "gone").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    items = list(iter_documents([str(tmp_path)]))
+    assert _codes(items) == ["doc", "E001", "E015"]
+    assert str(items[2]).startswith(f"{tmp_path / 'pipe'}: [E015]")
+
+
 def test_hidden_files_in_folders_are_skipped(tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "config").write_text(ARTICLE)
