@@ -168,3 +168,10 @@ def test_serve_binds_loopback_by_default_and_fails_cleanly_without_store(tmp_pat
     assert host.default == LOOPBACK == "127.0.0.1"
     res = CliRunner().invoke(cli_app, ["serve", "--store", str(tmp_path / "none.duckdb"), "--port", "1"])
     assert res.exit_code == 1 and "E001" in res.output and "Traceback" not in res.output
+
+
+def test_graph_of_one_actor_keeps_only_its_edges(client):
+    naz = actor_id(client, "Nazarbayev")
+    g = client.get("/api/graph", params={"actor": naz}).json()
+    assert g["edges"] and all(naz in (e["a"], e["b"]) for e in g["edges"])
+    assert len(client.get("/api/graph").json()["edges"]) > len(g["edges"])
