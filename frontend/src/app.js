@@ -41,6 +41,11 @@ const cy = cytoscape({
   ],
 });
 
+function afterPaint(fn) {
+  // Two frames: the first callback runs before the new elements are painted, the second after.
+  requestAnimationFrame(() => requestAnimationFrame(fn));
+}
+
 function filterParams() {
   const data = new FormData(form);
   const p = new URLSearchParams();
@@ -62,7 +67,7 @@ async function loadGraph() {
   status.textContent = "loading…";
   const t0 = performance.now();
   const p = filterParams();
-  p.set("limit", new FormData(form).get("limit") || "400");
+  p.set("limit", new FormData(form).get("limit") || "300");
   if (focusActor) p.set("actor", focusActor.id);
   let g;
   try {
@@ -102,7 +107,7 @@ async function loadGraph() {
     cy.elements().remove();
     cy.add(elements);
   });
-  // A quick first placement (actors kept where they were, the rest by activity), drawn at once;
+  // A quick first placement (actors kept where they were, the rest at random), drawn at once;
   // the force layout then runs in a worker and moves the nodes when it is done.
   const kept = cy.nodes().filter((node) => previous[node.id()]);
   if (kept.length > cy.nodes().length / 2) {
@@ -116,12 +121,18 @@ async function loadGraph() {
   settle(seq, g);
   status.textContent = `${g.nodes.length} actors, ${g.edges.length} edges` +
     (g.truncated ? ` (the heaviest of ${g.total_edges})` : "");
-  document.body.dataset.graph = "ready";
-  // Milliseconds spent fetching and drawing (the paint itself follows in the next frame).
-  document.body.dataset.timing = `fetch ${Math.round(t1 - t0)} draw ${Math.round(performance.now() - t1)}`;
-  document.body.dataset.graphVersion = String(seq);
-  document.body.dataset.nodes = String(g.nodes.length);
-  document.body.dataset.edges = String(g.edges.length);
+  const t2 = performance.now();
+  afterPaint(() => {
+    if (seq !== graphSeq) return;
+    const body = document.body.dataset;
+    body.graph = "ready";
+    // Milliseconds spent fetching and drawing, and since the user's action (to the painted frame).
+    body.timing = `fetch ${Math.round(t1 - t0)} draw ${Math.round(t2 - t1)} paint ${Math.round(performance.now() - t2)}`;
+    if (actionAt) body.graphAnswerMs = String(Math.round(performance.now() - actionAt));
+    body.nodes = String(g.nodes.length);
+    body.edges = String(g.edges.length);
+    body.graphVersion = String(seq);
+  });
 }
 
 const worker = new Worker("/static/layout-worker.js", { type: "module" });
@@ -143,10 +154,15 @@ function settle(seq, g) {
   });
 }
 
+// When the last user action began (ms): the page records how long it took to answer it.
+let actionAt = 0;
 let debounce = null;
-form.addEventListener("input", () => {
+form.addEventListener("input", (ev) => {
+  actionAt = performance.now();
   clearTimeout(debounce);
-  debounce = setTimeout(loadGraph, 120);
+  // Typing (dates, weights) waits for a pause; a checkbox or a menu answers at once.
+  const typed = ev.target.type === "number" || ev.target.type === "date";
+  debounce = setTimeout(loadGraph, typed ? 150 : 0);
 });
 form.addEventListener("submit", (ev) => ev.preventDefault());
 
@@ -213,8 +229,11 @@ async function showDyad(a, b) {
     }
     panel.append(rl);
   }
-  document.body.dataset.dyad = "ready";
-  document.body.dataset.dyadVersion = String(seq);
+  afterPaint(() => {
+    document.body.dataset.dyad = "ready";
+    document.body.dataset.dyadAnswerMs = String(Math.round(performance.now() - actionAt));
+    document.body.dataset.dyadVersion = String(seq);
+  });
 }
 
 async function showActor(id, name) {
@@ -236,6 +255,7 @@ async function showActor(id, name) {
 }
 
 cy.on("tap", "edge", (ev) => {
+  actionAt = performance.now();
   const d = ev.target.data();
   cy.elements().removeClass("faded");
   showDyad(d.source, d.target).catch((e) => { panel.textContent = "could not load the dyad: " + e.message; });
@@ -282,6 +302,7 @@ async function runSearch() {
 }
 
 function pick(actor) {
+  actionAt = performance.now();
   results.hidden = true;
   search.value = actor.name || actor.id;
   const node = cy.getElementById(actor.id);

@@ -21,7 +21,7 @@ function render(doc) {
   const n = chars.length;
   const mentions = [];
   for (const a of doc.actors) for (const m of a.mentions) {
-    if (m.start >= 0 && m.end <= n && m.start < m.end) mentions.push({ ...m, actor: a });
+    if (m.start >= 0 && m.end <= n && m.start < m.end) mentions.push({ ...m, actor: a, index: mentions.length });
   }
   const events = doc.events.filter((e) => e.evidence && e.evidence.start >= 0 && e.evidence.end <= n &&
     e.evidence.start < e.evidence.end);
@@ -36,11 +36,12 @@ function render(doc) {
   for (let i = 0; i + 1 < bounds.length; i++) {
     const s = bounds[i], t = bounds[i + 1];
     let node = document.createTextNode(chars.slice(s, t).join(""));
-    const m = mentions.find((x) => x.start <= s && t <= x.end);
-    if (m) {
+    // Overlapping mentions nest, the longest outside; each keeps its own hover text.
+    const inside = mentions.filter((x) => x.start <= s && t <= x.end).sort((x, y) => (x.end - x.start) - (y.end - y.start));
+    for (const m of inside) {
       const a = m.actor;
       const mark = el("mark", {
-        class: "mention", "data-actor": a.id, "data-method": m.method,
+        class: "mention", "data-actor": a.id, "data-method": m.method, "data-mention": m.index,
         title: `${a.name}${a.code ? " (" + a.code + ")" : ""} — ${a.type}; found by ${m.method}, confidence ${m.confidence}`,
       });
       mark.append(node);

@@ -5,6 +5,7 @@ document) plus 5,000 synthetic actors, so every check here also runs at that siz
 """
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -23,7 +24,7 @@ CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-ANSWER_S = 1.0  # filtering and a click must answer within this, in the browser
+ANSWER_MS = 1000  # filtering and a click must answer within this, in the browser
 
 
 def _listening_addresses(port: int) -> set[str]:
@@ -93,6 +94,15 @@ def page(browser):
     assert not errors, errors
 
 
+def record(**timings) -> None:
+    """Keeps the measured answer times beside the screenshots (test-artifacts/browser-timings.json)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / "browser-timings.json"
+    found = json.loads(path.read_text()) if path.exists() else {}
+    found.update(timings)
+    path.write_text(json.dumps(found, indent=1) + "\n")
+
+
 def api(server, path: str, **params):
     return httpx.get(server[0] + path, params=params, timeout=10).json()
 
@@ -131,22 +141,23 @@ def test_network_draws_filters_and_search_answer_fast_with_5000_actors(server, p
     t = time.perf_counter()
     page.check("input[name=quad][value='4']")
     wait_version(page, "graphVersion", v)
-    filtered = time.perf_counter() - t
-    timing = page.evaluate("document.body.dataset.timing")
-    assert filtered < ANSWER_S, f"filter answered in {filtered:.2f} s ({timing} ms)"
+    waited = time.perf_counter() - t
+    answer, timing = page.evaluate("[document.body.dataset.graphAnswerMs, document.body.dataset.timing]")
+    # Measured in the page, from the click to the painted frame (Playwright's round trips excluded).
+    assert int(answer) < ANSWER_MS, f"filter answered in {answer} ms ({timing}; {waited:.2f} s seen by the test)"
     assert set(page.evaluate("window.diplograph.cy.edges().map(e => e.data('sign'))")) <= {-1}
 
     page.uncheck("input[name=quad][value='4']")
     wait_version(page, "graphVersion", v + 1)
     v = version(page, "graphVersion")
-    t = time.perf_counter()
     page.fill("#search", "Synthetic Actor 3999")
     page.wait_for_selector("#search-results button[data-actor='syn-actor-03999']", timeout=5000)
     page.click("#search-results button[data-actor='syn-actor-03999']")
     wait_version(page, "graphVersion", v)
-    searched = time.perf_counter() - t
+    searched = int(page.evaluate("document.body.dataset.graphAnswerMs"))
     assert page.evaluate("window.diplograph.cy.getElementById('syn-actor-03999').degree()") >= 1
-    assert searched < ANSWER_S + 0.3, f"search and redraw took {searched:.2f} s"  # includes 120 ms debounce
+    assert searched < ANSWER_MS, f"picking a search result answered in {searched} ms"
+    record(filter_ms=int(answer), filter_timing=timing, search_pick_ms=searched, nodes=nodes)
 
 
 def click_edge(page, a: str, b: str) -> None:
@@ -182,8 +193,9 @@ def test_edge_click_shows_time_series_and_evidence(server, page):
     t = time.perf_counter()
     click_edge(page, russia, ukraine)
     wait_version(page, "dyadVersion", d)
-    clicked = time.perf_counter() - t
-    assert clicked < ANSWER_S, f"edge click answered in {clicked:.2f} s"
+    clicked = int(page.evaluate("document.body.dataset.dyadAnswerMs"))
+    assert clicked < ANSWER_MS, f"edge click answered in {clicked} ms ({time.perf_counter() - t:.2f} s seen by the test)"
+    record(edge_click_ms=clicked)
     items = page.locator("#evidence li.evidence")
     expected = api(server, "/api/dyad", a=russia, b=ukraine)["total"]
     assert items.count() == expected > 0, page.text_content("#panel")[:600]
@@ -204,7 +216,9 @@ def test_document_page_highlights_the_seed(server, page):
     marks = page.locator(f"#text mark.mention[data-actor='{naz}']")
     doc = api(server, "/api/documents/seed")
     expected = next(len(a["mentions"]) for a in doc["actors"] if a["id"] == naz)
-    assert marks.count() >= expected >= 3
+    shown = set(page.evaluate(f"[...document.querySelectorAll(\"#text mark[data-actor='{naz}']\")]"
+                              ".map(m => m.dataset.mention)"))
+    assert len(shown) == expected >= 3  # every mention of Nazarbayev is highlighted
     title = marks.first.get_attribute("title")
     assert "Nazarbayev" in title and "found by" in title
     assert page.inner_text("#text").replace("\n", "") == doc["text"].replace("\n", "")
