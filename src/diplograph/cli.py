@@ -57,7 +57,7 @@ app = typer.Typer(help="Political events, actors and claims from news text, with
 
 ActorsOpt = Annotated[Optional[list[Path]], typer.Option("--actors", help="PETRARCH/Phoenix actor dictionary (repeatable); replaces the shipped actor dictionaries.")]
 AgentsOpt = Annotated[Optional[list[Path]], typer.Option("--agents", help="PETRARCH/Phoenix agents file (repeatable).")]
-VerbsOpt = Annotated[Optional[list[Path]], typer.Option("--verbs", help="PETRARCH CAMEO verb dictionary (repeatable); replaces the shipped one.")]
+VerbsOpt = Annotated[Optional[list[Path]], typer.Option("--verbs", help="PETRARCH CAMEO verb dictionary (repeatable); replaces the shipped one, unless one of them is the word default (then they extend it).")]
 StoreOpt = Annotated[Path, typer.Option("--store", help="DuckDB store file.")]
 
 

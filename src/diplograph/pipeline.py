@@ -46,11 +46,16 @@ class Options:
 
 
 def _load_verbs(files: list[Path]) -> VerbDictionary:
+    """User verb files replace the shipped CAMEO dictionary; the name ``default`` among them
+    stands for the shipped one, so ``--verbs mine.txt --verbs default`` extends it (earlier
+    files win)."""
     vd = VerbDictionary()
-    for f in files:
-        vd.extend(read_verb_dictionary(f, vd.problems))
-    if not files:
-        vd.extend(read_verb_dictionary(data_path("phoenix", "CAMEO.2.0.txt"), []))  # its 2 malformed lines are skipped quietly
+    shipped = data_path("phoenix", "CAMEO.2.0.txt")
+    for f in files or [Path("default")]:
+        if str(f) == "default":
+            vd.extend(read_verb_dictionary(shipped, []))  # its 2 malformed lines are skipped quietly
+        else:
+            vd.extend(read_verb_dictionary(f, vd.problems))
     return vd
 
 

@@ -38,3 +38,15 @@ def test_user_verbs_replace_the_default(petr_pipeline):
 
     analysis = petr_pipeline.analyze_one(Document("x", "Arnor bombed Gondor.", date="2005-06-01"))
     assert analysis.events == []
+
+
+def test_user_verbs_extend_the_default_when_asked(tmp_path):
+    from diplograph.pipeline import _load_verbs
+
+    mine = tmp_path / "mine.txt"
+    mine.write_text("---  ZAP   [195]  ---\nZAP {ZAPS ZAPPED ZAPPING}\n---  ATTACK   [180]  ---\nATTACK\n")
+    vd = _load_verbs([mine, Path("default")])
+    assert vd.entries_for("ZAPPED")[0].code == "195"
+    assert vd.entries_for("ATTACK")[0].code == "180"  # the user's entry comes first and wins
+    assert len(vd.entries_for("BOMB")) > 0  # the shipped dictionary is still there
+    assert _load_verbs([mine]).entries_for("BOMB") == []

@@ -285,9 +285,9 @@ def _clause_weight(tok: Token) -> float:
         elif t.dep_ == "ccomp" and t.head.lemma_ in SPEECH_VERBS:
             w *= 0.99  # the reported statement is what the sentence is about
         elif t.dep_ in ("xcomp", "ccomp"):
-            w *= 0.93
+            w *= 0.88
         elif t.dep_ in ("advcl", "relcl", "acl", "pcomp"):
-            w *= 0.85
+            w *= 0.75
         else:
             w *= 0.9
         t = t.head
@@ -304,6 +304,7 @@ class _Verbal:
     targets: list[str]
     extra_demand: bool = False
     negation_absorbed: bool = False
+    framed: bool = False  # the code comes from a verb frame (as specific as a pattern)
 
 
 def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
@@ -378,12 +379,14 @@ def _apply_frames_without_verb(coded: dict[int, "_Verbal"], lex: dict, actors: R
         code = v.match.code or ""
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in READY_ADJECTIVES:
             v.match = Match(combine("intent", code), None, v.match.pattern)
+            v.framed = True
             continue
         if families.get(lemma) == "intent" and _embedded(verb) is None and v.match.pattern is None:
             nouns = [g for g in _prep_objects(verb, ("to",)) if g.pos_ == "NOUN"]
             if nouns:  # "agreed to an extension of the mandate": an intent; the noun may say which
                 inner = lex.get(nouns[0].lemma_.lower())
                 v.match = Match(combine("intent", inner[0] if inner else None), None, None)
+                v.framed = True
                 continue
         if lemma in SPEECH_VERBS:
             for c in verb.children:
@@ -396,6 +399,7 @@ def _apply_frames_without_verb(coded: dict[int, "_Verbal"], lex: dict, actors: R
                 names = [a for a in _actor_in(subj, actors) if a not in v.sources]
                 if names and v.sources:
                     v.match = Match(combine("demand", inner.match.code if inner else None), None, v.match.pattern)
+                    v.framed = True
                     v.targets = names
                     if inner is not None:
                         inner.match = Match(None, None, None)  # the demanded act has not happened
@@ -403,7 +407,7 @@ def _apply_frames_without_verb(coded: dict[int, "_Verbal"], lex: dict, actors: R
         if lemma in ACCEPTANCE_VERBS and any(c.dep_ == "neg" for c in verb.children) and \
                 code[:2] in ("03", "04", "05", "06", "07", "08", ""):
             v.match = Match("124" if code[:2] == "08" else "120", None, v.match.pattern)
-            v.negation_absorbed = True
+            v.negation_absorbed = v.framed = True
 
 
 def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Candidate]:
@@ -438,6 +442,7 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
                 continue
             inner = coded.get(emb.i)
             v.match = Match(combine(family, inner.match.code if inner else None), None, v.match.pattern)
+            v.framed = True
             if inner is not None:
                 suppressed.add(emb.i)
                 if not v.targets:
@@ -484,8 +489,9 @@ def _verbal_candidates(v: _Verbal) -> list[Candidate]:
             [c for c in verb.children if c.dep_ == "dobj"]):
         return []  # "which led to the arrest of X": the noun is the event
     speaker = _speaker(verb)
-    conf = 0.45 + (0.2 if sources else 0) + (0.12 if targets else 0) + (0.05 if m.pattern is not None else 0)
-    conf = min(0.99, conf * (0.6 + 0.4 * _clause_weight(verb)))
+    specific = m.pattern is not None or v.framed
+    conf = 0.45 + (0.2 if sources else 0) + (0.1 if targets else 0) + (0.05 if specific else 0)
+    conf = min(0.99, conf * (0.4 + 0.6 * _clause_weight(verb)))
     res: list[Candidate] = []
     if not targets and len(sources) >= 2 and (code or reverse or "")[:2] in RECIPROCAL_ROOTS:
         pairs = [(a, b) for a in sources for b in sources if a != b]  # "X and Y agreed"

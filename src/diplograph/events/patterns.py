@@ -175,7 +175,9 @@ def _entry_matches(e: VerbEntry, verb: Token) -> bool:
 
 def select_entry(verb: Token, vd: VerbDictionary) -> VerbEntry | None:
     text, lemma = keys(verb)
-    entries = vd.entries_for(lemma) or vd.entries_for(text)
+    entries = vd.entries_for(lemma)
+    if text != lemma:  # forms the dictionary lists itself ("+ANGERED_BY", irregular forms)
+        entries = entries + vd.entries_for(text)
     best = None
     for e in entries:
         if not _entry_matches(e, verb):
