@@ -114,7 +114,19 @@ def match_elements(elements: list[Element], tokens: list[Token], slots: dict[str
 
 
 def _prep_tokens(ctx: VerbContext) -> list[Token]:
-    return [t for t in ctx.post if t.dep_ in ("prep", "agent", "dative", "prt")]
+    return [t for t in ctx.post if t.dep_ in ("prep", "agent", "dative", "prt") and not _temporal(t)]
+
+
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+              "yesterday", "tomorrow", "morning", "evening", "night", "week", "month", "year", "day",
+              "weekend", "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december"}
+
+
+def _temporal(prep: Token) -> bool:
+    """``on Tuesday``, ``in June``: a time, not an argument (``call on X`` is an appeal)."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in TIME_WORDS)
 
 
 def pattern_matches(p: Pattern, ctx: VerbContext) -> dict[str, Token | None] | None:

@@ -266,4 +266,8 @@ def _read_verb_line(line: str, block: VerbBlock, vd: VerbDictionary) -> None:
     for form in [base] + [f.lstrip("+") for f in forms]:
         words = tuple(w for w in form.upper().split("_") if w)
         if words:
-            vd.verbs.setdefault(words[0], []).append(VerbEntry(words, code, block, reverse))
+            entries = vd.verbs.setdefault(words[0], [])
+            # a verb listed again later in the same file replaces the earlier entry, as in
+            # PETRARCH's reader (a dictionary keyed by the verb)
+            entries[:] = [e for e in entries if e.words != words]
+            entries.append(VerbEntry(words, code, block, reverse))
