@@ -4,7 +4,8 @@ Conventions: Goldstein values are GDELT's (column ``goldstein_gdelt`` of
 ``cameo_codes.tsv``, falling back to Phoenix's); quad classes are GDELT's 1–4
 (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict).
 PLOVER type/mode come from ``CAMEO2PLOVER-2021.txt`` (the PLOVER 2021 draft); a code
-missing from a table inherits from its closest parent code.
+missing from a table inherits from its closest parent code. CAMEO 02 (appeals), which the
+2021 table leaves out, is PLOVER REQUEST; CAMEO 01 (statements) has no PLOVER type.
 """
 from __future__ import annotations
 
@@ -59,6 +60,11 @@ class Codebook:
         return code in self.codes
 
 
+# CAMEO2PLOVER-2021 leaves CAMEO 02 (appeals) unmapped; PLOVER's REQUEST is "all requests,
+# demands and orders", so appeals are REQUEST with the mode of what is asked for.
+APPEAL_MODES = {"021": "assist", "022": "assist", "023": "assist", "024": "change", "025": "yield",
+                "026": "meet", "027": "meet", "028": "meet"}
+
 _C2P = re.compile(r"^(\d{2,4}):\s*([A-Z_]+)?\s*(?:,\s*([^,#]*))?(?:,\s*([^#]*))?")
 
 
@@ -77,6 +83,8 @@ def load_codebook() -> Codebook:
             g = row["goldstein_gdelt"] or row["goldstein_phoenix"] or "0"
             q = row["quadclass_gdelt"] or str(quad_of_root(row["root"]))
             p = _inherit(plover, code)
+            if not p[0] and row["root"] == "02":
+                p = ("REQUEST", APPEAL_MODES.get(code[:3]), None)
             codes[code] = CameoCode(code, row["root"], row["label"] or row["gdelt_label"], float(g), int(q),
                                     p[0] or (row["plover"] or None), p[1] or (row["plover_mode"] or None),
                                     p[2] or (row["plover_context"] or None))

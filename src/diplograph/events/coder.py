@@ -158,7 +158,11 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ not in ("ccomp",):
             return _subject(verb.head)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head.head)  # "By inviting X, Putin …"
+        governor = verb.head.head
+        obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+        if obj is not None and verb.head.lower_ in ("of", "from", "for", "with", "into"):
+            return obj  # "accused X of attacking Y", "prevented X from entering": X is the doer
+        return _subject(governor)  # "By inviting X, Putin …"
     return None
 
 
@@ -432,6 +436,11 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
                     coded[tok.i] = _verbal_args(tok, Match(None, None, None), actors)
         suppressed: set[int] = set()
         _apply_frames_without_verb(coded, lex, actors)
+        for i, v in coded.items():
+            # "X accused Y of attacking Z": the attack is the accusation's content, not a fact
+            if v.verb.dep_ == "pcomp" and v.verb.head.head.i in coded and \
+                    (coded[v.verb.head.head.i].match.code or "")[:2] in ("11", "09", "12"):
+                suppressed.add(i)
         for i, v in list(coded.items()):
             family = families.get(v.verb.lemma_.lower())
             if v.verb.dep_ == "acomp" or family is None:
