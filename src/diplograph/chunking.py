@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from .records import Actor, DocumentAnalysis, Event, Redaction, Relation, Span, Triad
+from .records import Actor, DocumentAnalysis, Triad
 
 _BREAKS = ("\n\n", "\n", ". ", "? ", "! ", " ", "\t")
 
@@ -45,38 +45,55 @@ def split_text(text: str, max_chars: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _shift_span(s: Span, by: int) -> Span:
-    return dataclasses.replace(s, start=s.start + by, end=s.end + by)
+def shift(obj, by: int):
+    """A copy of ``obj`` with every ``start``/``end`` inside it (spans, mentions, cues…) moved by ``by``.
+
+    Generic over the records, so a span field added to a record later is shifted too.
+    """
+    if by == 0:
+        return obj
+    if isinstance(obj, list):
+        return [shift(x, by) for x in obj]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {}
+        for f in dataclasses.fields(obj):
+            v = getattr(obj, f.name)
+            if f.name in ("start", "end") and isinstance(v, int):
+                changes[f.name] = v + by
+            elif isinstance(v, list) or (dataclasses.is_dataclass(v) and not isinstance(v, type)):
+                changes[f.name] = shift(v, by)
+        return dataclasses.replace(obj, **changes)
+    return obj
 
 
 def merge_analyses(doc_id: str, parts: list[tuple[int, DocumentAnalysis]],
                    triads: Callable[[DocumentAnalysis], list[Triad]]) -> DocumentAnalysis:
-    """One DocumentAnalysis from the analyses of the chunks starting at the given offsets."""
+    """One DocumentAnalysis from the analyses of the chunks starting at the given offsets.
+
+    Actors are merged by id (mentions in text order), warnings de-duplicated, triads
+    recomputed over the whole; every other list (events, relations, redactions, …) is
+    the chunks' lists one after the other.
+    """
     first = parts[0][1]
     merged = DocumentAnalysis(doc_id, first.date, first.date_source)
     actors: dict[str, Actor] = {}
-    events: list[Event] = []
-    relations: list[Relation] = []
-    redactions: list[Redaction] = []
-    warnings: list[str] = []
     for offset, a in parts:
-        for actor in a.actors:
-            mentions = [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in actor.mentions]
-            if actor.id in actors:
-                actors[actor.id].mentions.extend(mentions)
-            else:
-                actors[actor.id] = dataclasses.replace(actor, mentions=mentions)
-        events.extend(dataclasses.replace(e, evidence=_shift_span(e.evidence, offset)) for e in a.events)
-        relations.extend(dataclasses.replace(r, evidence=_shift_span(r.evidence, offset)) for r in a.relations)
-        redactions.extend(dataclasses.replace(r, start=r.start + offset, end=r.end + offset) for r in a.redactions)
-        warnings.extend(w for w in a.warnings if w not in warnings)
+        a = shift(a, offset)
+        for f in dataclasses.fields(DocumentAnalysis):
+            value = getattr(a, f.name)
+            if f.name == "actors":
+                for actor in value:
+                    if actor.id in actors:
+                        actors[actor.id].mentions.extend(actor.mentions)
+                    else:
+                        actors[actor.id] = dataclasses.replace(actor, mentions=list(actor.mentions))
+            elif f.name == "warnings":
+                merged.warnings.extend(w for w in value if w not in merged.warnings)
+            elif isinstance(value, list) and f.name != "triads":
+                getattr(merged, f.name).extend(value)
     merged.actors = sorted(actors.values(), key=lambda x: (-len(x.mentions), x.id))
-    merged.events = events
-    merged.relations = relations
-    merged.redactions = redactions
-    merged.warnings = warnings
     merged.triads = triads(merged)
     return merged
 
 
-__all__ = ["split_text", "merge_analyses"]
+__all__ = ["split_text", "merge_analyses", "shift"]

@@ -21,7 +21,7 @@ from .actors.resolve import ResolvedActors, resolve_mentions
 from .claims.cues import TokenCue, find_cues
 from .claims.attribution import Quotation, attribution_of, quotations
 from .claims.modality import cue_index, modality_of
-from .chunking import merge_analyses, split_text
+from .chunking import merge_analyses, shift, split_text
 from .claims.relations import find_relation_states
 from .claims.scope import cue_scope
 from .claims.timing import DatedExpression, date_of, time_expressions
@@ -213,7 +213,7 @@ class Pipeline:
         units_a, units_b = itertools.tee(self._units(docs))
         found: list[Cue] = []
         for (_, offset, last, _, _), cues in zip(units_b, self._unit_cues(u[3] for u in units_a)):
-            found.extend(Cue(c.text, c.start + offset, c.end + offset, c.type) for c in cues)
+            found.extend(shift(cues, offset))
             if last:
                 yield found
                 found = []

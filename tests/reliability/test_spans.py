@@ -49,6 +49,8 @@ def check_spans(text: str, analysis, cues=()) -> None:
         assert text[r.start:r.end] == r.text, r
     for c in cues:
         assert text[c.start:c.end] == c.text, c
+        scope = getattr(c, "scope", None)
+        assert scope is None or text[scope.start:scope.end] == scope.text, c
 
 
 @settings(max_examples=400, deadline=None)
@@ -106,4 +108,20 @@ def test_long_document_cues_are_shifted(pipeline):
     finally:
         pipeline.options.chunk_chars = saved
     assert chunked and all(text[c.start:c.end] == c.text for c in chunked)
-    assert [(c.start, c.type) for c in chunked] == [(c.start, c.type) for c in whole]
+    assert [c.to_dict() for c in chunked] == [c.to_dict() for c in whole]  # scopes shifted too
+
+
+def test_chunked_analysis_matches_whole_on_independent_paragraphs(pipeline):
+    """Paragraphs that do not refer to each other: chunked or whole, the same events at the same offsets."""
+    text = "\n\n".join(SENTENCES[i % len(SENTENCES)] for i in range(21))
+    whole = pipeline.analyze_one(Document("m", text))
+    saved = pipeline.options.chunk_chars
+    pipeline.options.chunk_chars = 500
+    try:
+        chunked = pipeline.analyze_one(Document("m", text))
+    finally:
+        pipeline.options.chunk_chars = saved
+    key = lambda e: (e.evidence.start, e.evidence.end, e.cameo, e.modality, e.source and e.source.code)
+    assert whole.events and sorted(map(key, chunked.events)) == sorted(map(key, whole.events))
+    assert [r.to_dict() for r in chunked.redactions] == [r.to_dict() for r in whole.redactions]
+    check_spans(text, chunked)
