@@ -13,6 +13,7 @@ read-only connection (median of --runs after one warm-up), and the whole command
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from diplograph.analysis.dyads import dyad  # noqa: E402
 from diplograph.analysis.system import system  # noqa: E402
 from diplograph.store.duck import StoreWriter, open_reader  # noqa: E402
+from diplograph.store.summary import rebuild  # noqa: E402
 
 ACTORS = 2000
 
@@ -59,18 +61,22 @@ def generate(path: Path, events: int) -> None:
                DATE '2022-01-01' + (i % 1095)::INTEGER, 0, 10, 'generated relation'
         FROM (SELECT i, floor({ACTORS} * pow(random(), 3))::INTEGER AS x, floor({ACTORS} * pow(random(), 2))::INTEGER AS y
               FROM range(20000) t(i)) WHERE x <> y""")
+    rebuild(con)  # the summaries the writer keeps batch by batch
     con.execute("COMMIT")
     w.close()
 
 
-def timed(fn, runs: int) -> tuple[float, float]:
+def timed(fn, runs: int) -> tuple[float, float, float]:
+    """Median and max wall time, and median CPU time of this process (all its threads), in ms.
+    On a shared machine the wall time includes waiting for a core; the CPU time does not."""
     fn()  # warm-up
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fn()
         times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times), max(times)
+        cpu.append((time.process_time() - c) * 1000)
+    return statistics.median(times), max(times), statistics.median(cpu)
 
 
 def main() -> None:
@@ -88,16 +94,16 @@ def main() -> None:
     con = open_reader(path)
     n = con.execute("SELECT count(*) FROM corpus_events").fetchone()[0]
     dyads = con.execute("SELECT count(*) FROM (SELECT DISTINCT a, b FROM corpus_events)").fetchone()[0]
-    print(f"store: {n:,} events, {dyads:,} ordered dyads")
+    print(f"store: {n:,} events, {dyads:,} ordered dyads; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     s = system(con)
     top = s["dyads"][0]
-    med, worst = timed(lambda: system(con), args.runs)
+    med, worst, cpu = timed(lambda: system(con), args.runs)
     print(f"system (library, {len(s['dyads'])} dyads, {len(s['triads'])} triads, "
-          f"{s['balance']['edges']} network edges): median {med:.0f} ms, max {worst:.0f} ms")
+          f"{s['balance']['edges']} network edges): median {med:.0f} ms, max {worst:.0f} ms, CPU {cpu:.0f} ms")
     for label, (a, b) in (("busiest", (top["a"], top["b"])), ("quiet", ("actor-1500", "actor-7"))):
         for by in ("month", "day"):
-            med, worst = timed(lambda: dyad(con, a, b, by), args.runs)
-            print(f"dyad {label} pair by {by} (library): median {med:.0f} ms, max {worst:.0f} ms")
+            med, worst, cpu = timed(lambda: dyad(con, a, b, by), args.runs)
+            print(f"dyad {label} pair by {by} (library): median {med:.0f} ms, max {worst:.0f} ms, CPU {cpu:.0f} ms")
     con.close()
     exe = ROOT / ".venv" / "bin" / "diplograph"
     if exe.exists():

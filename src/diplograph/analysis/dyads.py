@@ -25,6 +25,7 @@ two-mean model (reported when the two means differ by at least 2 Goldstein point
 """
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any
 
@@ -82,36 +83,51 @@ def trend(values: list[float]) -> dict[str, Any]:
     out["direction"] = "stable" if abs(slope) < STABLE_SLOPE else ("improving" if slope > 0 else "worsening")
     best = None
     total = sum((v - ym) ** 2 for v in values)
+    # prefix sums: the squared error of each split in O(1), the whole scan in O(n)
+    ps, pq = [0.0], [0.0]
+    for v in values:
+        ps.append(ps[-1] + v)
+        pq.append(pq[-1] + v * v)
     for k in range(1, n):
-        left, right = values[:k], values[k:]
-        lm, rm = sum(left) / len(left), sum(right) / len(right)
-        sse = sum((v - lm) ** 2 for v in left) + sum((v - rm) ** 2 for v in right)
-        if best is None or sse < best[0]:
+        ls, lq, rs, rq = ps[k], pq[k], ps[n] - ps[k], pq[n] - pq[k]
+        lm, rm = ls / k, rs / (n - k)
+        sse = (lq - ls * lm) + (rq - rs * rm)
+        if best is None or sse < best[0] - 1e-12:
             best = (sse, k, lm, rm)
     if best and abs(best[3] - best[2]) >= MIN_CHANGE and best[0] < total:
         out["change_point"] = {"index": best[1], "before": round(best[2], 2), "after": round(best[3], 2)}
     return out
 
 
+# the events of one pair, both directions (one scan: steadier than index lookups for busy pairs)
+_PAIR_EVENTS = """SELECT * FROM corpus_events WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)"""
+
+
 def series(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month",
            since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
     """Per-period counts per quad class and weighted Goldstein of the events a → b."""
+    return _series_both(con, a, b, by, since, until)[0]
+
+
+def _series_both(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str, since: date | None,
+                 until: date | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The series a → b and b → a, in one scan of the events."""
     if by not in PERIODS:
         raise UsageError("E009", what="period", value=by, options=", ".join(PERIODS))
     extra, params = _date_filter(since, until)
     rows = con.execute(
-        f"""SELECT date_trunc('{by}', date)::DATE AS period, count(*) FILTER (weight > 0),
+        f"""SELECT a = ? AS forward, date_trunc('{by}', date)::DATE AS period, count(*) FILTER (weight > 0),
                    count(*) FILTER (weight > 0 AND quad_class = 1), count(*) FILTER (weight > 0 AND quad_class = 2),
                    count(*) FILTER (weight > 0 AND quad_class = 3), count(*) FILTER (weight > 0 AND quad_class = 4),
                    sum(goldstein * weight), sum(weight), count(*) FILTER (weight = 0), sum(mentions)
-            FROM corpus_events WHERE a = ? AND b = ? AND date IS NOT NULL {extra}
-            GROUP BY period ORDER BY period""", [a, b, *params]).fetchall()
-    out = []
-    for period, n, q1, q2, q3, q4, gsum, w, excluded, mentions in rows:
-        out.append({"period": period.isoformat(), "events": n, "quad": dict(zip(QUADS, (q1, q2, q3, q4))),
-                    "goldstein": round(gsum or 0.0, 2),
-                    "goldstein_mean": round(gsum / w, 2) if w else None,
-                    "excluded": excluded, "mentions": int(mentions or 0)})
+            FROM ({_PAIR_EVENTS}) WHERE date IS NOT NULL {extra}
+            GROUP BY forward, period ORDER BY forward DESC, period""", [a, a, b, b, a, *params]).fetchall()
+    out: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
+    for forward, period, n, q1, q2, q3, q4, gsum, w, excluded, mentions in rows:
+        out[0 if forward else 1].append({
+            "period": period.isoformat(), "events": n, "quad": dict(zip(QUADS, (q1, q2, q3, q4))),
+            "goldstein": round(gsum or 0.0, 2), "goldstein_mean": round(gsum / w, 2) if w else None,
+            "excluded": excluded, "mentions": int(mentions or 0)})
     return out
 
 
@@ -120,8 +136,8 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", sinc
     """The time series of one pair, both directions, with a trend and the best-attested evidence."""
     actor_a, actor_b = find_actor(con, a), find_actor(con, b)
     out: dict[str, Any] = {"a": actor_a, "b": actor_b, "by": by}
-    for key, (x, y) in (("a_to_b", (actor_a, actor_b)), ("b_to_a", (actor_b, actor_a))):
-        s = series(con, x["id"], y["id"], by, since, until)
+    both = _series_both(con, actor_a["id"], actor_b["id"], by, since, until)
+    for key, s in (("a_to_b", both[0]), ("b_to_a", both[1])):
         t = trend([p["goldstein_mean"] for p in s if p["goldstein_mean"] is not None])
         if t["change_point"] is not None:
             dated = [p for p in s if p["goldstein_mean"] is not None]
@@ -132,8 +148,7 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", sinc
     extra, params = _date_filter(since, until)
     rows = con.execute(
         f"""SELECT id, a, b, cameo, plover, goldstein, quad_class, modality, date, mentions, sources, first_doc,
-                   evidence_text FROM corpus_events
-            WHERE ((a = ? AND b = ?) OR (a = ? AND b = ?)) {extra}
+                   evidence_text FROM ({_PAIR_EVENTS}) WHERE true {extra}
             ORDER BY mentions DESC, weight DESC, date DESC NULLS LAST, id LIMIT ?""",
         [actor_a["id"], actor_b["id"], actor_b["id"], actor_a["id"], *params, evidence]).fetchall()
     cols = ("id", "a", "b", "cameo", "plover", "goldstein", "quad_class", "modality", "date", "mentions", "sources",
@@ -155,19 +170,27 @@ def dyad_table(con: duckdb.DuckDBPyConnection, since: date | None = None, until:
     most active first (then the steepest change); ``limit`` keeps the first ones."""
     extra, params = _date_filter(since, until)
     tail = "" if not limit else f" LIMIT {int(limit)}"
+    if since is None and until is None:  # the whole corpus: the writer's summary (store/summary.py)
+        query = f"""SELECT a, b, events AS n, q1, q2, q3, q4, gsum, wsum, mentions,
+                           CASE WHEN nd >= 2 AND nd * sxx - sx * sx > 1e-9 * nd * sxx
+                                THEN (nd * sxy - sx * sy) / (nd * sxx - sx * sx) END AS slope, first, last
+                    FROM dyad_summary WHERE events >= ?
+                    ORDER BY n DESC, abs(coalesce(slope, 0)) DESC, a, b{tail}"""
+    else:
+        query = f"""SELECT {_DYAD_COLUMNS} FROM corpus_events
+                    WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b {extra}
+                    GROUP BY a, b HAVING count(*) FILTER (weight > 0) >= ?
+                    ORDER BY n DESC, abs(coalesce(slope, 0)) DESC, a, b{tail}"""
     try:
-        rows = con.execute(
-            f"""SELECT {_DYAD_COLUMNS} FROM corpus_events
-                WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b {extra}
-                GROUP BY a, b HAVING count(*) FILTER (weight > 0) >= ?
-                ORDER BY n DESC, abs(coalesce(slope, 0)) DESC, a, b{tail}""", [*params, min_events]).fetchall()
+        rows = con.execute(query, [*params, min_events]).fetchall()
     except duckdb.CatalogException as exc:
         raise StoreError("E002", path="store", reason=str(exc).splitlines()[0]) from exc
     out = []
     for a, b, n, q1, q2, q3, q4, gsum, w, mentions, slope, first, last in rows:
         out.append({"a": a, "b": b, "events": n, "quad": dict(zip(QUADS, (q1, q2, q3, q4))),
                     "goldstein": round(gsum or 0.0, 2), "goldstein_mean": round(gsum / w, 2) if w else None,
-                    "mentions": int(mentions or 0), "slope": None if slope is None else round(slope, 3),
+                    "mentions": int(mentions or 0),
+                    "slope": None if slope is None or math.isnan(slope) else round(slope, 3),
                     "first": first.isoformat() if first else None, "last": last.isoformat() if last else None})
     return out
 
@@ -177,6 +200,9 @@ def pair_scores(con: duckdb.DuckDBPyConnection, since: date | None = None, until
     """Unordered pairs (both directions together): (a, b, weighted Goldstein sum, events), most active first."""
     extra, params = _date_filter(since, until)
     tail = "" if not limit else f" LIMIT {int(limit)}"
+    if since is None and until is None:  # events and relation states, summed by the writer
+        return con.execute(f"SELECT x, y, score, events FROM pair_summary WHERE score <> 0 "
+                           f"ORDER BY events DESC, x, y{tail}").fetchall()
     return con.execute(
         f"""SELECT least(a, b) AS x, greatest(a, b) AS y, sum(goldstein * weight), count(*) FILTER (weight > 0) AS n
             FROM corpus_events WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b AND weight > 0 {extra}
@@ -188,6 +214,13 @@ def actor_activity(con: duckdb.DuckDBPyConnection, since: date | None = None, un
     """Events (weight > 0) each actor takes part in, as source or target: the most active, or ``ids``."""
     extra, params = _date_filter(since, until)
     only = ""
+    if since is None and until is None:  # the writer's summary
+        if ids is None:
+            rows = con.execute(f"SELECT id, events FROM actor_summary ORDER BY events DESC, id LIMIT {int(limit)}").fetchall()
+        else:
+            rows = con.execute("SELECT id, events FROM actor_summary WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                               [ids]).fetchall()
+        return {x: int(n) for x, n in rows}
     if ids is not None:
         only, params = " WHERE x IN (SELECT unnest(?::VARCHAR[]))", [*params, ids]
     rows = con.execute(

@@ -78,9 +78,8 @@ def triad_reading(names: dict[str, str], actors: tuple[str, str, str], signs: tu
     return text + " Unbalanced: all three are at odds; expect two of them to draw closer."
 
 
-def triads(graph: SignedGraph, names: dict[str, str] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """Every closed triad (all three pairs signed), most active first."""
-    names = names or {}
+def closed_triads(graph: SignedGraph) -> list[tuple[int, int, tuple[str, str, str], tuple[int, int, int]]]:
+    """(least activity, total activity, actors, signs) of every closed triad, most active first."""
     adj = graph.neighbours()
     found = []
     for a in sorted(adj):
@@ -91,6 +90,14 @@ def triads(graph: SignedGraph, names: dict[str, str] | None = None, limit: int |
                 activity = min(ab[1], bc[1], ac[1])
                 found.append((activity, ab[1] + bc[1] + ac[1], (a, b, c), signs))
     found.sort(key=lambda t: (-t[0], -t[1], t[2]))
+    return found
+
+
+def triads(graph: SignedGraph, names: dict[str, str] | None = None, limit: int | None = None,
+           found: list | None = None) -> list[dict[str, Any]]:
+    """Every closed triad (all three pairs signed), most active first, with its reading."""
+    names = names or {}
+    found = closed_triads(graph) if found is None else found
     if limit is not None:
         found = found[:limit]
     return [{"actors": list(actors), "names": [names.get(x, x) for x in actors], "signs": list(signs),
@@ -119,8 +126,8 @@ def _component_frustration(nodes: list[str], edges: list[tuple[int, int, int]], 
         adj[i].append((j, s))
         adj[j].append((i, s))
     best = len(edges)
-    for _ in range(8):  # restarts of a greedy single-node-flip descent
-        side = [rng.randint(0, 1) for _ in range(n)]
+    starts = [_bfs_sides(n, adj), [rng.randint(0, 1) for _ in range(n)]]
+    for side in starts:  # greedy single-node-flip descent from each start
         improved = True
         while improved:
             improved = False
@@ -132,6 +139,22 @@ def _component_frustration(nodes: list[str], edges: list[tuple[int, int, int]], 
                     improved = True
         best = min(best, _frustrated(edges, side))
     return best, False
+
+
+def _bfs_sides(n: int, adj: list[list[tuple[int, int]]]) -> list[int]:
+    """Two sides following the signs along a breadth-first tree (exact when the graph is balanced)."""
+    side = [-1] * n
+    for root in range(n):
+        if side[root] >= 0:
+            continue
+        side[root] = 0
+        queue = [root]
+        for v in queue:
+            for u, s in adj[v]:
+                if side[u] < 0:
+                    side[u] = side[v] if s > 0 else 1 - side[v]
+                    queue.append(u)
+    return side
 
 
 def frustration(graph: SignedGraph, seed: int = 0) -> dict[str, Any]:
@@ -161,10 +184,10 @@ def frustration(graph: SignedGraph, seed: int = 0) -> dict[str, Any]:
     return {"frustration": total, "edges": m, "normalized": round(total / m, 4) if m else 0.0, "exact": exact}
 
 
-def balance(graph: SignedGraph) -> dict[str, Any]:
+def balance(graph: SignedGraph, found: list | None = None) -> dict[str, Any]:
     """Share of balanced triads, and the frustration index."""
-    ts = triads(graph)
-    balanced = sum(1 for t in ts if t["balanced"])
+    ts = closed_triads(graph) if found is None else found
+    balanced = sum(1 for t in ts if t[3][0] * t[3][1] * t[3][2] > 0)
     return {"triads": len(ts), "balanced_triads": balanced,
             "balance_ratio": round(balanced / len(ts), 4) if ts else None, **frustration(graph)}
 

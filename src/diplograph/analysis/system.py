@@ -13,11 +13,11 @@ from typing import Any
 import duckdb
 
 from .dyads import STABLE_SLOPE, _date_filter, actor_activity, dyad_table, modality_weight, pair_scores
-from .network import RELATION_POINTS, SignedGraph, balance, triads
+from .network import RELATION_POINTS, SignedGraph, balance, closed_triads, triads
 
 # The triads and the frustration index are computed on the most active edges: enough for
 # every pair an analyst reads, and bounded so that a store of millions of events answers fast.
-NETWORK_EDGES = 3000
+NETWORK_EDGES = 1000
 
 
 def relation_scores(con: duckdb.DuckDBPyConnection, since: date | None = None,
@@ -42,6 +42,8 @@ def signed_graph(con: duckdb.DuckDBPyConnection, since: date | None = None, unti
                  edges: int | None = NETWORK_EDGES) -> SignedGraph:
     """The signed network of the most active pairs (events both ways plus relation states)."""
     scores = pair_scores(con, since, until, edges)
+    if since is None and until is None:
+        return SignedGraph.from_scores(scores)  # the summary already holds the relation states
     keep = {(a, b) for a, b, _, _ in scores}
     rel = [r for r in relation_scores(con, since, until) if not edges or (min(r[:2]), max(r[:2])) in keep
            or len(keep) < edges]
@@ -59,7 +61,8 @@ def system(con: duckdb.DuckDBPyConnection, since: date | None = None, until: dat
     degree = actor_activity(con, since, until, top_actors)
     ids = set(degree) | {x for d in dyads for x in (d["a"], d["b"])}
     names = _names(con, graph_nodes(graph) | ids)
-    listed = triads(graph, names, top_triads)
+    found = closed_triads(graph)
+    listed = triads(graph, names, top_triads, found)
     ids |= {x for t in listed for x in t["actors"]}
     missing = sorted(ids - set(degree))
     if missing:
@@ -67,7 +70,7 @@ def system(con: duckdb.DuckDBPyConnection, since: date | None = None, until: dat
     actors = _actors(con, ids, degree)
     for d in dyads:
         d["names"] = [names.get(d["a"], d["a"]), names.get(d["b"], d["b"])]
-    return {"actors": actors, "dyads": dyads, "triads": listed, "balance": balance(graph),
+    return {"actors": actors, "dyads": dyads, "triads": listed, "balance": balance(graph, found),
             "period": {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None}}
 
 

@@ -15,6 +15,7 @@ import duckdb
 from ..analysis.dedup import WINDOW_DAYS, Cluster, Mention, assign, best_modality
 from ..analysis.dyads import modality_weight
 from ..analysis.unify import ActorIndex, CorpusActor
+from .summary import refresh as refresh_summaries
 
 
 class CorpusWriter:
@@ -39,6 +40,13 @@ class CorpusWriter:
             return
         self._link_actors(doc_ids)
         self._group_events(doc_ids)
+        if self._has_summaries():
+            refresh_summaries(self.con, doc_ids)
+
+    def _has_summaries(self) -> bool:
+        # during the migration to version 2 the summary tables (version 3) do not exist yet
+        return bool(self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'dyad_summary' AND NOT temporary").fetchone()[0])
 
     # -- actors -----------------------------------------------------------------------------
     def _link_actors(self, doc_ids: list[str]) -> None:

@@ -10,7 +10,8 @@ import duckdb
 from ..errors import StoreError
 from ..records import Document, DocumentAnalysis
 from .corpus import CorpusWriter, backfill
-from .schema import BACKFILL, MIGRATIONS, SCHEMA_VERSION
+from .schema import BACKFILL, MIGRATIONS, REBUILD_SUMMARIES, SCHEMA_VERSION
+from .summary import rebuild as rebuild_summaries
 
 DEFAULT_STORE = "diplograph.duckdb"
 
@@ -44,6 +45,8 @@ class StoreWriter:
             for stmt in MIGRATIONS[v]:
                 if stmt == BACKFILL:
                     backfill(self.con)
+                elif stmt == REBUILD_SUMMARIES:
+                    rebuild_summaries(self.con)
                 else:
                     self.con.execute(stmt)
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(v)])

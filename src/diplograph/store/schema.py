@@ -53,3 +53,18 @@ MIGRATIONS[2] = [
     # a v1 store already holds documents: build the corpus view from them (see duck.migrate)
     BACKFILL,
 ]
+
+# Version 3: summaries for a fast whole-corpus view (store/summary.py) and an index for one dyad.
+SCHEMA_VERSION = 3
+REBUILD_SUMMARIES = "-- compute dyad_summary and pair_summary from corpus_events (store.summary.rebuild)"
+
+MIGRATIONS[3] = [
+    """CREATE INDEX IF NOT EXISTS corpus_events_a ON corpus_events (a)""",
+    """CREATE TABLE IF NOT EXISTS dyad_summary (
+        a VARCHAR, b VARCHAR, events BIGINT, q1 BIGINT, q2 BIGINT, q3 BIGINT, q4 BIGINT, gsum DOUBLE, wsum DOUBLE,
+        mentions BIGINT, excluded BIGINT, nd BIGINT, sx DOUBLE, sy DOUBLE, sxy DOUBLE, sxx DOUBLE,
+        first DATE, last DATE, PRIMARY KEY (a, b))""",
+    """CREATE TABLE IF NOT EXISTS pair_summary (x VARCHAR, y VARCHAR, score DOUBLE, events BIGINT, PRIMARY KEY (x, y))""",
+    """CREATE TABLE IF NOT EXISTS actor_summary (id VARCHAR PRIMARY KEY, events BIGINT)""",
+    REBUILD_SUMMARIES,
+]
