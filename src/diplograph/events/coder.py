@@ -461,6 +461,10 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
             elif not v.targets and emb.dep_ == "ccomp":
                 subj = _subject(emb)
                 v.targets = [a for a in _actor_in(subj, actors) if a not in v.sources]
+        extra: list[Candidate] = []
+        if vd.transformations:
+            extra = _transform(coded, suppressed, vd, actors)
+        out.extend(extra)
         coded_verbs: set[int] = set()
         for i, v in coded.items():
             if i in suppressed:
@@ -481,15 +485,62 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
     return out
 
 
-def _verbal_candidates(v: _Verbal) -> list[Candidate]:
+def _transform(coded: dict[int, _Verbal], suppressed: set[int], vd: VerbDictionary,
+               actors: ResolvedActors) -> list[Candidate]:
+    """Apply the dictionary's ``~`` transformations to verbs governing a coded clause."""
+    from .transform import apply, parse_rules
+
+    rules = _rules_of(vd, parse_rules)
+    names = {r.verb for r in rules}
+    out: list[Candidate] = []
+    for i, inner in list(coded.items()):
+        verb = inner.verb
+        if i in suppressed or verb.dep_ not in ("ccomp", "xcomp"):
+            continue
+        if verb.head.i not in coded and verb.head.pos_ == "VERB" and verb.head.lemma_.upper() in names:
+            coded[verb.head.i] = _verbal_args(verb.head, Match(None, None, None), actors)  # "attempted to"
+        if verb.head.i not in coded or verb.i < verb.head.i:
+            continue  # "Arnor attacked Gondor, Rohan said": a source line, not a statement about Arnor
+        outer = coded[verb.head.i]
+        if not inner.match.code:
+            continue
+        own_subject = bool(set(inner.sources) - set(outer.sources))  # "X wants Y to …" has one
+        for rule in rules:
+            got = apply(rule, outer.verb, outer.sources, verb, inner.match.code, inner.sources, inner.targets,
+                        own_subject, vd)
+            if got is None:
+                continue
+            sources, targets, code = got
+            t = _Verbal(outer.verb, Match(code, None, None), sources, targets, framed=True)
+            found = _verbal_candidates(t, force=True)
+            suppressed.add(outer.verb.i)
+            if verb.dep_ == "ccomp" and outer.verb.lemma_ in SPEECH_VERBS:
+                for c in found:  # the reported act stays the sentence's main event
+                    c.confidence *= 0.9
+            else:
+                suppressed.add(i)  # "X wants to attack Y": the attack is an intention
+            out.extend(found)
+            break
+    return out
+
+
+def _rules_of(vd: VerbDictionary, parse) -> list:
+    rules = getattr(vd, "parsed_transformations", None)
+    if rules is None:
+        rules = vd.parsed_transformations = parse(vd.transformations)
+    return rules
+
+
+def _verbal_candidates(v: _Verbal, force: bool = False) -> list[Candidate]:
     verb, m = v.verb, v.match
     code, reverse = m.code, m.reverse
     # Reported speech: the speaking itself is only an event when the statement is one.
     if not code and not reverse:
         return []
-    if verb.lemma_ in SPEECH_VERBS and (code or "").startswith("01") and \
-            any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
-        return []
+    if not force and (code or "").startswith("01") and (verb.lemma_ in SPEECH_VERBS or not v.targets) and (
+            not v.targets or verb.dep_ in ("parataxis", "ccomp") or
+            any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)):
+        return []  # the saying is not an event (nor a statement to no one); what is said may be
     sources, targets = v.sources, v.targets
     if not sources and not (targets and _is_passive(verb) and (code or reverse or "")[:2] >= "06"):
         return []  # an agentless active verb ("considering the relationship between X and Y")
