@@ -169,46 +169,54 @@ def _write_cues(pipeline, docs: list[Document]) -> None:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Text files, folders, JSONL files, or - for stdin.")],
     store: StoreOpt = Path("diplograph.duckdb"),
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Parser processes.")] = 1,
-    engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address.")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Parser processes (local) or Dask workers of a local cluster.")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local (processes on this machine) or dask.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); default: a local cluster.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Date for documents that have none.")] = None,
+    fast: Annotated[bool, typer.Option("--fast", help="Faster, less accurate: skip spaCy's NER, rely on the knowledge base and the parse.")] = False,
 ) -> None:
     """Stream documents into the store (idempotent: stored documents are skipped)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from .engines.local import ingest as run_local
+    from .engines.progress import ingest_progress
     from .sources import iter_documents
     from .store.duck import StoreWriter
 
-    if engine != "local":
-        _fail(DiplographError("E009", what="engine", value=engine, options="local"))
+    if engine not in ("local", "dask"):
+        _fail(DiplographError("E009", what="engine", value=engine, options="local, dask"))
     try:
+        options = _options(date, None, None, None, fast=fast)
         writer = StoreWriter(store)
     except DiplographError as e:
         _fail(e)
-    items = list(iter_documents(paths))
-    for it in items:
-        if isinstance(it, InputError):
-            _report_error(it)
-        else:
-            _report_warnings(it)
-    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                  TimeElapsedColumn(), console=err, disable=not err.is_terminal) as bar:
-        task = bar.add_task("ingest", total=len(items), rate="")
+    read = 0
 
-        def step(n: int) -> None:
-            bar.advance(task, n)
-            t = bar.tasks[0]
-            if t.elapsed:
-                bar.update(task, rate=f"{t.completed / t.elapsed:.1f} docs/s")
-            if _state["verbose"]:  # one line per committed batch, for logs
-                err.print(f"ingest: {int(t.completed)}/{len(items)} done", highlight=False)
+    def items():
+        nonlocal read
+        for it in iter_documents(paths):  # streamed: the corpus is never held whole
+            read += 1
+            if isinstance(it, InputError):
+                _report_error(it)
+            else:
+                _report_warnings(it)
+            yield it
 
-        try:
-            report = run_local(items, writer, _options(date, None, None, None), progress=step)
-        finally:
-            writer.close()
+    def log(done: int) -> None:
+        if _state["verbose"]:  # one line per committed batch, for logs: done / read so far
+            err.print(f"ingest: {done}/{read} done", highlight=False)
+
+    try:
+        with ingest_progress(err, log) as step:
+            if engine == "dask":
+                from .engines.dask import ingest as run_dask
+
+                report = run_dask(items(), writer, options, progress=step, workers=workers, scheduler=scheduler)
+            else:
+                from .engines.local import ingest as run_local
+
+                report = run_local(items(), writer, options, progress=step, workers=workers)
+    except DiplographError as e:
+        _fail(e)
+    finally:
+        writer.close()
     err.print(f"stored {report.stored}, skipped {report.skipped} already stored, failed {len(report.failed)}",
               highlight=False)
 

@@ -1,17 +1,36 @@
-"""The local engine: stream documents through the pipeline and into the store.
+"""The local engine: stream documents through N parser processes and into the store.
 
-Documents already stored (same content hash) are skipped; bad input is recorded as a
-failure and the run goes on; results are written in batches, one transaction each.
+The main process reads the input lazily, skips documents already stored (same content
+hash), groups the rest into tasks sized by text length, and keeps only a few tasks in
+flight, so memory stays bounded whatever the size of the corpus. Each worker process
+loads the pipeline (spaCy model, knowledge base, verb dictionary) once, parses and runs
+every later stage, and sends back plain records. The main process is the single writer:
+it alone owns the DuckDB connection and writes results in batches, one transaction each.
+Bad input is recorded as a failure and the run goes on.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from ..errors import InputError
+from ..errors import DiplographError, InputError
 from ..pipeline import Options, Pipeline
-from ..records import Document
+from ..records import Document, DocumentAnalysis
 from ..store.duck import StoreWriter
+
+# A task is about this many characters of text (~3,000 words): large enough to keep
+# spaCy's batches full and the inter-process traffic small, small enough that a few
+# tasks in flight per worker hold little memory.
+TASK_CHARS = 20_000
+TASK_DOCS = 64
+IN_FLIGHT_PER_WORKER = 2
+
+Progress = Callable[[int, int], None]
+"""Called with (documents, words) each time documents are stored, skipped or failed."""
 
 
 @dataclass
@@ -19,44 +38,161 @@ class IngestReport:
     stored: int = 0
     skipped: int = 0
     failed: list[str] = field(default_factory=list)
+    words: int = 0
+
+
+Outcome = DocumentAnalysis | str
+"""What a worker returns for one document: its analysis, or the error message."""
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def analyze_task(pipeline: Pipeline, docs: list[Document]) -> list[Outcome]:
+    """Analyze one task; a document that makes a stage fail is reported, not fatal."""
+    try:
+        with pipeline.nlp.memory_zone():  # spaCy's strings and docs of this task are freed after it
+            return list(pipeline.analyze(docs))
+    except Exception:  # one bad document must not sink the others: redo them one by one
+        out: list[Outcome] = []
+        for doc in docs:
+            try:
+                with pipeline.nlp.memory_zone():
+                    out.append(pipeline.analyze_one(doc))
+            except Exception as exc:  # noqa: BLE001 — recorded as a failure of this document
+                out.append(str(DiplographError("E040", path=doc.path or doc.id,
+                                               reason=f"{type(exc).__name__}: {exc}")))
+        return out
+
+
+class Tasks:
+    """Turns the input stream into tasks of new documents; failures and skips are reported."""
+
+    def __init__(self, items: Iterable[Document | InputError], store: StoreWriter, report: IngestReport,
+                 progress: Progress | None, task_chars: int = TASK_CHARS, task_docs: int = TASK_DOCS):
+        self.items, self.store, self.report, self.progress = items, store, report, progress
+        self.task_chars, self.task_docs = task_chars, task_docs
+
+    def __iter__(self) -> Iterator[list[Document]]:
+        known = self.store.known_hashes()
+        task: list[Document] = []
+        size = 0
+        for item in self.items:
+            if isinstance(item, InputError):
+                self.store.record_failure(item.where, str(item))
+                self.report.failed.append(str(item))
+                self._tick(1, 0)
+                continue
+            h = item.content_hash
+            if h in known:
+                self.report.skipped += 1
+                self._tick(1, 0)
+                continue
+            known.add(h)
+            task.append(item)
+            size += len(item.text)
+            if size >= self.task_chars or len(task) >= self.task_docs:
+                yield task
+                task, size = [], 0
+        if task:
+            yield task
+
+    def _tick(self, docs: int, words: int) -> None:
+        if self.progress:
+            self.progress(docs, words)
+
+
+class Writer:
+    """The single writer: buffers results and writes them in batches, one transaction each.
+
+    Progress is reported when a batch is committed, so what it counts is safely stored.
+    """
+
+    def __init__(self, store: StoreWriter, report: IngestReport, progress: Progress | None, batch_size: int):
+        self.store, self.report, self.progress, self.batch_size = store, report, progress, batch_size
+        self.pending: list[tuple[Document, DocumentAnalysis]] = []
+        self.unreported = [0, 0]  # documents, words
+
+    def add(self, docs: list[Document], outcomes: list[Outcome]) -> None:
+        for doc, out in zip(docs, outcomes):
+            if isinstance(out, str):
+                self.store.record_failure(doc.path or doc.id, out)
+                self.report.failed.append(out)
+            else:
+                self.pending.append((doc, out))
+            words = word_count(doc.text)
+            self.report.words += words
+            self.unreported[0] += 1
+            self.unreported[1] += words
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.store.write_batch(self.pending)
+            for doc, _ in self.pending:
+                if doc.path:
+                    self.store.clear_failure(doc.path)
+            self.report.stored += len(self.pending)
+            self.pending = []
+        if self.progress and self.unreported[0]:
+            self.progress(*self.unreported)
+        self.unreported = [0, 0]
 
 
 def ingest(items: Iterable[Document | InputError], store: StoreWriter, options: Options | None = None,
-           batch_size: int = 32, progress: Callable[[int], None] | None = None) -> IngestReport:
-    pipeline = Pipeline(options)
+           batch_size: int = 32, progress: Progress | None = None, workers: int = 1) -> IngestReport:
+    """Stream ``items`` into ``store`` with ``workers`` parser processes (1: in this process)."""
+    options = options or Options()
     report = IngestReport()
-    known = store.known_hashes()
-    pending: list[Document] = []
-
-    def flush() -> None:
-        if not pending:
-            return
-        results = list(zip(pending, pipeline.analyze(pending)))
-        store.write_batch(results)
-        for doc, _ in results:
-            if doc.path:
-                store.clear_failure(doc.path)
-        report.stored += len(results)
-        if progress:
-            progress(len(results))
-        pending.clear()
-
-    for item in items:
-        if isinstance(item, InputError):
-            store.record_failure(item.where, str(item))
-            report.failed.append(str(item))
-            if progress:
-                progress(1)
-            continue
-        h = item.content_hash
-        if h in known:
-            report.skipped += 1
-            if progress:
-                progress(1)
-            continue
-        known.add(h)
-        pending.append(item)
-        if len(pending) >= batch_size:
-            flush()
-    flush()
+    tasks = Tasks(items, store, report, progress)
+    writer = Writer(store, report, progress, batch_size)
+    if workers <= 1:
+        pipeline = Pipeline(options)
+        for docs in tasks:
+            writer.add(docs, analyze_task(pipeline, docs))
+    else:
+        for docs, outcomes in _parallel(tasks, options, workers):
+            writer.add(docs, outcomes)
+    writer.flush()
     return report
+
+
+# --- worker processes ------------------------------------------------------------------
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(options)  # once per worker process
+
+
+def _run_task(docs: list[Document]) -> list[Outcome]:
+    assert _worker_pipeline is not None, "worker not initialised"
+    return analyze_task(_worker_pipeline, docs)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork shares the already imported modules with the workers (fast start); elsewhere spawn
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _parallel(tasks: Iterable[list[Document]], options: Options,
+              workers: int) -> Iterator[tuple[list[Document], list[Outcome]]]:
+    """Results in input order, with at most a few tasks per worker in flight."""
+    in_flight: deque[tuple[list[Document], Future]] = deque()
+    limit = workers * IN_FLIGHT_PER_WORKER
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker,
+                             initargs=(options,)) as pool:
+        for docs in tasks:
+            in_flight.append((docs, pool.submit(_run_task, docs)))
+            if len(in_flight) >= limit:
+                done_docs, fut = in_flight.popleft()
+                yield done_docs, fut.result()
+        while in_flight:
+            done_docs, fut = in_flight.popleft()
+            yield done_docs, fut.result()

