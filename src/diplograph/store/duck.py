@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from ..errors import StoreError
 from ..records import Document, DocumentAnalysis
@@ -14,6 +15,7 @@ from .schema import BACKFILL, MIGRATIONS, REBUILD_SUMMARIES, SCHEMA_VERSION
 from .summary import rebuild as rebuild_summaries
 
 DEFAULT_STORE = "diplograph.duckdb"
+DOCUMENT_COLUMNS = ("id", "content_hash", "path", "title", "source", "date", "date_source", "text", "analysis", "status")
 
 
 def _version(con: duckdb.DuckDBPyConnection) -> int:
@@ -64,7 +66,7 @@ class StoreWriter:
             return
         self.con.execute("BEGIN")
         try:
-            doc_ids = [self._write(doc, a) for doc, a in items]
+            doc_ids = self._write_all(items)
             self.corpus.add_documents(doc_ids)  # the corpus view, in the same transaction
             self.con.execute("COMMIT")
         except Exception:
@@ -73,32 +75,63 @@ class StoreWriter:
             raise
 
     def _write(self, doc: Document, a: DocumentAnalysis) -> str:
-        doc_id = doc.id
-        if self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone():
-            doc_id = f"{doc.id}#{doc.content_hash[:8]}"  # same id, other content: keep both
-        self.con.execute(
-            "INSERT INTO documents (id, content_hash, path, title, source, date, date_source, text, analysis, status)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'done')",
-            [doc_id, doc.content_hash, doc.path, doc.title, doc.source, a.date, a.date_source, doc.text,
-             a.to_json()])
-        for actor in a.actors:
-            self.con.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?)",
-                             [doc_id, actor.id, actor.name, actor.type, actor.code, actor.country])
-            self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", [
-                [doc_id, actor.id, m.text, m.start, m.end, m.method, m.confidence] for m in actor.mentions])
-        for e in a.events:
-            s, t = e.source, e.target
-            self.con.execute(
-                "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [e.id, doc_id, s and s.actor, s and s.name, s and s.code, t and t.actor, t and t.name, t and t.code,
-                 e.cameo, e.cameo_root, e.plover, e.plover_mode, e.goldstein, e.quad_class, e.modality,
-                 json.dumps(e.attribution.to_dict()) if e.attribution else None, e.date, e.trigger,
-                 e.evidence.start, e.evidence.end, e.evidence.text, e.confidence])
-        for r in a.relations:
-            self.con.execute("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             [doc_id, r.a, r.b, r.sign, r.modality, a.date, r.evidence.start, r.evidence.end,
-                              r.evidence.text])
-        return doc_id
+        return self._write_all([(doc, a)])[0]
+
+    def _doc_ids(self, items: list[tuple[Document, DocumentAnalysis]]) -> list[str]:
+        """The stored id of each document: same id, other content → ``id#hash`` (keep both)."""
+        wanted = [doc.id for doc, _ in items]
+        taken = {r[0] for r in self.con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?))",
+                                                [wanted]).fetchall()}
+        out = []
+        for doc, _ in items:
+            doc_id = doc.id if doc.id not in taken else f"{doc.id}#{doc.content_hash[:8]}"
+            taken.add(doc_id)
+            out.append(doc_id)
+        return out
+
+    def _write_all(self, items: list[tuple[Document, DocumentAnalysis]]) -> list[str]:
+        """The rows of a whole batch, one bulk insert per table (row-by-row inserts cost
+        more than the analysis itself on a busy writer)."""
+        doc_ids = self._doc_ids(items)
+        rows: dict[str, list[list]] = {"documents": [], "actors": [], "mentions": [], "events": [], "relations": []}
+        seen_events: set[str] = set()
+        for doc_id, (doc, a) in zip(doc_ids, items):
+            rows["documents"].append([doc_id, doc.content_hash, doc.path, doc.title, doc.source, a.date,
+                                      a.date_source, doc.text, a.to_json(), "done"])
+            for actor in a.actors:
+                rows["actors"].append([doc_id, actor.id, actor.name, actor.type, actor.code, actor.country])
+                rows["mentions"].extend([doc_id, actor.id, m.text, m.start, m.end, m.method, m.confidence]
+                                        for m in actor.mentions)
+            for e in a.events:
+                if e.id in seen_events:  # the first one wins, as with INSERT OR IGNORE row by row
+                    continue
+                seen_events.add(e.id)
+                s, t = e.source, e.target
+                rows["events"].append([
+                    e.id, doc_id, s and s.actor, s and s.name, s and s.code, t and t.actor, t and t.name,
+                    t and t.code, e.cameo, e.cameo_root, e.plover, e.plover_mode, e.goldstein, e.quad_class,
+                    e.modality, json.dumps(e.attribution.to_dict()) if e.attribution else None, e.date, e.trigger,
+                    e.evidence.start, e.evidence.end, e.evidence.text, e.confidence])
+            for r in a.relations:
+                rows["relations"].append([doc_id, r.a, r.b, r.sign, r.modality, a.date, r.evidence.start,
+                                          r.evidence.end, r.evidence.text])
+        for table, data in rows.items():
+            if not data:
+                continue
+            columns = DOCUMENT_COLUMNS if table == "documents" else None
+            self._insert(table, data, columns, ignore=(table == "events"))
+        return doc_ids
+
+    def _insert(self, table: str, data: list[list], columns: tuple[str, ...] | None, ignore: bool) -> None:
+        names = columns or tuple(r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall())
+        arrow = pa.table({n: [row[i] for row in data] for i, n in enumerate(names[: len(data[0])])})
+        self.con.register("_batch_rows", arrow)
+        try:
+            cols = ", ".join(f'"{n}"' for n in arrow.column_names)
+            self.con.execute(f"INSERT {'OR IGNORE ' if ignore else ''}INTO {table} ({cols}) "
+                             f"SELECT {cols} FROM _batch_rows")
+        finally:
+            self.con.unregister("_batch_rows")
 
     def record_failure(self, path: str, error: str) -> None:
         self.con.execute("DELETE FROM failures WHERE path = ?", [path])
