@@ -54,3 +54,23 @@ def test_agents_substitution_and_plurals(tmp_path):
     assert agents["POLICEWOMAN"].code == "~COP"
     assert agents["SOLDIERS"].combine("SYL") == "SYLMIL"
     assert agents["PEACEKEEPER"].combine("UNO") == "IGOUNO"
+
+
+def test_user_dictionaries_code_exactly(tmp_path):
+    """--actors/--agents: country + agent codes as the files define them, dated on the document date."""
+    from diplograph.pipeline import Options, Pipeline
+    from diplograph.records import Document
+
+    actors = tmp_path / "actors.txt"
+    actors.write_text("FREEDONIA_ [FRD]\n+FREEDONIAN_\nRUFUS_FIREFLY_\n+FIREFLY_\n\t[FRDELI 100101-151231]\n"
+                      "\t[FRDGOV >160101]\n")
+    agents = tmp_path / "agents.txt"
+    agents.write_text("!PERSON! = MAN, WOMAN\nMILITIA!PERSON! [~MIL]\n")
+    pipe = Pipeline(Options(actor_files=[actors], agent_files=[agents]))
+    text = "Firefly warned Freedonian militiamen."
+    early = pipe.analyze_one(Document("a", text, "2012-05-01"))
+    late = pipe.analyze_one(Document("b", text, "2017-05-01"))
+    codes = lambda a: {m.text: (x.code, m.method) for x in a.actors for m in x.mentions}  # noqa: E731
+    assert codes(early)["Firefly"] == ("FRDELI", "dictionary")
+    assert codes(late)["Firefly"] == ("FRDGOV", "dictionary")
+    assert codes(late)["Freedonian militiamen"] == ("FRDMIL", "dictionary")
