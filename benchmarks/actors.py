@@ -12,7 +12,11 @@ Scores, micro over records:
 - ``mention upper bound``: share of gold actors whose text overlaps a resolved mention
   with the right 3-letter code — what a perfect event stage could reach.
 
-Usage: ``.venv/bin/python benchmarks/actors.py [FILE] [--errors]``.
+Timing (``--timing``): loading the Phoenix country dictionary + agents file, the whole default
+knowledge base, and the time resolution adds to spaCy's parse over the example articles
+(``examples/``), measured in the same run.
+
+Usage: ``.venv/bin/python benchmarks/actors.py [FILE] [--errors] [--misses] [--timing]``.
 """
 from __future__ import annotations
 
@@ -73,12 +77,50 @@ class F1:
         return f"P={p:.3f} R={r:.3f} F1={f:.3f} (tp={self.tp} fp={self.fp} fn={self.fn})"
 
 
+def timing() -> None:
+    from datetime import date as _date
+
+    from diplograph import nlp as _nlp
+    from diplograph.actors import kb as kbmod
+    from diplograph.actors.dictionaries import read_actor_dictionary, read_agent_dictionary
+    from diplograph.actors.resolve import resolve_mentions
+    from diplograph.data import data_path
+    from diplograph.text.normalize import normalize
+
+    t0 = time.perf_counter()
+    read_actor_dictionary(data_path("phoenix", "Phoenix.Countries.actors.txt"), [])
+    read_agent_dictionary(data_path("phoenix", "Phoenix.agents.txt"), [])
+    t1 = time.perf_counter()
+    kbmod._default_kb.cache_clear()
+    kb = kbmod.build_kb()
+    t2 = time.perf_counter()
+    print(f"load Phoenix countries + agents: {t1 - t0:.2f}s; whole default KB (all files + trie): {t2 - t1:.2f}s")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").rglob("*.txt"))]
+    for p in sorted((ROOT / "examples").rglob("*.jsonl")):
+        texts += [json.loads(line)["text"] for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    nlp = _nlp.load()
+    norms = [normalize(t) for t in texts]
+    list(nlp.pipe([n.text for n in norms[:2]]))  # warm up
+    resolve_mentions(nlp(norms[0].text), norms[0], kb, _date(2023, 1, 1))  # loads the leader table once
+    t3 = time.perf_counter()
+    docs = list(nlp.pipe([n.text for n in norms], batch_size=16))
+    t4 = time.perf_counter()
+    for d, n in zip(docs, norms):
+        resolve_mentions(d, n, kb, _date(2023, 1, 1))
+    t5 = time.perf_counter()
+    words = sum(len(d) for d in docs)
+    print(f"{len(docs)} example documents, {words} tokens: spaCy {t4 - t3:.2f}s, resolution {t5 - t4:.2f}s "
+          f"= {100 * (t5 - t4) / (t4 - t3):.1f}% of spaCy time")
+
+
 def main(argv: list[str]) -> int:
     from diplograph.pipeline import Pipeline
     from diplograph.records import Document
 
     args = [a for a in argv if not a.startswith("--")]
     show = "--errors" in argv
+    if "--timing" in argv:
+        timing()
     path = Path(args[0]) if args else DEFAULT
     if not path.exists():
         print(f"{path} is absent: the shared data folder must sit beside the repository")

@@ -139,6 +139,9 @@ def _inside_person_names(doc: Doc, spans: list[Span]) -> list[Span]:
     keep = []
     for sp in spans:
         s, e, hit = sp
+        if hit.kind == "agent" and doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "I" and s > 0 \
+                and doc[s - 1].pos_ == "PROPN" and (s - 1, s) not in [(k[1] - 1, k[1]) for k in keep[-1:]]:
+            continue  # "Tom King": a surname, not the title king
         ent = doc[s].ent_type_ == "PERSON" and doc[e - 1].ent_iob_ != "" and doc[s].ent_iob_ == "B"
         if ent and hit.kind == "actor" and hit.entry is not None and not is_person_entry(hit.entry) \
                 and not hit.user and e < len(doc) and doc[e].ent_type_ == "PERSON" and doc[e].ent_iob_ == "I":
@@ -258,8 +261,7 @@ def _add_people(st: _State, spans: list[Span]) -> set[int]:
     by_surname = st.by_surname
     pending: list[tuple[int, int, str, Role | None]] = []
     for s, e, hit in order:
-        words = [t.text for t in doc[s:e]]
-        name = " ".join(words)
+        name = doc[s:e].text
         role = role_before(doc, s, st.hits, st.on) or role_after(doc, e, st.hits, st.on)
         if role is not None and role.start < s:
             for t in range(role.start, s):
@@ -381,6 +383,8 @@ def _dated(st: _State, key: tuple[str, str, str, str | None, str | None], name: 
 
 def _new_person(st: _State, name: str, role: Role | None, lr: LeaderRole | None = None
                 ) -> tuple[str, str, str, str | None, str | None]:
+    if lr is None and role is not None and role.igo and not role.country:
+        return slug(name), name, "person", role.igo, None
     country = (lr.country if lr else None) or (role.country if role else None)
     sector = (lr.sector if lr else None)
     if role is not None and role.sector and not sector:
@@ -572,13 +576,13 @@ def _add_acronyms(st: _State, acronyms: dict[str, tuple[int, int]]) -> None:
 
 
 def _drop_mentions(st: _State, aid: str, start: int, end: int) -> None:
+    """Remove the actor's mentions that overlap tokens [start, end), and their tokens."""
     a = st.out.actors[aid]
     s0, e0 = st.norm.to_original(st.doc[start].idx, st.doc[end - 1].idx + len(st.doc[end - 1]))
     a.mentions = [m for m in a.mentions if m.end <= s0 or m.start >= e0]
-    for t in list(st.out.token_actor):
-        if st.out.token_actor[t] == aid and (t < start or t >= end):
-            continue
-        if st.out.token_actor[t] == aid:
+    for t in [t for t, x in st.out.token_actor.items() if x == aid]:
+        ts, te = st.norm.to_original(st.doc[t].idx, st.doc[t].idx + len(st.doc[t]))
+        if not any(m.start <= ts and te <= m.end for m in a.mentions):
             del st.out.token_actor[t]
     if not a.mentions:
         del st.out.actors[aid]

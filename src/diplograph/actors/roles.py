@@ -27,9 +27,12 @@ class Role:
     title: str | None = None  # the title words as written, e.g. "President"
     start: int = 0  # first token of the prefix that gave the role (demonym or title)
     redaction: int | None = None  # token index of a redacted title between nationality and name
+    igo: str | None = None  # "U.N. mediator X": the organisation's code
 
     @property
     def code(self) -> str | None:
+        if self.igo and not self.country:
+            return self.igo
         if not self.country and not self.sector:
             return None
         sector = self.sector or ""
@@ -55,6 +58,7 @@ def role_before(doc: Doc, name_start: int, hits: dict[int, tuple[int, int, KBHit
     i = name_start - 1
     role = Role(None, None, start=name_start)
     seen_any = False
+    appositive = False
     while i >= 0:
         t = doc[i]
         low = t.text.lower()
@@ -65,16 +69,27 @@ def role_before(doc: Doc, name_start: int, hits: dict[int, tuple[int, int, KBHit
             continue
         if i in hits:
             s, e, hit = hits[i]
-            if hit.kind == "agent" and hit.agent is not None and role.sector is None and role.country is None:
+            if hit.kind == "agent" and hit.agent is not None and role.country is None:
                 code = hit.agent.code
-                if code.startswith("~"):
-                    role.sector = code[1:]
-                    role.title = doc[s:e].text
+                if code.startswith("~") and (role.sector is None or appositive):
+                    # A second title before an appositive comma ("Qatar's emir, Sheikh X") only
+                    # leads on to its country.
+                    if role.sector is None:
+                        role.sector = code[1:]
+                        role.title = doc[s:e].text
                     role.start = s
                     seen_any = True
                     i = s - 1
                     continue
                 break
+            if hit.kind == "actor" and hit.entry is not None and role.country is None and role.igo is None:
+                code = hit.entry.code_on(on) or ""
+                if code.startswith("IGO"):
+                    role.igo = code
+                    role.start = s
+                    seen_any = True
+                    i = s - 1
+                    continue
             c = _country_of_hit(hit, on)
             if c and role.country is None:
                 role.country = c
@@ -96,6 +111,11 @@ def role_before(doc: Doc, name_start: int, hits: dict[int, tuple[int, int, KBHit
             i -= 1
             continue
         if low in SKIP_WORDS:
+            i -= 1
+            continue
+        if low == "," and not appositive and i - 1 in hits and hits[i - 1][2].kind == "agent" and (
+                seen_any or i == name_start - 1):
+            appositive = True
             i -= 1
             continue
         break
@@ -127,6 +147,10 @@ def role_after(doc: Doc, name_end: int, hits: dict[int, tuple[int, int, KBHit]],
             c = _country_of_hit(hit, on)
             if c and role.country is None:
                 role.country = c
+                i = e
+                continue
+            if hit.kind == "actor" and hit.entry is not None and (hit.entry.code_on(on) or "").startswith("IGO"):
+                role.igo = hit.entry.code_on(on)
                 i = e
                 continue
             return None
