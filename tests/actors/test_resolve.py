@@ -127,3 +127,14 @@ def test_sector_noun_with_country_of(pipeline):
     a = analyze(pipeline, "Putin offered to negotiate with the president of Armenia.", "2005-01-01")
     assert any(x.code == "ARMGOV" for x in a.actors)
     assert by_name(a, "Vladimir Putin").code == "RUSGOV"
+
+
+def test_acronym_over_a_sector_actor_keeps_the_map_consistent(pipeline):
+    text = ("The United States Coast Guard (USCG) called off its search late on Tuesday. "
+            "The USCG said its crews had found nothing.")
+    a = analyze(pipeline, text, "2020-01-01")
+    uscg = [x for x in a.actors if any(m.text == "USCG" for m in x.mentions)]
+    assert uscg and all(m.method == "alias" for m in uscg[0].mentions if m.text == "USCG")
+    assert uscg[0].country == "USA"
+    for x in a.actors:
+        assert x.mentions, x.id

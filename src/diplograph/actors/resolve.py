@@ -565,10 +565,13 @@ def _add_acronyms(st: _State, acronyms: dict[str, tuple[int, int]]) -> None:
         aid = next((st.out.token_actor[i] for i in range(e - 1, s - 1, -1) if i in st.out.token_actor), None)
         if aid is None or st.out.actors[aid].type == "sector":
             # The long form names an organisation of its own, not a generic sector noun.
+            code = country = None
             if aid is not None:
+                code, country = st.out.actors[aid].code, st.out.actors[aid].country  # keep what the noun gave
                 _drop_mentions(st, aid, s, e)
             name = st.doc[s:e].text
-            aid = _add_mention(st, s, e, (slug(name), name, "group", None, None), "learned", 0.4)
+            aid = _add_mention(st, s, e, (slug(name), name, "group", code, country),
+                               "role" if country else "learned", 0.6 if country else 0.4)
         a = st.out.actors[aid]
         for t in st.doc:
             if t.text == acr and t.i not in st.out.token_actor:
