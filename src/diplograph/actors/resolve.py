@@ -48,6 +48,7 @@ class ResolvedActors:
     # Plural references ("the two sides") → the actors they stand for; not in token_actor.
     token_group: dict[int, list[str]] = field(default_factory=dict)
     restored: dict[int, str] = field(default_factory=dict)  # redaction index → restored word
+    group_mentions: list[tuple[Mention, list[str]]] = field(default_factory=list)  # "the two sides" → ids
 
     def actor_at(self, i: int) -> Actor | None:
         aid = self.token_actor.get(i)
@@ -641,10 +642,11 @@ def _add_coreference(st: _State) -> None:
             _add_mention(st, link.start, link.end, (a.id, a.name, a.type, a.code, a.country), "coref",
                          link.confidence)
         else:
+            # A plural reference stands for several actors at once: it goes to ``token_group`` (and
+            # ``group_mentions``), not into each actor's mentions, whose spans must not overlap.
             span = st.doc[link.start:link.end]
             s, e, text = st.norm.original_span(span.start_char, span.end_char)
-            for aid in link.actors:
-                st.out.actors[aid].mentions.append(Mention(text, s, e, "coref", link.confidence))
+            st.out.group_mentions.append((Mention(text, s, e, "coref", link.confidence), list(link.actors)))
             for t in range(link.start, link.end):
                 st.out.token_group[t] = list(link.actors)
     for start, end, hit in st.deferred:  # descriptions coreference could not place: plain sector nouns
