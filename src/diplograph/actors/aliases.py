@@ -73,7 +73,7 @@ def nickname_target(prefix: str, syllable: str, people: dict[str, list[str]],
     cands.sort(key=lambda a: -salience.get(a, 0))
     conf = 0.75 if len(cands) == 1 else 0.5
     # A surname start is the usual form (Lao Na = Nazarbayev); a given name start is weaker.
-    if not any(people[cands[0]][-1].lower().startswith(syl) for _ in [0]):
+    if not people[cands[0]][-1].lower().startswith(syl):
         conf -= 0.15
     return AliasMatch(cands[0], conf)
 

@@ -325,9 +325,6 @@ def _resolve_person(st: _State, s: int, e: int, hit: KBHit | None, name: str, ro
                                       == words[0]):
         st.method = "alias"
         return by_surname[surname_key]
-    if len(words) > 1:
-        # A full name whose surname the document already used alone: merge into it.
-        pass
     # A KB person known by this surname alone (one candidate only).
     cands = kb.surnames.get(words[-1].upper(), []) if not _ACRONYM.match(words[-1]) or len(words[-1]) > 4 else []
     if len(cands) == 1 and (len(words) == 1 or phrase_first(cands[0].root) in (words[0].upper(), "")):
@@ -349,9 +346,7 @@ def _resolve_person(st: _State, s: int, e: int, hit: KBHit | None, name: str, ro
         st.tenure_title[aid] = lr.tenure.title
         _remember(st, aid, name, by_surname)
         return aid
-    if len(words) > 1 or role is not None:
-        return None  # a new person; decided after the fuzzy pass
-    return None
+    return None  # a new person, or a garbled spelling: decided after all full names are known
 
 
 def phrase_first(root: str) -> str:
