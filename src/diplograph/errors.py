@@ -17,7 +17,7 @@ class Errors:
     E008 = "invalid date {value!r}: use YYYY-MM-DD"
     E009 = "unknown {what} {value!r}; valid options: {options}"
     E010 = "spaCy model {model!r} is not installed; run `make setup`"
-    E011 = "store {path} was written by schema version {found}, newer than this diplograph ({expected})"
+    E011 = "store written by schema version {found}, newer than this diplograph ({expected}); upgrade diplograph"
     E012 = "no actor matches {query!r}"
     E013 = "document is not in English (detected {lang}); skipped"
     E014 = "invalid input: {reason}"
@@ -45,7 +45,7 @@ class DiplographError(Exception):
         self.code = code
         self.path = path
         self.line = line
-        self.message = getattr(Errors, code).format(**kwargs)
+        self.message = getattr(Errors, code).format(path=path, line=line, **kwargs)
         super().__init__(render(self))
 
     @property

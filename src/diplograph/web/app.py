@@ -7,6 +7,7 @@ that comes from a request is ever opened (pages are fixed files of the package).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,7 +24,8 @@ from .guard import Guard
 
 STATIC = Path(__file__).resolve().parent / "static"
 NOT_BUILT = "The page is not built: run `make setup` (it needs node and npm) to build the front-end.\n"
-Date = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD, inclusive.")]
+Date = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD, inclusive.",
+                                   json_schema_extra={"format": "date"})]
 
 
 def built() -> bool:
@@ -33,12 +35,20 @@ def built() -> bool:
 def _filter(since: Date = None, until: Date = None,
             quad: Annotated[list[int], Query(max_length=4, description="Quad classes 1-4 (repeatable): "
                                              "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
-                                             "4 material conflict.")] = [],
+                                             "4 material conflict.",
+                                             json_schema_extra={"items": {"type": "integer", "enum": [1, 2, 3, 4]}})] = [],
             modality: Annotated[list[str], Query(max_length=7, description="Claim status (repeatable): "
-                                                 + ", ".join(queries.MODALITIES) + ".")] = [],
+                                                 + ", ".join(queries.MODALITIES) + ".",
+                                                 json_schema_extra={"items": {"type": "string",
+                                                                              "enum": list(queries.MODALITIES)}})] = [],
             min_weight: Annotated[int, Query(ge=1, le=1_000_000, description="Minimum events + relation "
                                              "statements of an edge.")] = 1,
             ) -> queries.GraphFilter:
+    for name, value in (("since", since), ("until", until)):
+        try:  # the pattern lets 2024-13-45 through; the database would fail on it
+            value is None or date.fromisoformat(value)
+        except ValueError:
+            raise HTTPException(422, f"{name} must be a real date YYYY-MM-DD (got {value[:20]!r})") from None
     bad_quad = [q for q in quad if q not in (1, 2, 3, 4)]
     if bad_quad:
         raise HTTPException(422, f"quad must be among 1, 2, 3, 4 (got {bad_quad[0]})")
@@ -98,7 +108,8 @@ def create_app(store: str | Path) -> FastAPI:
         flt.actor = actor
         return queries.graph(cur, flt, limit=limit)
 
-    @app.get("/api/documents/{doc_id:path}", summary="One document: text, mentions, events, relations")
+    @app.get("/api/documents/{doc_id:path}", summary="One document: text, mentions, events, relations",
+             responses={404: {"description": "No such document."}})
     def api_document(cur: Cursor, doc_id: str) -> dict[str, Any]:
         if len(doc_id) > 500:
             raise HTTPException(404, "no such document")
