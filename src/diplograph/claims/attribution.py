@@ -77,15 +77,24 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _phrase(head: Token) -> tuple[int, int]:
-    """Character span of a source noun phrase: its left edge to its head, plus flat name parts after it."""
+    """Token range of a source noun phrase: its left edge to its head, plus flat name parts after it."""
     right = head
     for c in head.rights:
         if c.dep_ in ("compound", "flat", "appos", "prep") and c.i == right.i + 1 or c.dep_ == "appos":
             right = c.right_edge if c.dep_ in ("appos", "prep") else c
         else:
             break
-    left = head.left_edge
-    return left.idx, right.idx + len(right)
+    return head.left_edge.i, right.i
+
+
+def _text(doc: Doc, a: int, b: int) -> str:
+    """Text of tokens a..b inclusive (``doc.text`` is rebuilt on every access: avoid it)."""
+    return doc[a:b + 1].text
+
+
+def _source(doc: Doc, a: int, b: int, head: Token, cue: Token) -> Source:
+    last = doc[b]
+    return Source(_text(doc, a, b), doc[a].idx, last.idx + len(last), head, cue)
 
 
 def _source_from_verb(verb: Token) -> Source | None | bool:
@@ -100,9 +109,9 @@ def _source_from_verb(verb: Token) -> Source | None | bool:
     if subj.lower_ == "it" and subj.dep_ in ("nsubjpass", "expl", "nsubj"):
         # "it is reported that", "it is believed": vague, the cue is the text
         lo, hi = subj.idx, verb.idx + len(verb)
-        return Source(verb.doc.text[lo:hi], lo, hi, None, verb)
-    lo, hi = _phrase(subj)
-    return Source(verb.doc.text[lo:hi], lo, hi, subj, verb)
+        return Source(_text(verb.doc, subj.i, verb.i), lo, hi, None, verb)
+    a, b = _phrase(subj)
+    return _source(verb.doc, a, b, subj, verb)
 
 
 def _according_to(verb: Token) -> Source | None:
@@ -111,8 +120,8 @@ def _according_to(verb: Token) -> Source | None:
             to = next((g for g in c.children if g.lower_ == "to"), None)
             obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
             if obj is not None:
-                lo, hi = _phrase(obj)
-                return Source(verb.doc.text[lo:hi], lo, hi, obj, c)
+                a, b = _phrase(obj)
+                return _source(verb.doc, a, b, obj, c)
     return None
 
 
