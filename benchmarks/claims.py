@@ -12,6 +12,8 @@ repository; never committed) and prints one Markdown table per measure:
   (``factual_value > 0`` = happened = asserted; the file's head positions count from 1): accuracy and F1 of "not asserted".
 - PolNeAR (dev): for every verb of an article, the source we attribute it to against the
   gold Source of the Content span it lies in (null when in none): precision, recall, F1.
+- SFU reviews: negation cues (word level) and their scopes (word level) against the
+  ``<cue>``/``<xcope>`` annotation (a different genre: product reviews).
 - Speed: spaCy parse time vs. the claims stage (as the pipeline runs it, and with every verb
   as a trigger) over the same documents in the same run.
 """
@@ -250,9 +252,81 @@ def speed(nlp, limit: int | None, verbose: bool) -> str:
                       f"{t_verbs:.2f} | {100 * t_verbs / t_parse:.1f}% |"])
 
 
+def _sfu_sentences(path: Path):
+    """Per sentence: words, and per negation cue id its cue word indices and scope word indices."""
+    import xml.etree.ElementTree as ET
+
+    for sent in ET.parse(path).getroot().iter("SENTENCE"):
+        words: list[str] = []
+        cues: dict[str, set[int]] = {}
+        scopes: dict[str, set[int]] = {}
+        types: dict[str, str] = {}
+
+        def walk(el, cue: str | None, inside: frozenset) -> None:
+            if el.tag == "cue":
+                cue = el.get("ID")
+                types[cue] = el.get("type")
+            if el.tag == "xcope":
+                ref = el.find("ref")
+                if ref is not None:
+                    inside = inside | {ref.get("SRC")}
+            if el.tag == "W":
+                i = len(words)
+                words.append(el.text or "")
+                if cue is not None:
+                    cues.setdefault(cue, set()).add(i)
+                for src in inside:
+                    scopes.setdefault(src, set()).add(i)
+            for child in el:
+                walk(child, cue, inside)
+
+        walk(sent, None, frozenset())
+        neg = {c: idx for c, idx in cues.items() if types.get(c) == "negation"}
+        yield words, {c: (idx, scopes.get(c, set())) for c, idx in neg.items()}
+
+
+def sfu(nlp, limit: int | None, verbose: bool) -> str:
+    """SFU review corpus: negation cues (word level) and their scopes (word level, on the cues found)."""
+    from diplograph.claims.scope import cue_scope
+
+    files = sorted((DEV / "sfu_review_negation_speculation").rglob("*.xml"))[: limit or 120]
+    c_tp = c_fp = c_fn = 0
+    s_tp = s_fp = s_fn = 0
+    for f in files:
+        for words, gold in _sfu_sentences(f):
+            if not words:
+                continue
+            doc = _doc_from_tokens(nlp, [w if w.strip() else "_" for w in words])
+            ours = [c for c in find_cues(doc) if c.type == "negation"]
+            gold_cue_words = {i: cid for cid, (idx, _) in gold.items() for i in idx}
+            matched: set[str] = set()
+            for c in ours:
+                cid = next((gold_cue_words[i] for i in range(c.start, c.end) if i in gold_cue_words), None)
+                if cid is None or cid in matched:
+                    c_fp += 1
+                    continue
+                c_tp += 1
+                matched.add(cid)
+                rng = cue_scope(doc, c.start, c.end, c.type)
+                pred = {i for i in range(*rng) if not doc[i].is_punct} if rng else set()
+                g = {i for i in gold[cid][1] if not doc[i].is_punct} - gold[cid][0]
+                s_tp += len(pred & g)
+                s_fp += len(pred - g)
+                s_fn += len(g - pred)
+                if verbose and pred != g:
+                    print("SCOPE", doc[c.start:c.end].text, "| ours:", " ".join(doc[i].text for i in sorted(pred)),
+                          "| gold:", " ".join(doc[i].text for i in sorted(g)), file=sys.stderr)
+            c_fn += len(set(gold) - matched)
+    cp, cr, cf = _prf(c_tp, c_fp, c_fn)
+    sp, sr, sf = _prf(s_tp, s_fp, s_fn)
+    return "\n".join(["| SFU reviews (negation) | files | P | R | F1 |", "|---|---|---|---|---|",
+                      f"| cues (word level) | {len(files)} | {cp:.3f} | {cr:.3f} | {cf:.3f} |",
+                      f"| scope words, on the cues found | {len(files)} | {sp:.3f} | {sr:.3f} | {sf:.3f} |"])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", default="factbank,uds,polnear,speed", help="comma-separated measures to run")
+    ap.add_argument("--only", default="factbank,uds,polnear,sfu,speed", help="comma-separated measures to run")
     ap.add_argument("--limit", type=int, default=None, help="at most N items per measure")
     ap.add_argument("--verbose", action="store_true", help="print each disagreement to stderr")
     args = ap.parse_args()

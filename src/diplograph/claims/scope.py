@@ -20,9 +20,12 @@ from spacy.tokens import Token
 # Complements: the head's modality reaches into them.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "csubj", "dobj", "attr", "oprd", "dative", "pobj", "pcomp", "acomp", "appos"}
 # Adjunct prepositions: a phrase under them is not in the head's scope ("despite the pressure").
+# Time, cause, concession and means: what they hold is presupposed ("despite the pressure", "by inviting").
 ADJUNCT_PREPS = {"despite", "after", "before", "since", "during", "because", "although", "though", "while",
-                 "following", "amid", "amidst", "by", "in", "at", "on", "from", "until", "over", "through",
-                 "throughout", "under", "upon", "within", "among", "across", "behind"}
+                 "following", "amid", "amidst", "by", "until", "upon", "throughout"}
+# Place and circumstance: adjuncts for a noun ("the talks in Geneva"), but a gerund under them is often an
+# argument of the verb ("help them in quelling the unrest"), so only nouns stop here.
+LOCATIVE_PREPS = {"in", "at", "on", "from", "over", "through", "under", "within", "among", "across", "behind"}
 # The complement of these is presupposed true: "Putin knew that …", "wants Tokayev to understand that …".
 FACTIVE_LEMMAS = {"know", "realize", "realise", "understand", "regret", "notice", "discover", "learn", "forget",
                   "remember", "recognize", "recognise", "reveal", "show", "prove", "confirm", "acknowledge",
@@ -80,7 +83,9 @@ def path_levels(trigger: Token, max_depth: int = 8) -> list[Level]:
             t = head
             continue
         if dep == "prep":
-            if t.lower_ in ADJUNCT_PREPS and head.pos_ in ("VERB", "AUX", "ADJ"):
+            below = levels[-2].head.dep_ if len(levels) > 1 else ""
+            if head.pos_ in ("VERB", "AUX", "ADJ") and (
+                    t.lower_ in ADJUNCT_PREPS or t.lower_ in LOCATIVE_PREPS and below != "pcomp"):
                 break
             levels.append(Level(head, dep, lexical=True, modifiers=_modifiers(head)))
             t = head
@@ -152,7 +157,7 @@ def cue_scope(doc, start: int, end: int, typ: str) -> tuple[int, int] | None:
             return _edges(head, exclude=cue, start_after=t.i)
         subj_end = max((c.right_edge.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")
                         and c.i < head.i), default=-1)
-        a, b = _edges(head, exclude=cue, start_after=max(subj_end, t.i if t.i < head.i else -1))
+        a, b = _edges(head, exclude=cue, start_after=max(subj_end, t.i))  # "is not [the place]"
         return (a, b) if a < b else None
     if cue[0].lower_ == "according" and cue[0].head.i != cue[0].i:  # "according to X, [the content]"
         prep = cue[0]
@@ -175,7 +180,11 @@ def cue_scope(doc, start: int, end: int, typ: str) -> tuple[int, int] | None:
 
 def _edges(head: Token, exclude, start_after: int = -1) -> tuple[int, int]:
     """The head's words after ``start_after``, up to a contrasted conjunct (``not X, but Y``: Y is out)."""
-    stop = min((c.i for c in head.children if c.dep_ == "cc" and c.lower_ in CONTRAST and c.i > start_after),
+    clauses = [c for c in head.children if c.dep_ == "conj" and _own_subject(c)]  # "…, and Cross doesn't seem"
+    stop = min([c.i for c in head.children if c.dep_ == "cc" and c.lower_ in CONTRAST and c.i > start_after]
+               + [c.left_edge.i for c in clauses if c.i > start_after]
+               + [c.i for c in head.children if c.dep_ == "cc" and any(k.i > c.i for k in clauses)
+                  and c.i > start_after],
                default=head.right_edge.i + 1)
     toks = [x.i for x in head.subtree if not (exclude.start <= x.i < exclude.end) and start_after < x.i < stop
             and not x.is_punct]
