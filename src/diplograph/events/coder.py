@@ -414,19 +414,46 @@ def _apply_frames_without_verb(coded: dict[int, "_Verbal"], lex: dict, actors: R
             v.negation_absorbed = v.framed = True
 
 
+def _sentences(doc: Doc, lex: dict) -> list[tuple[int, int, list[Token], list[Token]]]:
+    """(start, end, verbs, event nouns) per sentence, reading the parse as arrays: making a
+    ``Token`` object for every word is most of the cost of coding."""
+    from spacy.attrs import LEMMA, POS, SENT_START
+    from spacy.symbols import AUX, NOUN, VERB
+
+    strings = doc.vocab.strings
+    noun_lemmas = {strings.add(w) for w in lex}
+    arr = doc.to_array([SENT_START, POS, LEMMA])
+    if not len(arr):
+        return []
+    import numpy as np
+
+    starts = [0] + [int(i) for i in np.nonzero(arr[1:, 0] == 1)[0] + 1]
+    ends = starts[1:] + [len(arr)]
+    pos = arr[:, 1]
+    is_verb = (pos == VERB) | (pos == AUX)
+    is_noun = (pos == NOUN) & np.isin(arr[:, 2], np.array(sorted(noun_lemmas), dtype=arr.dtype))
+    out: list[tuple[int, int, list[Token], list[Token]]] = []
+    for start, end in zip(starts, ends):
+        verbs = [doc[int(i)] for i in np.nonzero(is_verb[start:end])[0] + start]
+        nouns = [doc[int(i)] for i in np.nonzero(is_noun[start:end])[0] + start]
+        out.append((start, end, verbs, nouns))
+    return out
+
+
 def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Candidate]:
     discards = discard_index()
-    if discards.story(doc.text):
+    text = doc.text  # Doc.text joins every token again on each access: read it once
+    if discards.story(text):
         return []
     families, _ = verb_frames()
     lex = nominal_lexicon()
     out: list[Candidate] = []
-    for sent in doc.sents:
-        if discards.sentence(sent.text):
+    for start, end, verbs, nouns in _sentences(doc, lex):
+        if discards.sentence(text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]):
             continue
         coded: dict[int, _Verbal] = {}
-        for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and tok.dep_ != "auxpass":
+        for tok in verbs:
+            if tok.dep_ != "aux" and tok.dep_ != "auxpass":
                 subj = _subject(tok)
                 m = code_verb(tok, vd, subj)
                 if m is not None and (m.code or m.reverse):
@@ -475,8 +502,8 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
             out.extend(found)
         from .nominal import _governor, nominal_candidates
 
-        for tok in sent:
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex:
+        for tok in nouns:
+            if True:
                 gov, how = _governor(tok)
                 if gov is not None and gov.i in coded_verbs and how in ("dobj", "prep:with", "prep:for", "prep:in"):
                     continue  # "held talks with Y": the verb's pattern already codes the event
