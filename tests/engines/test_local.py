@@ -75,3 +75,22 @@ def test_streams_without_reading_everything_first(tmp_path):
     ingest(stream(), w, workers=1, batch_size=1, progress=lambda d, n: seen.append(pulled))
     w.close()
     assert seen[0] < 8  # the first results were stored before the input was exhausted
+
+
+def test_cli_ingest_fast_and_unknown_engine(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from diplograph.cli import app
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"c{i}", "text": t, "date": "2024-03-01"})
+                             for i, t in enumerate(TEXTS[:3])) + "\n")
+    store = tmp_path / "s.duckdb"
+    runner = CliRunner()
+    res = runner.invoke(app, ["ingest", str(src), "--store", str(store), "--fast"])
+    assert res.exit_code == 0, res.output
+    assert "stored 3" in res.stderr
+    res = runner.invoke(app, ["ingest", str(src), "--store", str(store), "--engine", "spark"])
+    assert res.exit_code == 1 and "local, dask" in res.stderr

@@ -18,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from ..errors import DiplographError, InputError
+from ..nlp import batch_by_length
 from ..pipeline import Options, Pipeline
 from ..records import Document, DocumentAnalysis
 from ..store.duck import StoreWriter
@@ -75,9 +76,10 @@ class Tasks:
         self.task_chars, self.task_docs = task_chars, task_docs
 
     def __iter__(self) -> Iterator[list[Document]]:
+        return batch_by_length(self._new_documents(), lambda d: len(d.text), self.task_chars, self.task_docs)
+
+    def _new_documents(self) -> Iterator[Document]:
         known = self.store.known_hashes()
-        task: list[Document] = []
-        size = 0
         for item in self.items:
             if isinstance(item, InputError):
                 self.store.record_failure(item.where, str(item))
@@ -90,13 +92,7 @@ class Tasks:
                 self._tick(1, 0)
                 continue
             known.add(h)
-            task.append(item)
-            size += len(item.text)
-            if size >= self.task_chars or len(task) >= self.task_docs:
-                yield task
-                task, size = [], 0
-        if task:
-            yield task
+            yield item
 
     def _tick(self, docs: int, words: int) -> None:
         if self.progress:
