@@ -82,7 +82,7 @@ def connect(workers: int, scheduler: str | None) -> tuple[Client, LocalCluster |
         except (OSError, TimeoutError) as exc:
             raise UsageError("E041", address=scheduler, reason=str(exc).splitlines()[0]) from exc
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=40)
+                           dashboard_address=":0", silence_logs=40)
     return Client(cluster), cluster
 
 
