@@ -408,7 +408,8 @@ def _apply_frames_without_verb(coded: dict[int, "_Verbal"], lex: dict, actors: R
                     if inner is not None:
                         inner.match = Match(None, None, None)  # the demanded act has not happened
                     v.extra_demand = True
-        if lemma in ACCEPTANCE_VERBS and any(c.dep_ == "neg" for c in verb.children) and \
+        meets_someone = lemma == "meet" and any(c.dep_ == "dobj" and c.i in actors.token_actor for c in verb.children)
+        if lemma in ACCEPTANCE_VERBS and any(c.dep_ == "neg" for c in verb.children) and not meets_someone and \
                 code[:2] in ("03", "04", "05", "06", "07", "08", ""):
             v.match = Match("124" if code[:2] == "08" else "120", None, v.match.pattern)
             v.negation_absorbed = v.framed = True
