@@ -75,3 +75,15 @@ def test_the_writers_summaries_agree_with_the_events(tmp_path):
     rebuild(w.con)
     assert w.con.execute("SELECT * FROM dyad_summary ORDER BY a, b").fetchall() == before
     w.close()
+
+
+def test_undated_events_are_a_last_row_not_lost(tmp_path):
+    from ..store.corpus_helpers import document, write
+
+    path, _ = corpus(tmp_path)
+    write(path, [document("nodate", None, [("Russia attacked Ukraine's ports with drones.", "russia", "ukraine",
+                                            "190")])])
+    d = dyad(open_reader(path), "russian-federation", "ukraine")
+    s = d["a_to_b"]["series"]
+    assert s[-1]["period"] is None and s[-1]["events"] == 1
+    assert d["a_to_b"]["events"] == 10 and d["a_to_b"]["trend"]["change_point"]["period"] == "2023-04-01"

@@ -105,7 +105,8 @@ _PAIR_EVENTS = """SELECT * FROM corpus_events WHERE (a = ? AND b = ?) OR (a = ? 
 
 def series(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month",
            since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
-    """Per-period counts per quad class and weighted Goldstein of the events a → b."""
+    """Per-period counts per quad class and weighted Goldstein of the events a → b (undated
+    events, when there are any, in a last row whose period is None)."""
     return _series_both(con, a, b, by, since, until)[0]
 
 
@@ -120,12 +121,12 @@ def _series_both(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str, since:
                    count(*) FILTER (weight > 0 AND quad_class = 1), count(*) FILTER (weight > 0 AND quad_class = 2),
                    count(*) FILTER (weight > 0 AND quad_class = 3), count(*) FILTER (weight > 0 AND quad_class = 4),
                    sum(goldstein * weight), sum(weight), count(*) FILTER (weight = 0), sum(mentions)
-            FROM ({_PAIR_EVENTS}) WHERE date IS NOT NULL {extra}
-            GROUP BY forward, period ORDER BY forward DESC, period""", [a, a, b, b, a, *params]).fetchall()
+            FROM ({_PAIR_EVENTS}) WHERE true {extra}
+            GROUP BY forward, period ORDER BY forward DESC, period NULLS LAST""", [a, a, b, b, a, *params]).fetchall()
     out: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
     for forward, period, n, q1, q2, q3, q4, gsum, w, excluded, mentions in rows:
         out[0 if forward else 1].append({
-            "period": period.isoformat(), "events": n, "quad": dict(zip(QUADS, (q1, q2, q3, q4))),
+            "period": period.isoformat() if period else None, "events": n, "quad": dict(zip(QUADS, (q1, q2, q3, q4))),
             "goldstein": round(gsum or 0.0, 2), "goldstein_mean": round(gsum / w, 2) if w else None,
             "excluded": excluded, "mentions": int(mentions or 0)})
     return out
@@ -138,9 +139,9 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", sinc
     out: dict[str, Any] = {"a": actor_a, "b": actor_b, "by": by}
     both = _series_both(con, actor_a["id"], actor_b["id"], by, since, until)
     for key, s in (("a_to_b", both[0]), ("b_to_a", both[1])):
-        t = trend([p["goldstein_mean"] for p in s if p["goldstein_mean"] is not None])
+        dated = [p for p in s if p["goldstein_mean"] is not None and p["period"] is not None]
+        t = trend([p["goldstein_mean"] for p in dated])
         if t["change_point"] is not None:
-            dated = [p for p in s if p["goldstein_mean"] is not None]
             t["change_point"]["period"] = dated[t["change_point"]["index"]]["period"]
         n = sum(p["events"] for p in s)
         g = sum(p["goldstein"] for p in s)

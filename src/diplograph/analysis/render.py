@@ -45,11 +45,13 @@ def print_dyad(console: Console, d: dict[str, Any]) -> None:
         for col in ("period", "events", "v.coop", "m.coop", "v.conf", "m.conf", "goldstein", "mean", "excluded"):
             t.add_column(col)
         for p in part["series"]:
-            t.add_row(p["period"], str(p["events"]), *(str(v) for v in p["quad"].values()), f"{p['goldstein']:+.1f}",
+            t.add_row(p["period"] or "undated", str(p["events"]), *(str(v) for v in p["quad"].values()), f"{p['goldstein']:+.1f}",
                       "" if p["goldstein_mean"] is None else f"{p['goldstein_mean']:+.1f}", str(p["excluded"]))
         console.print(t)
     if d["evidence"]:
         console.print("Evidence (most reported first):")
+        names = {d["a"]["id"]: d["a"]["name"], d["b"]["id"]: d["b"]["name"]}
         for e in d["evidence"]:
-            console.print(f"  {e['date'] or '?'} {e['cameo']} {e['plover'] or ''} {e['modality']} ×{e['mentions']}: "
-                          f"{e['evidence']}", markup=False, highlight=False)
+            console.print(f"  {e['date'] or 'undated'} {names[e['a']]} → {names[e['b']]} {e['cameo']} {e['plover'] or ''} "
+                          f"{e['modality']} ×{e['mentions']}: {' '.join(e['evidence'].split())}", markup=False,
+                          highlight=False)

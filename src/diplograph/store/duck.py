@@ -169,6 +169,10 @@ def status(path: str | Path = DEFAULT_STORE) -> dict[str, Any]:
         events = con.execute("SELECT count(*) FROM events").fetchone()[0]
         actors = con.execute("SELECT count(DISTINCT actor_id) FROM actors").fetchone()[0]
         failed = [{"path": p, "error": e} for p, e in con.execute("SELECT path, error FROM failures ORDER BY path").fetchall()]
+        # the corpus view: real-world events after de-duplication, actors unified across documents
+        unique_events = con.execute("SELECT count(*) FROM corpus_events").fetchone()[0]
+        unique_actors = con.execute("SELECT count(*) FROM corpus_actors").fetchone()[0]
     finally:
         con.close()
-    return {"documents": docs, "events": events, "actors": actors, "failed": failed}
+    return {"documents": docs, "events": events, "actors": actors, "failed": failed,
+            "unique_events": unique_events, "unique_actors": unique_actors}
