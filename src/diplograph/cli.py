@@ -277,7 +277,10 @@ def system(
         s = build(con, parse_date_option(since), parse_date_option(until), top=top)
     except DiplographError as e:
         _fail(e)
-    sys.stdout.write(json.dumps(s, ensure_ascii=False) + "\n") if as_json else print_system(out, s)
+    if as_json:
+        sys.stdout.write(json.dumps(s, ensure_ascii=False) + "\n")
+    else:
+        print_system(out, s)
 
 
 @app.command()
@@ -297,7 +300,10 @@ def dyad(
         d = build(open_reader(store), a, b, by)
     except DiplographError as e:
         _fail(e)
-    sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n") if as_json else print_dyad(out, d)
+    if as_json:
+        sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+    else:
+        print_dyad(out, d)
 
 
 @app.command()
@@ -309,18 +315,13 @@ def export(
 ) -> None:
     """Export the de-duplicated events: GDELT 2.0 TSV, PLOVER JSONL, Parquet, or the GraphML network."""
     from .analysis.exports import export as run
+    from .store.duck import open_reader
 
     try:
-        n = run(open_reader_or_fail(store), fmt, out_path, header)
+        n = run(open_reader(store), fmt, out_path, header)
     except DiplographError as e:
         _fail(e)
     err.print(f"wrote {n} records to {out_path}", highlight=False)
-
-
-def open_reader_or_fail(store: Path):
-    from .store.duck import open_reader
-
-    return open_reader(store)
 
 
 def version_callback(value: bool) -> None:
