@@ -25,6 +25,7 @@ def test_gdelt_tsv_has_61_columns_in_gdelt_order(tmp_path):
     assert row.Actor1Code == "RUSGOV" and row.Actor1CountryCode == "RUS" and row.Actor1Type1Code == "GOV"
     assert row.EventRootCode == "04" and row.QuadClass == 1 and row.NumMentions == 3 and row.NumSources == 2
     assert row.SOURCEURL.startswith("https://")
+    assert "'THE VOICE' PARTY" in set(df.Actor1Name)  # quotes and tabs cannot break a row
     rel = duckdb.sql(f"SELECT * FROM read_csv('{out}', delim='\t', header=false)")
     assert len(rel.columns) == 61 and rel.shape[0] == n
 

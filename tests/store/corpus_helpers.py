@@ -16,6 +16,7 @@ ACTORS = {
     "russia-short": ("russia", "Russia", "state", "RUS", "RUS"),
     "ukraine": ("ukraine", "Ukraine", "state", "UKR", "UKR"),
     "police": ("police", "police", "sector", "COP", None),
+    "quoted": ("the-voice", '"The Voice" party', "group", None, None),
 }
 CODES = {"040": ("04", "CONSULT", 1.0, 1), "046": ("04", "CONSULT", 7.0, 1), "190": ("19", "ASSAULT", -10.0, 4),
          "111": ("11", "DISAPPROVE", -2.0, 3), "057": ("05", "AGREE", 8.0, 1), "130": ("13", "THREATEN", -4.4, 3)}
@@ -71,6 +72,7 @@ def corpus(tmp_path):
             ("Putin's private meeting with Nazarbayev in Moscow drew wide attention.", "putin-bare", "nazarbayev", "040"),
             ("Tokayev rejected Russia's position on Ukraine.", "tokayev-bare", "russia-short", "111"),
             ("Police said Russia did not attack anyone.", "police", "russia", "111", "negated"),
+            ('"The Voice" party criticized Russia\ton Tuesday.', "quoted", "russia", "111"),
         ], source="https://news.example.org/a3"),
         # a different meeting of the same pair two months later: not the same event
         document("a4", "2024-01-25", [

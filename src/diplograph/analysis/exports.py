@@ -24,7 +24,9 @@ GDELT's order; ``GDELT_COLUMNS`` names them). Mapping:
 - ``DATEADDED``: when the first report was stored (YYYYMMDDHHMMSS); ``SOURCEURL``: the first
   report's ``source`` (a URL for the examples), else its path, else its document id.
 
-Tabs and line breaks inside text fields become spaces.
+Tabs and line breaks inside text fields become spaces and double quotes become single quotes,
+so that the file reads with any CSV reader's defaults (pandas, DuckDB) as well as GDELT's own
+quote-less convention.
 """
 from __future__ import annotations
 
@@ -63,7 +65,7 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def _clean(value: Any) -> str:
     if value is None:
         return ""
-    return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ").replace('"', "'")
 
 
 def _actor_columns(code: str | None, name: str | None, country: str | None) -> list[str]:
