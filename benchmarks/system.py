@@ -90,27 +90,28 @@ def main() -> None:
     if not path.exists():
         t = time.perf_counter()
         generate(path, args.events)
-        print(f"generated {args.events:,} events in {time.perf_counter() - t:.1f} s", flush=True)
+        print(f"generated {args.events:,} events in {time.perf_counter() - t:.1f} s", file=sys.stderr, flush=True)
     con = open_reader(path)
     n = con.execute("SELECT count(*) FROM corpus_events").fetchone()[0]
     dyads = con.execute("SELECT count(*) FROM (SELECT DISTINCT a, b FROM corpus_events)").fetchone()[0]
-    print(f"store: {n:,} events, {dyads:,} ordered dyads; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print("Library calls on one read-only connection: median and max wall time of 5 runs, median CPU time.\n")
+    print(f"- store: {n:,} events, {dyads:,} ordered dyads; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     s = system(con)
     top = s["dyads"][0]
     med, worst, cpu = timed(lambda: system(con), args.runs)
-    print(f"system (library, {len(s['dyads'])} dyads, {len(s['triads'])} triads, "
+    print(f"- system (library, {len(s['dyads'])} dyads, {len(s['triads'])} triads, "
           f"{s['balance']['edges']} network edges): median {med:.0f} ms, max {worst:.0f} ms, CPU {cpu:.0f} ms")
     for label, (a, b) in (("busiest", (top["a"], top["b"])), ("quiet", ("actor-1500", "actor-7"))):
         for by in ("month", "day"):
             med, worst, cpu = timed(lambda: dyad(con, a, b, by), args.runs)
-            print(f"dyad {label} pair by {by} (library): median {med:.0f} ms, max {worst:.0f} ms, CPU {cpu:.0f} ms")
+            print(f"- dyad {label} pair by {by} (library): median {med:.0f} ms, max {worst:.0f} ms, CPU {cpu:.0f} ms")
     con.close()
     exe = ROOT / ".venv" / "bin" / "diplograph"
     if exe.exists():
         for cmd in (["system", "--json"], ["dyad", top["a"], top["b"], "--json"]):
             t = time.perf_counter()
             subprocess.run([str(exe), *cmd, "--store", str(path)], check=True, capture_output=True)
-            print(f"`diplograph {' '.join(cmd)}` whole command (process start, imports): "
+            print(f"- `diplograph {' '.join(cmd)}` whole command (process start, imports): "
                   f"{(time.perf_counter() - t) * 1000:.0f} ms")
 
 
