@@ -509,7 +509,12 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
                 if gov is not None and gov.i in coded_verbs and how in ("dobj", "prep:with", "prep:for", "prep:in"):
                     continue  # "held talks with Y": the verb's pattern already codes the event
                 code, recip = lex[tok.lemma_.lower()]
-                out.extend(nominal_candidates(tok, actors, code, recip))
+                found = nominal_candidates(tok, actors, code, recip)
+                if coded_verbs:
+                    # with a verbal event in the sentence, a nominal one needs its own source:
+                    # "X accused Y of an attack on Z" does not assert an attack by no one on Z
+                    found = [c for c in found if c.source is not None]
+                out.extend(found)
     return out
 
 
