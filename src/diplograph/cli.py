@@ -12,13 +12,13 @@ import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
-# The exceptions typer uses to end a command normally or with a usage message.
-_CLEAN_EXITS = tuple({typer.Exit, typer.Abort, *(getattr(m, n) for m, n in (
-    (typer.exceptions, "TyperException"), (getattr(typer, "_click", None), "ClickException")) if hasattr(m, n))})
-
 from . import __version__
 from .errors import DiplographError, InputError
 from .records import Document
+
+# The exceptions typer uses to end a command normally or with a usage message.
+_CLEAN_EXITS = tuple({typer.Exit, typer.Abort, *(getattr(m, n) for m, n in (
+    (typer.exceptions, "TyperException"), (getattr(typer, "_click", None), "ClickException")) if hasattr(m, n))})
 
 out = Console()
 err = Console(stderr=True, soft_wrap=True)  # one error, one line, whatever the width
