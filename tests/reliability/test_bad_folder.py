@@ -4,6 +4,7 @@ real CLI in a subprocess, into a real DuckDB file."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -97,7 +98,8 @@ def test_ten_megabyte_document(tmp_path):
     """A 10 MB text is stored whole, analysed in chunks, every offset exact."""
     folder = tmp_path / "in"
     expected = bad_folder(folder)
-    text = big_text(10_000_000)
+    size = int(float(os.environ.get("DIPLOGRAPH_LONG_MB", "10")) * 1_000_000)  # the issue asks for 10 MB
+    text = big_text(size)
     (folder / "big.txt").write_text(text, encoding="utf-8")
     check_run(folder, tmp_path / "s.duckdb", expected, expected_docs=6)
     con = duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True)
@@ -107,6 +109,6 @@ def test_ten_megabyte_document(tmp_path):
     con.close()
     assert stored == text
     a = json.loads(analysis)
-    assert len(rows) > 1000 and max(r[1] for r in rows) > 9_000_000  # events from the whole text, to its end
+    assert len(rows) > size / 10_000 and max(r[1] for r in rows) > 0.9 * size  # events from the whole text, to its end
     assert all(text[s:e] == t for s, e, t in rows)
     assert all(text[m["start"]:m["end"]] == m["text"] for actor in a["actors"] for m in actor["mentions"])
