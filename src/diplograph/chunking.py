@@ -5,7 +5,7 @@ breaks, sentence ends, spaces) into chunks; each chunk is analysed as a unit of 
 and the results are merged with every offset shifted by the chunk's start, so offsets
 stay exact character offsets into the whole document text. Memory stays bounded by
 the chunk size, not the document size. What is lost: coreference and alias induction
-across a chunk boundary (a chunk is ~100,000 characters, many pages of text).
+across a chunk boundary (a chunk is ~30,000 characters, several pages of text).
 """
 from __future__ import annotations
 

@@ -42,7 +42,7 @@ class Options:
     verb_files: list[Path] = field(default_factory=list)
     fast: bool = False
     batch_size: int = 16
-    chunk_chars: int = 100_000  # longer documents are analysed in chunks (chunking.py)
+    chunk_chars: int = 30_000  # longer documents are analysed in chunks (chunking.py); a parser batch stays small
 
 
 def _load_verbs(files: list[Path]) -> VerbDictionary:

@@ -95,10 +95,12 @@ def test_bad_folder_ingests_without_traceback(tmp_path):
 
 @pytest.mark.slow
 def test_ten_megabyte_document(tmp_path):
-    """A 10 MB text is stored whole, analysed in chunks, every offset exact."""
+    """A long text (10 MB with DIPLOGRAPH_LONG_MB=10) is stored whole, analysed in chunks, every offset exact."""
     folder = tmp_path / "in"
     expected = bad_folder(folder)
-    size = int(float(os.environ.get("DIPLOGRAPH_LONG_MB", "10")) * 1_000_000)  # the issue asks for 10 MB
+    # 1.2 MB by default: past spaCy's default max_length (1,000,000), 40 chunks, ~2 CPU minutes. The
+    # issue's 10 MB takes ~18 CPU minutes, more than the whole suite may spend: DIPLOGRAPH_LONG_MB=10.
+    size = int(float(os.environ.get("DIPLOGRAPH_LONG_MB", "1.2")) * 1_000_000)
     text = big_text(size)
     (folder / "big.txt").write_text(text, encoding="utf-8")
     check_run(folder, tmp_path / "s.duckdb", expected, expected_docs=6)
