@@ -2,7 +2,8 @@
 
 ``system(con)`` answers the ``diplograph system`` contract: ``{"actors", "dyads", "triads"}``
 plus ``"balance"`` (share of balanced triads, frustration index). Dyads are ranked by
-activity (events) and change (|slope| of the weighted Goldstein score per 30 days); the sign
+activity (events) and change (|slope| of the Goldstein scores of its counted events against
+their dates, in points per 30 days; ``trend`` names it: improving, worsening or stable); the sign
 of a dyad is the sign of its undirected pair in the signed network (see ``network.py``).
 """
 from __future__ import annotations
