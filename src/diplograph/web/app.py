@@ -79,13 +79,19 @@ def create_app(store: str | Path) -> FastAPI:
                   description="Read-only API over a diplograph store: actors, events, dyads, the signed "
                               "network and the documents behind them. Every event points to its evidence.")
     app.state.con = con
+    reader = con.cursor()
+    try:
+        index = queries.ActorIndex(reader)
+    finally:
+        reader.close()
+    app.state.actors = index
     app.add_middleware(Guard)
 
     @app.get("/api/actors", summary="Actors, most active first; q searches id, name and code")
-    def api_actors(cur: Cursor, q: Annotated[str | None, Query(max_length=100)] = None,
+    def api_actors(q: Annotated[str | None, Query(max_length=100)] = None,
                    limit: Annotated[int, Query(ge=1, le=queries.MAX_ACTORS)] = 100,
                    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
-        return queries.actors(cur, q=q, limit=limit, offset=offset)
+        return index.search(q=q, limit=limit, offset=offset)
 
     @app.get("/api/events", summary="Events, newest first; actor= keeps those it is source or target of")
     def api_events(cur: Cursor, flt: Filter,
@@ -98,7 +104,7 @@ def create_app(store: str | Path) -> FastAPI:
     def api_dyad(cur: Cursor, a: ActorId, b: ActorId, flt: Filter,
                  by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
                  limit: Annotated[int, Query(ge=1, le=queries.MAX_EVIDENCE)] = 200) -> dict[str, Any]:
-        return queries.dyad(cur, a, b, by=by, flt=flt, limit=limit)
+        return queries.dyad(cur, a, b, by=by, flt=flt, limit=limit, index=index)
 
     @app.get("/api/graph", summary="The signed actor network under the filters, heaviest edges first")
     def api_graph(cur: Cursor, flt: Filter,
@@ -106,7 +112,7 @@ def create_app(store: str | Path) -> FastAPI:
                                                      description="Keep only the edges of this actor.")] = None,
                   limit: Annotated[int, Query(ge=1, le=queries.MAX_EDGES)] = 400) -> dict[str, Any]:
         flt.actor = actor
-        return queries.graph(cur, flt, limit=limit)
+        return queries.graph(cur, index, flt, limit=limit)
 
     @app.get("/api/documents/{doc_id:path}", summary="One document: text, mentions, events, relations",
              responses={404: {"description": "No such document."}})
@@ -124,7 +130,7 @@ def create_app(store: str | Path) -> FastAPI:
         return FileResponse(STATIC / name, status_code=status, media_type="text/html")
 
     @app.get("/", include_in_schema=False)
-    def index():
+    def network_page():
         return page("index.html")
 
     @app.get("/documents/{doc_id:path}", include_in_schema=False)

@@ -63,31 +63,36 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def actors(cur: duckdb.DuckDBPyConnection, q: str | None = None, limit: int = 100, offset: int = 0) -> dict[str, Any]:
-    """Actors across the store, most active first; ``q`` matches id, name or code (case-insensitive)."""
-    limit = max(1, min(limit, MAX_ACTORS))
-    where, params = "", []
-    if q:
-        where = "WHERE a.actor_id ILIKE ? ESCAPE '\\' OR a.name ILIKE ? ESCAPE '\\' OR a.code ILIKE ? ESCAPE '\\'"
-        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        params = [pattern, pattern, pattern]
-    sql = f"""
-        WITH act AS (
-            SELECT a.actor_id AS id, mode(a.name) AS name, mode(a.type) AS type, mode(a.code) AS code,
-                   mode(a.country) AS country, count(DISTINCT a.doc_id) AS documents
-            FROM actors a {where} GROUP BY a.actor_id),
-        ev AS (
-            SELECT actor, count(*) AS events FROM (
-                SELECT source_actor AS actor FROM events WHERE source_actor IS NOT NULL
-                UNION ALL SELECT target_actor FROM events WHERE target_actor IS NOT NULL) GROUP BY actor)
-        SELECT act.*, coalesce(ev.events, 0) AS events, count(*) OVER () AS total
-        FROM act LEFT JOIN ev ON ev.actor = act.id
-        ORDER BY events DESC, documents DESC, act.id LIMIT ? OFFSET ?"""
-    rows = _rows(cur, sql, params + [limit, max(0, offset)])
-    total = rows[0].pop("total") if rows else 0
-    for r in rows[1:]:
-        r.pop("total")
-    return {"total": total, "limit": limit, "offset": offset, "actors": rows}
+class ActorIndex:
+    """Every actor of the store with its activity, read once: the store does not change while it
+    is served read-only (a writer cannot open it meanwhile), and the page asks for actors often."""
+
+    def __init__(self, cur: duckdb.DuckDBPyConnection):
+        self.rows = _rows(cur, """
+            WITH act AS (
+                SELECT actor_id AS id, mode(name) AS name, mode(type) AS type, mode(code) AS code,
+                       mode(country) AS country, count(DISTINCT doc_id) AS documents
+                FROM actors WHERE actor_id IS NOT NULL GROUP BY actor_id),
+            ev AS (
+                SELECT actor, count(*) AS events FROM (
+                    SELECT source_actor AS actor FROM events WHERE source_actor IS NOT NULL
+                    UNION ALL SELECT target_actor FROM events WHERE target_actor IS NOT NULL) GROUP BY actor)
+            SELECT act.*, coalesce(ev.events, 0) AS events FROM act LEFT JOIN ev ON ev.actor = act.id
+            ORDER BY events DESC, documents DESC, act.id""", [])
+        self.by_id = {r["id"]: r for r in self.rows}
+        self._keys = [" ".join(str(r[k] or "") for k in ("id", "name", "code")).casefold() for r in self.rows]
+
+    def search(self, q: str | None = None, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+        """Most active first; ``q`` matches a part of the id, name or code (case-insensitive)."""
+        limit = max(1, min(limit, MAX_ACTORS))
+        offset = max(0, offset)
+        if q:
+            needle = q.casefold()
+            found = [r for r, key in zip(self.rows, self._keys) if needle in key]
+        else:
+            found = self.rows
+        return {"total": len(found), "limit": limit, "offset": offset,
+                "actors": [dict(r) for r in found[offset:offset + limit]]}
 
 
 _EVENT_COLUMNS = """e.id, e.doc_id, e.source_actor, e.source_name, e.source_code, e.target_actor, e.target_name,
@@ -148,7 +153,7 @@ def events(cur: duckdb.DuckDBPyConnection, actor: str | None = None, flt: GraphF
 
 
 def dyad(cur: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", flt: GraphFilter | None = None,
-         limit: int = 200) -> dict[str, Any]:
+         limit: int = 200, index: ActorIndex | None = None) -> dict[str, Any]:
     """One pair in both directions: its time series by period and the evidence behind it."""
     period = PERIODS.get(by, "month")
     limit = max(1, min(limit, MAX_EVIDENCE))
@@ -163,21 +168,18 @@ def dyad(cur: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", flt:
                count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperative,
                count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflictual
         FROM events e LEFT JOIN documents d ON d.id = e.doc_id
-        WHERE {where} AND coalesce(e.date, d.date) IS NOT NULL
-        GROUP BY 1 ORDER BY 1""", params)
+        WHERE {where} GROUP BY 1 ORDER BY 1 NULLS LAST""", params)
+    undated = series.pop()["events"] if series and series[-1]["period"] is None else 0
     for s in series:
         s["period"] = _iso(s["period"])
     rows = _rows(cur, f"""
         SELECT {_EVENT_COLUMNS}, count(*) OVER () AS total FROM events e LEFT JOIN documents d ON d.id = e.doc_id
         WHERE {where} ORDER BY coalesce(e.date, d.date) NULLS LAST, e.id LIMIT ?""", params + [limit])
-    undated = cur.execute(f"""SELECT count(*) FROM events e LEFT JOIN documents d ON d.id = e.doc_id
-        WHERE {where} AND coalesce(e.date, d.date) IS NULL""", params).fetchone()[0]
     relations = _rows(cur, """
         SELECT doc_id, a, b, sign, modality, date, evidence_start, evidence_end, evidence_text FROM relations
         WHERE (a = ? AND b = ?) OR (a = ? AND b = ?) ORDER BY date NULLS LAST, doc_id LIMIT ?""",
                       [a, b, b, a, limit])
-    names = dict(cur.execute("SELECT actor_id, mode(name) FROM actors WHERE actor_id IN (?, ?) GROUP BY actor_id",
-                             [a, b]).fetchall())
+    names = {k: index.by_id[k]["name"] for k in (a, b) if index and k in index.by_id}
     return {
         "a": {"id": a, "name": names.get(a)}, "b": {"id": b, "name": names.get(b)}, "by": period,
         "total": rows[0]["total"] if rows else 0, "undated": undated, "series": series,
@@ -188,7 +190,7 @@ def dyad(cur: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", flt:
     }
 
 
-def graph(cur: duckdb.DuckDBPyConnection, flt: GraphFilter, limit: int = 400) -> dict[str, Any]:
+def graph(cur: duckdb.DuckDBPyConnection, index: ActorIndex, flt: GraphFilter, limit: int = 400) -> dict[str, Any]:
     """The signed actor network: undirected edges with their volume and mean Goldstein score.
 
     An edge's sign is the sign of its events' Goldstein sum (scaled to -1..1 per event) plus the
@@ -239,23 +241,16 @@ def graph(cur: duckdb.DuckDBPyConnection, flt: GraphFilter, limit: int = 400) ->
         e.pop("total")
         e["sign"] = int(e["sign"])
         ids.update((e["a"], e["b"]))
-    nodes: list[dict[str, Any]] = []
-    if ids:
-        id_list = sorted(ids)
-        nodes = _rows(cur, f"""
-            WITH act AS (SELECT actor_id AS id, mode(name) AS name, mode(type) AS type, mode(code) AS code,
-                                mode(country) AS country, count(DISTINCT doc_id) AS documents
-                         FROM actors WHERE actor_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY actor_id)
-            SELECT ids.id, coalesce(act.name, ids.id) AS name, act.type, act.code, act.country,
-                   coalesce(act.documents, 0) AS documents
-            FROM (SELECT unnest(?::VARCHAR[]) AS id) ids LEFT JOIN act ON act.id = ids.id ORDER BY ids.id""",
-                      [id_list, id_list])
-        activity: dict[str, int] = {}
-        for e in edges:
-            for k in (e["a"], e["b"]):
-                activity[k] = activity.get(k, 0) + e["weight"]
-        for n in nodes:
-            n["activity"] = activity.get(n["id"], 0)
+    activity: dict[str, int] = {}
+    for e in edges:
+        for k in (e["a"], e["b"]):
+            activity[k] = activity.get(k, 0) + e["weight"]
+    nodes = []
+    for k in sorted(ids):
+        info = index.by_id.get(k, {})
+        nodes.append({"id": k, "name": info.get("name") or k, "type": info.get("type"), "code": info.get("code"),
+                      "country": info.get("country"), "documents": info.get("documents", 0),
+                      "activity": activity[k]})
     return {"total_edges": total, "truncated": total > len(edges), "limit": limit,
             "nodes": nodes, "edges": edges}
 
