@@ -118,7 +118,6 @@ async function loadGraph() {
       boundingBox: { x1: 0, y1: 0, w: 40 * Math.sqrt(n + 1), h: 30 * Math.sqrt(n + 1) } }).run();
   }
   cy.fit(undefined, 20);
-  settle(seq, g);
   status.textContent = `${g.nodes.length} actors, ${g.edges.length} edges` +
     (g.truncated ? ` (the heaviest of ${g.total_edges})` : "");
   const t2 = performance.now();
@@ -132,6 +131,7 @@ async function loadGraph() {
     body.nodes = String(g.nodes.length);
     body.edges = String(g.edges.length);
     body.graphVersion = String(seq);
+    settle(seq, g); // the force layout starts once the first picture is up, not competing with it
   });
 }
 
