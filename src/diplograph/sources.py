@@ -59,7 +59,9 @@ def read_jsonl_lines(lines: Iterable[str | bytes], path: str) -> Iterator[Docume
         try:
             obj = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
-            reason = f"{exc.msg.removesuffix(' at')} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            reason = "nested too deeply"
+            if isinstance(exc, json.JSONDecodeError):
+                reason = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
             yield InputError("E003", path=path, line=lineno, reason=reason)
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
