@@ -31,16 +31,48 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "data" / "dev" / "plover_gsr_dev.json"
 
 
+# Non-standard 3-letter codes some gold records use for a state that CAMEO/Phoenix codes otherwise.
+GOLD_ALIASES = {"JAP": "JPN", "VTN": "VNM"}
+
+
+def gold_code(code) -> str:
+    c = str(code)[:3]
+    return GOLD_ALIASES.get(c, c)
+
+
 def gold_codes(field) -> set[str]:
     if not isinstance(field, list):
         return set()
-    return {str(a.get("code", ""))[:3] for a in field if a.get("code")}
+    return {gold_code(a["code"]) for a in field if a.get("code")}
+
+
+def primary_reading(chosen: list) -> list:
+    """The pipeline's own reading of the record's event, in PLOVER's shape.
+
+    Per trigger, only the most confident events (a paired code's reverse reading, ``B was
+    hosted by A``, is less confident than ``A hosted B``). A reciprocal event (``X and Y
+    agreed``: X→Y and Y→X at the same confidence) is what PLOVER writes as a compound source
+    with no target, so its targets that are also its sources are not scored as targets.
+    Returns (event, scored target?) pairs.
+    """
+    by_trigger: dict[tuple[int, str], list] = {}
+    for e in chosen:
+        by_trigger.setdefault((e.evidence.start, e.trigger), []).append(e)
+    out = []
+    for evs in by_trigger.values():
+        best = max(e.confidence for e in evs)
+        top = [e for e in evs if e.confidence >= best - 1e-9]
+        pairs = {(e.source and e.source.actor, e.target and e.target.actor) for e in top}
+        for e in top:
+            s, t = e.source and e.source.actor, e.target and e.target.actor
+            out.append((e, not (s and t and (t, s) in pairs)))
+    return out
 
 
 def gold_actor_texts(field) -> list[tuple[str, str]]:
     if not isinstance(field, list):
         return []
-    return [(a.get("actorText", ""), str(a.get("code", ""))[:3]) for a in field if a.get("code")]
+    return [(a.get("actorText", ""), gold_code(a["code"])) for a in field if a.get("code")]
 
 
 def evt_words(rec: dict) -> set[str]:
@@ -140,8 +172,9 @@ def main(argv: list[str]) -> int:
             best = max(e.confidence for e in a.events)
             chosen = [e for e in a.events if e.confidence == best][:1]
         countries = {x.id: x.country for x in a.actors}
-        ps = {c for e in chosen if (c := code3(e.source, countries))}
-        pt = {c for e in chosen if (c := code3(e.target, countries))}
+        reading = primary_reading(chosen)
+        ps = {c for e, _ in reading if (c := code3(e.source, countries))}
+        pt = {c for e, scored in reading if scored and (c := code3(e.target, countries))}
         gs, gt = gold_codes(rec.get("source")), gold_codes(rec.get("target"))
         src.add(ps, gs)
         tgt.add(pt, gt)

@@ -102,13 +102,25 @@ def _actor_in(tok: Token | None, actors: ResolvedActors, depth: int = 2) -> list
     return found
 
 
+def bare_sector(aid: str | None, actors: ResolvedActors) -> bool:
+    """An actor that is only a sector (``military``, ``refugees``), with no state or organisation."""
+    a = actors.actors.get(aid) if aid else None
+    return a is not None and a.type == "sector" and not a.country
+
+
+def sector_adjective(tok: Token, actors: ResolvedActors) -> bool:
+    """``military aid``, ``civilian buildings``: a sector word qualifying a thing names no actor."""
+    return tok.dep_ == "amod" and bare_sector(actors.token_actor.get(tok.i), actors)
+
+
 def _head_actor(tok: Token, actors: ResolvedActors, depth: int) -> str | None:
-    if tok.i in actors.token_actor:
+    if tok.i in actors.token_actor and not sector_adjective(tok, actors):
         return actors.token_actor[tok.i]
     if depth < 0:
         return None
     for c in tok.children:
-        if c.dep_ in ("compound", "poss", "amod", "nmod", "appos") and c.i in actors.token_actor:
+        if c.dep_ in ("compound", "poss", "amod", "nmod", "appos") and c.i in actors.token_actor and \
+                not sector_adjective(c, actors):
             return actors.token_actor[c.i]
     if depth == 0:
         return None
@@ -217,8 +229,11 @@ def _targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[st
     for c in verb.children:
         if c.dep_ == "xcomp":  # "chose to invite X"
             groups.append([g for g in c.children if g.dep_ in OBJ])
-    groups.append(_prep_objects(verb, ("in", "inside", "within")))
+    places = ("in", "inside", "within", "into")
+    groups.append(_prep_objects(verb, places))
+    groups.append([g for o in objs for g in _prep_objects(o, places)])  # "declared a curfew in X"
     lex = nominal_lexicon()
+    fallback: list[str] = []
     for group in groups:
         out: list[str] = []
         for o in group:
@@ -228,9 +243,14 @@ def _targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[st
             for a in names:
                 if a not in out and a not in exclude:
                     out.append(a)
+        if out and all(bare_sector(a, actors) for a in out):
+            # "contributed troops to Liberia", "offered its troops to Y": the sector noun is
+            # what is given; a named state or organisation further on is who receives it
+            fallback = fallback or out
+            continue
         if out:
             return out
-    return []
+    return fallback
 
 
 STANCE_NOUNS = {"position", "stance", "proposal", "plan", "demand", "idea", "policy", "view", "request",

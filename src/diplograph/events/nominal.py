@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from ..actors.resolve import ResolvedActors
 from .coder import (Candidate, _actor_in, _anaphor, _clause_weight, _is_passive, _speaker, _subject,
-                    _targets)
+                    _targets, sector_adjective)
 
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "send", "issue", "make", "express", "stage", "begin",
                "start", "carry", "give", "pay", "deliver", "voice", "lodge", "impose", "take", "announce",
@@ -37,7 +37,8 @@ def _own_args(noun: Token, actors: ResolvedActors) -> tuple[list[str], list[str]
     for c in noun.children:
         if c.dep_ == "poss":
             sources += _actor_in(c, actors, depth=1)
-        elif c.dep_ in ("compound", "amod", "nmod") and c.i in actors.token_actor:
+        elif c.dep_ in ("compound", "amod", "nmod") and c.i in actors.token_actor and \
+                not sector_adjective(c, actors):
             sources.append(actors.token_actor[c.i])
         elif c.dep_ == "prep":
             for g in c.children:
