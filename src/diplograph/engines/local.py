@@ -162,7 +162,8 @@ _worker_pipeline: Pipeline | None = None
 
 def _init_worker(options: Options) -> None:
     global _worker_pipeline
-    _worker_pipeline = Pipeline(options)  # once per worker process
+    if _worker_pipeline is None or _worker_pipeline.options != options:
+        _worker_pipeline = Pipeline(options)  # once per worker process
 
 
 def _run_task(docs: list[Document]) -> list[Outcome]:
@@ -180,9 +181,15 @@ def _context() -> multiprocessing.context.BaseContext:
 def _parallel(tasks: Iterable[list[Document]], options: Options,
               workers: int) -> Iterator[tuple[list[Document], list[Outcome]]]:
     """Results in input order, with at most a few tasks per worker in flight."""
+    global _worker_pipeline
     in_flight: deque[tuple[list[Document], Future]] = deque()
     limit = workers * IN_FLIGHT_PER_WORKER
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker,
+    context = _context()
+    if context.get_start_method() == "fork":
+        # load once here: the forked workers share the loaded model and knowledge base
+        # (copy-on-write) instead of each building its own, as spaCy's own n_process does
+        _worker_pipeline = Pipeline(options)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                              initargs=(options,)) as pool:
         for docs in tasks:
             in_flight.append((docs, pool.submit(_run_task, docs)))
