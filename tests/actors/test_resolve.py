@@ -138,3 +138,19 @@ def test_acronym_over_a_sector_actor_keeps_the_map_consistent(pipeline):
     assert uscg[0].country == "USA"
     for x in a.actors:
         assert x.mentions, x.id
+
+
+def test_sector_noun_takes_the_sentence_s_only_state(pipeline):
+    from diplograph.records import Document
+
+    a = pipeline.analyze_one(Document("t", "Riot police dispersed students near the parliament of Peru.", date="2022-05-01"))
+    codes = {x.name: (x.code, x.country) for x in a.actors}
+    assert any(c == ("PEREDU", "PER") for c in codes.values()), codes
+
+
+def test_sector_noun_of_an_organisation(pipeline):
+    from diplograph.records import Document
+
+    a = pipeline.analyze_one(Document("t", "A U.N. court indicted the general.", date="2022-05-01"))
+    assert any((x.code or "").startswith("IGOUNO") and x.type == "sector" for x in a.actors), \
+        [(x.name, x.code) for x in a.actors]

@@ -65,3 +65,24 @@ def test_main_event_has_the_highest_confidence(pipeline):
     a = pipeline.analyze_one(Document("t", "Russia attacked Ukraine after Belarus criticized Poland.", date="2022-05-01"))
     best = max(a.events, key=lambda e: e.confidence)
     assert best.cameo_root == "19" and "Russia" in best.source.name
+
+
+def event_codes(pipeline, text: str) -> set[tuple[str | None, str | None]]:
+    a = pipeline.analyze_one(Document("t", text, date="2022-05-01"))
+    return {(e.source.code if e.source else None, e.target.code if e.target else None) for e in a.events}
+
+
+def test_a_sector_adjective_qualifying_a_thing_is_no_actor(pipeline):
+    got = event_codes(pipeline, "Chile has promised to continue military aid to Bolivia.")
+    assert any(s == "CHL" for s, _ in got)
+    assert not any(s == "MIL" or t == "MIL" for s, t in got)
+
+
+def test_a_named_receiver_beats_a_bare_sector_object(pipeline):
+    got = event_codes(pipeline, "Norway has offered its troops to Mali.")
+    assert ("NOR", "MLI") in got
+
+
+def test_the_author_of_a_rejected_demand_is_the_target(pipeline):
+    got = event_codes(pipeline, "Chile rejected Bolivia's demand for new talks.")
+    assert any(s == "CHL" and t == "BOL" for s, t in got)

@@ -495,6 +495,42 @@ def _country_of_modifiers(st: _State, noun: int) -> str | None:
     return None
 
 
+def _igo_of_modifiers(st: _State, noun: int) -> str | None:
+    """The organisation a sector noun belongs to: ``the U.N. war crimes court``, ``NATO officials``."""
+    for child in st.doc[noun].subtree:
+        if child.i >= noun or child.i not in st.hits or child.head.i > noun:
+            continue
+        hit = st.hits[child.i][2]
+        if hit.kind == "actor" and hit.entry:
+            code = hit.entry.code_on(st.on) or ""
+            if code.startswith("IGO"):
+                return code
+    return None
+
+
+def _sole_state(st: _State, token: int) -> str | None:
+    """The one state a sentence names, if it names only one: a sector noun with no nationality
+    of its own (``police used tear gas to disperse demonstrators in Monrovia``, ``authorities
+    pressured workers``) is then most likely that state's (a domestic event)."""
+    sent = st.doc[token].sent
+    states: set[str] = set()
+    for t in range(sent.start, sent.end):
+        if t not in st.hits or t == token:
+            continue
+        hit = st.hits[t][2]
+        if hit.kind == "demonym":
+            c = hit.country
+        elif hit.kind == "actor" and hit.entry:
+            c = _country_of_code(hit.entry.code_on(st.on), st.kb)
+        else:
+            continue
+        if c and c in st.kb.countries:
+            states.add(c)
+            if len(states) > 1:
+                return None
+    return next(iter(states)) if states else None
+
+
 def _is_description(doc: Doc, start: int, end: int) -> bool:
     """``the president``, ``the old man``: a definite person noun that coreference may resolve."""
     head = doc[end - 1]
@@ -514,13 +550,16 @@ def _add_kb_spans(st: _State, spans: list[Span], consumed: set[int]) -> None:
             if country is None and _is_description(doc, start, end):
                 st.deferred.append((start, end, hit))
                 continue
-            code = hit.agent.combine(country)
-            name = f"{country + ' ' if country else ''}{hit.agent.phrase.strip('_').replace('_', ' ').lower()}"
+            igo = None if country else _igo_of_modifiers(st, end - 1)
+            domestic = None if country or igo else _sole_state(st, start)
+            country = country or domestic
+            code = hit.agent.combine(country or igo)
+            name = f"{(country or igo) + ' ' if country or igo else ''}{hit.agent.phrase.strip('_').replace('_', ' ').lower()}"
             s0 = min([start] + [c.i for c in doc[end - 1].children if c.i in st.hits and c.i < start
                                 and c.i not in st.out.token_actor])
             key = (slug(name), name, "sector", code, country)
-            method = "dictionary" if hit.user else ("role" if country else "kb")
-            _add_mention(st, s0, end, key, method, 0.8 if country else 0.5)
+            method = "dictionary" if hit.user else ("role" if country or igo else "kb")
+            _add_mention(st, s0, end, key, method, 0.6 if domestic else 0.8 if country else 0.5)
             continue
         # A demonym that modifies a noun of another actor is part of that actor, not a mention of the state.
         if hit.kind == "demonym" and doc[end - 1].dep_ in ("amod", "compound") and doc[end - 1].head.i in st.hits:

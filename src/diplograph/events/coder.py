@@ -105,7 +105,7 @@ def _actor_in(tok: Token | None, actors: ResolvedActors, depth: int = 2) -> list
 def bare_sector(aid: str | None, actors: ResolvedActors) -> bool:
     """An actor that is only a sector (``military``, ``refugees``), with no state or organisation."""
     a = actors.actors.get(aid) if aid else None
-    return a is not None and a.type == "sector" and not a.country
+    return a is not None and a.type == "sector" and not a.country and not (a.code or "").startswith(("IGO", "NGO"))
 
 
 def sector_adjective(tok: Token, actors: ResolvedActors) -> bool:
@@ -238,8 +238,11 @@ def _targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[st
         out: list[str] = []
         for o in group:
             if o.lemma_.lower() in lex and o.i not in actors.token_actor:
-                continue  # an event noun carries its own event: "led to the arrest of X"
-            names = _actor_in(o, actors) or _anaphor(o, actors, exclude)
+                # an event noun carries its own event ("led to the arrest of X"); whose act it is
+                # is who the verb answers: "rejected X's demand", "dismissed an appeal from X"
+                names = _noun_author(o, actors)
+            else:
+                names = _actor_in(o, actors) or _anaphor(o, actors, exclude)
             for a in names:
                 if a not in out and a not in exclude:
                     out.append(a)
@@ -251,6 +254,21 @@ def _targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[st
         if out:
             return out
     return fallback
+
+
+def _noun_author(noun: Token, actors: ResolvedActors) -> list[str]:
+    """The author of an event noun: its possessive, national adjective, or ``from``/``by`` object."""
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in actors.token_actor
+                                and not sector_adjective(c, actors)):
+            names = _actor_in(c, actors, depth=1)
+            if names:
+                return names
+    for g in _prep_objects(noun, ("from", "by")):
+        names = _actor_in(g, actors)
+        if names:
+            return names
+    return []
 
 
 STANCE_NOUNS = {"position", "stance", "proposal", "plan", "demand", "idea", "policy", "view", "request",
