@@ -86,3 +86,16 @@ def test_a_named_receiver_beats_a_bare_sector_object(pipeline):
 def test_the_author_of_a_rejected_demand_is_the_target(pipeline):
     got = event_codes(pipeline, "Chile rejected Bolivia's demand for new talks.")
     assert any(s == "CHL" and t == "BOL" for s, t in got)
+
+
+def test_an_uncoded_name_takes_its_appositive_s_code(pipeline):
+    text = "Jan Kowalczyk, the United Nations refugee coordinator, demanded that Chad open its border."
+    got = event_codes(pipeline, text)
+    assert any((s or "").startswith("IGO") for s, _ in got), got
+
+
+def test_a_targetless_act_in_a_one_state_sentence_targets_that_state(pipeline):
+    got = event_codes(pipeline, "Chilean rebels blew up three power lines near Santiago, Chile.")
+    assert ("CHLREB", "CHL") in got, got
+    got = event_codes(pipeline, "Chilean rebels blew up three power lines near Lima, Peru.")
+    assert ("CHLREB", None) in got, got  # two states: whose lines is not said

@@ -113,9 +113,25 @@ def sector_adjective(tok: Token, actors: ResolvedActors) -> bool:
     return tok.dep_ == "amod" and bare_sector(actors.token_actor.get(tok.i), actors)
 
 
+def _coded(aid: str | None, actors: ResolvedActors) -> bool:
+    a = actors.actors.get(aid) if aid else None
+    return a is not None and bool(a.code)
+
+
 def _head_actor(tok: Token, actors: ResolvedActors, depth: int) -> str | None:
     if tok.i in actors.token_actor and not sector_adjective(tok, actors):
-        return actors.token_actor[tok.i]
+        aid = actors.token_actor[tok.i]
+        if not _coded(aid, actors):
+            # "Kenzo Oshima, the U.N. relief coordinator": a name the knowledge base does not
+            # code takes the code its appositive or its other name parts give
+            for c in tok.children:
+                if c.dep_ in ("appos", "compound") and _coded(actors.token_actor.get(c.i), actors):
+                    return actors.token_actor[c.i]
+                if c.dep_ == "appos":
+                    inner = _head_actor(c, actors, 0) if c.i not in actors.token_actor else None
+                    if _coded(inner, actors):
+                        return inner
+        return aid
     if depth < 0:
         return None
     for c in tok.children:
@@ -553,7 +569,38 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
                     # "X accused Y of an attack on Z" does not assert an attack by no one on Z
                     found = [c for c in found if c.source is not None]
                 out.extend(found)
+    _domestic_targets(out, actors)
     return out
+
+
+def _domestic_targets(cands: list[Candidate], actors: ResolvedActors) -> None:
+    """An act with no one named as its object, in a sentence about one state only (``Afghan
+    guerrillas blew up power lines into Kabul``, ``students throughout Indonesia staged
+    demonstrations``), is aimed at that state: PLOVER's convention for domestic events."""
+    by_sentence: dict[int, tuple[set[str], dict[str, str]]] = {}
+    for c in cands:
+        if c.source is None or c.target is not None:
+            continue
+        src = actors.actors.get(c.source)
+        if src is None or not src.country:
+            continue
+        sent = c.trigger.sent
+        if sent.start not in by_sentence:
+            countries: set[str] = set()
+            states: dict[str, str] = {}
+            for i in range(sent.start, sent.end):
+                a = actors.actors.get(actors.token_actor.get(i, ""))
+                if a is None:
+                    continue
+                if a.country:
+                    countries.add(a.country)
+                if a.type == "state" and a.code and a.country:
+                    states.setdefault(a.country, a.id)
+            by_sentence[sent.start] = (countries, states)
+        countries, states = by_sentence[sent.start]
+        if countries == {src.country} and src.country in states and states[src.country] != c.source:
+            c.target = states[src.country]
+            c.extra["domestic_target"] = True
 
 
 def _transform(coded: dict[int, _Verbal], suppressed: set[int], vd: VerbDictionary,
