@@ -185,7 +185,7 @@ def _parallel(tasks: Iterable[list[Document]], options: Options,
     in_flight: deque[tuple[list[Document], Future]] = deque()
     limit = workers * IN_FLIGHT_PER_WORKER
     context = _context()
-    if context.get_start_method() == "fork":
+    if context.get_start_method() == "fork" and (_worker_pipeline is None or _worker_pipeline.options != options):
         # load once here: the forked workers share the loaded model and knowledge base
         # (copy-on-write) instead of each building its own, as spaCy's own n_process does
         _worker_pipeline = Pipeline(options)
