@@ -99,3 +99,13 @@ def test_a_targetless_act_in_a_one_state_sentence_targets_that_state(pipeline):
     assert ("CHLREB", "CHL") in got, got
     got = event_codes(pipeline, "Chilean rebels blew up three power lines near Lima, Peru.")
     assert ("CHLREB", None) in got, got  # two states: whose lines is not said
+
+
+def test_without_the_state_named_a_domestic_act_targets_its_organ(pipeline):
+    got = event_codes(pipeline, "Chilean demonstrators rioted after a rally calling for the removal of the Chilean government.")
+    assert ("CHLOPP", "CHLGOV") in got, got
+
+
+def test_a_light_verb_with_an_odd_lemma_still_gives_the_noun_its_source(pipeline):
+    got = event_codes(pipeline, "Chilean students staged a hunger strike.")  # spaCy: staged → "stag"
+    assert any(s == "CHLEDU" for s, _ in got), got

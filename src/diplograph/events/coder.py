@@ -577,7 +577,8 @@ def _domestic_targets(cands: list[Candidate], actors: ResolvedActors) -> None:
     """An act with no one named as its object, in a sentence about one state only (``Afghan
     guerrillas blew up power lines into Kabul``, ``students throughout Indonesia staged
     demonstrations``), is aimed at that state: PLOVER's convention for domestic events."""
-    by_sentence: dict[int, tuple[set[str], dict[str, str]]] = {}
+    state_sectors = ("GOV", "MIL", "COP", "LEG", "SPY")
+    by_sentence: dict[int, tuple[set[str], dict[str, list[str]]]] = {}
     for c in cands:
         if c.source is None or c.target is not None:
             continue
@@ -587,20 +588,30 @@ def _domestic_targets(cands: list[Candidate], actors: ResolvedActors) -> None:
         sent = c.trigger.sent
         if sent.start not in by_sentence:
             countries: set[str] = set()
-            states: dict[str, str] = {}
+            # the state itself first, else its organs named in the sentence
+            # ("demonstrators rioted … removal of President X", "… seized by the government forces")
+            states: dict[str, list[str]] = {}
+            organs: dict[str, list[str]] = {}
             for i in range(sent.start, sent.end):
                 a = actors.actors.get(actors.token_actor.get(i, ""))
-                if a is None:
+                if a is None or not a.country:
                     continue
-                if a.country:
-                    countries.add(a.country)
-                if a.type == "state" and a.code and a.country:
-                    states.setdefault(a.country, a.id)
-            by_sentence[sent.start] = (countries, states)
+                countries.add(a.country)
+                if a.type == "state" and a.code:
+                    states.setdefault(a.country, []).append(a.id)
+                elif a.code and a.code[3:6] in state_sectors:
+                    organs.setdefault(a.country, []).append(a.id)
+            by_sentence[sent.start] = (countries, {k: states.get(k, []) + organs.get(k, []) for k in countries})
         countries, states = by_sentence[sent.start]
-        if countries == {src.country} and src.country in states and states[src.country] != c.source:
-            c.target = states[src.country]
-            c.extra["domestic_target"] = True
+        if countries != {src.country}:
+            continue
+        src_code = src.code or ""
+        for aid in states.get(src.country, []):
+            a = actors.actors[aid]
+            if aid != c.source and a.code != src_code:
+                c.target = aid
+                c.extra["domestic_target"] = True
+                break
 
 
 def _transform(coded: dict[int, _Verbal], suppressed: set[int], vd: VerbDictionary,

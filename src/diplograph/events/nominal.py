@@ -76,12 +76,20 @@ def _governor(noun: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+def is_light(verb: Token) -> bool:
+    """A light verb, also when the tagger's lemma is off (``staged`` → ``stag``)."""
+    if verb.lemma_.lower() in LIGHT_VERBS:
+        return True
+    word = verb.lower_
+    return verb.tag_ in ("VBD", "VBN") and word.endswith("ed") and (word[:-1] in LIGHT_VERBS or word[:-2] in LIGHT_VERBS)
+
+
 def _source_from_clause(noun: Token, actors: ResolvedActors) -> list[str]:
     verb, how = _governor(noun)
     if verb is None:
         return []
     lemma = verb.lemma_.lower()
-    if how in ("dobj",) and lemma in LIGHT_VERBS:
+    if how in ("dobj",) and is_light(verb):
         return _actor_in(_subject(verb), actors)
     if how == "attr" or how == "prep:as" or how == "oprd":
         # "X's invitation can be seen as a warning": the source of the subject phrase
@@ -106,7 +114,7 @@ def _targets_from_clause(noun: Token, actors: ResolvedActors, exclude: list[str]
         return []
     if how == "nsubj" and not _is_passive(verb):
         return _targets(verb, actors, exclude)  # "X's closure … caused problems for Y"
-    if how == "dobj" and verb.lemma_.lower() in LIGHT_VERBS:
+    if how == "dobj" and is_light(verb):
         return _targets(verb, actors, exclude)  # "sent pressure to Y"
     if how in ("attr", "prep:as"):
         return [a for a in _targets(verb, actors, exclude) if a not in exclude]
