@@ -109,3 +109,19 @@ def test_without_the_state_named_a_domestic_act_targets_its_organ(pipeline):
 def test_a_light_verb_with_an_odd_lemma_still_gives_the_noun_its_source(pipeline):
     got = event_codes(pipeline, "Chilean students staged a hunger strike.")  # spaCy: staged → "stag"
     assert any(s == "CHLEDU" for s, _ in got), got
+
+
+def test_coordinated_nationalities_are_both_sources(pipeline):
+    got = event_codes(pipeline, "The Chilean and Peruvian sides have agreed to share information.")
+    sources = {s for s, _ in got}
+    assert {"CHL", "PER"} <= sources, got
+
+
+def test_a_passive_without_agent_is_done_by_the_state_where_it_happens(pipeline):
+    got = event_codes(pipeline, "A Canadian journalist was arrested in Chile on Monday.")
+    assert any(s == "CHL" and (t or "").startswith("CAN") for s, t in got), got
+
+
+def test_a_pronoun_subject_of_a_light_verb_is_the_speaker(pipeline):
+    got = event_codes(pipeline, "Chile confirmed on Monday it would tighten the blockade of Peru.")
+    assert ("CHL", "PER") in got, got

@@ -99,6 +99,14 @@ def _actor_in(tok: Token | None, actors: ResolvedActors, depth: int = 2) -> list
         aid = _head_actor(t, actors, depth)
         if aid and aid not in found:
             found.append(aid)
+        # "the Turkish and Greek sides", "French and Egyptian warships": coordinated nationalities
+        for c in t.children:
+            if c.dep_ in ("amod", "compound") and c.i in actors.token_actor:
+                for k in c.conjuncts:
+                    other = actors.token_actor.get(k.i)
+                    a = actors.actors.get(other) if other else None
+                    if a is not None and a.country and other not in found:
+                        found.append(other)
     return found
 
 
@@ -369,6 +377,10 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
     if _is_passive(verb):
         agent = _agent(verb)
         sources = _actor_in(agent, actors) if agent is not None else []
+        if agent is None and (match.code or match.reverse or "")[:2] >= "06":
+            # "X was arrested in Lebanon": with no agent, the state where it was done did it
+            sources = [a for g in _prep_objects(verb, ("in",)) for a in _actor_in(g, actors)
+                       if actors.actors[a].type == "state"][:1]
     else:
         subj = _subject(verb)
         sources = _actor_in(subj, actors) if subj is not None else []

@@ -17,14 +17,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors.resolve import ResolvedActors
-from .coder import (Candidate, _actor_in, _anaphor, _clause_weight, _is_passive, _speaker, _subject,
+from .coder import (SPEAKER_PRONOUNS, Candidate, _actor_in, _speaker_actors, _anaphor, _clause_weight, _is_passive, _speaker, _subject,
                     _targets, sector_adjective)
 
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "send", "issue", "make", "express", "stage", "begin",
                "start", "carry", "give", "pay", "deliver", "voice", "lodge", "impose", "take", "announce",
                "continue", "resume", "mount", "file", "extend", "order", "initiate", "organize", "organise",
                "host", "convene", "call", "declare", "threaten", "step", "intensify", "escalate", "open",
-               "complete", "conclude", "end", "finish", "reiterate", "renew", "level", "signal", "apply"}
+               "complete", "conclude", "end", "finish", "reiterate", "renew", "level", "signal", "apply",
+               "tighten", "enforce", "maintain", "lift", "ease", "relax"}
 CAUSAL_VERBS = {"lead", "result", "contribute", "cause", "prompt", "trigger", "spark", "bring", "amount"}
 SOURCE_PREPS = {"by", "from"}
 TARGET_PREPS = ("of", "with", "to", "against", "on", "upon", "into", "toward", "towards", "at", "over", "for")
@@ -90,7 +91,11 @@ def _source_from_clause(noun: Token, actors: ResolvedActors) -> list[str]:
         return []
     lemma = verb.lemma_.lower()
     if how in ("dobj",) and is_light(verb):
-        return _actor_in(_subject(verb), actors)
+        subj = _subject(verb)
+        found = _actor_in(subj, actors)
+        if not found and subj is not None and subj.lower_ in SPEAKER_PRONOUNS:
+            found = _speaker_actors(verb, actors)  # "NATO said it would tighten the blockade"
+        return found
     if how == "attr" or how == "prep:as" or how == "oprd":
         # "X's invitation can be seen as a warning": the source of the subject phrase
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
