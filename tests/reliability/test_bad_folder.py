@@ -99,7 +99,7 @@ def test_ten_megabyte_document(tmp_path):
     folder = tmp_path / "in"
     expected = bad_folder(folder)
     # 1.2 MB by default: past spaCy's default max_length (1,000,000), 40 chunks, ~2 CPU minutes. The
-    # issue's 10 MB takes ~18 CPU minutes, more than the whole suite may spend: DIPLOGRAPH_LONG_MB=10.
+    # issue's 10 MB takes ~7 CPU minutes, half the whole suite's budget: DIPLOGRAPH_LONG_MB=10.
     size = int(float(os.environ.get("DIPLOGRAPH_LONG_MB", "1.2")) * 1_000_000)
     text = big_text(size)
     (folder / "big.txt").write_text(text, encoding="utf-8")
