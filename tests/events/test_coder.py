@@ -125,3 +125,8 @@ def test_a_passive_without_agent_is_done_by_the_state_where_it_happens(pipeline)
 def test_a_pronoun_subject_of_a_light_verb_is_the_speaker(pipeline):
     got = event_codes(pipeline, "Chile confirmed on Monday it would tighten the blockade of Peru.")
     assert ("CHL", "PER") in got, got
+
+
+def test_the_reporter_s_nationality_does_not_make_an_act_international(pipeline):
+    text = "Chilean rebels blew up three power lines near Santiago, Chile, the Peruvian news agency reported."
+    assert ("CHLREB", "CHL") in event_codes(pipeline, text)

@@ -604,9 +604,10 @@ def _domestic_targets(cands: list[Candidate], actors: ResolvedActors) -> None:
             # ("demonstrators rioted … removal of President X", "… seized by the government forces")
             states: dict[str, list[str]] = {}
             organs: dict[str, list[str]] = {}
+            reporters = _reporter_tokens(sent)
             for i in range(sent.start, sent.end):
                 a = actors.actors.get(actors.token_actor.get(i, ""))
-                if a is None or not a.country:
+                if a is None or not a.country or i in reporters:
                     continue
                 countries.add(a.country)
                 if a.type == "state" and a.code:
@@ -624,6 +625,18 @@ def _domestic_targets(cands: list[Candidate], actors: ResolvedActors) -> None:
                 c.target = aid
                 c.extra["domestic_target"] = True
                 break
+
+
+def _reporter_tokens(sent) -> set[int]:
+    """Tokens naming who reports the sentence (``…, the Czechoslovak news agency reported``):
+    the reporter's nationality says nothing about where the reported act happened."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.lemma_ in SPEECH_VERBS and tok.pos_ == "VERB":
+            for c in tok.children:
+                if c.dep_ in SUBJ:
+                    out.update(t.i for t in c.subtree)
+    return out
 
 
 def _transform(coded: dict[int, _Verbal], suppressed: set[int], vd: VerbDictionary,
