@@ -8,7 +8,10 @@ Scores, micro over records:
 
 - ``source``/``target``: F1 of the sets of 3-letter codes (country or ``IGO``) of the
   chosen events' sources/targets against the gold sets (records whose gold target is not
-  an actor list have an empty gold target set);
+  an actor list have an empty gold target set). The chosen events are read in PLOVER's
+  shape (``primary_reading``): per trigger the most confident events only, a reciprocal
+  pair as a compound source with no target (as the gold's ``SRC/TAR`` records are written);
+  the gold's non-standard ``JAP``/``VTN`` are CAMEO's ``JPN``/``VNM``;
 - ``mention upper bound``: share of gold actors whose text overlaps a resolved mention
   with the right 3-letter code — what a perfect event stage could reach.
 
