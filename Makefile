@@ -35,8 +35,9 @@ serve: setup
 examples: setup
 	$(BIN)/python scripts/build_examples.py $(SHARED)
 
+# The seed has no date of its own: --date applies only to documents without one.
 demo: setup
-	$(BIN)/diplograph ingest examples/ --store diplograph.duckdb
+	$(BIN)/diplograph ingest examples/seed examples/voa examples/wikinews --date 2023-11-24 --store diplograph.duckdb
 	$(BIN)/diplograph status --store diplograph.duckdb
 	$(BIN)/diplograph analyze examples/seed/000_32cb580131ed3d26.txt --date 2023-11-24
 

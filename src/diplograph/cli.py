@@ -20,7 +20,7 @@ from .records import Document
 _CLEAN_EXITS = tuple({typer.Exit, typer.Abort, *(getattr(m, n) for m, n in (
     (typer.exceptions, "TyperException"), (getattr(typer, "_click", None), "ClickException")) if hasattr(m, n))})
 
-out = Console()
+out = Console(width=None if sys.stdout.isatty() else 140)  # reports piped to files stay readable
 err = Console(stderr=True, soft_wrap=True)  # one error, one line, whatever the width
 _state = {"verbose": os.environ.get("DIPLOGRAPH_VERBOSE", "") not in ("", "0")}
 

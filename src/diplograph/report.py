@@ -22,9 +22,10 @@ def print_report(console: Console, doc: Document, a: DocumentAnalysis) -> None:
         ments = "; ".join(f"{t!r}{f' ×{n}' if n > 1 else ''} {meth} {c:.2f}" for (t, meth, c), n in counts.items())
         actors.add_row(Text(actor.name), actor.type, actor.code or "-", Text(ments))
     console.print(actors)
-    events = Table(title="Events")
-    for col in ("source", "event", "target", "modality", "evidence"):
-        events.add_column(col)
+    events = Table(title="Events", expand=True)
+    # The evidence sentence gets the room: names and codes are short.
+    for col, ratio in (("source", 2), ("event", 2), ("target", 2), ("modality", 1), ("evidence", 6)):
+        events.add_column(col, ratio=ratio)
     for e in a.events:
         label = f"{e.cameo} {e.plover or ''}".strip()
         attrib = f" (per {e.attribution.text})" if e.attribution else ""
