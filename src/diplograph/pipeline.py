@@ -29,6 +29,7 @@ from .data import data_path
 from .events.codebook import Codebook, load_codebook
 from .events.coder import Candidate, code_events
 from .events.verbs import VerbDictionary, read_verb_dictionary
+from .gc_pause import paused_gc
 from .records import Attribution, Cue, Document, DocumentAnalysis, Event, Ref, Relation, Span, Triad
 from .text.dates import find_dateline
 from .text.normalize import NormalizedText, normalize
@@ -63,10 +64,11 @@ class Pipeline:
     def __init__(self, options: Options | None = None):
         self.options = options or Options()
         o = self.options
-        self.kb: KnowledgeBase = build_kb(o.actor_files, o.agent_files, replace=bool(o.actor_files))
-        self.verbs: VerbDictionary = _load_verbs(o.verb_files)
-        self.codebook: Codebook = load_codebook()
-        self.nlp = nlp.load(o.fast)
+        with paused_gc():  # long-lived objects only: collecting while building them is wasted work
+            self.kb: KnowledgeBase = build_kb(o.actor_files, o.agent_files, replace=bool(o.actor_files))
+            self.verbs: VerbDictionary = _load_verbs(o.verb_files)
+            self.codebook: Codebook = load_codebook()
+            self.nlp = nlp.load(o.fast)
 
     @property
     def problems(self) -> list[str]:

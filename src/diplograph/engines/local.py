@@ -18,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from ..errors import DiplographError, InputError
+from ..gc_pause import freeze_loaded
 from ..nlp import batch_by_length
 from ..pipeline import Options, Pipeline
 from ..records import Document, DocumentAnalysis
@@ -164,6 +165,7 @@ def _init_worker(options: Options) -> None:
     global _worker_pipeline
     if _worker_pipeline is None or _worker_pipeline.options != options:
         _worker_pipeline = Pipeline(options)  # once per worker process
+        freeze_loaded()
 
 
 def _run_task(docs: list[Document]) -> list[Outcome]:
@@ -189,6 +191,8 @@ def _parallel(tasks: Iterable[list[Document]], options: Options,
         # load once here: the forked workers share the loaded model and knowledge base
         # (copy-on-write) instead of each building its own, as spaCy's own n_process does
         _worker_pipeline = Pipeline(options)
+    if context.get_start_method() == "fork":
+        freeze_loaded()  # the loaded pipeline is never garbage: no collector pass walks (and copies) it
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                              initargs=(options,)) as pool:
         for docs in tasks:
