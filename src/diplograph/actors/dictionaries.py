@@ -12,6 +12,7 @@ code goes), ``{PLURAL}`` forms, and ``!NAME! = a, b`` substitution sets.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -155,7 +156,7 @@ def _read_actor_line(
             # Consecutive roots without codes share the codes that follow.
             current.phrases.append(phrase)
             return current, pending
-        current = ActorEntry(phrase, [phrase], rules, Path(path).name)
+        current = ActorEntry(phrase, [phrase], rules, os.path.basename(path))
         entries.append(current)
         return current, ([] if rules else [current])
 

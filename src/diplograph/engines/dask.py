@@ -26,7 +26,7 @@ from ..errors import InputError, UsageError
 from ..pipeline import Options, Pipeline
 from ..records import Document, DocumentAnalysis
 from ..store.duck import StoreWriter
-from .local import IN_FLIGHT_PER_WORKER, IngestReport, Outcome, Progress, Tasks, Writer, analyze_task
+from .local import BATCH_DOCS, IN_FLIGHT_PER_WORKER, IngestReport, Outcome, Progress, Tasks, Writer, analyze_task
 
 PLUGIN = "diplograph-pipeline"
 SHARD_SCHEMA = pa.schema([("doc_id", pa.string()), ("content_hash", pa.string()),
@@ -87,7 +87,7 @@ def connect(workers: int, scheduler: str | None) -> tuple[Client, LocalCluster |
 
 
 def ingest(items: Iterable[Document | InputError], store: StoreWriter, options: Options | None = None,
-           batch_size: int = 32, progress: Progress | None = None, workers: int = 2,
+           batch_size: int = BATCH_DOCS, progress: Progress | None = None, workers: int = 2,
            scheduler: str | None = None) -> IngestReport:
     """Stream ``items`` into ``store`` through a Dask cluster (local one by default)."""
     options = options or Options()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,6 +31,9 @@ from ..store.duck import StoreWriter
 TASK_CHARS = 20_000
 TASK_DOCS = 64
 IN_FLIGHT_PER_WORKER = 2
+# Results are committed at least this often (and at most BATCH_DOCS documents at a time).
+COMMIT_SECONDS = 2.0
+BATCH_DOCS = 256
 
 Progress = Callable[[int, int], None]
 """Called with (documents, words) each time documents are stored, skipped or failed."""
@@ -103,13 +107,21 @@ class Tasks:
 class Writer:
     """The single writer: buffers results and writes them in batches, one transaction each.
 
-    Progress is reported when a batch is committed, so what it counts is safely stored.
+    A batch is committed when it holds ``batch_size`` documents or when ``commit_seconds``
+    have passed since the last commit, whichever comes first: each commit has a fixed cost
+    (about 70 ms of queries for the corpus view and summaries, whatever the batch size), so
+    a fast run writes large batches, while a slow run still commits, and reports progress,
+    every few seconds. Progress is reported when a batch is committed, so what it counts
+    is safely stored.
     """
 
-    def __init__(self, store: StoreWriter, report: IngestReport, progress: Progress | None, batch_size: int):
+    def __init__(self, store: StoreWriter, report: IngestReport, progress: Progress | None, batch_size: int,
+                 commit_seconds: float = COMMIT_SECONDS):
         self.store, self.report, self.progress, self.batch_size = store, report, progress, batch_size
+        self.commit_seconds = commit_seconds
         self.pending: list[tuple[Document, DocumentAnalysis]] = []
         self.unreported = [0, 0]  # documents, words
+        self.last_commit = time.monotonic()
 
     def add(self, docs: list[Document], outcomes: list[Outcome]) -> None:
         for doc, out in zip(docs, outcomes):
@@ -122,7 +134,7 @@ class Writer:
             self.report.words += words
             self.unreported[0] += 1
             self.unreported[1] += words
-        if len(self.pending) >= self.batch_size:
+        if len(self.pending) >= self.batch_size or time.monotonic() - self.last_commit >= self.commit_seconds:
             self.flush()
 
     def flush(self) -> None:
@@ -136,10 +148,11 @@ class Writer:
         if self.progress and self.unreported[0]:
             self.progress(*self.unreported)
         self.unreported = [0, 0]
+        self.last_commit = time.monotonic()
 
 
 def ingest(items: Iterable[Document | InputError], store: StoreWriter, options: Options | None = None,
-           batch_size: int = 32, progress: Progress | None = None, workers: int = 1) -> IngestReport:
+           batch_size: int = BATCH_DOCS, progress: Progress | None = None, workers: int = 1) -> IngestReport:
     """Stream ``items`` into ``store`` with ``workers`` parser processes (1: in this process)."""
     options = options or Options()
     report = IngestReport()
