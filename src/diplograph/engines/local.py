@@ -140,9 +140,7 @@ class Writer:
     def flush(self) -> None:
         if self.pending:
             self.store.write_batch(self.pending)
-            for doc, _ in self.pending:
-                if doc.path:
-                    self.store.clear_failure(doc.path)
+            self.store.clear_failures([doc.path for doc, _ in self.pending if doc.path])
             self.report.stored += len(self.pending)
             self.pending = []
         if self.progress and self.unreported[0]:

@@ -140,6 +140,11 @@ class StoreWriter:
     def clear_failure(self, path: str) -> None:
         self.con.execute("DELETE FROM failures WHERE path = ?", [path])
 
+    def clear_failures(self, paths: list[str]) -> None:
+        """``clear_failure`` for many paths in one statement."""
+        if paths:
+            self.con.execute("DELETE FROM failures WHERE path IN (SELECT unnest(?::VARCHAR[]))", [paths])
+
     def close(self) -> None:
         self.con.close()
 

@@ -52,7 +52,8 @@ def script_of(ch: str) -> str:
 def non_english(text: str) -> str | None:
     """The language or script of ``text`` when it is clearly not English, else None."""
     sample = text[:SAMPLE]
-    scripts = Counter(script_of(ch) for ch in sample if ch.isalpha())
+    # ASCII letters are all Latin: only other text needs counting by script
+    scripts = Counter() if sample.isascii() else Counter(script_of(ch) for ch in sample if ch.isalpha())
     letters = sum(scripts.values())
     if letters >= MIN_LETTERS and scripts["Latin"] < 0.5 * letters:
         name, _ = max(((n, c) for n, c in scripts.items() if n != "Latin"), key=lambda x: x[1])
