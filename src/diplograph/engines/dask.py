@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections import deque
 from collections.abc import Iterable, Iterator
 
 import pyarrow as pa
@@ -26,7 +25,7 @@ from ..errors import InputError, UsageError
 from ..pipeline import Options, Pipeline
 from ..records import Document, DocumentAnalysis
 from ..store.duck import StoreWriter
-from .local import BATCH_DOCS, IN_FLIGHT_PER_WORKER, IngestReport, Outcome, Progress, Tasks, Writer, analyze_task
+from .local import BATCH_DOCS, IN_FLIGHT_PER_WORKER, IngestReport, Outcome, Progress, Tasks, Writer, analyze_task, in_order
 
 PLUGIN = "diplograph-pipeline"
 SHARD_SCHEMA = pa.schema([("doc_id", pa.string()), ("content_hash", pa.string()),
@@ -110,12 +109,4 @@ def ingest(items: Iterable[Document | InputError], store: StoreWriter, options: 
 
 def _stream(client: Client, tasks: Iterable[list[Document]], limit: int) -> Iterator[tuple[list[Document], bytes]]:
     """Shards in input order, with at most ``limit`` partitions in flight."""
-    in_flight: deque = deque()
-    for docs in tasks:
-        in_flight.append((docs, client.submit(analyze_partition, docs, pure=False)))
-        if len(in_flight) >= limit:
-            done_docs, fut = in_flight.popleft()
-            yield done_docs, fut.result()
-    while in_flight:
-        done_docs, fut = in_flight.popleft()
-        yield done_docs, fut.result()
+    return in_order(lambda docs: client.submit(analyze_partition, docs, pure=False), tasks, limit)

@@ -15,8 +15,9 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import DiplographError, InputError
 from ..gc_pause import freeze_loaded
@@ -195,7 +196,6 @@ def _parallel(tasks: Iterable[list[Document]], options: Options,
               workers: int) -> Iterator[tuple[list[Document], list[Outcome]]]:
     """Results in input order, with at most a few tasks per worker in flight."""
     global _worker_pipeline
-    in_flight: deque[tuple[list[Document], Future]] = deque()
     limit = workers * IN_FLIGHT_PER_WORKER
     context = _context()
     if context.get_start_method() == "fork" and (_worker_pipeline is None or _worker_pipeline.options != options):
@@ -206,11 +206,21 @@ def _parallel(tasks: Iterable[list[Document]], options: Options,
         freeze_loaded()  # the loaded pipeline is never garbage: no collector pass walks (and copies) it
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                              initargs=(options,)) as pool:
-        for docs in tasks:
-            in_flight.append((docs, pool.submit(_run_task, docs)))
-            if len(in_flight) >= limit:
-                done_docs, fut = in_flight.popleft()
-                yield done_docs, fut.result()
-        while in_flight:
+        yield from in_order(lambda docs: pool.submit(_run_task, docs), tasks, limit)
+
+
+def in_order(submit: Callable[[list[Document]], Any], tasks: Iterable[list[Document]],
+             limit: int) -> Iterator[tuple[list[Document], Any]]:
+    """(task, result) in input order, with at most ``limit`` futures in flight (bounded memory).
+
+    ``submit`` returns a future with ``.result()``: a process pool's or a Dask client's.
+    """
+    in_flight: deque = deque()
+    for docs in tasks:
+        in_flight.append((docs, submit(docs)))
+        if len(in_flight) >= limit:
             done_docs, fut = in_flight.popleft()
             yield done_docs, fut.result()
+    while in_flight:
+        done_docs, fut = in_flight.popleft()
+        yield done_docs, fut.result()

@@ -6,7 +6,7 @@ bounded by a limit the caller cannot raise above the ``MAX_*`` constants.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import duckdb
@@ -30,10 +30,13 @@ class GraphFilter:
     min_weight: int = 1
     actor: str | None = None
 
-    def where(self, alias: str = "e") -> tuple[str, list[Any]]:
-        """The WHERE clause over events aliased ``alias`` (joined to documents as ``d``)."""
+    def where(self, alias: str = "e", pairs_only: bool = True) -> tuple[str, list[Any]]:
+        """The WHERE clause over events aliased ``alias`` (joined to documents as ``d``).
+
+        ``pairs_only``: only events with two different actors (edges of the network).
+        """
         clauses = [f"{alias}.source_actor IS NOT NULL", f"{alias}.target_actor IS NOT NULL",
-                   f"{alias}.source_actor <> {alias}.target_actor"]
+                   f"{alias}.source_actor <> {alias}.target_actor"] if pairs_only else ["TRUE"]
         params: list[Any] = []
         if self.since:
             clauses.append(f"coalesce({alias}.date, d.date) >= CAST(? AS DATE)")
@@ -126,24 +129,9 @@ def events(cur: duckdb.DuckDBPyConnection, actor: str | None = None, flt: GraphF
            limit: int = 100, offset: int = 0) -> dict[str, Any]:
     """Events, newest first; with ``actor``, those where it is the source or the target."""
     limit = max(1, min(limit, MAX_EVENTS))
-    flt = flt or GraphFilter()
-    clauses, params = [], []
-    if actor:
-        clauses.append("? IN (e.source_actor, e.target_actor)")
-        params.append(actor)
-    if flt.since:
-        clauses.append("coalesce(e.date, d.date) >= CAST(? AS DATE)")
-        params.append(flt.since)
-    if flt.until:
-        clauses.append("coalesce(e.date, d.date) <= CAST(? AS DATE)")
-        params.append(flt.until)
-    if flt.quad:
-        clauses.append(f"e.quad_class IN ({', '.join('?' for _ in flt.quad)})")
-        params.extend(flt.quad)
-    if flt.modality:
-        clauses.append(f"e.modality IN ({', '.join('?' for _ in flt.modality)})")
-        params.extend(flt.modality)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    flt = replace(flt or GraphFilter(), actor=actor or (flt.actor if flt else None))
+    where, params = flt.where("e", pairs_only=False)
+    where = f"WHERE {where}"
     sql = f"""SELECT {_EVENT_COLUMNS}, count(*) OVER () AS total
               FROM events e LEFT JOIN documents d ON d.id = e.doc_id {where}
               ORDER BY coalesce(e.date, d.date) DESC NULLS LAST, e.id LIMIT ? OFFSET ?"""
