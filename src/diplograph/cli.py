@@ -258,6 +258,14 @@ def serve(
         _fail(e)
 
 
+def _emit(result: dict, as_json: bool, printer) -> None:
+    """A command's result: one JSON line, or the readable rendering."""
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    else:
+        printer(out, result)
+
+
 @app.command()
 def system(
     store: StoreOpt = Path("diplograph.duckdb"),
@@ -277,10 +285,7 @@ def system(
         s = build(con, parse_date_option(since), parse_date_option(until), top=top)
     except DiplographError as e:
         _fail(e)
-    if as_json:
-        sys.stdout.write(json.dumps(s, ensure_ascii=False) + "\n")
-    else:
-        print_system(out, s)
+    _emit(s, as_json, print_system)
 
 
 @app.command()
@@ -300,10 +305,7 @@ def dyad(
         d = build(open_reader(store), a, b, by)
     except DiplographError as e:
         _fail(e)
-    if as_json:
-        sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
-    else:
-        print_dyad(out, d)
+    _emit(d, as_json, print_dyad)
 
 
 @app.command()

@@ -109,11 +109,6 @@ def fuzzy_target(name: str, people: dict[str, list[str]], threshold: float = 75.
     return None
 
 
-def acronym_of(words: list[str]) -> str:
-    """Initials of the capitalised words: ``Islamic Salvation Front`` → ``ISF``."""
-    return "".join(w[0].upper() for w in words if w[:1].isupper())
-
-
 def acronym_fits(acronym: str, words: list[str]) -> bool:
     """An acronym defined in the text matches the initials of the words it follows (in order, gaps allowed)."""
     letters = [w[0].upper() for w in words if w[:1].isalpha()]

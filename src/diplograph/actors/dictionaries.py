@@ -128,37 +128,36 @@ def _read_actor_line(
     current: ActorEntry | None, pending: list[ActorEntry],
 ) -> tuple[ActorEntry | None, list[ActorEntry]]:
     line = _strip_comment(raw)
-    if True:
-        if not line.strip():
-            return current, pending
-        if line[0] in " \t" or line.lstrip().startswith("["):
-            if current is None:
-                raise DictionaryError("E007", path=path, line=lineno, reason="code line before any root phrase")
-            rules = [parse_code(c, path, lineno) for c in _CODE.findall(line)]
-            if not rules:
-                raise DictionaryError("E007", path=path, line=lineno, reason="indented line without [CODE]")
-            for e in pending or [current]:
-                e.rules.extend(rules)
-            return current, []
-        if line.startswith("+"):
-            if current is None:
-                raise DictionaryError("E007", path=path, line=lineno, reason="synonym before any root phrase")
-            syn = _CODE.sub("", line[1:]).strip()
-            if syn:
-                current.phrases.append(syn)
-            return current, pending
-        # A root line, possibly with inline codes.
-        phrase = _CODE.sub("", line).strip()
-        if not phrase:
-            raise DictionaryError("E007", path=path, line=lineno, reason="empty root phrase")
+    if not line.strip():
+        return current, pending
+    if line[0] in " \t" or line.lstrip().startswith("["):
+        if current is None:
+            raise DictionaryError("E007", path=path, line=lineno, reason="code line before any root phrase")
         rules = [parse_code(c, path, lineno) for c in _CODE.findall(line)]
-        if current is not None and not current.rules and pending and not rules:
-            # Consecutive roots without codes share the codes that follow.
-            current.phrases.append(phrase)
-            return current, pending
-        current = ActorEntry(phrase, [phrase], rules, os.path.basename(path))
-        entries.append(current)
-        return current, ([] if rules else [current])
+        if not rules:
+            raise DictionaryError("E007", path=path, line=lineno, reason="indented line without [CODE]")
+        for e in pending or [current]:
+            e.rules.extend(rules)
+        return current, []
+    if line.startswith("+"):
+        if current is None:
+            raise DictionaryError("E007", path=path, line=lineno, reason="synonym before any root phrase")
+        syn = _CODE.sub("", line[1:]).strip()
+        if syn:
+            current.phrases.append(syn)
+        return current, pending
+    # A root line, possibly with inline codes.
+    phrase = _CODE.sub("", line).strip()
+    if not phrase:
+        raise DictionaryError("E007", path=path, line=lineno, reason="empty root phrase")
+    rules = [parse_code(c, path, lineno) for c in _CODE.findall(line)]
+    if current is not None and not current.rules and pending and not rules:
+        # Consecutive roots without codes share the codes that follow.
+        current.phrases.append(phrase)
+        return current, pending
+    current = ActorEntry(phrase, [phrase], rules, os.path.basename(path))
+    entries.append(current)
+    return current, ([] if rules else [current])
 
 
 @dataclass

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from ..records import Actor, Mention
 from ..text.normalize import PLACEHOLDER, NormalizedText
 from .aliases import acronym_fits, fuzzy_target, honorific_prefixes, nickname_target, translit_key
-from .coref import FEMALE, PERSON_NOUNS, resolve_coreference
+from .coref import PERSON_NOUNS, resolve_coreference
 from .kb import KBHit, KnowledgeBase, is_person_entry
 from .leaders import LeaderRole, load_leaders
 from .roles import Role, role_after, role_before
@@ -254,7 +254,7 @@ def _leader_role(st: _State, name: str, country: str | None) -> LeaderRole | Non
 
 def _add_people(st: _State, spans: list[Span]) -> set[int]:
     """Resolve every person name; returns the KB-span starts consumed as titles/nationalities."""
-    doc, kb = st.doc, st.kb
+    doc = st.doc
     consumed: set[int] = set()
     cands = _person_candidates(st, spans)
     # Full names first, so a later surname finds its person.

@@ -57,7 +57,7 @@ def _is_source_verb(tok: Token, cues_by_token: dict[int, TokenCue]) -> bool:
     lemma = tok.lemma_.lower()
     if cue is not None:
         return cue.type in _SOURCE_TYPES or (cue.type == "speculation" and _doxastic(lemma)) or lemma in _DENIAL
-    entry = cue_lexicon().get((lemma,))  # callers without a cue index (speaker_of)
+    entry = cue_lexicon().get((lemma,))  # a verb the cue index does not hold
     return entry is not None and entry.type in _SOURCE_TYPES and "VERB" in (entry.allowed or {"VERB"})
 
 

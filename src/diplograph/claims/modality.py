@@ -122,11 +122,3 @@ def _wh_question(trigger: Token, levels: list[Level]) -> bool:
     """``who provoked it?`` presupposes that it was provoked: only yes/no questions leave it open."""
     top = levels[-1].head
     return any(t.tag_ in ("WP", "WRB", "WDT", "WP$") and t.i <= trigger.i for t in top.subtree)
-
-
-def speaker_of(trigger: Token) -> Token | None:
-    """The head word of the source the trigger's claim is attributed to (kept for callers)."""
-    from .attribution import attribution_of
-
-    src = attribution_of(trigger, {})
-    return src.head if src is not None else None

@@ -570,17 +570,16 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
         from .nominal import _governor, nominal_candidates
 
         for tok in nouns:
-            if True:
-                gov, how = _governor(tok)
-                if gov is not None and gov.i in coded_verbs and how in ("dobj", "prep:with", "prep:for", "prep:in"):
-                    continue  # "held talks with Y": the verb's pattern already codes the event
-                code, recip = lex[tok.lemma_.lower()]
-                found = nominal_candidates(tok, actors, code, recip)
-                if coded_verbs:
-                    # with a verbal event in the sentence, a nominal one needs its own source:
-                    # "X accused Y of an attack on Z" does not assert an attack by no one on Z
-                    found = [c for c in found if c.source is not None]
-                out.extend(found)
+            gov, how = _governor(tok)
+            if gov is not None and gov.i in coded_verbs and how in ("dobj", "prep:with", "prep:for", "prep:in"):
+                continue  # "held talks with Y": the verb's pattern already codes the event
+            code, recip = lex[tok.lemma_.lower()]
+            found = nominal_candidates(tok, actors, code, recip)
+            if coded_verbs:
+                # with a verbal event in the sentence, a nominal one needs its own source:
+                # "X accused Y of an attack on Z" does not assert an attack by no one on Z
+                found = [c for c in found if c.source is not None]
+            out.extend(found)
     _domestic_targets(out, actors)
     return out
 

@@ -182,9 +182,3 @@ def find_time_expressions(text: str, anchor: date) -> list[TimeExpression]:
             found.append(TimeExpression(s, e, m.group(0), res[0], res[1]))
             taken.append((s, e))
     return sorted(found, key=lambda x: x.start)
-
-
-def resolve_relative(sentence: str, anchor: date) -> tuple[date, str] | None:
-    """The first time expression of a sentence, resolved against ``anchor`` (kept for callers)."""
-    found = find_time_expressions(sentence, anchor)
-    return (found[0].date, found[0].text) if found else None

@@ -45,15 +45,20 @@ class GraphFilter:
             clauses.append(f"coalesce({alias}.date, d.date) <= CAST(? AS DATE)")
             params.append(self.until)
         if self.quad:
-            clauses.append(f"{alias}.quad_class IN ({', '.join('?' for _ in self.quad)})")
+            clauses.append(f"{alias}.quad_class IN ({_placeholders(self.quad)})")
             params.extend(self.quad)
         if self.modality:
-            clauses.append(f"{alias}.modality IN ({', '.join('?' for _ in self.modality)})")
+            clauses.append(f"{alias}.modality IN ({_placeholders(self.modality)})")
             params.extend(self.modality)
         if self.actor:
             clauses.append(f"(? IN ({alias}.source_actor, {alias}.target_actor))")
             params.append(self.actor)
         return " AND ".join(clauses), params
+
+
+def _placeholders(values: list[Any]) -> str:
+    """``?, ?, ?`` for an ``IN (…)`` of parameters: values never enter the SQL text."""
+    return ", ".join("?" for _ in values)
 
 
 def _rows(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -195,7 +200,7 @@ def graph(cur: duckdb.DuckDBPyConnection, index: ActorIndex, flt: GraphFilter, l
         rel_clauses.append("r.date <= CAST(? AS DATE)")
         rel_params.append(flt.until)
     if flt.modality:
-        rel_clauses.append(f"r.modality IN ({', '.join('?' for _ in flt.modality)})")
+        rel_clauses.append(f"r.modality IN ({_placeholders(flt.modality)})")
         rel_params.extend(flt.modality)
     if flt.actor:
         rel_clauses.append("? IN (r.a, r.b)")
