@@ -262,6 +262,9 @@ def edge_signs(analysis: DocumentAnalysis) -> dict[frozenset[str], int]:
 
 
 def document_triads(analysis: DocumentAnalysis) -> list[Triad]:
+    """The document's closed triads, read in words as the corpus view reads them."""
+    from .analysis.network import triad_reading
+
     signs = edge_signs(analysis)
     nodes = sorted({a for p in signs for a in p})
     names = {a.id: a.name for a in analysis.actors}
@@ -273,16 +276,3 @@ def document_triads(analysis: DocumentAnalysis) -> list[Triad]:
         balanced = ab * bc * ac > 0
         out.append(Triad([a, b, c], [ab, bc, ac], balanced, triad_reading(names, (a, b, c), (ab, bc, ac))))
     return out
-
-
-def triad_reading(names: dict[str, str], actors: tuple[str, str, str], signs: tuple[int, int, int]) -> str:
-    a, b, c = (names.get(x, x) for x in actors)
-    ab, bc, ac = signs
-    word = {1: "cooperates with", -1: "is at odds with"}
-    text = f"{a} {word[ab]} {b}; {b} {word[bc]} {c}; {a} {word[ac]} {c}."
-    if ab > 0 and (bc < 0 or ac < 0):
-        other = c
-        text += f" {a}'s dealings with {b} read as a signal to {other}."
-    elif ab * bc * ac < 0:
-        text += " Unbalanced: expect one of these relations to change."
-    return text
