@@ -19,7 +19,10 @@ Timing (``--timing``): loading the Phoenix country dictionary + agents file, the
 knowledge base, and the time resolution adds to spaCy's parse over the example articles
 (``examples/``), measured in the same run.
 
-Usage: ``.venv/bin/python benchmarks/actors.py [FILE] [--errors] [--misses] [--timing]``.
+Split (``--split even|odd``): only the records at even (0, 2, 4 …) or odd positions of the file,
+so rules designed while reading one half's errors can be checked on the other half.
+
+Usage: ``.venv/bin/python benchmarks/actors.py [FILE] [--errors] [--misses] [--timing] [--split even|odd]``.
 """
 from __future__ import annotations
 
@@ -152,6 +155,15 @@ def main(argv: list[str]) -> int:
     from diplograph.pipeline import Pipeline
     from diplograph.records import Document
 
+    split = None
+    if "--split" in argv:
+        i = argv.index("--split")
+        split = argv[i + 1] if i + 1 < len(argv) else ""
+        argv = argv[:i] + argv[i + 2:]
+    split = next((a.split("=", 1)[1] for a in argv if a.startswith("--split=")), split)
+    if split not in (None, "even", "odd"):
+        print(f"--split must be 'even' or 'odd', not {split!r}")
+        return 2
     args = [a for a in argv if not a.startswith("--")]
     show = "--errors" in argv
     if "--timing" in argv:
@@ -160,7 +172,8 @@ def main(argv: list[str]) -> int:
     if not path.exists():
         print(f"{path} is absent: the shared data folder must sit beside the repository")
         return 0
-    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text")]
+    records = [r for i, r in enumerate(json.loads(path.read_text(encoding="utf-8")))
+               if r.get("text") and (split is None or i % 2 == (split == "odd"))]
     pipe = Pipeline()
     src, tgt, both = F1(), F1(), F1()
     found = total = 0
@@ -206,7 +219,7 @@ def main(argv: list[str]) -> int:
                 print(f"   ev {e.trigger} {e.cameo} {e.source and e.source.code} -> {e.target and e.target.code}")
             print("   actors:", [(x.name, x.code, [m.method for m in x.mentions]) for x in a.actors])
     dt = time.perf_counter() - t0
-    print(f"records: {len(records)} ({path.name}), {dt:.1f}s")
+    print(f"records: {len(records)} ({path.name}{', ' + split + ' positions' if split else ''}), {dt:.1f}s")
     print(f"source codes: {src}")
     print(f"target codes: {tgt}")
     print(f"source+target: {both}")
