@@ -591,7 +591,7 @@ def _domestic_targets(cands: list[Candidate], actors: ResolvedActors) -> None:
     state_sectors = ("GOV", "MIL", "COP", "LEG", "SPY")
     by_sentence: dict[int, tuple[set[str], dict[str, list[str]]]] = {}
     for c in cands:
-        if c.source is None or c.target is not None:
+        if c.source is None or c.target is not None or _self_directed(c):
             continue
         src = actors.actors.get(c.source)
         if src is None or not src.country:
@@ -624,6 +624,22 @@ def _domestic_targets(cands: list[Candidate], actors: ResolvedActors) -> None:
                 c.target = aid
                 c.extra["domestic_target"] = True
                 break
+
+
+# CAMEO yields the actor makes of itself: yield, accede to demands for change (resign),
+# de-escalate (ceasefire, demobilise, retreat or surrender); easing sanctions on others,
+# releasing or letting in someone have a recipient
+SELF_DIRECTED_CODES = ("080", "083", "087")
+
+
+def _self_directed(c: Candidate) -> bool:
+    """A yielding act with no object (``X resigned``, ``the rebels surrendered``, ``X declared
+    a unilateral ceasefire``): the actor gives something up itself; PLOVER's RETREAT/CONCEDE
+    records name no recipient for it."""
+    if not c.code.startswith(SELF_DIRECTED_CODES) or c.nominal:
+        return False
+    return not any(t.dep_ in ("dobj", "dative") and t.pos_ in ("PROPN", "PRON") or
+                   (t.dep_ == "prep" and t.lower_ in ("to", "with")) for t in c.trigger.children)
 
 
 def _reporter_tokens(sent) -> set[int]:
