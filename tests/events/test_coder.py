@@ -97,8 +97,31 @@ def test_an_uncoded_name_takes_its_appositive_s_code(pipeline):
 def test_a_targetless_act_in_a_one_state_sentence_targets_that_state(pipeline):
     got = event_codes(pipeline, "Chilean rebels blew up three power lines near Santiago, Chile.")
     assert ("CHLREB", "CHL") in got, got
-    got = event_codes(pipeline, "Chilean rebels blew up three power lines near Lima, Peru.")
+    got = event_codes(pipeline, "Chilean rebels blew up three power lines while Peru held elections.")
     assert ("CHLREB", None) in got, got  # two states: whose lines is not said
+
+
+def test_yielding_acts_of_the_actor_itself_get_no_domestic_target(pipeline):
+    got = event_codes(pipeline, "Chilean President Ricardo Lagos resigned on Monday.")
+    assert got and all(t is None for _, t in got), got
+    got = event_codes(pipeline, "Five hundred Chilean rebels surrendered last week after a government offensive.")
+    assert got and all(t is None for _, t in got), got
+
+
+def test_without_a_direct_target_the_nearest_actor_in_the_object_s_modifiers_is_it(pipeline):
+    got = event_codes(pipeline, "Peru threatened to launch an offensive in its conflict with Ecuador.")
+    assert ("PER", "ECU") in got, got
+    got = event_codes(pipeline, "Spain refused to commit to any assistance to the French-led mission.")
+    assert ("ESP", "FRA") in got, got
+    got = event_codes(pipeline, "The Chilean envoy demanded the parties to the conflict in Bolivia to allow access.")
+    assert any(s.startswith("CHL") and t == "BOL" for s, t in got if s and t), got
+    got = event_codes(pipeline, "Chilean rebels blew up three power lines near Lima, Peru.")
+    assert ("CHLREB", "PER") in got, got  # the lines' place: the state acted on
+
+
+def test_a_direct_target_beats_a_deep_one(pipeline):
+    got = event_codes(pipeline, "Peru attacked Chilean troops in the conflict with Ecuador.")
+    assert ("PER", "CHLMIL") in got and ("PER", "ECU") not in got, got
 
 
 def test_without_the_state_named_a_domestic_act_targets_its_organ(pipeline):

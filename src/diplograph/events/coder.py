@@ -239,6 +239,11 @@ def _prep_objects(head: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[To
 
 def _targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
     """Target actors of a verb, best place first: object, dative, prepositional objects."""
+    return _targets_and_depth(verb, actors, exclude)[0]
+
+
+def _targets_and_depth(verb: Token, actors: ResolvedActors, exclude: list[str]) -> tuple[list[str], bool]:
+    """The targets, and whether they were found deep inside the object's modifiers."""
     groups: list[list[Token]] = []
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")]
     if _is_passive(verb):
@@ -276,8 +281,47 @@ def _targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[st
             fallback = fallback or out
             continue
         if out:
-            return out
-    return fallback
+            return out, False
+    # no one named directly: the nearest actor inside the object's or the complements' own
+    # modifiers ("an offensive in its war with X", "parties to the conflict in X", "the X-led war")
+    roots = [t for g in groups for t in g]
+    roots += [g for c in verb.children if c.dep_ == "xcomp" for g in _prep_objects(c, TARGET_PREPS + places)]
+    deep = _deep_actor(roots, actors, exclude)
+    if deep:
+        return deep, True
+    return fallback, False
+
+
+DEEP_SKIP = ("relcl", "acl", "advcl", "ccomp", "parataxis", "csubj", "conj", "cc", "punct", "appos", "det")
+
+
+def _deep_actor(roots: list[Token], actors: ResolvedActors, exclude: list[str], depth: int = 4) -> list[str]:
+    """The nearest named state or organisation below ``roots`` (breadth first, not into
+    embedded clauses or time phrases); bare sectors do not count."""
+    level = [c for r in roots for c in r.children]
+    seen = {r.i for r in roots}
+    for _ in range(depth):
+        found: list[str] = []
+        nxt: list[Token] = []
+        for t in level:
+            if t.i in seen or t.dep_ in DEEP_SKIP or (t.dep_ == "prep" and (
+                    t.lower_ == "by" or _temporal_prep(t))):
+                continue
+            seen.add(t.i)
+            for a in _actor_in(t, actors, depth=0) if t.i in actors.token_actor else []:
+                if a not in exclude and a not in found and not bare_sector(a, actors):
+                    found.append(a)
+            nxt.extend(t.children)
+        if found:
+            return found
+        level = nxt
+    return []
+
+
+def _temporal_prep(prep: Token) -> bool:
+    from .patterns import _temporal
+
+    return _temporal(prep)
 
 
 def _noun_author(noun: Token, actors: ResolvedActors) -> list[str]:
@@ -371,6 +415,7 @@ class _Verbal:
     extra_demand: bool = False
     negation_absorbed: bool = False
     framed: bool = False  # the code comes from a verb frame (as specific as a pattern)
+    deep_target: bool = False  # the target stands inside the object's modifiers, not as the object
 
 
 def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
@@ -394,11 +439,12 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
                 sources = _source_from_clause(noun, actors)
     if match.source_at is not None:
         sources = _slot_actor(match.source_at, actors) or sources
+    deep = False
     if match.target_at is not None:
         targets = [a for a in _slot_actor(match.target_at, actors) if a not in sources]
     else:
-        targets = _targets(verb, actors, sources)
-    return _Verbal(verb, match, sources, targets)
+        targets, deep = _targets_and_depth(verb, actors, sources)
+    return _Verbal(verb, match, sources, targets, deep_target=deep)
 
 
 def _misparsed_noun(verb: Token) -> Token | None:
@@ -548,10 +594,13 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
             v.framed = True
             if inner is not None:
                 suppressed.add(emb.i)
-                if not v.targets:
+                inner_direct = emb.dep_ == "ccomp" or not inner.deep_target
+                if not v.targets or (v.deep_target and inner_direct):
                     # "urged Y to withdraw from Z" → Y; "demanded that Hamas renounce …" → Hamas
-                    v.targets = [a for a in (inner.sources if emb.dep_ == "ccomp" else inner.targets)
-                                 if a not in v.sources]
+                    named = [a for a in (inner.sources if emb.dep_ == "ccomp" else inner.targets)
+                             if a not in v.sources]
+                    if named or not v.targets:
+                        v.targets, v.deep_target = named, not inner_direct
             elif not v.targets and emb.dep_ == "ccomp":
                 subj = _subject(emb)
                 v.targets = [a for a in _actor_in(subj, actors) if a not in v.sources]
@@ -719,7 +768,8 @@ def _verbal_candidates(v: _Verbal, force: bool = False) -> list[Candidate]:
         return []  # "which led to the arrest of X": the noun is the event
     speaker = _speaker(verb)
     specific = m.pattern is not None or v.framed
-    conf = 0.45 + (0.2 if sources else 0) + (0.1 if targets else 0) + (0.05 if specific else 0)
+    conf = 0.45 + (0.2 if sources else 0) + (0.1 if targets and not v.deep_target else 0.05 if targets else 0) + \
+        (0.05 if specific else 0)
     conf = min(0.99, conf * (0.4 + 0.6 * _clause_weight(verb)))
     res: list[Candidate] = []
     if not targets and len(sources) >= 2 and (code or reverse or "")[:2] in RECIPROCAL_ROOTS:
