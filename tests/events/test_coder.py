@@ -153,3 +153,8 @@ def test_a_pronoun_subject_of_a_light_verb_is_the_speaker(pipeline):
 def test_the_reporter_s_nationality_does_not_make_an_act_international(pipeline):
     text = "Chilean rebels blew up three power lines near Santiago, Chile, the Peruvian news agency reported."
     assert ("CHLREB", "CHL") in event_codes(pipeline, text)
+
+
+def test_a_deep_target_may_be_the_doer_of_the_object_s_act(pipeline):
+    got = event_codes(pipeline, "Chile condemned the shelling of a border town by Peruvian troops.")
+    assert any(s == "CHL" and (t or "").startswith("PER") for s, t in got), got

@@ -304,8 +304,8 @@ def _deep_actor(roots: list[Token], actors: ResolvedActors, exclude: list[str], 
         found: list[str] = []
         nxt: list[Token] = []
         for t in level:
-            if t.i in seen or t.dep_ in DEEP_SKIP or (t.dep_ == "prep" and (
-                    t.lower_ == "by" or _temporal_prep(t))):
+            # ("condemned the killings by X": the doer of the object's act is the one answered)
+            if t.i in seen or t.dep_ in DEEP_SKIP or (t.dep_ == "prep" and _temporal_prep(t)):
                 continue
             seen.add(t.i)
             for a in _actor_in(t, actors, depth=0) if t.i in actors.token_actor else []:
