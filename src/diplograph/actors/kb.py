@@ -120,6 +120,38 @@ def is_person_entry(e: ActorEntry) -> bool:
             and not any(len(r.code) == 3 for r in e.rules))
 
 
+# Sectors a person leaves when their term ends: afterwards they are the state's former elite (ELI).
+_OFFICE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "SPY", "COP")
+
+
+def nearest_dated_code(e: ActorEntry, on: date | None) -> str | None:
+    """The code of a shipped entry whose dated codes all miss the document date.
+
+    A person keeps their nationality outside the dates a dictionary lists: the nearest range
+    gives the state; after its end an office-holder is that state's former elite (``KENGOV``
+    ended → ``KENELI``), before its start the range's own code stands. None when the entry
+    has no dated code or the date is unknown (``code_on`` already answers that case). Only
+    for the shipped knowledge base: user dictionaries keep PETRARCH's exact behaviour.
+    """
+    dated = [r for r in e.rules if r.dated]
+    if on is None or not dated:
+        return None
+
+    def distance(r: CodeRule) -> int:
+        if r.end is not None and on >= r.end:
+            return (on - r.end).days
+        if r.start is not None and on < r.start:
+            return (r.start - on).days
+        return 0
+
+    rule = min(dated, key=distance)
+    code = rule.code
+    ended = rule.end is not None and on >= rule.end
+    if ended and is_person_entry(e) and len(code) >= 6 and code[3:6] in _OFFICE_SECTORS:
+        return code[:3] + "ELI"
+    return code
+
+
 def build_kb(actor_files: list[Path] | None = None, agent_files: list[Path] | None = None,
              replace: bool = False) -> KnowledgeBase:
     """User dictionaries come first (their definitions win); the defaults follow unless replaced."""

@@ -31,7 +31,7 @@ from ..records import Actor, Mention
 from ..text.normalize import PLACEHOLDER, NormalizedText
 from .aliases import acronym_fits, fuzzy_target, honorific_prefixes, nickname_target, translit_key
 from .coref import PERSON_NOUNS, resolve_coreference
-from .kb import KBHit, KnowledgeBase, is_person_entry
+from .kb import KBHit, KnowledgeBase, is_person_entry, nearest_dated_code
 from .leaders import LeaderRole, load_leaders
 from .roles import Role, role_after, role_before
 
@@ -86,6 +86,7 @@ class _State:
     deferred: list[Span] = field(default_factory=list)  # "the president": coreference first
     method: str = "kb"  # how the person being attached was identified
     by_surname: dict[str, str] = field(default_factory=dict)  # transliteration key of a surname → person id
+    approximate: set[str] = field(default_factory=set)  # actors whose KB code is the nearest dated one
 
 
 def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date | None) -> ResolvedActors:
@@ -159,6 +160,8 @@ def _entry_actor(hit: KBHit, on: date | None, kb: KnowledgeBase) -> tuple[str, s
     e = hit.entry
     assert e is not None
     code = e.code_on(on)
+    if code is None and not hit.user:
+        code = nearest_dated_code(e, on)
     name = e.name
     if code and code.startswith("IGO"):
         typ, country = "igo", None
@@ -312,8 +315,8 @@ def _resolve_person(st: _State, s: int, e: int, hit: KBHit | None, name: str, ro
     words = name.split()
     surname_key = translit_key(words[-1])
     if hit is not None:
-        key = _entry_actor(hit, st.on, kb)
-        key = _dated(st, key, name, role, user=hit.user)
+        key = _dated(st, _entry_actor(hit, st.on, kb), name, role, user=hit.user,
+                     approximate=not hit.user and hit.entry is not None and hit.entry.code_on(st.on) is None)
         aid = key[0]
         if aid not in st.out.actors:
             st.out.actors[aid] = Actor(aid, key[1], key[2], key[3], key[4], [])
@@ -328,7 +331,8 @@ def _resolve_person(st: _State, s: int, e: int, hit: KBHit | None, name: str, ro
     # A KB person known by this surname alone (one candidate only).
     cands = kb.surnames.get(words[-1].upper(), []) if not _ACRONYM.match(words[-1]) or len(words[-1]) > 4 else []
     if len(cands) == 1 and (len(words) == 1 or phrase_first(cands[0].root) in (words[0].upper(), "")):
-        key = _dated(st, _entry_actor(KBHit("actor", entry=cands[0]), st.on, kb), name, role)
+        key = _dated(st, _entry_actor(KBHit("actor", entry=cands[0]), st.on, kb), name, role,
+                     approximate=cands[0].code_on(st.on) is None)
         aid = key[0]
         if aid not in st.out.actors:
             st.out.actors[aid] = Actor(aid, key[1], key[2], key[3], key[4], [])
@@ -361,15 +365,22 @@ def _remember(st: _State, aid: str, name: str, by_surname: dict[str, str]) -> No
 
 
 def _dated(st: _State, key: tuple[str, str, str, str | None, str | None], name: str, role: Role | None,
-           user: bool = False) -> tuple[str, str, str, str | None, str | None]:
-    """A KB person's code on the document date: REIGN/Archigos tenure, then ``former`` in the text."""
+           user: bool = False, approximate: bool = False) -> tuple[str, str, str, str | None, str | None]:
+    """A KB person's code on the document date: REIGN/Archigos tenure, then ``former`` in the text.
+
+    ``approximate``: the KB code is the nearest dated one (no range holds on the date); it
+    neither constrains the tenure lookup nor survives a role the text gives (see ``_attach``).
+    """
     aid, nm, typ, code, country = key
     if user:
         return key  # a user dictionary's codes come out exactly as it defines them
-    lr = load_leaders().role_on(nm, st.on, country) or load_leaders().role_on(name, st.on, country)
+    lookup = None if approximate else country
+    lr = load_leaders().role_on(nm, st.on, lookup) or load_leaders().role_on(name, st.on, lookup)
     if lr is not None:
         code, country = lr.code, lr.country
         st.tenure_title[aid] = lr.tenure.title
+    elif approximate and code:
+        st.approximate.add(aid)
     if role is not None and role.former and code and code[3:].startswith("GOV"):
         code = code[:3] + "ELI"
     elif role is not None and role.former and code and len(code) == 3:
@@ -417,9 +428,17 @@ def _attach(st: _State, start: int, end: int, aid: str, role: Role | None, hit: 
     conf = {"kb": 0.9, "dictionary": 0.95, "alias": 0.85, "learned": 0.3}.get(method, 0.7)
     if method == "kb" and hit is None:
         conf = 0.7
+    if aid in st.approximate and method in ("kb", "alias"):
+        conf = min(conf, 0.6)  # the KB dates this person elsewhere: the state holds, the role is a guess
     if role is not None and role.code and method != "dictionary":
         # The text's own role: a person the KB did not date gets the country and sector it gives.
-        if a.code is None or (role.country and a.country is None):
+        if aid in st.approximate and (role.country or role.igo):
+            # The KB dates this person elsewhere; the text says what they are on this date.
+            a.code, a.country = role.code, role.country
+            st.approximate.discard(aid)
+            method = "role" if method in ("kb", "alias") else method
+            conf = 0.7
+        elif a.code is None or (role.country and a.country is None):
             a.code, a.country = role.code, role.country
             method = "role" if method in ("kb",) and hit is None and a.code else method
         elif role.former and a.code and a.code[3:].startswith("GOV"):
