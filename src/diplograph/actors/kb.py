@@ -31,11 +31,15 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 class KBHit:
     """What a phrase names: an actor entry, an agent, or a country adjective."""
 
-    kind: str  # actor | agent | demonym
+    kind: str  # actor | agent | demonym | place
     entry: ActorEntry | None = None
     agent: AgentEntry | None = None
     country: str | None = None
     user: bool = False  # from a dictionary passed with --actors/--agents
+    # kind "place": a city of the gazetteer, (state code, population) per state that has one so named;
+    # resolution picks one state per document (``resolve.place_state``) and reads it as a demonym.
+    places: tuple[tuple[str, int], ...] = ()
+    place: bool = False  # a demonym hit made from a place: the state is inferred, less sure
 
 
 @dataclass
@@ -48,6 +52,9 @@ class KnowledgeBase:
     state_names: dict[str, str] = field(default_factory=dict)  # ISO-3 code → a name, when no entry has one
     stems: set[tuple[str, ...]] = field(default_factory=set)  # agent phrases whose last word is a stem
     sectors: set[str] = field(default_factory=set)  # 3-letter chunks of agent codes: GOV, ELI, MIL …
+    # Gazetteer city names → the states having a city so named (most populous first), also for
+    # names the dictionaries define themselves (Phoenix reads ``Tripoli`` as Libya only).
+    place_states: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     _country_rank: dict[str, int] = field(default_factory=dict)
 
     def add(self, key: tuple[str, ...], hit: KBHit) -> None:
@@ -192,6 +199,14 @@ def _default_kb() -> KnowledgeBase:
     for name in DEFAULT_ACTOR_FILES:
         kb.add_actors(read_actor_dictionary(data_path("phoenix", name), silent))
     kb.add_agents(read_agent_dictionary(data_path("phoenix", DEFAULT_AGENT_FILE), silent))
+    # Cities last: any phrase the dictionaries already define keeps its definition.
+    places: dict[str, list[tuple[str, int]]] = {}
+    for row in _rows("places.tsv"):
+        places.setdefault(row["name"], []).append((row["code"], int(row["population"])))
+    for name, states in places.items():
+        ranked = tuple(sorted(states, key=lambda s: -s[1]))
+        kb.add(phrase_key(name), KBHit("place", places=ranked))
+        kb.place_states[phrase_key(name)] = tuple(c for c, _ in ranked)
     return kb
 
 
@@ -216,6 +231,8 @@ def _merge(into: KnowledgeBase, other: KnowledgeBase) -> None:
     for k, n in other.state_names.items():
         into.state_names.setdefault(k, n)
     into.stems |= other.stems
+    for k, v in other.place_states.items():
+        into.place_states.setdefault(k, v)
     into.sectors |= other.sectors
 
 

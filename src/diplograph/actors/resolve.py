@@ -31,7 +31,7 @@ from ..records import Actor, Mention
 from ..text.normalize import PLACEHOLDER, NormalizedText
 from .aliases import acronym_fits, fuzzy_target, honorific_prefixes, nickname_target, translit_key
 from .coref import PERSON_NOUNS, resolve_coreference
-from .kb import KBHit, KnowledgeBase, is_person_entry, nearest_dated_code
+from .kb import KBHit, KnowledgeBase, is_person_entry, nearest_dated_code, phrase_key
 from .leaders import LeaderRole, load_leaders
 from .roles import Role, role_after, role_before
 
@@ -131,9 +131,67 @@ def _kb_spans(st: _State, reserved: set[int]) -> list[Span]:
         if hit.kind == "agent" and first.pos_ not in ("NOUN", "PROPN", "ADJ"):
             i += 1
             continue
+        if hit.kind == "place" and not _reads_as_place(doc, i, end):
+            i += 1
+            continue
+        if hit.kind == "actor" and not hit.user and first.ent_type_ == "PERSON" and first.ent_iob_ == "I" \
+                and tuple(texts[i:end]) in kb.place_states:
+            i += 1  # "Jorge Cordoba": a surname, not the dictionary's city
+            continue
         spans.append((i, end, hit))
         i = end
-    return spans
+    return _place_states(spans, texts, kb, st.on)
+
+
+# Prepositions after which a capitalised name the tagger calls a proper noun is a place.
+_PLACE_PREPOSITIONS = {"in", "at", "near", "from", "outside", "into", "to", "around", "toward", "towards",
+                       "across", "inside", "through", "of", "between", "and"}
+
+
+def _reads_as_place(doc: Doc, start: int, end: int) -> bool:
+    """A gazetteer name is a place here: proper nouns, not part of a person's or an organisation's
+    name, and tagged as a place by the NER (else written right after a locative preposition)."""
+    if not _CAPITALISED.match(doc[start].text) or any(doc[t].pos_ != "PROPN" for t in range(start, end)):
+        return False
+    types = {doc[t].ent_type_ for t in range(start, end)}
+    if types & {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}:
+        return False
+    if types & {"GPE", "LOC", "FAC", "NORP"}:  # the small model calls some towns NORP
+        return True
+    return start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS
+
+
+def _place_states(spans: list[Span], words: list[str], kb: KnowledgeBase, on: date | None) -> list[Span]:
+    """Each city read as its state: of the states having a city so named, one the document names
+    otherwise, else the most populous one (``Tripoli`` is Lebanon's in a text about Lebanon).
+    A city the dictionaries define as a state's synonym moves only when the document names
+    another candidate state and not the dictionary's."""
+    city: dict[int, tuple[str, ...]] = {}
+    named: set[str] = set()
+    for k, (s, e, hit) in enumerate(spans):
+        states = kb.place_states.get(tuple(words[s:e]))
+        if hit.kind == "place" or (states and hit.kind == "actor" and hit.entry is not None and not hit.user
+                                   and phrase_key(hit.entry.root) != tuple(words[s:e])):
+            city[k] = states or tuple(c for c, _ in hit.places)
+        elif hit.kind == "demonym" and hit.country:
+            named.add(hit.country)
+        elif hit.kind == "actor" and hit.entry is not None:
+            code = hit.entry.code_on(on) or ""
+            if len(code) == 3:
+                named.add(code)
+    out: list[Span] = []
+    for k, (s, e, hit) in enumerate(spans):
+        if k in city:
+            own = hit.entry.code_on(on) if hit.kind == "actor" and hit.entry is not None else None
+            if hit.kind == "place":
+                state = next((c for c in city[k] if c in named), city[k][0])
+                hit = KBHit("demonym", country=state, place=True)
+            elif own not in named and own in city[k]:
+                other = next((c for c in city[k] if c in named), None)
+                if other is not None:
+                    hit = KBHit("demonym", country=other, place=True)
+        out.append((s, e, hit))
+    return out
 
 
 def _inside_person_names(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -586,7 +644,7 @@ def _add_kb_spans(st: _State, spans: list[Span], consumed: set[int]) -> None:
         if hit.kind == "actor" and doc[end - 1].dep_ in ("amod", "compound") and doc[end - 1].head.i in st.hits \
                 and st.hits[doc[end - 1].head.i][2].kind == "agent" and len(_entry_actor(hit, st.on, st.kb)[3] or "") == 3:
             continue  # "Freedonian militiamen": the state is part of the sector actor
-        _add_mention(st, start, end, _entry_actor(hit, st.on, st.kb), _method(hit), 0.9)
+        _add_mention(st, start, end, _entry_actor(hit, st.on, st.kb), _method(hit), 0.7 if hit.place else 0.9)
 
 
 # 4. acronyms, unknown names, coreference ----------------------------------------------------

@@ -1,0 +1,61 @@
+"""Cities of the GeoNames gazetteer (data/kb/places.tsv) read as their state."""
+from __future__ import annotations
+
+import pytest
+
+from diplograph.actors.kb import _default_kb, phrase_key
+from diplograph.data import data_path
+from diplograph.records import Document
+
+
+def mentions(a, text: str):
+    return [(x.country, m.method, m.confidence) for x in a.actors for m in x.mentions if m.text == text]
+
+
+def test_a_city_the_dictionaries_lack_is_its_state(pipeline):
+    a = pipeline.analyze_one(Document("p", "Students marched through Eldoret on Friday.", "2011-03-01"))
+    assert mentions(a, "Eldoret") == [("KEN", "kb", 0.7)]  # less sure than a state's own name (0.9)
+
+
+def test_ambiguous_city_takes_the_state_the_document_names(pipeline):
+    # Tripoli: Libya's in the Phoenix dictionary; GeoNames also has Lebanon's.
+    lebanon = pipeline.analyze_one(Document("p", "Lebanese troops deployed in Tripoli after clashes.", "2011-03-01"))
+    assert [c for c, _, _ in mentions(lebanon, "Tripoli")] == ["LBN"]
+    alone = pipeline.analyze_one(Document("p", "Fighting resumed near Tripoli on Sunday.", "2011-03-01"))
+    assert [c for c, _, _ in mentions(alone, "Tripoli")] == ["LBY"]
+
+
+def test_gazetteer_only_ambiguity_prefers_a_named_state_else_the_most_populous():
+    kb = _default_kb()
+    states = kb.place_states[phrase_key("Hyderabad")]
+    assert set(states) >= {"IND", "PAK"} and states[0] == "IND"  # ranked by population
+
+
+def test_a_city_word_inside_a_persons_name_is_no_place(pipeline):
+    a = pipeline.analyze_one(Document("p", "Jorge Cordoba said the talks had failed.", "2011-03-01"))
+    assert not [x for x in a.actors if x.country in ("ARG", "ESP", "MEX")], [(x.name, x.code) for x in a.actors]
+
+
+def test_a_lower_case_or_unlocated_word_does_not_fire(pipeline):
+    a = pipeline.analyze_one(Document("p", "The talks made little progress, aides said.", "2011-03-01"))
+    assert not a.actors or all(x.country is None for x in a.actors)
+
+
+@pytest.fixture(scope="module")
+def place_rows() -> list[list[str]]:
+    lines = data_path("kb", "places.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [ln.split("\t") for ln in lines if ln and not ln.startswith("#")]
+    assert rows[0] == ["name", "code", "population"]
+    return rows[1:]
+
+
+def test_gazetteer_rows_are_states_of_the_kb_and_not_common_words(place_rows, nlp):
+    kb = _default_kb()
+    assert len(place_rows) > 5000
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    common = set(index["adj"]) | set(index["verb"]) | set(index["adv"])
+    for name, code, pop in place_rows:
+        assert code in kb.countries or code in kb.state_names, (name, code)
+        assert len(name) >= 4 and name[0].isupper()
+        if " " not in name and int(pop) < 1_000_000:
+            assert name.lower() not in common, name
