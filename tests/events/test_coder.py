@@ -72,6 +72,11 @@ def event_codes(pipeline, text: str) -> set[tuple[str | None, str | None]]:
     return {(e.source.code if e.source else None, e.target.code if e.target else None) for e in a.events}
 
 
+def codes(pipeline, text: str) -> set[tuple[str, str | None, str | None]]:
+    a = pipeline.analyze_one(Document("t", text, date="2022-05-01"))
+    return {(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in a.events}
+
+
 def test_a_sector_adjective_qualifying_a_thing_is_no_actor(pipeline):
     got = event_codes(pipeline, "Chile has promised to continue military aid to Bolivia.")
     assert any(s == "CHL" for s, _ in got)
@@ -158,3 +163,16 @@ def test_the_reporter_s_nationality_does_not_make_an_act_international(pipeline)
 def test_a_deep_target_may_be_the_doer_of_the_object_s_act(pipeline):
     got = event_codes(pipeline, "Chile condemned the shelling of a border town by Peruvian troops.")
     assert any(s == "CHL" and (t or "").startswith("PER") for s, t in got), got
+
+
+def test_ending_an_activity_is_its_reduction_not_the_activity(pipeline):
+    got = codes(pipeline, "Norway ended its mediation efforts between the rebels and Peru.")
+    assert ("165", "NOR", "PER") in got, got
+    assert not any(c.startswith("04") for c, _, _ in got), got
+    got = codes(pipeline, "The Chilean government halted its military assistance to Peru.")
+    assert any(c.startswith("162") and s.startswith("CHL") and t == "PER" for c, s, t in got), got
+
+
+def test_going_somewhere_for_talks_makes_the_goer_a_party_of_the_talks(pipeline):
+    got = codes(pipeline, "Chilean diplomats returned to Vienna for a talk on the border.")
+    assert any(c == "040" and (s or "").startswith("CHL") for c, s, _ in got), got

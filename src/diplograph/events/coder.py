@@ -67,6 +67,9 @@ def nominal_lexicon() -> dict[str, tuple[str, bool]]:
         rows = csv.reader((l for l in fh if l.strip() and not l.startswith("#")), delimiter="\t")
         for row in rows:
             out.setdefault(row[0].strip(), (row[1].strip(), row[2].strip() == "1"))
+    for word, entry in list(out.items()):  # an entry listed in the plural ("talks") matches either number
+        if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+            out.setdefault(word[:-1], entry)
     return out
 
 
@@ -530,12 +533,13 @@ def _apply_frames_without_verb(coded: dict[int, "_Verbal"], lex: dict, actors: R
 def _sentences(doc: Doc, lex: dict) -> list[tuple[int, int, list[Token], list[Token]]]:
     """(start, end, verbs, event nouns) per sentence, reading the parse as arrays: making a
     ``Token`` object for every word is most of the cost of coding."""
-    from spacy.attrs import LEMMA, POS, SENT_START
+    from spacy.attrs import LEMMA, LOWER, POS, SENT_START
     from spacy.symbols import AUX, NOUN, VERB
 
     strings = doc.vocab.strings
     noun_lemmas = {strings.add(w) for w in lex}
-    arr = doc.to_array([SENT_START, POS, LEMMA])
+    # the lemma or the word itself: the tagger's lemma of "talks" is "talk", the lexicon's word "talks"
+    arr = doc.to_array([SENT_START, POS, LEMMA, LOWER])
     if not len(arr):
         return []
     import numpy as np
@@ -544,7 +548,8 @@ def _sentences(doc: Doc, lex: dict) -> list[tuple[int, int, list[Token], list[To
     ends = starts[1:] + [len(arr)]
     pos = arr[:, 1]
     is_verb = (pos == VERB) | (pos == AUX)
-    is_noun = (pos == NOUN) & np.isin(arr[:, 2], np.array(sorted(noun_lemmas), dtype=arr.dtype))
+    known = np.array(sorted(noun_lemmas), dtype=arr.dtype)
+    is_noun = (pos == NOUN) & (np.isin(arr[:, 2], known) | np.isin(arr[:, 3], known))
     out: list[tuple[int, int, list[Token], list[Token]]] = []
     for start, end in zip(starts, ends):
         verbs = [doc[int(i)] for i in np.nonzero(is_verb[start:end])[0] + start]
@@ -622,7 +627,7 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
             gov, how = _governor(tok)
             if gov is not None and gov.i in coded_verbs and how in ("dobj", "prep:with", "prep:for", "prep:in"):
                 continue  # "held talks with Y": the verb's pattern already codes the event
-            code, recip = lex[tok.lemma_.lower()]
+            code, recip = lex.get(tok.lemma_.lower()) or lex[tok.lower_]
             found = nominal_candidates(tok, actors, code, recip)
             if coded_verbs:
                 # with a verbal event in the sentence, a nominal one needs its own source:

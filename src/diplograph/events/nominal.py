@@ -14,8 +14,11 @@ one affected: ``Russia's closure … has caused problems for Kazakhstan's export
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
+from ..data import data_path
 from ..actors.resolve import ResolvedActors
 from .coder import (SPEAKER_PRONOUNS, Candidate, _actor_in, _speaker_actors, _anaphor, _clause_weight, _is_passive, _speaker, _subject,
                     _targets, sector_adjective)
@@ -26,6 +29,12 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "send", "issue", "make", "ex
                "host", "convene", "call", "declare", "threaten", "step", "intensify", "escalate", "open",
                "complete", "conclude", "end", "finish", "reiterate", "renew", "level", "signal", "apply",
                "tighten", "enforce", "maintain", "lift", "ease", "relax"}
+# verbs ending the activity their object names: "ended its mediation", "suspended the talks"
+# ("concluded talks", "completed the withdrawal": the act took place — those stay light verbs)
+ENDING_VERBS = {"end", "halt", "stop", "suspend", "cease", "terminate", "abandon", "quit", "cancel", "freeze",
+                "lift", "ease", "relax", "scrap", "interrupt", "discontinue"}
+# verbs of going somewhere "for talks": their subject is the one who takes part
+MOTION_VERBS = {"go", "come", "return", "arrive", "travel", "fly", "head", "gather", "assemble", "leave"}
 CAUSAL_VERBS = {"lead", "result", "contribute", "cause", "prompt", "trigger", "spark", "bring", "amount"}
 SOURCE_PREPS = {"by", "from"}
 TARGET_PREPS = ("of", "with", "to", "against", "on", "upon", "into", "toward", "towards", "at", "over", "for")
@@ -65,9 +74,43 @@ def _unique(xs: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def reversals() -> list[tuple[str, str]]:
+    """(noun code prefix, code of ending it), longest prefix first (data/lexicons/nominal_reversals.tsv)."""
+    rows = []
+    with data_path("lexicons", "nominal_reversals.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                prefix, code = line.split("\t")[:2]
+                rows.append((prefix.strip(), code.strip()))
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def reversed_code(code: str) -> str | None:
+    """The code of ending the activity ``code`` names, or None when ending it is not an event."""
+    return next((c for prefix, c in reversals() if code.startswith(prefix)), None)
+
+
+def ending_verb(noun: Token) -> Token | None:
+    """The verb that ends the activity the noun names: ``ended its mediation efforts``."""
+    verb, how = _governor(noun)
+    if verb is None or how != "dobj" or verb.lemma_.lower() not in ENDING_VERBS:
+        return None
+    return verb
+
+
+def _head_of_compound(noun: Token) -> Token:
+    """``mediation efforts``, ``peace process``: an event noun modifying a generic head stands
+    where the head stands."""
+    t = noun
+    while t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i:
+        t = t.head
+    return t
+
+
 def _governor(noun: Token) -> tuple[Token | None, str]:
     """The verb governing a noun phrase and how: ``dobj``, ``attr``, ``as``, ``prep:to``, ``nsubj``."""
-    t = noun
+    t = _head_of_compound(noun)
     while t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
         t = t.head
     if t.dep_ in ("dobj", "attr", "oprd", "nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
@@ -90,7 +133,9 @@ def _source_from_clause(noun: Token, actors: ResolvedActors) -> list[str]:
     if verb is None:
         return []
     lemma = verb.lemma_.lower()
-    if how in ("dobj",) and is_light(verb):
+    if (how == "dobj" and (is_light(verb) or lemma in ENDING_VERBS)) or (
+            how == "prep:for" and lemma in MOTION_VERBS and not _is_passive(verb)):
+        # "X held a meeting", "X ended its mediation", "X returned to Geneva for talks"
         subj = _subject(verb)
         found = _actor_in(subj, actors)
         if not found and subj is not None and subj.lower_ in SPEAKER_PRONOUNS:
@@ -127,7 +172,11 @@ def _targets_from_clause(noun: Token, actors: ResolvedActors, exclude: list[str]
 
 
 def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciprocal: bool) -> list[Candidate]:
+    if ending_verb(noun) is not None:
+        return _ended(noun, actors, code)
     sources, targets, between = _own_args(noun, actors)
+    if not sources and not targets and noun.dep_ == "compound":
+        sources, targets, between = _own_args(_head_of_compound(noun), actors)  # "mediation efforts between …"
     head = noun
     if not sources and not targets and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         sources, targets, between = _own_args(noun.head, actors)  # "the investigation and arrest of X"
@@ -158,3 +207,25 @@ def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciproca
             if reciprocal and s and t:
                 res.append(Candidate(noun, t, s, code, nominal=True, speaker=speaker, confidence=conf - 0.05))
     return res
+
+
+def _ended(noun: Token, actors: ResolvedActors, code: str) -> list[Candidate]:
+    """``X ended its mediation between Y and Z`` / ``X suspended talks with Y``: the ender
+    reduces the activity with the parties of the noun (CAMEO 16/08, ``nominal_reversals.tsv``)."""
+    reduced = reversed_code(code)
+    verb = ending_verb(noun)
+    if reduced is None or verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    sources = _source_from_clause(noun, actors)
+    if not sources:
+        return []
+    own_s, own_t, _ = _own_args(noun, actors)
+    if not own_s and not own_t and noun.dep_ == "compound":
+        own_s, own_t, _ = _own_args(_head_of_compound(noun), actors)
+    # the parties of the ended activity are its targets ("talks with Y", "mediation between Y and Z")
+    targets = [a for a in _unique(own_t + own_s) if a not in sources] or \
+        [a for a in _targets(verb, actors, sources) if a not in sources]
+    speaker = _speaker(verb)
+    conf = (0.4 + 0.15 + (0.1 if targets else 0)) * (0.6 + 0.4 * _clause_weight(verb))
+    return [Candidate(noun, s, t, reduced, nominal=True, speaker=speaker, confidence=conf)
+            for s in sources for t in targets or [None] if s != t]
