@@ -304,19 +304,20 @@ def _deep_actor(roots: list[Token], actors: ResolvedActors, exclude: list[str], 
     level = [c for r in roots for c in r.children]
     seen = {r.i for r in roots}
     for _ in range(depth):
-        found: list[str] = []
+        found: list[tuple[int, list[str]]] = []
         nxt: list[Token] = []
         for t in level:
             # ("condemned the killings by X": the doer of the object's act is the one answered)
             if t.i in seen or t.dep_ in DEEP_SKIP or (t.dep_ == "prep" and _temporal_prep(t)):
                 continue
             seen.add(t.i)
-            for a in _actor_in(t, actors, depth=0) if t.i in actors.token_actor else []:
-                if a not in exclude and a not in found and not bare_sector(a, actors):
-                    found.append(a)
+            names = [a for a in (_actor_in(t, actors, depth=0) if t.i in actors.token_actor else [])
+                     if a not in exclude and not bare_sector(a, actors)]
+            if names:
+                found.append((t.i, names))
             nxt.extend(t.children)
         if found:
-            return found
+            return min(found)[1]  # the first in the text at that depth (with its conjuncts)
         level = nxt
     return []
 
