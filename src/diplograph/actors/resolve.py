@@ -33,7 +33,7 @@ from .aliases import acronym_fits, fuzzy_target, honorific_prefixes, nickname_ta
 from .coref import PERSON_NOUNS, resolve_coreference
 from .kb import KBHit, KnowledgeBase, is_person_entry, nearest_dated_code, phrase_key
 from .leaders import LeaderRole, load_leaders
-from .roles import Role, role_after, role_before
+from .roles import Role, role_after, role_before, role_of_appositive
 
 _CAPITALISED = re.compile(r"^[A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9.&-]{1,9}$")
@@ -324,7 +324,8 @@ def _add_people(st: _State, spans: list[Span]) -> set[int]:
     pending: list[tuple[int, int, str, Role | None]] = []
     for s, e, hit in order:
         name = doc[s:e].text
-        role = role_before(doc, s, st.hits, st.on) or role_after(doc, e, st.hits, st.on)
+        role = role_before(doc, s, st.hits, st.on) or role_after(doc, e, st.hits, st.on) \
+            or role_of_appositive(doc, e, st.hits, st.on)
         if role is not None and role.start < s:
             for t in range(role.start, s):
                 if t in st.hits:

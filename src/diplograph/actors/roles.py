@@ -162,3 +162,41 @@ def role_after(doc: Doc, name_end: int, hits: dict[int, tuple[int, int, KBHit]],
             return None
         i += 1
     return None
+
+
+def role_of_appositive(doc: Doc, name_end: int, hits: dict[int, tuple[int, int, KBHit]], on) -> Role | None:
+    """The appositive noun phrase the parser attaches to a name, read whole: ``Name, the United
+    Nations Emergency Relief Coordinator,`` → the IGO; ``Name, Algeria's leading rights activist``
+    → DZA + the activist's sector. Its country, organisation and sector come from the knowledge-base
+    phrases among the head noun and its modifiers (and an ``of`` phrase on the head)."""
+    if name_end >= len(doc) or doc[name_end].text != ",":
+        return None
+    head = next((c for c in doc[name_end - 1].children if c.dep_ == "appos" and c.i > name_end), None)
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    tokens = [t.i for t in head.subtree if name_end < t.i <= head.i]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            tokens += [g.i for g in prep.children if g.dep_ == "pobj"]
+    role = Role(None, None, start=name_end)
+    agent_spans: list[tuple[int, int, KBHit]] = []
+    for i in tokens:
+        if doc[i].lower_ in FORMER_WORDS:
+            role.former = True
+        if i not in hits or hits[i][0] != i:
+            continue
+        s, e, hit = hits[i]
+        if hit.kind == "agent" and hit.agent is not None and hit.agent.code.startswith("~"):
+            agent_spans.append((s, e, hit))
+            continue
+        c = _country_of_hit(hit, on)
+        if c and role.country is None:
+            role.country = c
+        elif hit.kind == "actor" and hit.entry is not None and role.igo is None and (
+                hit.entry.code_on(on) or "").startswith("IGO"):
+            role.igo = hit.entry.code_on(on)
+    if agent_spans:
+        s, e, hit = next((sp for sp in agent_spans if sp[0] <= head.i < sp[1]), agent_spans[-1])
+        assert hit.agent is not None
+        role.sector, role.title = hit.agent.code[1:], doc[s:e].text
+    return role if role.country or role.sector or role.igo else None

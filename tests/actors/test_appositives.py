@@ -1,0 +1,29 @@
+"""Roles from an appositive noun phrase the parser attaches to a name, read whole."""
+from __future__ import annotations
+
+import pytest
+
+from diplograph.records import Document
+
+
+def actor(pipeline, text: str, name: str):
+    a = pipeline.analyze_one(Document("t", text, "2011-01-01"))
+    found = [x for x in a.actors if x.name == name]
+    assert found, [(x.name, x.code) for x in a.actors]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Amina Teklu, the African Union Special Envoy, urged both armies to pull back.", "Amina Teklu", "IGOAFRAU"),
+    ("Piet Vermaak, Namibia's leading opposition politician, began a hunger strike.", "Piet Vermaak", "NAM"),
+    ("Anna Velikova, the former Bulgarian defence minister, criticised the plan.", "Anna Velikova", "BGRELI"),
+])
+def test_appositive_gives_organisation_or_country(pipeline, text, name, code):
+    assert (actor(pipeline, text, name).code or "").startswith(code)
+
+
+def test_appositive_beats_a_kb_code_dated_elsewhere(pipeline):
+    # Mohammed Kuti is a Phoenix person only as [KENGOV 060401-080228]; in 2011 the text's role holds.
+    kuti = actor(pipeline, "Mohammed Kuti, the African Union Special Envoy, urged both armies to pull back.",
+                 "Mohammed Kuti")
+    assert kuti.code.startswith("IGO") and {m.method for m in kuti.mentions} == {"role"}
