@@ -27,3 +27,14 @@ def test_appositive_beats_a_kb_code_dated_elsewhere(pipeline):
     kuti = actor(pipeline, "Mohammed Kuti, the African Union Special Envoy, urged both armies to pull back.",
                  "Mohammed Kuti")
     assert kuti.code.startswith("IGO") and {m.method for m in kuti.mentions} == {"role"}
+
+
+def test_organisation_named_after_its_state_is_that_states_group(pipeline):
+    org = actor(pipeline, "The Nigerian Football Federation banned two players.", "Nigerian Football Federation")
+    assert org.type == "group" and org.country == "NGA"
+
+
+def test_unknown_organisation_in_apposition_takes_the_group_nouns_code(pipeline):
+    text = "The main Tuareg rebel group, the Movement for Azawad Unity, attacked a Malian army base."
+    org = actor(pipeline, text, "Movement for Azawad Unity")
+    assert org.code == "MLIREB"

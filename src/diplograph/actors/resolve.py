@@ -718,6 +718,46 @@ def _add_unknown_entities(st: _State) -> None:
             continue
         name = st.doc[s:ent.end].text
         _add_mention(st, s, ent.end, (slug(name), name, typ, None, None), "learned", 0.3)
+    for ent in st.doc.ents:
+        if ent.label_ == "ORG":
+            _organisation_of_state(st, ent.start, ent.end)
+
+
+def _organisation_of_state(st: _State, start: int, end: int) -> None:
+    """An organisation named after its state or nationality (``the Nigerian Football Federation``,
+    ``the Malawi Revenue Authority``) is a group of that state, when the knowledge base names only
+    the state inside it; an unknown organisation in apposition with a coded group noun (``the
+    rebel group, Forces for X``) takes that group's code."""
+    doc, out = st.doc, st.out
+    if doc[start].lower_ == "the":
+        start += 1
+    if end - start < 2:
+        return
+    head = doc[start:end].root
+    if head.pos_ != "PROPN" or not _CAPITALISED.match(head.text):
+        return
+    owners = [out.token_actor.get(t) for t in range(start, end)]
+    claimed = [a for a in owners if a is not None]
+    learned = len(set(claimed)) == 1 and out.actors[claimed[0]].code is None
+    if not claimed or learned:
+        # Unknown organisation: the coded group noun it stands in apposition with gives its code.
+        other = next((t for t in [head.head] + [c for c in head.children if c.dep_ == "appos"]
+                      if (head.dep_ == "appos" or t.dep_ == "appos") and not start <= t.i < end), None)
+        code_of = out.actor_at(other.i) if other is not None else None
+        if code_of is None or not code_of.code or code_of.type != "sector":
+            return
+        if learned:
+            _drop_mentions(st, claimed[0], start, end)
+        name = doc[start:end].text
+        _add_mention(st, start, end, (slug(name), name, "group", code_of.code, code_of.country), "role", 0.6)
+        return
+    states = {a for a in claimed if out.actors[a].type == "state" and out.actors[a].country}
+    if states != set(claimed) or len(states) != 1 or head.i in out.token_actor:
+        return  # the KB knows more than the state inside, or the state is the name's head
+    state = out.actors[states.pop()]
+    _drop_mentions(st, state.id, start, end)
+    name = doc[start:end].text
+    _add_mention(st, start, end, (slug(name), name, "group", state.country, state.country), "role", 0.6)
 
 
 MALE_GIVEN_IN_A = {"nikita", "ilya", "luca", "joshua", "andrea", "kostya", "sasha", "misha", "jean-luca", "mustafa",
