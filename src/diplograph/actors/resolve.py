@@ -145,7 +145,7 @@ def _kb_spans(st: _State, reserved: set[int]) -> list[Span]:
 
 # Prepositions after which a capitalised name the tagger calls a proper noun is a place.
 _PLACE_PREPOSITIONS = {"in", "at", "near", "from", "outside", "into", "to", "around", "toward", "towards",
-                       "across", "inside", "through", "of", "between", "and"}
+                       "across", "inside", "through", "of", "between"}
 
 
 def _reads_as_place(doc: Doc, start: int, end: int) -> bool:
@@ -155,6 +155,11 @@ def _reads_as_place(doc: Doc, start: int, end: int) -> bool:
         return False
     types = {doc[t].ent_type_ for t in range(start, end)}
     if types & {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}:
+        return False
+    # Part of a longer name (``Newport Beach``, ``Port Harcourt Refinery``): not this city.
+    if end < len(doc) and doc[end].pos_ == "PROPN" and _CAPITALISED.match(doc[end].text):
+        return False
+    if start > 0 and doc[start - 1].pos_ == "PROPN" and _CAPITALISED.match(doc[start - 1].text):
         return False
     if types & {"GPE", "LOC", "FAC", "NORP"}:  # the small model calls some towns NORP
         return True
@@ -173,6 +178,8 @@ def _place_states(spans: list[Span], words: list[str], kb: KnowledgeBase, on: da
         if hit.kind == "place" or (states and hit.kind == "actor" and hit.entry is not None and not hit.user
                                    and phrase_key(hit.entry.root) != tuple(words[s:e])):
             city[k] = states or tuple(c for c, _ in hit.places)
+            if len(city[k]) == 1:
+                named.add(city[k][0])  # an unambiguous city names its state too (New York)
         elif hit.kind == "demonym" and hit.country:
             named.add(hit.country)
         elif hit.kind == "actor" and hit.entry is not None:
@@ -210,15 +217,17 @@ def _inside_person_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return keep
 
 
-def _entry_actor(hit: KBHit, on: date | None, kb: KnowledgeBase) -> tuple[str, str, str, str | None, str | None]:
-    """(id, name, type, code, country) of a knowledge-base hit."""
+def _entry_actor(hit: KBHit, on: date | None, kb: KnowledgeBase, nearest: bool = True
+                 ) -> tuple[str, str, str, str | None, str | None]:
+    """(id, name, type, code, country) of a knowledge-base hit; ``nearest``: a shipped entry dated
+    only elsewhere takes its nearest dated code (``kb.nearest_dated_code``)."""
     if hit.kind == "demonym":
         name = kb.state_name(hit.country or "")
         return slug(name), name, "state", hit.country, hit.country
     e = hit.entry
     assert e is not None
     code = e.code_on(on)
-    if code is None and not hit.user:
+    if code is None and not hit.user and nearest:
         code = nearest_dated_code(e, on)
     name = e.name
     if code and code.startswith("IGO"):
@@ -390,8 +399,8 @@ def _resolve_person(st: _State, s: int, e: int, hit: KBHit | None, name: str, ro
     # A KB person known by this surname alone (one candidate only).
     cands = kb.surnames.get(words[-1].upper(), []) if not _ACRONYM.match(words[-1]) or len(words[-1]) > 4 else []
     if len(cands) == 1 and (len(words) == 1 or phrase_first(cands[0].root) in (words[0].upper(), "")):
-        key = _dated(st, _entry_actor(KBHit("actor", entry=cands[0]), st.on, kb), name, role,
-                     approximate=cands[0].code_on(st.on) is None)
+        # A surname alone is weak evidence (``Easter``, ``Jerry``): no state guessed from other dates.
+        key = _dated(st, _entry_actor(KBHit("actor", entry=cands[0]), st.on, kb, nearest=False), name, role)
         aid = key[0]
         if aid not in st.out.actors:
             st.out.actors[aid] = Actor(aid, key[1], key[2], key[3], key[4], [])
@@ -723,6 +732,19 @@ def _add_unknown_entities(st: _State) -> None:
             _organisation_of_state(st, ent.start, ent.end)
 
 
+def _names_state_itself(st: _State, token: int) -> bool:
+    """The token is part of a state's own name or nationality (``Kenya``, ``Nigerian``), not of
+    a city or region the dictionaries read as the state (``Piedmont``, ``Newport``)."""
+    span = st.hits.get(token)
+    if span is None:
+        return False
+    s, e, hit = span
+    words = tuple(t.text.upper() for t in st.doc[s:e])
+    if hit.kind == "demonym":
+        return not hit.place and words not in st.kb.place_states
+    return hit.kind == "actor" and hit.entry is not None and phrase_key(hit.entry.root) == words
+
+
 def _organisation_of_state(st: _State, start: int, end: int) -> None:
     """An organisation named after its state or nationality (``the Nigerian Football Federation``,
     ``the Malawi Revenue Authority``) is a group of that state, when the knowledge base names only
@@ -752,7 +774,8 @@ def _organisation_of_state(st: _State, start: int, end: int) -> None:
         _add_mention(st, start, end, (slug(name), name, "group", code_of.code, code_of.country), "role", 0.6)
         return
     states = {a for a in claimed if out.actors[a].type == "state" and out.actors[a].country}
-    if states != set(claimed) or len(states) != 1 or head.i in out.token_actor:
+    if states != set(claimed) or len(states) != 1 or head.i in out.token_actor or not all(
+            _names_state_itself(st, t) for t in range(start, end) if owners[t - start] is not None):
         return  # the KB knows more than the state inside, or the state is the name's head
     state = out.actors[states.pop()]
     _drop_mentions(st, state.id, start, end)
