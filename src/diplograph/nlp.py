@@ -26,6 +26,42 @@ def load(fast: bool = False) -> Language:
     return nlp
 
 
+# The last document's tokens and text. ``for t in doc`` and ``doc[i]`` build a new ``Token``
+# object on every access and ``doc.text`` joins every token again; the stages read the same
+# document many times over, so they share one list. Holding only the last document keeps
+# no reference cycle through ``doc.user_data`` and no memory beyond one document.
+_last: tuple[Doc, list, str, list | None] | None = None
+
+
+def _cached(doc: Doc) -> tuple[Doc, list, str, list | None]:
+    global _last
+    if _last is None or _last[0] is not doc or len(_last[1]) != len(doc):
+        toks = list(doc)
+        _last = (doc, toks, "".join(t.text_with_ws for t in toks), None)
+    return _last
+
+
+def tokens_of(doc: Doc) -> list:
+    """The document's tokens as one list (the same objects on every call for this document)."""
+    return _cached(doc)[1]
+
+
+def keys_of(doc: Doc) -> list[tuple[str, str]]:
+    """Per token, its text and its lemma (the text where there is none) in upper case: the
+    keys dictionary words are compared with."""
+    global _last
+    cached = _cached(doc)
+    if cached[3] is None:
+        keys = [(t.text.upper(), (t.lemma_ or t.text).upper()) for t in cached[1]]
+        _last = cached = (*cached[:3], keys)
+    return cached[3]
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once per document."""
+    return _cached(doc)[2]
+
+
 def parse(texts: Iterable[str], batch_size: int = 16, fast: bool = False) -> Iterator[Doc]:
     yield from load(fast).pipe(texts, batch_size=batch_size)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import tokens_of
 from ..records import Actor
 
 MALE = {"he", "him", "his", "himself"}
@@ -81,7 +82,7 @@ def resolve_coreference(doc: Doc, actors: dict[str, Actor], token_actor: dict[in
     """Links for the pronouns and descriptions of ``doc`` that no earlier step resolved."""
     sal = Salience()
     links: list[CorefLink] = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         aid = token_actor.get(tok.i)
         if aid is not None:
             # Only the head token of a mention counts once.

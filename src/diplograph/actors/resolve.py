@@ -27,6 +27,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from ..nlp import text_of, tokens_of
 from ..records import Actor, Mention
 from ..text.normalize import PLACEHOLDER, NormalizedText
 from .aliases import acronym_fits, fuzzy_target, honorific_prefixes, nickname_target, translit_key
@@ -60,8 +61,9 @@ def slug(name: str) -> str:
 
 
 def _words(doc: Doc) -> tuple[list[str], list[str]]:
-    texts = [t.text.upper() for t in doc]
-    lemmas = [t.lemma_.upper() if t.lemma_ else t.text.upper() for t in doc]
+    toks = tokens_of(doc)
+    texts = [t.text.upper() for t in toks]
+    lemmas = [t.lemma_.upper() if t.lemma_ else t.text.upper() for t in toks]
     return texts, lemmas
 
 
@@ -93,7 +95,8 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     st = _State(doc, norm, kb, on, ResolvedActors())
     acronyms = _defined_acronyms(doc)
     nick = _nickname_tokens(doc)
-    st.reserved = {i for i in range(len(doc)) if doc[i].text in acronyms} | set(nick) | set(nick.values())
+    st.reserved = {t.i for t in tokens_of(doc) if t.text in acronyms} | set(nick) | set(nick.values()) if acronyms \
+        else set(nick) | set(nick.values())
     spans = _inside_person_names(doc, _kb_spans(st, reserved=st.reserved))
     st.hits = {t: sp for sp in spans for t in range(sp[0], sp[1])}
     consumed = _add_people(st, spans)
@@ -111,11 +114,12 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
 
 def _kb_spans(st: _State, reserved: set[int]) -> list[Span]:
     doc, kb = st.doc, st.kb
+    toks = tokens_of(doc)
     texts, lemmas = _words(doc)
     spans: list[Span] = []
     i = 0
     while i < len(doc):
-        if i in reserved or doc[i].text == PLACEHOLDER:
+        if i in reserved or toks[i].text == PLACEHOLDER:
             i += 1
             continue
         m = kb.longest_match(texts, i) or kb.longest_match(lemmas, i)
@@ -123,7 +127,7 @@ def _kb_spans(st: _State, reserved: set[int]) -> list[Span]:
             i += 1
             continue
         end, hit = m
-        first = doc[i]
+        first = toks[i]
         # Actors and demonyms are proper names: require a capital (avoids "turkey", "chad").
         if hit.kind in ("actor", "demonym") and not _CAPITALISED.match(first.text):
             i += 1
@@ -522,7 +526,7 @@ def _note_title(st: _State, aid: str, role: Role | None) -> None:
 
 def _add_surnames(st: _State) -> None:
     """A proper noun that is the surname of a person already in the document (``Nazarbayev``)."""
-    for t in st.doc:
+    for t in tokens_of(st.doc):
         if t.i in st.out.token_actor or t.i in st.reserved or t.pos_ != "PROPN" or not _CAPITALISED.match(t.text):
             continue
         aid = st.by_surname.get(translit_key(t.text))
@@ -536,11 +540,14 @@ def _nickname_tokens(doc: Doc) -> dict[int, int]:
     """``Lao Na``: an honorific prefix and a short capitalised syllable; prefix token → syllable token."""
     prefixes = honorific_prefixes()
     out: dict[int, int] = {}
-    for t in doc[:-1]:
-        nxt = t.nbor(1)
+    toks = tokens_of(doc)
+    for t in toks[:-1]:
+        if t.text.lower() not in prefixes:
+            continue
+        nxt = toks[t.i + 1]
         if t.text.lower() in prefixes and _CAPITALISED.match(t.text) and _CAPITALISED.match(nxt.text) \
                 and nxt.text.isalpha() and len(nxt.text) <= 4 and nxt.text != PLACEHOLDER:
-            if t.i + 2 < len(doc) and doc[t.i + 2].pos_ == "PROPN" and _CAPITALISED.match(doc[t.i + 2].text):
+            if t.i + 2 < len(doc) and toks[t.i + 2].pos_ == "PROPN" and _CAPITALISED.match(toks[t.i + 2].text):
                 continue  # "Lao Na Kham …" is a full name, not a nickname
             out[t.i] = nxt.i
     return out
@@ -662,7 +669,7 @@ def _add_kb_spans(st: _State, spans: list[Span], consumed: set[int]) -> None:
 def _defined_acronyms(doc: Doc) -> dict[str, tuple[int, int]]:
     """``Islamic Salvation Front (FIS)``: acronym → the token span of its long form."""
     out: dict[str, tuple[int, int]] = {}
-    for t in doc[:-2]:
+    for t in tokens_of(doc)[:-2]:
         if t.text != "(" or not _ACRONYM.match(t.nbor(1).text) or t.nbor(2).text != ")":
             continue
         acr = t.nbor(1).text
@@ -808,7 +815,7 @@ def name_gender(name: str, text: str, mentions: list[Mention]) -> str:
 def _add_coreference(st: _State) -> None:
     for aid, a in st.out.actors.items():
         if a.type == "person":
-            st.gender.setdefault(aid, name_gender(a.name, st.doc.text, a.mentions))
+            st.gender.setdefault(aid, name_gender(a.name, text_of(st.doc), a.mentions))
     links = resolve_coreference(st.doc, st.out.actors, st.out.token_actor, st.gender)
     linked = {t for link in links for t in range(link.start, link.end)}
     for link in links:
@@ -837,7 +844,9 @@ def _add_coreference(st: _State) -> None:
 def _restore_redactions(st: _State) -> None:
     """``Kazakh ** Tokayev``: the redacted word is the person's title on the document date."""
     doc, norm = st.doc, st.norm
-    for t in doc:
+    if not norm.redactions:
+        return
+    for t in tokens_of(doc):
         if t.text != PLACEHOLDER:
             continue
         idx = norm.redaction_at.get(t.idx)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import text_of
 from .cues import TokenCue, cue_lexicon
 
 AUTHOR = {"i", "we", "me", "us", "one"}
@@ -154,7 +155,7 @@ class Quotation:
 def quotations(doc: Doc, cues_by_token: dict[int, TokenCue]) -> list[Quotation]:
     """Quoted passages with the source of the reporting verb beside them (after the close, else before the open)."""
     out = []
-    for m in _QUOTE.finditer(doc.text):
+    for m in _QUOTE.finditer(text_of(doc)):
         qs, qe = m.span()
         close = doc.char_span(qe - 1, qe, alignment_mode="expand")
         opening = doc.char_span(qs, qs + 1, alignment_mode="expand")

@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import text_of
 from ..text.dates import TimeExpression, find_time_expressions
 
 
@@ -37,7 +38,7 @@ def time_expressions(doc: Doc, anchor: date | None) -> list[DatedExpression]:
     if anchor is None:
         return []
     out = []
-    for x in find_time_expressions(doc.text, anchor):
+    for x in find_time_expressions(text_of(doc), anchor):
         span = doc.char_span(x.start, x.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue

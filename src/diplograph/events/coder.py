@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.resolve import ResolvedActors
 from ..data import data_path
+from ..nlp import text_of, tokens_of
 from .discards import discard_index
 from .patterns import Match, code_verb
 from .verbs import VerbDictionary
@@ -552,16 +553,17 @@ def _sentences(doc: Doc, lex: dict) -> list[tuple[int, int, list[Token], list[To
     known = np.array(sorted(noun_lemmas), dtype=arr.dtype)
     is_noun = (pos == NOUN) & (np.isin(arr[:, 2], known) | np.isin(arr[:, 3], known))
     out: list[tuple[int, int, list[Token], list[Token]]] = []
+    toks = tokens_of(doc)
     for start, end in zip(starts, ends):
-        verbs = [doc[int(i)] for i in np.nonzero(is_verb[start:end])[0] + start]
-        nouns = [doc[int(i)] for i in np.nonzero(is_noun[start:end])[0] + start]
+        verbs = [toks[int(i)] for i in np.nonzero(is_verb[start:end])[0] + start]
+        nouns = [toks[int(i)] for i in np.nonzero(is_noun[start:end])[0] + start]
         out.append((start, end, verbs, nouns))
     return out
 
 
 def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Candidate]:
     discards = discard_index()
-    text = doc.text  # Doc.text joins every token again on each access: read it once
+    text = text_of(doc)
     if discards.story(text):
         return []
     families, _ = verb_frames()

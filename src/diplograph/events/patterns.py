@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .verbs import Element, Pattern, VerbDictionary, VerbEntry
+from ..nlp import keys_of
+from .verbs import Element, Pattern, VerbBlock, VerbDictionary, VerbEntry
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 # right dependents that belong to another clause, not to this verb's predicate
@@ -69,7 +70,8 @@ def _phrase(tok: Token) -> list[Token]:
 
 
 def keys(t: Token) -> tuple[str, str]:
-    return t.text.upper(), (t.lemma_ or t.text).upper()
+    """The token's text and lemma in upper case (computed once per document)."""
+    return keys_of(t.doc)[t.i]
 
 
 @dataclass
@@ -98,7 +100,11 @@ def match_elements(elements: list[Element], tokens: list[Token], slots: dict[str
     for el in elements:
         if el.kind == "word":
             found = -1
+            firsts = el.firsts
             for j in range(pos, len(tokens)):
+                text, lemma = keys(tokens[j])
+                if text not in firsts and lemma not in firsts:
+                    continue
                 for alt in el.alts:
                     if _seq_at(tokens, j, alt):
                         found, width = j, len(alt)
@@ -167,6 +173,36 @@ def pattern_matches(p: Pattern, ctx: VerbContext) -> dict[str, Token | None] | N
     return slots
 
 
+def _anchor_index(block: VerbBlock) -> tuple[dict[str, list[int]], list[int]]:
+    """Each pattern under its most selective required word set (a preposition it needs, or
+    the first words one of its word elements accepts); patterns needing no word always run."""
+    index: dict[str, list[int]] = {}
+    always: list[int] = []
+    for k, p in enumerate(block.patterns):
+        required = [frozenset((g.prep,)) for g in p.prep_el] + [f for f in p.firsts if f]
+        if not required:
+            always.append(k)
+            continue
+        for w in min(required, key=len):
+            index.setdefault(w, []).append(k)
+    return index, always
+
+
+def candidate_patterns(block: VerbBlock, words: set[str]) -> list[Pattern]:
+    """The block's patterns that can match a verb whose context holds ``words``, in file
+    order: the same first match as trying every pattern (a block holds up to hundreds of
+    patterns and a verb's context a few dozen words, so most are ruled out by one lookup)."""
+    if block.anchors is None:
+        block.anchors = _anchor_index(block)
+    index, always = block.anchors
+    found = set(always)
+    for w in words:
+        ks = index.get(w)
+        if ks:
+            found.update(ks)
+    return [block.patterns[k] for k in sorted(found)]
+
+
 def _entry_matches(e: VerbEntry, verb: Token) -> bool:
     """The extra words of a multi-word verb (``+ASK_FOR``, ``+SHUT_DOWN``) follow the verb."""
     if len(e.words) == 1:
@@ -206,7 +242,7 @@ def code_verb(verb: Token, vd: VerbDictionary, subject: Token | None = None) -> 
     ctx = VerbContext.of(verb, subject)
     chosen: Pattern | None = None
     chosen_slots: dict[str, Token | None] = {}
-    for p in entry.block.patterns:  # sorted most specific first by the reader
+    for p in candidate_patterns(entry.block, ctx.words):  # sorted most specific first by the reader
         slots = pattern_matches(p, ctx)
         if slots is not None:
             chosen, chosen_slots = p, slots

@@ -37,6 +37,7 @@ class Element:
     kind: str  # "word" | "$" | "+" | "^"
     alts: frozenset = frozenset()
     text: str = ""
+    firsts: frozenset = frozenset()  # the first word of each alternative
 
 
 @dataclass
@@ -69,6 +70,8 @@ class VerbBlock:
     code: str | None
     reverse: str | None = None
     patterns: list[Pattern] = field(default_factory=list)
+    # built on first use by events.patterns.candidate_patterns: anchor word → pattern positions
+    anchors: tuple[dict[str, list[int]], list[int]] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -167,7 +170,8 @@ def _element(word: str, synonyms: dict[str, list[str]]) -> Element:
         return Element(word, text=word)
     if word.startswith("%") or word.startswith("!") or word.startswith("|"):
         return Element("^", text=word)  # compound-actor / unsupported markers: no word constraint
-    return Element("word", _alternatives(word, synonyms), word)
+    alts = _alternatives(word, synonyms)
+    return Element("word", alts, word, frozenset(a[0] for a in alts))
 
 
 def compile_pattern(p: Pattern, synonyms: dict[str, list[str]]) -> Pattern:
