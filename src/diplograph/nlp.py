@@ -30,14 +30,14 @@ def load(fast: bool = False) -> Language:
 # object on every access and ``doc.text`` joins every token again; the stages read the same
 # document many times over, so they share one list. Holding only the last document keeps
 # no reference cycle through ``doc.user_data`` and no memory beyond one document.
-_last: tuple[Doc, list, str, list | None] | None = None
+_last: list | None = None  # [doc, tokens, text, upper keys | None, lower keys | None]
 
 
-def _cached(doc: Doc) -> tuple[Doc, list, str, list | None]:
+def _cached(doc: Doc) -> list:
     global _last
     if _last is None or _last[0] is not doc or len(_last[1]) != len(doc):
         toks = list(doc)
-        _last = (doc, toks, "".join(t.text_with_ws for t in toks), None)
+        _last = [doc, toks, "".join(t.text_with_ws for t in toks), None, None]
     return _last
 
 
@@ -49,12 +49,18 @@ def tokens_of(doc: Doc) -> list:
 def keys_of(doc: Doc) -> list[tuple[str, str]]:
     """Per token, its text and its lemma (the text where there is none) in upper case: the
     keys dictionary words are compared with."""
-    global _last
     cached = _cached(doc)
     if cached[3] is None:
-        keys = [(t.text.upper(), (t.lemma_ or t.text).upper()) for t in cached[1]]
-        _last = cached = (*cached[:3], keys)
+        cached[3] = [(t.text.upper(), (t.lemma_ or t.text).upper()) for t in cached[1]]
     return cached[3]
+
+
+def lower_keys_of(doc: Doc) -> list[tuple[str, str]]:
+    """Per token, its lower-case text and lemma (lexicons of cues and states are lower case)."""
+    cached = _cached(doc)
+    if cached[4] is None:
+        cached[4] = [(t.lower_, t.lemma_.lower()) for t in cached[1]]
+    return cached[4]
 
 
 def text_of(doc: Doc) -> str:

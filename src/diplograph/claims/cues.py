@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..data import data_path
+from ..nlp import lower_keys_of, tokens_of
 from ..records import CUE_TYPES
 
 
@@ -76,15 +77,26 @@ def _has_clause(t: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(k[0] for k in cue_lexicon())
+
+
 def find_cues(doc: Doc) -> list[TokenCue]:
     lex = cue_lexicon()
+    firsts = _first_words()
     max_len = max(len(k) for k in lex)
-    lemmas = [t.lemma_.lower() for t in doc]
-    texts = [t.lower_ for t in doc]
+    low = lower_keys_of(doc)
+    texts = [k[0] for k in low]
+    lemmas = [k[1] for k in low]
+    toks = tokens_of(doc)
     out: list[TokenCue] = []
     i = 0
     n_tok = len(doc)
     while i < n_tok:
+        if texts[i] not in firsts and lemmas[i] not in firsts:
+            i += 1
+            continue
         hit = None
         for n in range(min(max_len, n_tok - i), 0, -1):
             for seq in (tuple(texts[i:i + n]), tuple(lemmas[i:i + n])):
@@ -96,7 +108,7 @@ def find_cues(doc: Doc) -> list[TokenCue]:
                 break
         if hit:
             typ = hit[1]
-            if typ == "condition" and doc[i].tag_ == "MD" and _reported_future(doc[i]):
+            if typ == "condition" and toks[i].tag_ == "MD" and _reported_future(toks[i]):
                 typ = "future"
             out.append(TokenCue(i, i + hit[0], typ))
             i += hit[0]
@@ -130,7 +142,7 @@ def _reported_future(modal: Token) -> bool:
 
 
 def _fits(doc: Doc, i: int, n: int, entry: LexEntry) -> bool:
-    t = doc[i]
+    t = tokens_of(doc)[i]
     if entry.allowed:
         kind = t.tag_ if t.tag_ in entry.allowed else t.pos_ if t.pos_ in entry.allowed else None
         if kind is None:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import ResolvedActors
 from ..data import data_path
+from ..nlp import lower_keys_of, tokens_of
 
 _CONTEXT_WORDS = {"two", "both", "sides", "side", "parties", "countries", "leaders", "men", "neighbours", "neighbors"}
 _PAIR_TYPES = {"person", "state", "group", "unknown"}
@@ -54,6 +55,12 @@ def state_lexicon() -> dict[str, StateWord]:
 def _word(t: Token) -> StateWord | None:
     lex = state_lexicon()
     return lex.get(t.lemma_.lower()) or lex.get(t.lower_)
+
+
+def _state_words(doc: Doc) -> list[StateWord | None]:
+    """``_word`` of every token, read from the document's cached lower-case keys."""
+    lex = state_lexicon()
+    return [lex.get(lemma) or lex.get(text) for text, lemma in lower_keys_of(doc)]
 
 
 def _negated(*toks: Token) -> bool:
@@ -154,12 +161,12 @@ def _resolve_pair(names: list[str], back: bool, ctx: _Context, sent_no: int,
 def find_relation_states(doc: Doc, actors: ResolvedActors) -> list[RelationCandidate]:
     out: list[RelationCandidate] = []
     ctx = _Context(actors)
+    words = _state_words(doc)
+    toks = tokens_of(doc)
     for sent_no, sent in enumerate(doc.sents):
         sentence_pair: list[str] = []  # the pair a carrier of this sentence named: "… and a secret struggle"
-        for t in sent:
-            w = _word(t)
-            if w is None:
-                continue
+        for t in (toks[k] for k in range(sent.start, sent.end) if words[k] is not None):
+            w = words[t.i]
             found = _match(t, w, actors)
             if found is None:
                 continue
