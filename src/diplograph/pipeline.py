@@ -155,6 +155,8 @@ class Pipeline:
 
     def _events(self, doc: Document, norm: NormalizedText, sdoc: Doc, actors: ResolvedActors,
                 candidates: list[Candidate], cues: list[TokenCue], when: date | None) -> list[Event]:
+        if not candidates:
+            return []
         index = cue_index(cues)
         expressions: list[DatedExpression] = time_expressions(sdoc, when)
         quotes = quotations(sdoc, index)

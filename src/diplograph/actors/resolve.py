@@ -116,10 +116,11 @@ def _kb_spans(st: _State, reserved: set[int]) -> list[Span]:
     doc, kb = st.doc, st.kb
     toks = tokens_of(doc)
     texts, lemmas = _words(doc)
+    roots = kb.trie  # a phrase starts with a word at the trie's root: one lookup rules out most tokens
     spans: list[Span] = []
     i = 0
     while i < len(doc):
-        if i in reserved or toks[i].text == PLACEHOLDER:
+        if (texts[i] not in roots and lemmas[i] not in roots) or i in reserved or toks[i].text == PLACEHOLDER:
             i += 1
             continue
         m = kb.longest_match(texts, i) or kb.longest_match(lemmas, i)

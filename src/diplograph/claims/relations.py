@@ -134,8 +134,9 @@ class _Context:
         return (people[0], people[1]) if len(people) == 2 else None
 
     def see(self, sent: Span) -> None:
-        for t in sent:
-            aid = self.actors.token_actor.get(t.i)
+        token_actor = self.actors.token_actor
+        for i in range(sent.start, sent.end):
+            aid = token_actor.get(i)
             if aid:
                 if aid in self.recent:
                     self.recent.remove(aid)
