@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
 from ..errors import StoreError
 from ..records import Document, DocumentAnalysis
@@ -123,15 +122,14 @@ class StoreWriter:
         return doc_ids
 
     def _insert(self, table: str, data: list[list], columns: tuple[str, ...] | None, ignore: bool) -> None:
-        names = columns or tuple(r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall())
-        arrow = pa.table({n: [row[i] for row in data] for i, n in enumerate(names[: len(data[0])])})
-        self.con.register("_batch_rows", arrow)
-        try:
-            cols = ", ".join(f'"{n}"' for n in arrow.column_names)
-            self.con.execute(f"INSERT {'OR IGNORE ' if ignore else ''}INTO {table} ({cols}) "
-                             f"SELECT {cols} FROM _batch_rows")
-        finally:
-            self.con.unregister("_batch_rows")
+        """All rows in one statement: one typed list per column, unnested side by side (no
+        Arrow table to build, and no pandas import that pyarrow makes on first use)."""
+        types = {r[0]: r[1] for r in self.con.execute(f"DESCRIBE {table}").fetchall()}
+        names = (columns or tuple(types))[: len(data[0])]
+        cols = ", ".join(f'"{n}"' for n in names)
+        values = ", ".join(f"unnest(?::{types[n]}[])" for n in names)
+        self.con.execute(f"INSERT {'OR IGNORE ' if ignore else ''}INTO {table} ({cols}) SELECT {values}",
+                         [[row[i] for row in data] for i in range(len(names))])
 
     def record_failure(self, path: str, error: str) -> None:
         self.con.execute("DELETE FROM failures WHERE path = ?", [path])
