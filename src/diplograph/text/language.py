@@ -39,6 +39,16 @@ def stopwords() -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """Stopword → the languages listing it: one lookup per word instead of one per language."""
+    out: dict[str, list[str]] = {}
+    for lang, words in stopwords().items():
+        for w in words:
+            out.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in out.items()}
+
+
 def script_of(ch: str) -> str:
     cp = ord(ch)
     if cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF:
@@ -60,10 +70,13 @@ def non_english(text: str) -> str | None:
         if name == "Chinese" and (scripts["Japanese"] or scripts["Korean"]):
             name = "Japanese" if scripts["Japanese"] >= scripts["Korean"] else "Korean"
         return name if name != "other" else "a non-Latin script"
-    words = [w.lower() for w in _WORD.findall(sample) if script_of(w[0]) == "Latin"]
+    found = _WORD.findall(sample)
+    words = [w.lower() for w in found] if not scripts else \
+        [w.lower() for w in found if script_of(w[0]) == "Latin"]
     if len(words) < MIN_WORDS:
         return None
-    share = {lang: sum(w in sw for w in words) / len(words) for lang, sw in stopwords().items()}
+    hits = Counter(lang for w in words for lang in _languages_of().get(w, ()))
+    share = {lang: hits[lang] / len(words) for lang in stopwords()}
     english = share.pop("English", 0.0)
     if not share:
         return None
