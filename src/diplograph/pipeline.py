@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from . import nlp
 from .actors.kb import KnowledgeBase, build_kb, parse_iso_date
 from .actors.resolve import ResolvedActors, resolve_mentions
+from .cache import cached
 from .claims.cues import TokenCue, find_cues
 from .claims.attribution import Quotation, attribution_of, quotations
 from .claims.modality import cue_index, modality_of
@@ -28,6 +29,7 @@ from .claims.timing import DatedExpression, date_of, time_expressions
 from .data import data_path
 from .events.codebook import Codebook, load_codebook
 from .events.coder import Candidate, code_events
+from .events import verbs as verbs_module
 from .events.verbs import VerbDictionary, read_verb_dictionary
 from .gc_pause import paused_gc
 from .records import Attribution, Cue, Document, DocumentAnalysis, Event, Ref, Relation, Span, Triad
@@ -53,8 +55,8 @@ def _load_verbs(files: list[Path]) -> VerbDictionary:
     vd = VerbDictionary()
     shipped = data_path("phoenix", "CAMEO.2.0.txt")
     for f in files or [Path("default")]:
-        if str(f) == "default":
-            vd.extend(read_verb_dictionary(shipped, []))  # its 2 malformed lines are skipped quietly
+        if str(f) == "default":  # its 2 malformed lines are skipped quietly
+            vd.extend(cached("verbs", [shipped, Path(verbs_module.__file__)], lambda: read_verb_dictionary(shipped, [])))
         else:
             vd.extend(read_verb_dictionary(f, vd.problems))
     return vd

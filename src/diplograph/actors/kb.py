@@ -12,7 +12,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from ..data import data_path
+from ..cache import cached
+from ..data import DATA_DIR, data_path
 from ..errors import DictionaryError
 from .dictionaries import (ActorEntry, AgentEntry, CodeRule, _plural, read_actor_dictionary,
                            read_agent_dictionary)
@@ -175,6 +176,12 @@ def build_kb(actor_files: list[Path] | None = None, agent_files: list[Path] | No
 
 @lru_cache(maxsize=1)
 def _default_kb() -> KnowledgeBase:
+    """The shipped knowledge base, built once and then read from the on-disk cache (cache.py)."""
+    sources = [*(DATA_DIR / "kb").iterdir(), *(DATA_DIR / "phoenix").iterdir(), *Path(__file__).parent.glob("*.py")]
+    return cached("kb", sources, _build_default_kb)
+
+
+def _build_default_kb() -> KnowledgeBase:
     kb = KnowledgeBase()
     silent: list[DictionaryError] = []  # known typos of the production files are skipped
     # The project's own supplements first: where they differ from Phoenix, they are the newer facts.
