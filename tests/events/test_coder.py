@@ -176,3 +176,8 @@ def test_ending_an_activity_is_its_reduction_not_the_activity(pipeline):
 def test_going_somewhere_for_talks_makes_the_goer_a_party_of_the_talks(pipeline):
     got = codes(pipeline, "Chilean diplomats returned to Vienna for a talk on the border.")
     assert any(c == "040" and (s or "").startswith("CHL") for c, s, _ in got), got
+
+
+def test_a_tagger_lemma_with_a_dropped_e_still_finds_its_verb(pipeline):
+    got = codes(pipeline, "Bolivian rebels are waging war against Chile.")  # spaCy: waging → "wag"
+    assert any(c.startswith("19") and (s or "").startswith("BOL") for c, s, _ in got), got

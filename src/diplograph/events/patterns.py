@@ -221,8 +221,23 @@ def _entry_matches(e: VerbEntry, verb: Token) -> bool:
     return True
 
 
+def _repaired_lemma(text: str, lemma: str, vd: VerbDictionary) -> str:
+    """The tagger's lemma with a known slip undone: a dropped or kept final ``e`` (``raped`` →
+    ``rap``, ``waging`` → ``wag``, ``rearrested`` → ``rearreste``), when only the repaired
+    form is in the dictionary."""
+    if vd.entries_for(lemma):
+        return lemma
+    for suffix in ("ED", "ING", "ES", "D"):
+        if text == lemma + suffix:
+            for repaired in (lemma + "E", lemma[:-1] if lemma.endswith("E") else ""):
+                if repaired and vd.entries_for(repaired):
+                    return repaired
+    return lemma
+
+
 def select_entry(verb: Token, vd: VerbDictionary) -> VerbEntry | None:
     text, lemma = keys(verb)
+    lemma = _repaired_lemma(verb.text.upper(), lemma, vd)
     entries = vd.entries_for(lemma)
     if text != lemma:  # forms the dictionary lists itself ("+ANGERED_BY", irregular forms)
         entries = entries + vd.entries_for(text)
