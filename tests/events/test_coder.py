@@ -181,3 +181,10 @@ def test_going_somewhere_for_talks_makes_the_goer_a_party_of_the_talks(pipeline)
 def test_a_tagger_lemma_with_a_dropped_e_still_finds_its_verb(pipeline):
     got = codes(pipeline, "Bolivian rebels are waging war against Chile.")  # spaCy: waging → "wag"
     assert any(c.startswith("19") and (s or "").startswith("BOL") for c, s, _ in got), got
+
+
+def test_a_phrasal_verb_the_dictionary_lacks_does_not_take_the_bare_verb_s_code(pipeline):
+    got = codes(pipeline, "The Bolivian government backed out of the deal with Chile.")
+    assert not any(c.startswith("05") for c, _, _ in got), got  # not "backed the deal" (support)
+    got = codes(pipeline, "The Bolivian government backed the deal with Chile.")
+    assert any(c.startswith("05") for c, _, _ in got), got

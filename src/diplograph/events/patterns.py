@@ -247,7 +247,20 @@ def select_entry(verb: Token, vd: VerbDictionary) -> VerbEntry | None:
             continue
         if best is None or len(e.words) > len(best.words):
             best = e
+    if best is not None and len(best.words) == 1 and _phrasal_particle(verb):
+        return None  # "backed out of the deal" is not "backed the deal": a phrasal verb the dictionary lacks
     return best
+
+
+# particles that turn a verb into another verb ("back out", "pay off"): the bare verb's code does not hold
+PHRASAL_PARTICLES = {"out", "off"}
+
+
+def _phrasal_particle(verb: Token) -> bool:
+    if verb.i + 1 >= len(verb.doc):
+        return False
+    nxt = verb.doc[verb.i + 1]
+    return nxt.head.i == verb.i and nxt.lower_ in PHRASAL_PARTICLES and nxt.dep_ in ("prt", "prep", "advmod")
 
 
 def code_verb(verb: Token, vd: VerbDictionary, subject: Token | None = None) -> Match | None:
