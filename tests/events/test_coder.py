@@ -188,3 +188,9 @@ def test_a_phrasal_verb_the_dictionary_lacks_does_not_take_the_bare_verb_s_code(
     assert not any(c.startswith("05") for c, _, _ in got), got  # not "backed the deal" (support)
     got = codes(pipeline, "The Bolivian government backed the deal with Chile.")
     assert any(c.startswith("05") for c, _, _ in got), got
+
+
+def test_what_a_demand_noun_asks_for_has_not_happened(pipeline):
+    got = codes(pipeline, "Bolivia renewed its demand that Chile withdraw its troops.")
+    assert ("100", "BOL", None) in got, got
+    assert not any(c.startswith("08") for c, _, _ in got), got

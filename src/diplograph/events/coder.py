@@ -589,6 +589,11 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
             if v.verb.dep_ == "pcomp" and v.verb.head.head.i in coded and \
                     (coded[v.verb.head.head.i].match.code or "")[:2] in ("11", "09", "12"):
                 suppressed.add(i)
+        for tok in nouns:
+            entry = lex.get(tok.lemma_.lower()) or lex.get(tok.lower_)
+            clause = demanded_clause(tok) if entry and entry[0][:2] in DEMAND_ROOTS else None
+            if clause is not None and clause.i in coded:
+                suppressed.add(clause.i)  # "its demand that Y withdraw": the withdrawal has not happened
         for i, v in list(coded.items()):
             family = families.get(v.verb.lemma_.lower())
             if v.verb.dep_ == "acomp" or family is None:
@@ -639,6 +644,23 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
             out.extend(found)
     _domestic_targets(out, actors)
     return out
+
+
+# appeals and demands: what they ask for is not a fact, who is asked is their target
+DEMAND_ROOTS = ("02", "10")
+
+
+def demanded_clause(noun: Token) -> Token | None:
+    """The clause a demand noun asks for: ``its demand that Y withdraw``, ``a call for Y to leave``."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX", "NOUN") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return c
+    for g in _prep_objects(noun, ("for",)):
+        for c in g.children:  # "a call for Y to leave": Y with an infinitive
+            if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return c
+    return None
 
 
 def _domestic_targets(cands: list[Candidate], actors: ResolvedActors) -> None:
