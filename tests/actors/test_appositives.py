@@ -38,3 +38,20 @@ def test_unknown_organisation_in_apposition_takes_the_group_nouns_code(pipeline)
     text = "The main Tuareg rebel group, the Movement for Azawad Unity, attacked a Malian army base."
     org = actor(pipeline, text, "Movement for Azawad Unity")
     assert org.code == "MLIREB"
+
+
+def test_coordinated_nationalities_of_one_sector_noun_keep_their_states(pipeline):
+    from datetime import date
+
+    from diplograph.actors.resolve import resolve_mentions
+    from diplograph.text.normalize import normalize
+
+    norm = normalize("Estonian and Latvian troops launched joint exercises on Monday.")
+    doc = pipeline.nlp(norm.text)
+    res = resolve_mentions(doc, norm, pipeline.kb, date(2011, 1, 1))
+    by_word = {t.text: res.actor_at(t.i) for t in doc}
+    assert by_word["troops"].country == "EST"
+    assert by_word["Latvian"].country == "LVA"
+    a = pipeline.analyze_one(Document("t", norm.text, "2011-01-01"))
+    sources = {e.source.code[:3] for e in a.events if e.source and e.source.code}
+    assert {"EST", "LVA"} <= sources, [(e.cameo, e.source and e.source.code) for e in a.events]

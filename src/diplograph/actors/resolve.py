@@ -654,7 +654,12 @@ def _add_kb_spans(st: _State, spans: list[Span], consumed: set[int]) -> None:
                                 and c.i not in st.out.token_actor])
             key = (slug(name), name, "sector", code, country)
             method = "dictionary" if hit.user else ("role" if country or igo else "kb")
+            # "Polish and Czech troops": the coordinated nationality keeps its own state, so the
+            # event stage can read both (the sector mention still spans the whole phrase).
+            kept = {t: st.out.token_actor[t] for t in range(s0, start)
+                    if t in st.out.token_actor and doc[t].dep_ == "conj"}
             _add_mention(st, s0, end, key, method, 0.6 if domestic else 0.8 if country else 0.5)
+            st.out.token_actor.update(kept)
             continue
         # A demonym that modifies a noun of another actor is part of that actor, not a mention of the state.
         if hit.kind == "demonym" and doc[end - 1].dep_ in ("amod", "compound") and doc[end - 1].head.i in st.hits:
