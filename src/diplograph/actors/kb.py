@@ -7,6 +7,7 @@ supplement files (``data/kb``), plus any user dictionaries passed with ``--actor
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -15,6 +16,7 @@ from pathlib import Path
 from ..cache import cached
 from ..data import DATA_DIR, data_path
 from ..errors import DictionaryError
+from .aliases import acronym_fits
 from .dictionaries import (ActorEntry, AgentEntry, CodeRule, _plural, read_actor_dictionary,
                            read_agent_dictionary)
 
@@ -41,6 +43,7 @@ class KBHit:
     # resolution picks one state per document (``resolve.place_state``) and reads it as a demonym.
     places: tuple[tuple[str, int], ...] = ()
     place: bool = False  # a demonym hit made from a place: the state is inferred, less sure
+    upper_only: bool = False  # an acronym: matches only a word written in capitals (LTTE, not "Hum")
 
 
 @dataclass
@@ -74,6 +77,8 @@ class KnowledgeBase:
                 self.add(phrase_key(p), hit)
                 if not p.endswith("_") and p[-1:].isalpha():  # PETRARCH: no trailing _ → plural forms too
                     self.add(phrase_key(_plural(p.upper())), hit)
+                if not user and "(" in p:
+                    self._add_parenthetical(p, e)
             for r in e.rules:
                 # The state's own entry: an undated code beats an open-ended one beats a closed range.
                 rank = 0 if not r.dated else (1 if r.end is None else 2)
@@ -83,6 +88,20 @@ class KnowledgeBase:
             key = phrase_key(e.root)
             if len(key) >= 2 and is_person_entry(e):
                 self.surnames.setdefault(key[-1], []).append(e)
+
+    def _add_parenthetical(self, phrase: str, e: ActorEntry) -> None:
+        """``LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_``: the text never writes the bracket glued to
+        the name, so the shipped files' name is also read without it, and an acronym in it that
+        fits the name's initials is read alone (in capitals only)."""
+        m = re.match(r"^(.*?)_?\(([^)]*)\)_?$", phrase.strip())
+        if m is None:
+            return
+        base, inner = phrase_key(m.group(1)), m.group(2)
+        if len(base) >= 2:
+            self.add(base, KBHit("actor", entry=e))
+        letters = inner.replace(".", "")
+        if 3 <= len(letters) <= 6 and letters.isalpha() and acronym_fits(letters, list(base)):
+            self.add((letters.upper(),), KBHit("actor", entry=e, upper_only=True))
 
     def add_agents(self, entries: list[AgentEntry], user: bool = False) -> None:
         for a in entries:

@@ -136,6 +136,9 @@ def _kb_spans(st: _State, reserved: set[int]) -> list[Span]:
         if hit.kind == "agent" and first.pos_ not in ("NOUN", "PROPN", "ADJ"):
             i += 1
             continue
+        if hit.upper_only and not all(doc[t].text.isupper() for t in range(i, end)):
+            i += 1
+            continue
         if hit.kind == "place" and not _reads_as_place(doc, i, end):
             i += 1
             continue
