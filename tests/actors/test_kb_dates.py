@@ -62,3 +62,23 @@ def test_user_dictionary_keeps_petrarch_dates(tmp_path):
     pipe = Pipeline(Options(actor_files=[actors]))
     a = pipe.analyze_one(Document("u", "Brandt criticised the opposition.", "2019-01-01"))
     assert not any((x.code or "").startswith("MRL") for x in a.actors), [(x.name, x.code) for x in a.actors]
+
+
+def test_leader_before_tenure_or_undated_keeps_only_the_state(pipeline):
+    # REIGN: Sooronbay Jeenbekov, Kyrgyzstan, 2017-11-24 to 2020-11.
+    text = "Sooronbay Jeenbekov met the governor on Monday."
+    for when in ("2001-01-01", None):
+        a = pipeline.analyze_one(Document("j", text, when))
+        j = [x for x in a.actors if x.name == "Sooronbay Jeenbekov"]
+        assert j and j[0].code == "KGZ" and j[0].mentions[0].confidence <= 0.6, [(x.name, x.code) for x in a.actors]
+    during = pipeline.analyze_one(Document("j", text, "2019-01-01"))
+    assert [x.code for x in during.actors if x.name == "Sooronbay Jeenbekov"] == ["KGZGOV"]
+
+
+def test_a_leaders_surname_with_another_given_name_gets_no_state():
+    from diplograph.actors.leaders import load_leaders
+
+    leaders = load_leaders()
+    assert leaders.nationality("Sooronbay Jeenbekov") == "KGZ"
+    assert leaders.nationality("Jeenbekov") is None  # a surname alone
+    assert leaders.nationality("Aibek Jeenbekov") is None  # another given name

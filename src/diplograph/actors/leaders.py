@@ -76,6 +76,17 @@ class Leaders:
         return None
 
 
+    def nationality(self, name: str, country: str | None = None) -> str | None:
+        """The one state whose leader lists name this person (whatever the date), else None.
+
+        Only a full name matching a full name of the lists: a surname alone matches too many
+        people who never led anything (``William Martin``, ``Louis Harris``)."""
+        if len(name.split()) < 2:
+            return None
+        states = {t.country for t in self.tenures(name, country) if len(t.leader.split()) > 1}
+        return states.pop() if len(states) == 1 else None
+
+
 @lru_cache(maxsize=1)
 def load_leaders() -> Leaders:
     leaders = Leaders()

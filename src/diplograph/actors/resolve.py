@@ -426,6 +426,20 @@ def _resolve_person(st: _State, s: int, e: int, hit: KBHit | None, name: str, ro
         st.tenure_title[aid] = lr.tenure.title
         _remember(st, aid, name, by_surname)
         return aid
+    # A leader whose tenure has not begun on the date, or an undated text: the state is known,
+    # the role is not (the text's title, if any, gives it).
+    state = load_leaders().nationality(name, role.country if role else None) if lr is None else None
+    if state is not None and (len(words) > 1 or (role is not None and role.sector)):
+        sector = role.sector if role is not None and role.sector else ""
+        if role is not None and role.former and (not sector or sector.startswith("GOV")):
+            sector = "ELI"
+        aid = slug(name)
+        if aid not in st.out.actors:
+            st.out.actors[aid] = Actor(aid, name, "person", state + sector, state, [])
+        st.approximate.add(aid)
+        st.method = "kb"
+        _remember(st, aid, name, by_surname)
+        return aid
     return None  # a new person, or a garbled spelling: decided after all full names are known
 
 
