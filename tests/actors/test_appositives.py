@@ -55,3 +55,18 @@ def test_coordinated_nationalities_of_one_sector_noun_keep_their_states(pipeline
     a = pipeline.analyze_one(Document("t", norm.text, "2011-01-01"))
     sources = {e.source.code[:3] for e in a.events if e.source and e.source.code}
     assert {"EST", "LVA"} <= sources, [(e.cameo, e.source and e.source.code) for e in a.events]
+
+
+@pytest.mark.parametrize("text, span, code", [
+    ("Saudi-led forces bombed rebel positions on Monday.", "Saudi-led forces", "SAU"),
+    ("The U.S.-led coalition attacked militia positions.", "U.S.-led coalition", "USA"),
+])
+def test_a_group_a_state_leads_is_that_states(pipeline, text, span, code):
+    a = pipeline.analyze_one(Document("t", text, "2011-01-01"))
+    assert [x.country for x in a.actors for m in x.mentions if m.text == span] == [code]
+
+
+def test_led_act_or_backed_group_is_not_the_states(pipeline):
+    a = pipeline.analyze_one(Document("t", "Ethiopian-backed militias joined the U.S.-led war on Monday.", "2011-01-01"))
+    spans = {m.text for x in a.actors for m in x.mentions}
+    assert "U.S.-led war" not in spans and "Ethiopian-backed militias" not in spans

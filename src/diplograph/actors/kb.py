@@ -236,6 +236,12 @@ def _build_default_kb() -> KnowledgeBase:
     return kb
 
 
+@lru_cache(maxsize=1)
+def collective_nouns() -> frozenset[str]:
+    """Nouns naming a body of people (``data/kb/collectives.tsv``): ``the U.S.-led coalition``."""
+    return frozenset(r["noun"].lower() for r in _rows("collectives.tsv"))
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     with data_path("kb", name).open(encoding="utf-8") as fh:
         return list(csv.DictReader((l for l in fh if l.strip() and not l.startswith("#")), delimiter="\t"))

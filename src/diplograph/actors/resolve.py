@@ -32,7 +32,7 @@ from ..records import Actor, Mention
 from ..text.normalize import PLACEHOLDER, NormalizedText
 from .aliases import acronym_fits, fuzzy_target, honorific_prefixes, nickname_target, translit_key
 from .coref import PERSON_NOUNS, resolve_coreference
-from .kb import KBHit, KnowledgeBase, is_person_entry, nearest_dated_code, phrase_key
+from .kb import KBHit, KnowledgeBase, collective_nouns, is_person_entry, nearest_dated_code, phrase_key
 from .leaders import LeaderRole, load_leaders
 from .roles import Role, role_after, role_before, role_of_appositive
 
@@ -101,6 +101,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     st.hits = {t: sp for sp in spans for t in range(sp[0], sp[1])}
     consumed = _add_people(st, spans)
     _add_kb_spans(st, spans, consumed)
+    _add_led_groups(st)
     _add_surnames(st)
     _add_nicknames(st, nick)
     _add_acronyms(st, acronyms)
@@ -760,6 +761,59 @@ def _add_unknown_entities(st: _State) -> None:
     for ent in st.doc.ents:
         if ent.label_ == "ORG":
             _organisation_of_state(st, ent.start, ent.end)
+
+
+def _led_by(st: _State, tok) -> str | None:
+    """The state of ``Saudi-led`` / ``U.S.-led`` (one token or three), else None."""
+    text = tok.text
+    if text.lower() == "led":
+        for c in tok.children:
+            if c.dep_ in ("npadvmod", "compound", "amod", "nmod") and c.i in st.hits:
+                hit = st.hits[c.i][2]
+                if hit.kind == "demonym":
+                    return hit.country
+                if hit.kind == "actor" and hit.entry is not None:
+                    code = hit.entry.code_on(st.on) or ""
+                    return code if len(code) == 3 and code in st.kb.countries else None
+        return None
+    if text.lower().endswith("-led") and len(text) > 4:
+        m = st.kb.longest_match([w.upper() for w in re.split(r"[\s_]+", text[:-4]) if w], 0)
+        if m is not None and m[0] == len([w for w in re.split(r"[\s_]+", text[:-4]) if w]):
+            hit = m[1]
+            if hit.kind == "demonym":
+                return hit.country
+            if hit.kind == "actor" and hit.entry is not None:
+                code = hit.entry.code_on(st.on) or ""
+                return code if len(code) == 3 and code in st.kb.countries else None
+    return None
+
+
+def _add_led_groups(st: _State) -> None:
+    """``Saudi-led forces``, ``the U.S.-led coalition``: a group a state leads is coded as that
+    state's (``-backed`` is not: a state backing a militia is not its member)."""
+    doc, out = st.doc, st.out
+    for tok in doc:
+        if tok.dep_ != "amod" or not (tok.lower_ == "led" or tok.lower_.endswith("-led")):
+            continue
+        head = tok.head
+        if head.pos_ not in ("NOUN", "PROPN") or head.i < tok.i:
+            continue
+        agent = st.hits.get(head.i)
+        is_agent = agent is not None and agent[2].kind == "agent" and agent[2].agent is not None
+        if not is_agent and head.lower_ not in collective_nouns():
+            continue  # "the U.S.-led war": an act, not a group
+        owner = out.actors.get(out.token_actor.get(head.i, ""))
+        if owner is not None and owner.country:
+            continue
+        state = _led_by(st, tok)
+        if state is None:
+            continue
+        start = min([tok.i] + [t.i for t in tok.subtree])
+        code = agent[2].agent.combine(state) if is_agent else state
+        if owner is not None:
+            _drop_mentions(st, owner.id, head.i, head.i + 1)
+        name = f"{state}-led {head.text}"
+        _add_mention(st, start, head.i + 1, (slug(name), name, "group", code, state), "role", 0.6)
 
 
 def _names_state_itself(st: _State, token: int) -> bool:
