@@ -188,6 +188,8 @@ def test_a_phrasal_verb_the_dictionary_lacks_does_not_take_the_bare_verb_s_code(
     assert not any(c.startswith("05") for c, _, _ in got), got  # not "backed the deal" (support)
     got = codes(pipeline, "The Bolivian government backed the deal with Chile.")
     assert any(c.startswith("05") for c, _, _ in got), got
+    got = codes(pipeline, "Bolivian rebels set off explosives in Chile.")  # the dictionary's own "SET * OFF"
+    assert any(c.startswith("18") for c, _, _ in got), got
 
 
 def test_what_a_demand_noun_asks_for_has_not_happened(pipeline):

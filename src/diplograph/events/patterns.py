@@ -247,8 +247,6 @@ def select_entry(verb: Token, vd: VerbDictionary) -> VerbEntry | None:
             continue
         if best is None or len(e.words) > len(best.words):
             best = e
-    if best is not None and len(best.words) == 1 and _phrasal_particle(verb):
-        return None  # "backed out of the deal" is not "backed the deal": a phrasal verb the dictionary lacks
     return best
 
 
@@ -256,11 +254,18 @@ def select_entry(verb: Token, vd: VerbDictionary) -> VerbEntry | None:
 PHRASAL_PARTICLES = {"out", "off"}
 
 
-def _phrasal_particle(verb: Token) -> bool:
+def _phrasal_particle(verb: Token) -> str | None:
     if verb.i + 1 >= len(verb.doc):
-        return False
+        return None
     nxt = verb.doc[verb.i + 1]
-    return nxt.head.i == verb.i and nxt.lower_ in PHRASAL_PARTICLES and nxt.dep_ in ("prt", "prep", "advmod")
+    if nxt.head.i == verb.i and nxt.lower_ in PHRASAL_PARTICLES and nxt.dep_ in ("prt", "prep", "advmod"):
+        return nxt.text.upper()
+    return None
+
+
+def _mentions(p: Pattern, word: str) -> bool:
+    return any(word in alt for el in p.pre_el + p.post_el for alt in el.alts) or \
+        any(g.prep == word or any(word in alt for el in g.elements for alt in el.alts) for g in p.prep_el)
 
 
 def code_verb(verb: Token, vd: VerbDictionary, subject: Token | None = None) -> Match | None:
@@ -275,6 +280,9 @@ def code_verb(verb: Token, vd: VerbDictionary, subject: Token | None = None) -> 
         if slots is not None:
             chosen, chosen_slots = p, slots
             break
+    particle = _phrasal_particle(verb) if len(entry.words) == 1 else None
+    if particle and (chosen is None or not _mentions(chosen, particle)):
+        return None  # "backed out of the deal" is not "backed the deal": a phrasal verb the dictionary lacks
     if chosen is not None:
         return Match(chosen.code, chosen.reverse, chosen, chosen_slots.get("$"), chosen_slots.get("+"))
     if entry.code is None and entry.reverse is None:
