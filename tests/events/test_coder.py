@@ -196,3 +196,8 @@ def test_what_a_demand_noun_asks_for_has_not_happened(pipeline):
     got = codes(pipeline, "Bolivia renewed its demand that Chile withdraw its troops.")
     assert ("100", "BOL", None) in got, got
     assert not any(c.startswith("08") for c, _, _ in got), got
+
+
+def test_the_leader_of_an_x_led_force_acts_through_it(pipeline):
+    got = codes(pipeline, "Chilean-led forces attacked the rebels.")
+    assert any(c.startswith("19") and s == "CHL" for c, s, _ in got), got
