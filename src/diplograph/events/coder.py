@@ -7,6 +7,9 @@ Reads the spaCy ``Doc`` and the document's ``ResolvedActors``; writes candidate 
   the right syntactic places gives the code (``patterns.py``); ``$``/``+`` slots place the
   source and target, otherwise the subject (or the ``by`` agent of a passive) is the source
   and the object, the dative or a prepositional object is the target.
+- With no target named directly, the nearest actor inside the object's or the complement's
+  own modifiers is the target, less confidently (``an offensive in its war with X``,
+  ``assistance to the X-led war``).
 - Coordination gives one event per (source, target) pair; a compound subject without a
   target (``X and Y agreed``) is reciprocal for cooperative codes.
 - Verbs taking a verb (``agreed to meet``, ``urged Y to withdraw``, ``demanded that Y
@@ -28,7 +31,7 @@ from ..actors.resolve import ResolvedActors
 from ..data import data_path
 from ..nlp import text_of, tokens_of
 from .discards import discard_index
-from .patterns import Match, code_verb
+from .patterns import Match, _temporal, code_verb
 from .verbs import VerbDictionary
 
 SPEECH_VERBS = {"say", "tell", "state", "add", "note", "announce", "claim", "report", "write", "declare",
@@ -325,7 +328,7 @@ def _deep_actor(roots: list[Token], actors: ResolvedActors, exclude: list[str], 
         nxt: list[Token] = []
         for t in level:
             # ("condemned the killings by X": the doer of the object's act is the one answered)
-            if t.i in seen or t.dep_ in DEEP_SKIP or (t.dep_ == "prep" and _temporal_prep(t)):
+            if t.i in seen or t.dep_ in DEEP_SKIP or (t.dep_ == "prep" and _temporal(t)):
                 continue
             seen.add(t.i)
             names = [a for a in (_actor_in(t, actors, depth=0) if t.i in actors.token_actor else [])
@@ -337,12 +340,6 @@ def _deep_actor(roots: list[Token], actors: ResolvedActors, exclude: list[str], 
             return min(found)[1]  # the first in the text at that depth (with its conjuncts)
         level = nxt
     return []
-
-
-def _temporal_prep(prep: Token) -> bool:
-    from .patterns import _temporal
-
-    return _temporal(prep)
 
 
 def _noun_author(noun: Token, actors: ResolvedActors) -> list[str]:
@@ -662,7 +659,7 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
     return out
 
 
-# appeals and demands: what they ask for is not a fact, who is asked is their target
+# appeals and demands: what they ask for has not happened
 DEMAND_ROOTS = ("02", "10")
 
 

@@ -9,6 +9,9 @@ around it does:
 - a predicate: ``X's invitation can be seen as a warning to Y`` (the source of the subject);
 - a consequence: ``X's handling of the riots, which led to the arrest of …``.
 
+Ending the activity a noun names (``X ended its mediation between Y and Z``, ``X suspended the
+talks``) is the reduction of it, not the activity (``lexicons/nominal_reversals.tsv``).
+
 When it names no target and the noun is the subject of a clause, the clause's object is the
 one affected: ``Russia's closure … has caused problems for Kazakhstan's exports``.
 """
@@ -18,8 +21,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ..data import data_path
 from ..actors.resolve import ResolvedActors
+from ..data import data_path
 from .coder import (SPEAKER_PRONOUNS, Candidate, _actor_in, _speaker_actors, _anaphor, _clause_weight, _is_passive, _speaker, _subject,
                     _targets, sector_adjective)
 
