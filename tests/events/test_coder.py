@@ -201,3 +201,14 @@ def test_what_a_demand_noun_asks_for_has_not_happened(pipeline):
 def test_the_leader_of_an_x_led_force_acts_through_it(pipeline):
     got = codes(pipeline, "Chilean-led forces attacked the rebels.")
     assert any(c.startswith("19") and s == "CHL" for c, s, _ in got), got
+
+
+def test_a_symmetric_paired_code_is_as_sure_both_ways(pipeline):
+    a = pipeline.analyze_one(Document("t", "The Chilean foreign minister telephoned Peruvian Foreign Minister "
+                                           "Juan Rosas on Tuesday.", date="2022-05-01"))
+    calls = [e for e in a.events if e.cameo == "041"]
+    assert {(e.source.code, e.target.code) for e in calls} == {("CHLGOV", "PERGOV"), ("PERGOV", "CHLGOV")}, calls
+    assert len({round(e.confidence, 6) for e in calls}) == 1, calls
+    a = pipeline.analyze_one(Document("t", "Chile hosted Peru's president.", date="2022-05-01"))
+    host = max(a.events, key=lambda e: e.confidence)
+    assert (host.cameo, host.source.code) == ("043", "CHL"), a.events  # an asymmetric pair keeps its order

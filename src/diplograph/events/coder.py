@@ -829,8 +829,11 @@ def _verbal_candidates(v: _Verbal, force: bool = False) -> list[Candidate]:
                 res.append(Candidate(verb, s, t, code, speaker=None if v.extra_demand else speaker,
                                      confidence=conf, extra=extra))
             if reverse and (s or t):
+                # a symmetric pair ([041:041], "telephoned"): both did the same, as sure as each
+                # other (PLOVER codes a phone call or a meeting with both as actors); otherwise
+                # "B was hosted by A" is a little less sure than "A hosted B"
                 res.append(Candidate(verb, t, s, reverse, speaker=speaker,
-                                     confidence=conf - (0.05 if code else 0)))
+                                     confidence=conf - (0.05 if code and code != reverse else 0)))
     return res
 
 
