@@ -545,14 +545,24 @@ def _apply_frames_without_verb(coded: dict[int, "_Verbal"], lex: dict, actors: R
             v.negation_absorbed = v.framed = True
 
 
+_HASHES: dict[int, tuple[dict, frozenset[int]]] = {}
+
+
+def _word_hashes(lex: dict, strings) -> frozenset[int]:
+    """The string-store hashes of the lexicon's words (the same in every vocabulary), once per lexicon."""
+    hit = _HASHES.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _HASHES[id(lex)] = (lex, frozenset(strings.add(w) for w in lex))
+    return hit[1]
+
+
 def _sentences(doc: Doc, lex: dict) -> list[tuple[int, int, list[Token], list[Token]]]:
     """(start, end, verbs, event nouns) per sentence, reading the parse as arrays: making a
     ``Token`` object for every word is most of the cost of coding."""
     from spacy.attrs import LEMMA, LOWER, POS, SENT_START
     from spacy.symbols import AUX, NOUN, VERB
 
-    strings = doc.vocab.strings
-    noun_lemmas = {strings.add(w) for w in lex}
+    known = _word_hashes(lex, doc.vocab.strings)
     # the lemma or the word itself: the tagger's lemma of "talks" is "talk", the lexicon's word "talks"
     arr = doc.to_array([SENT_START, POS, LEMMA, LOWER])
     if not len(arr):
@@ -563,8 +573,9 @@ def _sentences(doc: Doc, lex: dict) -> list[tuple[int, int, list[Token], list[To
     ends = starts[1:] + [len(arr)]
     pos = arr[:, 1]
     is_verb = (pos == VERB) | (pos == AUX)
-    known = np.array(sorted(noun_lemmas), dtype=arr.dtype)
-    is_noun = (pos == NOUN) & (np.isin(arr[:, 2], known) | np.isin(arr[:, 3], known))
+    is_noun = np.zeros(len(arr), dtype=bool)
+    for i in np.nonzero(pos == NOUN)[0].tolist():
+        is_noun[i] = int(arr[i, 2]) in known or int(arr[i, 3]) in known
     out: list[tuple[int, int, list[Token], list[Token]]] = []
     toks = tokens_of(doc)
     for start, end in zip(starts, ends):

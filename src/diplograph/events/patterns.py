@@ -50,7 +50,12 @@ class VerbContext:
             pre = list(subject.subtree) + pre
         pre.sort(key=lambda t: t.i)
         post.sort(key=lambda t: t.i)
-        words = {k for t in pre + post for k in keys(t)}
+        kk = keys_of(verb.doc)
+        words: set[str] = set()
+        for t in pre:
+            words.update(kk[t.i])
+        for t in post:
+            words.update(kk[t.i])
         return cls(verb, pre, post, words)
 
 
@@ -83,13 +88,13 @@ class Match:
     target_at: Token | None = None  # first token at the + slot
 
 
-def _seq_at(tokens: list[Token], j: int, alt: tuple[str, ...]) -> bool:
+def _seq_at(tokens: list[Token], j: int, alt: tuple[str, ...], kk: list[tuple[str, str]]) -> bool:
     if j + len(alt) > len(tokens):
         return False
     first = tokens[j].i
     for k, w in enumerate(alt):
         t = tokens[j + k]
-        if t.i != first + k or w not in keys(t):
+        if t.i != first + k or w not in kk[t.i]:
             return False
     return True
 
@@ -97,16 +102,17 @@ def _seq_at(tokens: list[Token], j: int, alt: tuple[str, ...]) -> bool:
 def match_elements(elements: list[Element], tokens: list[Token], slots: dict[str, Token | None]) -> bool:
     """Greedy in-order match (earliest position first, which is optimal for subsequences)."""
     pos = 0
+    kk = keys_of(tokens[0].doc) if tokens else []
     for el in elements:
         if el.kind == "word":
             found = -1
             firsts = el.firsts
             for j in range(pos, len(tokens)):
-                text, lemma = keys(tokens[j])
+                text, lemma = kk[tokens[j].i]
                 if text not in firsts and lemma not in firsts:
                     continue
                 for alt in el.alts:
-                    if _seq_at(tokens, j, alt):
+                    if _seq_at(tokens, j, alt, kk):
                         found, width = j, len(alt)
                         break
                 if found >= 0:

@@ -46,6 +46,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("recent", re.compile(r"\b(?P<word>recently|lately|earlier this week|the other day|just now)\b", re.I)),
 ]
 
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Words one of which a text must hold (lower-cased) for a pattern to match at all: a substring
+# test is much cheaper than running a case-insensitive pattern over a whole article.
+_NEEDLES: dict[str, tuple[str, ...]] = {
+    "ago": ("ago",), "earlier": ("this",), "last": ("week", "month", "year", "decade"),
+    "day": ("yesterday", "today", "tomorrow", "tonight"), "weekday": ("day",),
+    "monthday": _MONTH_STEMS, "month": _MONTH_STEMS, "year": ("19", "20"),
+    "recent": ("recently", "lately", "earlier this week", "the other day", "just now"),
+}
+
 
 @dataclass
 class TimeExpression:
@@ -171,7 +181,10 @@ def find_time_expressions(text: str, anchor: date) -> list[TimeExpression]:
     """Time expressions of ``text`` resolved against ``anchor``, in text order, not overlapping."""
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
+    low = text.lower()
     for kind, rx in _PATTERNS:
+        if not any(n in low for n in _NEEDLES[kind]):
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
