@@ -25,6 +25,16 @@ def test_cached_value_is_reused_until_a_source_changes(tmp_path, monkeypatch):
     assert len(list((tmp_path / "cache").glob("words-*.pickle"))) == 1  # the stale file is gone
 
 
+def test_other_installations_files_are_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIPLOGRAPH_CACHE_DIR", str(tmp_path))
+    other = tmp_path / "words-0123abcd-ffffffffffffffff.pickle"  # another checkout's file
+    other.write_bytes(pickle.dumps(["theirs"]))
+    source = tmp_path / "s.txt"
+    source.write_text("x")
+    assert cached("words", [source], lambda: ["ours"]) == ["ours"]
+    assert other.exists()
+
+
 def test_a_damaged_cache_file_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("DIPLOGRAPH_CACHE_DIR", str(tmp_path))
     source = tmp_path / "s.txt"

@@ -50,6 +50,9 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     folder = cache_dir()
     if folder is None:
         return build()
+    # one file per name and installation: two checkouts or virtual environments do not evict
+    # each other's files; a new key replaces only the same installation's older file
+    name = f"{name}-{hashlib.sha1(str(Path(__file__).resolve().parent).encode()).hexdigest()[:8]}"
     path = folder / f"{name}-{source_key(sources)}.pickle"
     try:
         with path.open("rb") as fh:
