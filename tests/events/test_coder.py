@@ -198,7 +198,7 @@ def test_what_a_demand_noun_asks_for_has_not_happened(pipeline):
     assert not any(c.startswith("08") for c, _, _ in got), got
 
 
-def test_the_leader_of_an_x_led_force_acts_through_it(pipeline):
+def test_the_leader_of_an_x_led_force_acts_through_it(pipeline):  # the actor stage reads "-led"
     got = codes(pipeline, "Chilean-led forces attacked the rebels.")
     assert any(c.startswith("19") and s == "CHL" for c, s, _ in got), got
 

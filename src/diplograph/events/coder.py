@@ -133,23 +133,7 @@ def _coded(aid: str | None, actors: ResolvedActors) -> bool:
     return a is not None and bool(a.code)
 
 
-def _leader(tok: Token, actors: ResolvedActors) -> str | None:
-    """``X-led forces``, ``the X-led coalition``: the leader acts through what it leads."""
-    for c in tok.children:
-        if c.dep_ == "amod" and c.lemma_.lower() == "lead" and c.tag_ == "VBN" and c.i > 0 and \
-                c.doc[c.i - 1].text == "-":
-            for g in c.children:
-                if g.dep_ in ("npadvmod", "compound", "nmod", "amod") and g.i in actors.token_actor:
-                    return actors.token_actor[g.i]
-    return None
-
-
 def _head_actor(tok: Token, actors: ResolvedActors, depth: int) -> str | None:
-    if (tok.i not in actors.token_actor or bare_sector(actors.token_actor[tok.i], actors)) and \
-            tok.pos_ in ("NOUN", "PROPN"):
-        led_by = _leader(tok, actors)
-        if led_by:
-            return led_by
     if tok.i in actors.token_actor and not sector_adjective(tok, actors):
         aid = actors.token_actor[tok.i]
         if not _coded(aid, actors):
