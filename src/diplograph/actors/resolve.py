@@ -10,10 +10,15 @@ map that the event stage reads, and the restored words of redactions. Steps, in 
    nationality; each gets a role from the text (``Kazakh President``, ``former``) and a
    dated role from REIGN/Archigos, then an identity: a KB person, an in-document alias
    (surname, honorific nickname such as ``Lao Na``, a garbled spelling), or a new person;
-3. sector nouns with their country (``Russian troops``, ``the president of Armenia``);
+3. sector nouns with their country (``Russian troops``, ``the president of Armenia``), groups a
+   state leads (``the U.S.-led coalition``);
 4. acronyms defined in the text, coreference (pronouns, ``the old man``, ``the two sides``);
 5. redactions between a nationality and a name are restored from the person's title;
-6. other named entities stay as unresolved (``learned``) actors.
+6. other named entities stay as unresolved (``learned``) actors; an organisation named after its
+   state (``the Nigerian Football Federation``) is that state's group.
+
+Cities of the GeoNames gazetteer (``data/kb/places.tsv``) and the dictionaries' own city synonyms
+are read as their state; an ambiguous city name goes to a candidate state the document names.
 
 Methods: ``kb``, ``dictionary`` (a user dictionary), ``role``, ``alias``, ``fuzzy``,
 ``coref``, ``learned``.
@@ -763,36 +768,32 @@ def _add_unknown_entities(st: _State) -> None:
             _organisation_of_state(st, ent.start, ent.end)
 
 
+def _state_of_hit(st: _State, hit: KBHit) -> str | None:
+    if hit.kind == "demonym":
+        return hit.country
+    if hit.kind == "actor" and hit.entry is not None:
+        code = hit.entry.code_on(st.on) or ""
+        return code if len(code) == 3 and code in st.kb.countries else None
+    return None
+
+
 def _led_by(st: _State, tok) -> str | None:
-    """The state of ``Saudi-led`` / ``U.S.-led`` (one token or three), else None."""
-    text = tok.text
-    if text.lower() == "led":
+    """The state of ``Saudi-led`` (three tokens) or ``U.S.-led`` (one), else None."""
+    if tok.lower_ == "led":
         for c in tok.children:
             if c.dep_ in ("npadvmod", "compound", "amod", "nmod") and c.i in st.hits:
-                hit = st.hits[c.i][2]
-                if hit.kind == "demonym":
-                    return hit.country
-                if hit.kind == "actor" and hit.entry is not None:
-                    code = hit.entry.code_on(st.on) or ""
-                    return code if len(code) == 3 and code in st.kb.countries else None
+                return _state_of_hit(st, st.hits[c.i][2])
         return None
-    if text.lower().endswith("-led") and len(text) > 4:
-        m = st.kb.longest_match([w.upper() for w in re.split(r"[\s_]+", text[:-4]) if w], 0)
-        if m is not None and m[0] == len([w for w in re.split(r"[\s_]+", text[:-4]) if w]):
-            hit = m[1]
-            if hit.kind == "demonym":
-                return hit.country
-            if hit.kind == "actor" and hit.entry is not None:
-                code = hit.entry.code_on(st.on) or ""
-                return code if len(code) == 3 and code in st.kb.countries else None
-    return None
+    words = [w.upper() for w in re.split(r"[\s_]+", tok.text[:-4]) if w]
+    m = st.kb.longest_match(words, 0) if words else None
+    return _state_of_hit(st, m[1]) if m is not None and m[0] == len(words) else None
 
 
 def _add_led_groups(st: _State) -> None:
     """``Saudi-led forces``, ``the U.S.-led coalition``: a group a state leads is coded as that
     state's (``-backed`` is not: a state backing a militia is not its member)."""
-    doc, out = st.doc, st.out
-    for tok in doc:
+    out = st.out
+    for tok in tokens_of(st.doc):
         if tok.dep_ != "amod" or not (tok.lower_ == "led" or tok.lower_.endswith("-led")):
             continue
         head = tok.head
