@@ -26,10 +26,11 @@ from ..pipeline import Options, Pipeline
 from ..records import Document, DocumentAnalysis
 from ..store.duck import StoreWriter
 
-# A task is about this many characters of text (~3,000 words): large enough to keep
+# A task is about this many characters of text (~1,600 words): large enough to keep
 # spaCy's batches full and the inter-process traffic small, small enough that a few
-# tasks in flight per worker hold little memory.
-TASK_CHARS = 10_000  # ~1,600 words: small enough that no worker idles long at the end of a run
+# tasks in flight per worker hold little memory and that one worker does not finish
+# the run alone with a long last task while the others idle.
+TASK_CHARS = 10_000
 TASK_DOCS = 64
 IN_FLIGHT_PER_WORKER = 2
 # Results are committed at least this often (and at most BATCH_DOCS documents at a time).
