@@ -1,6 +1,7 @@
 """spaCy loading and batching: the model is loaded once per process."""
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TypeVar
@@ -26,19 +27,20 @@ def load(fast: bool = False) -> Language:
     return nlp
 
 
-# The last document's tokens and text. ``for t in doc`` and ``doc[i]`` build a new ``Token``
-# object on every access and ``doc.text`` joins every token again; the stages read the same
-# document many times over, so they share one list. Holding only the last document keeps
-# no reference cycle through ``doc.user_data`` and no memory beyond one document.
-_last: list | None = None  # [doc, tokens, text, upper keys | None, lower keys | None]
+# The last document's tokens and text, per thread (library users may analyse in threads):
+# [doc, tokens, text, upper keys, lower keys]. ``for t in doc`` and ``doc[i]`` build a new
+# ``Token`` object on every access and ``doc.text`` joins every token again; the stages read
+# the same document many times over, so they share one list. Holding only the last document
+# keeps no reference cycle through ``doc.user_data`` and no memory beyond one document.
+_local = threading.local()
 
 
 def _cached(doc: Doc) -> list:
-    global _last
-    if _last is None or _last[0] is not doc or len(_last[1]) != len(doc):
+    cached = getattr(_local, "last", None)
+    if cached is None or cached[0] is not doc or len(cached[1]) != len(doc):
         toks = list(doc)
-        _last = [doc, toks, "".join(t.text_with_ws for t in toks), None, None]
-    return _last
+        cached = _local.last = [doc, toks, "".join(t.text_with_ws for t in toks), None, None]
+    return cached
 
 
 def tokens_of(doc: Doc) -> list:
