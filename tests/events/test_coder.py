@@ -122,6 +122,8 @@ def test_without_a_direct_target_the_nearest_actor_in_the_object_s_modifiers_is_
     assert any(s.startswith("CHL") and t == "BOL" for s, t in got if s and t), got
     got = event_codes(pipeline, "Chilean rebels blew up three power lines near Lima, Peru.")
     assert ("CHLREB", "PER") in got, got  # the lines' place: the state acted on
+    got = event_codes(pipeline, "Chile paid a high price for alienating Peru.")
+    assert ("CHL", "PER") not in got, got  # not into another act's clause
 
 
 def test_a_direct_target_beats_a_deep_one(pipeline):

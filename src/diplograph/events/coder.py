@@ -299,7 +299,7 @@ def _targets_and_depth(verb: Token, actors: ResolvedActors, exclude: list[str]) 
     return fallback, False
 
 
-DEEP_SKIP = ("relcl", "acl", "advcl", "ccomp", "parataxis", "csubj", "conj", "cc", "punct", "appos", "det")
+DEEP_SKIP = ("relcl", "acl", "advcl", "ccomp", "pcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos", "det")
 
 
 def _deep_actor(roots: list[Token], actors: ResolvedActors, exclude: list[str], depth: int = 4) -> list[str]:
