@@ -214,3 +214,10 @@ def test_a_symmetric_paired_code_is_as_sure_both_ways(pipeline):
     a = pipeline.analyze_one(Document("t", "Chile hosted Peru's president.", date="2022-05-01"))
     host = max(a.events, key=lambda e: e.confidence)
     assert (host.cameo, host.source.code) == ("043", "CHL"), a.events  # an asymmetric pair keeps its order
+
+
+def test_an_event_noun_qualifying_another_noun_is_no_event(pipeline):
+    for text in ("Chilean opposition leaders said the budget was inflationary.",
+                 "Members of opposition parties across Chile say they fear arrest."):
+        got = codes(pipeline, text)
+        assert not any(c == "110" for c, _, _ in got), got

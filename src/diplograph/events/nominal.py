@@ -36,6 +36,10 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "send", "issue", "make", "ex
 # ("concluded talks", "completed the withdrawal": the act took place — those stay light verbs)
 ENDING_VERBS = {"end", "halt", "stop", "suspend", "cease", "terminate", "abandon", "quit", "cancel", "freeze",
                 "lift", "ease", "relax", "scrap", "interrupt", "discontinue"}
+# generic heads an event noun can modify and still be the event ("mediation efforts"); other heads
+# make it a qualifier ("opposition parties", "war crimes")
+ACTIVITY_HEADS = {"effort", "process", "mission", "bid", "campaign", "operation", "attempt", "initiative",
+                  "round", "programme", "program", "drive", "plan", "activity", "activities"}
 # verbs of going somewhere "for talks": their subject is the one who takes part
 MOTION_VERBS = {"go", "come", "return", "arrive", "travel", "fly", "head", "gather", "assemble", "leave"}
 CAUSAL_VERBS = {"lead", "result", "contribute", "cause", "prompt", "trigger", "spark", "bring", "amount"}
@@ -106,7 +110,8 @@ def _head_of_compound(noun: Token) -> Token:
     """``mediation efforts``, ``peace process``: an event noun modifying a generic head stands
     where the head stands."""
     t = noun
-    while t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i:
+    while t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i and \
+            t.head.lemma_.lower() in ACTIVITY_HEADS:
         t = t.head
     return t
 
@@ -178,6 +183,8 @@ def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciproca
     if ending_verb(noun) is not None:
         return _ended(noun, actors, code)
     sources, targets, between = _own_args(noun, actors)
+    if noun.dep_ == "compound" and _head_of_compound(noun) is noun:
+        return []  # "opposition parties", "war crimes": a qualifier, not an event
     if not sources and not targets and noun.dep_ == "compound":
         sources, targets, between = _own_args(_head_of_compound(noun), actors)  # "mediation efforts between …"
     head = noun
