@@ -59,3 +59,9 @@ def test_gazetteer_rows_are_states_of_the_kb_and_not_common_words(place_rows, nl
         assert len(name) >= 4 and name[0].isupper()
         if " " not in name and int(pop) < 1_000_000:
             assert name.lower() not in common, name
+
+
+@pytest.mark.parametrize("name, code", [("Yugoslavia", "YUG"), ("the Holy See", "VAT"), ("Northern Ireland", "GBR")])
+def test_states_the_dictionaries_lack(pipeline, name, code):
+    a = pipeline.analyze_one(Document("p", f"Officials in {name} condemned the attack.", "1994-05-01"))
+    assert code in {x.country for x in a.actors}, [(x.name, x.code) for x in a.actors]
