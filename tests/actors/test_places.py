@@ -65,3 +65,11 @@ def test_gazetteer_rows_are_states_of_the_kb_and_not_common_words(place_rows, nl
 def test_states_the_dictionaries_lack(pipeline, name, code):
     a = pipeline.analyze_one(Document("p", f"Officials in {name} condemned the attack.", "1994-05-01"))
     assert code in {x.country for x in a.actors}, [(x.name, x.code) for x in a.actors]
+
+
+def test_historical_nationalities(pipeline):
+    a = pipeline.analyze_one(Document("p", "Zairean troops clashed with Khmer Rouge guerrillas and Rhodesian police.",
+                                      "1980-05-01"))
+    codes = {m.text: x.code for x in a.actors for m in x.mentions}
+    assert codes.get("Zairean troops") == "CODMIL" and codes.get("Rhodesian police", "").startswith("ZWE")
+    assert codes.get("Khmer Rouge") == "KHMREB", codes  # the dictionary's group, not the new demonym
