@@ -1,6 +1,8 @@
 """Shipped dictionary phrases with a bracketed part: ``NAME_(ACRONYM)_``."""
 from __future__ import annotations
 
+import pytest
+
 from diplograph.actors.dictionaries import ActorEntry, CodeRule
 from diplograph.actors.kb import KnowledgeBase, phrase_key
 from diplograph.records import Document
@@ -42,3 +44,25 @@ def test_acronym_only_in_capitals(pipeline):
     assert any(x.code == "LKAREB" for x in caps.actors), [(x.name, x.code) for x in caps.actors]
     name = pipeline.analyze_one(Document("b", "The Liberation Tigers of Tamil Eelam rejected the offer.", "2001-01-01"))
     assert [x.code for x in name.actors] == ["LKAREB"]
+
+
+def test_hyphenated_phrases_match_spacy_tokens():
+    from diplograph.actors.kb import hyphen_split
+
+    assert hyphen_split(("GUINEA-BISSAU",)) == ("GUINEA", "-", "BISSAU")
+    assert hyphen_split(("ANTI-",)) == ("ANTI-",)  # a trailing hyphen is no infix
+    kb = kb_with("ISLAMIC_FRONT_OF_NOVA-RUSSA_")
+    words = ["ISLAMIC", "FRONT", "OF", "NOVA", "-", "RUSSA"]
+    assert kb.longest_match(words, 0)[0] == len(words)
+
+
+def test_hyphen_in_text_for_a_space_in_the_dictionary():
+    kb = kb_with("GRAND_FENWICK_")
+    assert kb.longest_match(["GRAND", "-", "FENWICK", "SAID"], 0)[0] == 3
+
+
+@pytest.mark.parametrize("text, code", [("Guinea-Bissau condemned the attack.", "GNB"),
+                                        ("The Non-Aligned Movement condemned the attack.", "IGONON")])
+def test_hyphenated_names_in_text(pipeline, text, code):
+    a = pipeline.analyze_one(Document("h", text, "2005-01-01"))
+    assert [x.code for x in a.actors] == [code]

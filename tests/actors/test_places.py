@@ -73,3 +73,9 @@ def test_historical_nationalities(pipeline):
     codes = {m.text: x.code for x in a.actors for m in x.mentions}
     assert codes.get("Zairean troops") == "CODMIL" and codes.get("Rhodesian police", "").startswith("ZWE")
     assert codes.get("Khmer Rouge") == "KHMREB", codes  # the dictionary's group, not the new demonym
+
+
+@pytest.mark.parametrize("name", ["the Warsaw Pact", "the Gulf Cooperation Council", "the Non-Aligned Movement", "Comecon"])
+def test_organisations_of_the_cold_war_era(pipeline, name):
+    a = pipeline.analyze_one(Document("p", f"{name} condemned the invasion.", "1988-05-01"))
+    assert any((x.code or "").startswith("IGO") for x in a.actors), [(x.name, x.code) for x in a.actors]

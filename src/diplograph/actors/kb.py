@@ -30,6 +30,18 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(w for w in phrase.upper().replace(" ", "_").split("_") if w)
 
 
+_INNER_HYPHEN = re.compile(r"(?<=[^\W_])(-)(?=[^\W_])")
+
+
+def hyphen_split(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The key as spaCy tokenizes it: a hyphen between letters is a token of its own
+    (``GUINEA-BISSAU`` → ``GUINEA - BISSAU``), so dictionary phrases written with one
+    (PETRARCH's tokenizer kept them whole) still match."""
+    if not any("-" in w for w in key):
+        return key
+    return tuple(p for w in key for p in _INNER_HYPHEN.split(w) if p)
+
+
 @dataclass
 class KBHit:
     """What a phrase names: an actor entry, an agent, or a country adjective."""
@@ -69,6 +81,9 @@ class KnowledgeBase:
             node = node.setdefault(w, {})
         node.setdefault(None, hit)  # the first definition wins, as in PETRARCH
         self.max_len = max(self.max_len, len(key))
+        split = hyphen_split(key)
+        if split != key:
+            self.add(split, hit)
 
     def add_actors(self, entries: list[ActorEntry], user: bool = False) -> None:
         for e in entries:
@@ -97,7 +112,7 @@ class KnowledgeBase:
         if m is None:
             return
         base, inner = phrase_key(m.group(1)), m.group(2)
-        if len(base) >= 2:
+        if len(base) >= 2 or (base and ("-" in base[0] or len(base[0]) >= 6)):
             self.add(base, KBHit("actor", entry=e))
         letters = inner.replace(".", "")
         if 3 <= len(letters) <= 6 and letters.isalpha() and acronym_fits(letters, list(base)):
@@ -121,8 +136,10 @@ class KnowledgeBase:
         node = self.trie
         best: tuple[int, KBHit] | None = None
         path: list[str] = []
-        for i in range(start, min(len(words), start + self.max_len)):
+        for i in range(start, min(len(words), start + self.max_len + 2)):
             nxt = node.get(words[i])
+            if nxt is None and path and words[i] == "-" and i + 1 < len(words) and words[i + 1] in node:
+                continue  # "Guinea-Bissau" for the dictionary's GUINEA_BISSAU
             if nxt is None and path:
                 nxt = self._stem_child(node, path, words[i])
             if nxt is None:
