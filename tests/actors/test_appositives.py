@@ -70,3 +70,8 @@ def test_led_act_or_backed_group_is_not_the_states(pipeline):
     a = pipeline.analyze_one(Document("t", "Ethiopian-backed militias joined the U.S.-led war on Monday.", "2011-01-01"))
     spans = {m.text for x in a.actors for m in x.mentions}
     assert "U.S.-led war" not in spans and "Ethiopian-backed militias" not in spans
+
+
+def test_paired_nationalities_are_both_states(pipeline):
+    a = pipeline.analyze_one(Document("t", "Indian-Pakistani relations worsened after the attack.", "2005-01-01"))
+    assert {x.country for x in a.actors} >= {"IND", "PAK"}, [(x.name, x.code) for x in a.actors]

@@ -685,7 +685,9 @@ def _add_kb_spans(st: _State, spans: list[Span], consumed: set[int]) -> None:
             st.out.token_actor.update(kept)
             continue
         # A demonym that modifies a noun of another actor is part of that actor, not a mention of the state.
-        if hit.kind == "demonym" and doc[end - 1].dep_ in ("amod", "compound") and doc[end - 1].head.i in st.hits:
+        # Not when that word is another nationality (``Israeli-Palestinian talks``: both states).
+        if hit.kind == "demonym" and doc[end - 1].dep_ in ("amod", "compound") and doc[end - 1].head.i in st.hits \
+                and st.hits[doc[end - 1].head.i][2].kind != "demonym":
             continue
         if hit.kind == "actor" and doc[end - 1].dep_ in ("amod", "compound") and doc[end - 1].head.i in st.hits \
                 and st.hits[doc[end - 1].head.i][2].kind == "agent" and len(_entry_actor(hit, st.on, st.kb)[3] or "") == 3:
