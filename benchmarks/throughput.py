@@ -127,6 +127,11 @@ def main() -> None:
         return [dg, "ingest", str(src), "--store", str(tmp / f"{name}.duckdb"), "--workers", str(p), *extra]
 
     log(f"{corpus}: {n} documents, {words:,} words, {p} processes, {os.cpu_count()} cores")
+    from diplograph.cache import cache_dir
+
+    folder = cache_dir()
+    cache = ("off" if folder is None else
+             "warm" if folder.exists() and any(folder.glob("kb-*.pickle")) else "cold")
     runs = {
         "spacy": measure(f"bare spaCy (full pipeline, n_process={p})", bare([]), n, words, p),
         "ingest": measure(f"diplograph ingest --workers {p}", ingest("full", big), n, words, p),
@@ -149,7 +154,8 @@ def main() -> None:
 
     print(f"Corpus: {corpus}, {n} documents, {words:,} words (small run: {args.small} documents); "
           f"{p} processes on both sides, {os.cpu_count()} cores; one run, whole processes timed "
-          f"(model loading included).\n")
+          f"(model loading included). Knowledge-base cache at the first ingest run: {cache} "
+          f"(a cold cache is built and written by that run; the later runs read it).\n")
     print("| run | processes | seconds | CPU seconds | documents/s | words/s | peak RSS (MB) | speed vs bare "
           "(wall; CPU) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
