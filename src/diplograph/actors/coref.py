@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import tokens_of
+from ..nlp import lower_keys_of, tokens_of
 from ..records import Actor
 
 MALE = {"he", "him", "his", "himself"}
@@ -77,11 +77,17 @@ def _clause_subject_actor(tok: Token, token_actor: dict[int, str]) -> str | None
     return None
 
 
+# Every rule of resolve_coreference starts from one of these words.
+_CUE_WORDS = frozenset(MALE | FEMALE | PERSON_NOUNS | set(PLURAL_NOUNS) | {"its", "two"})
+
+
 def resolve_coreference(doc: Doc, actors: dict[str, Actor], token_actor: dict[int, str],
                         gender: dict[str, str]) -> list[CorefLink]:
     """Links for the pronouns and descriptions of ``doc`` that no earlier step resolved."""
     sal = Salience()
     links: list[CorefLink] = []
+    lowers = lower_keys_of(doc)
+    cue_words = _CUE_WORDS
     for tok in tokens_of(doc):
         aid = token_actor.get(tok.i)
         if aid is not None:
@@ -89,7 +95,9 @@ def resolve_coreference(doc: Doc, actors: dict[str, Actor], token_actor: dict[in
             if tok.i + 1 >= len(doc) or token_actor.get(tok.i + 1) != aid:
                 sal.add(tok, aid)
             continue
-        low = tok.lower_
+        low = lowers[tok.i][0]
+        if low not in cue_words:  # every rule below starts from one of these words
+            continue
         if tok.pos_ == "PRON" and (low in MALE or low in FEMALE):
             want = "m" if low in MALE else "f"
 

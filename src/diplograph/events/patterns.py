@@ -278,10 +278,17 @@ def code_verb(verb: Token, vd: VerbDictionary, subject: Token | None = None) -> 
     entry = select_entry(verb, vd)
     if entry is None:
         return None
-    ctx = VerbContext.of(verb, subject)
+    # The verb's subtree and its subject's hold every word its patterns could see: when no
+    # pattern can match even those, the exact context (walks and sorts) is not needed.
+    kk = keys_of(verb.doc)
+    rough: set[str] = set()
+    for t in (verb,) if subject is None else (verb, subject):
+        for k in kk[t.left_edge.i:t.right_edge.i + 1]:
+            rough.update(k)
+    ctx = VerbContext.of(verb, subject) if candidate_patterns(entry.block, rough) else None
     chosen: Pattern | None = None
     chosen_slots: dict[str, Token | None] = {}
-    for p in candidate_patterns(entry.block, ctx.words):  # sorted most specific first by the reader
+    for p in candidate_patterns(entry.block, ctx.words) if ctx else ():  # most specific first (the reader sorts)
         slots = pattern_matches(p, ctx)
         if slots is not None:
             chosen, chosen_slots = p, slots
