@@ -94,6 +94,8 @@ class _State:
     method: str = "kb"  # how the person being attached was identified
     by_surname: dict[str, str] = field(default_factory=dict)  # transliteration key of a surname → person id
     approximate: set[str] = field(default_factory=set)  # actors whose KB code is the nearest dated one
+    # Sector nouns whose state is unknown or only guessed: (start, end, head token, agent hit).
+    unowned: list[tuple[int, int, int, KBHit]] = field(default_factory=list)
 
 
 def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date | None) -> ResolvedActors:
@@ -112,6 +114,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     _add_acronyms(st, acronyms)
     _add_unknown_entities(st)
     _add_coreference(st)
+    _add_pronoun_owners(st)
     _restore_redactions(st)
     return st.out
 
@@ -539,8 +542,21 @@ def _attach(st: _State, start: int, end: int, aid: str, role: Role | None, hit: 
             method = "role" if method in ("kb",) and hit is None and a.code else method
         elif role.former and a.code and a.code[3:].startswith("GOV"):
             a.code = a.code[:3] + "ELI"
+        elif _present_office(role, a):
+            # ``President X`` with no ``former``: the text says X holds the office now; the
+            # tenure table's dates (often unknown or a placeholder) do not outrank it.
+            a.code = a.code[:3] + role.sector
+            method = "role" if method in ("kb", "alias") else method
     _add_mention(st, start, end, (a.id, a.name, a.type, a.code, a.country), method, conf)
     _note_title(st, aid, role)
+
+
+def _present_office(role: Role, a: Actor) -> bool:
+    """The text gives a current government title to a person the tables date as a former leader
+    (``...ELI``) of the same state."""
+    return bool(not role.former and role.sector and role.sector.startswith("GOV") and a.code
+                and len(a.code) > 3 and a.code[3:] == "ELI" and a.code[:3] in (role.country or a.code[:3],)
+                and a.type == "person")
 
 
 def _note_title(st: _State, aid: str, role: Role | None) -> None:
@@ -598,7 +614,7 @@ def _country_of_modifiers(st: _State, noun: int) -> str | None:
         cand = None
         if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in st.hits:
             cand = st.hits[child.i][2]
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and _from_is_origin(doc[noun])):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.i in st.hits and st.hits[pobj.i][2].kind in ("demonym", "actor"):
                 cand = st.hits[pobj.i][2]
@@ -611,6 +627,30 @@ def _country_of_modifiers(st: _State, noun: int) -> str | None:
             if code and len(code) >= 3 and not code.startswith(("IGO", "NGO", "MNC")):
                 return code[:3]
     return None
+
+
+# Where a noun stands when ``from X`` after it says where the people come from (``officials from X
+# met``, ``talks with diplomats from X``), not where they are moved from (``withdrew troops from X``).
+_ORIGIN_DEPS = {"nsubj", "nsubjpass", "appos"}
+_ORIGIN_PREPOSITIONS = {"with", "by", "among", "between"}
+
+
+def _from_is_origin(noun) -> bool:
+    while noun.dep_ == "conj":
+        noun = noun.head
+    if noun.dep_ in _ORIGIN_DEPS:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in _ORIGIN_PREPOSITIONS
+
+
+def _span_head(doc: Doc, start: int, end: int) -> int:
+    """The token of a multi-word sector phrase whose head lies outside it (``ambassador`` in
+    ``ambassador to``), else its last token."""
+    for t in range(start, end):
+        h = doc[t].head.i
+        if (h < start or h >= end or h == t) and doc[t].pos_ in ("NOUN", "PROPN"):
+            return t
+    return end - 1
 
 
 def _igo_of_modifiers(st: _State, noun: int) -> str | None:
@@ -664,16 +704,17 @@ def _add_kb_spans(st: _State, spans: list[Span], consumed: set[int]) -> None:
             continue
         if hit.kind == "agent":
             assert hit.agent is not None
-            country = _country_of_modifiers(st, end - 1)
+            head = _span_head(doc, start, end) if end - start > 1 else start
+            country = _country_of_modifiers(st, head)
             if country is None and _is_description(doc, start, end):
                 st.deferred.append((start, end, hit))
                 continue
-            igo = None if country else _igo_of_modifiers(st, end - 1)
+            igo = None if country else _igo_of_modifiers(st, head)
             domestic = None if country or igo else _sole_state(st, start)
             country = country or domestic
             code = hit.agent.combine(country or igo)
             name = f"{(country or igo) + ' ' if country or igo else ''}{hit.agent.phrase.strip('_').replace('_', ' ').lower()}"
-            s0 = min([start] + [c.i for c in doc[end - 1].children if c.i in st.hits and c.i < start
+            s0 = min([start] + [c.i for c in doc[head].children if c.i in st.hits and c.i < start
                                 and c.i not in st.out.token_actor])
             key = (slug(name), name, "sector", code, country)
             method = "dictionary" if hit.user else ("role" if country or igo else "kb")
@@ -683,6 +724,8 @@ def _add_kb_spans(st: _State, spans: list[Span], consumed: set[int]) -> None:
                     if t in st.out.token_actor and doc[t].dep_ == "conj"}
             _add_mention(st, s0, end, key, method, 0.6 if domestic else 0.8 if country else 0.5)
             st.out.token_actor.update(kept)
+            if domestic or not (country or igo):
+                st.unowned.append((s0, end, head, hit))
             continue
         # A demonym that modifies a noun of another actor is part of that actor, not a mention of the state.
         # Not when that word is another nationality (``Israeli-Palestinian talks``: both states).
@@ -917,6 +960,31 @@ def _add_coreference(st: _State) -> None:
             name = hit.agent.phrase.strip("_").replace("_", " ").lower()
             _add_mention(st, start, end, (slug(name), name, "sector", hit.agent.combine(None), None),
                          "dictionary" if hit.user else "kb", 0.5)
+
+
+def _add_pronoun_owners(st: _State) -> None:
+    """``Zambia recalled its ambassador``: a sector noun with no state of its own takes the state of
+    the possessive pronoun before it, as coreference resolved it."""
+    doc, out = st.doc, st.out
+    for start, end, head, hit in st.unowned:
+        if not _from_is_origin(doc[head]):
+            # As an object (``recalled its ambassador from X``) the noun is the subject's own
+            # instrument; the event's target is found elsewhere, so it stays stateless.
+            continue
+        owner = next((out.actor_at(c.i) for c in doc[head].children
+                      if c.dep_ == "poss" and c.pos_ == "PRON" and c.i in out.token_actor), None)
+        if owner is None or not owner.country or owner.type == "sector":
+            continue
+        aid = out.token_actor.get(head)
+        if aid is None or out.actors[aid].country == owner.country:
+            continue
+        assert hit.agent is not None
+        _drop_mentions(st, aid, start, end)
+        code = hit.agent.combine(owner.country)
+        name = f"{owner.country} {hit.agent.phrase.strip('_').replace('_', ' ').lower()}"
+        s0 = start if start not in out.token_actor else min(t for t in range(start, end) if t not in out.token_actor)
+        _add_mention(st, s0, end, (slug(name), name, "sector", code, owner.country),
+                     "dictionary" if hit.user else "coref", 0.7)
 
 
 # 5. redactions -------------------------------------------------------------------------------

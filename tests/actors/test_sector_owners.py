@@ -1,0 +1,59 @@
+"""Whose a sector noun is: ``officials from X``, ``its ambassador``, ``X's envoy to Y``; and a
+title the text gives now outranks a tenure table that dates the person as a former leader."""
+from __future__ import annotations
+
+import pytest
+
+from diplograph.records import Document
+
+
+def mentions(pipeline, text: str, on: str = "2011-01-01") -> dict[str, str | None]:
+    a = pipeline.analyze_one(Document("t", text, on))
+    return {m.text: x.code for x in a.actors for m in x.mentions}
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("Officials from Ghana and Togo met in Lome to discuss the border.", "Officials", "GHAGOV"),
+    ("Diplomats from Ecuador criticised the decision.", "Diplomats", "ECUGOV"),
+    ("The minister held talks with officials from Bhutan on Friday.", "officials", "BTNGOV"),
+])
+def test_from_phrase_gives_the_people_their_state(pipeline, text, word, code):
+    assert mentions(pipeline, text).get(word) == code
+
+
+def test_from_phrase_of_a_moved_object_is_not_its_state(pipeline):
+    # "withdrew troops from Lebanon": where the troops leave, not whose they are.
+    found = mentions(pipeline, "Syria withdrew troops from Lebanon in May.")
+    assert not (found.get("troops") or "").startswith("LBN")
+
+
+def test_possessive_before_a_multiword_sector_phrase(pipeline):
+    # The agents file has "ambassador to": the possessive hangs on "ambassador", not on "to".
+    found = mentions(pipeline, "Tanzania's ambassador to Kenya was summoned on Tuesday.")
+    assert any(k.startswith("ambassador") and v == "TZAGOV" for k, v in found.items()), found
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("Uganda said its soldiers had killed five rebels near the border with Congo.", "soldiers", "UGAMIL"),
+    ("Bolivia said its diplomats had been expelled by Peru.", "diplomats", "BOLGOV"),
+])
+def test_possessive_pronoun_gives_the_subject_noun_its_state(pipeline, text, word, code):
+    assert mentions(pipeline, text).get(word) == code
+
+
+def test_possessive_pronoun_of_an_object_leaves_the_target_elsewhere(pipeline):
+    a = pipeline.analyze_one(Document("t", "Zambia recalled its ambassador from Malawi after the dispute.",
+                                      "2011-01-01"))
+    targets = {e.target.code for e in a.events if e.target and e.target.code}
+    assert "MWI" in targets, [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in a.events]
+
+
+def test_present_title_beats_a_former_leader_date(pipeline):
+    # REIGN/Phoenix date Nawaz Sharif's premiership as ended by 2000; the text calls him Prime Minister.
+    assert mentions(pipeline, "Prime Minister Nawaz Sharif said the talks would resume.", "2000-01-01") \
+        == {"Prime Minister Nawaz Sharif": "PAKGOV"}
+
+
+def test_former_title_still_gives_the_elite_code(pipeline):
+    found = mentions(pipeline, "Former Prime Minister Nawaz Sharif said the talks would resume.", "2000-01-01")
+    assert found == {"Former Prime Minister Nawaz Sharif": "PAKELI"}
