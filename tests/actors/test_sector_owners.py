@@ -57,3 +57,19 @@ def test_present_title_beats_a_former_leader_date(pipeline):
 def test_former_title_still_gives_the_elite_code(pipeline):
     found = mentions(pipeline, "Former Prime Minister Nawaz Sharif said the talks would resume.", "2000-01-01")
     assert found == {"Former Prime Minister Nawaz Sharif": "PAKELI"}
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("Police in Kenya arrested two Somali nationals on Monday.", "Police", "KENCOP"),
+    ("Protesters in Jakarta burned an Australian flag.", "Protesters", "IDNOPP"),
+    ("Authorities in Uzbekistan detained a Tajik journalist.", "Authorities", "UZBGOV"),
+])
+def test_people_in_a_place_are_its_states(pipeline, text, word, code):
+    # Two states in the sentence: only the "in" phrase tells whose these people are.
+    assert mentions(pipeline, text).get(word) == code
+
+
+def test_troops_in_a_place_are_not_its_states(pipeline):
+    # Soldiers are often abroad: "troops in Lebanon" may be anyone's.
+    found = mentions(pipeline, "Troops in Lebanon fired on Israeli jets.")
+    assert not (found.get("Troops") or "").startswith("LBN")

@@ -607,14 +607,16 @@ def _add_nicknames(st: _State, nick: dict[int, int]) -> None:
 
 # 3. sector nouns and other KB actors ------------------------------------------------------
 
-def _country_of_modifiers(st: _State, noun: int) -> str | None:
-    """Country of a sector noun: ``Russian troops``, ``Russia's army``, ``the president of Armenia``."""
+def _country_of_modifiers(st: _State, noun: int, located: bool = False) -> str | None:
+    """Country of a sector noun: ``Russian troops``, ``Russia's army``, ``the president of Armenia``;
+    ``located``: also where the people are (``police in Mombasa``, ``protesters in Kenya``)."""
     doc = st.doc
     for child in doc[noun].children:
         cand = None
         if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in st.hits:
             cand = st.hits[child.i][2]
-        elif child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and _from_is_origin(doc[noun])):
+        elif child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and _from_is_origin(doc[noun])
+                                       or child.lower_ == "in" and located and child.i == noun + 1):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.i in st.hits and st.hits[pobj.i][2].kind in ("demonym", "actor"):
                 cand = st.hits[pobj.i][2]
@@ -651,6 +653,9 @@ def _span_head(doc: Doc, start: int, end: int) -> int:
         if (h < start or h >= end or h == t) and doc[t].pos_ in ("NOUN", "PROPN"):
             return t
     return end - 1
+
+
+_ABROAD_SECTORS = ("MIL", "UAF", "IGO", "PKO", "SPY", "REF", "IMG", "MNC", "NGO")
 
 
 def _igo_of_modifiers(st: _State, noun: int) -> str | None:
@@ -705,7 +710,9 @@ def _add_kb_spans(st: _State, spans: list[Span], consumed: set[int]) -> None:
         if hit.kind == "agent":
             assert hit.agent is not None
             head = _span_head(doc, start, end) if end - start > 1 else start
-            country = _country_of_modifiers(st, head)
+            # Soldiers and peacekeepers are often abroad; police, protesters, officials are at home.
+            located = not any(k in hit.agent.code for k in _ABROAD_SECTORS)
+            country = _country_of_modifiers(st, head, located)
             if country is None and _is_description(doc, start, end):
                 st.deferred.append((start, end, hit))
                 continue
