@@ -73,3 +73,9 @@ def test_troops_in_a_place_are_not_its_states(pipeline):
     # Soldiers are often abroad: "troops in Lebanon" may be anyone's.
     found = mentions(pipeline, "Troops in Lebanon fired on Israeli jets.")
     assert not (found.get("Troops") or "").startswith("LBN")
+
+
+def test_hyphenated_city_is_read_whole(pipeline):
+    # spaCy splits "Port-au-Prince" into five tokens; "Prince" alone is a title in the agents file.
+    found = mentions(pipeline, "Gangs attacked a police station in Port-au-Prince on Sunday.")
+    assert found.get("Port-au-Prince") == "HTI" and "Prince" not in found

@@ -168,7 +168,8 @@ _PLACE_PREPOSITIONS = {"in", "at", "near", "from", "outside", "into", "to", "aro
 def _reads_as_place(doc: Doc, start: int, end: int) -> bool:
     """A gazetteer name is a place here: proper nouns, not part of a person's or an organisation's
     name, and tagged as a place by the NER (else written right after a locative preposition)."""
-    if not _CAPITALISED.match(doc[start].text) or any(doc[t].pos_ != "PROPN" for t in range(start, end)):
+    if not _CAPITALISED.match(doc[start].text) or doc[start].pos_ != "PROPN" or doc[end - 1].pos_ != "PROPN" \
+            or any(not _name_link(doc[t]) for t in range(start + 1, end - 1)):
         return False
     types = {doc[t].ent_type_ for t in range(start, end)}
     if types & {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}:
@@ -181,6 +182,12 @@ def _reads_as_place(doc: Doc, start: int, end: int) -> bool:
     if types & {"GPE", "LOC", "FAC", "NORP"}:  # the small model calls some towns NORP
         return True
     return start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS
+
+
+def _name_link(tok) -> bool:
+    """A token inside a place name: a proper noun, a hyphen or a short lowercase particle
+    (``Port-au-Prince``, ``Dar es Salaam``)."""
+    return tok.pos_ == "PROPN" or tok.text == "-" or (tok.text.islower() and len(tok.text) <= 3)
 
 
 def _place_states(spans: list[Span], words: list[str], kb: KnowledgeBase, on: date | None) -> list[Span]:
