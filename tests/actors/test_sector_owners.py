@@ -79,3 +79,17 @@ def test_hyphenated_city_is_read_whole(pipeline):
     # spaCy splits "Port-au-Prince" into five tokens; "Prince" alone is a title in the agents file.
     found = mentions(pipeline, "Gangs attacked a police station in Port-au-Prince on Sunday.")
     assert found.get("Port-au-Prince") == "HTI" and "Prince" not in found
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("A spokesman for the Chilean foreign ministry criticised Argentina.", "spokesman", "CHLGOV"),
+    ("Officials of the Rwandan army denied the report.", "Officials", "RWAMIL"),
+    ("A spokesman for the United Nations criticised Sudan.", "spokesman", "IGOUNO"),
+])
+def test_people_speaking_for_an_institution_take_its_code(pipeline, text, word, code):
+    assert (mentions(pipeline, text).get(word) or "").startswith(code)
+
+
+def test_people_acting_for_a_private_person_do_not_take_their_code(pipeline):
+    # Lawyers for a journalist are not journalists.
+    assert mentions(pipeline, "Lawyers for the journalist appealed.").get("Lawyers") != "MED"

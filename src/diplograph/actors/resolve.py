@@ -113,6 +113,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     _add_nicknames(st, nick)
     _add_acronyms(st, acronyms)
     _add_unknown_entities(st)
+    _add_organisation_owners(st)
     _add_coreference(st)
     _add_pronoun_owners(st)
     _restore_redactions(st)
@@ -976,12 +977,58 @@ def _add_coreference(st: _State) -> None:
                          "dictionary" if hit.user else "kb", 0.5)
 
 
+_INSTITUTIONS = ("GOV", "MIL", "COP", "LEG", "JUD", "REB", "UAF", "OPP", "SPY", "PTY", "IGO", "MNC", "NGO")
+_PRIVATE_SECTORS = ("CVL", "EDU", "HLH", "REL", "AGR", "LAB", "BUS", "MED", "CRM", "REF", "PPL")
+
+
+def _institution(a: Actor, kb: KnowledgeBase) -> bool:
+    """An organisation people speak or act for: a state's or an IGO's institution, or a coded
+    armed or political group (not civilians, journalists, victims)."""
+    code = a.code or ""
+    sector = code[3:] if a.country and len(code) > 3 else code
+    return a.type in ("sector", "group", "igo") and sector.startswith(_INSTITUTIONS)
+
+
+def _add_organisation_owners(st: _State) -> None:
+    """``a spokesman for the Chilean foreign ministry``, ``officials of the Rwandan army``: a
+    sector noun with no state of its own speaks for the organisation of its ``of``/``for`` phrase
+    and takes its code. ``for`` only with an organisation (``troops for Somalia`` are not Somalia's)."""
+    doc, out = st.doc, st.out
+    for k, (start, end, head, hit) in enumerate(st.unowned):
+        owner = None
+        for child in doc[head].children:
+            if child.dep_ != "prep" or child.lower_ not in ("of", "for") or child.i < head:
+                continue
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            cand = out.actor_at(pobj.i) if pobj is not None else None
+            if cand is None or not cand.code or cand.type == "person":
+                continue
+            if cand.type == "state" and child.lower_ == "for":
+                continue
+            if _institution(cand, st.kb) or cand.type == "state":
+                owner = cand
+            break
+        if owner is not None and owner.type == "state" and any(k in hit.agent.code for k in _PRIVATE_SECTORS):
+            owner = None  # "a native of Ruritania" is not the state's; its officials are
+        aid = out.token_actor.get(head)
+        if owner is None or aid is None or aid == owner.id:
+            continue
+        assert hit.agent is not None
+        code = hit.agent.combine(owner.country) if owner.type == "state" else owner.code
+        _drop_mentions(st, aid, start, end)
+        s0 = next((t for t in range(start, end) if t not in out.token_actor), start)
+        name = f"{owner.name} {hit.agent.phrase.strip('_').replace('_', ' ').lower()}"
+        _add_mention(st, s0, end, (slug(name), name, "sector", code, owner.country),
+                     "dictionary" if hit.user else "role", 0.7)
+        st.unowned[k] = (start, end, -1, hit)  # settled: the pronoun pass skips it
+
+
 def _add_pronoun_owners(st: _State) -> None:
     """``Zambia recalled its ambassador``: a sector noun with no state of its own takes the state of
     the possessive pronoun before it, as coreference resolved it."""
     doc, out = st.doc, st.out
     for start, end, head, hit in st.unowned:
-        if not _from_is_origin(doc[head]):
+        if head < 0 or not _from_is_origin(doc[head]):
             # As an object (``recalled its ambassador from X``) the noun is the subject's own
             # instrument; the event's target is found elsewhere, so it stays stateless.
             continue
