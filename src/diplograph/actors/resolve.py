@@ -563,7 +563,7 @@ def _present_office(role: Role, a: Actor) -> bool:
     """The text gives a current government title to a person the tables date as a former leader
     (``...ELI``) of the same state."""
     return bool(not role.former and role.sector and role.sector.startswith("GOV") and a.code
-                and len(a.code) > 3 and a.code[3:] == "ELI" and a.code[:3] in (role.country or a.code[:3],)
+                and len(a.code) > 3 and a.code[3:] == "ELI" and role.country in (None, a.code[:3])
                 and a.type == "person")
 
 
@@ -981,7 +981,7 @@ _INSTITUTIONS = ("GOV", "MIL", "COP", "LEG", "JUD", "REB", "UAF", "OPP", "SPY", 
 _PRIVATE_SECTORS = ("CVL", "EDU", "HLH", "REL", "AGR", "LAB", "BUS", "MED", "CRM", "REF", "PPL")
 
 
-def _institution(a: Actor, kb: KnowledgeBase) -> bool:
+def _institution(a: Actor) -> bool:
     """An organisation people speak or act for: a state's or an IGO's institution, or a coded
     armed or political group (not civilians, journalists, victims)."""
     code = a.code or ""
@@ -1005,7 +1005,7 @@ def _add_organisation_owners(st: _State) -> None:
                 continue
             if cand.type == "state" and child.lower_ == "for":
                 continue
-            if _institution(cand, st.kb) or cand.type == "state":
+            if _institution(cand) or cand.type == "state":
                 owner = cand
             break
         if owner is not None and owner.type == "state" and any(k in hit.agent.code for k in _PRIVATE_SECTORS):
@@ -1043,7 +1043,7 @@ def _add_pronoun_owners(st: _State) -> None:
         _drop_mentions(st, aid, start, end)
         code = hit.agent.combine(owner.country)
         name = f"{owner.country} {hit.agent.phrase.strip('_').replace('_', ' ').lower()}"
-        s0 = start if start not in out.token_actor else min(t for t in range(start, end) if t not in out.token_actor)
+        s0 = next((t for t in range(start, end) if t not in out.token_actor), start)
         _add_mention(st, s0, end, (slug(name), name, "sector", code, owner.country),
                      "dictionary" if hit.user else "coref", 0.7)
 
