@@ -221,3 +221,19 @@ def test_an_event_noun_qualifying_another_noun_is_no_event(pipeline):
                  "Members of opposition parties across Chile say they fear arrest."):
         got = codes(pipeline, text)
         assert not any(c == "110" for c, _, _ in got), got
+
+
+def test_protest_aimed_through_its_purpose_clause(pipeline):
+    # PLOVER: a protest's target is who it is against, here named only in "to protest against X's decision".
+    a = pipeline.analyze_one(Document(
+        "t", "About 500 ethnic Albanians began a hunger strike on Friday to protest against Greece's decision "
+             "to deport them.", date="2022-05-01"))
+    assert any(e.cameo_root == "14" and e.target and e.target.code == "GRC" for e in a.events), \
+        [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in a.events]
+
+
+def test_purpose_clause_that_is_no_protest_gives_no_target(pipeline):
+    a = pipeline.analyze_one(Document(
+        "t", "Opposition leader Ana Ruiz began a hunger strike in Quito to mark the anniversary of the army coup.",
+        date="2022-05-01"))
+    assert not any(e.cameo_root == "14" and e.target and (e.target.code or "").endswith("MIL") for e in a.events)

@@ -446,7 +446,30 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
         targets = [a for a in _slot_actor(match.target_at, actors) if a not in sources]
     else:
         targets, deep = _targets_and_depth(verb, actors, sources)
+        if not targets and (match.code or "")[:2] == "14":
+            targets = _purpose_targets(verb, actors, sources)
+            deep = bool(targets)
     return _Verbal(verb, match, sources, targets, deep_target=deep)
+
+
+# Verbs of a purpose clause that aim a protest at someone (``to mark an anniversary`` does not).
+PROTEST_PURPOSES = frozenset({"protest", "denounce", "condemn", "demand", "oppose", "criticize", "criticise",
+                              "demonstrate", "press", "urge", "challenge", "reject", "decry"})
+
+
+def _purpose_targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
+    """A protest aimed through its purpose clause: ``began a hunger strike to protest against
+    Ruritania's decision``, ``marched to denounce X``: the clause's own target (on the verb or on
+    its object)."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in PROTEST_PURPOSES and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                found = _targets_and_depth(c, actors, exclude)[0]
+                if found:
+                    return found
+    return []
 
 
 def _misparsed_noun(verb: Token) -> Token | None:
