@@ -32,7 +32,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from ..nlp import text_of, tokens_of
+from ..nlp import lower_keys_of, text_of, tokens_of
 from ..records import Actor, Mention
 from ..text.normalize import PLACEHOLDER, NormalizedText
 from .aliases import acronym_fits, fuzzy_target, honorific_prefixes, nickname_target, translit_key
@@ -102,8 +102,9 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     st = _State(doc, norm, kb, on, ResolvedActors())
     acronyms = _defined_acronyms(doc)
     nick = _nickname_tokens(doc)
-    st.reserved = {t.i for t in tokens_of(doc) if t.text in acronyms} | set(nick) | set(nick.values()) if acronyms \
-        else set(nick) | set(nick.values())
+    st.reserved = set(nick) | set(nick.values())
+    if acronyms:
+        st.reserved |= {t.i for t in tokens_of(doc) if t.text in acronyms}
     spans = _inside_person_names(doc, _kb_spans(st, reserved=st.reserved))
     st.hits = {t: sp for sp in spans for t in range(sp[0], sp[1])}
     consumed = _add_people(st, spans)
@@ -593,7 +594,7 @@ def _nickname_tokens(doc: Doc) -> dict[int, int]:
         if t.text.lower() not in prefixes:
             continue
         nxt = toks[t.i + 1]
-        if t.text.lower() in prefixes and _CAPITALISED.match(t.text) and _CAPITALISED.match(nxt.text) \
+        if _CAPITALISED.match(t.text) and _CAPITALISED.match(nxt.text) \
                 and nxt.text.isalpha() and len(nxt.text) <= 4 and nxt.text != PLACEHOLDER:
             if t.i + 2 < len(doc) and toks[t.i + 2].pos_ == "PROPN" and _CAPITALISED.match(toks[t.i + 2].text):
                 continue  # "Lao Na Kham …" is a full name, not a nickname
@@ -728,7 +729,7 @@ def _add_kb_spans(st: _State, spans: list[Span], consumed: set[int]) -> None:
             domestic = None if country or igo else _sole_state(st, start)
             country = country or domestic
             code = hit.agent.combine(country or igo)
-            name = f"{(country or igo) + ' ' if country or igo else ''}{hit.agent.phrase.strip('_').replace('_', ' ').lower()}"
+            name = _sector_name(country or igo, hit)
             s0 = min([start] + [c.i for c in doc[head].children if c.i in st.hits and c.i < start
                                 and c.i not in st.out.token_actor])
             key = (slug(name), name, "sector", code, country)
@@ -853,9 +854,11 @@ def _add_led_groups(st: _State) -> None:
     """``Saudi-led forces``, ``the U.S.-led coalition``: a group a state leads is coded as that
     state's (``-backed`` is not: a state backing a militia is not its member)."""
     out = st.out
-    for tok in tokens_of(st.doc):
-        if tok.dep_ != "amod" or not (tok.lower_ == "led" or tok.lower_.endswith("-led")):
+    toks = tokens_of(st.doc)
+    for i, (low, _) in enumerate(lower_keys_of(st.doc)):
+        if not (low == "led" or low.endswith("-led")) or toks[i].dep_ != "amod":
             continue
+        tok = toks[i]
         head = tok.head
         if head.pos_ not in ("NOUN", "PROPN") or head.i < tok.i:
             continue
@@ -977,6 +980,18 @@ def _add_coreference(st: _State) -> None:
                          "dictionary" if hit.user else "kb", 0.5)
 
 
+def _sector_name(owner: str | None, hit: KBHit) -> str:
+    """``RUS troops``, ``Chilean Foreign Ministry spokesman``: the owner, then the agent phrase."""
+    assert hit.agent is not None
+    phrase = hit.agent.phrase.strip("_").replace("_", " ").lower()
+    return f"{owner} {phrase}" if owner else phrase
+
+
+def _first_free(out: ResolvedActors, start: int, end: int) -> int:
+    """The first token of ``start..end`` no other actor holds (the phrase minus a nationality kept apart)."""
+    return next((t for t in range(start, end) if t not in out.token_actor), start)
+
+
 _INSTITUTIONS = ("GOV", "MIL", "COP", "LEG", "JUD", "REB", "UAF", "OPP", "SPY", "PTY", "IGO", "MNC", "NGO")
 _PRIVATE_SECTORS = ("CVL", "EDU", "HLH", "REL", "AGR", "LAB", "BUS", "MED", "CRM", "REF", "PPL")
 
@@ -1016,8 +1031,8 @@ def _add_organisation_owners(st: _State) -> None:
         assert hit.agent is not None
         code = hit.agent.combine(owner.country) if owner.type == "state" else owner.code
         _drop_mentions(st, aid, start, end)
-        s0 = next((t for t in range(start, end) if t not in out.token_actor), start)
-        name = f"{owner.name} {hit.agent.phrase.strip('_').replace('_', ' ').lower()}"
+        s0 = _first_free(out, start, end)
+        name = _sector_name(owner.name, hit)
         _add_mention(st, s0, end, (slug(name), name, "sector", code, owner.country),
                      "dictionary" if hit.user else "role", 0.7)
         st.unowned[k] = (start, end, -1, hit)  # settled: the pronoun pass skips it
@@ -1042,8 +1057,8 @@ def _add_pronoun_owners(st: _State) -> None:
         assert hit.agent is not None
         _drop_mentions(st, aid, start, end)
         code = hit.agent.combine(owner.country)
-        name = f"{owner.country} {hit.agent.phrase.strip('_').replace('_', ' ').lower()}"
-        s0 = next((t for t in range(start, end) if t not in out.token_actor), start)
+        name = _sector_name(owner.country, hit)
+        s0 = _first_free(out, start, end)
         _add_mention(st, s0, end, (slug(name), name, "sector", code, owner.country),
                      "dictionary" if hit.user else "coref", 0.7)
 

@@ -31,7 +31,7 @@ from ..actors.resolve import ResolvedActors
 from ..data import data_path
 from ..nlp import text_of, tokens_of
 from .discards import discard_index
-from .patterns import Match, _temporal, code_verb
+from .patterns import Match, code_verb, is_time_phrase
 from .verbs import VerbDictionary
 
 SPEECH_VERBS = {"say", "tell", "state", "add", "note", "announce", "claim", "report", "write", "declare",
@@ -312,7 +312,7 @@ def _deep_actor(roots: list[Token], actors: ResolvedActors, exclude: list[str], 
         nxt: list[Token] = []
         for t in level:
             # ("condemned the killings by X": the doer of the object's act is the one answered)
-            if t.i in seen or t.dep_ in DEEP_SKIP or (t.dep_ == "prep" and _temporal(t)):
+            if t.i in seen or t.dep_ in DEEP_SKIP or (t.dep_ == "prep" and is_time_phrase(t)):
                 continue
             seen.add(t.i)
             names = [a for a in (_actor_in(t, actors, depth=0) if t.i in actors.token_actor else [])

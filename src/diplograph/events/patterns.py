@@ -126,7 +126,7 @@ def match_elements(elements: list[Element], tokens: list[Token], slots: dict[str
 
 
 def _prep_tokens(ctx: VerbContext) -> list[Token]:
-    return [t for t in ctx.post if t.dep_ in ("prep", "agent", "dative", "prt") and not _temporal(t)]
+    return [t for t in ctx.post if t.dep_ in ("prep", "agent", "dative", "prt") and not is_time_phrase(t)]
 
 
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -135,7 +135,7 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "september", "october", "november", "december"}
 
 
-def _temporal(prep: Token) -> bool:
+def is_time_phrase(prep: Token) -> bool:
     """``on Tuesday``, ``in June``: a time, not an argument (``call on X`` is an appeal)."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in TIME_WORDS)
