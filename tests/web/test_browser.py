@@ -160,42 +160,62 @@ def test_network_draws_filters_and_search_answer_fast_with_5000_actors(server, p
     record(filter_ms=int(answer), filter_timing=timing, search_pick_ms=searched, nodes=nodes)
 
 
-def click_edge(page, a: str, b: str, dyad_before: int) -> None:
-    """A real mouse click on the drawn edge between ``a`` and ``b``, once the layout settled.
+EDGE_POINTS_JS = """([a, b]) => {
+    // Points of the a—b edge where Cytoscape's own hit test (the one its mouse handler runs) finds
+    // that edge, in page coordinates; the edge is fitted into view first.
+    const cy = window.diplograph.cy, r = cy.renderer();
+    const e = cy.edges().filter(x => (x.source().id() === a && x.target().id() === b) ||
+                                     (x.source().id() === b && x.target().id() === a));
+    if (!e.length) return {drawn: false, points: []};
+    cy.fit(e.connectedNodes(), 120);
+    const s = e[0].source().position(), t = e[0].target().position();
+    const zoom = cy.zoom(), pan = cy.pan(), box = cy.container().getBoundingClientRect();
+    const points = [];
+    for (let i = 1; i < 40; i++) {
+        const k = 0.5 + (i % 2 ? 1 : -1) * Math.floor(i / 2) / 40;  // from the middle outwards
+        const x = s.x + k * (t.x - s.x), y = s.y + k * (t.y - s.y);
+        const hit = r.findNearestElement(x, y, true, false);
+        if (hit && hit.same(e[0])) points.push({x: box.left + x * zoom + pan.x, y: box.top + y * zoom + pan.y});
+    }
+    return {drawn: true, points};
+}"""
 
-    The click goes to a point of the edge that no other node (or its label) covers; if it still
-    lands on something else, a few other points of the same edge are tried.
+
+def wait_still(page) -> None:
+    """Waits until the drawn network is the newest one, its layout has settled and no animation runs."""
+    page.wait_for_function("""() => {
+        const d = document.body.dataset;
+        return d.graphVersion && d.layoutVersion === d.graphVersion && !window.diplograph.cy.animated();
+    }""", timeout=30_000)
+
+
+def click_edge(page, a: str, b: str, dyad_before: int) -> None:
+    """A real mouse click on the drawn edge between ``a`` and ``b``, once the network is still.
+
+    Each try starts from a still picture (newest network, layout settled, no animation) and clicks
+    a point where Cytoscape's hit test finds that edge, not a node, a label or another edge. If the
+    picture changed under the click (a redraw, a late layout), the next try plans again.
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-    page.wait_for_selector(f"body[data-layout-version='{version(page, 'graphVersion')}']", timeout=30_000)
-    points = page.evaluate("""([a, b]) => {
-        const cy = window.diplograph.cy;
-        const e = cy.edges().filter(x => (x.source().id() === a && x.target().id() === b) ||
-                                         (x.source().id() === b && x.target().id() === a));
-        if (!e.length) return [];
-        cy.fit(e.connectedNodes(), 120);
-        const s = e[0].source().renderedPosition(), t = e[0].target().renderedPosition();
-        const box = cy.container().getBoundingClientRect();
-        const others = cy.nodes().not(e.connectedNodes()).map(n => n.renderedBoundingBox());
-        const free = (x, y) => !others.some(bb => x >= bb.x1 - 4 && x <= bb.x2 + 4 && y >= bb.y1 - 4 && y <= bb.y2 + 4);
-        const out = [];
-        for (const k of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65]) {
-            const x = s.x + k * (t.x - s.x), y = s.y + k * (t.y - s.y);
-            if (free(x, y)) out.push({x: box.left + x, y: box.top + y});
-        }
-        return out;
-    }""", [a, b])
-    assert points, f"no edge {a}—{b} drawn, or every point of it is covered by other nodes"
-    for p in points[:4]:
+    tried = []
+    for _ in range(5):
+        wait_still(page)
+        found = page.evaluate(EDGE_POINTS_JS, [a, b])
+        assert found["drawn"], f"no edge {a}—{b} drawn"
+        if not found["points"]:
+            tried.append("no point of the edge is clear of other elements")
+            continue
+        p = found["points"][0]
         page.mouse.click(p["x"], p["y"])
         try:
             page.wait_for_function(f"() => Number(document.body.dataset.dyadVersion || 0) > {dyad_before}",
-                                   timeout=3_000)
+                                   timeout=5_000)
             return
         except PlaywrightTimeoutError:
-            continue
-    raise AssertionError(f"clicks on the edge {a}—{b} did not open the dyad")
+            tried.append(f"click at ({p['x']:.0f}, {p['y']:.0f}) opened no dyad; page state "
+                         + json.dumps(page.evaluate("({...document.body.dataset})")))
+    raise AssertionError(f"clicks on the edge {a}—{b} did not open the dyad: " + " | ".join(tried))
 
 
 def test_edge_click_shows_time_series_and_evidence(server, page):
