@@ -449,6 +449,9 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
         if not targets and (match.code or "")[:2] == "14":
             targets = _purpose_targets(verb, actors, sources)
             deep = bool(targets)
+        elif not targets and (match.code or "")[:2] == "11":
+            targets = _accused_subject(verb, actors, sources)
+            deep = bool(targets)
     return _Verbal(verb, match, sources, targets, deep_target=deep)
 
 
@@ -469,6 +472,18 @@ def _purpose_targets(verb: Token, actors: ResolvedActors, exclude: list[str]) ->
                 found = _targets_and_depth(c, actors, exclude)[0]
                 if found:
                     return found
+    return []
+
+
+def _accused_subject(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
+    """A disapproval stated as a clause aims at the clause's subject: ``X charged that Y's
+    troops had crossed the border``, ``X complained that Y harassed its citizens``."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            # the doer: the subject, or the agent of a passive ("… were beaten by Y's police")
+            subj = _agent(c) if _is_passive(c) else next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None:
+                return [a for a in _actor_in(subj, actors) if a not in exclude and not bare_sector(a, actors)]
     return []
 
 
@@ -648,6 +663,10 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
             elif not v.targets and emb.dep_ == "ccomp":
                 subj = _subject(emb)
                 v.targets = [a for a in _actor_in(subj, actors) if a not in v.sources]
+            elif not v.targets and emb.dep_ == "xcomp":
+                # "threatened to cut gas supplies to Y", "refused to hand the suspects over to Y":
+                # an embedded act the dictionary leaves uncoded still names whom the frame aims at
+                v.targets, v.deep_target = _targets_and_depth(emb, actors, v.sources)
         extra: list[Candidate] = []
         if vd.transformations:
             extra = _transform(coded, suppressed, vd, actors)
@@ -846,7 +865,9 @@ def _verbal_candidates(v: _Verbal, force: bool = False) -> list[Candidate]:
                 extra = {"negation_absorbed": True} if v.negation_absorbed else {}
                 res.append(Candidate(verb, s, t, code, speaker=None if v.extra_demand else speaker,
                                      confidence=conf, extra=extra))
-            if reverse and (s or t):
+            if reverse and (s or t) and not (t is None and code == reverse):
+                # (a symmetric code with no one named opposite says nothing more reversed:
+                # "X signed an agreement" is not also "no one signed with X")
                 # a symmetric pair ([041:041], "telephoned"): both did the same, as sure as each
                 # other (PLOVER codes a phone call or a meeting with both as actors); otherwise
                 # "B was hosted by A" is a little less sure than "A hosted B"

@@ -274,6 +274,30 @@ def _mentions(p: Pattern, word: str) -> bool:
         any(g.prep == word or any(word in alt for el in g.elements for alt in el.alts) for g in p.prep_el)
 
 
+def _particle_pattern(block: VerbBlock, ctx: VerbContext, particle: str) -> tuple[Pattern | None, dict]:
+    """The pattern a phrasal verb (``broke off``, ``set off``) takes: the first matching one that
+    names the particle with other words, else the first whose words all stand in the direct object
+    the particle verb governs (``broke off relations with X`` is BREAK * RELATIONS, not the
+    earlier ``* (WITH)``); a pattern naming the particle alone only when it is the most specific
+    match (BREAK * OFF [130] says too little about which phrasal verb it is); else none."""
+    obj = next((c for c in ctx.verb.children if c.dep_ == "dobj"), None)
+    inside = sorted(_phrase(obj), key=lambda t: t.i) if obj is not None else []
+    in_object = None
+    first = True
+    for p in candidate_patterns(block, ctx.words):
+        slots = pattern_matches(p, ctx)
+        if slots is None:
+            continue
+        if _mentions(p, particle):
+            if p.size > 1 or first:
+                return p, slots
+        elif in_object is None and inside and p.post_el and not p.prep_el and not p.pre_el and \
+                all(el.kind == "word" for el in p.post_el) and match_elements(p.post_el, inside, {}):
+            in_object = (p, slots)
+        first = False
+    return in_object or (None, {})
+
+
 def code_verb(verb: Token, vd: VerbDictionary, subject: Token | None = None) -> Match | None:
     entry = select_entry(verb, vd)
     if entry is None:
@@ -288,14 +312,18 @@ def code_verb(verb: Token, vd: VerbDictionary, subject: Token | None = None) -> 
     ctx = VerbContext.of(verb, subject) if candidate_patterns(entry.block, rough) else None
     chosen: Pattern | None = None
     chosen_slots: dict[str, Token | None] = {}
-    for p in candidate_patterns(entry.block, ctx.words) if ctx else ():  # most specific first (the reader sorts)
+    particle = _phrasal_particle(verb) if len(entry.words) == 1 else None
+    if particle and ctx:
+        chosen, chosen_slots = _particle_pattern(entry.block, ctx, particle)
+        if chosen is None:
+            return None  # "backed out of the deal" is not "backed the deal": a phrasal verb the dictionary lacks
+    for p in candidate_patterns(entry.block, ctx.words) if ctx and not particle else ():  # most specific first
         slots = pattern_matches(p, ctx)
         if slots is not None:
             chosen, chosen_slots = p, slots
             break
-    particle = _phrasal_particle(verb) if len(entry.words) == 1 else None
-    if particle and (chosen is None or not _mentions(chosen, particle)):
-        return None  # "backed out of the deal" is not "backed the deal": a phrasal verb the dictionary lacks
+    if particle and chosen is None:
+        return None
     if chosen is not None:
         return Match(chosen.code, chosen.reverse, chosen, chosen_slots.get("$"), chosen_slots.get("+"))
     if entry.code is None and entry.reverse is None:
