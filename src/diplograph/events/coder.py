@@ -106,9 +106,12 @@ def _actor_in(tok: Token | None, actors: ResolvedActors, depth: int = 2) -> list
         aid = _head_actor(t, actors, depth)
         if aid and aid not in found:
             found.append(aid)
-        # "the Turkish and Greek sides", "French and Egyptian warships": coordinated nationalities
+        # "the Turkish and Greek sides", "French and Egyptian warships", "U.S. and Russian
+        # negotiators", "the leaders of Hungary and Russia": coordinated nationalities and owners
         for c in t.children:
-            if c.dep_ in ("amod", "compound") and c.i in actors.token_actor:
+            if c.dep_ == "prep" and c.lower_ == "of" and t.i in actors.token_actor:
+                c = next((g for g in c.children if g.dep_ == "pobj"), c)
+            if c.dep_ in ("amod", "compound", "nmod", "pobj") and c.i in actors.token_actor:
                 for k in c.conjuncts:
                     other = actors.token_actor.get(k.i)
                     a = actors.actors.get(other) if other else None
