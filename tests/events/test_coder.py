@@ -237,3 +237,72 @@ def test_purpose_clause_that_is_no_protest_gives_no_target(pipeline):
         "t", "Opposition leader Ana Ruiz began a hunger strike in Quito to mark the anniversary of the army coup.",
         date="2022-05-01"))
     assert not any(e.cameo_root == "14" and e.target and (e.target.code or "").endswith("MIL") for e in a.events)
+
+
+def test_a_symmetric_code_with_no_target_is_not_also_emitted_reversed(pipeline):
+    # "X signed an agreement": no one signed it with X in reverse; a reversed copy would only
+    # put X in the target slot of its own event
+    got = codes(pipeline, "Paraguay signed an agreement to borrow money from a private bank.")
+    assert not any(s is None and t == "PRY" for _, s, t in got), got
+    got = codes(pipeline, "Paraguay signed an agreement with Uruguay.")
+    assert {("PRY", "URY"), ("URY", "PRY")} <= {(s, t) for _, s, t in got}, got
+
+
+def test_a_phrasal_verb_takes_the_pattern_its_object_fits(pipeline):
+    # BREAK's earlier "* (WITH)" does not name OFF; "* RELATIONS" fits the particle verb's object
+    got = codes(pipeline, "Uruguay broke off diplomatic relations with Paraguay on Monday.")
+    assert any(c.startswith("16") and s == "URY" and t == "PRY" for c, s, t in got), got
+
+
+def test_a_phrasal_verb_whose_object_no_pattern_names_stays_uncoded(pipeline):
+    got = codes(pipeline, "The Uruguayan government backed out of the talks with Paraguay.")
+    assert not any(c.startswith("05") for c, _, _ in got), got
+
+
+def test_a_disapproval_stated_as_a_clause_aims_at_the_clause_s_doer(pipeline):
+    got = codes(pipeline, "Laos charged that Cambodian soldiers had crossed the border.")
+    assert any(c.startswith("11") and s == "LAO" and (t or "").startswith("KHM") for c, s, t in got), got
+    # a passive clause: the doer is the agent, not the victim
+    got = codes(pipeline, "Laos complained that its fishermen were beaten by Cambodian police.")
+    assert any(c.startswith("11") and s == "LAO" and (t or "").startswith("KHM") for c, s, t in got), got
+
+
+def test_a_clause_with_no_actor_as_doer_gives_a_disapproval_no_target(pipeline):
+    got = codes(pipeline, "Laos complained that rice prices had risen sharply.")
+    assert any(c.startswith("11") and s == "LAO" for c, s, _ in got), got
+    assert not any(c.startswith("11") and t is not None for c, _, t in got), got
+
+
+def test_a_frame_over_an_uncoded_verb_takes_that_verb_s_target(pipeline):
+    got = codes(pipeline, "Belarus threatened to cut gas supplies to Lithuania.")
+    assert any(c.startswith("13") and s == "BLR" and t == "LTU" for c, s, t in got), got
+
+
+def test_a_compound_subject_s_frame_stays_reciprocal(pipeline):
+    got = codes(pipeline, "Norway and Chile agreed to operate 12 flights a week over Siberia.")
+    assert {(s, t) for c, s, t in got if c.startswith("03")} == {("NOR", "CHL"), ("CHL", "NOR")}, got
+
+
+def test_coordinated_owners_of_a_noun_phrase_are_all_actors(pipeline):
+    got = codes(pipeline, "The leaders of Estonia and Latvia agreed on Saturday to end their feud.")
+    assert {"EST", "LVA"} <= {(s or "")[:3] for c, s, _ in got if c.startswith("03")}, got
+    got = codes(pipeline, "Finnish and Swedish negotiators met in Oslo.")
+    assert {"FIN", "SWE"} <= {(s or "")[:3] for c, s, _ in got if c.startswith("04")}, got
+
+
+def test_coordinated_modifiers_of_one_state_make_no_self_pair(pipeline):
+    got = codes(pipeline, "Rebel and government negotiators from Estonia met in Riga.")
+    assert not any(s and s == t for _, s, t in got), got
+
+
+def test_a_means_with_no_target_is_aimed_where_its_purpose_clause_aims(pipeline):
+    got = codes(pipeline, "Ghana sent peacekeepers to help Togo's government.")
+    assert any(c.startswith(("03", "06", "07", "15")) and s == "GHA" and (t or "").startswith("TGO")
+               for c, s, t in got), got
+
+
+def test_a_meeting_or_fight_is_not_aimed_where_its_purpose_clause_aims(pipeline):
+    got = codes(pipeline, "Ghanaian rebels fought for weeks to free Togo's president.")
+    assert not any(c.startswith("19") and (t or "").startswith("TGO") for c, s, t in got), got
+    got = codes(pipeline, "Ghana and Benin signed an agreement to facilitate the return of Togolese refugees.")
+    assert not any(c.startswith("05") and (t or "").startswith("TGO") for c, s, t in got), got

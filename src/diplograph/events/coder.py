@@ -115,7 +115,8 @@ def _actor_in(tok: Token | None, actors: ResolvedActors, depth: int = 2) -> list
                 for k in c.conjuncts:
                     other = actors.token_actor.get(k.i)
                     a = actors.actors.get(other) if other else None
-                    if a is not None and a.country and other not in found:
+                    if a is not None and a.country and other not in found and \
+                            all(actors.actors[f].code != a.code for f in found if f in actors.actors):
                         found.append(other)
     return found
 
@@ -455,24 +456,42 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
         elif not targets and (match.code or "")[:2] == "11":
             targets = _accused_subject(verb, actors, sources)
             deep = bool(targets)
+        if (match.code or "")[:2] in MEANS_ROOTS and all(bare_sector(a, actors) for a in targets):
+            # "sent peacekeepers to help X's government", "deployed troops to fight rebels in X":
+            # with no one named but what is sent, the act is aimed where its purpose clause aims
+            purpose = _purpose_targets(verb, actors, sources, any_purpose=True)
+            if purpose:
+                targets, deep = purpose, True
     return _Verbal(verb, match, sources, targets, deep_target=deep)
 
+
+# Acts that are a means to another (providing, cooperating, aiding, deploying): with no one named,
+# whom they serve is whom their purpose clause names. Not meetings, appeals or fighting, whose
+# purpose ("met to discuss the crisis in X", "fought to free X") is not their target.
+MEANS_ROOTS = ("03", "06", "07", "15")
 
 # Verbs of a purpose clause that aim a protest at someone (``to mark an anniversary`` does not).
 PROTEST_PURPOSES = frozenset({"protest", "denounce", "condemn", "demand", "oppose", "criticize", "criticise",
                               "demonstrate", "press", "urge", "challenge", "reject", "decry"})
 
 
-def _purpose_targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
+def _purpose_targets(verb: Token, actors: ResolvedActors, exclude: list[str], any_purpose: bool = False) -> list[str]:
     """A protest aimed through its purpose clause: ``began a hunger strike to protest against
     Ruritania's decision``, ``marched to denounce X``: the clause's own target (on the verb or on
-    its object)."""
-    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    its object). With ``any_purpose``, any adverbial purpose clause of the verb (``to help X``) that
+    names a state or organisation directly (not deep inside its object, not a bare sector); an
+    ``xcomp`` is then left to the verb frames (``agreed to help X``)."""
+    # (an object's own infinitive, "an agreement to facilitate …", says what the object is, not
+    # whom the act is aimed at: only the verb's adverbial clause counts then)
+    heads = [verb] + ([] if any_purpose else [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    deps = ("advcl",) if any_purpose else ("advcl", "xcomp", "acl")
     for h in heads:
         for c in h.children:
-            if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in PROTEST_PURPOSES and any(
+            if c.dep_ in deps and (any_purpose or c.lemma_.lower() in PROTEST_PURPOSES) and c.pos_ == "VERB" and any(
                     a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                found = _targets_and_depth(c, actors, exclude)[0]
+                found, deep = _targets_and_depth(c, actors, exclude)
+                if any_purpose:
+                    found = [] if deep else [a for a in found if not bare_sector(a, actors)]
                 if found:
                     return found
     return []
@@ -666,10 +685,13 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
             elif not v.targets and emb.dep_ == "ccomp":
                 subj = _subject(emb)
                 v.targets = [a for a in _actor_in(subj, actors) if a not in v.sources]
-            elif not v.targets and emb.dep_ == "xcomp":
+            elif not v.targets and emb.dep_ == "xcomp" and len(v.sources) < 2:
                 # "threatened to cut gas supplies to Y", "refused to hand the suspects over to Y":
                 # an embedded act the dictionary leaves uncoded still names whom the frame aims at
-                v.targets, v.deep_target = _targets_and_depth(emb, actors, v.sources)
+                # (named directly; "X and Y agreed to …" stays their reciprocal agreement)
+                named, deep = _targets_and_depth(emb, actors, v.sources)
+                if not deep:
+                    v.targets = named
         extra: list[Candidate] = []
         if vd.transformations:
             extra = _transform(coded, suppressed, vd, actors)
