@@ -307,3 +307,26 @@ def test_a_meeting_or_fight_is_not_aimed_where_its_purpose_clause_aims(pipeline)
     assert not any(c.startswith("19") and (t or "").startswith("TGO") for c, s, t in got), got
     got = codes(pipeline, "Ghana and Benin signed an agreement to facilitate the return of Togolese refugees.")
     assert not any(c.startswith("05") and (t or "").startswith("TGO") for c, s, t in got), got
+
+
+def test_a_gerund_subject_is_an_event_noun(pipeline):
+    # the tagger calls "Fighting" a verb; as the subject it is the noun "fighting between X and Y"
+    got = codes(pipeline, "Fighting between Malian troops and Nigerien forces continued on Sunday.")
+    assert any(c.startswith("19") and (s or "")[:3] == "MLI" and (t or "")[:3] == "NER" for c, s, t in got), got
+
+
+def test_a_gerund_verb_is_no_event_noun(pipeline):
+    got = codes(pipeline, "Malian troops are fighting in the north.")
+    assert not any(s is None for c, s, _ in got if c.startswith("19")), got
+
+
+def test_two_verbs_sharing_one_object_share_its_target(pipeline):
+    a = pipeline.analyze_one(Document("t", "Malawi condemned and rejected Zambia's decision.", date="2022-05-01"))
+    assert {(e.source.code, e.target.code) for e in a.events if e.source and e.target} == {("MWI", "ZMB")}, a.events
+    got = codes(pipeline, "Malawi condemned the attack and arrested two Zambian nationals.")
+    assert not any(c.startswith("11") and t for c, _, t in got), got  # its own object, no actor in it
+
+
+def test_a_clash_s_parties_are_not_reversed_onto_its_victims(pipeline):
+    got = codes(pipeline, "Clashes between Malian rebels and government forces killed 16 civilians.")
+    assert not any((s or "").endswith("CVL") for _, s, _ in got), got

@@ -456,6 +456,8 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
         elif not targets and (match.code or "")[:2] == "11":
             targets = _accused_subject(verb, actors, sources)
             deep = bool(targets)
+        if not targets:
+            targets = _shared_object_targets(verb, actors, sources)
         if (match.code or "")[:2] in MEANS_ROOTS and all(bare_sector(a, actors) for a in targets):
             # "sent peacekeepers to help X's government", "deployed troops to fight rebels in X":
             # with no one named but what is sent, the act is aimed where its purpose clause aims
@@ -495,6 +497,18 @@ def _purpose_targets(verb: Token, actors: ResolvedActors, exclude: list[str], an
                 if found:
                     return found
     return []
+
+
+def _shared_object_targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
+    """``X condemned and rejected Y's decision``: two verbs sharing one object, which the parser
+    hangs on the last; the first verb, with nothing of its own after it, takes the same target."""
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if conj is None or any(c.i > verb.i and c.dep_ not in ("cc", "punct", "conj", "advmod") for c in verb.children):
+        return []
+    if not any(c.dep_ == "dobj" for c in conj.children):
+        return []
+    named, deep = _targets_and_depth(conj, actors, exclude)
+    return [] if deep else named
 
 
 def _accused_subject(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
@@ -600,6 +614,9 @@ def _word_hashes(lex: dict, strings) -> frozenset[int]:
     return hit[1]
 
 
+GERUND_NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
 def _sentences(doc: Doc, lex: dict) -> list[tuple[int, int, list[Token], list[Token]]]:
     """(start, end, verbs, event nouns) per sentence, reading the parse as arrays: making a
     ``Token`` object for every word is most of the cost of coding."""
@@ -620,8 +637,13 @@ def _sentences(doc: Doc, lex: dict) -> list[tuple[int, int, list[Token], list[To
     is_noun = np.zeros(len(arr), dtype=bool)
     for i in np.nonzero(pos == NOUN)[0].tolist():
         is_noun[i] = int(arr[i, 2]) in known or int(arr[i, 3]) in known
-    out: list[tuple[int, int, list[Token], list[Token]]] = []
     toks = tokens_of(doc)
+    for i in np.nonzero(pos == VERB)[0].tolist():
+        # a gerund the tagger calls a verb but standing as a noun phrase ("Fighting between X and
+        # Y continued"): an event noun when the lexicon lists the word itself
+        if int(arr[i, 3]) in known and toks[i].dep_ in GERUND_NOUN_DEPS and toks[i].tag_ == "VBG":
+            is_noun[i] = True
+    out: list[tuple[int, int, list[Token], list[Token]]] = []
     for start, end in zip(starts, ends):
         verbs = [toks[int(i)] for i in np.nonzero(is_verb[start:end])[0] + start]
         nouns = [toks[int(i)] for i in np.nonzero(is_noun[start:end])[0] + start]

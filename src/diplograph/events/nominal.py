@@ -196,6 +196,7 @@ def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciproca
             targets += [t for t in more if t not in sources and t not in targets]
     if not sources:
         sources = [a for a in _source_from_clause(head, actors) if a not in targets]
+    own_targets = bool(targets)
     if not targets:
         targets = [a for a in _targets_from_clause(head, actors, sources) if a not in sources]
     if not sources and not targets:
@@ -214,7 +215,8 @@ def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciproca
             if s is not None and s == t:
                 continue
             res.append(Candidate(noun, s, t, code, nominal=True, speaker=speaker, confidence=conf))
-            if reciprocal and s and t:
+            if reciprocal and s and t and (own_targets or len(sources) < 2):
+                # (not "Clashes between X and Y killed civilians": the civilians fought no one)
                 res.append(Candidate(noun, t, s, code, nominal=True, speaker=speaker, confidence=conf - 0.05))
     return res
 
