@@ -330,3 +330,13 @@ def test_two_verbs_sharing_one_object_share_its_target(pipeline):
 def test_a_clash_s_parties_are_not_reversed_onto_its_victims(pipeline):
     got = codes(pipeline, "Clashes between Malian rebels and government forces killed 16 civilians.")
     assert not any((s or "").endswith("CVL") for _, s, _ in got), got
+
+
+def test_a_complaint_is_aimed_at_whom_it_is_about_not_whom_it_is_addressed_to(pipeline):
+    got = codes(pipeline, "Benin complained to the United Nations on Monday over two Nigerian air raids.")
+    assert {t for c, s, t in got if c.startswith("11") and s == "BEN"} == {"NGA"}, got
+
+
+def test_a_complaint_about_no_one_stays_aimed_at_its_addressee(pipeline):
+    got = codes(pipeline, "Benin protested to Nigeria over the seizure of a fishing boat.")
+    assert any(c.startswith(("11", "14")) and s == "BEN" and t == "NGA" for c, s, t in got), got

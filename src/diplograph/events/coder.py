@@ -458,6 +458,8 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
             deep = bool(targets)
         if not targets:
             targets = _shared_object_targets(verb, actors, sources)
+        if len(targets) > 1 and (match.code or "")[:2] in ("11", "14") and not deep:
+            targets = _without_addressee(verb, targets, actors)
         if (match.code or "")[:2] in MEANS_ROOTS and all(bare_sector(a, actors) for a in targets):
             # "sent peacekeepers to help X's government", "deployed troops to fight rebels in X":
             # with no one named but what is sent, the act is aimed where its purpose clause aims
@@ -497,6 +499,17 @@ def _purpose_targets(verb: Token, actors: ResolvedActors, exclude: list[str], an
                 if found:
                     return found
     return []
+
+
+def _without_addressee(verb: Token, targets: list[str], actors: ResolvedActors) -> list[str]:
+    """``X complained to the UN over Y's raids``: a disapproval or protest is aimed at whom it is
+    about (PLOVER's target), not at whom it is addressed to; the addressee stays the target when
+    the complaint names no one else."""
+    addressed = {a for g in _prep_objects(verb, ("to",)) for a in _actor_in(g, actors)}
+    about = {a for g in _prep_objects(verb, ("over", "about", "against", "at")) for a in _actor_in(g, actors)}
+    if not addressed or not (about - addressed):
+        return targets
+    return [a for a in targets if a not in addressed]
 
 
 def _shared_object_targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
