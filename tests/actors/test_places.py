@@ -31,6 +31,21 @@ def test_gazetteer_only_ambiguity_prefers_a_named_state_else_the_most_populous()
     assert set(states) >= {"IND", "PAK"} and states[0] == "IND"  # ranked by population
 
 
+def test_a_small_namesake_does_not_pull_a_big_city_to_its_state(pipeline, place_rows):
+    # Alexandria (Egypt, millions) has a US namesake ten times smaller: the file keeps only Egypt's,
+    # so a text that also names the United States does not move the city there.
+    by_name = {}
+    for name, code, pop in place_rows:
+        by_name.setdefault(name, []).append((int(pop), code))
+    for name, rows in by_name.items():
+        assert min(rows)[0] * 10 >= max(rows)[0], (name, rows)
+    a = pipeline.analyze_one(Document("p", "U.S. envoys met officials in Alexandria on Monday.", "2011-03-01"))
+    assert [c for c, _, _ in mentions(a, "Alexandria")] == ["EGY"]
+    # Comparable namesakes stay ambiguous: the named state decides (Hyderabad, India or Pakistan).
+    b = pipeline.analyze_one(Document("p", "Pakistani police patrolled Hyderabad on Monday.", "2011-03-01"))
+    assert [c for c, _, _ in mentions(b, "Hyderabad")] == ["PAK"]
+
+
 def test_a_city_word_inside_a_persons_name_is_no_place(pipeline):
     a = pipeline.analyze_one(Document("p", "Jorge Cordoba said the talks had failed.", "2011-03-01"))
     assert not [x for x in a.actors if x.country in ("ARG", "ESP", "MEX")], [(x.name, x.code) for x in a.actors]
