@@ -93,3 +93,42 @@ def test_people_speaking_for_an_institution_take_its_code(pipeline, text, word, 
 def test_people_acting_for_a_private_person_do_not_take_their_code(pipeline):
     # Lawyers for a journalist are not journalists.
     assert mentions(pipeline, "Lawyers for the journalist appealed.").get("Lawyers") != "MED"
+
+
+def test_soldiers_do_not_take_the_nationality_of_the_other_side(pipeline):
+    # The sentence's only state word is the nationality of the people fired on: not the soldiers'.
+    found = mentions(pipeline, "Soldiers opened fire on Moldovan demonstrators near the border.")
+    assert not (found.get("Soldiers") or "").startswith("MDA"), found
+    back = mentions(pipeline, "Estonian protesters threw stones at soldiers.")
+    assert not (back.get("soldiers") or "").startswith("EST"), back
+
+
+def test_soldiers_keep_the_state_of_their_own_side(pipeline):
+    # The nationality is the announcer's, not an opponent's: the force is that state's.
+    found = mentions(pipeline, "Ghanaian Defence Minister Mensah announced the activation of a standby military force.")
+    assert found.get("military force") == "GHAMIL", found
+    # A place, not a nationality of other people: the one state named still applies.
+    assert mentions(pipeline, "Soldiers patrolled the streets of Bamako on Monday.").get("Soldiers") == "MLIMIL"
+
+
+def test_police_still_take_the_protesters_nationality(pipeline):
+    # Police are at home: "police dispersed Kenyan protesters" is a domestic event.
+    assert mentions(pipeline, "Police dispersed Zambian protesters in the capital.").get("Police") == "ZMBCOP"
+
+
+def test_a_sentence_without_a_state_takes_the_documents_dominant_state(pipeline):
+    text = ("Zimbabwe's opposition leader was arrested in Harare on Monday. He denied the charges. "
+            "Police said the judge would rule on Friday.")
+    found = mentions(pipeline, text)
+    assert found.get("Police") == "ZWECOP" and found.get("judge") == "ZWEJUD", found
+
+
+def test_no_dominant_state_when_the_document_names_several(pipeline):
+    found = mentions(pipeline, "Kenya and Uganda signed a trade deal. Police said the talks went well.")
+    assert found.get("Police") == "COP", found
+
+
+def test_soldiers_are_not_given_the_documents_state(pipeline):
+    # Troops are often abroad: a story about one state does not make unnamed soldiers its own.
+    found = mentions(pipeline, "Mali held elections on Sunday. Voting was calm in Mali. Soldiers guarded the polls.")
+    assert found.get("Soldiers") == "MIL", found

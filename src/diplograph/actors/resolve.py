@@ -96,6 +96,7 @@ class _State:
     approximate: set[str] = field(default_factory=set)  # actors whose KB code is the nearest dated one
     # Sector nouns whose state is unknown or only guessed: (start, end, head token, agent hit).
     unowned: list[tuple[int, int, int, KBHit]] = field(default_factory=list)
+    dominant: str | None = None  # the state the document is about ("" when none; None: not yet counted)
 
 
 def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date | None) -> ResolvedActors:
@@ -680,27 +681,97 @@ def _igo_of_modifiers(st: _State, noun: int) -> str | None:
     return None
 
 
-def _sole_state(st: _State, token: int) -> str | None:
+def _state_of_span(st: _State, hit: KBHit) -> str | None:
+    """The state a knowledge-base span names (a nationality, a state, a state's group), else None."""
+    if hit.kind == "demonym":
+        c = hit.country
+    elif hit.kind == "actor" and hit.entry:
+        c = _country_of_code(hit.entry.code_on(st.on), st.kb)
+    else:
+        return None
+    return c if c and c in st.kb.countries else None
+
+
+def _sole_state(st: _State, token: int, abroad: bool = False) -> str | None:
     """The one state a sentence names, if it names only one: a sector noun with no nationality
     of its own (``police used tear gas to disperse demonstrators in Monrovia``, ``authorities
-    pressured workers``) is then most likely that state's (a domestic event)."""
+    pressured workers``) is then most likely that state's (a domestic event). ``abroad``
+    (soldiers, peacekeepers): no guess when a nationality in the sentence is the other side's
+    (``soldiers fired on Lebanese protesters`` are not Lebanon's).
+    A sentence that names no state takes the document's dominant state (not ``abroad``)."""
     sent = st.doc[token].sent
     states: set[str] = set()
     for t in range(sent.start, sent.end):
         if t not in st.hits or t == token:
             continue
-        hit = st.hits[t][2]
-        if hit.kind == "demonym":
-            c = hit.country
-        elif hit.kind == "actor" and hit.entry:
-            c = _country_of_code(hit.entry.code_on(st.on), st.kb)
-        else:
+        c = _state_of_span(st, st.hits[t][2])
+        if c is None:
             continue
-        if c and c in st.kb.countries:
-            states.add(c)
-            if len(states) > 1:
-                return None
-    return next(iter(states)) if states else None
+        if abroad and _owned_by_other_people(st, t, token):
+            return None
+        states.add(c)
+        if len(states) > 1:
+            return None
+    if states:
+        return next(iter(states))
+    return None if abroad or any(t in st.hits and _state_of_span(st, st.hits[t][2]) for t in range(
+        sent.start, sent.end)) else _dominant_state(st)
+
+
+def _owned_by_other_people(st: _State, t: int, token: int) -> bool:
+    """The state word at ``t`` is the nationality of the other side of ``token``'s clause:
+    ``token`` is the subject and the nationality's noun the object, or the reverse
+    (``soldiers fired on Lebanese stone-throwers``; not ``the Nigerian minister announced a
+    military force``, whose minister and force are not opponents)."""
+    noun = st.doc[t].head
+    if st.doc[t].dep_ not in ("amod", "compound", "poss", "nmod") or noun.i == t:
+        return False
+    own = st.hits.get(token)
+    if own is not None and own[0] <= noun.i < own[1]:
+        return False
+    a, b = _argument_of(noun), _argument_of(st.doc[token])
+    return a is not None and b is not None and a[0] == b[0] and a[1] != b[1]
+
+
+def _argument_of(tok) -> tuple[int, str] | None:
+    """(verb index, ``subj``/``obj``) of the clause argument a noun is or stands inside
+    (through ``on``/``at`` phrases, conjuncts and appositions); None when it is no argument."""
+    for _ in range(6):
+        dep = tok.dep_
+        if dep in ("nsubj", "nsubjpass"):
+            return tok.head.i, "subj"
+        if dep in ("dobj", "dative", "attr", "oprd"):
+            return tok.head.i, "obj"
+        if dep == "pobj":
+            prep = tok.head
+            if prep.head.pos_ in ("VERB", "AUX"):
+                return prep.head.i, "subj" if prep.dep_ == "agent" else "obj"
+            tok = prep.head
+            continue
+        if dep in ("conj", "appos"):
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+# A state owns the document when it has at least this share of the state mentions (and two of them).
+DOMINANT_SHARE = 0.75
+
+
+def _dominant_state(st: _State) -> str | None:
+    """The state a document is about, when one state has nearly all its state mentions (a story
+    about one country): a sector noun in a sentence that names no state is that state's."""
+    if st.dominant is None:
+        counts: Counter[str] = Counter()
+        for s, e, hit in {sp[0]: sp for sp in st.hits.values()}.values():
+            c = _state_of_span(st, hit)
+            if c is not None:
+                counts[c] += 1
+        top = counts.most_common(1)
+        total = sum(counts.values())
+        st.dominant = top[0][0] if top and top[0][1] >= 2 and top[0][1] >= DOMINANT_SHARE * total else ""
+    return st.dominant or None
 
 
 def _is_description(doc: Doc, start: int, end: int) -> bool:
@@ -726,7 +797,7 @@ def _add_kb_spans(st: _State, spans: list[Span], consumed: set[int]) -> None:
                 st.deferred.append((start, end, hit))
                 continue
             igo = None if country else _igo_of_modifiers(st, head)
-            domestic = None if country or igo else _sole_state(st, start)
+            domestic = None if country or igo else _sole_state(st, head, abroad=not located)
             country = country or domestic
             code = hit.agent.combine(country or igo)
             name = _sector_name(country or igo, hit)
