@@ -39,6 +39,10 @@ class LeaderRole:
         return self.country + self.sector
 
 
+# How long after a surname-only tenure ended a full name in the text may still be that leader.
+SURNAME_ONLY_YEARS = 25
+
+
 @dataclass
 class Leaders:
     by_surname: dict[str, list[Tenure]] = field(default_factory=dict)
@@ -59,12 +63,26 @@ class Leaders:
             out.append(t)
         return out
 
-    def role_on(self, name: str, on: date | None, country: str | None = None) -> LeaderRole | None:
-        """The person's role on ``on``; None when unknown or ambiguous between states."""
+    def role_on(self, name: str, on: date | None, country: str | None = None,
+                title: str | None = None) -> LeaderRole | None:
+        """The person's role on ``on``; None when unknown or ambiguous between states.
+
+        A list that gives only a surname cannot check a given name: a full name in the text
+        (``Phil Collins``) matches such a tenure only when no state is given and the date is
+        within ``SURNAME_ONLY_YEARS`` of its end (a namesake decades later is someone else);
+        and a title the text gives that is another office of the same kind (``Finance
+        Minister`` against a ``Prime Minister``) is another person."""
         ts = self.tenures(name, country)
         if not ts or on is None:
             return None
         if len({t.country for t in ts}) > 1:
+            return None
+        if len(name.split()) > 1 and country is None:
+            ts = [t for t in ts if len(t.leader.split()) > 1 or t.end is None
+                  or on.year - t.end.year <= SURNAME_ONLY_YEARS]
+        if title:
+            ts = [t for t in ts if len(t.leader.split()) > 1 or not other_office(title, t.title)]
+        if not ts:
             return None
         current = [t for t in ts if t.holds(on)]
         if current:
@@ -85,6 +103,13 @@ class Leaders:
             return None
         states = {t.country for t in self.tenures(name, country) if len(t.leader.split()) > 1}
         return states.pop() if len(states) == 1 else None
+
+
+def other_office(text_title: str, tenure_title: str) -> bool:
+    """``Finance Minister`` against ``Prime Minister``: the same kind of office (the last word),
+    not the same office."""
+    said, held = text_title.lower().split(), tenure_title.lower().split()
+    return bool(said) and said[-1] == held[-1] and said[-len(held):] != held
 
 
 @lru_cache(maxsize=1)

@@ -93,6 +93,9 @@ class _State:
     deferred: list[Span] = field(default_factory=list)  # "the president": coreference first
     method: str = "kb"  # how the person being attached was identified
     by_surname: dict[str, str] = field(default_factory=dict)  # transliteration key of a surname → person id
+    # First word of a full name → person id: the family name of names written family name first
+    # (``Xi Jinping`` → ``President Xi``); used only for a titled single name.
+    by_first: dict[str, str] = field(default_factory=dict)
     approximate: set[str] = field(default_factory=set)  # actors whose KB code is the nearest dated one
     # Sector nouns whose state is unknown or only guessed: (start, end, head token, agent hit).
     unowned: list[tuple[int, int, int, KBHit]] = field(default_factory=list)
@@ -345,8 +348,8 @@ def _person_candidates(st: _State, spans: list[Span]) -> list[tuple[int, int, KB
     return [cands[k] for k in sorted(cands)]
 
 
-def _leader_role(st: _State, name: str, country: str | None) -> LeaderRole | None:
-    return load_leaders().role_on(name, st.on, country)
+def _leader_role(st: _State, name: str, role: Role | None) -> LeaderRole | None:
+    return load_leaders().role_on(name, st.on, role.country if role else None, role.title if role else None)
 
 
 def _add_people(st: _State, spans: list[Span]) -> set[int]:
@@ -378,7 +381,7 @@ def _add_people(st: _State, spans: list[Span]) -> set[int]:
     # document, else a new person.
     for s, e, name, role in pending:
         start = role.start if role is not None and role.start < s else s
-        aid = by_surname.get(translit_key(name))
+        aid = by_surname.get(translit_key(name)) or _titled_first_name(st, name, role)
         if aid is not None:
             st.method = "alias"
             _attach(st, start, e, aid, role, None)
@@ -391,6 +394,18 @@ def _add_people(st: _State, spans: list[Span]) -> set[int]:
         aid = _new_person_actor(st, name, role)
         _attach(st, start, e, aid, role, None)
     return consumed
+
+
+def _titled_first_name(st: _State, name: str, role: Role | None) -> str | None:
+    """``President Xi`` after ``Xi Jinping``: a single name with a title is the first word of a
+    person already named (family name first), when the title's state, if any, is theirs."""
+    if role is None or " " in name:
+        return None
+    aid = st.by_first.get(translit_key(name))
+    a = st.out.actors.get(aid) if aid else None
+    if a is None or a.type != "person" or (role.country and a.country and role.country != a.country):
+        return None
+    return aid
 
 
 def _new_person_actor(st: _State, name: str, role: Role | None) -> str:
@@ -435,7 +450,7 @@ def _resolve_person(st: _State, s: int, e: int, hit: KBHit | None, name: str, ro
         _remember(st, aid, key[1], by_surname)
         return aid
     # A head of state or government of REIGN/Archigos.
-    lr = _leader_role(st, name, role.country if role else None)
+    lr = _leader_role(st, name, role)
     if lr is not None and (len(words) > 1 or role is not None or doc[s].ent_type_ == "PERSON"):
         key = _new_person(st, name, role, lr)
         aid = key[0]
@@ -471,6 +486,8 @@ def _remember(st: _State, aid: str, name: str, by_surname: dict[str, str]) -> No
     words = name.split()
     st.names.setdefault(aid, words)
     by_surname.setdefault(translit_key(words[-1]), aid)
+    if len(words) > 1:
+        st.by_first.setdefault(translit_key(words[0]), aid)
 
 
 def _dated(st: _State, key: tuple[str, str, str, str | None, str | None], name: str, role: Role | None,
