@@ -340,3 +340,14 @@ def test_a_complaint_is_aimed_at_whom_it_is_about_not_whom_it_is_addressed_to(pi
 def test_a_complaint_about_no_one_stays_aimed_at_its_addressee(pipeline):
     got = codes(pipeline, "Benin protested to Nigeria over the seizure of a fishing boat.")
     assert any(c.startswith(("11", "14")) and s == "BEN" and t == "NGA" for c, s, t in got), got
+
+
+def test_a_means_aimed_through_its_purpose_rather_than_where_it_happens(pipeline):
+    a = pipeline.analyze_one(Document("t", "Oman mobilized lobby groups in Britain to support the government of Yemen.",
+                                      date="2022-05-01"))
+    assert {(e.source.code, e.target.code) for e in a.events if e.trigger == "mobilized"} == {("OMN", "YEMGOV")}, a.events
+
+
+def test_a_means_with_a_purpose_naming_no_one_keeps_its_place(pipeline):
+    got = codes(pipeline, "Oman deployed troops in Yemen to protect the port.")
+    assert any(c.startswith(("06", "15")) and s == "OMN" and t == "YEM" for c, s, t in got), got

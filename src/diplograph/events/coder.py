@@ -269,7 +269,7 @@ def _targets_and_depth(verb: Token, actors: ResolvedActors, exclude: list[str]) 
     for c in verb.children:
         if c.dep_ == "xcomp":  # "chose to invite X"
             groups.append([g for g in c.children if g.dep_ in OBJ])
-    places = ("in", "inside", "within", "into")
+    places = PLACE_PREPS
     groups.append(_prep_objects(verb, places))
     groups.append([g for o in objs for g in _prep_objects(o, places)])  # "declared a curfew in X"
     lex = nominal_lexicon()
@@ -460,9 +460,11 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
             targets = _shared_object_targets(verb, actors, sources)
         if len(targets) > 1 and (match.code or "")[:2] in ("11", "14") and not deep:
             targets = _without_addressee(verb, targets, actors)
-        if (match.code or "")[:2] in MEANS_ROOTS and all(bare_sector(a, actors) for a in targets):
-            # "sent peacekeepers to help X's government", "deployed troops to fight rebels in X":
-            # with no one named but what is sent, the act is aimed where its purpose clause aims
+        if (match.code or "")[:2] in MEANS_ROOTS and (all(bare_sector(a, actors) for a in targets) or
+                                                    _only_places(verb, targets, actors)):
+            # "sent peacekeepers to help X's government", "deployed troops to fight rebels in X",
+            # "mobilized groups in X to support Y": with no one named but what is sent or where,
+            # the act is aimed where its purpose clause aims
             purpose = _purpose_targets(verb, actors, sources, any_purpose=True)
             if purpose:
                 targets, deep = purpose, True
@@ -499,6 +501,18 @@ def _purpose_targets(verb: Token, actors: ResolvedActors, exclude: list[str], an
                 if found:
                     return found
     return []
+
+
+PLACE_PREPS = ("in", "inside", "within", "into")
+
+
+def _only_places(verb: Token, targets: list[str], actors: ResolvedActors) -> bool:
+    """Whether every target is only where the act happens (``… groups in X``), not its object."""
+    if not targets:
+        return False
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")]
+    places = {a for h in heads for g in _prep_objects(h, PLACE_PREPS) for a in _actor_in(g, actors)}
+    return set(targets) <= places
 
 
 def _without_addressee(verb: Token, targets: list[str], actors: ResolvedActors) -> list[str]:
