@@ -351,3 +351,10 @@ def test_a_means_aimed_through_its_purpose_rather_than_where_it_happens(pipeline
 def test_a_means_with_a_purpose_naming_no_one_keeps_its_place(pipeline):
     got = codes(pipeline, "Oman deployed troops in Yemen to protect the port.")
     assert any(c.startswith(("06", "15")) and s == "OMN" and t == "YEM" for c, s, t in got), got
+
+
+def test_a_curfew_is_an_event_noun(pipeline):
+    got = codes(pipeline, "President Evo Morales said on Sunday that he would extend the curfew in Bolivia.")
+    assert any(c == "1723" and (s or "").startswith("BOL") and t == "BOL" for c, s, t in got), got
+    got = codes(pipeline, "The Bolivian government lifted the curfew on Monday.")
+    assert any(c.startswith("081") for c, _, _ in got) and not any(c == "1723" for c, _, _ in got), got
