@@ -358,3 +358,13 @@ def test_a_curfew_is_an_event_noun(pipeline):
     assert any(c == "1723" and (s or "").startswith("BOL") and t == "BOL" for c, s, t in got), got
     got = codes(pipeline, "The Bolivian government lifted the curfew on Monday.")
     assert any(c.startswith("081") for c, _, _ in got) and not any(c == "1723" for c, _, _ in got), got
+
+
+def test_being_somewhere_for_talks_is_talking_with_the_host(pipeline):
+    got = codes(pipeline, "A Malian delegation is in Senegal for talks.")
+    assert any(c.startswith("04") and s == "MLI" and t == "SEN" for c, s, t in got), got
+
+
+def test_going_somewhere_for_talks_with_no_one_going_names_no_host(pipeline):
+    got = codes(pipeline, "They will then return to Senegal for talks.")
+    assert not any(s is None and t == "SEN" for c, s, t in got if c.startswith("04")), got

@@ -23,8 +23,8 @@ from spacy.tokens import Token
 
 from ..actors.resolve import ResolvedActors
 from ..data import data_path
-from .coder import (SPEAKER_PRONOUNS, Candidate, _actor_in, _speaker_actors, _anaphor, _clause_weight, _is_passive, _speaker, _subject,
-                    _targets, sector_adjective)
+from .coder import (SPEAKER_PRONOUNS, Candidate, _actor_in, _speaker_actors, _anaphor, _clause_weight, _is_passive, _prep_objects, _speaker,
+                    _subject, _targets, sector_adjective)
 
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "send", "issue", "make", "express", "stage", "begin",
                "start", "carry", "give", "pay", "deliver", "voice", "lodge", "impose", "take", "announce",
@@ -142,7 +142,7 @@ def _source_from_clause(noun: Token, actors: ResolvedActors) -> list[str]:
         return []
     lemma = verb.lemma_.lower()
     if (how == "dobj" and (is_light(verb) or lemma in ENDING_VERBS)) or (
-            how == "prep:for" and lemma in MOTION_VERBS and not _is_passive(verb)):
+            how == "prep:for" and _went_for(verb) and not _is_passive(verb)):
         # "X held a meeting", "X ended its mediation", "X returned to Geneva for talks"
         subj = _subject(verb)
         found = _actor_in(subj, actors)
@@ -176,7 +176,20 @@ def _targets_from_clause(noun: Token, actors: ResolvedActors, exclude: list[str]
         return _targets(verb, actors, exclude)  # "sent pressure to Y"
     if how in ("attr", "prep:as"):
         return [a for a in _targets(verb, actors, exclude) if a not in exclude]
+    if how == "prep:for" and _went_for(verb) and exclude:
+        # "X arrived in Y for talks", "X is in Y for talks": the host is whom they talk with
+        # (not the goer's own state: "returned home to X's capital for talks")
+        home = {actors.actors[a].country for a in exclude if a in actors.actors}
+        return [a for g in _prep_objects(verb, ("to", "in")) for a in _actor_in(g, actors)
+                if a not in exclude and actors.actors[a].country not in home]
     return []
+
+
+def _went_for(verb: Token) -> bool:
+    """A verb of going or being somewhere (``returned to Geneva``, ``is in Kigali``) for an activity."""
+    lemma = verb.lemma_.lower()
+    return lemma in MOTION_VERBS or (lemma == "be" and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children))
 
 
 def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciprocal: bool) -> list[Candidate]:
