@@ -368,3 +368,8 @@ def test_being_somewhere_for_talks_is_talking_with_the_host(pipeline):
 def test_going_somewhere_for_talks_with_no_one_going_names_no_host(pipeline):
     got = codes(pipeline, "They will then return to Senegal for talks.")
     assert not any(s is None and t == "SEN" for c, s, t in got if c.startswith("04")), got
+
+
+def test_two_parties_going_somewhere_for_talks_talk_with_each_other_not_the_venue(pipeline):
+    got = codes(pipeline, "Malian and Nigerien negotiators return to Senegal this week for talks.")
+    assert not any(t == "SEN" for c, _, t in got if c.startswith("04")), got

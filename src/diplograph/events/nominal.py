@@ -176,9 +176,10 @@ def _targets_from_clause(noun: Token, actors: ResolvedActors, exclude: list[str]
         return _targets(verb, actors, exclude)  # "sent pressure to Y"
     if how in ("attr", "prep:as"):
         return [a for a in _targets(verb, actors, exclude) if a not in exclude]
-    if how == "prep:for" and _went_for(verb) and exclude:
+    if how == "prep:for" and _went_for(verb) and len(exclude) == 1:
         # "X arrived in Y for talks", "X is in Y for talks": the host is whom they talk with
-        # (not the goer's own state: "returned home to X's capital for talks")
+        # (not the goer's own state: "returned home to X's capital for talks"; with two goers,
+        # "X and Y negotiators return to Z for talks", the place is only the venue)
         home = {actors.actors[a].country for a in exclude if a in actors.actors}
         return [a for g in _prep_objects(verb, ("to", "in")) for a in _actor_in(g, actors)
                 if a not in exclude and actors.actors[a].country not in home]
