@@ -373,3 +373,15 @@ def test_going_somewhere_for_talks_with_no_one_going_names_no_host(pipeline):
 def test_two_parties_going_somewhere_for_talks_talk_with_each_other_not_the_venue(pipeline):
     got = codes(pipeline, "Malian and Nigerien negotiators return to Senegal this week for talks.")
     assert not any(t == "SEN" for c, _, t in got if c.startswith("04")), got
+
+
+def test_a_threat_is_aimed_at_the_subject_of_its_condition(pipeline):
+    got = codes(pipeline, "Laos warned of retaliation if Cambodia attacked its border posts.")
+    assert any(c.startswith("13") and s == "LAO" and t == "KHM" for c, s, t in got), got
+    got = codes(pipeline, "Laos threatened to quit the talks unless Cambodia withdrew its troops.")
+    assert any(c.startswith("13") and s == "LAO" and t == "KHM" for c, s, t in got), got
+
+
+def test_a_threat_whose_condition_names_no_one_else_has_no_target(pipeline):
+    got = codes(pipeline, "Laos warned of retaliation if it is attacked.")
+    assert not any(t for c, _, t in got if c.startswith("13")), got

@@ -456,6 +456,9 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
         elif not targets and (match.code or "")[:2] == "11":
             targets = _accused_subject(verb, actors, sources)
             deep = bool(targets)
+        elif not targets and (match.code or "")[:2] == "13":
+            targets = _condition_subject(verb, actors, sources)
+            deep = bool(targets)
         if not targets:
             targets = _shared_object_targets(verb, actors, sources)
         if len(targets) > 1 and (match.code or "")[:2] in ("11", "14") and not deep:
@@ -536,6 +539,25 @@ def _shared_object_targets(verb: Token, actors: ResolvedActors, exclude: list[st
         return []
     named, deep = _targets_and_depth(conj, actors, exclude)
     return [] if deep else named
+
+
+CONDITION_MARKS = ("if", "unless", "should")
+
+
+def _condition_subject(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
+    """A threat is aimed at whoever must act to avoid it: ``X warned of retaliation if Y attacked``,
+    ``X threatened to leave unless Y withdrew`` — the subject of the condition, here or in the
+    threat's own complement (``X warned that it would retaliate if Y …``)."""
+    clauses = [verb] + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    for h in clauses:
+        for c in h.children:
+            if c.dep_ != "advcl" or not any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children):
+                continue
+            doer = _agent(c) if _is_passive(c) else next((g for g in c.children if g.dep_ == "nsubj"), None)
+            named = [a for a in _actor_in(doer, actors) if a not in exclude and not bare_sector(a, actors)]
+            if named:
+                return named
+    return []
 
 
 def _accused_subject(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
