@@ -385,3 +385,13 @@ def test_a_threat_is_aimed_at_the_subject_of_its_condition(pipeline):
 def test_a_threat_whose_condition_names_no_one_else_has_no_target(pipeline):
     got = codes(pipeline, "Laos warned of retaliation if it is attacked.")
     assert not any(t for c, _, t in got if c.startswith("13")), got
+
+
+def test_a_bare_sector_beside_a_named_target_is_no_second_target(pipeline):
+    got = codes(pipeline, "Uruguay filed a lawsuit against Paraguay at the international court.")
+    assert {t for c, s, t in got if s == "URY"} == {"PRY"}, got
+
+
+def test_a_bare_sector_alone_stays_the_target(pipeline):
+    got = codes(pipeline, "Uruguayan police arrested rebels in the capital.")
+    assert any(c.startswith("17") and (t or "").endswith("REB") for c, _, t in got), got

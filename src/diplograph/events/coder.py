@@ -292,7 +292,9 @@ def _targets_and_depth(verb: Token, actors: ResolvedActors, exclude: list[str]) 
             fallback = fallback or out
             continue
         if out:
-            return out, False
+            # "filed a lawsuit against X at the court": a bare sector beside a named actor in the
+            # same place is where or through whom, not a second target
+            return [a for a in out if not bare_sector(a, actors)], False
     # no one named directly: the nearest actor inside the object's or the complements' own
     # modifiers ("an offensive in its war with X", "parties to the conflict in X", "the X-led war")
     roots = [t for g in groups for t in g]
