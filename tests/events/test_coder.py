@@ -395,3 +395,9 @@ def test_a_bare_sector_beside_a_named_target_is_no_second_target(pipeline):
 def test_a_bare_sector_alone_stays_the_target(pipeline):
     got = codes(pipeline, "Uruguayan police arrested rebels in the capital.")
     assert any(c.startswith("17") and (t or "").endswith("REB") for c, _, t in got), got
+
+
+def test_dismissing_a_claim_is_coded_from_the_verb_s_coding_entry(pipeline):
+    # the shipped dictionary lists DISMISS under DESPATCH (with patterns) and again, bare, under DISPEL
+    got = codes(pipeline, "Ghana dismissed Togo's claims of human rights abuses.")
+    assert any(s == "GHA" and t == "TGO" for c, s, t in got), got

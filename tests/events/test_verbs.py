@@ -44,3 +44,34 @@ def test_coder_applies_pattern_over_parse(tmp_path, nlp):
     doc = nlp("The minister met the envoy in Geneva.")
     verb = next(t for t in doc if t.lemma_ == "meet")
     assert verb_code(verb, vd)[0] == "040"
+
+
+SHADOWED = """####### VERB PATTERNS #######
+
+---  SEND   [---]  ---
+DISMISS [110]
+- * CLAIM                                             [016]         # DISMISS
+
+---  DISPEL   [---]  ---
+DISMISS
+DISPEL
+
+---  SCORN   [---]  ---
+DISPEL [111]
+"""
+
+
+def test_a_verb_listed_again_in_a_block_that_gives_it_nothing_keeps_its_earlier_entry(tmp_path):
+    f = tmp_path / "verbs.txt"
+    f.write_text(SHADOWED)
+    vd = read_verb_dictionary(f)
+    dismiss = vd.entries_for("DISMISS")
+    assert len(dismiss) == 1 and dismiss[0].code == "110" and dismiss[0].block.name == "SEND"
+
+
+def test_a_verb_listed_again_with_a_code_of_its_own_replaces_the_earlier_entry(tmp_path):
+    f = tmp_path / "verbs.txt"
+    f.write_text(SHADOWED)
+    vd = read_verb_dictionary(f)
+    dispel = vd.entries_for("DISPEL")
+    assert len(dispel) == 1 and dispel[0].code == "111" and dispel[0].block.name == "SCORN"

@@ -190,6 +190,7 @@ def compile_pattern(p: Pattern, synonyms: dict[str, list[str]]) -> Pattern:
 def read_verb_dictionary(path: str | Path, problems: list[DictionaryError] | None = None) -> VerbDictionary:
     path = Path(path)
     vd = VerbDictionary()
+    shadowed: dict[tuple[str, ...], VerbEntry] = {}
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as exc:
@@ -234,7 +235,7 @@ def read_verb_dictionary(path: str | Path, problems: list[DictionaryError] | Non
                 block.patterns.append(p)
                 patterns.append(p)
                 continue
-            _read_verb_line(line, block, vd)
+            _read_verb_line(line, block, vd, shadowed)
         except DictionaryError as err:
             if problems is None:
                 raise
@@ -242,13 +243,19 @@ def read_verb_dictionary(path: str | Path, problems: list[DictionaryError] | Non
     for p in patterns:
         compile_pattern(p, vd.synonyms)
     for entries in vd.verbs.values():
+        # a verb listed again in a block that gives it nothing (no code, no pattern: DISMISS under
+        # DISPEL) keeps the earlier entry that codes it (DISMISS * CLAIM [016] under DESPATCH)
+        entries[:] = [shadowed.get(e.words, e) if e.code is None and e.reverse is None and
+                      not e.block.patterns else e for e in entries]
+    for entries in vd.verbs.values():
         for e in entries:
             # most specific first, ties in file order: the first pattern that matches is the best
             e.block.patterns.sort(key=lambda p: (-p.size, p.line))
     return vd
 
 
-def _read_verb_line(line: str, block: VerbBlock, vd: VerbDictionary) -> None:
+def _read_verb_line(line: str, block: VerbBlock, vd: VerbDictionary,
+                    shadowed: dict[tuple[str, ...], VerbEntry] | None = None) -> None:
     body = line.split("#", 1)[0]
     code, reverse = None, None
     own = False
@@ -273,5 +280,9 @@ def _read_verb_line(line: str, block: VerbBlock, vd: VerbDictionary) -> None:
             entries = vd.verbs.setdefault(words[0], [])
             # a verb listed again later in the same file replaces the earlier entry, as in
             # PETRARCH's reader (a dictionary keyed by the verb)
+            for e in entries:
+                if e.words == words and shadowed is not None and (e.code or e.reverse or e.block.patterns or
+                                                                   e.block.code):
+                    shadowed[words] = e
             entries[:] = [e for e in entries if e.words != words]
             entries.append(VerbEntry(words, code, block, reverse))
