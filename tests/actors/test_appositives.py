@@ -75,3 +75,19 @@ def test_led_act_or_backed_group_is_not_the_states(pipeline):
 def test_paired_nationalities_are_both_states(pipeline):
     a = pipeline.analyze_one(Document("t", "Indian-Pakistani relations worsened after the attack.", "2005-01-01"))
     assert {x.country for x in a.actors} >= {"IND", "PAK"}, [(x.name, x.code) for x in a.actors]
+
+
+def test_a_states_name_on_an_ordinary_noun_is_a_topic_not_a_nationality(pipeline):
+    # "a senior Peru analyst" studies Peru; with no sector noun the state is not the person's.
+    assert actor(pipeline, "Mark Dolan, a senior Peru analyst at a consultancy, said talks failed.",
+                 "Mark Dolan").country is None
+    # A nationality adjective is the person's, and a state's name before a sector noun is its owner.
+    assert actor(pipeline, "Lena Ortiz, a Chilean lawyer, said talks failed.", "Lena Ortiz").country == "CHL"
+    assert actor(pipeline, "Tom Hale, a Kenya government spokesman, said talks failed.",
+                 "Tom Hale").code == "KENGOV"
+
+
+@pytest.mark.parametrize("form, code", [("Ecuadoran", "ECU"), ("Comorian", "COM"), ("Luxembourgish", "LUX")])
+def test_nationality_forms_the_dictionaries_lack(pipeline, form, code):
+    a = pipeline.analyze_one(Document("t", f"{form} police arrested two men on Monday.", "2011-01-01"))
+    assert any(x.code == code + "COP" for x in a.actors), [(x.name, x.code) for x in a.actors]

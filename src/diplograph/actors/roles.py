@@ -180,6 +180,7 @@ def role_of_appositive(doc: Doc, name_end: int, hits: dict[int, tuple[int, int, 
             tokens += [g.i for g in prep.children if g.dep_ == "pobj"]
     role = Role(None, None, start=name_end)
     agent_spans: list[tuple[int, int, KBHit]] = []
+    topic = False  # the country is a state's name compounded on the head (``an Iran analyst``)
     for i in tokens:
         if doc[i].lower_ in FORMER_WORDS:
             role.former = True
@@ -192,6 +193,7 @@ def role_of_appositive(doc: Doc, name_end: int, hits: dict[int, tuple[int, int, 
         c = _country_of_hit(hit, on)
         if c and role.country is None:
             role.country = c
+            topic = hit.kind == "actor" and doc[e - 1].dep_ == "compound"
         elif hit.kind == "actor" and hit.entry is not None and role.igo is None and (
                 hit.entry.code_on(on) or "").startswith("IGO"):
             role.igo = hit.entry.code_on(on)
@@ -199,4 +201,8 @@ def role_of_appositive(doc: Doc, name_end: int, hits: dict[int, tuple[int, int, 
         s, e, hit = next((sp for sp in agent_spans if sp[0] <= head.i < sp[1]), agent_spans[-1])
         assert hit.agent is not None
         role.sector, role.title = hit.agent.code[1:], doc[s:e].text
+    elif topic:
+        # No sector noun: a state's name on an ordinary noun is what the person studies or
+        # covers (``a senior Iran analyst``, ``a China scholar``), not their nationality.
+        role.country = None
     return role if role.country or role.sector or role.igo else None
