@@ -132,3 +132,18 @@ def test_soldiers_are_not_given_the_documents_state(pipeline):
     # Troops are often abroad: a story about one state does not make unnamed soldiers its own.
     found = mentions(pipeline, "Mali held elections on Sunday. Voting was calm in Mali. Soldiers guarded the polls.")
     assert found.get("Soldiers") == "MIL", found
+
+
+def test_a_sector_noun_takes_the_state_where_its_clause_happens(pipeline):
+    # Two states in the sentence; the rebels' clause happens in one of them.
+    found = mentions(pipeline, "Rebels attacked a town in eastern Ghana, Ugandan officials said.")
+    assert found.get("Rebels") == "GHAREB", found
+
+
+def test_no_clause_location_when_the_place_is_unsure(pipeline):
+    # Two places (one of no known state): no guess.
+    found = mentions(pipeline, "Rebels attacked towns in Ruritania and Ghana, Ugandan officials said.")
+    assert found.get("Rebels") == "REB", found
+    # Soldiers are often abroad: the place of the clause is not theirs.
+    found = mentions(pipeline, "Soldiers killed five civilians in southern Ghana, Togolese officials said.")
+    assert found.get("Soldiers") == "MIL", found

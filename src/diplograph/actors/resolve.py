@@ -772,6 +772,32 @@ def _argument_of(tok) -> tuple[int, str] | None:
     return None
 
 
+_LOCATIVES = {"in", "near", "inside", "across", "throughout", "around", "outside"}
+
+
+def _clause_location(st: _State, token: int) -> str | None:
+    """The state where the clause of a sector noun happens, when the sentence names several:
+    ``rebels attacked a town in Ruritania, Freedonian officials said`` → the rebels are
+    Ruritania's. Only for the subject or object of a verb with a locative phrase (``in``/``near``
+    …) of its own or of its object whose noun is one state's name or city."""
+    noun = st.doc[token]
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    verb = noun.head
+    places = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _LOCATIVES]
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.i != token:
+            places += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in _LOCATIVES]
+    states: set[str] = set()
+    for prep in places:
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        for place in [pobj, *pobj.conjuncts] if pobj is not None else []:
+            span = st.hits.get(place.i)
+            c = _state_of_span(st, span[2]) if span is not None and span[2].kind in ("demonym", "actor") else None
+            states.add(c or "")  # a place of no known state makes the location unsure
+    return states.pop() if len(states) == 1 and "" not in states else None
+
+
 # A state owns the document when it has at least this share of the state mentions (and two of them).
 DOMINANT_SHARE = 0.75
 
@@ -815,6 +841,8 @@ def _add_kb_spans(st: _State, spans: list[Span], consumed: set[int]) -> None:
                 continue
             igo = None if country else _igo_of_modifiers(st, head)
             domestic = None if country or igo else _sole_state(st, head, abroad=not located)
+            if domestic is None and not country and not igo and located:
+                domestic = _clause_location(st, head)
             country = country or domestic
             code = hit.agent.combine(country or igo)
             name = _sector_name(country or igo, hit)
