@@ -94,3 +94,14 @@ def test_historical_nationalities(pipeline):
 def test_organisations_of_the_cold_war_era(pipeline, name):
     a = pipeline.analyze_one(Document("p", f"{name} condemned the invasion.", "1988-05-01"))
     assert any((x.code or "").startswith("IGO") for x in a.actors), [(x.name, x.code) for x in a.actors]
+
+
+def test_a_shared_state_name_follows_the_state_the_document_names(pipeline):
+    # "Congo" is two states; a city of one of them, or its full name, decides.
+    a = pipeline.analyze_one(Document("p", "Rebels in Congo seized Goma on Monday.", "2011-03-01"))
+    assert [c for c, _, _ in mentions(a, "Congo")] == ["COD"]
+    b = pipeline.analyze_one(Document("p", "Congo held elections; Brazzaville was calm.", "2011-03-01"))
+    assert [c for c, _, _ in mentions(b, "Congo")] == ["COG"]
+    # Nothing else named: the dictionary's reading stands.
+    c = pipeline.analyze_one(Document("p", "Congo held elections on Sunday.", "2011-03-01"))
+    assert [c for c, _, _ in mentions(c, "Congo")] == ["COG"]

@@ -71,6 +71,8 @@ class KnowledgeBase:
     # Gazetteer city names → the states having a city so named (most populous first), also for
     # names the dictionaries define themselves (Phoenix reads ``Tripoli`` as Libya only).
     place_states: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    # State names two states share (``Congo``) → those states (data/kb/shared_names.tsv).
+    shared_states: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     _country_rank: dict[str, int] = field(default_factory=dict)
 
     def add(self, key: tuple[str, ...], hit: KBHit) -> None:
@@ -250,6 +252,8 @@ def _build_default_kb() -> KnowledgeBase:
         ranked = tuple(sorted(states, key=lambda s: -s[1]))
         kb.add(phrase_key(name), KBHit("place", places=ranked))
         kb.place_states[phrase_key(name)] = tuple(c for c, _ in ranked)
+    for row in _rows("shared_names.tsv"):
+        kb.shared_states[phrase_key(row["form"])] = tuple(row["codes"].split())
     return kb
 
 
@@ -282,6 +286,8 @@ def _merge(into: KnowledgeBase, other: KnowledgeBase) -> None:
     into.stems |= other.stems
     for k, v in other.place_states.items():
         into.place_states.setdefault(k, v)
+    for k, v in other.shared_states.items():
+        into.shared_states.setdefault(k, v)
     into.sectors |= other.sectors
 
 

@@ -200,12 +200,16 @@ def _place_states(spans: list[Span], words: list[str], kb: KnowledgeBase, on: da
     """Each city read as its state: of the states having a city so named, one the document names
     otherwise, else the most populous one (``Tripoli`` is Lebanon's in a text about Lebanon).
     A city the dictionaries define as a state's synonym moves only when the document names
-    another candidate state and not the dictionary's."""
+    another candidate state and not the dictionary's; so does a state name two states share
+    (``Congo`` in a text that names Goma or the Democratic Republic of Congo)."""
     city: dict[int, tuple[str, ...]] = {}
     named: set[str] = set()
+    shared: dict[int, tuple[str, ...]] = {}
     for k, (s, e, hit) in enumerate(spans):
         states = kb.place_states.get(tuple(words[s:e]))
-        if hit.kind == "place" or (states and hit.kind == "actor" and hit.entry is not None and not hit.user
+        if tuple(words[s:e]) in kb.shared_states and hit.kind in ("actor", "demonym") and not hit.user:
+            shared[k] = kb.shared_states[tuple(words[s:e])]  # names no state by itself
+        elif hit.kind == "place" or (states and hit.kind == "actor" and hit.entry is not None and not hit.user
                                    and phrase_key(hit.entry.root) != tuple(words[s:e])):
             city[k] = states or tuple(c for c, _ in hit.places)
             if len(city[k]) == 1:
@@ -227,6 +231,11 @@ def _place_states(spans: list[Span], words: list[str], kb: KnowledgeBase, on: da
                 other = next((c for c in city[k] if c in named), None)
                 if other is not None:
                     hit = KBHit("demonym", country=other, place=True)
+        elif k in shared:
+            own = hit.country if hit.kind == "demonym" else (hit.entry.code_on(on) if hit.entry else None)
+            others = [c for c in shared[k] if c in named and c != own]
+            if own not in named and len(others) == 1:
+                hit = KBHit("demonym", country=others[0])
         out.append((s, e, hit))
     return out
 
