@@ -401,3 +401,17 @@ def test_dismissing_a_claim_is_coded_from_the_verb_s_coding_entry(pipeline):
     # the shipped dictionary lists DISMISS under DESPATCH (with patterns) and again, bare, under DISPEL
     got = codes(pipeline, "Ghana dismissed Togo's claims of human rights abuses.")
     assert any(s == "GHA" and t == "TGO" for c, s, t in got), got
+
+
+def test_a_use_of_force_named_by_a_noun_is_aimed_at_where_it_happens(pipeline):
+    got = codes(pipeline, "A Bolivian offensive in northern Peru was repelled.")
+    assert any(c.startswith("19") and s == "BOL" and t == "PER" for c, s, t in got), got
+    got = codes(pipeline, "The Bolivian raid in southern Peru killed five people.")
+    assert any(c.startswith(("18", "19")) and s == "BOL" and t == "PER" for c, s, t in got), got
+
+
+def test_talks_or_a_sourceless_force_noun_are_not_aimed_at_where_they_happen(pipeline):
+    got = codes(pipeline, "Bolivian talks in Peru ended on Monday.")
+    assert not any(c.startswith("04") and t == "PER" for c, s, t in got), got
+    got = codes(pipeline, "There were more deportations in Peru in 2010.")
+    assert not any(s is None and t == "PER" for c, s, t in got), got

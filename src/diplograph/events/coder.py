@@ -463,6 +463,14 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
             deep = bool(targets)
         if not targets:
             targets = _shared_object_targets(verb, actors, sources)
+        if (match.code or "")[:2] in FORCE_ROOTS and all(bare_sector(a, actors) for a in targets):
+            # "the raid in southern X killed five people": the act its subject names hit X
+            subj = _subject(verb)
+            if subj is not None and subj.lemma_.lower() in nominal_lexicon():
+                placed = [a for g in _prep_objects(subj, PLACE_PREPS) for a in _actor_in(g, actors)
+                          if a not in sources and not bare_sector(a, actors)]
+                if placed:
+                    targets, deep = placed, True
         if len(targets) > 1 and (match.code or "")[:2] in ("11", "14") and not deep:
             targets = _without_addressee(verb, targets, actors)
         if (match.code or "")[:2] in MEANS_ROOTS and (all(bare_sector(a, actors) for a in targets) or
@@ -509,6 +517,8 @@ def _purpose_targets(verb: Token, actors: ResolvedActors, exclude: list[str], an
 
 
 PLACE_PREPS = ("in", "inside", "within", "into")
+# uses of force (coerce, assault, fight, mass violence) and displays of it: where they happen is aimed at
+FORCE_ROOTS = ("15", "17", "18", "19", "20")
 
 
 def _only_places(verb: Token, targets: list[str], actors: ResolvedActors) -> bool:

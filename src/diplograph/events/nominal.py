@@ -24,7 +24,8 @@ from spacy.tokens import Token
 from ..actors.resolve import ResolvedActors
 from ..data import data_path
 from .coder import (SPEAKER_PRONOUNS, Candidate, _actor_in, _speaker_actors, _anaphor, _clause_weight, _is_passive, _prep_objects, _speaker,
-                    _subject, _targets, sector_adjective)
+                    _subject, _targets, FORCE_ROOTS, PLACE_PREPS, bare_sector,
+                    sector_adjective)
 
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "send", "issue", "make", "express", "stage", "begin",
                "start", "carry", "give", "pay", "deliver", "voice", "lodge", "impose", "take", "announce",
@@ -213,6 +214,12 @@ def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciproca
     own_targets = bool(targets)
     if not targets:
         targets = [a for a in _targets_from_clause(head, actors, sources) if a not in sources]
+    if sources and (not targets or all(bare_sector(a, actors) for a in targets)) and code[:2] in FORCE_ROOTS:
+        # "an offensive in northern X", "the raid in X killed five people": as for a verb, the
+        # place of a use of force is whom it hits when no one else is named
+        placed = [a for g in _prep_objects(noun, PLACE_PREPS) for a in _actor_in(g, actors)
+                  if a not in sources and not bare_sector(a, actors)]
+        targets = placed or targets
     if not sources and not targets:
         return []
     speaker = _speaker(noun)
