@@ -452,18 +452,20 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
         targets = [a for a in _slot_actor(match.target_at, actors) if a not in sources]
     else:
         targets, deep = _targets_and_depth(verb, actors, sources)
+        # (the rules after the protest's purpose only for an act someone is named doing: a target
+        # alone would only crowd out other events of the sentence with the same pair)
         if not targets and (match.code or "")[:2] == "14":
             targets = _purpose_targets(verb, actors, sources)
             deep = bool(targets)
-        elif not targets and (match.code or "")[:2] == "11":
+        elif not targets and sources and (match.code or "")[:2] == "11":
             targets = _accused_subject(verb, actors, sources)
             deep = bool(targets)
-        elif not targets and (match.code or "")[:2] == "13":
+        elif not targets and sources and (match.code or "")[:2] == "13":
             targets = _condition_subject(verb, actors, sources)
             deep = bool(targets)
-        if not targets:
+        if not targets and sources:
             targets = _shared_object_targets(verb, actors, sources)
-        if (match.code or "")[:2] in FORCE_ROOTS and all(bare_sector(a, actors) for a in targets):
+        if sources and (match.code or "")[:2] in FORCE_ROOTS and all(bare_sector(a, actors) for a in targets):
             # "the raid in southern X killed five people": the act its subject names hit X
             subj = _subject(verb)
             if subj is not None and subj.lemma_.lower() in nominal_lexicon():
@@ -473,7 +475,7 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
                     targets, deep = placed, True
         if len(targets) > 1 and (match.code or "")[:2] in ("11", "14") and not deep:
             targets = _without_addressee(verb, targets, actors)
-        if (match.code or "")[:2] in MEANS_ROOTS and (all(bare_sector(a, actors) for a in targets) or
+        if sources and (match.code or "")[:2] in MEANS_ROOTS and (all(bare_sector(a, actors) for a in targets) or
                                                     _only_places(verb, targets, actors)):
             # "sent peacekeepers to help X's government", "deployed troops to fight rebels in X",
             # "mobilized groups in X to support Y": with no one named but what is sent or where,
@@ -768,7 +770,7 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
             elif not v.targets and emb.dep_ == "ccomp":
                 subj = _subject(emb)
                 v.targets = [a for a in _actor_in(subj, actors) if a not in v.sources]
-            elif not v.targets and emb.dep_ == "xcomp" and len(v.sources) < 2:
+            elif not v.targets and emb.dep_ == "xcomp" and len(v.sources) == 1:
                 # "threatened to cut gas supplies to Y", "refused to hand the suspects over to Y":
                 # an embedded act the dictionary leaves uncoded still names whom the frame aims at
                 # (named directly; "X and Y agreed to …" stays their reciprocal agreement)

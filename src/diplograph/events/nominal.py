@@ -212,6 +212,8 @@ def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciproca
     if not sources:
         sources = [a for a in _source_from_clause(head, actors) if a not in targets]
     own_targets = bool(targets)
+    if noun.pos_ == "VERB" and not sources and not targets:
+        return []  # a gerund standing as a noun names its own parties ("Fighting between X and Y")
     if not targets:
         targets = [a for a in _targets_from_clause(head, actors, sources) if a not in sources]
     if sources and (not targets or all(bare_sector(a, actors) for a in targets)) and code[:2] in FORCE_ROOTS:
