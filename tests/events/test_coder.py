@@ -415,3 +415,8 @@ def test_talks_or_a_sourceless_force_noun_are_not_aimed_at_where_they_happen(pip
     assert not any(c.startswith("04") and t == "PER" for c, s, t in got), got
     got = codes(pipeline, "There were more deportations in Peru in 2010.")
     assert not any(s is None and t == "PER" for c, s, t in got), got
+
+
+def test_coordinated_recipients_are_all_targets(pipeline):
+    got = codes(pipeline, "Chile sent aid to Peru and Bolivia.")
+    assert {t for c, s, t in got if s == "CHL"} == {"PER", "BOL"}, got

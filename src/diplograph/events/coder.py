@@ -109,9 +109,11 @@ def _actor_in(tok: Token | None, actors: ResolvedActors, depth: int = 2) -> list
         # "the Turkish and Greek sides", "French and Egyptian warships", "U.S. and Russian
         # negotiators", "the leaders of Hungary and Russia": coordinated nationalities and owners
         for c in t.children:
+            owner = c.dep_ in ("amod", "compound", "nmod")
             if c.dep_ == "prep" and c.lower_ == "of" and t.i in actors.token_actor:
                 c = next((g for g in c.children if g.dep_ == "pobj"), c)
-            if c.dep_ in ("amod", "compound", "nmod", "pobj") and c.i in actors.token_actor:
+                owner = c.dep_ == "pobj"
+            if owner and c.i in actors.token_actor:
                 for k in c.conjuncts:
                     other = actors.token_actor.get(k.i)
                     a = actors.actors.get(other) if other else None
