@@ -454,8 +454,8 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
         targets = [a for a in _slot_actor(match.target_at, actors) if a not in sources]
     else:
         targets, deep = _targets_and_depth(verb, actors, sources)
-        # (the rules after the protest's purpose only for an act someone is named doing: a target
-        # alone would only crowd out other events of the sentence with the same pair)
+        # (the rules after the protest's purpose need a named doer: a target alone would only
+        # crowd out another event of the sentence with the same pair)
         if not targets and (match.code or "")[:2] == "14":
             targets = _purpose_targets(verb, actors, sources)
             deep = bool(targets)
@@ -498,7 +498,8 @@ PROTEST_PURPOSES = frozenset({"protest", "denounce", "condemn", "demand", "oppos
                               "demonstrate", "press", "urge", "challenge", "reject", "decry"})
 
 
-def _purpose_targets(verb: Token, actors: ResolvedActors, exclude: list[str], any_purpose: bool = False) -> list[str]:
+def _purpose_targets(verb: Token, actors: ResolvedActors, exclude: list[str],
+                     any_purpose: bool = False) -> list[str]:
     """A protest aimed through its purpose clause: ``began a hunger strike to protest against
     Ruritania's decision``, ``marched to denounce X``: the clause's own target (on the verb or on
     its object). With ``any_purpose``, any adverbial purpose clause of the verb (``to help X``) that
@@ -510,8 +511,8 @@ def _purpose_targets(verb: Token, actors: ResolvedActors, exclude: list[str], an
     deps = ("advcl",) if any_purpose else ("advcl", "xcomp", "acl")
     for h in heads:
         for c in h.children:
-            if c.dep_ in deps and (any_purpose or c.lemma_.lower() in PROTEST_PURPOSES) and c.pos_ == "VERB" and any(
-                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            if c.dep_ in deps and c.pos_ == "VERB" and (any_purpose or c.lemma_.lower() in PROTEST_PURPOSES) \
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 found, deep = _targets_and_depth(c, actors, exclude)
                 if any_purpose:
                     found = [] if deep else [a for a in found if not bare_sector(a, actors)]
@@ -978,8 +979,8 @@ def _verbal_candidates(v: _Verbal, force: bool = False) -> list[Candidate]:
                 res.append(Candidate(verb, s, t, code, speaker=None if v.extra_demand else speaker,
                                      confidence=conf, extra=extra))
             if reverse and (s or t) and not (t is None and code == reverse):
-                # (a symmetric code with no one named opposite says nothing more reversed:
-                # "X signed an agreement" is not also "no one signed with X")
+                # (not for a symmetric code with no one opposite: "X signed an agreement" is not
+                # also "no one signed it with X", which only puts X in a target slot)
                 # a symmetric pair ([041:041], "telephoned"): both did the same, as sure as each
                 # other (PLOVER codes a phone call or a meeting with both as actors); otherwise
                 # "B was hosted by A" is a little less sure than "A hosted B"

@@ -23,8 +23,8 @@ from spacy.tokens import Token
 
 from ..actors.resolve import ResolvedActors
 from ..data import data_path
-from .coder import (SPEAKER_PRONOUNS, Candidate, _actor_in, _speaker_actors, _anaphor, _clause_weight, _is_passive, _prep_objects, _speaker,
-                    _subject, _targets, FORCE_ROOTS, PLACE_PREPS, bare_sector,
+from .coder import (FORCE_ROOTS, PLACE_PREPS, SPEAKER_PRONOUNS, Candidate, _actor_in, _anaphor, _clause_weight,
+                    _is_passive, _prep_objects, _speaker, _speaker_actors, _subject, _targets, bare_sector,
                     sector_adjective)
 
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "send", "issue", "make", "express", "stage", "begin",
