@@ -105,3 +105,11 @@ def test_a_shared_state_name_follows_the_state_the_document_names(pipeline):
     # Nothing else named: the dictionary's reading stands.
     c = pipeline.analyze_one(Document("p", "Congo held elections on Sunday.", "2011-03-01"))
     assert [c for c, _, _ in mentions(c, "Congo")] == ["COG"]
+
+
+def test_a_city_name_after_the_is_a_region_or_landmark(pipeline):
+    a = pipeline.analyze_one(Document("p", "Militants attacked oil facilities in the Delta.", "2011-03-01"))
+    assert not [c for c, _, _ in mentions(a, "Delta") if c]
+    # As a modifier after "the" the city still names its state.
+    b = pipeline.analyze_one(Document("p", "Ghana responded to the Kumasi attack by closing roads.", "2011-03-01"))
+    assert [c for c, _, _ in mentions(b, "Kumasi")] == ["GHA"]

@@ -185,6 +185,9 @@ def _reads_as_place(doc: Doc, start: int, end: int) -> bool:
         return False
     if start > 0 and doc[start - 1].pos_ == "PROPN" and _CAPITALISED.match(doc[start - 1].text):
         return False
+    if start > 0 and doc[start - 1].lower_ == "the" and doc[start - 1].text != "The" \
+            and doc[end - 1].dep_ not in ("compound", "amod", "nmod", "poss"):
+        return False  # "in the Delta", "the Mall": a region or landmark (not "the Bouake attack")
     if types & {"GPE", "LOC", "FAC", "NORP"}:  # the small model calls some towns NORP
         return True
     return start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS
