@@ -147,3 +147,9 @@ def test_no_clause_location_when_the_place_is_unsure(pipeline):
     # Soldiers are often abroad: the place of the clause is not theirs.
     found = mentions(pipeline, "Soldiers killed five civilians in southern Ghana, Togolese officials said.")
     assert found.get("Soldiers") == "MIL", found
+
+
+def test_a_persons_government_is_that_persons_state(pipeline):
+    # The possessor's own state, not the other state the sentence names.
+    text = "Malawian Prime Minister Kalonzo Tembo spoke on Monday. Tembo's government froze a Chinese-funded project."
+    assert mentions(pipeline, text).get("government") == "MWIGOV"

@@ -684,6 +684,15 @@ def _from_is_origin(noun) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ in _ORIGIN_PREPOSITIONS
 
 
+def _possessor_state(st: _State, noun: int) -> str | None:
+    """The state of the known person a sector noun belongs to (``Putin's government``)."""
+    for child in st.doc[noun].children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN" and child.i not in st.hits:
+            a = st.out.actor_at(child.i)
+            return a.country if a is not None and a.type == "person" else None
+    return None
+
+
 def _span_head(doc: Doc, start: int, end: int) -> int:
     """The token of a multi-word sector phrase whose head lies outside it (``ambassador`` in
     ``ambassador to``), else its last token."""
@@ -851,9 +860,11 @@ def _add_kb_spans(st: _State, spans: list[Span], consumed: set[int]) -> None:
             if country is None and _is_description(doc, start, end):
                 st.deferred.append((start, end, hit))
                 continue
+            country = country or _possessor_state(st, head)
             igo = None if country else _igo_of_modifiers(st, head)
-            domestic = None if country or igo else _sole_state(st, head, abroad=not located)
-            if domestic is None and not country and not igo and located:
+            guess = not (country or igo)
+            domestic = _sole_state(st, head, abroad=not located) if guess else None
+            if domestic is None and guess and located:
                 domestic = _clause_location(st, head)
             country = country or domestic
             code = hit.agent.combine(country or igo)
