@@ -153,3 +153,11 @@ def test_a_persons_government_is_that_persons_state(pipeline):
     # The possessor's own state, not the other state the sentence names.
     text = "Malawian Prime Minister Kalonzo Tembo spoke on Monday. Tembo's government froze a Chinese-funded project."
     assert mentions(pipeline, text).get("government") == "MWIGOV"
+
+
+def test_people_from_an_international_organisation_are_its(pipeline):
+    found = mentions(pipeline, "Officials from the African Union met rebels in Mali.")
+    assert found.get("Officials") == "IGOAFRAUGOV", found
+    # Moved from, not coming from: "withdrew troops from NATO bases" are not NATO's.
+    found = mentions(pipeline, "Syria withdrew troops from NATO bases.")
+    assert not (found.get("troops") or "").startswith("IGO"), found

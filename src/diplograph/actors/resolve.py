@@ -707,13 +707,22 @@ _ABROAD_SECTORS = ("MIL", "UAF", "IGO", "PKO", "SPY", "REF", "IMG", "MNC", "NGO"
 
 
 def _igo_of_modifiers(st: _State, noun: int) -> str | None:
-    """The organisation a sector noun belongs to: ``the U.N. war crimes court``, ``NATO officials``."""
-    for child in st.doc[noun].subtree:
+    """The organisation a sector noun belongs to: ``the U.N. war crimes court``, ``NATO officials``,
+    ``diplomats from the Group of Seven`` (``from`` where it says where people come from)."""
+    tok = st.doc[noun]
+    for child in tok.subtree:
         if child.i >= noun or child.i not in st.hits or child.head.i > noun:
             continue
         hit = st.hits[child.i][2]
         if hit.kind == "actor" and hit.entry:
             code = hit.entry.code_on(st.on) or ""
+            if code.startswith("IGO"):
+                return code
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.i > noun and prep.lower_ == "from" and _from_is_origin(tok):
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            hit = st.hits[pobj.i][2] if pobj is not None and pobj.i in st.hits else None
+            code = (hit.entry.code_on(st.on) or "") if hit is not None and hit.kind == "actor" and hit.entry else ""
             if code.startswith("IGO"):
                 return code
     return None
