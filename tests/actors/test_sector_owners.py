@@ -161,3 +161,11 @@ def test_people_from_an_international_organisation_are_its(pipeline):
     # Moved from, not coming from: "withdrew troops from NATO bases" are not NATO's.
     found = mentions(pipeline, "Syria withdrew troops from NATO bases.")
     assert not (found.get("troops") or "").startswith("IGO"), found
+
+
+def test_a_department_secretary_is_a_government_title(pipeline):
+    found = mentions(pipeline, "Lima is sticking to its demand. Finance Secretary Tomas Vilca told reporters the plan stands.")
+    assert found.get("Finance Secretary Tomas Vilca") == "PERGOV", found
+    # A party or union secretary is no government title.
+    found = mentions(pipeline, "Union General Secretary Tomas Vilca told reporters the miners were angry.")
+    assert not (found.get("Tomas Vilca") or "").endswith("GOV"), found
