@@ -420,3 +420,15 @@ def test_talks_or_a_sourceless_force_noun_are_not_aimed_at_where_they_happen(pip
 def test_coordinated_recipients_are_all_targets(pipeline):
     got = codes(pipeline, "Chile sent aid to Peru and Bolivia.")
     assert {t for c, s, t in got if s == "CHL"} == {"PER", "BOL"}, got
+
+
+def test_an_unresolved_object_pronoun_of_a_second_act_is_the_first_act_s_target(pipeline):
+    a = pipeline.analyze_one(Document(
+        "t", "Malawi accused Zambia of harbouring rebels and warned it to stop.", date="2022-05-01"))
+    assert {(e.source and e.source.code, e.target and e.target.code) for e in a.events} == {("MWI", "ZMB")}, a.events
+    assert max(a.events, key=lambda e: e.confidence).trigger == "accused", a.events  # the named target's act first
+
+
+def test_an_object_pronoun_of_a_single_act_gets_no_borrowed_target(pipeline):
+    got = codes(pipeline, "Zambia said the plan was dangerous, and Malawi rejected it.")
+    assert not any(s == "MWI" and t == "ZMB" for _, s, t in got), got

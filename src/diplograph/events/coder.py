@@ -466,7 +466,9 @@ def _verbal_args(verb: Token, match: Match, actors: ResolvedActors) -> _Verbal:
             targets = _condition_subject(verb, actors, sources)
             deep = bool(targets)
         if not targets and sources:
-            targets = _shared_object_targets(verb, actors, sources)
+            # (inferred, so less sure than a named target: the other verb's own event comes first)
+            targets = _shared_object_targets(verb, actors, sources) or _pronoun_object_targets(verb, actors, sources)
+            deep = bool(targets)
         if sources and (match.code or "")[:2] in FORCE_ROOTS and all(bare_sector(a, actors) for a in targets):
             # "the raid in southern X killed five people": the act its subject names hit X
             subj = _subject(verb)
@@ -544,6 +546,19 @@ def _without_addressee(verb: Token, targets: list[str], actors: ResolvedActors) 
     if not addressed or not (about - addressed):
         return targets
     return [a for a in targets if a not in addressed]
+
+
+OBJECT_PRONOUNS = ("it", "them", "him", "her")
+
+
+def _pronoun_object_targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
+    """``X accused Y of harbouring rebels and warned it to stop``: an object pronoun the actor
+    stage leaves unresolved, in the second of two coordinated acts, is the first act's target."""
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB" or not any(
+            c.dep_ == "dobj" and c.lower_ in OBJECT_PRONOUNS and c.i not in actors.token_actor for c in verb.children):
+        return []
+    named, deep = _targets_and_depth(verb.head, actors, exclude)
+    return [] if deep else [a for a in named if not bare_sector(a, actors)]
 
 
 def _shared_object_targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
