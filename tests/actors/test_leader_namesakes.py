@@ -61,3 +61,13 @@ def test_a_titled_first_name_of_another_state_is_another_person(pipeline):
     text = "Chinese President Hu Jintao arrived in Lima on Monday. Peruvian Minister Hu said trade would grow."
     found = codes(pipeline, text, "2008-06-01")
     assert not (found.get("Peruvian Minister Hu") or "").startswith("CHN"), found
+
+
+def test_a_known_person_is_not_taken_for_another_states_surname_only_leader(pipeline):
+    # The dictionaries know Henry Kissinger (USA, dated to 1977); REIGN's surname-only
+    # "Kiesinger" (Germany) spells alike after transliteration but is another person.
+    found = codes(pipeline, "The panel, headed by former Secretary of State Henry Kissinger, met.", "1987-03-15")
+    assert (found.get("Secretary of State Henry Kissinger") or "").startswith("USA"), found
+    # A leader of the same state still gives the tenure's role.
+    found = codes(pipeline, "Chancellor Helmut Kohl met the panel.", "1987-03-15")
+    assert found.get("Chancellor Helmut Kohl") == "DEUGOV", found

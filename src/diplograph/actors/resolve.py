@@ -514,6 +514,8 @@ def _dated(st: _State, key: tuple[str, str, str, str | None, str | None], name: 
         return key  # a user dictionary's codes come out exactly as it defines them
     lookup = None if approximate else country
     lr = load_leaders().role_on(nm, st.on, lookup) or load_leaders().role_on(name, st.on, lookup)
+    if lr is not None and country and lr.country != country and len(lr.tenure.leader.split()) < 2:
+        lr = None  # a surname-only tenure of another state (Kiesinger) is not this known person (Kissinger)
     if lr is not None:
         code, country = lr.code, lr.country
         st.tenure_title[aid] = lr.tenure.title
