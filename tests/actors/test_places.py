@@ -113,3 +113,13 @@ def test_a_city_name_after_the_is_a_region_or_landmark(pipeline):
     # As a modifier after "the" the city still names its state.
     b = pipeline.analyze_one(Document("p", "Ghana responded to the Kumasi attack by closing roads.", "2011-03-01"))
     assert [c for c, _, _ in mentions(b, "Kumasi")] == ["GHA"]
+
+
+def test_a_region_is_read_as_its_state(pipeline):
+    a = pipeline.analyze_one(Document("p", "The government of Baluchistan province ordered a curfew.", "2011-03-01"))
+    assert {x.code for x in a.actors if x.type == "sector"} == {"PAKGOV"}, [(x.name, x.code) for x in a.actors]
+    # A region two states claim goes to the one the text names.
+    india = pipeline.analyze_one(Document("p", "Indian troops shelled villages in Kashmir.", "2011-03-01"))
+    assert [c for c, _, _ in mentions(india, "Kashmir")] == ["IND"]
+    pakistan = pipeline.analyze_one(Document("p", "Pakistani troops shelled villages in Kashmir.", "2011-03-01"))
+    assert [c for c, _, _ in mentions(pakistan, "Kashmir")] == ["PAK"]

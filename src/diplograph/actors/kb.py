@@ -252,6 +252,13 @@ def _build_default_kb() -> KnowledgeBase:
         ranked = tuple(sorted(states, key=lambda s: -s[1]))
         kb.add(phrase_key(name), KBHit("place", places=ranked))
         kb.place_states[phrase_key(name)] = tuple(c for c, _ in ranked)
+    # Regions after the cities, read like them: a place whose state the document may decide.
+    for row in _rows("regions.tsv"):
+        key = phrase_key(row["name"])
+        codes = tuple(row["codes"].split())
+        if key not in kb.place_states:
+            kb.add(key, KBHit("place", places=tuple((c, 0) for c in codes)))
+            kb.place_states[key] = codes
     for row in _rows("shared_names.tsv"):
         kb.shared_states[phrase_key(row["form"])] = tuple(row["codes"].split())
     return kb
