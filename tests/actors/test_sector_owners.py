@@ -169,3 +169,12 @@ def test_a_department_secretary_is_a_government_title(pipeline):
     # A party or union secretary is no government title.
     found = mentions(pipeline, "Union General Secretary Tomas Vilca told reporters the miners were angry.")
     assert not (found.get("Tomas Vilca") or "").endswith("GOV"), found
+
+
+def test_an_ethnic_group_is_of_the_state_where_it_lives(pipeline):
+    found = mentions(pipeline, "Ethnic Hungarians in Romania protested against the law.")
+    assert found.get("Ethnic Hungarians") == "ROUCVL", found
+    found = mentions(pipeline, "Thousands of ethnic Russians marched in Tallinn.")
+    assert found.get("ethnic Russians") == "ESTCVL", found
+    # Without "ethnic" a nationality is its state.
+    assert mentions(pipeline, "Albanian police arrested ten Albanians.").get("Albanians") == "ALB"

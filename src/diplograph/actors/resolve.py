@@ -901,7 +901,29 @@ def _add_kb_spans(st: _State, spans: list[Span], consumed: set[int]) -> None:
         if hit.kind == "actor" and doc[end - 1].dep_ in ("amod", "compound") and doc[end - 1].head.i in st.hits \
                 and st.hits[doc[end - 1].head.i][2].kind == "agent" and len(_entry_actor(hit, st.on, st.kb)[3] or "") == 3:
             continue  # "Freedonian militiamen": the state is part of the sector actor
+        if hit.kind == "demonym" and _ethnic_group(doc, start, end):
+            _add_ethnic_group(st, start, end, hit)
+            continue
         _add_mention(st, start, end, _entry_actor(hit, st.on, st.kb), _method(hit), 0.7 if hit.place else 0.9)
+
+
+def _ethnic_group(doc: Doc, start: int, end: int) -> bool:
+    """``ethnic Albanians``: people of that nationality's ethnicity, most often living in another state."""
+    return start > 0 and doc[start - 1].lower_ == "ethnic" and doc[end - 1].tag_ in ("NNS", "NNPS")
+
+
+def _add_ethnic_group(st: _State, start: int, end: int, hit: KBHit) -> None:
+    """An ethnic group is civilians (CVL) of the state where they are (``ethnic Serbs in Croatia``),
+    else of the one other state the sentence names; not of the state their name comes from."""
+    head = end - 1
+    country = _country_of_modifiers(st, head, located=True)
+    if country is None or country == hit.country:
+        country = _sole_state(st, head)
+    if country == hit.country:
+        country = None
+    name = f"ethnic {st.doc[start:end].text}"
+    _add_mention(st, start - 1, end, (slug(name), name, "sector", (country or "") + "CVL", country),
+                 "role" if country else "kb", 0.6 if country else 0.5)
 
 
 # 4. acronyms, unknown names, coreference ----------------------------------------------------
