@@ -161,6 +161,15 @@ def _kb_spans(st: _State, reserved: set[int]) -> list[Span]:
                 and tuple(texts[i:end]) in kb.place_states:
             i += 1  # "Jorge Cordoba": a surname, not the dictionary's city
             continue
+        if hit.kind == "actor" and not hit.user and hit.entry is not None and end - i == 1 and i > 0 \
+                and first.ent_type_ == "PERSON" and first.ent_iob_ == "I" and toks[i - 1].pos_ == "PROPN" \
+                and is_person_entry(hit.entry) and phrase_first(hit.entry.root) not in ("", texts[i - 1]):
+            i += 1  # "Khalid Mehdiyev": a namesake of the dictionary's Agshin Mehdiyev
+            continue
+        if hit.kind == "actor" and not hit.user and hit.entry is not None and end - i == 1 and end < len(doc) \
+                and toks[end].ent_type_ == "PERSON" and toks[end].ent_iob_ == "I" and is_person_entry(hit.entry):
+            i += 1  # "Khalid Mehdiyev": a given name the dictionary lists alone for someone else (King Khalid)
+            continue
         spans.append((i, end, hit))
         i = end
     return _place_states(spans, texts, kb, st.on)
