@@ -123,3 +123,13 @@ def test_a_region_is_read_as_its_state(pipeline):
     assert [c for c, _, _ in mentions(india, "Kashmir")] == ["IND"]
     pakistan = pipeline.analyze_one(Document("p", "Pakistani troops shelled villages in Kashmir.", "2011-03-01"))
     assert [c for c, _, _ in mentions(pakistan, "Kashmir")] == ["PAK"]
+
+
+def test_a_city_that_is_the_surname_of_a_person_in_the_text_is_that_person(pipeline):
+    a = pipeline.analyze_one(Document("p", "The attacker was named as Rohan Kampala, 20. Kampala had served a sentence.",
+                                      "2011-03-01"))
+    assert not [c for c, _, _ in mentions(a, "Kampala") if c == "UGA"], [(x.name, x.code) for x in a.actors]
+    # After a locative preposition the city is still the place.
+    b = pipeline.analyze_one(Document("p", "Rohan Kampala said the talks failed. Students marched in Kampala.",
+                                      "2011-03-01"))
+    assert "UGA" in [c for c, _, _ in mentions(b, "Kampala")]

@@ -132,6 +132,8 @@ def _kb_spans(st: _State, reserved: set[int]) -> list[Span]:
     toks = tokens_of(doc)
     texts, lemmas = _words(doc)
     roots = kb.trie  # a phrase starts with a word at the trie's root: one lookup rules out most tokens
+    # Last words of the document's full person names: a city so named is that person ("Aden").
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     spans: list[Span] = []
     i = 0
     while i < len(doc):
@@ -156,6 +158,11 @@ def _kb_spans(st: _State, reserved: set[int]) -> list[Span]:
             continue
         if hit.kind == "place" and not _reads_as_place(doc, i, end):
             i += 1
+            continue
+        if hit.kind in ("place", "actor") and end - i == 1 and first.text in surnames \
+                and (hit.kind == "place" or tuple(texts[i:end]) in kb.place_states) \
+                and (i == 0 or toks[i - 1].lower_ not in _PLACE_PREPOSITIONS):
+            i += 1  # a city that is the surname of a person the text names ("Aden is reluctant")
             continue
         if hit.kind == "actor" and not hit.user and first.ent_type_ == "PERSON" and first.ent_iob_ == "I" \
                 and tuple(texts[i:end]) in kb.place_states:
