@@ -779,8 +779,10 @@ def _sole_state(st: _State, token: int, abroad: bool = False) -> str | None:
             return None
     if states:
         return next(iter(states))
-    return None if abroad or any(t in st.hits and _state_of_span(st, st.hits[t][2]) for t in range(
-        sent.start, sent.end)) else _dominant_state(st)
+    # (the loop saw every state word but the noun's own: "Kenyan police" is not guessed further)
+    if abroad or (token in st.hits and _state_of_span(st, st.hits[token][2])):
+        return None
+    return _dominant_state(st)
 
 
 def _owned_by_other_people(st: _State, t: int, token: int) -> bool:
@@ -841,7 +843,7 @@ def _clause_location(st: _State, token: int) -> str | None:
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
         for place in [pobj, *pobj.conjuncts] if pobj is not None else []:
             span = st.hits.get(place.i)
-            c = _state_of_span(st, span[2]) if span is not None and span[2].kind in ("demonym", "actor") else None
+            c = _state_of_span(st, span[2]) if span is not None else None
             states.add(c or "")  # a place of no known state makes the location unsure
     return states.pop() if len(states) == 1 and "" not in states else None
 
@@ -1018,6 +1020,8 @@ def _add_unknown_entities(st: _State) -> None:
 
 
 def _state_of_hit(st: _State, hit: KBHit) -> str | None:
+    """The state a span names itself (a nationality, or a state's own code): ``Saudi-led``.
+    Unlike ``_state_of_span``, a state's group (``RUSMIL``) does not count: it leads as a group."""
     if hit.kind == "demonym":
         return hit.country
     if hit.kind == "actor" and hit.entry is not None:
