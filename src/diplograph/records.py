@@ -74,10 +74,11 @@ class Mention(Record):
     end: int
     method: str
     confidence: float
+    rule: str | None = None  # the named rule (diplograph.rules) that resolved it; method is its family
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Mention":
-        return cls(d["text"], int(d["start"]), int(d["end"]), d["method"], float(d["confidence"]))
+        return cls(d["text"], int(d["start"]), int(d["end"]), d["method"], float(d["confidence"]), d.get("rule"))
 
 
 @dataclass
@@ -139,6 +140,8 @@ class Event(Record):
     evidence: Span
     confidence: float
     date_text: str | None = None  # the time expression the date was resolved from; None: the document date
+    # which named rules decided it (diplograph.rules): {"event": …, "source": …, "target": …}
+    rules: dict[str, str | None] | None = None
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Event":
@@ -148,6 +151,7 @@ class Event(Record):
             float(d["goldstein"]), int(d["quad_class"]), d["modality"],
             Attribution.from_dict(d.get("attribution")), d.get("date"), d["trigger"],
             Span.from_dict(d["evidence"]), float(d["confidence"]), d.get("date_text"),
+            dict(d["rules"]) if d.get("rules") else None,
         )
 
 
