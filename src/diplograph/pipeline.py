@@ -32,7 +32,7 @@ from .events.coder import Candidate, code_events
 from .events import verbs as verbs_module
 from .events.verbs import VerbDictionary, read_verb_dictionary
 from .gc_pause import paused_gc
-from .records import Attribution, Cue, Document, DocumentAnalysis, Event, Ref, Relation, Span, Triad
+from .records import Attribution, Cue, Document, DocumentAnalysis, Event, Redaction, Ref, Relation, Span, Triad
 from .text.dates import find_dateline
 from .text.normalize import NormalizedText, normalize
 
@@ -126,7 +126,7 @@ class Pipeline:
         analysis.actors = sorted(actors.actors.values(), key=lambda a: (-len(a.mentions), a.id))
         analysis.events = self._events(doc, norm, sdoc, actors, candidates, cues, when)
         analysis.relations = self._relations(norm, sdoc, actors, cues)
-        analysis.redactions = list(norm.redactions)
+        analysis.redactions = _redactions(norm, actors)
         analysis.triads = document_triads(analysis)
         analysis.warnings = list(doc.warnings) + list(actors.warnings)
         if when is None:
@@ -238,6 +238,12 @@ class Pipeline:
                     scope = Span(*norm.original_span(inner.start_char, inner.end_char))
                 out.append(Cue(text, s, e, c.type, scope))
             yield out
+
+
+def _redactions(norm: NormalizedText, actors: ResolvedActors) -> list[Redaction]:
+    """The normalize stage's redactions with the words the actor stage restored (each stage keeps its own record)."""
+    return [Redaction(r.start, r.end, r.text, actors.restored.get(k, r.restored))
+            for k, r in enumerate(norm.redactions)]
 
 
 def _modality(c: Candidate, index) -> str:

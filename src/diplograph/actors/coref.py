@@ -12,19 +12,31 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import table, word_class
 from ..nlp import lower_keys_of, tokens_of
 from ..records import Actor
+from ..rules import REGISTRY
+from .decide import mention_rule
 
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-PERSON_NOUNS = {"man", "woman", "leader", "president", "premier", "statesman", "patriarch", "strongman",
-                "minister", "prime", "chancellor", "ruler", "dictator", "politician", "incumbent", "successor",
-                "predecessor", "king", "emir", "head"}
-FORMER_ADJ = {"old", "former", "elderly", "retired", "ex", "aging", "ageing", "previous", "first"}
-CURRENT_ADJ = {"current", "incumbent", "sitting", "new", "young", "younger"}
-PLURAL_NOUNS = {"sides": "any", "countries": "state", "nations": "state", "states": "state", "parties": "any",
-                "leaders": "person", "men": "person", "presidents": "person", "governments": "state",
-                "capitals": "state", "neighbours": "state", "neighbors": "state", "allies": "any"}
+MALE = word_class("male_pronouns")
+FEMALE = word_class("female_pronouns")
+PERSON_NOUNS = word_class("person_nouns")
+FORMER_ADJ = word_class("former_adjectives")
+CURRENT_ADJ = word_class("current_adjectives")
+PLURAL_NOUNS = {r["noun"]: r["kind"] for r in table("lexicons", "plural_references.tsv")}
+
+PRONOUN = mention_rule("mention.coref_pronoun", 0.75,
+                       "he/she/him/her → the most salient person before it of that gender (not the clause's subject "
+                       "for an object pronoun)",
+                       ("parse", "actors", "lexicon:male_pronouns", "lexicon:female_pronouns"))
+ITS = mention_rule("mention.coref_its", 0.55, "a possessive 'its' → the most recent state, IGO or group",
+                   ("parse", "actors"))
+DESCRIPTOR = mention_rule("mention.coref_descriptor", 0.65,
+                          "the old man, the former president, the president → the salient person whose office agrees",
+                          ("parse", "actors", "lexicon:person_nouns", "lexicon:former_adjectives",
+                           "lexicon:current_adjectives"))
+PLURAL = mention_rule("mention.coref_plural", 0.5, "the two sides, both countries → the two most salient actors",
+                      ("parse", "actors", "lexicon:plural_references"))
 
 
 @dataclass
@@ -63,6 +75,7 @@ class CorefLink:
     end: int
     actors: list[str]
     confidence: float
+    rule: str = ""  # the coreference rule that made the link
 
 
 def _is_former(a: Actor) -> bool:
@@ -88,6 +101,7 @@ def resolve_coreference(doc: Doc, actors: dict[str, Actor], token_actor: dict[in
     links: list[CorefLink] = []
     lowers = lower_keys_of(doc)
     cue_words = _CUE_WORDS
+    on = {r: REGISTRY.enabled(r) for r in (PRONOUN, ITS, DESCRIPTOR, PLURAL)}
     for tok in tokens_of(doc):
         aid = token_actor.get(tok.i)
         if aid is not None:
@@ -99,6 +113,8 @@ def resolve_coreference(doc: Doc, actors: dict[str, Actor], token_actor: dict[in
         if low not in cue_words:  # every rule below starts from one of these words
             continue
         if tok.pos_ == "PRON" and (low in MALE or low in FEMALE):
+            if not on[PRONOUN]:
+                continue
             want = "m" if low in MALE else "f"
 
             def ok(a: str, want=want) -> bool:
@@ -111,28 +127,30 @@ def resolve_coreference(doc: Doc, actors: dict[str, Actor], token_actor: dict[in
             ranked = sal.ranked(tok, ok, window=2, exclude=exclude)
             if ranked:
                 conf = 0.75 if len(ranked) == 1 else 0.6
-                links.append(CorefLink(tok.i, tok.i + 1, [ranked[0]], conf))
+                links.append(CorefLink(tok.i, tok.i + 1, [ranked[0]], conf, PRONOUN))
                 sal.add(tok, ranked[0])
             continue
         if low == "its" and tok.dep_ == "poss":
+            if not on[ITS]:
+                continue
             ranked = sal.ranked(tok, lambda a: actors[a].type in ("state", "igo", "group"), window=1)
             if ranked:
-                links.append(CorefLink(tok.i, tok.i + 1, [ranked[0]], 0.55))
+                links.append(CorefLink(tok.i, tok.i + 1, [ranked[0]], 0.55, ITS))
             continue
         if tok.pos_ == "NOUN" and tok.lower_ in PERSON_NOUNS and tok.tag_ in ("NN",):
-            link = _description(tok, actors, token_actor, sal)
+            link = _description(tok, actors, token_actor, sal) if on[DESCRIPTOR] else None
             if link:
                 links.append(link)
                 sal.add(tok, link.actors[0])
             continue
         if low == "two" and tok.dep_ in ("pobj", "nsubj", "dobj", "nsubjpass") and tok.i > 0 and \
                 tok.nbor(-1).lower_ == "the":
-            link = _plural(tok, actors, token_actor, sal, "any")
+            link = _plural(tok, actors, token_actor, sal, "any") if on[PLURAL] else None
             if link:
                 links.append(link)
             continue
         if tok.pos_ == "NOUN" and tok.lower_ in PLURAL_NOUNS:
-            link = _plural(tok, actors, token_actor, sal, PLURAL_NOUNS[tok.lower_])
+            link = _plural(tok, actors, token_actor, sal, PLURAL_NOUNS[tok.lower_]) if on[PLURAL] else None
             if link:
                 links.append(link)
     return links
@@ -166,7 +184,7 @@ def _description(tok: Token, actors: dict[str, Actor], token_actor: dict[int, st
     if not ranked:
         return None
     start = min([c.i for c in kids if c.dep_ in ("det", "amod")] + [tok.i])
-    return CorefLink(start, tok.i + 1, [ranked[0]], 0.65 if len(ranked) == 1 else 0.5)
+    return CorefLink(start, tok.i + 1, [ranked[0]], 0.65 if len(ranked) == 1 else 0.5, DESCRIPTOR)
 
 
 def doc_of(tok: Token) -> Doc:
@@ -190,4 +208,4 @@ def _plural(tok: Token, actors: dict[str, Actor], token_actor: dict[int, str], s
     start = min([c.i for c in kids if c.dep_ in ("det", "nummod", "predet", "amod")] + [tok.i])
     if tok.lower_ == "two":
         start = tok.i - 1
-    return CorefLink(start, tok.i + 1, ranked[:2], 0.5)
+    return CorefLink(start, tok.i + 1, ranked[:2], 0.5, PLURAL)

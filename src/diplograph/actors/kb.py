@@ -52,10 +52,11 @@ class KBHit:
     country: str | None = None
     user: bool = False  # from a dictionary passed with --actors/--agents
     # kind "place": a city of the gazetteer, (state code, population) per state that has one so named;
-    # resolution picks one state per document (``resolve._place_states``) and reads it as a demonym.
+    # resolution picks one state per document (``places.place_states``) and reads it as a demonym.
     places: tuple[tuple[str, int], ...] = ()
     place: bool = False  # a demonym hit made from a place: the state is inferred, less sure
     upper_only: bool = False  # an acronym: matches only a word written in capitals (LTTE, not "Hum")
+    rule: str | None = None  # a reading made by an actor rule (a city read as its state): that rule's name
 
 
 @dataclass

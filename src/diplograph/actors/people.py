@@ -1,0 +1,382 @@
+"""People: person names, their roles from the text and the leader tables, and their identity.
+
+Candidates are KB people, spaCy PERSON entities, and proper names after a title or a
+nationality. Each gets a role from the text (``Kazakh President``, ``former``) and a dated role
+from REIGN/Archigos; its identity is decided by named rules competing in ``decide.best``:
+a KB person, a surname already named, a KB person known by surname alone, a leader of the
+tables, a new person. Single unknown names wait until every full name is known: then a surname
+met since, a titled first name (``President Xi``), a garbled spelling (fuzzy), else a new person.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..records import Actor
+from ..text.normalize import PLACEHOLDER
+from .aliases import fuzzy_target, translit_key
+from .decide import best, mention_rule
+from .kb import KBHit, is_person_entry
+from .leaders import LeaderRole, load_leaders
+from .phrases import phrase_first
+from .roles import Role, role_after, role_before, role_of_appositive
+from .state import ACRONYM, CAPITALISED, ActorKey, Span, State, add_mention, entry_actor, key_of, method_of, slug
+
+PERSON_KB = mention_rule("mention.person_kb", 0.9, "a person the knowledge base (or a user dictionary) names",
+                         ("kb", "leaders"))
+SURNAME_ALIAS = mention_rule("mention.surname_alias", 0.85,
+                             "a surname (spelling-insensitive) of a person already named in the document",
+                             ("parse", "actors"))
+PERSON_KB_SURNAME = mention_rule("mention.person_kb_surname", 0.8,
+                                 "a surname the knowledge base gives to one person only", ("kb", "leaders"))
+PERSON_LEADER = mention_rule("mention.person_leader", 0.75,
+                             "a head of state or government of REIGN/Archigos in office (or formerly) on the date",
+                             ("leaders", "parse"))
+PERSON_LEADER_STATE = mention_rule("mention.person_leader_state", 0.7,
+                                   "a leader of the tables not in office on the date: the state holds, the text's "
+                                   "title gives the role", ("leaders",))
+TITLED_FIRST_NAME = mention_rule("mention.titled_first_name", 0.8,
+                                 "a titled single name that is the first word of a person named family name first "
+                                 "(President Xi)", ("actors",))
+FUZZY = mention_rule("mention.fuzzy_transliteration", 0.6,
+                     "a garbled or transliterated spelling of a surname of a person in the document",
+                     ("actors",))
+PERSON_NEW = mention_rule("mention.person_new", 0.3,
+                          "a person the tables do not know: the text's role gives code and state",
+                          ("parse", "roles"))
+
+
+@dataclass
+class Identity:
+    """Who a name is: the actor key and how it was found; applied to the state by ``_apply``."""
+
+    key: ActorKey
+    method: str  # kb, dictionary, alias, role, learned, fuzzy
+    remember: str | None = None  # the name words to remember for later surnames (None: an actor already known)
+    tenure_title: str | None = None
+    approximate: bool = False
+    confidence: float | None = None  # a fixed mention confidence (fuzzy): the mention is added as is
+
+
+@dataclass
+class Name:
+    """A person name being resolved, with what its rules read."""
+
+    st: State
+    s: int
+    e: int
+    hit: KBHit | None
+    name: str
+    role: Role | None
+    late: bool = False  # second pass: every full name of the document is known
+    words: list[str] = field(default_factory=list)
+    _leader: LeaderRole | None | bool = False  # False: not looked up yet
+
+    def leader(self) -> LeaderRole | None:
+        if self._leader is False:
+            r = self.role
+            self._leader = load_leaders().role_on(self.name, self.st.on, r.country if r else None,
+                                                  r.title if r else None)
+        return self._leader  # type: ignore[return-value]
+
+
+def name_run(doc: Doc, start: int, stop: set[int]) -> int:
+    """End of the proper-name run starting at ``start``."""
+    end = start
+    while end < len(doc) and end not in stop and doc[end].pos_ == "PROPN" and CAPITALISED.match(doc[end].text) \
+            and doc[end].text != PLACEHOLDER and doc[end].ent_type_ not in ("GPE", "DATE", "NORP", "LOC"):
+        end += 1
+    return end
+
+
+def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHit | None]]:
+    """Name spans (start, end, KB person hit or None), in text order, without overlaps."""
+    doc = st.doc
+    cands: dict[int, tuple[int, int, KBHit | None]] = {}
+    kb_tokens = set(st.hits)
+    for s, e, hit in spans:
+        if hit.kind == "actor" and hit.entry is not None and (is_person_entry(hit.entry) or (
+                hit.user and len(hit.entry.code_on(st.on) or "") > 3 and doc[s].ent_type_ == "PERSON")):
+            cands[s] = (s, e, hit)
+    covered = {t for s, e, _ in cands.values() for t in range(s, e)}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        toks = [t.i for t in ent if t.text != PLACEHOLDER and t.i not in kb_tokens and t.pos_ == "PROPN"
+                and t.i not in st.reserved]
+        if not toks or any(t in covered for t in toks):
+            continue
+        # The name is the run of unclaimed proper nouns at the end of the entity.
+        s = toks[-1]
+        while s - 1 in toks:
+            s -= 1
+        cands[s] = (s, toks[-1] + 1, None)
+        covered.update(range(s, toks[-1] + 1))
+    # A proper name right after a title or a nationality (+ redaction) is a person even if NER missed it.
+    for s0, e0, hit in spans:
+        if hit.kind == "agent" or hit.kind == "demonym":
+            j = e0 + (1 if e0 < len(doc) and doc[e0].text == PLACEHOLDER else 0)
+            if j < len(doc) and j not in covered and j not in kb_tokens and j not in st.reserved:
+                end = name_run(doc, j, kb_tokens | st.reserved)
+                if end > j and (hit.kind == "agent" or j > e0 or doc[j].ent_type_ == "PERSON"):
+                    cands[j] = (j, end, None)
+                    covered.update(range(j, end))
+    return [cands[k] for k in sorted(cands)]
+
+
+# The identity rules ------------------------------------------------------------------------
+
+def _person_kb(n: Name) -> Identity | None:
+    hit = n.hit
+    if hit is None:
+        return None
+    approximate = not hit.user and hit.entry is not None and hit.entry.code_on(n.st.on) is None
+    key, title, approx = dated(n.st, entry_actor(hit, n.st.on, n.st.kb), n.name, n.role, user=hit.user,
+                               approximate=approximate)
+    return Identity(key, method_of(hit), key[1], title, approx)
+
+
+def _surname_alias(n: Name) -> Identity | None:
+    by_surname = n.st.by_surname
+    aid = by_surname.get(translit_key(n.words[-1]))
+    if aid is None or n.hit is not None:
+        return None
+    if len(n.words) > 1 and n.st.out.actors[aid].name.split()[0] != n.words[0]:
+        return None
+    return Identity(key_of(n.st.out.actors[aid]), "alias")
+
+
+def _person_kb_surname(n: Name) -> Identity | None:
+    words, kb = n.words, n.st.kb
+    if n.hit is not None:
+        return None
+    cands = kb.surnames.get(words[-1].upper(), []) if not ACRONYM.match(words[-1]) or len(words[-1]) > 4 else []
+    if len(cands) == 1 and (len(words) == 1 or phrase_first(cands[0].root) in (words[0].upper(), "")):
+        # A surname alone is weak evidence (``Easter``, ``Jerry``): no state guessed from other dates.
+        key, title, approx = dated(n.st, entry_actor(KBHit("actor", entry=cands[0]), n.st.on, kb, nearest=False),
+                                   n.name, n.role)
+        return Identity(key, "kb", key[1], title, approx)
+    return None
+
+
+def _person_leader(n: Name) -> Identity | None:
+    if n.hit is not None:
+        return None
+    lr = n.leader()
+    if lr is not None and (len(n.words) > 1 or n.role is not None or n.st.doc[n.s].ent_type_ == "PERSON"):
+        return Identity(new_person(n.st, n.name, n.role, lr), "kb", n.name, lr.tenure.title)
+    return None
+
+
+def _person_leader_state(n: Name) -> Identity | None:
+    """A leader whose tenure has not begun on the date, or an undated text: the state is known,
+    the role is not (the text's title, if any, gives it)."""
+    if n.hit is not None or n.leader() is not None:
+        return None
+    role = n.role
+    state = load_leaders().nationality(n.name, role.country if role else None)
+    if state is not None and (len(n.words) > 1 or (role is not None and role.sector)):
+        sector = role.sector if role is not None and role.sector else ""
+        if role is not None and role.former and (not sector or sector.startswith("GOV")):
+            sector = "ELI"
+        return Identity((slug(n.name), n.name, "person", state + sector, state), "kb", n.name, None, True)
+    return None
+
+
+def _titled_first_name(n: Name) -> Identity | None:
+    """``President Xi`` after ``Xi Jinping``: a single name with a title is the first word of a
+    person already named (family name first), when the title's state, if any, is theirs."""
+    st, role = n.st, n.role
+    if role is None or " " in n.name:
+        return None
+    aid = st.by_first.get(translit_key(n.name))
+    a = st.out.actors.get(aid) if aid else None
+    if a is None or a.type != "person" or (role.country and a.country and role.country != a.country):
+        return None
+    return Identity(key_of(a), "alias")
+
+
+def _fuzzy(n: Name) -> Identity | None:
+    m = fuzzy_target(n.name, dict(n.st.names))
+    if m is None:
+        return None
+    return Identity(key_of(n.st.out.actors[m.actor_id]), "fuzzy", confidence=m.confidence)
+
+
+def _person_new(n: Name) -> Identity | None:
+    if not n.late and n.e - n.s <= 1:
+        return None  # a single unknown name may be a surname or a garbled spelling: decided later
+    key = new_person(n.st, n.name, n.role)
+    return Identity(key, "role" if key[3] else "learned", n.name)
+
+
+FULL_NAME_RULES = ((PERSON_KB, _person_kb), (SURNAME_ALIAS, _surname_alias), (PERSON_KB_SURNAME, _person_kb_surname),
+                   (PERSON_LEADER, _person_leader), (PERSON_LEADER_STATE, _person_leader_state),
+                   (PERSON_NEW, _person_new))
+SINGLE_NAME_RULES = ((SURNAME_ALIAS, _surname_alias), (TITLED_FIRST_NAME, _titled_first_name), (FUZZY, _fuzzy),
+                     (PERSON_NEW, _person_new))
+
+
+def _apply(st: State, ident: Identity) -> str:
+    """Create the actor an identity names (if new) and remember what later rules read."""
+    aid, name, typ, code, country = ident.key
+    if aid not in st.out.actors:
+        st.out.actors[aid] = Actor(aid, name, typ, code, country, [])
+    if ident.tenure_title is not None:
+        st.tenure_title[aid] = ident.tenure_title
+    if ident.approximate:
+        st.approximate.add(aid)
+    if ident.remember is not None:
+        remember(st, aid, ident.remember)
+    return aid
+
+
+def add_people(st: State, spans: list[Span]) -> set[int]:
+    """Resolve every person name; returns the KB-span starts consumed as titles/nationalities."""
+    doc = st.doc
+    consumed: set[int] = set()
+    cands = person_candidates(st, spans)
+    # Full names first, so a later surname finds its person.
+    order = sorted(cands, key=lambda c: (-(c[1] - c[0]) if c[2] is None else -9, c[0]))
+    pending: list[Name] = []
+    for s, e, hit in order:
+        name = doc[s:e].text
+        role = role_before(doc, s, st.hits, st.on) or role_after(doc, e, st.hits, st.on) \
+            or role_of_appositive(doc, e, st.hits, st.on)
+        if role is not None and role.start < s:
+            for t in range(role.start, s):
+                if t in st.hits:
+                    consumed.add(st.hits[t][0])
+        n = Name(st, s, e, hit, name, role, words=name.split())
+        won = best(FULL_NAME_RULES, n)
+        if won is None:
+            pending.append(n)
+            continue
+        _settle(n, won.value, won.rule)
+    for n in pending:
+        n.late = True
+        won = best(SINGLE_NAME_RULES, n)
+        if won is not None:
+            _settle(n, won.value, won.rule)
+    return consumed
+
+
+def _settle(n: Name, ident: Identity, rule: str) -> None:
+    st, role = n.st, n.role
+    start = role.start if role is not None and role.start < n.s else n.s
+    aid = _apply(st, ident)
+    if ident.confidence is not None:
+        add_mention(st, start, n.e, key_of(st.out.actors[aid]), ident.method, ident.confidence, rule)
+        return
+    attach(st, start, n.e, aid, role, n.hit, ident.method, rule)
+
+
+def remember(st: State, aid: str, name: str) -> None:
+    words = name.split()
+    st.names.setdefault(aid, words)
+    st.by_surname.setdefault(translit_key(words[-1]), aid)
+    if len(words) > 1:
+        st.by_first.setdefault(translit_key(words[0]), aid)
+
+
+def dated(st: State, key: ActorKey, name: str, role: Role | None, user: bool = False,
+          approximate: bool = False) -> tuple[ActorKey, str | None, bool]:
+    """A KB person's code on the document date: REIGN/Archigos tenure, then ``former`` in the text;
+    with the tenure's title (if any) and whether the code is only the nearest dated one.
+
+    ``approximate``: the KB code is the nearest dated one (no range holds on the date); it
+    neither constrains the tenure lookup nor survives a role the text gives (see ``attach``).
+    """
+    aid, nm, typ, code, country = key
+    if user:
+        return key, None, False  # a user dictionary's codes come out exactly as it defines them
+    lookup = None if approximate else country
+    lr = load_leaders().role_on(nm, st.on, lookup) or load_leaders().role_on(name, st.on, lookup)
+    if lr is not None and country and lr.country != country and len(lr.tenure.leader.split()) < 2:
+        lr = None  # a surname-only tenure of another state (Kiesinger) is not this known person (Kissinger)
+    title, approx = None, False
+    if lr is not None:
+        code, country = lr.code, lr.country
+        title = lr.tenure.title
+    elif approximate and code:
+        approx = True
+    if role is not None and role.former and code and code[3:].startswith("GOV"):
+        code = code[:3] + "ELI"
+    elif role is not None and role.former and code and len(code) == 3:
+        code = code + "ELI"
+    return (aid, nm, typ, code, country), title, approx
+
+
+def new_person(st: State, name: str, role: Role | None, lr: LeaderRole | None = None) -> ActorKey:
+    if lr is None and role is not None and role.igo and not role.country:
+        return slug(name), name, "person", role.igo, None
+    country = (lr.country if lr else None) or (role.country if role else None)
+    sector = (lr.sector if lr else None)
+    if role is not None and role.sector and not sector:
+        sector = role.sector
+    if role is not None and role.former and (sector or "GOV").startswith("GOV"):
+        sector = "ELI"
+    if country is None and sector and role is not None:
+        country = salient_state(st, role)
+    code = (country or "") + (sector or "") or None
+    return slug(name), name, "person", code, country
+
+
+def salient_state(st: State, role: Role) -> str | None:
+    """A title without a nationality: the state the sentence (else the document) is about."""
+    tok = st.doc[role.start]
+    for scope in (tok.sent, st.doc[:]):
+        found = {st.hits[t][0]: st.hits[t] for t in range(scope.start, scope.end) if t in st.hits}
+        counts: Counter[str] = Counter()
+        for s, e, h in found.values():
+            if h.kind == "demonym" and h.country:
+                counts[h.country] += 1
+            elif h.kind == "actor" and h.entry is not None:
+                c = h.entry.code_on(st.on)
+                if c and len(c) == 3 and not c.startswith("IGO"):
+                    counts[c] += 1
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
+
+
+def attach(st: State, start: int, end: int, aid: str, role: Role | None, hit: KBHit | None, method: str,
+           rule: str) -> None:
+    """A mention of a person, its code settled with the role the text gives around it."""
+    a = st.out.actors[aid]
+    conf = {"kb": 0.9, "dictionary": 0.95, "alias": 0.85, "learned": 0.3}.get(method, 0.7)
+    if method == "kb" and hit is None:
+        conf = 0.7
+    if aid in st.approximate and method in ("kb", "alias"):
+        conf = min(conf, 0.6)  # the KB dates this person elsewhere: the state holds, the role is a guess
+    if role is not None and role.code and method != "dictionary":
+        # The text's own role: a person the KB did not date gets the country and sector it gives.
+        if aid in st.approximate and (role.country or role.igo):
+            # The KB dates this person elsewhere; the text says what they are on this date.
+            a.code, a.country = role.code, role.country
+            st.approximate.discard(aid)
+            method = "role" if method in ("kb", "alias") else method
+            conf = 0.7
+        elif a.code is None or (role.country and a.country is None):
+            a.code, a.country = role.code, role.country
+            method = "role" if method in ("kb",) and hit is None and a.code else method
+        elif role.former and a.code and a.code[3:].startswith("GOV"):
+            a.code = a.code[:3] + "ELI"
+        elif present_office(role, a):
+            # ``President X`` with no ``former``: the text says X holds the office now; the
+            # tenure table's dates (often unknown or a placeholder) do not outrank it.
+            a.code = a.code[:3] + role.sector
+            method = "role" if method in ("kb", "alias") else method
+    add_mention(st, start, end, key_of(a), method, conf, rule)
+    if role is not None and role.title and role.sector and role.sector.startswith("GOV"):
+        st.titles.setdefault(aid, role.title)
+
+
+def present_office(role: Role, a: Actor) -> bool:
+    """The text gives a current government title to a person the tables date as a former leader
+    (``...ELI``) of the same state."""
+    return bool(not role.former and role.sector and role.sector.startswith("GOV") and a.code
+                and len(a.code) > 3 and a.code[3:] == "ELI" and role.country in (None, a.code[:3])
+                and a.type == "person")

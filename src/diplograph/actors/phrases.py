@@ -1,0 +1,186 @@
+"""Knowledge-base phrases: which spans of the text name what the knowledge base knows.
+
+The knowledge base's trie proposes the longest phrase at each word (rule ``mention.kb_phrase``:
+states, demonyms, capitals and metonyms, IGOs, groups, people, sector nouns); named veto rules
+propose that the span names no actor here (a lower-case common word, a city that is a person's
+surname, a namesake's given name …). Vetoes outrank the phrase, so a veto that fires wins.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..nlp import tokens_of
+from ..rules import REGISTRY
+from ..text.normalize import PLACEHOLDER
+from .decide import NOT_AN_ACTOR, best, mention_rule
+from .kb import KBHit, KnowledgeBase, is_person_entry
+from .places import place_prepositions, place_states, reads_as_place
+from .state import CAPITALISED, Span, State
+
+KB_PHRASE = mention_rule("mention.kb_phrase", 0.9,
+                         "the longest knowledge-base phrase at a word names its state, group, IGO, person or sector",
+                         ("kb", "parse"))
+_VETO = 0.95  # every veto outranks the phrase it vetoes
+
+
+def _veto(name: str, description: str, reads: tuple[str, ...] = ("parse", "kb")) -> str:
+    return mention_rule(name, _VETO, description, reads)
+
+
+VETO_LOWERCASE = _veto("mention.veto_lowercase_name",
+                       "a state, group or nationality is a proper name: a lower-case word is not one (turkey, chad)")
+VETO_AGENT_POS = _veto("mention.veto_sector_not_noun", "a sector phrase must start with a noun or adjective")
+VETO_ACRONYM_CASE = _veto("mention.veto_acronym_case", "an acronym entry matches only a word written in capitals")
+VETO_NOT_PLACE = _veto("mention.veto_not_a_place",
+                       "a gazetteer name not read as a place here (inside another name, not tagged as a place, "
+                       "after lower-case 'the')", ("parse", "kb:places", "lexicon:place_prepositions"))
+VETO_CITY_SURNAME = _veto("mention.veto_city_is_surname",
+                          "a one-word city that is the surname of a person the text names is that person, unless "
+                          "after a locative preposition", ("parse", "kb:places", "lexicon:place_prepositions"))
+VETO_CITY_IN_NAME = _veto("mention.veto_city_inside_person_name",
+                          "a dictionary city inside a person's name is part of the name (Jorge Cordoba)")
+VETO_NAMESAKE_SURNAME = _veto("mention.veto_namesake_surname",
+                              "a one-word dictionary person after another given name is a namesake")
+VETO_NAMESAKE_GIVEN = _veto("mention.veto_namesake_given_name",
+                            "a given name a dictionary lists alone for someone else, before another surname")
+VETO_TITLE_AS_SURNAME = _veto("mention.veto_title_as_surname", "a title word after a given name is a surname "
+                              "(Tom King)")
+VETO_WORD_OF_PERSON = _veto("mention.veto_word_of_person_name",
+                            "an organisation or state word starting a person's name is part of the name (Ana Brnabic)")
+
+
+@dataclass
+class Match:
+    """One knowledge-base phrase found at a word, with what the veto rules read around it."""
+
+    doc: Doc
+    toks: list[Token]
+    texts: list[str]
+    kb: KnowledgeBase
+    surnames: set[str]
+    i: int
+    end: int
+    hit: KBHit
+
+
+def _lowercase(m: Match):
+    return NOT_AN_ACTOR if m.hit.kind in ("actor", "demonym") and not CAPITALISED.match(m.toks[m.i].text) else None
+
+
+def _agent_pos(m: Match):
+    return NOT_AN_ACTOR if m.hit.kind == "agent" and m.toks[m.i].pos_ not in ("NOUN", "PROPN", "ADJ") else None
+
+
+def _acronym_case(m: Match):
+    if m.hit.upper_only and not all(m.doc[t].text.isupper() for t in range(m.i, m.end)):
+        return NOT_AN_ACTOR
+    return None
+
+
+def _not_place(m: Match):
+    return NOT_AN_ACTOR if m.hit.kind == "place" and not reads_as_place(m.doc, m.i, m.end) else None
+
+
+def _city_surname(m: Match):
+    i, end, hit = m.i, m.end, m.hit
+    if hit.kind in ("place", "actor") and end - i == 1 and m.toks[i].text in m.surnames \
+            and (hit.kind == "place" or tuple(m.texts[i:end]) in m.kb.place_states) \
+            and (i == 0 or m.toks[i - 1].lower_ not in place_prepositions()):
+        return NOT_AN_ACTOR  # "Aden is reluctant"
+    return None
+
+
+def _city_in_name(m: Match):
+    first = m.toks[m.i]
+    if m.hit.kind == "actor" and not m.hit.user and first.ent_type_ == "PERSON" and first.ent_iob_ == "I" \
+            and tuple(m.texts[m.i:m.end]) in m.kb.place_states:
+        return NOT_AN_ACTOR
+    return None
+
+
+def _namesake_surname(m: Match):
+    i, end, hit, first = m.i, m.end, m.hit, m.toks[m.i]
+    if hit.kind == "actor" and not hit.user and hit.entry is not None and end - i == 1 and i > 0 \
+            and first.ent_type_ == "PERSON" and first.ent_iob_ == "I" and m.toks[i - 1].pos_ == "PROPN" \
+            and is_person_entry(hit.entry) and phrase_first(hit.entry.root) not in ("", m.texts[i - 1]):
+        return NOT_AN_ACTOR  # "Khalid Mehdiyev": a namesake of the dictionary's Agshin Mehdiyev
+    return None
+
+
+def _namesake_given(m: Match):
+    i, end, hit = m.i, m.end, m.hit
+    if hit.kind == "actor" and not hit.user and hit.entry is not None and end - i == 1 and end < len(m.doc) \
+            and m.toks[end].ent_type_ == "PERSON" and m.toks[end].ent_iob_ == "I" and is_person_entry(hit.entry):
+        return NOT_AN_ACTOR  # "Khalid Mehdiyev" is not King Khalid
+    return None
+
+
+def _phrase(m: Match):
+    return m.hit
+
+
+READINGS = ((VETO_LOWERCASE, _lowercase), (VETO_AGENT_POS, _agent_pos), (VETO_ACRONYM_CASE, _acronym_case),
+            (VETO_NOT_PLACE, _not_place), (VETO_CITY_SURNAME, _city_surname), (VETO_CITY_IN_NAME, _city_in_name),
+            (VETO_NAMESAKE_SURNAME, _namesake_surname), (VETO_NAMESAKE_GIVEN, _namesake_given),
+            (KB_PHRASE, _phrase))
+
+
+def phrase_first(root: str) -> str:
+    """The first word of a dictionary phrase of several words, else ``""``."""
+    w = [x for x in root.strip("_").split("_") if x]
+    return w[0] if len(w) > 1 else ""
+
+
+def words(doc: Doc) -> tuple[list[str], list[str]]:
+    toks = tokens_of(doc)
+    texts = [t.text.upper() for t in toks]
+    lemmas = [t.lemma_.upper() if t.lemma_ else t.text.upper() for t in toks]
+    return texts, lemmas
+
+
+def kb_spans(st: State, reserved: set[int]) -> list[Span]:
+    """The knowledge-base phrases of the text, longest match first, as the reading rules decide them."""
+    doc, kb = st.doc, st.kb
+    toks = tokens_of(doc)
+    texts, lemmas = words(doc)
+    roots = kb.trie  # a phrase starts with a word at the trie's root: one lookup rules out most tokens
+    # Last words of the document's full person names: a city so named is that person ("Aden").
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    spans: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if (texts[i] not in roots and lemmas[i] not in roots) or i in reserved or toks[i].text == PLACEHOLDER:
+            i += 1
+            continue
+        found = kb.longest_match(texts, i) or kb.longest_match(lemmas, i)
+        if found is None:
+            i += 1
+            continue
+        end, hit = found
+        reading = best(READINGS, Match(doc, toks, texts, kb, surnames, i, end, hit))
+        if reading is None or reading.value is NOT_AN_ACTOR:
+            i += 1
+            continue
+        spans.append((i, end, reading.value))
+        i = end
+    return place_states(spans, texts, kb, st.on)
+
+
+def inside_person_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Drop organisation/state hits that are only a word of a person's name (``Ana`` in ``Ana Brnabic``)."""
+    keep: list[Span] = []
+    for sp in spans:
+        s, e, hit = sp
+        if hit.kind == "agent" and doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "I" and s > 0 \
+                and doc[s - 1].pos_ == "PROPN" and (s - 1, s) not in [(k[1] - 1, k[1]) for k in keep[-1:]] \
+                and REGISTRY.enabled(VETO_TITLE_AS_SURNAME):
+            continue  # "Tom King": a surname, not the title king
+        ent = doc[s].ent_type_ == "PERSON" and doc[e - 1].ent_iob_ != "" and doc[s].ent_iob_ == "B"
+        if ent and hit.kind == "actor" and hit.entry is not None and not is_person_entry(hit.entry) \
+                and not hit.user and e < len(doc) and doc[e].ent_type_ == "PERSON" and doc[e].ent_iob_ == "I" \
+                and REGISTRY.enabled(VETO_WORD_OF_PERSON):
+            continue
+        keep.append(sp)
+    return keep

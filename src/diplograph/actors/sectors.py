@@ -1,0 +1,195 @@
+"""Knowledge-base spans that are not people: states, groups, IGOs, places, and sector nouns with an owner.
+
+A sector noun (``troops``, ``the foreign minister``) gets its owner from the competition of
+``owners.OWNER_RULES``; after coreference, a noun still without a state of its own may take the
+organisation of its ``of``/``for`` phrase (``owner.organisation``) or the state of the possessive
+pronoun before it (``owner.pronoun``). ``ethnic Albanians`` are civilians of the state where
+they live (``mention.ethnic_group``).
+"""
+from __future__ import annotations
+
+from ..lexicon import sectors_with
+from ..records import Actor
+from ..rules import REGISTRY
+from .decide import best, mention_rule
+from .kb import KBHit
+from .owners import DEFER, OWNER_RULES, Noun, country_of_modifiers, from_is_origin, sole_state
+from .phrases import KB_PHRASE
+from .state import ResolvedActors, State, add_mention, drop_mentions, entry_actor, method_of, slug
+from .syntax_helpers import pobj_of, span_head
+
+SECTOR_NOUN = mention_rule("mention.sector_noun", 0.5, "a sector noun whose owner no rule finds", ("kb",))
+VETO_DEMONYM_OF_ACTOR = mention_rule(
+    "mention.veto_demonym_of_actor", 0.95,
+    "a nationality modifying another actor's noun is part of that actor (not before another nationality)",
+    ("parse", "kb"))
+VETO_STATE_OF_SECTOR = mention_rule("mention.veto_state_of_sector", 0.95,
+                                    "a state's name modifying a sector noun is part of the sector actor",
+                                    ("parse", "kb"))
+ETHNIC_GROUP = mention_rule("mention.ethnic_group", 0.6,
+                            "'ethnic Xs' are civilians of the state where they live, not of X", ("parse", "kb"))
+ORGANISATION_OWNER = mention_rule("owner.organisation", 0.7,
+                                  "a stateless sector noun speaks for the organisation of its of/for phrase",
+                                  ("parse", "actors", "sectors:institution", "sectors:private"))
+PRONOUN_OWNER = mention_rule("owner.pronoun", 0.7,
+                             "a stateless sector noun takes the state of its possessive pronoun (its ambassador)",
+                             ("parse", "coref"))
+
+
+def add_kb_spans(st: State, spans: list[tuple[int, int, KBHit]], consumed: set[int]) -> None:
+    doc = st.doc
+    for start, end, hit in spans:
+        if start in consumed or any(t in st.out.token_actor for t in range(start, end)):
+            continue
+        if hit.kind == "agent":
+            _add_sector_noun(st, start, end, hit)
+            continue
+        # A demonym that modifies a noun of another actor is part of that actor, not a mention of the state.
+        # Not when that word is another nationality (``Israeli-Palestinian talks``: both states).
+        if hit.kind == "demonym" and doc[end - 1].dep_ in ("amod", "compound") and doc[end - 1].head.i in st.hits \
+                and st.hits[doc[end - 1].head.i][2].kind != "demonym" and REGISTRY.enabled(VETO_DEMONYM_OF_ACTOR):
+            continue
+        if hit.kind == "actor" and doc[end - 1].dep_ in ("amod", "compound") and doc[end - 1].head.i in st.hits \
+                and st.hits[doc[end - 1].head.i][2].kind == "agent" \
+                and len(entry_actor(hit, st.on, st.kb)[3] or "") == 3 and REGISTRY.enabled(VETO_STATE_OF_SECTOR):
+            continue  # "Freedonian militiamen": the state is part of the sector actor
+        if hit.kind == "demonym" and _ethnic_group(st, start, end) and REGISTRY.enabled(ETHNIC_GROUP):
+            _add_ethnic_group(st, start, end, hit)
+            continue
+        add_mention(st, start, end, entry_actor(hit, st.on, st.kb), method_of(hit), 0.7 if hit.place else 0.9,
+                    hit.rule or KB_PHRASE)
+
+
+def _add_sector_noun(st: State, start: int, end: int, hit: KBHit) -> None:
+    doc = st.doc
+    assert hit.agent is not None
+    head = span_head(doc, start, end) if end - start > 1 else start
+    # Soldiers and peacekeepers are often abroad; police, protesters, officials are at home.
+    located = not any(k in hit.agent.code for k in sectors_with("abroad"))
+    won = best(OWNER_RULES, Noun(st, start, end, head, located))
+    if won is not None and won.value is DEFER:
+        st.deferred.append((start, end, hit))
+        return
+    owner = won.value if won is not None else None
+    country = owner.country if owner is not None else None
+    igo = owner.igo if owner is not None else None
+    domestic = owner is not None and owner.guessed
+    code = hit.agent.combine(country or igo)
+    name = sector_name(country or igo, hit)
+    s0 = min([start] + [c.i for c in doc[head].children if c.i in st.hits and c.i < start
+                        and c.i not in st.out.token_actor])
+    key = (slug(name), name, "sector", code, country)
+    method = "dictionary" if hit.user else ("role" if country or igo else "kb")
+    # "Polish and Czech troops": the coordinated nationality keeps its own state, so the
+    # event stage can read both (the sector mention still spans the whole phrase).
+    kept = {t: st.out.token_actor[t] for t in range(s0, start)
+            if t in st.out.token_actor and doc[t].dep_ == "conj"}
+    add_mention(st, s0, end, key, method, 0.6 if domestic else 0.8 if country else 0.5,
+                won.rule if won is not None else SECTOR_NOUN)
+    st.out.token_actor.update(kept)
+    if domestic or not (country or igo):
+        st.unowned.append((s0, end, head, hit))
+
+
+def _ethnic_group(st: State, start: int, end: int) -> bool:
+    """``ethnic Albanians``: people of that nationality's ethnicity, most often living in another state."""
+    doc = st.doc
+    return start > 0 and doc[start - 1].lower_ == "ethnic" and doc[end - 1].tag_ in ("NNS", "NNPS")
+
+
+def _add_ethnic_group(st: State, start: int, end: int, hit: KBHit) -> None:
+    """An ethnic group is civilians (CVL) of the state where they are (``ethnic Serbs in Croatia``),
+    else of the one other state the sentence names; not of the state their name comes from."""
+    head = end - 1
+    country = country_of_modifiers(st, head, located=True)
+    if country is None or country == hit.country:
+        country = sole_state(st, head)
+    if country == hit.country:
+        country = None
+    name = f"ethnic {st.doc[start:end].text}"
+    add_mention(st, start - 1, end, (slug(name), name, "sector", (country or "") + "CVL", country),
+                "role" if country else "kb", 0.6 if country else 0.5, ETHNIC_GROUP)
+
+
+def sector_name(owner: str | None, hit: KBHit) -> str:
+    """``RUS troops``, ``Chilean Foreign Ministry spokesman``: the owner, then the agent phrase."""
+    assert hit.agent is not None
+    phrase = hit.agent.phrase.strip("_").replace("_", " ").lower()
+    return f"{owner} {phrase}" if owner else phrase
+
+
+def _first_free(out: ResolvedActors, start: int, end: int) -> int:
+    """The first token of ``start..end`` no other actor holds (the phrase minus a nationality kept apart)."""
+    return next((t for t in range(start, end) if t not in out.token_actor), start)
+
+
+def _institution(a: Actor) -> bool:
+    """An organisation people speak or act for: a state's or an IGO's institution, or a coded
+    armed or political group (not civilians, journalists, victims)."""
+    code = a.code or ""
+    sector = code[3:] if a.country and len(code) > 3 else code
+    return a.type in ("sector", "group", "igo") and sector.startswith(sectors_with("institution"))
+
+
+def add_organisation_owners(st: State) -> None:
+    """``a spokesman for the Chilean foreign ministry``, ``officials of the Rwandan army``: a
+    sector noun with no state of its own speaks for the organisation of its ``of``/``for`` phrase
+    and takes its code. ``for`` only with an organisation (``troops for Somalia`` are not Somalia's)."""
+    if not REGISTRY.enabled(ORGANISATION_OWNER):
+        return
+    doc, out = st.doc, st.out
+    private = sectors_with("private")
+    for k, (start, end, head, hit) in enumerate(st.unowned):
+        owner = None
+        for child in doc[head].children:
+            if child.dep_ != "prep" or child.lower_ not in ("of", "for") or child.i < head:
+                continue
+            pobj = pobj_of(child)
+            cand = out.actor_at(pobj.i) if pobj is not None else None
+            if cand is None or not cand.code or cand.type == "person":
+                continue
+            if cand.type == "state" and child.lower_ == "for":
+                continue
+            if _institution(cand) or cand.type == "state":
+                owner = cand
+            break
+        assert hit.agent is not None
+        if owner is not None and owner.type == "state" and any(k in hit.agent.code for k in private):
+            owner = None  # "a native of Ruritania" is not the state's; its officials are
+        aid = out.token_actor.get(head)
+        if owner is None or aid is None or aid == owner.id:
+            continue
+        code = hit.agent.combine(owner.country) if owner.type == "state" else owner.code
+        drop_mentions(st, aid, start, end)
+        s0 = _first_free(out, start, end)
+        name = sector_name(owner.name, hit)
+        add_mention(st, s0, end, (slug(name), name, "sector", code, owner.country),
+                    "dictionary" if hit.user else "role", 0.7, ORGANISATION_OWNER)
+        st.unowned[k] = (start, end, -1, hit)  # settled: the pronoun pass skips it
+
+
+def add_pronoun_owners(st: State) -> None:
+    """``Zambia recalled its ambassador``: a sector noun with no state of its own takes the state of
+    the possessive pronoun before it, as coreference resolved it."""
+    if not REGISTRY.enabled(PRONOUN_OWNER):
+        return
+    doc, out = st.doc, st.out
+    for start, end, head, hit in st.unowned:
+        if head < 0 or not from_is_origin(doc[head]):
+            # As an object (``recalled its ambassador from X``) the noun is the subject's own
+            # instrument; the event's target is found elsewhere, so it stays stateless.
+            continue
+        owner = next((out.actor_at(c.i) for c in doc[head].children
+                      if c.dep_ == "poss" and c.pos_ == "PRON" and c.i in out.token_actor), None)
+        if owner is None or not owner.country or owner.type == "sector":
+            continue
+        aid = out.token_actor.get(head)
+        if aid is None or out.actors[aid].country == owner.country:
+            continue
+        assert hit.agent is not None
+        drop_mentions(st, aid, start, end)
+        code = hit.agent.combine(owner.country)
+        name = sector_name(owner.country, hit)
+        s0 = _first_free(out, start, end)
+        add_mention(st, s0, end, (slug(name), name, "sector", code, owner.country),
+                    "dictionary" if hit.user else "coref", 0.7, PRONOUN_OWNER)

@@ -1,0 +1,167 @@
+"""The actor stage's record and the working state its rules share.
+
+``ResolvedActors`` is what the stage publishes (the event and claim stages read it);
+``State`` is the working state of one resolution, shared by the rule modules of this package
+(``phrases``, ``places``, ``people``, ``owners``, ``sectors``, ``groups``) and written only
+through :func:`add_mention` / :func:`drop_mentions`, so that every mention carries the name of
+the rule that made it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..records import Actor, Mention
+from ..text.normalize import NormalizedText
+from .kb import KBHit, KnowledgeBase, is_person_entry, nearest_dated_code
+
+CAPITALISED = re.compile(r"^[A-Z]")
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9.&-]{1,9}$")
+
+ActorKey = tuple[str, str, str, "str | None", "str | None"]  # (id, name, type, code, country)
+Span = tuple[int, int, KBHit]  # token start, token end, what the knowledge base says the phrase names
+
+
+@dataclass
+class ResolvedActors:
+    """The actor stage's result: the document's actors, which token names which, and what it restored."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    token_actor: dict[int, str] = field(default_factory=dict)  # token index → actor id
+    warnings: list[str] = field(default_factory=list)
+    # Plural references ("the two sides") → the actors they stand for; not in token_actor.
+    token_group: dict[int, list[str]] = field(default_factory=dict)
+    # Redacted words this stage restored: index into the normalized text's ``redactions`` → the word.
+    # The normalize stage's records stay untouched; the pipeline publishes both together.
+    restored: dict[int, str] = field(default_factory=dict)
+    group_mentions: list[tuple[Mention, list[str]]] = field(default_factory=list)  # "the two sides" → ids
+
+    def actor_at(self, i: int) -> Actor | None:
+        aid = self.token_actor.get(i)
+        return self.actors.get(aid) if aid else None
+
+
+@dataclass
+class State:
+    """Working state of one resolution."""
+
+    doc: Doc
+    norm: NormalizedText
+    kb: KnowledgeBase
+    on: date | None
+    out: ResolvedActors
+    hits: dict[int, Span] = field(default_factory=dict)  # token → the KB span covering it
+    titles: dict[str, str] = field(default_factory=dict)  # person actor id → a title the text gives
+    tenure_title: dict[str, str] = field(default_factory=dict)  # person actor id → title from REIGN/Archigos
+    gender: dict[str, str] = field(default_factory=dict)
+    names: dict[str, list[str]] = field(default_factory=dict)  # person actor id → name words
+    reserved: set[int] = field(default_factory=set)  # tokens of nicknames and defined acronyms
+    deferred: list[Span] = field(default_factory=list)  # "the president": coreference first
+    by_surname: dict[str, str] = field(default_factory=dict)  # transliteration key of a surname → person id
+    # First word of a full name → person id: the family name of names written family name first
+    # (``Xi Jinping`` → ``President Xi``); used only for a titled single name.
+    by_first: dict[str, str] = field(default_factory=dict)
+    approximate: set[str] = field(default_factory=set)  # actors whose KB code is the nearest dated one
+    # Sector nouns whose state is unknown or only guessed: (start, end, head token, agent hit).
+    unowned: list[tuple[int, int, int, KBHit]] = field(default_factory=list)
+    dominant: str | None = None  # the state the document is about ("" when none; None: not yet counted)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "actor"
+
+
+def add_mention(st: State, start: int, end: int, key: ActorKey, method: str, conf: float, rule: str) -> str:
+    """Record tokens [start, end) as a mention of the actor ``key`` (created if new), made by ``rule``."""
+    out, doc = st.out, st.doc
+    aid, name, typ, code, country = key
+    actor = out.actors.get(aid)
+    if actor is None:
+        actor = out.actors[aid] = Actor(aid, name, typ, code, country, [])
+    span = doc[start:end]
+    s, e, text = st.norm.original_span(span.start_char, span.end_char)
+    actor.mentions.append(Mention(text, s, e, method, round(conf, 2), rule))
+    for t in range(start, end):
+        out.token_actor[t] = aid
+    return aid
+
+
+def key_of(a: Actor) -> ActorKey:
+    return a.id, a.name, a.type, a.code, a.country
+
+
+def drop_mentions(st: State, aid: str, start: int, end: int) -> None:
+    """Remove the actor's mentions that overlap tokens [start, end), and their tokens."""
+    a = st.out.actors[aid]
+    s0, e0 = st.norm.to_original(st.doc[start].idx, st.doc[end - 1].idx + len(st.doc[end - 1]))
+    a.mentions = [m for m in a.mentions if m.end <= s0 or m.start >= e0]
+    for t in [t for t, x in st.out.token_actor.items() if x == aid]:
+        ts, te = st.norm.to_original(st.doc[t].idx, st.doc[t].idx + len(st.doc[t]))
+        if not any(m.start <= ts and te <= m.end for m in a.mentions):
+            del st.out.token_actor[t]
+    if not a.mentions:
+        del st.out.actors[aid]
+
+
+def method_of(hit: KBHit) -> str:
+    return "dictionary" if hit.user else "kb"
+
+
+def entry_actor(hit: KBHit, on: date | None, kb: KnowledgeBase, nearest: bool = True) -> ActorKey:
+    """(id, name, type, code, country) of a knowledge-base hit; ``nearest``: a shipped entry dated
+    only elsewhere takes its nearest dated code (``kb.nearest_dated_code``)."""
+    if hit.kind == "demonym":
+        name = kb.state_name(hit.country or "")
+        return slug(name), name, "state", hit.country, hit.country
+    e = hit.entry
+    assert e is not None
+    code = e.code_on(on)
+    if code is None and not hit.user and nearest:
+        code = nearest_dated_code(e, on)
+    name = e.name
+    if code and code.startswith("IGO"):
+        typ, country = "igo", None
+    elif code and len(code) == 3:
+        typ, country = "state", code
+    elif is_person_entry(e):
+        typ, country = "person", country_of_code(code, kb)
+    else:
+        typ, country = "group", country_of_code(code, kb)
+    if typ == "state" and code:
+        name = kb.state_name(code) if code in kb.state_names and code not in kb.countries else name
+    return slug(name), name, typ, code, country
+
+
+def country_of_code(code: str | None, kb: KnowledgeBase) -> str | None:
+    """The state of a code: ``KAZGOV`` → KAZ; ``SCGSRB`` (a state inside a union) → SRB."""
+    if not code or len(code) < 3 or code.startswith(("IGO", "NGO", "MNC", "IMG")):
+        return None
+    if len(code) >= 6 and code[:3] in kb.countries and code[3:6] in kb.countries and \
+            code[3:6] not in kb.sectors and code[3:6] not in ("IGO", "NGO"):
+        return code[3:6]
+    return code[:3]
+
+
+def state_of_span(st: State, hit: KBHit) -> str | None:
+    """The state a knowledge-base span names (a nationality, a state, a state's group), else None."""
+    if hit.kind == "demonym":
+        c = hit.country
+    elif hit.kind == "actor" and hit.entry:
+        c = country_of_code(hit.entry.code_on(st.on), st.kb)
+    else:
+        return None
+    return c if c and c in st.kb.countries else None
+
+
+def state_of_hit(st: State, hit: KBHit) -> str | None:
+    """The state a span names itself (a nationality, or a state's own code): ``Saudi-led``.
+    Unlike ``state_of_span``, a state's group (``RUSMIL``) does not count: it leads as a group."""
+    if hit.kind == "demonym":
+        return hit.country
+    if hit.kind == "actor" and hit.entry is not None:
+        code = hit.entry.code_on(st.on) or ""
+        return code if len(code) == 3 and code in st.kb.countries else None
+    return None
