@@ -1,0 +1,172 @@
+"""Alias benchmark: do descriptors, nicknames, misspellings, partial names and censored titles
+resolve to the person the text means, and is any leader split into two actors?
+
+Reads the articles of ``tests/actors/articles`` (written for diplograph in the seed's style:
+machine-translated commentary, censored titles, nicknames, misspellings; no text copied) and
+their gold (``gold.jsonl``). Two sets, reported apart:
+
+- ``build``   (a1-a6): read while the mechanisms were built (their errors were looked at);
+- ``heldout`` (b1-b4): written at the same time, before any mechanism, and never read while building.
+
+With ``../shared`` present the seed article is scored too (its aliases must not drop).
+
+A gold mention is *resolved* when the actor whose mention overlaps it most is a person whose
+name matches one of the gold names (transliteration keys of the distinctive words: two words
+in common, or the actor's one-word name among them). A censored title is *restored* when the
+restored word contains one of the accepted titles. A person is *split* when two different
+actors of the analysis match their gold names. ``code`` is the share of resolved mentions whose
+actor's state is the gold code's state.
+
+Usage: ``.venv/bin/python benchmarks/aliases.py [--set build|heldout|seed] [--errors]``.
+``--errors`` prints the unresolved mentions (only use it on the build set).
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "tests" / "actors" / "articles"
+SEED = ROOT.parent / "shared" / "seed" / "000_32cb580131ed3d26.txt"
+
+MECHANISMS = ("office_holder", "text_nickname", "sobriquet", "honorific", "misspelling", "partial_name",
+              "descriptor", "censored_title")
+PARTICLES = {"al", "el", "bin", "ibn", "jr", "da", "de", "the", "abd", "abu", "van", "von", "der", "le", "la"}
+
+# The seed's own aliases (the article lives in ../shared; the gold is ours).
+SEED_GOLD = {
+    "article": "seed", "set": "seed", "date": "2023-11-24",
+    "people": {"naz": {"names": ["Nursultan Nazarbayev"], "code": "KAZELI"},
+               "tok": {"names": ["Kasym-Zhomart Tokayev"], "code": "KAZGOV"}},
+    "mentions": [{"text": "Lao Na", "nth": 1, "mech": "honorific", "who": "naz"},
+                 {"text": "Lao Na", "nth": 2, "mech": "honorific", "who": "naz"},
+                 {"text": "Lao Na", "nth": 3, "mech": "honorific", "who": "naz"},
+                 {"text": "the old man", "nth": 1, "mech": "descriptor", "who": "naz"},
+                 {"text": "Naksharov", "nth": 1, "mech": "misspelling", "who": "naz"},
+                 {"text": "Nazarbayev", "nth": 3, "mech": "partial_name", "who": "naz"},
+                 {"text": "Tokayev", "nth": 2, "mech": "partial_name", "who": "tok"}],
+    "redactions": [{"nth": 2, "who": "tok", "accept": ["president"]}],
+}
+
+
+def name_words(name: str) -> set[str]:
+    from diplograph.actors.aliases import translit_key
+
+    words = [translit_key(w) for w in re.split(r"[\s\-]+", name.replace(".", " ")) if w]
+    return {w for w in words if len(w) >= 2 and w not in PARTICLES}
+
+
+def matches(actor_name: str, gold_names: list[str]) -> bool:
+    a = name_words(actor_name)
+    for g in gold_names:
+        gw = name_words(g)
+        common = a & gw
+        if len(common) >= min(2, len(gw)) or (len(a) == 1 and common):
+            return True
+    return False
+
+
+def occurrence(text: str, needle: str, nth: int) -> tuple[int, int]:
+    found = list(re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text))
+    m = found[nth - 1]
+    return m.start(), m.end()
+
+
+def load_gold() -> list[dict]:
+    lines = (ARTICLES / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    docs = [json.loads(line) for line in lines if line.strip()]
+    return [d for d in docs if "article" in d]
+
+
+def score(docs: list[dict], show: bool) -> dict:
+    from diplograph.pipeline import Pipeline
+    from diplograph.records import Document
+
+    pipe = Pipeline()
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    coded = [0, 0]
+    splits: list[str] = []
+    errors: list[str] = []
+    for d in docs:
+        text = SEED.read_text(encoding="utf-8") if d["article"] == "seed" else \
+            (ARTICLES / d["article"]).read_text(encoding="utf-8")
+        a = pipe.analyze_one(Document(d["article"], text, d["date"]))
+        spans = [(m.start, m.end, x) for x in a.actors for m in x.mentions]
+        for m in d["mentions"]:
+            s, e = occurrence(text, m["text"], m["nth"])
+            best, overlap = None, 0
+            for ms, me, x in spans:
+                ov = min(e, me) - max(s, ms)
+                if ov > overlap:
+                    best, overlap = x, ov
+            person = d["people"][m["who"]]
+            ok = best is not None and best.type == "person" and matches(best.name, person["names"])
+            if m["mech"] == "anchor":
+                continue
+            per[m["mech"]][1] += 1
+            per[m["mech"]][0] += ok
+            if ok:
+                coded[1] += 1
+                coded[0] += (best.country or "") == person["code"][:3]
+            elif show:
+                got = f"{best.name} ({best.type}, {best.code})" if best is not None else "nothing"
+                errors.append(f"  {d['article']}: {m['mech']:<14} {m['text']!r} → {got}")
+        for r in d["redactions"]:
+            reds = a.redactions
+            k = r["nth"] - 1
+            restored = (reds[k].restored or "") if k < len(reds) else ""
+            ok = bool(restored) and any(acc in restored.lower() for acc in r["accept"])
+            per["censored_title"][1] += 1
+            per["censored_title"][0] += ok
+            if not ok and show:
+                errors.append(f"  {d['article']}: censored_title  #{r['nth']} ({r['who']}) → {restored or 'nothing'}")
+        for key, person in d["people"].items():
+            ids = {x.id for x in a.actors if x.type == "person" and matches(x.name, person["names"])}
+            if len(ids) > 1:
+                splits.append(f"{d['article']}: {person['names'][0]} → {sorted(ids)}")
+    for line in errors:
+        print(line)
+    return {"per": dict(per), "coded": coded, "splits": splits}
+
+
+def report(name: str, res: dict) -> None:
+    per = res["per"]
+    alias_ok = sum(v[0] for k, v in per.items() if k != "censored_title")
+    alias_n = sum(v[1] for k, v in per.items() if k != "censored_title")
+    print(f"\n== {name}")
+    for mech in MECHANISMS:
+        if mech in per:
+            ok, n = per[mech]
+            print(f"  {mech:<15} {ok:>3}/{n:<3} {ok / n:6.1%}")
+    print(f"  {'aliases (all)':<15} {alias_ok:>3}/{alias_n:<3} {alias_ok / max(alias_n, 1):6.1%}")
+    c = res["coded"]
+    print(f"  resolved mentions with the gold state: {c[0]}/{c[1]}")
+    print(f"  split leaders: {len(res['splits'])}")
+    for s in res["splits"]:
+        print(f"    {s}")
+
+
+def main(argv: list[str]) -> int:
+    sys.path.insert(0, str(ROOT / "src"))
+    only = None
+    if "--set" in argv:
+        only = argv[argv.index("--set") + 1]
+    show = "--errors" in argv
+    gold = load_gold()
+    sets = {"build": [d for d in gold if d["set"] == "build"], "heldout": [d for d in gold if d["set"] == "heldout"]}
+    if SEED.exists():
+        sets["seed"] = [SEED_GOLD]
+    for name, docs in sets.items():
+        if only and name != only:
+            continue
+        if show and name == "heldout":
+            print("(--errors is not shown for the held-out set)")
+        report(name, score(docs, show and name != "heldout"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
