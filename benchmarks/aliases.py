@@ -56,6 +56,7 @@ def name_words(name: str) -> set[str]:
     from diplograph.actors.aliases import translit_key
 
     words = [translit_key(w) for w in re.split(r"[\s\-]+", name.replace(".", " ")) if w]
+    words += [translit_key(w) for w in name.split() if "-" in w]  # Kasym-Zhomart as one word too
     return {w for w in words if len(w) >= 2 and w not in PARTICLES}
 
 
