@@ -1,12 +1,18 @@
-"""Build ``src/diplograph/data/kb/leaders.tsv`` from REIGN and Archigos.
+"""Build ``src/diplograph/data/kb/leaders.tsv`` from REIGN, Archigos and the CIA World Factbook.
 
 Usage: ``python scripts/build_leaders.py [SHARED]`` (default ``../shared`` beside the
 repository). Reads ``data/leaders/leaderlist_3_21.csv`` (REIGN, Bell 2016, to 2021),
 ``data/leaders/archigos_4.1.csv`` (Archigos 4.1, Goemans, Gleditsch & Chiozza 2009, to
-2015) and ``data/leaders/regime_list.csv`` (country names by COW code). Countries are
-mapped to the ISO-3 codes of the shipped Phoenix country dictionary by name. Output
-columns: country, leader, start, end (empty = still in office when the source ends),
-title (from the regime type: Prime Minister, King or President), source. REIGN wins where both cover a tenure.
+2015), ``data/leaders/regime_list.csv`` (country names by COW code) and
+``data/leaders/factbook_executives.jsonl`` (CIA World Factbook executive texts, 2015-10 to
+2026-01, public domain; see ``scripts/factbook_leaders.py``). Countries are mapped to the
+ISO-3 codes of the shipped Phoenix country dictionary by name. Output columns: country,
+leader, start, end (empty = still in office when the source ends), title (REIGN/Archigos:
+from the regime type; Factbook: as written), source, surname (the Factbook's capitals),
+office (``state``/``government``/``other``: the Factbook field), nickname (a nickname the
+Factbook quotes inside the name). REIGN wins over Archigos where both cover a tenure; a
+REIGN tenure still open in 2021 is closed when the Factbook shows its holder gone.
+The first comment line names the last Factbook snapshot: the date the table ends.
 """
 from __future__ import annotations
 
@@ -20,6 +26,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from diplograph.actors.aliases import surname_of, translit_key  # noqa: E402
 from diplograph.actors.kb import _default_kb, phrase_key  # noqa: E402
+from diplograph.actors.spelling import same_word  # noqa: E402
+from diplograph.lexicon import word_class  # noqa: E402
+from factbook_leaders import holdings, nicknames, tenures  # noqa: E402
 
 # COW country names that the Phoenix dictionary spells differently.
 NAME_FIXES = {
@@ -105,16 +114,58 @@ def main(shared: Path) -> int:
             end = "" if row["exit"] == "Still in Office" else row["enddate"]
             rows.append((c, row["leader"].strip(), start, end, title(row["ccode"], date.fromisoformat(start)),
                          "Archigos"))
+    rows = [r + ("", "", "") for r in rows]
+    rows, data_end = _with_factbook(rows, lead / "factbook_executives.jsonl")
     out = ROOT / "src" / "diplograph" / "data" / "kb" / "leaders.tsv"
     with out.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("# Heads of state/government by tenure, from REIGN (Bell 2016, OEF Research; to 2021)\n"
-                 "# and Archigos 4.1 (Goemans, Gleditsch & Chiozza 2009; to 2015). Built by\n"
+        fh.write(f"# data-end: {data_end.isoformat()}\n"
+                 "# Heads of state/government by tenure, from REIGN (Bell 2016, OEF Research; to 2021),\n"
+                 "# Archigos 4.1 (Goemans, Gleditsch & Chiozza 2009; to 2015) and the CIA World Factbook\n"
+                 "# (public domain; executive texts 2015-2026, with other offices it names). Built by\n"
                  "# scripts/build_leaders.py; empty end = in office when the source ends.\n")
-        fh.write("country\tleader\tstart\tend\ttitle\tsource\n")
+        fh.write("country\tleader\tstart\tend\ttitle\tsource\tsurname\toffice\tnickname\n")
         for r in sorted(rows):
             fh.write("\t".join(r) + "\n")
     print(f"{len(rows)} tenures → {out.relative_to(ROOT)}; unmapped: {sorted(missing)}")
     return 0
+
+
+def _with_factbook(rows: list[tuple[str, ...]], path: Path) -> tuple[list[tuple[str, ...]], date]:
+    """REIGN/Archigos rows plus the Factbook's tenures; REIGN's open tenures closed where the
+    Factbook shows the holder gone (the end of the holder's last Factbook tenure)."""
+    if not path.exists():
+        return rows, date(2021, 3, 1)
+    hs = holdings(path, word_class("office_words"))
+    kb = _default_kb()
+    remap: dict[str, str | None] = {}
+    own = {h.country for h in hs}
+    for h in hs:  # ISO-3 codes the Phoenix scheme writes otherwise (Timor-Leste, Kosovo); not a dependency
+        if h.country not in kb.countries and h.country not in remap:
+            code = country_code(kb, h.country_name)
+            remap[h.country] = code if code not in own else None
+    hs = [h for h in hs if h.country in kb.countries or remap.get(h.country)]
+    for h in hs:
+        h.country = h.country if h.country in kb.countries else remap[h.country] or h.country
+    fb, data_end = tenures(hs)
+    nick = nicknames(hs)
+    covered = {t.country for t in fb}
+    heads: dict[str, list] = {}
+    for t in fb:
+        if t.office in ("state", "government"):
+            heads.setdefault(t.country, []).append(t)
+    out: list[tuple[str, ...]] = []
+    for r in rows:
+        if r[5] in ("REIGN", "Archigos") and not r[3] and r[0] in covered:
+            # Still in office when REIGN (2021) or Archigos (2015) ends: the Factbook says until when.
+            same = [t for t in heads.get(r[0], []) if same_word(surname_of(r[1]), t.surname.split()[-1])
+                    or same_word(surname_of(r[1]), t.name.split()[-1])]
+            if same and all(t.end for t in same):
+                r = r[:3] + (max(t.end for t in same).isoformat(),) + r[4:]
+        out.append(r)
+    for t in fb:
+        out.append((t.country, t.name, t.start.isoformat(), t.end.isoformat() if t.end else "", t.title, "Factbook",
+                    t.surname, t.office, nick.get((t.country, t.name), "")))
+    return out, data_end
 
 
 if __name__ == "__main__":

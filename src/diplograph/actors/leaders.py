@@ -1,9 +1,12 @@
-"""Dated roles of heads of state and government (REIGN to 2021, Archigos 4.1 to 2015).
+"""Dated roles of heads of state and government and the other offices the CIA World Factbook
+names (REIGN to 2021, Archigos 4.1 to 2015, the Factbook 2015-2026).
 
 Reads ``data/kb/leaders.tsv`` (built by ``scripts/build_leaders.py``). ``role_on`` says
 whether a named person led a state on a date (``GOV``), had led it before (``ELI``, a
-former leader), or neither. A tenure with no end was still running when the source
-stopped, so it is taken to run on.
+former leader), or neither; ``holder`` says who held an office of a state on a date (``the
+South Korean president``). A tenure with no end was still running when the source stopped, so
+it is taken to run on: a date after the table's end (``Leaders.data_end``) keeps the last
+known holder, and ``beyond_data`` says so.
 """
 from __future__ import annotations
 
@@ -13,7 +16,9 @@ from datetime import date
 from functools import lru_cache
 
 from ..data import data_path
+from ..lexicon import table
 from .aliases import surname_of, translit_key
+from .spelling import same_word, shared_units
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,13 @@ class Tenure:
     start: date
     end: date | None  # exclusive; None = still in office when the source ends
     title: str = "President"
+    surname: str = ""  # the family name when the source marks it (the Factbook's capitals)
+    office: str = ""  # state | government | other (Factbook); "" = the state's effective leader (REIGN)
+    source: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.surname or surname_of(self.leader)
 
     def holds(self, on: date) -> bool:
         return self.start <= on and (self.end is None or on < self.end)
@@ -39,6 +51,9 @@ class LeaderRole:
         return self.country + self.sector
 
 
+# The first snapshot of the CIA World Factbook's executive texts: from then on it names the holders.
+FACTBOOK_START = date(2015, 10, 26)
+
 # How long after a surname-only tenure ended a full name in the text may still be that leader.
 SURNAME_ONLY_YEARS = 25
 
@@ -46,21 +61,48 @@ SURNAME_ONLY_YEARS = 25
 @dataclass
 class Leaders:
     by_surname: dict[str, list[Tenure]] = field(default_factory=dict)
+    by_country: dict[str, list[Tenure]] = field(default_factory=dict)
+    data_end: date | None = None  # the last date the sources describe
 
     def add(self, t: Tenure) -> None:
-        self.by_surname.setdefault(translit_key(surname_of(t.leader)), []).append(t)
+        keys = {translit_key(surname_of(t.leader))}
+        # A family name the source marks, written first or in several words (Lee Jae-myung,
+        # Lula da Silva, Muhammad bin Salman): each of its words finds the tenure.
+        keys |= {translit_key(w) for w in t.family.replace("-", " ").split() if len(w) > 2}
+        if t.surname:
+            keys.add(translit_key(t.surname))
+        for k in keys:
+            self.by_surname.setdefault(k, []).append(t)
+        self.by_country.setdefault(t.country, []).append(t)
 
     def tenures(self, name: str, country: str | None = None) -> list[Tenure]:
-        """Tenures of people whose surname (and given name, when both give one) match ``name``."""
+        """Tenures of people whose family name (and given name, when both give one) match ``name``.
+
+        A name of several words matches a full name of several words when two of their
+        spelling-insensitive word keys agree (``Lee Jae Myung`` ~ ``Lee Jae-myung``; not ``Kim
+        Min-seok`` ~ ``Kim Jong Un``); a one-word name only the family name."""
         words = name.split()
-        out = []
-        for t in self.by_surname.get(translit_key(surname_of(name)), []):
-            if country and t.country != country:
-                continue
-            lw = t.leader.split()
-            if len(lw) > 1 and len(words) > 1 and translit_key(lw[0]) != translit_key(words[0]):
-                continue
-            out.append(t)
+        out: list[Tenure] = []
+        seen: set[int] = set()
+        keys = [translit_key(surname_of(name))]
+        if len(words) > 1:
+            keys.append(translit_key(words[0]))  # family name first
+        for key in keys:
+            for t in self.by_surname.get(key, []):
+                if id(t) in seen or (country and t.country != country):
+                    continue
+                lw = t.leader.split()
+                if len(words) == 1:
+                    if translit_key(name) not in {translit_key(w) for w in t.family.replace("-", " ").split()} \
+                            | {translit_key(t.family), translit_key(surname_of(t.leader))}:
+                        continue
+                elif len(lw) > 1:
+                    if shared_units(name, t.leader) < 2:
+                        continue
+                elif key != keys[0]:
+                    continue
+                seen.add(id(t))
+                out.append(t)
         return out
 
     def role_on(self, name: str, on: date | None, country: str | None = None,
@@ -94,6 +136,57 @@ class Leaders:
         return None
 
 
+    def holder(self, country: str, on: date | None, office: str) -> Tenure | None:
+        """Who held ``office`` of ``country`` on ``on``: ``office`` is a title as a text writes it
+        (``president``, ``prime minister``, ``crown prince``, ``supreme leader``) or ``leader``
+        (the state's effective leader: REIGN's, else the holder of the office REIGN's last
+        leader of the state held, else the head of state). None when nobody or several fit."""
+        if on is None:
+            return None
+        now = [t for t in self.by_country.get(country, []) if t.holds(on)]
+        if on >= FACTBOOK_START and any(t.source == "Factbook" for t in now):
+            # The Factbook names every office on the date; an open REIGN/Archigos tenure may be stale.
+            now = [t for t in now if t.source == "Factbook"]
+        if not now:
+            return None
+        want = office.lower().strip()
+        if want in ("leader", "ruler", "strongman", "head", "chief", "leadership", "head of state",
+                    "head of government"):
+            if want == "head of state":
+                fits = [t for t in now if t.office == "state"]
+            elif want == "head of government":
+                fits = [t for t in now if t.office == "government"]
+            else:
+                fits = [t for t in now if not t.office and t.source == "REIGN"] or self._effective(country, now)
+        else:
+            fits = [t for t in now if _title_fits(want, t.title)]
+        people = {translit_key(t.family): t for t in fits}
+        if len(people) != 1:
+            return None
+        return next(iter(people.values()))
+
+    def _effective(self, country: str, now: list[Tenure]) -> list[Tenure]:
+        """The holders of the office that leads the state: the office REIGN's latest leader of the
+        state held (a prime minister in a parliamentary state), else the head of state."""
+        reign = [t for t in self.by_country.get(country, []) if t.source == "REIGN"]
+        kind = "state"
+        if reign:
+            last = max(reign, key=lambda t: t.start)
+            # The office REIGN's last effective leader held in the Factbook, else REIGN's own title.
+            held = [t.office for t in self.by_country.get(country, []) if t.source == "Factbook"
+                    and t.office in ("state", "government")
+                    and shared_units(last.leader, t.leader) >= min(2, len(last.leader.split()))]
+            if held:
+                kind = "government" if held.count("government") > held.count("state") else "state"
+            elif last.title == "Prime Minister":
+                kind = "government"
+        fits = [t for t in now if t.office == kind] or [t for t in now if t.office == "state"]
+        return fits
+
+    def beyond_data(self, on: date | None) -> bool:
+        """The date is after the last date the tables describe: holders are the last known ones."""
+        return bool(on and self.data_end and on > self.data_end)
+
     def nationality(self, name: str, country: str | None = None) -> str | None:
         """The one state whose leader lists name this person (whatever the date), else None.
 
@@ -113,11 +206,41 @@ def other_office(text_title: str, tenure_title: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def office_forms() -> dict[str, tuple[str, ...]]:
+    """A title as texts write it → the forms the leader table writes (``data/kb/office_synonyms.tsv``)."""
+    return {r["title"]: tuple(r["forms"].split("|")) for r in table("kb", "office_synonyms.tsv")}
+
+
+def _title_fits(want: str, title: str) -> bool:
+    """A title as a text writes it (``president``) names an office the source writes
+    (``State Affairs Commission President``, ``Crown Prince and Prime Minister``), not a deputy's
+    (``Vice President``, ``First Deputy Prime Minister``)."""
+    t = " " + title.lower() + " "
+    forms = office_forms().get(want, (want,))
+    deputy = any(w in want for w in ("vice", "deputy"))
+    for form in forms:
+        i = t.find(" " + form + " ")
+        while i >= 0:
+            before = t[:i].split()
+            if deputy or not before or before[-1] not in ("vice", "deputy", "co-vice", "first", "second"):
+                return True
+            i = t.find(" " + form + " ", i + 1)
+    return False
+
+
+@lru_cache(maxsize=1)
 def load_leaders() -> Leaders:
     leaders = Leaders()
     with data_path("kb", "leaders.tsv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader((l for l in fh if not l.startswith("#")), delimiter="\t"):
+        lines = []
+        for line in fh:
+            if line.startswith("# data-end:"):
+                leaders.data_end = date.fromisoformat(line.split(":", 1)[1].strip())
+            elif not line.startswith("#"):
+                lines.append(line)
+        for row in csv.DictReader(lines, delimiter="\t"):
             end = date.fromisoformat(row["end"]) if row["end"] else None
             leaders.add(Tenure(row["country"], row["leader"], date.fromisoformat(row["start"]), end,
-                               row.get("title") or "President"))
+                               row.get("title") or "President", row.get("surname") or "",
+                               row.get("office") or "", row.get("source") or ""))
     return leaders

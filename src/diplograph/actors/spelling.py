@@ -1,0 +1,57 @@
+"""Name words and spelling-insensitive comparison of person names.
+
+A person's name is compared word by word: each word (and each part of a hyphenated word,
+and the hyphenated word whole) becomes a *unit* with two keys, its transliteration key
+(``aliases.translit_key``: ``Nazarbaev`` ~ ``Nazarbayev``) and a consonant skeleton (vowels
+dropped: ``Muhammad`` ~ ``Mohammed``, ``Jung`` ~ ``Jong``). Particles (``bin``, ``al``, ``da``)
+are not units. Two names share a unit when one of the keys agrees.
+"""
+from __future__ import annotations
+
+import re
+
+from .aliases import translit_key
+
+PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "ben", "abu", "jr", "sr", "da", "de", "dos", "das", "du",
+                       "the", "van", "von", "der", "le", "la", "di", "del", "y", "ould", "ag", "mr", "mrs", "ms",
+                       "dr"})
+
+
+def skeleton(key: str) -> str:
+    """Consonants of a transliteration key, vowels and glides dropped: ``muhamad`` → ``mhmd``."""
+    return re.sub(r"[aeiouyhw]", "", key)
+
+
+def units(name: str) -> list[tuple[str, str]]:
+    """(transliteration key, skeleton) of every word unit of a name, particles left out."""
+    out: list[tuple[str, str]] = []
+    for word in re.split(r"\s+", name.replace(".", " ").replace(",", " ").strip()):
+        if not word:
+            continue
+        parts = [p for p in word.split("-") if p]
+        for p in parts + ([word] if len(parts) > 1 else []):
+            k = translit_key(p)
+            if k and k not in PARTICLES:
+                out.append((k, skeleton(k)))
+    return out
+
+
+def _same(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return a[0] == b[0] or (len(a[1]) >= 3 and a[1] == b[1])
+
+
+def shared_units(a: str, b: str) -> int:
+    """How many word units of ``a`` agree with some unit of ``b``."""
+    ub = units(b)
+    return sum(1 for u in units(a) if any(_same(u, v) for v in ub))
+
+
+def name_keys(name: str) -> set[str]:
+    """The transliteration keys of the name's units (for set tests)."""
+    return {k for k, _ in units(name)}
+
+
+def same_word(a: str, b: str) -> bool:
+    """One name word spelt two ways (``Jong`` ~ ``Jung``, ``Mohammed`` ~ ``Muhammad``)."""
+    ua, ub = units(a), units(b)
+    return bool(ua and ub) and _same(ua[-1], ub[-1])
