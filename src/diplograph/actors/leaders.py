@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..data import data_path
 from ..lexicon import table
 from .aliases import surname_of, translit_key
-from .spelling import same_word, shared_units
+from .spelling import same_word, shared_units, units
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,8 @@ class Leaders:
                             | {translit_key(t.family), translit_key(surname_of(t.leader))}:
                         continue
                 elif len(lw) > 1:
-                    if shared_units(name, t.leader) < 2:
+                    # Every word of a short name, three of a long one (Kim Yo Jong is not Kim Jong Un).
+                    if shared_units(name, t.leader) < max(2, min(3, len(units(name)), len(units(t.leader)))):
                         continue
                 elif key != keys[0]:
                     continue
