@@ -34,6 +34,8 @@ class Warnings:
 
     W001 = "[W001] {detail}"
     W002 = "[W002] HTML page: its extracted text is the document text (offsets refer to it)"
+    W005 = ("[W005] {path}: codes outside CAMEO are passed through as given, without Goldstein value, "
+            "quad class or PLOVER type: {codes}")
 
 
 class DiplographError(Exception):

@@ -31,6 +31,7 @@ from .events.codebook import Codebook, load_codebook
 from .events.coder import Candidate, code_events
 from .events import verbs as verbs_module
 from .events.verbs import VerbDictionary, read_verb_dictionary
+from .errors import Warnings
 from .gc_pause import paused_gc
 from .records import Attribution, Cue, Document, DocumentAnalysis, Event, Redaction, Ref, Relation, Span, Triad
 from .text.dates import find_dateline
@@ -62,6 +63,17 @@ def _load_verbs(files: list[Path]) -> VerbDictionary:
     return vd
 
 
+def _unknown_code_notes(files: list[Path], vd: VerbDictionary, codebook: Codebook) -> list[str]:
+    """One warning for all the codes of the user's verb files that CAMEO does not have."""
+    if not files or all(str(f) == "default" for f in files):
+        return []
+    unknown = codebook.unknown(vd.codes())
+    if not unknown:
+        return []
+    names = ", ".join(str(f) for f in files if str(f) != "default")
+    return [Warnings.W005.format(path=names, codes=" ".join(unknown))]
+
+
 class Pipeline:
     def __init__(self, options: Options | None = None):
         self.options = options or Options()
@@ -71,10 +83,11 @@ class Pipeline:
             self.verbs: VerbDictionary = _load_verbs(o.verb_files)
             self.codebook: Codebook = load_codebook()
             self.nlp = nlp.load(o.fast)
+        self.notes: list[str] = _unknown_code_notes(o.verb_files, self.verbs, self.codebook)
 
     @property
     def problems(self) -> list[str]:
-        return [str(p) for p in self.kb.problems + self.verbs.problems]
+        return [str(p) for p in self.kb.problems + self.verbs.problems] + self.notes
 
     def analyze(self, docs: Iterable[Document]) -> Iterator[DocumentAnalysis]:
         """One analysis per document, streaming; long documents go through in chunks."""
@@ -169,7 +182,7 @@ class Pipeline:
             if key in seen:  # one event per (source, target) pair in a sentence
                 continue
             seen.add(key)
-            entry = self.codebook.get(c.code)
+            entry = self.codebook.entry(c.code)
             sent = c.trigger.sent
             s, e, text = norm.original_span(sent.start_char, sent.end_char)
             ts, te, trig = norm.original_span(c.trigger.idx, c.trigger.idx + len(c.trigger))

@@ -131,8 +131,8 @@ class Event(Record):
     cameo_root: str
     plover: str | None
     plover_mode: str | None
-    goldstein: float
-    quad_class: int
+    goldstein: float | None  # None for a user's code outside CAMEO (passed through as given)
+    quad_class: int | None
     modality: str
     attribution: Attribution | None
     date: str | None
@@ -148,7 +148,8 @@ class Event(Record):
         return cls(
             d["id"], Ref.from_dict(d.get("source")), Ref.from_dict(d.get("target")),
             d["cameo"], d["cameo_root"], d.get("plover"), d.get("plover_mode"),
-            float(d["goldstein"]), int(d["quad_class"]), d["modality"],
+            None if d.get("goldstein") is None else float(d["goldstein"]),
+            None if d.get("quad_class") is None else int(d["quad_class"]), d["modality"],
             Attribution.from_dict(d.get("attribution")), d.get("date"), d["trigger"],
             Span.from_dict(d["evidence"]), float(d["confidence"]), d.get("date_text"),
             dict(d["rules"]) if d.get("rules") else None,

@@ -62,3 +62,29 @@ def test_graphml_loads_in_networkx(tmp_path):
     assert g.nodes["vladimir-putin"]["code"] in ("RUSGOV",) and g.nodes["ukraine"]["name"] == "Ukraine"
     e = g.edges["russian-federation", "ukraine"]
     assert e["sign"] == -1 and e["events"] == 9 and e["weight"] == 9.0
+
+
+def test_codes_outside_cameo_store_and_export_with_nulls(tmp_path):
+    from diplograph.analysis.dyads import dyad, dyad_table
+
+    from ..store.corpus_helpers import document, write
+
+    path = tmp_path / "user.duckdb"
+    write(path, [document("u1", "2024-02-01", [("Putin scolded Tokayev today.", "putin", "tokayev", "X42"),
+                                              ("Putin met Tokayev today.", "putin", "tokayev", "040")])])
+    con = open_reader(path)
+    assert export(con, "gdelt", tmp_path / "g.tsv") == 2
+    rows = [line.split("\t") for line in (tmp_path / "g.tsv").read_text().splitlines()]
+    user = next(r for r in rows if r[GDELT_COLUMNS.index("EventCode")] == "X42")
+    assert user[GDELT_COLUMNS.index("GoldsteinScale")] == "" and user[GDELT_COLUMNS.index("QuadClass")] == ""
+    export(con, "plover", tmp_path / "p.jsonl")
+    plover = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
+    assert any(r["cameo"] == "X42" and r["goldstein"] is None and r["event_type"] is None for r in plover)
+    export(con, "parquet", tmp_path / "e.parquet")
+    assert len(pd.read_parquet(tmp_path / "e.parquet")) == 2
+    export(con, "graphml", tmp_path / "n.graphml")
+    assert nx.read_graphml(tmp_path / "n.graphml").number_of_edges() >= 1
+    table = dyad_table(con)
+    assert table and all(d["goldstein"] is not None for d in table)  # the known code's value only
+    d = dyad(con, "vladimir-putin", "kassym-jomart-tokayev")
+    assert d["a_to_b"]["events"] == 2 and d["a_to_b"]["goldstein"] == 1.0

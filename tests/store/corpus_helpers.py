@@ -19,7 +19,9 @@ ACTORS = {
     "quoted": ("the-voice", '"The Voice" party', "group", None, None),
 }
 CODES = {"040": ("04", "CONSULT", 1.0, 1), "046": ("04", "CONSULT", 7.0, 1), "190": ("19", "ASSAULT", -10.0, 4),
-         "111": ("11", "DISAPPROVE", -2.0, 3), "057": ("05", "AGREE", 8.0, 1), "130": ("13", "THREATEN", -4.4, 3)}
+         "111": ("11", "DISAPPROVE", -2.0, 3), "057": ("05", "AGREE", 8.0, 1), "130": ("13", "THREATEN", -4.4, 3),
+         # a user's code outside CAMEO: passed through without Goldstein, quad class or PLOVER type
+         "X42": ("X42", None, None, None)}
 
 
 def event(doc_id: str, text: str, src: str, tgt: str | None, cameo: str, date: str | None,

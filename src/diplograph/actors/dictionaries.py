@@ -96,6 +96,8 @@ def phrase_words(phrase: str, keep_case: bool = True) -> str:
 
 
 def _strip_comment(line: str) -> str:
+    if line.lstrip().startswith("<!"):
+        return ""  # an XML-style comment line (<!-- … -->), as PETRARCH's readers skip them
     return line.split("#", 1)[0].rstrip()
 
 

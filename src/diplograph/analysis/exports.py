@@ -107,7 +107,8 @@ def export_gdelt(con: duckdb.DuckDBPyConnection, out: Path, header: bool = False
                     f"{d.year + (d.month * 30 + d.day) / 365:.4f}"]
                 geo = ["0", "", "", "", "", "", "", ""]
                 row = [str(num), *date_cols, *_actor_columns(c1, n1, k1), *_actor_columns(c2, n2, k2),
-                       "1" if is_root else "0", cameo, cameo[:3], root, str(quad), f"{gold:g}",
+                       "1" if is_root else "0", cameo, cameo[:3], root, "" if quad is None else str(quad),
+                       "" if gold is None else f"{gold:g}",
                        str(mentions), str(sources), str(articles), "", *geo, *geo, *geo, added or "", url]
                 f.write("\t".join(_clean(v) for v in row) + "\n")
                 n += 1

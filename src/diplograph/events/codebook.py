@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,8 +24,8 @@ class CameoCode:
     code: str
     root: str
     label: str
-    goldstein: float
-    quad_class: int
+    goldstein: float | None  # None: a user's code outside CAMEO (passed through as given)
+    quad_class: int | None
     plover: str | None
     plover_mode: str | None
     plover_context: str | None
@@ -45,16 +46,38 @@ class Codebook:
     def __init__(self, codes: dict[str, CameoCode]):
         self.codes = codes
 
-    def get(self, code: str) -> CameoCode:
+    def lookup(self, code: str) -> CameoCode | None:
+        """The code's entry (a code deeper than the table inherits from its closest parent), or
+        None for a code outside CAMEO."""
         c = code
-        while c:
+        while len(c) >= 2:
             if c in self.codes:
                 found = self.codes[c]
                 return found if c == code else CameoCode(code, found.root, found.label, found.goldstein,
                                                          found.quad_class, found.plover, found.plover_mode,
                                                          found.plover_context)
             c = c[:-1]
-        raise UsageError("E009", what="CAMEO code", value=code, options="codes of cameo_codes.tsv, e.g. 043")
+        return None
+
+    def get(self, code: str) -> CameoCode:
+        found = self.lookup(code)
+        if found is None:
+            raise UsageError("E009", what="CAMEO code", value=code, options="codes of cameo_codes.tsv, e.g. 043")
+        return found
+
+    def entry(self, code: str) -> CameoCode:
+        """The code's entry; a code outside CAMEO (a user's own ontology, a test code such as
+        ``212`` or ``+++``) passes through as given, without Goldstein value, quad class or PLOVER
+        type. Its root is its first two characters when they are digits, else the code itself."""
+        found = self.lookup(code)
+        if found is not None:
+            return found
+        root = code[:2] if code[:2].isdigit() else code
+        return CameoCode(code, root, "", None, None, None, None, None)
+
+    def unknown(self, codes: Iterable[str]) -> list[str]:
+        """The codes among ``codes`` that are outside CAMEO, sorted."""
+        return sorted({c for c in codes if c and self.lookup(c) is None})
 
     def __contains__(self, code: str) -> bool:
         return code in self.codes

@@ -98,6 +98,17 @@ class VerbDictionary:
     def entries_for(self, word: str) -> list[VerbEntry]:
         return self.verbs.get(word.upper(), [])
 
+    def codes(self) -> set[str]:
+        """Every event code the dictionary can give (verbs, blocks, patterns; both sides of a pair)."""
+        out: set[str] = set()
+        blocks = {id(e.block): e.block for entries in self.verbs.values() for e in entries}
+        for entries in self.verbs.values():
+            out.update(c for e in entries for c in (e.code, e.reverse) if c)
+        for b in blocks.values():
+            out.update(c for c in (b.code, b.reverse) if c)
+            out.update(c for p in b.patterns for c in (p.code, p.reverse) if c)
+        return out
+
     def extend(self, other: "VerbDictionary") -> None:
         """Entries of ``other`` come after ours: ours win."""
         for k, v in other.synonyms.items():
@@ -106,6 +117,19 @@ class VerbDictionary:
             self.verbs.setdefault(k, []).extend(v)
         self.transformations.extend(other.transformations)
         self.problems.extend(other.problems)
+
+
+def strip_comment(text: str) -> str:
+    """The line before its ``#`` comment; a ``#`` inside ``[ ]`` is part of a code (``[###]``)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth = max(0, depth - 1)
+        elif ch == "#" and depth == 0:
+            return text[:i]
+    return text
 
 
 def _clean(word: str) -> str:
@@ -125,7 +149,7 @@ def _split_elements(body: str) -> list[str]:
 
 
 def parse_pattern(text: str, path: str, line: int) -> Pattern:
-    text = text.split("#", 1)[0].strip()
+    text = strip_comment(text).strip()
     m = _CODE_AT_END.search(text)
     if not m:
         raise DictionaryError("E007", path=path, line=line, reason="pattern without [code], e.g. '- * AID [070]'")
@@ -256,7 +280,7 @@ def read_verb_dictionary(path: str | Path, problems: list[DictionaryError] | Non
 
 def _read_verb_line(line: str, block: VerbBlock, vd: VerbDictionary,
                     shadowed: dict[tuple[str, ...], VerbEntry] | None = None) -> None:
-    body = line.split("#", 1)[0]
+    body = strip_comment(line)
     code, reverse = None, None
     own = False
     m = re.search(r"\[([^\]]*)\]", body)
