@@ -3,7 +3,8 @@
 A *word class* is a file ``data/lexicons/classes/<name>.txt``: one entry per line (a word, a
 lemma or a multi-word phrase, lower case unless case matters), ``#`` starts a comment, the
 first comment line says what the class is and which rules read it. Code asks for
-``word_class("speech_verbs")`` and gets a frozenset; nothing else in ``src/`` writes word lists.
+``word_class("speech_verbs")`` and gets a frozenset (``word_list`` keeps the file's order, for
+classes whose order is a preference); nothing else in ``src/`` writes word lists.
 
 A *table* is a TSV file under ``data/`` with ``#`` comment lines, then a header line, then rows;
 :func:`table` returns the rows as dicts keyed by the header. A row with the wrong number of
@@ -45,6 +46,21 @@ def word_class(name: str) -> frozenset[str]:
     if not path.exists():
         raise LexiconError(f"no word class {name!r} (expected {path.relative_to(data_path())})")
     return frozenset(line.split("#", 1)[0].strip() for _, line in _lines(path) if line.split("#", 1)[0].strip())
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """The entries of the word class ``name`` in file order, for classes whose order is a
+    preference (``target_preps``: the first listed wins)."""
+    path = data_path("lexicons", "classes", f"{name}.txt")
+    if not path.exists():
+        raise LexiconError(f"no word class {name!r} (expected {path.relative_to(data_path())})")
+    out: list[str] = []
+    for _, line in _lines(path):
+        entry = line.split("#", 1)[0].strip()
+        if entry and entry not in out:
+            out.append(entry)
+    return tuple(out)
 
 
 def word_classes() -> list[str]:

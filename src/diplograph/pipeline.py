@@ -201,6 +201,7 @@ class Pipeline:
                 goldstein=entry.goldstein, quad_class=entry.quad_class,
                 modality=_modality(c, index), attribution=attribution, date=event_date,
                 trigger=trig, evidence=Span(s, e, text), confidence=round(c.confidence, 2), date_text=date_text,
+                rules=_rules(c),
             ))
         events.sort(key=lambda ev: (ev.evidence.start, -ev.confidence))
         return events
@@ -259,9 +260,15 @@ def _redactions(norm: NormalizedText, actors: ResolvedActors) -> list[Redaction]
             for k, r in enumerate(norm.redactions)]
 
 
+def _rules(c: Candidate) -> dict[str, str | None]:
+    """The named rules that decided the event's code, source and target (``Event.rules``)."""
+    return {"event": c.rules.get("event"), "source": c.rules.get("source") if c.source else None,
+            "target": c.rules.get("target") if c.target else None}
+
+
 def _modality(c: Candidate, index) -> str:
     m = modality_of(c.trigger, index)
-    if m == "negated" and c.extra.get("negation_absorbed"):
+    if m == "negated" and c.negation_absorbed:
         return "asserted"  # "X would not accept Y" was coded as a rejection: the negation is in the code
     return m
 

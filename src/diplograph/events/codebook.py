@@ -121,3 +121,44 @@ def _inherit(table: dict[str, tuple], code: str) -> tuple:
             return table[c]
         c = c[:-1]
     return (None, None, None)
+
+
+# ---------------------------------------------------------------- code properties
+# What the event rules need to know about a code (reciprocal, a use of force, a demand, …) is a
+# column of data/ontology/cameo_properties.tsv keyed by root or code prefix, not a test in code.
+
+_TRUE = ("1", "yes", "true", "y")
+
+
+@lru_cache(maxsize=1)
+def _properties() -> dict[str, dict[str, str]]:
+    from ..lexicon import table
+
+    return {r["prefix"]: {k: v for k, v in r.items() if k != "prefix" and v} for r in
+            table("ontology", "cameo_properties.tsv")}
+
+
+@lru_cache(maxsize=4096)
+def value(code: str | None, prop: str) -> str:
+    """The property ``prop`` of ``code``: the cell of its longest listed prefix that has one
+    (``""`` when none does). No code (``None``/``""``) reads the row ``-``."""
+    rows = _properties()
+    if not code:
+        return rows.get("-", {}).get(prop, "")
+    c = code
+    while c:
+        cell = rows.get(c, {}).get(prop)
+        if cell is not None:
+            return cell
+        c = c[:-1]
+    return ""
+
+
+def has(code: str | None, prop: str) -> bool:
+    """Whether ``code`` has the yes/no property ``prop`` (a column of cameo_properties.tsv)."""
+    return value(code, prop).lower() in _TRUE
+
+
+def properties() -> tuple[str, ...]:
+    """The property columns of the table."""
+    return tuple(sorted({k for r in _properties().values() for k in r}))

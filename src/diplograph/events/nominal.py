@@ -17,35 +17,41 @@ one affected: ``Russia's closure … has caused problems for Kazakhstan's export
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
 from ..actors.resolve import ResolvedActors
-from ..data import data_path
-from .coder import (FORCE_ROOTS, PLACE_PREPS, SPEAKER_PRONOUNS, Candidate, _actor_in, _anaphor, _clause_weight,
-                    _is_passive, _prep_objects, _speaker, _speaker_actors, _subject, _targets, bare_sector,
-                    sector_adjective)
+from ..lexicon import word_class
+from ..syntax import PLACE_PREPS, clause_weight, governor, head_of_compound, is_passive, prep_objects, speaker
+from . import codebook
+from .arguments import TARGET_FORCE_PLACE, targets_of
+from .candidates import Candidate, declare
+from .clauses import ending_verb, is_light, source_from_clause, went_for
+from .phrases import actor_in, bare_sector, sector_adjective, stance_anaphor
+from .tables import reversed_code
+from .verbal import TARGET_RECIPROCAL
 
-LIGHT_VERBS = {"hold", "have", "conduct", "launch", "send", "issue", "make", "express", "stage", "begin",
-               "start", "carry", "give", "pay", "deliver", "voice", "lodge", "impose", "take", "announce",
-               "continue", "resume", "mount", "file", "extend", "order", "initiate", "organize", "organise",
-               "host", "convene", "call", "declare", "threaten", "step", "intensify", "escalate", "open",
-               "complete", "conclude", "end", "finish", "reiterate", "renew", "level", "signal", "apply",
-               "tighten", "enforce", "maintain", "lift", "ease", "relax"}
-# verbs ending the activity their object names: "ended its mediation", "suspended the talks"
-# ("concluded talks", "completed the withdrawal": the act took place — those stay light verbs)
-ENDING_VERBS = {"end", "halt", "stop", "suspend", "cease", "terminate", "abandon", "quit", "cancel", "freeze",
-                "lift", "ease", "relax", "scrap", "interrupt", "discontinue"}
-# generic heads an event noun can modify and still be the event ("mediation efforts"); other heads
-# make it a qualifier ("opposition parties", "war crimes")
-ACTIVITY_HEADS = {"effort", "process", "mission", "bid", "campaign", "operation", "attempt", "initiative",
-                  "round", "programme", "program", "drive", "plan", "activity", "activities"}
-# verbs of going somewhere "for talks": their subject is the one who takes part
-MOTION_VERBS = {"go", "come", "return", "arrive", "travel", "fly", "head", "gather", "assemble", "leave"}
-CAUSAL_VERBS = {"lead", "result", "contribute", "cause", "prompt", "trigger", "spark", "bring", "amount"}
-SOURCE_PREPS = {"by", "from"}
-TARGET_PREPS = ("of", "with", "to", "against", "on", "upon", "into", "toward", "towards", "at", "over", "for")
+SOURCE_PREPS = word_class("noun_source_preps")
+TARGET_PREPS = word_class("noun_target_preps")
+BETWEEN_PREPS = word_class("noun_between_preps")
+LEAVING_NOUNS = word_class("leaving_nouns")
+
+N = ("parse", "actors", "nominal_events")
+EVENT_NOMINAL = declare("event.nominal", "event", N, 0.55, "an event noun's code ('the meeting between X and Y')")
+EVENT_ENDING = declare("event.nominal_ending", "event", N + ("lexicon:ending_verbs", "nominal_reversals"), 0.6,
+                       "ending the activity a noun names ('X suspended the talks'): the reduction of it")
+SOURCE_NOUN_OWN = declare("source.noun_own", "source", N + ("lexicon:noun_source_preps",), 0.9,
+                          "the noun's possessive, national adjective, 'by'/'from' or 'between' object")
+TARGET_NOUN_OWN = declare("target.noun_own", "target", N + ("lexicon:noun_target_preps",), 0.9,
+                          "the noun's 'of'/'with'/'to'/'against' … object ('Russia's closure of the route')")
+TARGET_NOUN_CONJUNCT = declare("target.noun_conjunct", "target", N, 0.8,
+                               "'the investigation and arrest of X': a coordinated noun's object")
+TARGET_NOUN_CLAUSE = declare("target.noun_clause", "target", N, 0.6,
+                             "the target of the clause the noun is subject or light-verb object of "
+                             "('X's closure … caused problems for Y', 'sent pressure to Y')")
+TARGET_NOUN_HOST = declare("target.noun_host", "target", N + ("lexicon:motion_verbs",), 0.6,
+                           "'X arrived in Y for talks': the host is whom they talk with")
+TARGET_ENDED_PARTIES = declare("target.ended_parties", "target", N, 0.9,
+                               "the parties of an ended activity ('suspended talks with Y')")
 
 
 def _own_args(noun: Token, actors: ResolvedActors) -> tuple[list[str], list[str], bool]:
@@ -54,7 +60,7 @@ def _own_args(noun: Token, actors: ResolvedActors) -> tuple[list[str], list[str]
     between = False
     for c in noun.children:
         if c.dep_ == "poss":
-            sources += _actor_in(c, actors, depth=1)
+            sources += actor_in(c, actors, depth=1)
         elif c.dep_ in ("compound", "amod", "nmod") and c.i in actors.token_actor and \
                 not sector_adjective(c, actors):
             sources.append(actors.token_actor[c.i])
@@ -62,15 +68,15 @@ def _own_args(noun: Token, actors: ResolvedActors) -> tuple[list[str], list[str]
             for g in c.children:
                 if g.dep_ != "pobj":
                     continue
-                names = _actor_in(g, actors)
+                names = actor_in(g, actors)
                 prep = c.lower_
-                if prep in SOURCE_PREPS and not (prep == "from" and noun.lemma_ in ("withdrawal", "expulsion")):
+                if prep in SOURCE_PREPS and not (prep == "from" and noun.lemma_ in LEAVING_NOUNS):
                     sources += names
-                elif prep in ("between", "among"):
+                elif prep in BETWEEN_PREPS:
                     sources += names
                     between = True
                 elif prep in TARGET_PREPS:
-                    targets += names or _anaphor(g, actors, sources)
+                    targets += names or stance_anaphor(g, actors, sources)
     return _unique(sources), _unique([t for t in targets if t not in sources]), between
 
 
@@ -82,166 +88,91 @@ def _unique(xs: list[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def reversals() -> list[tuple[str, str]]:
-    """(noun code prefix, code of ending it), longest prefix first (data/lexicons/nominal_reversals.tsv)."""
-    rows = []
-    with data_path("lexicons", "nominal_reversals.tsv").open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip() and not line.startswith("#"):
-                prefix, code = line.split("\t")[:2]
-                rows.append((prefix.strip(), code.strip()))
-    return sorted(rows, key=lambda r: -len(r[0]))
-
-
-def reversed_code(code: str) -> str | None:
-    """The code of ending the activity ``code`` names, or None when ending it is not an event."""
-    return next((c for prefix, c in reversals() if code.startswith(prefix)), None)
-
-
-def ending_verb(noun: Token) -> Token | None:
-    """The verb that ends the activity the noun names: ``ended its mediation efforts``."""
-    verb, how = _governor(noun)
-    if verb is None or how != "dobj" or verb.lemma_.lower() not in ENDING_VERBS:
-        return None
-    return verb
-
-
-def _head_of_compound(noun: Token) -> Token:
-    """``mediation efforts``, ``peace process``: an event noun modifying a generic head stands
-    where the head stands."""
-    t = noun
-    while t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i and \
-            t.head.lemma_.lower() in ACTIVITY_HEADS:
-        t = t.head
-    return t
-
-
-def _governor(noun: Token) -> tuple[Token | None, str]:
-    """The verb governing a noun phrase and how: ``dobj``, ``attr``, ``as``, ``prep:to``, ``nsubj``."""
-    t = _head_of_compound(noun)
-    while t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
-        t = t.head
-    if t.dep_ in ("dobj", "attr", "oprd", "nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
-        return t.head, t.dep_
-    if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent") and t.head.head.pos_ in ("VERB", "AUX"):
-        return t.head.head, "prep:" + t.head.lower_
-    return None, ""
-
-
-def is_light(verb: Token) -> bool:
-    """A light verb, also when the tagger's lemma is off (``staged`` → ``stag``)."""
-    if verb.lemma_.lower() in LIGHT_VERBS:
-        return True
-    word = verb.lower_
-    return verb.tag_ in ("VBD", "VBN") and word.endswith("ed") and (word[:-1] in LIGHT_VERBS or word[:-2] in LIGHT_VERBS)
-
-
-def _source_from_clause(noun: Token, actors: ResolvedActors) -> list[str]:
-    verb, how = _governor(noun)
+def _targets_from_clause(noun: Token, actors: ResolvedActors, exclude: list[str]) -> tuple[list[str], str | None]:
+    verb, how = governor(noun)
     if verb is None:
-        return []
-    lemma = verb.lemma_.lower()
-    if (how == "dobj" and (is_light(verb) or lemma in ENDING_VERBS)) or (
-            how == "prep:for" and _went_for(verb) and not _is_passive(verb)):
-        # "X held a meeting", "X ended its mediation", "X returned to Geneva for talks"
-        subj = _subject(verb)
-        found = _actor_in(subj, actors)
-        if not found and subj is not None and subj.lower_ in SPEAKER_PRONOUNS:
-            found = _speaker_actors(verb, actors)  # "NATO said it would tighten the blockade"
-        return found
-    if how == "attr" or how == "prep:as" or how == "oprd":
-        # "X's invitation can be seen as a warning": the source of the subject phrase
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            found = _actor_in(subj, actors, depth=1)
-            if not found:
-                found = next((_actor_in(c, actors, depth=1) for c in subj.children if c.dep_ == "poss"), [])
-            return found
-    if how in ("prep:to", "prep:in") and lemma in CAUSAL_VERBS:
-        subj = _subject(verb)
-        found = _actor_in(subj, actors)
-        if not found and subj is not None and subj.dep_ == "pobj" and subj.head.head.pos_ == "NOUN":
-            found = _actor_in(subj.head.head, actors, depth=1)  # "X's response to the coup, which led to …"
-        return found
-    return []
-
-
-def _targets_from_clause(noun: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
-    verb, how = _governor(noun)
-    if verb is None:
-        return []
-    if how == "nsubj" and not _is_passive(verb):
-        return _targets(verb, actors, exclude)  # "X's closure … caused problems for Y"
+        return [], None
+    if how == "nsubj" and not is_passive(verb):
+        return targets_of(verb, actors, exclude), TARGET_NOUN_CLAUSE  # "X's closure … caused problems for Y"
     if how == "dobj" and is_light(verb):
-        return _targets(verb, actors, exclude)  # "sent pressure to Y"
+        return targets_of(verb, actors, exclude), TARGET_NOUN_CLAUSE  # "sent pressure to Y"
     if how in ("attr", "prep:as"):
-        return [a for a in _targets(verb, actors, exclude) if a not in exclude]
-    if how == "prep:for" and _went_for(verb) and len(exclude) == 1:
+        return [a for a in targets_of(verb, actors, exclude) if a not in exclude], TARGET_NOUN_CLAUSE
+    if how == "prep:for" and went_for(verb) and len(exclude) == 1:
         # "X arrived in Y for talks", "X is in Y for talks": the host is whom they talk with
         # (not the goer's own state: "returned home to X's capital for talks"; with two goers,
         # "X and Y negotiators return to Z for talks", the place is only the venue)
         home = {actors.actors[a].country for a in exclude if a in actors.actors}
-        return [a for g in _prep_objects(verb, ("to", "in")) for a in _actor_in(g, actors)
-                if a not in exclude and actors.actors[a].country not in home]
-    return []
-
-
-def _went_for(verb: Token) -> bool:
-    """A verb of going or being somewhere (``returned to Geneva``, ``is in Kigali``) for an activity."""
-    lemma = verb.lemma_.lower()
-    return lemma in MOTION_VERBS or (lemma == "be" and any(
-        c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children))
+        return [a for g in prep_objects(verb, ("to", "in")) for a in actor_in(g, actors)
+                if a not in exclude and actors.actors[a].country not in home], TARGET_NOUN_HOST
+    return [], None
 
 
 def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciprocal: bool) -> list[Candidate]:
     if ending_verb(noun) is not None:
         return _ended(noun, actors, code)
     sources, targets, between = _own_args(noun, actors)
-    if noun.dep_ == "compound" and _head_of_compound(noun) is noun:
+    if noun.dep_ == "compound" and head_of_compound(noun) is noun:
         return []  # "opposition parties", "war crimes": a qualifier, not an event
     if not sources and not targets and noun.dep_ == "compound":
-        sources, targets, between = _own_args(_head_of_compound(noun), actors)  # "mediation efforts between …"
+        sources, targets, between = _own_args(head_of_compound(noun), actors)  # "mediation efforts between …"
     head = noun
     if not sources and not targets and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         sources, targets, between = _own_args(noun.head, actors)  # "the investigation and arrest of X"
+    source_rule = SOURCE_NOUN_OWN if sources else None
+    target_rule = TARGET_NOUN_OWN if targets else None
     if not targets and noun.dep_ != "conj":
         for c in noun.conjuncts:  # "investigation and arrest of members of the family"
             _, more, _ = _own_args(c, actors)
             targets += [t for t in more if t not in sources and t not in targets]
+        target_rule = TARGET_NOUN_CONJUNCT if targets else None
     if not sources:
-        sources = [a for a in _source_from_clause(head, actors) if a not in targets]
+        p = source_from_clause(head, actors)
+        sources = [a for a in p.value if a not in targets] if p is not None else []
+        source_rule = p.rule if sources and p is not None else None
     own_targets = bool(targets)
     if noun.pos_ == "VERB" and not sources and not targets:
         return []  # a gerund standing as a noun names its own parties ("Fighting between X and Y")
     if not targets:
-        targets = [a for a in _targets_from_clause(head, actors, sources) if a not in sources]
-    if sources and (not targets or all(bare_sector(a, actors) for a in targets)) and code[:2] in FORCE_ROOTS:
+        found, rule = _targets_from_clause(head, actors, sources)
+        targets = [a for a in found if a not in sources]
+        target_rule = rule if targets else None
+    if sources and (not targets or all(bare_sector(a, actors) for a in targets)) and codebook.has(code, "force"):
         # "an offensive in northern X", "the raid in X killed five people": as for a verb, the
         # place of a use of force is whom it hits when no one else is named
-        placed = [a for g in _prep_objects(noun, PLACE_PREPS) for a in _actor_in(g, actors)
+        placed = [a for g in prep_objects(noun, PLACE_PREPS) for a in actor_in(g, actors)
                   if a not in sources and not bare_sector(a, actors)]
-        targets = placed or targets
+        if placed:
+            targets, target_rule = placed, TARGET_FORCE_PLACE
     if not sources and not targets:
         return []
-    speaker = _speaker(noun)
-    conf = (0.4 + (0.15 if sources else 0) + (0.1 if targets else 0)) * (0.6 + 0.4 * _clause_weight(noun))
+    spk = speaker(noun)
+    conf = (0.4 + (0.15 if sources else 0) + (0.1 if targets else 0)) * (0.6 + 0.4 * clause_weight(noun))
     res: list[Candidate] = []
     if (reciprocal or between) and len(sources) >= 2 and not targets:
         for a in sources:
             for b in sources:
                 if a != b:
-                    res.append(Candidate(noun, a, b, code, nominal=True, speaker=speaker, confidence=conf))
+                    res.append(Candidate(noun, a, b, code, nominal=True, speaker=spk, confidence=conf,
+                                         rules=_rules(EVENT_NOMINAL, source_rule, TARGET_RECIPROCAL)))
         return res
     for s in sources or [None]:
         for t in targets or [None]:
             if s is not None and s == t:
                 continue
-            res.append(Candidate(noun, s, t, code, nominal=True, speaker=speaker, confidence=conf))
+            s_rule = source_rule if s is not None else None
+            t_rule = target_rule if t is not None else None
+            res.append(Candidate(noun, s, t, code, nominal=True, speaker=spk, confidence=conf,
+                                 rules=_rules(EVENT_NOMINAL, s_rule, t_rule)))
             if reciprocal and s and t and (own_targets or len(sources) < 2):
                 # (not "Clashes between X and Y killed civilians": the civilians fought no one)
-                res.append(Candidate(noun, t, s, code, nominal=True, speaker=speaker, confidence=conf - 0.05))
+                res.append(Candidate(noun, t, s, code, nominal=True, speaker=spk, confidence=conf - 0.05,
+                                     rules=_rules(EVENT_NOMINAL, t_rule, s_rule)))
     return res
+
+
+def _rules(event: str, source: str | None, target: str | None) -> dict[str, str | None]:
+    return {"event": event, "source": source, "target": target}
 
 
 def _ended(noun: Token, actors: ResolvedActors, code: str) -> list[Candidate]:
@@ -251,16 +182,21 @@ def _ended(noun: Token, actors: ResolvedActors, code: str) -> list[Candidate]:
     verb = ending_verb(noun)
     if reduced is None or verb is None or any(c.dep_ == "neg" for c in verb.children):
         return []
-    sources = _source_from_clause(noun, actors)
-    if not sources:
+    p = source_from_clause(noun, actors)
+    if p is None:
         return []
+    sources, source_rule = list(p.value), p.rule
     own_s, own_t, _ = _own_args(noun, actors)
     if not own_s and not own_t and noun.dep_ == "compound":
-        own_s, own_t, _ = _own_args(_head_of_compound(noun), actors)
+        own_s, own_t, _ = _own_args(head_of_compound(noun), actors)
     # the parties of the ended activity are its targets ("talks with Y", "mediation between Y and Z")
-    targets = [a for a in _unique(own_t + own_s) if a not in sources] or \
-        [a for a in _targets(verb, actors, sources) if a not in sources]
-    speaker = _speaker(verb)
-    conf = (0.4 + 0.15 + (0.1 if targets else 0)) * (0.6 + 0.4 * _clause_weight(verb))
-    return [Candidate(noun, s, t, reduced, nominal=True, speaker=speaker, confidence=conf)
+    targets = [a for a in _unique(own_t + own_s) if a not in sources]
+    target_rule = TARGET_ENDED_PARTIES
+    if not targets:
+        targets = [a for a in targets_of(verb, actors, sources) if a not in sources]
+        target_rule = TARGET_NOUN_CLAUSE
+    spk = speaker(verb)
+    conf = (0.4 + 0.15 + (0.1 if targets else 0)) * (0.6 + 0.4 * clause_weight(verb))
+    return [Candidate(noun, s, t, reduced, nominal=True, speaker=spk, confidence=conf,
+                      rules=_rules(EVENT_ENDING, source_rule, target_rule if t is not None else None))
             for s in sources for t in targets or [None] if s != t]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..lexicon import word_class
 from ..nlp import keys_of
 from .verbs import Element, Pattern, VerbBlock, VerbDictionary, VerbEntry
 
@@ -129,10 +130,7 @@ def _prep_tokens(ctx: VerbContext) -> list[Token]:
     return [t for t in ctx.post if t.dep_ in ("prep", "agent", "dative", "prt") and not is_time_phrase(t)]
 
 
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-              "yesterday", "tomorrow", "morning", "evening", "night", "week", "month", "year", "day",
-              "weekend", "january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december"}
+TIME_WORDS = word_class("time_words")
 
 
 def is_time_phrase(prep: Token) -> bool:
@@ -257,7 +255,7 @@ def select_entry(verb: Token, vd: VerbDictionary) -> VerbEntry | None:
 
 
 # particles that turn a verb into another verb ("back out", "pay off"): the bare verb's code does not hold
-PHRASAL_PARTICLES = {"out", "off"}
+PHRASAL_PARTICLES = word_class("phrasal_particles")
 
 
 def _phrasal_particle(verb: Token) -> str | None:
