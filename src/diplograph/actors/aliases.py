@@ -15,14 +15,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from ..data import data_path
+from ..lexicon import table
 
-# Spelling variation common in romanised Russian, Turkic, Arabic and Chinese names.
-_TRANSLIT = [
-    (r"^(al|el|ul|ad|ar|as|at|an|az)-", ""), (r"['’`-]", ""), (r"dzh|dj|zh|j", "j"), (r"kh|q|ck|c(?=[aouk])", "k"),
-    (r"ph", "f"), (r"w", "v"), (r"yev$|yeff$|iev$|eev$", "ev"), (r"ou|oo", "u"), (r"ee|ie", "i"),
-    (r"(?<=[aeiou])y(?=[aeiou])", ""), (r"y", "i"), (r"sch|sh|ch", "s"), (r"(.)\1", r"\1"), (r"tz|ts", "z"),
-]
-_TRANSLIT_RE = [(re.compile(a), b) for a, b in _TRANSLIT]
+# Spelling variation common in romanised Russian, Turkic, Arabic and Chinese names (data/kb/transliteration.tsv).
+_TRANSLIT_RE = [(re.compile(r["pattern"]), r["replacement"]) for r in table("kb", "transliteration.tsv")]
 
 
 def translit_key(name: str) -> str:

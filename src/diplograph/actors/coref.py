@@ -24,6 +24,10 @@ PERSON_NOUNS = word_class("person_nouns")
 FORMER_ADJ = word_class("former_adjectives")
 CURRENT_ADJ = word_class("current_adjectives")
 PLURAL_NOUNS = {r["noun"]: r["kind"] for r in table("lexicons", "plural_references.tsv")}
+DEFINITE = word_class("definite_determiners")
+REFLEXIVE = word_class("reflexive_pronouns")
+VAGUE_NOUNS = word_class("vague_person_nouns")
+PAIR_WORDS = word_class("pair_words")
 
 PRONOUN = mention_rule("mention.coref_pronoun", 0.75,
                        "he/she/him/her → the most salient person before it of that gender (not the clause's subject "
@@ -91,7 +95,7 @@ def _clause_subject_actor(tok: Token, token_actor: dict[int, str]) -> str | None
 
 
 # Every rule of resolve_coreference starts from one of these words.
-_CUE_WORDS = frozenset(MALE | FEMALE | PERSON_NOUNS | set(PLURAL_NOUNS) | {"its", "two"})
+_CUE_WORDS = frozenset(MALE | FEMALE | PERSON_NOUNS | set(PLURAL_NOUNS) | PAIR_WORDS | {"its"})
 
 
 def resolve_coreference(doc: Doc, actors: dict[str, Actor], token_actor: dict[int, str],
@@ -120,7 +124,7 @@ def resolve_coreference(doc: Doc, actors: dict[str, Actor], token_actor: dict[in
             def ok(a: str, want=want) -> bool:
                 return actors[a].type == "person" and gender.get(a, want) == want
             exclude = set()
-            if tok.dep_ in ("dobj", "pobj", "dative") and low not in ("himself", "herself"):
+            if tok.dep_ in ("dobj", "pobj", "dative") and low not in REFLEXIVE:
                 subj = _clause_subject_actor(tok, token_actor)
                 if subj:
                     exclude.add(subj)  # "Putin invited him": him is not Putin
@@ -159,7 +163,7 @@ def resolve_coreference(doc: Doc, actors: dict[str, Actor], token_actor: dict[in
 def _description(tok: Token, actors: dict[str, Actor], token_actor: dict[int, str], sal: Salience) -> CorefLink | None:
     """``the old man``, ``the former president``, ``the president`` (no country, no name, no ``of``)."""
     kids = list(tok.children)
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids):
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in kids):
         return None
     if any(c.dep_ in ("compound", "poss", "nmod", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
            or c.i in token_actor for c in kids):
@@ -167,7 +171,7 @@ def _description(tok: Token, actors: dict[str, Actor], token_actor: dict[int, st
     if tok.i + 1 < len(doc_of(tok)) and tok.nbor(1).pos_ == "PROPN":
         return None
     adjs = {c.lower_ for c in kids if c.dep_ == "amod"}
-    if tok.lower_ in ("man", "woman", "head", "prime") and not adjs & FORMER_ADJ and tok.lower_ != "prime":
+    if tok.lower_ in VAGUE_NOUNS and not adjs & FORMER_ADJ:
         return None  # a plain "the man" is too vague
     former = bool(adjs & FORMER_ADJ)
     current = bool(adjs & CURRENT_ADJ)
@@ -195,8 +199,8 @@ def _plural(tok: Token, actors: dict[str, Actor], token_actor: dict[int, str], s
             kind: str) -> CorefLink | None:
     """``the two sides``, ``both countries``: the two most salient actors of a fitting type."""
     kids = list(tok.children)
-    if tok.lower_ != "two" and not any(c.lower_ in ("two", "both") for c in kids) and not (
-            tok.i > 0 and tok.nbor(-1).lower_ in ("two", "both")):
+    if tok.lower_ != "two" and not any(c.lower_ in PAIR_WORDS for c in kids) and not (
+            tok.i > 0 and tok.nbor(-1).lower_ in PAIR_WORDS):
         return None
 
     def ok(a: str) -> bool:

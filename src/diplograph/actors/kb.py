@@ -16,6 +16,7 @@ from pathlib import Path
 from ..cache import cached
 from ..data import DATA_DIR, data_path
 from ..errors import DictionaryError
+from ..lexicon import sector_has
 from .aliases import acronym_fits
 from .dictionaries import (ActorEntry, AgentEntry, CodeRule, _plural, read_actor_dictionary,
                            read_agent_dictionary)
@@ -167,10 +168,6 @@ def is_person_entry(e: ActorEntry) -> bool:
             and not any(len(r.code) == 3 for r in e.rules))
 
 
-# Sectors a person leaves when their term ends: afterwards they are the state's former elite (ELI).
-_OFFICE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "SPY", "COP")
-
-
 def nearest_dated_code(e: ActorEntry, on: date | None) -> str | None:
     """The code of a shipped entry whose dated codes all miss the document date.
 
@@ -194,7 +191,7 @@ def nearest_dated_code(e: ActorEntry, on: date | None) -> str | None:
     rule = min(dated, key=distance)
     code = rule.code
     ended = rule.end is not None and on >= rule.end
-    if ended and is_person_entry(e) and len(code) >= 6 and code[3:6] in _OFFICE_SECTORS:
+    if ended and is_person_entry(e) and len(code) >= 6 and sector_has(code[3:6], "office"):
         return code[:3] + "ELI"
     return code
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from ..lexicon import word_class
-from .coref import PERSON_NOUNS
+from .coref import DEFINITE, PERSON_NOUNS
 from .decide import mention_rule
 from .state import State, state_of_span
 from .syntax_helpers import argument_of, pobj_of
@@ -226,7 +226,7 @@ def is_description(doc: Doc, start: int, end: int) -> bool:
     head = doc[end - 1]
     if head.lower_ not in PERSON_NOUNS or head.tag_ != "NN":
         return False
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
 
 
 # The owner rules -----------------------------------------------------------------------------

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..lexicon import word_class
 from ..text.normalize import PLACEHOLDER
 from .kb import KBHit
 
-FORMER_WORDS = {"former", "ex", "ex-", "erstwhile", "deposed", "ousted", "retired", "late", "then"}
-SKIP_WORDS = {"the", "a", "an", "current", "incumbent", "new", "sitting", "acting", "interim", "veteran",
-              "longtime", "long-time", "then-"}
+FORMER_WORDS = word_class("former_words")
+SKIP_WORDS = word_class("role_skip_words")
+APPOSITIVE_WORDS = word_class("role_appositive_words")
 
 
 @dataclass
@@ -156,7 +157,7 @@ def role_after(doc: Doc, name_end: int, hits: dict[int, tuple[int, int, KBHit]],
             return None
         if low in FORMER_WORDS:
             role.former = True
-        elif low in ("'s", "’s") or low in SKIP_WORDS or t.pos_ in ("ADJ", "ADV") or low in ("human", "rights"):
+        elif low in ("'s", "’s") or low in SKIP_WORDS or t.pos_ in ("ADJ", "ADV") or low in APPOSITIVE_WORDS:
             pass
         else:
             return None

@@ -8,7 +8,7 @@ they live (``mention.ethnic_group``).
 """
 from __future__ import annotations
 
-from ..lexicon import sectors_with
+from ..lexicon import sectors_with, word_class
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import best, mention_rule
@@ -94,7 +94,7 @@ def _add_sector_noun(st: State, start: int, end: int, hit: KBHit) -> None:
 def _ethnic_group(st: State, start: int, end: int) -> bool:
     """``ethnic Albanians``: people of that nationality's ethnicity, most often living in another state."""
     doc = st.doc
-    return start > 0 and doc[start - 1].lower_ == "ethnic" and doc[end - 1].tag_ in ("NNS", "NNPS")
+    return start > 0 and doc[start - 1].lower_ in word_class("ethnic_markers") and doc[end - 1].tag_ in ("NNS", "NNPS")
 
 
 def _add_ethnic_group(st: State, start: int, end: int, hit: KBHit) -> None:
@@ -139,10 +139,11 @@ def add_organisation_owners(st: State) -> None:
         return
     doc, out = st.doc, st.out
     private = sectors_with("private")
+    prepositions = word_class("organisation_prepositions")
     for k, (start, end, head, hit) in enumerate(st.unowned):
         owner = None
         for child in doc[head].children:
-            if child.dep_ != "prep" or child.lower_ not in ("of", "for") or child.i < head:
+            if child.dep_ != "prep" or child.lower_ not in prepositions or child.i < head:
                 continue
             pobj = pobj_of(child)
             cand = out.actor_at(pobj.i) if pobj is not None else None
