@@ -63,6 +63,8 @@ def add_acronyms(st: State, acronyms: dict[str, tuple[int, int]]) -> None:
     for acr, (s, e) in acronyms.items():
         aid = next((st.out.token_actor[i] for i in range(e - 1, s - 1, -1) if i in st.out.token_actor), None)
         if aid is None or st.out.actors[aid].type == "sector":
+            if not REGISTRY.enabled(ACRONYM_LONG_FORM):
+                continue
             # The long form names an organisation of its own, not a generic sector noun.
             code = country = None
             if aid is not None:
@@ -79,8 +81,9 @@ def add_acronyms(st: State, acronyms: dict[str, tuple[int, int]]) -> None:
 
 def add_unknown_entities(st: State) -> None:
     """Named entities the KB does not know stay visible as unresolved actors."""
+    keep = REGISTRY.enabled(UNKNOWN_ENTITY)
     for ent in st.doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+        if not keep or ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
         if any(t.i in st.out.token_actor for t in ent) or PLACEHOLDER in ent.text:
             continue

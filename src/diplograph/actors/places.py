@@ -12,6 +12,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ..lexicon import word_class
+from ..rules import REGISTRY
 from .decide import mention_rule
 from .kb import KBHit, KnowledgeBase, phrase_key
 from .state import CAPITALISED, Span
@@ -85,20 +86,23 @@ def place_states(spans: list[Span], words: list[str], kb: KnowledgeBase, on: dat
             if len(code) == 3:
                 named.add(code)
     out: list[Span] = []
+    on_rules = {r: REGISTRY.enabled(r) for r in (PLACE_STATE, PLACE_NAMED_STATE, SHARED_STATE_NAME)}
     for k, (s, e, hit) in enumerate(spans):
         if k in city:
             own = hit.entry.code_on(on) if hit.kind == "actor" and hit.entry is not None else None
+            if hit.kind == "place" and not on_rules[PLACE_STATE]:
+                continue  # a gazetteer city no rule reads as a state names no actor
             if hit.kind == "place":
                 state = next((c for c in city[k] if c in named), city[k][0])
                 hit = KBHit("demonym", country=state, place=True, rule=PLACE_STATE)
-            elif own not in named and own in city[k]:
+            elif own not in named and own in city[k] and on_rules[PLACE_NAMED_STATE]:
                 other = next((c for c in city[k] if c in named), None)
                 if other is not None:
                     hit = KBHit("demonym", country=other, place=True, rule=PLACE_NAMED_STATE)
         elif k in shared:
             own = hit.country if hit.kind == "demonym" else (hit.entry.code_on(on) if hit.entry else None)
             others = [c for c in shared[k] if c in named and c != own]
-            if own not in named and len(others) == 1:
+            if own not in named and len(others) == 1 and on_rules[SHARED_STATE_NAME]:
                 hit = KBHit("demonym", country=others[0], rule=SHARED_STATE_NAME)
         out.append((s, e, hit))
     return out

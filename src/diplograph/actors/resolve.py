@@ -93,8 +93,9 @@ def _add_coreference(st: State) -> None:
                                           list(link.actors)))
             for t in range(link.start, link.end):
                 st.out.token_group[t] = list(link.actors)
+    keep = REGISTRY.enabled(DESCRIPTOR_SECTOR)
     for start, end, hit in st.deferred:  # descriptions coreference could not place: plain sector nouns
-        if not any(t in linked for t in range(start, end)):
+        if keep and not any(t in linked for t in range(start, end)):
             assert hit.agent is not None
             name = hit.agent.phrase.strip("_").replace("_", " ").lower()
             add_mention(st, start, end, (slug(name), name, "sector", hit.agent.combine(None), None),

@@ -1,0 +1,72 @@
+"""Rule cards (tests/actors/cards.jsonl): for every named rule of the actor stage, a sentence with
+made-up (or public) names, the mention it must produce, and a counter-example where it must not.
+
+A card: ``{"rule", "date", "text", "mention", "expect": {...}, "ablate"?, "counter": {"text",
+"mention", "date"?, "expect": {...}}}``. ``expect`` holds any of ``rule`` (some mention with this
+text was made by that rule), ``code`` (… and its actor has that code), ``not_rule``/``not_code`` (no
+mention with this text has it), ``restored`` (the words restored in redactions). With the card's
+rule switched off (``DIPLOGRAPH_RULES_OFF``) the expectation must fail — the rule is what makes it
+hold — unless the card says ``"ablate": false`` (a rule whose work another rule would redo).
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from diplograph.actors.resolve import ResolvedActors, resolve_mentions
+from diplograph.rules import REGISTRY
+from diplograph.text.normalize import normalize
+
+CARDS = [json.loads(line) for line in (Path(__file__).parent / "cards.jsonl").read_text(encoding="utf-8").splitlines()
+         if line.strip()]
+
+
+def _resolve(pipeline, text: str, when: str) -> ResolvedActors:
+    norm = normalize(text)
+    return resolve_mentions(pipeline.nlp(norm.text), norm, pipeline.kb, date.fromisoformat(when))
+
+
+def _problems(r: ResolvedActors, mention: str, expect: dict) -> list[str]:
+    """What of ``expect`` does not hold for the mentions whose text is ``mention``."""
+    pairs = [(m.rule, a.code) for a in r.actors.values() for m in a.mentions if m.text == mention]
+    pairs += [(m.rule, None) for m, _ in r.group_mentions if m.text == mention]
+    wrong = []
+    if "rule" in expect:
+        made = [code for rule, code in pairs if rule == expect["rule"]]
+        if not made:
+            wrong.append(f"no {mention!r} by {expect['rule']} in {pairs}")
+        elif "code" in expect and expect["code"] not in made:
+            wrong.append(f"{mention!r} by {expect['rule']} has codes {made}, not {expect['code']}")
+    elif "code" in expect and expect["code"] not in [code for _, code in pairs]:
+        wrong.append(f"no {mention!r} coded {expect['code']} in {pairs}")
+    if "not_rule" in expect and any(rule == expect["not_rule"] for rule, _ in pairs):
+        wrong.append(f"{mention!r} made by {expect['not_rule']}")
+    if "not_code" in expect and any(code == expect["not_code"] for _, code in pairs):
+        wrong.append(f"{mention!r} coded {expect['not_code']}")
+    if "restored" in expect:
+        want = [] if expect["restored"] is None else [expect["restored"]]
+        if list(r.restored.values()) != want:
+            wrong.append(f"restored {list(r.restored.values())}, not {want}")
+    return wrong
+
+
+def test_every_actor_rule_has_a_card():
+    carded = {c["rule"] for c in CARDS}
+    assert not {r.name for r in REGISTRY.all(stage="actors")} - carded
+    assert carded <= {r.name for r in REGISTRY.all(stage="actors")}
+
+
+@pytest.mark.parametrize("card", CARDS, ids=[c["rule"] for c in CARDS])
+def test_card(pipeline, card, monkeypatch):
+    r = _resolve(pipeline, card["text"], card["date"])
+    assert _problems(r, card["mention"], card["expect"]) == []
+    counter = card["counter"]
+    c = _resolve(pipeline, counter["text"], counter.get("date", card["date"]))
+    assert _problems(c, counter["mention"], counter["expect"]) == []
+    if card.get("ablate", True):
+        monkeypatch.setenv("DIPLOGRAPH_RULES_OFF", card["rule"])
+        off = _resolve(pipeline, card["text"], card["date"])
+        assert _problems(off, card["mention"], card["expect"]), f"{card['rule']} switched off changes nothing"
