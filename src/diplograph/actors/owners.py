@@ -18,7 +18,7 @@ from ..lexicon import word_class
 from .coref import DEFINITE, PERSON_NOUNS
 from .decide import mention_rule
 from .state import State, state_of_span
-from .syntax_helpers import argument_of, pobj_of
+from ..syntax import argument_of, pobj_of
 
 # A state owns the document when it has at least this share of the state mentions (and two of them).
 DOMINANT_SHARE = 0.75

@@ -16,7 +16,7 @@ from .kb import KBHit
 from .owners import DEFER, OWNER_RULES, Noun, country_of_modifiers, from_is_origin, sole_state
 from .phrases import KB_PHRASE
 from .state import ResolvedActors, State, add_mention, drop_mentions, entry_actor, method_of, slug
-from .syntax_helpers import pobj_of, span_head
+from ..syntax import pobj_of, span_head
 
 SECTOR_NOUN = mention_rule("mention.sector_noun", 0.5, "a sector noun whose owner no rule finds", ("kb",))
 VETO_DEMONYM_OF_ACTOR = mention_rule(
