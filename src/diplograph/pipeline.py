@@ -33,9 +33,10 @@ from .events import verbs as verbs_module
 from .events.verbs import VerbDictionary, read_verb_dictionary
 from .errors import Warnings
 from .gc_pause import paused_gc
-from .records import Attribution, Cue, Document, DocumentAnalysis, Event, Redaction, Ref, Relation, Span, Triad
+from .records import Attribution, Cue, Document, DocumentAnalysis, Event, Redaction, Ref, Relation, Span
 from .text.dates import find_dateline
 from .text.normalize import NormalizedText, normalize
+from .triads import document_triads
 
 
 @dataclass
@@ -271,38 +272,3 @@ def _modality(c: Candidate, index) -> str:
     if m == "negated" and c.negation_absorbed:
         return "asserted"  # "X would not accept Y" was coded as a rejection: the negation is in the code
     return m
-
-
-def edge_signs(analysis: DocumentAnalysis) -> dict[frozenset[str], int]:
-    """Sign per unordered actor pair: relation states first, then asserted/hedged events."""
-    score: dict[frozenset[str], float] = {}
-    for ev in analysis.events:
-        if not (ev.source and ev.target and ev.source.actor and ev.target.actor):
-            continue
-        if ev.modality in ("negated", "desired", "question"):
-            continue
-        pair = frozenset((ev.source.actor, ev.target.actor))
-        if len(pair) == 2:
-            score[pair] = score.get(pair, 0.0) + (ev.goldstein or 0.0) * (0.5 if ev.modality == "hedged" else 1.0)
-    for r in analysis.relations:
-        pair = frozenset((r.a, r.b))
-        if len(pair) == 2:
-            score[pair] = score.get(pair, 0.0) + 5.0 * r.sign
-    return {p: (1 if v > 0 else -1) for p, v in score.items() if v != 0}
-
-
-def document_triads(analysis: DocumentAnalysis) -> list[Triad]:
-    """The document's closed triads, read in words as the corpus view reads them."""
-    from .analysis.network import triad_reading
-
-    signs = edge_signs(analysis)
-    nodes = sorted({a for p in signs for a in p})
-    names = {a.id: a.name for a in analysis.actors}
-    out: list[Triad] = []
-    for a, b, c in itertools.combinations(nodes, 3):
-        ab, bc, ac = (signs.get(frozenset(p)) for p in ((a, b), (b, c), (a, c)))
-        if ab is None or bc is None or ac is None:
-            continue
-        balanced = ab * bc * ac > 0
-        out.append(Triad([a, b, c], [ab, bc, ac], balanced, triad_reading(names, (a, b, c), (ab, bc, ac))))
-    return out

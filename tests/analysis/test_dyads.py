@@ -1,4 +1,5 @@
-from diplograph.analysis.dyads import MODALITY_WEIGHTS, dyad, trend
+from diplograph.analysis.dyads import dyad, trend
+from diplograph.corpus.weights import MODALITY_WEIGHTS
 from diplograph.analysis.system import system
 from diplograph.store.duck import open_reader
 

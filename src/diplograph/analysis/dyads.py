@@ -1,19 +1,9 @@
 """Dyads: how each ordered pair of actors (source → target) moves over time.
 
 Reads the corpus view of a store (``corpus_events``: de-duplicated events between unified
-actors). Every event counts with a *weight* that depends on the status of the claim:
-
-======================  ======  ============================================================
-modality                weight  why
-======================  ======  ============================================================
-asserted                1.0     reported as fact
-future                  0.5     announced, not yet done
-hedged                  0.5     speculation (``may have tried``): counted, at half weight
-conditional             0.25    only if something else happens
-question                0       asked, not claimed
-desired                 0       wished or demanded: did not happen
-negated                 0       said not to have happened
-======================  ======  ============================================================
+actors). Every event counts with a *weight* that depends on the status of the claim (the
+table is ``corpus/weights.py``: asserted 1, future and hedged 0.5, conditional 0.25, question,
+desired and negated 0).
 
 A corpus event takes the most assertive status any of its reports gives it. Events of weight
 0 are *excluded*: they count neither in ``events`` nor in the Goldstein figures (their number
@@ -33,21 +23,13 @@ import duckdb
 
 from ..errors import StoreError, UsageError
 
-MODALITY_WEIGHTS: dict[str, float] = {
-    "asserted": 1.0, "future": 0.5, "hedged": 0.5, "conditional": 0.25,
-    "question": 0.0, "desired": 0.0, "negated": 0.0,
-}
 PERIODS = ("day", "week", "month")
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 STABLE_SLOPE = 0.25  # Goldstein points per period below which a trend reads as stable
 MIN_CHANGE = 2.0
 
 
-def modality_weight(modality: str | None) -> float:
-    return MODALITY_WEIGHTS.get(modality or "asserted", 0.0)
-
-
-def _date_filter(since: date | None, until: date | None, column: str = "date") -> tuple[str, list[Any]]:
+def date_filter(since: date | None, until: date | None, column: str = "date") -> tuple[str, list[Any]]:
     sql, params = "", []
     if since is not None:
         sql += f" AND {column} >= ?"
@@ -115,7 +97,7 @@ def _series_both(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str, since:
     """The series a → b and b → a, in one scan of the events."""
     if by not in PERIODS:
         raise UsageError("E009", what="period", value=by, options=", ".join(PERIODS))
-    extra, params = _date_filter(since, until)
+    extra, params = date_filter(since, until)
     rows = con.execute(
         f"""SELECT a = ? AS forward, date_trunc('{by}', date)::DATE AS period, count(*) FILTER (weight > 0),
                    count(*) FILTER (weight > 0 AND quad_class = 1), count(*) FILTER (weight > 0 AND quad_class = 2),
@@ -146,7 +128,7 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", sinc
         n = sum(p["events"] for p in s)
         g = sum(p["goldstein"] for p in s)
         out[key] = {"events": n, "goldstein": round(g, 2), "series": s, "trend": t}
-    extra, params = _date_filter(since, until)
+    extra, params = date_filter(since, until)
     rows = con.execute(
         f"""SELECT id, a, b, cameo, plover, goldstein, quad_class, modality, date, mentions, sources, first_doc,
                    evidence_text FROM ({_PAIR_EVENTS}) WHERE true {extra}
@@ -169,7 +151,7 @@ def dyad_table(con: duckdb.DuckDBPyConnection, since: date | None = None, until:
                min_events: int = 1, limit: int | None = None) -> list[dict[str, Any]]:
     """Ordered dyads with their activity, weighted Goldstein and a slope over time (per 30 days),
     most active first (then the steepest change); ``limit`` keeps the first ones."""
-    extra, params = _date_filter(since, until)
+    extra, params = date_filter(since, until)
     tail = "" if not limit else f" LIMIT {int(limit)}"
     if since is None and until is None:  # the whole corpus: the writer's summary (store/summary.py)
         query = f"""SELECT a, b, events AS n, q1, q2, q3, q4, gsum, wsum, mentions,
@@ -199,7 +181,7 @@ def dyad_table(con: duckdb.DuckDBPyConnection, since: date | None = None, until:
 def pair_scores(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
                 limit: int | None = None) -> list[tuple[str, str, float, int]]:
     """Unordered pairs (both directions together): (a, b, weighted Goldstein sum, events), most active first."""
-    extra, params = _date_filter(since, until)
+    extra, params = date_filter(since, until)
     tail = "" if not limit else f" LIMIT {int(limit)}"
     if since is None and until is None:  # events and relation states, summed by the writer
         return con.execute(f"SELECT x, y, score, events FROM pair_summary WHERE score <> 0 "
@@ -213,7 +195,7 @@ def pair_scores(con: duckdb.DuckDBPyConnection, since: date | None = None, until
 def actor_activity(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
                    limit: int = 50, ids: list[str] | None = None) -> dict[str, int]:
     """Events (weight > 0) each actor takes part in, as source or target: the most active, or ``ids``."""
-    extra, params = _date_filter(since, until)
+    extra, params = date_filter(since, until)
     only = ""
     if since is None and until is None:  # the writer's summary
         if ids is None:

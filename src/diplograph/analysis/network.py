@@ -2,7 +2,8 @@
 
 Edge sign of an unordered pair {A, B}: the sign of the weighted Goldstein sum of the events
 in both directions (see ``dyads.py`` for the weights) plus 5 points per relation-state
-statement (``relations are strained`` −5, ``close allies`` +5, weighted like events). A pair
+statement (``relations are strained`` −5, ``close allies`` +5, weighted like events; the points and
+weights are ``corpus/weights.py``'s). A pair
 whose score is exactly 0 has no sign and no edge.
 
 Structural balance (Heider; Cartwright & Harary): a triad is balanced when the product of
@@ -20,10 +21,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-RELATION_POINTS = 5.0
-EXACT_NODES = 16
+from ..triads import triad_reading
 
-_VERB = {1: "cooperates with", -1: "is at odds with"}
+EXACT_NODES = 16
 
 
 @dataclass
@@ -55,27 +55,6 @@ class SignedGraph:
             adj.setdefault(a, set()).add(b)
             adj.setdefault(b, set()).add(a)
         return adj
-
-
-def triad_reading(names: dict[str, str], actors: tuple[str, str, str], signs: tuple[int, int, int]) -> str:
-    """The triad in words, with what its balance suggests."""
-    a, b, c = (names.get(x, x) for x in actors)
-    ab, bc, ac = signs
-    text = f"{a} {_VERB[ab]} {b}; {b} {_VERB[bc]} {c}; {a} {_VERB[ac]} {c}."
-    negatives = [ab, bc, ac].count(-1)
-    if negatives == 0:
-        return text + " Balanced: the three act as a bloc."
-    if negatives == 2:
-        # the one positive tie is the pair facing the third together
-        pair, third = {(1, 0, 0): ((a, b), c), (0, 1, 0): ((b, c), a), (0, 0, 1): ((a, c), b)}[
-            (int(ab > 0), int(bc > 0), int(ac > 0))]
-        return (text + f" Balanced: {pair[0]} and {pair[1]} stand together against {third}; "
-                f"{pair[0]}'s dealings with {pair[1]} read as a signal to {third}.")
-    if negatives == 1:
-        pivot, ends = {(-1, 1, 1): (c, (a, b)), (1, -1, 1): (a, (b, c)), (1, 1, -1): (b, (a, c))}[(ab, bc, ac)]
-        return (text + f" Unbalanced: {pivot} keeps ties with both {ends[0]} and {ends[1]}, who are at odds; "
-                "expect one of these relations to change.")
-    return text + " Unbalanced: all three are at odds; expect two of them to draw closer."
 
 
 def closed_triads(graph: SignedGraph) -> list[tuple[int, int, tuple[str, str, str], tuple[int, int, int]]]:
@@ -196,5 +175,4 @@ def all_triads_balanced(graph: SignedGraph) -> bool:
     return all(t["balanced"] for t in triads(graph))
 
 
-__all__ = ["SignedGraph", "triads", "triad_reading", "frustration", "balance", "all_triads_balanced",
-           "RELATION_POINTS"]
+__all__ = ["SignedGraph", "triads", "triad_reading", "frustration", "balance", "all_triads_balanced"]

@@ -13,8 +13,9 @@ from typing import Any
 
 import duckdb
 
-from .dyads import STABLE_SLOPE, _date_filter, actor_activity, dyad_table, modality_weight, pair_scores
-from .network import RELATION_POINTS, SignedGraph, balance, closed_triads, triads
+from ..corpus.weights import RELATION_POINTS, modality_weight
+from .dyads import STABLE_SLOPE, actor_activity, date_filter, dyad_table, pair_scores
+from .network import SignedGraph, balance, closed_triads, triads
 
 # The triads and the frustration index are computed on the most active edges: enough for
 # every pair an analyst reads, and bounded so that a store of millions of events answers fast.
@@ -24,7 +25,7 @@ NETWORK_EDGES = 1000
 def relation_scores(con: duckdb.DuckDBPyConnection, since: date | None = None,
                     until: date | None = None) -> list[tuple[str, str, float, int]]:
     """Relation-state statements (``relations are strained``) as (a, b, points, 1) rows."""
-    extra, params = _date_filter(since, until, "r.date")
+    extra, params = date_filter(since, until, "r.date")
     rows = con.execute(
         f"""SELECT la.corpus_id, lb.corpus_id, r.sign, r.modality FROM relations r
             JOIN actor_links la ON la.doc_id = r.doc_id AND la.actor_id = r.a

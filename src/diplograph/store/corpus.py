@@ -2,8 +2,9 @@
 
 After a batch of documents is stored, their actors are unified into ``corpus_actors``
 (``actor_links`` maps each document's actor id to its corpus id) and their events are
-grouped with the corpus events they report (``event_mentions``, ``corpus_events``); see
-``analysis/unify.py`` and ``analysis/dedup.py`` for the rules. Because this runs in the
+grouped with the corpus events they report (``event_mentions``, ``corpus_events``). The rules
+that decide it are pure functions of ``diplograph.corpus`` (``unify``, ``dedup``, ``weights``);
+this module only reads and writes the rows. Because this runs in the
 batch's transaction, a killed run leaves the view consistent with the documents stored.
 """
 from __future__ import annotations
@@ -12,9 +13,9 @@ from datetime import date, timedelta
 
 import duckdb
 
-from ..analysis.dedup import WINDOW_DAYS, Cluster, Mention, assign, best_modality
-from ..analysis.dyads import modality_weight
-from ..analysis.unify import ActorIndex, CorpusActor
+from ..corpus.dedup import WINDOW_DAYS, Cluster, Mention, assign
+from ..corpus.unify import ActorIndex, CorpusActor
+from ..corpus.weights import best_modality, modality_weight
 from .summary import refresh as refresh_summaries
 
 
@@ -113,7 +114,6 @@ class CorpusWriter:
                  AND (c.date IS NULL OR c.date BETWEEN ? AND ?)""", [keys, lo, hi]).fetchall()
         candidates = [Cluster(i, a, b, r, d, list(t or [])) for i, a, b, r, d, t in cand_rows]
         assigned, created = assign(mentions, candidates)
-        by_id = {m.id: m for m in mentions}
         by_id = {m.id: m for m in mentions}
         em = [(mid, cid, by_id[mid].doc_id, by_id[mid].source, sim) for mid, (cid, sim) in assigned.items()]
         self.con.execute("INSERT INTO event_mentions SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "

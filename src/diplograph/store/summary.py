@@ -6,7 +6,8 @@ and weight sum, mentions, excluded events, first/last date, and the sums a least
 needs (n, Σx, Σy, Σxy, Σx² with x = date in 30-day units, y = Goldstein), so that the slope is
 exactly ``regr_slope`` over the dyad's events. ``pair_summary`` (unordered {x, y}, x < y): the
 signed-network score (events both ways plus relation-state points) and the activity (events
-plus relation-state statements, as the network of ``analysis/system.py`` counts them).
+plus relation-state statements, as the network of ``analysis/system.py`` counts them; the weights
+are ``corpus/weights.py``'s).
 ``actor_summary``: the activity of each actor (the sum over its pairs).
 Both are recomputed for the dyads and pairs a batch touches, in the batch's transaction.
 """
@@ -14,8 +15,7 @@ from __future__ import annotations
 
 import duckdb
 
-from ..analysis.dyads import MODALITY_WEIGHTS
-from ..analysis.network import RELATION_POINTS
+from ..corpus.weights import MODALITY_WEIGHTS, RELATION_POINTS
 
 _WEIGHT_CASE = "CASE r.modality " + " ".join(f"WHEN '{m}' THEN {w}" for m, w in MODALITY_WEIGHTS.items()) + " ELSE 0 END"
 

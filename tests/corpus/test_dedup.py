@@ -1,6 +1,7 @@
 from datetime import date
 
-from diplograph.analysis.dedup import Cluster, Mention, assign, best_modality, similarity
+from diplograph.corpus.dedup import Cluster, Mention, assign, similarity
+from diplograph.corpus.weights import best_modality
 
 
 def m(i, text, d, a="rus", b="ukr", root="19", doc=None):

@@ -1,4 +1,4 @@
-from diplograph.analysis.unify import ActorIndex, name_key
+from diplograph.corpus.unify import ActorIndex, name_key
 
 
 def test_surnames_join_their_person_and_given_names_keep_people_apart():

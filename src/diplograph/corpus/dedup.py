@@ -30,9 +30,6 @@ WINDOW_DAYS = 3
 MIN_SIMILARITY = 0.5
 UNDATED_SIMILARITY = 0.85
 
-# Most assertive first: a corpus event takes the strongest status any report gives it.
-MODALITY_ORDER = ("asserted", "future", "hedged", "conditional", "question", "desired", "negated")
-
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _STOP = frozenset("""a an the and or but of to in on at by for with from as is are was were be been being
 that this these those it its he she they them his her their has have had will would said says say
@@ -81,11 +78,6 @@ class Cluster:
     @property
     def key(self) -> tuple[str | None, str | None, str]:
         return (self.a, self.b, self.cameo_root)
-
-
-def best_modality(modalities: list[str]) -> str:
-    rank = {m: i for i, m in enumerate(MODALITY_ORDER)}
-    return min(modalities, key=lambda m: rank.get(m, len(rank)))
 
 
 def match_score(m: Mention, c: Cluster, window_days: int = WINDOW_DAYS, min_similarity: float = MIN_SIMILARITY,
