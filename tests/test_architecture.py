@@ -24,7 +24,6 @@ KNOWN_CYCLES: set[frozenset[str]] = {
 }
 KNOWN_LONG: set[str] = {
     "diplograph/events/coder.py",  # being split by concept
-    "diplograph/actors/resolve.py",  # being split by concept
 }
 
 # Data flows one way: text → parse → actors → events → claims → records → store → analysis → CLI/API/page.
