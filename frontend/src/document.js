@@ -1,8 +1,20 @@
-// The document page: the stored text with mentions highlighted (hover: resolved actor and how) and event
-// evidence marked by claim status. The text is untrusted: it is split into text nodes, never parsed as HTML.
+// The document page: the stored text with mentions highlighted (hover: resolved actor, how and by which
+// rule) and event evidence marked by claim status (hover: the rules that decided its type, source and
+// target). The text is untrusted: it is split into text nodes, never parsed as HTML.
 import { el, getJSON, modalityBadge } from "./common.js";
 
 const PREFIX = "/documents/";
+
+function rulesText(rules) {
+  // Event provenance: which named rule decided the type, the source and the target ("—": none recorded).
+  if (!rules) return "";
+  return ["event", "source", "target"].map((k) => `${k} ${rules[k] ?? "—"}`).join(" · ");
+}
+
+function eventTitle(e) {
+  const head = `${e.source?.name ?? "?"} → ${e.target?.name ?? "?"}: ${e.cameo} ${e.plover || ""} (${e.modality})`;
+  return e.rules ? `${head}\n  rules: ${rulesText(e.rules)}` : head;
+}
 
 function codePoints(text) {
   // Offsets from the engine count code points; JavaScript strings count UTF-16 units.
@@ -42,7 +54,8 @@ function render(doc) {
       const a = m.actor;
       const mark = el("mark", {
         class: "mention", "data-actor": a.id, "data-method": m.method, "data-mention": m.index,
-        title: `${a.name}${a.code ? " (" + a.code + ")" : ""} — ${a.type}; found by ${m.method}, confidence ${m.confidence}`,
+        title: `${a.name}${a.code ? " (" + a.code + ")" : ""} — ${a.type}; found by ${m.method}` +
+          `${m.rule ? " (rule " + m.rule + ")" : ""}, confidence ${m.confidence}`,
       });
       mark.append(node);
       node = mark;
@@ -52,7 +65,7 @@ function render(doc) {
       const e = covering[0];
       const span = el("span", {
         class: `ev ev-${e.modality}`, "data-events": covering.map((x) => x.id).join(" "),
-        title: covering.map((x) => `${x.source?.name ?? "?"} → ${x.target?.name ?? "?"}: ${x.cameo} ${x.plover || ""} (${x.modality})`).join("\n"),
+        title: covering.map(eventTitle).join("\n"),
       });
       if (!anchored.has(e.id)) { span.id = "ev-" + e.id; anchored.add(e.id); }
       span.append(node);
@@ -79,6 +92,7 @@ function render(doc) {
     const link = el("a", { href: "#ev-" + e.id }, `${e.source?.name ?? "?"} → ${e.target?.name ?? "?"}`);
     li.append(modalityBadge(e.modality), " ", link, el("span", { class: "code" }, ` ${e.cameo} ${e.plover || ""} «${e.trigger}»`));
     if (e.attribution) li.append(el("div", { class: "attr" }, "according to " + e.attribution.text));
+    if (e.rules) li.append(el("div", { class: "rules" }, "rules: " + rulesText(e.rules)));
     eventList.append(li);
   }
   if (location.hash) {

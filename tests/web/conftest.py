@@ -36,10 +36,29 @@ def web_store(tmp_path_factory) -> Path:
     writer = StoreWriter(path)
     try:
         report = ingest(docs, writer)
+        writer.write_batch([provenance_document()])
     finally:
         writer.close()
     assert report.stored == len(docs)
     return path
+
+
+PROVENANCE = "Marovia warned Tessaly over the border. Tessaly rejected the warning."
+
+
+def provenance_document():
+    """A hand-made analysis whose records name their rules (the names are this test's own)."""
+    from diplograph.records import Actor, Document, DocumentAnalysis, Event, Mention, Ref, Span
+
+    text = PROVENANCE
+    a = Actor("marovia", "Marovia", "state", "MRV", "MRV", [Mention("Marovia", 0, 7, "kb", 0.9, "mention.test_kb")])
+    b = Actor("tessaly", "Tessaly", "state", "TSL", "TSL", [Mention("Tessaly", 15, 22, "alias", 0.7, "mention.test_alias")])
+    ev = Event("prov-ev-1", Ref("marovia", "Marovia", "MRV", "Marovia"), Ref("tessaly", "Tessaly", "TSL", "Tessaly"),
+               "130", "13", "THREATEN", None, -4.4, 3, "asserted", None, "2024-05-01", "warned",
+               Span(0, 39, text[:39]), 0.8,
+               rules={"event": "event.test_verb", "source": "source.test_subject", "target": "target.test_object"})
+    doc = Document("provenance", text, "2024-05-01", "provenance", "hand-made")
+    return doc, DocumentAnalysis("provenance", "2024-05-01", "input", [a, b], [ev])
 
 
 def add_synthetic(path: Path, n_actors: int = 5000, n_events: int = 12000, n_docs: int = 250) -> None:
@@ -60,14 +79,14 @@ def add_synthetic(path: Path, n_actors: int = 5000, n_events: int = 12000, n_doc
         con.execute("""INSERT INTO actors SELECT 'syn-' || (i % ?), printf('syn-actor-%05d', i),
             'Synthetic Actor ' || i, 'state', 'S' || i, NULL FROM range(?) t(i)""", [n_docs, n_actors])
         con.execute("""INSERT INTO mentions SELECT 'syn-' || (i % ?), printf('syn-actor-%05d', i), 'Actor', 19, 24,
-            'kb', 0.9 FROM range(?) t(i)""", [n_docs, n_actors])
+            'kb', 0.9, NULL FROM range(?) t(i)""", [n_docs, n_actors])
         con.execute("""INSERT INTO events
             SELECT 'syn-ev-' || i, 'syn-' || (i % ?),
                    printf('syn-actor-%05d', k % ?), 'Synthetic Actor ' || (k % ?), NULL,
                    printf('syn-actor-%05d', CASE WHEN i % 3 = 0 THEN k % 10 ELSE (k * 7 + 13) % ? END),
                    'target', NULL,
                    c.cameo, c.root, c.plover, NULL, c.gold, c.quad, c.modality, NULL,
-                   DATE '2022-01-01' + CAST(i % 365 AS INTEGER), 'met', 0, 17, 'Synthetic report.', 0.8
+                   DATE '2022-01-01' + CAST(i % 365 AS INTEGER), 'met', 0, 17, 'Synthetic report.', 0.8, NULL
             FROM (SELECT i, i % 4000 AS k FROM range(?) t(i)) r
             JOIN (VALUES (0, '043', '04', 'CONSULT', 1.0, 1, 'asserted'), (1, '112', '11', 'ACCUSE', -2.0, 3, 'hedged'),
                          (2, '190', '19', 'ASSAULT', -10.0, 4, 'asserted'), (3, '057', '05', 'AGREE', 8.0, 1, 'negated'))

@@ -99,6 +99,18 @@ def test_seed_document_with_nazarbayev_mentions(client):
     assert {e["modality"] for e in doc["events"]} and doc["events"][0]["evidence"]["text"]
 
 
+def test_events_and_mentions_name_their_rules(client):
+    doc = client.get("/api/documents/provenance").json()
+    assert doc["events"][0]["rules"] == {"event": "event.test_verb", "source": "source.test_subject",
+                                         "target": "target.test_object"}
+    rules = {m["text"]: m["rule"] for a in doc["actors"] for m in a["mentions"]}
+    assert rules == {"Marovia": "mention.test_kb", "Tessaly": "mention.test_alias"}
+    listed = client.get("/api/events", params={"actor": "marovia"}).json()["events"]
+    assert [e["rules"]["event"] for e in listed] == ["event.test_verb"]
+    seed = client.get("/api/documents/seed").json()  # an event without provenance says so: null, not absent
+    assert all("rules" in e for e in seed["events"])
+
+
 def test_hostile_text_is_data_and_never_in_the_page_html(client):
     doc = client.get("/api/documents/hostile").json()
     assert "<script>window.__pwned = 1</script>" in doc["text"]

@@ -269,6 +269,18 @@ def test_document_page_highlights_the_seed(server, page):
     page.screenshot(path=str(ARTIFACTS / "document-seed.png"), full_page=True)
 
 
+def test_document_page_hover_names_the_rules(server, page):
+    page.goto(server[0] + "/documents/provenance")
+    page.wait_for_selector("body[data-doc=ready]", timeout=10_000)
+    event = page.locator("#text span.ev").first.get_attribute("title")
+    assert "Marovia → Tessaly" in event
+    assert "rules: event event.test_verb · source source.test_subject · target target.test_object" in event
+    mentions = page.evaluate("[...document.querySelectorAll('#text mark.mention')].map(m => m.title)")
+    assert any("found by kb (rule mention.test_kb)" in t for t in mentions)
+    assert any("found by alias (rule mention.test_alias)" in t for t in mentions)
+    assert "event.test_verb" in page.text_content("#events .rules")
+
+
 def test_hostile_document_is_shown_as_text(server, page):
     page.goto(server[0] + "/documents/hostile")
     page.wait_for_selector("body[data-doc=ready]", timeout=10_000)

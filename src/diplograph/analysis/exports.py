@@ -27,6 +27,9 @@ GDELT's order; ``GDELT_COLUMNS`` names them). Mapping:
 Tabs and line breaks inside text fields become spaces and double quotes become single quotes,
 so that the file reads with any CSV reader's defaults (pandas, DuckDB) as well as GDELT's own
 quote-less convention.
+
+Parquet: one row per corpus event (column ``id`` unique), with ``rules``, the struct
+``{event, source, target}`` of the named rules (diplograph.rules) that decided its first report.
 """
 from __future__ import annotations
 
@@ -177,7 +180,9 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out: Path) -> int:
     query = """SELECT c.id, c.num, c.date, c.a AS source_actor, aa.name AS source_name, e.source_code,
                       c.b AS target_actor, ab.name AS target_name, e.target_code, c.cameo, c.cameo_root, c.plover,
                       c.plover_mode, c.goldstein, c.quad_class, c.modality, c.weight, c.mentions, c.articles,
-                      c.sources, c.first_doc AS doc_id, e.trigger, e.evidence_start, e.evidence_end, c.evidence_text
+                      c.sources, c.first_doc AS doc_id, e.trigger, e.evidence_start, e.evidence_end, c.evidence_text,
+                      json_transform(e.rules, '{"event": "VARCHAR", "source": "VARCHAR", "target": "VARCHAR"}')
+                          AS rules
                FROM corpus_events c JOIN events e ON e.id = c.first_mention
                LEFT JOIN corpus_actors aa ON aa.id = c.a LEFT JOIN corpus_actors ab ON ab.id = c.b
                ORDER BY c.num"""

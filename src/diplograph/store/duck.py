@@ -99,7 +99,7 @@ class StoreWriter:
                                       a.date_source, doc.text, a.to_json(), "done"])
             for actor in a.actors:
                 rows["actors"].append([doc_id, actor.id, actor.name, actor.type, actor.code, actor.country])
-                rows["mentions"].extend([doc_id, actor.id, m.text, m.start, m.end, m.method, m.confidence]
+                rows["mentions"].extend([doc_id, actor.id, m.text, m.start, m.end, m.method, m.confidence, m.rule]
                                         for m in actor.mentions)
             for e in a.events:
                 if e.id in seen_events:  # the first one wins, as with INSERT OR IGNORE row by row
@@ -110,7 +110,8 @@ class StoreWriter:
                     e.id, doc_id, s and s.actor, s and s.name, s and s.code, t and t.actor, t and t.name,
                     t and t.code, e.cameo, e.cameo_root, e.plover, e.plover_mode, e.goldstein, e.quad_class,
                     e.modality, json.dumps(e.attribution.to_dict()) if e.attribution else None, e.date, e.trigger,
-                    e.evidence.start, e.evidence.end, e.evidence.text, e.confidence])
+                    e.evidence.start, e.evidence.end, e.evidence.text, e.confidence,
+                    json.dumps(e.rules) if e.rules else None])
             for r in a.relations:
                 rows["relations"].append([doc_id, r.a, r.b, r.sign, r.modality, a.date, r.evidence.start,
                                           r.evidence.end, r.evidence.text])

@@ -68,3 +68,25 @@ MIGRATIONS[3] = [
     """CREATE TABLE IF NOT EXISTS actor_summary (id VARCHAR PRIMARY KEY, events BIGINT)""",
     REBUILD_SUMMARIES,
 ]
+
+# Version 4: provenance. Each event names the rules that decided its type, source and target
+# (``{"event", "source", "target"}`` as JSON, diplograph.rules); each mention the rule that resolved
+# it. A store written before keeps NULL where its documents' analyses carried none; where they
+# did (the analysis JSON of each document has them), the migration copies them into the columns.
+SCHEMA_VERSION = 4
+
+MIGRATIONS[4] = [
+    """ALTER TABLE events ADD COLUMN IF NOT EXISTS rules JSON""",
+    """ALTER TABLE mentions ADD COLUMN IF NOT EXISTS rule VARCHAR""",
+    """UPDATE events SET rules = src.rules FROM (
+        SELECT d.id AS doc_id, ev->>'id' AS id, ev->'rules' AS rules
+        FROM documents d, unnest(CAST(d.analysis->'events' AS JSON[])) AS t(ev)) src
+       WHERE events.id = src.id AND events.doc_id = src.doc_id AND json_type(src.rules) = 'OBJECT'""",
+    """UPDATE mentions SET rule = src.rule FROM (
+        SELECT d.id AS doc_id, a->>'id' AS actor_id, CAST(m->>'start' AS INTEGER) AS start,
+               CAST(m->>'end' AS INTEGER) AS "end", m->>'rule' AS rule
+        FROM documents d, unnest(CAST(d.analysis->'actors' AS JSON[])) AS t(a),
+             unnest(CAST(a->'mentions' AS JSON[])) AS u(m)) src
+       WHERE mentions.doc_id = src.doc_id AND mentions.actor_id = src.actor_id AND mentions.start = src.start
+         AND mentions."end" = src."end" AND src.rule IS NOT NULL""",
+]

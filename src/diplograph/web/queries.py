@@ -106,7 +106,7 @@ class ActorIndex:
 _EVENT_COLUMNS = """e.id, e.doc_id, e.source_actor, e.source_name, e.source_code, e.target_actor, e.target_name,
     e.target_code, e.cameo, e.cameo_root, e.plover, e.plover_mode, e.goldstein, e.quad_class, e.modality,
     e.attribution, coalesce(e.date, d.date) AS date, e.trigger, e.evidence_start, e.evidence_end,
-    e.evidence_text, e.confidence, d.title AS doc_title"""
+    e.evidence_text, e.confidence, e.rules, d.title AS doc_title"""
 
 
 def _event(row: dict[str, Any]) -> dict[str, Any]:
@@ -127,6 +127,7 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
         "date": _iso(row["date"]), "trigger": row["trigger"],
         "evidence": {"start": row["evidence_start"], "end": row["evidence_end"], "text": row["evidence_text"]},
         "confidence": row["confidence"],
+        "rules": json.loads(row["rules"]) if row["rules"] else None,  # which named rules decided it
     }
 
 
@@ -257,7 +258,7 @@ def document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | No
     did, title, source, date, date_source, text, analysis = row
     actors_ = _rows(cur, "SELECT actor_id AS id, name, type, code, country FROM actors WHERE doc_id = ? "
                          "ORDER BY actor_id", [doc_id])
-    mentions = _rows(cur, 'SELECT actor_id, text, start, "end", method, confidence FROM mentions '
+    mentions = _rows(cur, 'SELECT actor_id, text, start, "end", method, confidence, rule FROM mentions '
                           'WHERE doc_id = ? ORDER BY start', [doc_id])
     by_actor: dict[str, list[dict[str, Any]]] = {}
     for m in mentions:
