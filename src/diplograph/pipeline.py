@@ -33,6 +33,7 @@ from .events import verbs as verbs_module
 from .events.verbs import VerbDictionary, read_verb_dictionary
 from .errors import Warnings
 from .gc_pause import paused_gc
+from .places import DocumentPlaces, Gazetteer, find_places, load_gazetteer, locate_event
 from .records import Attribution, Cue, Document, DocumentAnalysis, Event, Redaction, Ref, Relation, Span
 from .text.dates import find_dateline
 from .text.normalize import NormalizedText, normalize
@@ -83,6 +84,7 @@ class Pipeline:
             self.kb: KnowledgeBase = build_kb(o.actor_files, o.agent_files, replace=bool(o.actor_files))
             self.verbs: VerbDictionary = _load_verbs(o.verb_files)
             self.codebook: Codebook = load_codebook()
+            self.gazetteer: Gazetteer = load_gazetteer()
             self.nlp = nlp.load(o.fast)
         self.notes: list[str] = _unknown_code_notes(o.verb_files, self.verbs, self.codebook)
 
@@ -135,10 +137,11 @@ class Pipeline:
         when, source = self._document_date(doc, norm)
         actors = resolve_mentions(sdoc, norm, self.kb, when)
         candidates = code_events(sdoc, actors, self.verbs)
+        places = find_places(sdoc, self.gazetteer, actors) if candidates else None
         cues = find_cues(sdoc)
         analysis = DocumentAnalysis(doc.id, when.isoformat() if when else None, source)
         analysis.actors = sorted(actors.actors.values(), key=lambda a: (-len(a.mentions), a.id))
-        analysis.events = self._events(doc, norm, sdoc, actors, candidates, cues, when)
+        analysis.events = self._events(doc, norm, sdoc, actors, candidates, cues, when, places)
         analysis.relations = self._relations(norm, sdoc, actors, cues)
         analysis.redactions = _redactions(norm, actors)
         analysis.triads = document_triads(analysis)
@@ -170,7 +173,8 @@ class Pipeline:
         return Ref(a.id, a.name, a.code, tok_text)
 
     def _events(self, doc: Document, norm: NormalizedText, sdoc: Doc, actors: ResolvedActors,
-                candidates: list[Candidate], cues: list[TokenCue], when: date | None) -> list[Event]:
+                candidates: list[Candidate], cues: list[TokenCue], when: date | None,
+                places: DocumentPlaces | None = None) -> list[Event]:
         if not candidates:
             return []
         index = cue_index(cues)
@@ -203,6 +207,7 @@ class Pipeline:
                 modality=_modality(c, index), attribution=attribution, date=event_date,
                 trigger=trig, evidence=Span(s, e, text), confidence=round(c.confidence, 2), date_text=date_text,
                 rules=_rules(c),
+                location=locate_event(places, c.trigger, norm) if places is not None else None,
             ))
         events.sort(key=lambda ev: (ev.evidence.start, -ev.confidence))
         return events

@@ -122,6 +122,36 @@ class Attribution(Record):
         return None if d is None else cls(d.get("actor"), d["text"])
 
 
+PRECISIONS = ("exact", "near", "region", "country")
+
+
+@dataclass
+class Location(Record):
+    """Where an event happened (the places stage): a gazetteer entry, how precisely the text
+    places the event there (ACLED-like: exact, near, region, country) and the words it came from."""
+
+    name: str
+    geonames_id: int | None
+    country: str | None  # ISO 3166 alpha-3
+    admin1: str | None
+    lat: float
+    lon: float
+    precision: str  # one of PRECISIONS
+    evidence: Span
+    admin2: str | None = None
+    feature: str | None = None  # GeoNames feature code: PPLC, PPL, ADM1, ADM2, PCLI
+    code: str | None = None  # the state's CAMEO/Phoenix code
+    rule: str | None = None  # the named rule that placed the event (diplograph.rules)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> "Location | None":
+        if d is None:
+            return None
+        return cls(d["name"], d.get("geonames_id"), d.get("country"), d.get("admin1"), float(d["lat"]),
+                   float(d["lon"]), d["precision"], Span.from_dict(d["evidence"]), d.get("admin2"),
+                   d.get("feature"), d.get("code"), d.get("rule"))
+
+
 @dataclass
 class Event(Record):
     id: str
@@ -142,6 +172,7 @@ class Event(Record):
     date_text: str | None = None  # the time expression the date was resolved from; None: the document date
     # which named rules decided it (diplograph.rules): {"event": …, "source": …, "target": …}
     rules: dict[str, str | None] | None = None
+    location: Location | None = None  # where it happened (the places stage), if the text says
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Event":
@@ -152,7 +183,7 @@ class Event(Record):
             None if d.get("quad_class") is None else int(d["quad_class"]), d["modality"],
             Attribution.from_dict(d.get("attribution")), d.get("date"), d["trigger"],
             Span.from_dict(d["evidence"]), float(d["confidence"]), d.get("date_text"),
-            dict(d["rules"]) if d.get("rules") else None,
+            dict(d["rules"]) if d.get("rules") else None, Location.from_dict(d.get("location")),
         )
 
 

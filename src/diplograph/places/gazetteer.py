@@ -1,0 +1,173 @@
+"""The gazetteer: GeoNames places (``data/geo/gazetteer.tsv.gz``) indexed by normalised name.
+
+Built by ``scripts/build_geo.py`` (GeoNames, CC BY 4.0; see data/NOTICE.md). Read once per process
+and then from the on-disk cache (``cache.py``), as the knowledge base is. Entries are kept in
+columns (one list per field) so that 180,000 places cost little memory in every worker.
+"""
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import sys
+import unicodedata
+from array import array
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..cache import cached
+from ..data import data_path
+
+GAZETTEER = data_path("geo", "gazetteer.tsv.gz")
+# Arabic article forms a transliteration writes or drops ("Al Hudaydah", "Hudaydah").
+ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "an ", "az ", "ath ", "adh ", "ed ", "es ")
+_APOSTROPHES = re.compile(r"['’`ʻʼ‘]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def name_key(text: str) -> str:
+    """``Sana'a`` → ``sanaa``; ``Al-Hudaydah`` → ``al hudaydah``: case, accents, apostrophes and
+    hyphens are spelling, not identity."""
+    t = text if text.isascii() else "".join(c for c in unicodedata.normalize("NFKD", text)
+                                             if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", _APOSTROPHES.sub("", t.lower())).strip()
+
+
+def strip_article(key: str) -> str | None:
+    for a in ARTICLES:
+        if key.startswith(a) and len(key) > len(a) + 2:
+            return key[len(a):]
+    return None
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry (a row of the columns), as the stage hands it on."""
+
+    index: int
+    geonames_id: int | None
+    name: str
+    fclass: str  # P populated place, A area
+    fcode: str  # PPLC, PPL, ADM1, ADM2, PCLI
+    iso2: str
+    iso3: str
+    code: str  # Phoenix/CAMEO state code
+    adm1: str  # GeoNames admin-1 code
+    admin1: str
+    admin2: str
+    lat: float
+    lon: float
+    population: int
+
+    @property
+    def level(self) -> int:
+        """0 country, 1 admin-1, 2 admin-2, 3 populated place: higher is more specific."""
+        return {"PCLI": 0, "ADM1": 1, "ADM2": 2}.get(self.fcode, 3)
+
+
+@dataclass
+class Gazetteer:
+    # numbers in typed arrays, repeated strings (codes, admin names) shared: about 60 MB in memory
+    ids: array = field(default_factory=lambda: array("q"))
+    names: list[str] = field(default_factory=list)
+    fclass: list[str] = field(default_factory=list)
+    fcode: list[str] = field(default_factory=list)
+    iso2: list[str] = field(default_factory=list)
+    iso3: list[str] = field(default_factory=list)
+    code: list[str] = field(default_factory=list)
+    adm1: list[str] = field(default_factory=list)
+    admin1: list[str] = field(default_factory=list)
+    admin2: list[str] = field(default_factory=list)
+    lat: array = field(default_factory=lambda: array("d"))
+    lon: array = field(default_factory=lambda: array("d"))
+    population: array = field(default_factory=lambda: array("q"))
+    # name key → the entries so named (one int, or a tuple, most populous first); a negative
+    # value ``~i`` says that entry ``i`` bears the name as an alternate, not as its own
+    index: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    country_of_code: dict[str, int] = field(default_factory=dict)  # Phoenix or ISO-3 code → country entry
+    first_words: set[str] = field(default_factory=set)  # first word of every key: a cheap pre-test
+    max_words: int = 1
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def place(self, i: int) -> Place:
+        gid = self.ids[i]
+        return Place(i, gid or None, self.names[i], self.fclass[i], self.fcode[i], self.iso2[i], self.iso3[i],
+                     self.code[i], self.adm1[i], self.admin1[i], self.admin2[i], self.lat[i], self.lon[i],
+                     self.population[i])
+
+    def lookup(self, key: str) -> list[tuple[Place, bool]]:
+        """(place, by its own name) for every entry a normalised name can mean."""
+        refs = self.index.get(key, ())
+        if isinstance(refs, int):
+            refs = (refs,)
+        return [(self.place(i if i >= 0 else ~i), i >= 0) for i in refs]
+
+    def country(self, code: str | None) -> Place | None:
+        i = self.country_of_code.get(code or "")
+        return None if i is None else self.place(i)
+
+
+def read_gazetteer(path: Path) -> Gazetteer:
+    g = Gazetteer()
+    index: dict[str, list[int]] = {}
+
+    def add(key: str, ref: int) -> None:
+        if not key:
+            return
+        refs = index.setdefault(key, [])
+        if ref not in refs and ~ref not in refs:
+            refs.append(ref)
+        g.first_words.add(key.split(" ", 1)[0])
+        g.max_words = max(g.max_words, key.count(" ") + 1)
+
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        header: list[str] | None = None
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cols
+                continue
+            r = dict(zip(header, cols))
+            i = len(g.names)
+            g.ids.append(int(r["id"]) if r["id"] else 0)
+            g.names.append(r["name"])
+            for col in ("fclass", "fcode", "iso2", "iso3", "code", "adm1", "admin1", "admin2"):
+                getattr(g, col).append(sys.intern(r[col]))
+            g.lat.append(float(r["lat"]))
+            g.lon.append(float(r["lon"]))
+            g.population.append(int(r["population"] or 0))
+            own = name_key(r["name"])
+            add(own, i)
+            keys = {name_key(a) for a in r["alt"].split("|") if a} - {own}
+            for k in keys:
+                add(k, ~i)
+            for k in {own, *keys}:
+                bare = strip_article(k)
+                if bare:
+                    add(bare, ~i)
+            if r["fcode"] == "PCLI":
+                g.country_of_code.setdefault(r["code"], i)
+                g.country_of_code.setdefault(r["iso3"], i)
+    # most populous first: the order a population prior reads them in
+    g.index = {k: v[0] if len(v) == 1 else tuple(sorted(v, key=lambda ref: -g.population[ref if ref >= 0 else ~ref]))
+               for k, v in index.items()}
+    return g
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, built once and then read from the on-disk cache."""
+    return cached("gazetteer", [GAZETTEER, Path(__file__)], lambda: read_gazetteer(GAZETTEER))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))

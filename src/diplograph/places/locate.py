@@ -1,0 +1,203 @@
+"""Events → location: where the act happened, from the text, with a precision and its evidence.
+
+Rules, in falling confidence (each a registered rule of stage ``places``; the best live proposal wins):
+
+- ``place.clause_locative``: a locative phrase of the event's own clause (``in/at/near/outside X``,
+  ``the X district of Y``, ``N km from Z``), on the trigger, its clause's verb or a noun it heads;
+- ``place.sentence``: else a place of its sentence that does not stand for a government;
+- ``place.dateline``: else the dateline's place (``KABUL, May 3 (Reuters) -``);
+- ``place.document``: else the document's dominant place (most named, most specific on a tie).
+
+Precision (ACLED's geo_precision, in words): ``exact`` a town named as where it happened, ``near``
+near/outside/around it or N km from it, ``region`` an admin area (or a town whose place is the
+area around it), ``country`` only the state.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..nlp import tokens_of
+from ..rules import REGISTRY, Proposal
+from .gazetteer import Place
+from .toponyms import LOCATIVE, Toponym
+
+CLAUSE = REGISTRY.declare(
+    "place.clause_locative", stage="places", kind="place", reads=("parse", "places"), confidence=0.9,
+    description="a locative phrase (in/at/near/outside X, N km from X) of the event's own clause")
+SENTENCE = REGISTRY.declare(
+    "place.sentence", stage="places", kind="place", reads=("parse", "places"), confidence=0.6,
+    description="a place of the event's sentence that does not stand for a government")
+DATELINE = REGISTRY.declare(
+    "place.dateline", stage="places", kind="place", reads=("text", "places"), confidence=0.5,
+    description="the place of the document's dateline (KABUL, May 3 (Reuters) -)")
+DOCUMENT = REGISTRY.declare(
+    "place.document", stage="places", kind="place", reads=("places",), confidence=0.4,
+    description="the document's dominant place: the most named, the most specific on a tie")
+
+# Prepositions of place for an event (not "to"/"from" of motion, not "of" of possession).
+EVENT_LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within", "on",
+                  "along", "off", "nearby", "close", "between", "outskirts"}
+NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "outskirts", "off", "between"}
+_DISTANCE = re.compile(r"(?i)\b\d+(?:[.,]\d+)?\s*(?:km|kms|kilometers|kilometres|miles|mi)\b")
+
+
+@dataclass
+class Located:
+    """A place proposal for an event: the toponym, the precision and the rule."""
+
+    toponym: Toponym
+    precision: str
+    rule: str
+
+
+def precision_of(place: Place, near: bool) -> str:
+    if place.level == 0:
+        return "country"
+    if place.level in (1, 2):
+        return "region"
+    return "near" if near else "exact"
+
+
+@dataclass
+class DocumentPlaces:
+    """The places of one document and the fallbacks every event may take."""
+
+    sdoc: Doc
+    toponyms: list[Toponym]
+    dateline: Toponym | None
+    dominant: Toponym | None
+
+    def locate(self, trigger: Token) -> Located | None:
+        proposals: list[Proposal[Located]] = []
+        clause = _clause_place(trigger, self.toponyms)
+        if clause is not None:
+            proposals.append(Proposal("place", clause, REGISTRY[CLAUSE].confidence, CLAUSE, clause.toponym))
+        sent = trigger.sent
+        in_sentence = [t for t in self.toponyms if sent.start <= t.start < sent.end and t.place is not None
+                       and not t.stands_for_actor]
+        if in_sentence:
+            t = _most_specific(in_sentence)
+            proposals.append(Proposal("place", Located(t, precision_of(t.place, _is_near(self.sdoc, t)), SENTENCE),
+                                      REGISTRY[SENTENCE].confidence, SENTENCE, t))
+        if self.dateline is not None and self.dateline.place is not None:
+            t = self.dateline
+            proposals.append(Proposal("place", Located(t, precision_of(t.place, False), DATELINE),
+                                      REGISTRY[DATELINE].confidence, DATELINE, t))
+        if self.dominant is not None and self.dominant.place is not None:
+            t = self.dominant
+            proposals.append(Proposal("place", Located(t, precision_of(t.place, False), DOCUMENT),
+                                      REGISTRY[DOCUMENT].confidence, DOCUMENT, t))
+        best = REGISTRY.best(proposals)
+        return None if best is None else best.value
+
+
+def document_places(sdoc: Doc, toponyms: list[Toponym]) -> DocumentPlaces:
+    return DocumentPlaces(sdoc, toponyms, _dateline(sdoc, toponyms), _dominant(toponyms))
+
+
+def _most_specific(ts: list[Toponym]) -> Toponym:
+    """The most specific place of a phrase (``Al Madid area of Nihm district, Sanaa`` → Nihm),
+    the first on a tie."""
+    return max(ts, key=lambda t: (t.place.level if t.place else -1, -t.start))
+
+
+def _is_near(sdoc: Doc, t: Toponym) -> bool:
+    """``near X``, ``outside X``, ``5 km from X``: the words just before the name."""
+    toks = tokens_of(sdoc)
+    before = toks[max(0, t.start - 5):t.start]
+    if any(w.lower_ in NEAR_WORDS for w in before[-3:]):
+        return True
+    return bool(before) and before[-1].lower_ in ("from", "of") and bool(
+        _DISTANCE.search(sdoc.text[before[0].idx:t.start_char]))
+
+
+def _clause_place(trigger: Token, toponyms: list[Toponym]) -> Located | None:
+    """The locative phrase of the trigger's clause: prepositions on the trigger, on the verb of its
+    clause and on a noun the trigger heads or is governed by, nearest first."""
+    heads = [trigger]
+    h = trigger
+    for _ in range(3):  # up to the clause's verb ("clashes erupted in X": trigger "clashes" → "erupted")
+        if h.head.i == h.i or h.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+            break
+        h = h.head
+        heads.append(h)
+        if h.pos_ in ("VERB", "AUX"):
+            break
+    if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)  # "attacked and looted the village in X": the shared phrase
+    by_token = {}
+    for t in toponyms:
+        for i in range(t.start, t.end):
+            by_token[i] = t
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ not in ("prep", "advmod", "npadvmod", "advcl") and prep.pos_ != "ADP":
+                continue
+            word = prep.lower_
+            distance = False
+            if prep.dep_ in ("npadvmod", "advmod") and word not in EVENT_LOCATIVE:
+                # "20 km north of X", "some 5 kilometres from X"
+                text = prep.doc[prep.left_edge.i:prep.right_edge.i + 1].text
+                if not _DISTANCE.search(text):
+                    continue
+                distance = True
+            elif word not in EVENT_LOCATIVE and word not in ("from", "of") :
+                continue
+            elif word in ("from", "of") and not _DISTANCE.search(
+                    prep.doc[max(head.i, prep.i - 6):prep.i].text):
+                continue  # "from" and "of" place only after a distance ("5 km from X")
+            else:
+                distance = word in ("from", "of")
+            inside = [by_token[i] for i in range(prep.left_edge.i, prep.right_edge.i + 1)
+                      if i in by_token and by_token[i].place is not None]
+            inside = list(dict.fromkeys(inside))
+            if not inside:
+                continue
+            t = _most_specific(inside)
+            near = distance or word in NEAR_WORDS
+            return Located(t, precision_of(t.place, near), CLAUSE)
+    return None
+
+
+_DATELINE_END = re.compile(r"^\s*[,(—–-]")
+
+
+def _dateline(sdoc: Doc, toponyms: list[Toponym]) -> Toponym | None:
+    """``KABUL, May 3 (Reuters) -`` / ``NAIROBI —``: a place that opens the text, in capitals or
+    followed by a comma, dash or bracket, within the first line."""
+    if not toponyms:
+        return None
+    t = toponyms[0]
+    text = sdoc.text
+    if t.start_char > 3 or t.place is None:
+        return None
+    line_end = text.find("\n")
+    if line_end != -1 and t.end_char > line_end:
+        return None
+    if t.text.isupper() or _DATELINE_END.match(text[t.end_char:t.end_char + 3]):
+        return t
+    return None
+
+
+def _dominant(toponyms: list[Toponym]) -> Toponym | None:
+    """The most named place of the document; on a tie the most specific, then the first.
+    A place that only stands for a government counts less."""
+    placed = [t for t in toponyms if t.place is not None]
+    if not placed:
+        return None
+    counts: Counter[int] = Counter()
+    for t in placed:
+        counts[t.place.index] += 1 if not t.stands_for_actor else 0.5
+        # a place inside another counts for its container too
+        c = t.container
+        if c is not None and c.place is not None:
+            counts[c.place.index] += 0.5
+    first: dict[int, Toponym] = {}
+    for t in placed:
+        first.setdefault(t.place.index, t)
+    best = max(first.values(), key=lambda t: (counts[t.place.index], t.place.level, -t.start))
+    return best

