@@ -22,7 +22,7 @@ __all__ = ["Gazetteer", "Place", "Toponym", "DocumentPlaces", "Located", "load_g
 
 def find_places(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> DocumentPlaces:
     """The document's places, resolved, with the fallbacks (dateline, dominant place) its events may take."""
-    return document_places(sdoc, find_toponyms(sdoc, gaz, actors))
+    return document_places(sdoc, find_toponyms(sdoc, gaz, actors), gaz, actors)
 
 
 def location_record(found: Located | None, norm: NormalizedText) -> Location | None:
@@ -30,7 +30,10 @@ def location_record(found: Located | None, norm: NormalizedText) -> Location | N
     if found is None or found.toponym.place is None:
         return None
     p = found.toponym.place
-    s, e, text = norm.original_span(found.toponym.start_char, found.toponym.end_char)
+    if found.toponym.original is not None:  # the actors' state: evidence is an actor mention
+        (s, e), text = found.toponym.original, found.toponym.text
+    else:
+        s, e, text = norm.original_span(found.toponym.start_char, found.toponym.end_char)
     return Location(name=p.name, geonames_id=p.geonames_id, country=p.iso3, admin1=p.admin1 or None,
                     lat=round(p.lat, 5), lon=round(p.lon, 5), precision=found.precision, evidence=Span(s, e, text),
                     admin2=p.admin2 or None, feature=p.fcode, code=p.code, rule=found.rule)

@@ -151,8 +151,11 @@ def read_gazetteer(path: Path) -> Gazetteer:
                 if bare:
                     add(bare, ~i)
             if r["fcode"] == "PCLI":
-                g.country_of_code.setdefault(r["code"], i)
-                g.country_of_code.setdefault(r["iso3"], i)
+                g.country_of_code[r["iso3"]] = i
+                if r["code"] == r["iso3"]:  # a territory Phoenix codes as its state (Jersey) is not that state
+                    g.country_of_code[r["code"]] = i
+                else:
+                    g.country_of_code.setdefault(r["code"], i)
     # most populous first: the order a population prior reads them in
     g.index = {k: v[0] if len(v) == 1 else tuple(sorted(v, key=lambda ref: -g.population[ref if ref >= 0 else ~ref]))
                for k, v in index.items()}

@@ -17,12 +17,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from ..nlp import tokens_of
 from ..rules import REGISTRY, Proposal
-from .gazetteer import Place
+
+from .gazetteer import Gazetteer, Place
 from .toponyms import LOCATIVE, Toponym
 
 CLAUSE = REGISTRY.declare(
@@ -34,6 +36,9 @@ SENTENCE = REGISTRY.declare(
 DATELINE = REGISTRY.declare(
     "place.dateline", stage="places", kind="place", reads=("text", "places"), confidence=0.5,
     description="the place of the document's dateline (KABUL, May 3 (Reuters) -)")
+ACTOR_STATE = REGISTRY.declare(
+    "place.actor_state", stage="places", kind="place", reads=("actors", "gazetteer"), confidence=0.2,
+    description="no place named: the state most of the document's actors belong to, at country precision")
 DOCUMENT = REGISTRY.declare(
     "place.document", stage="places", kind="place", reads=("places",), confidence=0.4,
     description="the document's dominant place: the most named, the most specific on a tie")
@@ -70,6 +75,7 @@ class DocumentPlaces:
     toponyms: list[Toponym]
     dateline: Toponym | None
     dominant: Toponym | None
+    actor_state: Toponym | None = None  # a pseudo-toponym: the actors' state (no span of its own)
 
     def locate(self, trigger: Token) -> Located | None:
         proposals: list[Proposal[Located]] = []
@@ -91,12 +97,45 @@ class DocumentPlaces:
             t = self.dominant
             proposals.append(Proposal("place", Located(t, precision_of(t.place, False), DOCUMENT),
                                       REGISTRY[DOCUMENT].confidence, DOCUMENT, t))
+        if self.actor_state is not None:
+            t = self.actor_state
+            proposals.append(Proposal("place", Located(t, "country", ACTOR_STATE),
+                                      REGISTRY[ACTOR_STATE].confidence, ACTOR_STATE, t))
         best = REGISTRY.best(proposals)
         return None if best is None else best.value
 
 
-def document_places(sdoc: Doc, toponyms: list[Toponym]) -> DocumentPlaces:
-    return DocumentPlaces(sdoc, toponyms, _dateline(sdoc, toponyms), _dominant(toponyms))
+def document_places(sdoc: Doc, toponyms: list[Toponym], gaz: Gazetteer | None = None,
+                    actors: Any = None) -> DocumentPlaces:
+    return DocumentPlaces(sdoc, toponyms, _dateline(sdoc, toponyms), _dominant(toponyms),
+                          _actor_state(sdoc, gaz, actors))
+
+
+def _actor_state(sdoc: Doc, gaz: Gazetteer | None, actors: Any) -> Toponym | None:
+    """The state of most of the document's actor mentions, as a place of country precision; its
+    evidence is the first mention of an actor of that state."""
+    if gaz is None or actors is None:
+        return None
+    counts: Counter[str] = Counter()
+    first: dict[str, Any] = {}
+    for a in getattr(actors, "actors", {}).values():
+        c = getattr(a, "country", None)
+        if not c or not a.mentions:
+            continue
+        counts[c] += len(a.mentions)
+        m = min(a.mentions, key=lambda m: m.start)
+        if c not in first or m.start < first[c].start:
+            first[c] = m
+    if not counts:
+        return None
+    (code, n), *rest = counts.most_common(2) + [("", 0)]
+    if rest and rest[0][1] == n:
+        return None  # two states alike: no guess
+    country = gaz.country(code)
+    if country is None:
+        return None
+    m = first[code]
+    return Toponym(-1, -1, m.text, -1, -1, [(country, True)], ACTOR_STATE, place=country, original=(m.start, m.end))
 
 
 def _most_specific(ts: list[Toponym]) -> Toponym:
@@ -190,12 +229,11 @@ def _dominant(toponyms: list[Toponym]) -> Toponym | None:
     if not placed:
         return None
     counts: Counter[int] = Counter()
+    containers = {id(t.container) for t in placed if t.container is not None}
     for t in placed:
-        counts[t.place.index] += 1 if not t.stands_for_actor else 0.5
-        # a place inside another counts for its container too
-        c = t.container
-        if c is not None and c.place is not None:
-            counts[c.place.index] += 0.5
+        # a name that only says where another is (``Kragujevac, Serbia``) and one that stands for a
+        # government count less than a place named for itself
+        counts[t.place.index] += 0.5 if t.stands_for_actor or id(t) in containers else 1.0
     first: dict[int, Toponym] = {}
     for t in placed:
         first.setdefault(t.place.index, t)

@@ -51,9 +51,10 @@ AREA_WORDS = {
     "province": 1, "governorate": 1, "region": 1, "state": 1, "oblast": 1, "prefecture": 1, "department": 1,
     "muhafazah": 1, "wilayah": 1, "county": 2, "district": 2, "municipality": 2, "division": 2, "zone": 2,
     "subdistrict": 2, "sub-district": 2, "woreda": 2, "lga": 2, "raion": 2, "rayon": 2, "territory": 1,
+    "subdivision": 2, "tehsil": 2, "upazila": 2, "countryside": 1, "emirate": 1, "canton": 2, "commune": 2,
 }
 SETTLEMENT_WORDS = {"city", "town", "village", "area", "camp", "neighbourhood", "neighborhood", "suburb", "locality",
-                    "commune", "township", "settlement", "hamlet", "quarter", "market", "port"}
+                    "township", "settlement", "hamlet", "quarter", "market", "port", "sector", "barangay"}
 _NOT_PLACE_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "DATE", "TIME", "MONEY",
                    "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "LANGUAGE"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -79,6 +80,8 @@ class Toponym:
     container: "Toponym | None" = None  # "X, Y" / "X of Y": the place the text puts X in
     stands_for_actor: bool = False  # "Moscow said": the government, not where something happened
     features: dict[str, float] = field(default_factory=dict)
+    is_container: bool = False  # another name is put in this one
+    original: tuple[int, int] | None = None  # offsets already in the original text (a mention's), if no span here
 
 
 def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym]:
@@ -86,6 +89,7 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
     toks = tokens_of(sdoc)
     found: list[Toponym] = []
     token_actor = getattr(actors, "token_actor", {}) if actors is not None else {}
+    chain_end = -1  # token after which a name continues a list of places ("Salamanca, Guanajuato")
     actor_map = getattr(actors, "actors", {}) if actors is not None else {}
     n = len(toks)
     i = 0
@@ -97,8 +101,9 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
         hit = _longest(toks, i, gaz)
         if hit is not None:
             end, cands, key = hit
-            if _reads_as_place(toks, i, end, cands):
+            if _reads_as_place(toks, i, end, cands, gaz) or (i == chain_end and toks[i].ent_type_ != "PERSON"):
                 found.append(_toponym(sdoc, toks, i, end, cands))
+                chain_end = end + 1 if end < n and toks[end].text in (",", "(") else -1
                 i = end
                 continue
         # a proper name the gazetteer lacks before an area word: an unknown place
@@ -107,12 +112,16 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
             t = _toponym(sdoc, toks, i, end, [])
             t.rule = RULE_UNKNOWN
             found.append(t)
+            # "Kerawa village, Kolofata subdivision (Mayo-Sava": the list goes on after the area word
+            chain_end = end + 2 if end + 1 < n and toks[end + 1].text in (",", "(") else -1
             i = end
             continue
         # a state the actor stage resolved ("the DRC", "Ivory Coast") the gazetteer does not spell so
         aid = token_actor.get(i)
         actor = actor_map.get(aid) if aid else None
-        if actor is not None and actor.type == "state" and tok.pos_ == "PROPN" and tok.ent_type_ != "NORP":
+        if actor is not None and actor.type == "state" and tok.pos_ == "PROPN" and tok.ent_type_ != "NORP" \
+                and (i == chain_end or (i > 0 and (toks[i - 1].lower_ in LOCATIVE or (
+                    toks[i - 1].lower_ == "the" and i > 1 and toks[i - 2].lower_ in LOCATIVE)))):
             country = gaz.country(actor.code if actor.code and len(actor.code) == 3 else actor.country)
             if country is not None:
                 end = i + 1
@@ -172,7 +181,14 @@ def _area_word(tok: Token) -> int | None:
     return None
 
 
-def _reads_as_place(toks: list[Token], start: int, end: int, cands: list[tuple[Place, bool]]) -> bool:
+def _area_follows(toks: list[Token], i: int, gaz: Gazetteer) -> bool:
+    """An admin area or a large city starts at ``i`` (``Tijuana Baja California``)."""
+    hit = _longest(toks, i, gaz)
+    return hit is not None and any(own and (p.level < 3 or p.population >= 100_000) for p, own in hit[1])
+
+
+def _reads_as_place(toks: list[Token], start: int, end: int, cands: list[tuple[Place, bool]],
+                    gaz: Gazetteer) -> bool:
     types = {toks[t].ent_type_ for t in range(start, end)}
     before = toks[start - 1] if start > 0 else None
     after = toks[end] if end < len(toks) else None
@@ -180,7 +196,13 @@ def _reads_as_place(toks: list[Token], start: int, end: int, cands: list[tuple[P
         before.lower_ == "the" and start > 1 and toks[start - 2].lower_ in LOCATIVE))
     area = after is not None and _area_word(after) is not None
     # part of a longer proper name (``Newport Beach``, ``Kabul University``) that is not an area word
-    if after is not None and after.pos_ == "PROPN" and _CAP.match(after.text) and not area:
+    # nor another place (``Tijuana Baja California``)
+    if after is not None and after.pos_ == "PROPN" and _CAP.match(after.text) and not area \
+            and not _area_follows(toks, end, gaz):
+        return False
+    # "the Mile mall", "the Kabul bureau": a name modifying a common noun after "the" is a landmark's name
+    if before is not None and before.lower_ == "the" and after is not None and after.pos_ == "NOUN" \
+            and _area_word(after) is None:
         return False
     if before is not None and before.pos_ == "PROPN" and _CAP.match(before.text) and before.lower_ not in LOCATIVE:
         return False
@@ -215,9 +237,10 @@ def _containers(found: list[Toponym], toks: list[Token]) -> None:
             j += 1  # the area word
         between = [t.lower_ for t in toks[j:b.start]]
         if between in (
-                [","], ["of"], ["in"], ["("], [",", "in"], ["of", "the"], ["in", "the"], [",", "the"]) \
+                [], [","], ["of"], ["in"], ["("], [",", "in"], ["of", "the"], ["in", "the"], [",", "the"]) \
                 and toks[a.start].sent.start == toks[b.start].sent.start:
             a.container = b
+            b.is_container = True
 
 
 def _actor_roles(found: list[Toponym], toks: list[Token]) -> None:
@@ -261,8 +284,12 @@ WEIGHTS = {
     "same_admin1": 0.8,  # in the admin-1 area of another place of the document
     "level_fit": 2.0,  # the area word asks for this level
     "settlement_over_area": 0.7,  # no area word: a town before the area of its name
+    "container_area": 1.0,  # a name another is put in: an area before a town
     "capital": 0.3,
 }
+
+
+VOTE_TEMPERATURE = 0.5
 
 
 def score(f: dict[str, float]) -> float:
@@ -283,6 +310,8 @@ def _features(p: Place, own: bool, t: Toponym, named: Counter[str], total: int,
         f["level_fit"] = 1.0 if p.level == t.level_wanted else (0.6 if p.level in (1, 2) else 0.0)
     elif t.level_wanted == 3:
         f["level_fit"] = 1.0 if p.level == 3 else 0.0
+    elif t.is_container:
+        f["container_area"] = 1.0 if p.level < 3 else 0.0  # "Springfield, Oregon": the state, not a town
     else:
         f["settlement_over_area"] = 1.0 if p.level in (0, 3) else 0.0
     others = [q for o, q in context if o is not t and name_key(o.text) != name_key(t.text) and q.level >= 1]
@@ -293,21 +322,57 @@ def _features(p: Place, own: bool, t: Toponym, named: Counter[str], total: int,
 
 
 def resolve(found: list[Toponym], gaz: Gazetteer, named: Counter[str]) -> None:
-    """Each toponym's best reading: containers first (``X, Y``: Y decides X), then two passes so
-    that the places resolved in the first are context for the second."""
+    """Each toponym's best reading. The places of one report lie mostly in one state: the state whose
+    readings score best over all the document's names (a name that places another name counts
+    double) is chosen first, and every name that has a reading there takes it; a name with none
+    keeps its own best reading. Containers are resolved before what they contain (``X (Y, Z)``:
+    right to left), and a second pass reads the first pass's places as context."""
     total = sum(named.values())
-    order = sorted(range(len(found)), key=lambda k: 0 if any(t.container is found[k] for t in found) else 1)
+    containers = {id(t.container) for t in found if t.container is not None}
+    order = list(range(len(found)))[::-1]
+    state: str | None = None
     for _ in range(2):
         context = [(t, t.place) for t in found if t.place is not None]
+        readings: dict[int, list[tuple[float, Place, dict[str, float]]]] = {}
         for k in order:
             t = found[k]
             if not t.candidates or not REGISTRY.enabled(t.rule):
                 continue
-            best, top = None, float("-inf")
+            scored = []
             for p, own in t.candidates[:40]:
                 f = _features(p, own, t, named, total, context)
-                s = score(f)
-                if s > top:
-                    best, top, t.features = p, s, f
-            t.place = best
+                scored.append((score(f), p, f))
+            readings[k] = scored
+            best = max(scored, key=lambda x: x[0])
+            t.place, t.features = best[1], best[2]
+        votes: Counter[str] = Counter()
+        for k, scored in readings.items():
+            best_in: dict[str, float] = {}
+            for sc, p, _ in scored:
+                best_in[p.code] = max(best_in.get(p.code, float("-inf")), sc)
+            # each name gives one vote, shared among its states by how well they read it
+            top = max(best_in.values())
+            shares = {code: math.exp((sc - top) / VOTE_TEMPERATURE) for code, sc in best_in.items()}
+            norm = sum(shares.values())
+            weight = (2.0 if id(found[k]) in containers else 1.0) * REGISTRY[found[k].rule].confidence
+            for code, share in shares.items():
+                votes[code] += weight * share / norm
+        state = votes.most_common(1)[0][0] if votes else None
+        for k, scored in readings.items():
+            t = found[k]
+            inside = [x for x in scored if x[1].code == state]
+            if t.place is None or t.place.code == state or _standalone(t.place):
+                continue
+            if inside:
+                best = max(inside, key=lambda x: x[0])
+                t.place, t.features = best[1], best[2]
+            elif len(readings) > 1:
+                t.place = None  # a small namesake abroad in a report about another state: a misreading
+    for t in found:
+        if t.place is not None:
             t.confidence = round(REGISTRY[t.rule].confidence * REGISTRY.weight(t.rule), 2)
+
+
+def _standalone(p: Place) -> bool:
+    """A reading strong enough to stand against the document's state: a country, a capital, a city of millions."""
+    return p.level == 0 or p.fcode == "PPLC" or p.population >= 1_000_000
