@@ -311,11 +311,12 @@ def dyad(
 @app.command()
 def export(
     out_path: Annotated[Path, typer.Argument(help="Output file.")],
-    fmt: Annotated[str, typer.Option("--format", help="gdelt (61-column TSV), plover (JSONL), parquet or graphml.")],
+    fmt: Annotated[str, typer.Option("--format", help="gdelt (61-column TSV), plover (JSONL), parquet, graphml "
+                                                      "or geojson (the located events).")],
     store: StoreOpt = Path("diplograph.duckdb"),
     header: Annotated[bool, typer.Option("--header", help="gdelt: write a header row (GDELT's files have none).")] = False,
 ) -> None:
-    """Export the de-duplicated events: GDELT 2.0 TSV, PLOVER JSONL, Parquet, or the GraphML network."""
+    """Export the de-duplicated events: GDELT 2.0 TSV, PLOVER JSONL, Parquet, the GraphML network, or GeoJSON."""
     from .analysis.exports import export as run
     from .store.duck import open_reader
 

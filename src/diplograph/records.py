@@ -142,6 +142,7 @@ class Location(Record):
     feature: str | None = None  # GeoNames feature code: PPLC, PPL, ADM1, ADM2, PCLI
     code: str | None = None  # the state's CAMEO/Phoenix code
     rule: str | None = None  # the named rule that placed the event (diplograph.rules)
+    admin1_code: str | None = None  # GeoNames' admin-1 code (GDELT's ADM1Code is the FIPS country + it)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> "Location | None":
@@ -149,7 +150,7 @@ class Location(Record):
             return None
         return cls(d["name"], d.get("geonames_id"), d.get("country"), d.get("admin1"), float(d["lat"]),
                    float(d["lon"]), d["precision"], Span.from_dict(d["evidence"]), d.get("admin2"),
-                   d.get("feature"), d.get("code"), d.get("rule"))
+                   d.get("feature"), d.get("code"), d.get("rule"), d.get("admin1_code"))
 
 
 @dataclass

@@ -5,7 +5,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .records import Document, DocumentAnalysis
+from .records import Document, DocumentAnalysis, Event
+
+
+def _where(e: Event) -> str:
+    """``Mekele, ETH (near)``: the event's place, its state and how precisely the text places it."""
+    loc = e.location
+    if loc is None:
+        return "-"
+    return f"{loc.name}, {loc.country or '?'} ({loc.precision})"
 
 
 def print_report(console: Console, doc: Document, a: DocumentAnalysis) -> None:
@@ -24,13 +32,13 @@ def print_report(console: Console, doc: Document, a: DocumentAnalysis) -> None:
     console.print(actors)
     events = Table(title="Events", expand=True)
     # The evidence sentence gets the room: names and codes are short.
-    for col, ratio in (("source", 2), ("event", 2), ("target", 2), ("modality", 1), ("evidence", 6)):
+    for col, ratio in (("source", 2), ("event", 2), ("target", 2), ("modality", 1), ("where", 2), ("evidence", 6)):
         events.add_column(col, ratio=ratio)
     for e in a.events:
         label = f"{e.cameo} {e.plover or ''}".strip()
         attrib = f" (per {e.attribution.text})" if e.attribution else ""
         events.add_row(Text(e.source.name if e.source else "-"), Text(f"{label} «{e.trigger}»"),
-                       Text(e.target.name if e.target else "-"), e.modality + attrib,
+                       Text(e.target.name if e.target else "-"), e.modality + attrib, Text(_where(e)),
                        Text(e.evidence.text.strip()[:160]))
     console.print(events)
     if a.relations:

@@ -1,4 +1,4 @@
-"""Exports of the corpus view: GDELT 2.0 event table, PLOVER JSONL, Parquet, GraphML.
+"""Exports of the corpus view: GDELT 2.0 event table, PLOVER JSONL, Parquet, GraphML, GeoJSON.
 
 All read the de-duplicated ``corpus_events`` (one row per real-world event, counts of its
 mentions, articles and sources) and the unified ``corpus_actors``.
@@ -19,8 +19,9 @@ GDELT's order; ``GDELT_COLUMNS`` names them). Mapping:
 - ``EventCode``/``EventBaseCode``/``EventRootCode``: CAMEO code, its first 3 digits, its root.
 - ``QuadClass``, ``GoldsteinScale``: from the CAMEO codebook (GDELT's convention).
 - ``NumMentions``/``NumSources``/``NumArticles``: mentions, sources, articles of the event.
-- ``AvgTone``: blank (tone is not measured). Geography: ``*Geo_Type`` 0 (no location), the
-  rest blank (events are not geocoded).
+- ``AvgTone``: blank (tone is not measured). Geography (``analysis/geo.py``): ``ActionGeo_*`` the
+  first report's event location (the places stage), ``Actor1Geo_*``/``Actor2Geo_*`` the actor's state;
+  ``*Geo_Type`` 0 and the rest blank where unknown.
 - ``DATEADDED``: when the first report was stored (YYYYMMDDHHMMSS); ``SOURCEURL``: the first
   report's ``source`` (a URL for the examples), else its path, else its document id.
 
@@ -42,10 +43,11 @@ from xml.sax.saxutils import escape, quoteattr
 import duckdb
 
 from ..errors import UsageError
+from .geo import export_geojson, gdelt_action_geo, gdelt_actor_geo, location_of
 from .network import SignedGraph
 from .system import relation_scores
 
-FORMATS = ("gdelt", "plover", "parquet", "graphml")
+FORMATS = ("gdelt", "plover", "parquet", "graphml", "geojson")
 
 GDELT_COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -86,7 +88,7 @@ SELECT c.num, c.id, c.date, c.cameo, c.cameo_root, c.quad_class, c.goldstein, c.
        e.source_code, aa.name, aa.country, e.target_code, ab.name, ab.country,
        e.evidence_start < coalesce(nullif(strpos(d.text, chr(10) || chr(10)), 0), nullif(strpos(d.text, chr(10)), 0),
                                    length(d.text) + 1) AS root,
-       strftime(d.stored_at, '%Y%m%d%H%M%S'), coalesce(d.source, d.path, d.id)
+       strftime(d.stored_at, '%Y%m%d%H%M%S'), coalesce(d.source, d.path, d.id), e.location
 FROM corpus_events c
 JOIN events e ON e.id = c.first_mention
 JOIN documents d ON d.id = c.first_doc
@@ -104,15 +106,15 @@ def export_gdelt(con: duckdb.DuckDBPyConnection, out: Path, header: bool = False
         cur = con.execute(_EVENTS_SQL)
         while rows := cur.fetchmany(10000):
             for (num, _id, d, cameo, root, quad, gold, mentions, sources, articles, c1, n1, k1, c2, n2, k2,
-                 is_root, added, url) in rows:
+                 is_root, added, url, location) in rows:
                 date_cols = ["", "", "", ""] if d is None else [
                     d.strftime("%Y%m%d"), d.strftime("%Y%m"), str(d.year),
                     f"{d.year + (d.month * 30 + d.day) / 365:.4f}"]
-                geo = ["0", "", "", "", "", "", "", ""]
                 row = [str(num), *date_cols, *_actor_columns(c1, n1, k1), *_actor_columns(c2, n2, k2),
                        "1" if is_root else "0", cameo, cameo[:3], root, "" if quad is None else str(quad),
                        "" if gold is None else f"{gold:g}",
-                       str(mentions), str(sources), str(articles), "", *geo, *geo, *geo, added or "", url]
+                       str(mentions), str(sources), str(articles), "",
+                       *gdelt_actor_geo(k1), *gdelt_actor_geo(k2), *gdelt_action_geo(location), added or "", url]
                 f.write("\t".join(_clean(v) for v in row) + "\n")
                 n += 1
     return n
@@ -127,7 +129,8 @@ def export_plover(con: duckdb.DuckDBPyConnection, out: Path) -> int:
                   aa.name, aa.code, aa.country, ab.name, ab.code, ab.country,
                   (SELECT list({'doc_id': em.doc_id, 'start': x.evidence_start, 'end': x.evidence_end,
                                 'text': x.evidence_text, 'modality': x.modality})
-                   FROM event_mentions em JOIN events x ON x.id = em.mention_id WHERE em.event_id = c.id)
+                   FROM event_mentions em JOIN events x ON x.id = em.mention_id WHERE em.event_id = c.id),
+                  e.location
            FROM corpus_events c JOIN events e ON e.id = c.first_mention
            LEFT JOIN corpus_actors aa ON aa.id = c.a LEFT JOIN corpus_actors ab ON ab.id = c.b
            ORDER BY c.num""").fetchall()
@@ -135,14 +138,15 @@ def export_plover(con: duckdb.DuckDBPyConnection, out: Path) -> int:
     # PLOVER event with several actors; then those with the same actors, several recipients
     groups: dict[tuple, dict[str, Any]] = {}
     for (cid, a, b, cameo, plover, mode, gold, quad, modality, d, mentions, sources, doc, s, e, text,
-         an, ac, ak, bn, bc, bk, evidence) in rows:
+         an, ac, ak, bn, bc, bk, evidence, location) in rows:
         key = (doc, s, e, cameo, modality, b)
         g = groups.get(key)
         if g is None:
             g = groups[key] = {
                 "id": cid, "date": d.isoformat() if d else None, "event_type": plover, "mode": mode, "context": [],
                 "actor": [], "recipient": [], "cameo": cameo, "goldstein": gold, "quad_class": quad,
-                "claim_status": modality, "mentions": 0, "sources": 0, "events": [], "evidence": []}
+                "claim_status": modality, "mentions": 0, "sources": 0, "events": [], "evidence": [],
+                "location": _plover_location(location)}
         g["events"].append(cid)
         g["mentions"] += mentions
         g["sources"] = max(g["sources"], sources)
@@ -176,13 +180,28 @@ def export_plover(con: duckdb.DuckDBPyConnection, out: Path) -> int:
     return len(groups)
 
 
+def _plover_location(value) -> dict[str, Any] | None:
+    """PLOVER's location fields: place name, GeoNames id, country, admin-1/2, coordinates, precision."""
+    loc = location_of(value)
+    if loc is None:
+        return None
+    return {k: loc.get(k) for k in ("name", "geonames_id", "country", "admin1", "admin2", "lat", "lon",
+                                    "precision", "feature")}
+
+
 def export_parquet(con: duckdb.DuckDBPyConnection, out: Path) -> int:
     query = """SELECT c.id, c.num, c.date, c.a AS source_actor, aa.name AS source_name, e.source_code,
                       c.b AS target_actor, ab.name AS target_name, e.target_code, c.cameo, c.cameo_root, c.plover,
                       c.plover_mode, c.goldstein, c.quad_class, c.modality, c.weight, c.mentions, c.articles,
                       c.sources, c.first_doc AS doc_id, e.trigger, e.evidence_start, e.evidence_end, c.evidence_text,
                       json_transform(e.rules, '{"event": "VARCHAR", "source": "VARCHAR", "target": "VARCHAR"}')
-                          AS rules
+                          AS rules,
+                      e.location->>'name' AS location_name, e.location->>'country' AS location_country,
+                      e.location->>'admin1' AS location_admin1,
+                      TRY_CAST(e.location->>'geonames_id' AS BIGINT) AS geonames_id,
+                      TRY_CAST(e.location->>'lat' AS DOUBLE) AS latitude,
+                      TRY_CAST(e.location->>'lon' AS DOUBLE) AS longitude,
+                      e.location->>'precision' AS geo_precision
                FROM corpus_events c JOIN events e ON e.id = c.first_mention
                LEFT JOIN corpus_actors aa ON aa.id = c.a LEFT JOIN corpus_actors ab ON ab.id = c.b
                ORDER BY c.num"""
@@ -250,4 +269,6 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, header: bo
         return export_parquet(con, out)
     if fmt == "graphml":
         return export_graphml(con, out)
+    if fmt == "geojson":
+        return export_geojson(con, out)
     raise UsageError("E009", what="format", value=fmt, options=", ".join(FORMATS))

@@ -36,7 +36,8 @@ def location_record(found: Located | None, norm: NormalizedText) -> Location | N
         s, e, text = norm.original_span(found.toponym.start_char, found.toponym.end_char)
     return Location(name=p.name, geonames_id=p.geonames_id, country=p.iso3, admin1=p.admin1 or None,
                     lat=round(p.lat, 5), lon=round(p.lon, 5), precision=found.precision, evidence=Span(s, e, text),
-                    admin2=p.admin2 or None, feature=p.fcode, code=p.code, rule=found.rule)
+                    admin2=p.admin2 or None, feature=p.fcode, code=p.code, rule=found.rule,
+                    admin1_code=p.adm1 or None)
 
 
 def locate_event(places: DocumentPlaces, trigger: Token, norm: NormalizedText) -> Location | None:

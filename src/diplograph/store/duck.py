@@ -111,7 +111,8 @@ class StoreWriter:
                     t and t.code, e.cameo, e.cameo_root, e.plover, e.plover_mode, e.goldstein, e.quad_class,
                     e.modality, json.dumps(e.attribution.to_dict()) if e.attribution else None, e.date, e.trigger,
                     e.evidence.start, e.evidence.end, e.evidence.text, e.confidence,
-                    json.dumps(e.rules) if e.rules else None])
+                    json.dumps(e.rules) if e.rules else None,
+                    json.dumps(e.location.to_dict(), ensure_ascii=False) if e.location else None])
             for r in a.relations:
                 rows["relations"].append([doc_id, r.a, r.b, r.sign, r.modality, a.date, r.evidence.start,
                                           r.evidence.end, r.evidence.text])

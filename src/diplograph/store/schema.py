@@ -90,3 +90,16 @@ MIGRATIONS[4] = [
        WHERE mentions.doc_id = src.doc_id AND mentions.actor_id = src.actor_id AND mentions.start = src.start
          AND mentions."end" = src."end" AND src.rule IS NOT NULL""",
 ]
+
+# Version 5: where each event happened (the places stage): ``events.location`` holds the Event's
+# ``location`` object as JSON (name, geonames_id, country, admin1, lat, lon, precision, evidence …).
+# A store written before takes it from its documents' stored analyses where they carry one.
+SCHEMA_VERSION = 5
+
+MIGRATIONS[5] = [
+    """ALTER TABLE events ADD COLUMN IF NOT EXISTS location JSON""",
+    """UPDATE events SET location = src.location FROM (
+        SELECT d.id AS doc_id, ev->>'id' AS id, ev->'location' AS location
+        FROM documents d, unnest(CAST(d.analysis->'events' AS JSON[])) AS t(ev)) src
+       WHERE events.id = src.id AND events.doc_id = src.doc_id AND json_type(src.location) = 'OBJECT'""",
+]

@@ -72,6 +72,19 @@ Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(_cursor)]
 ActorId = Annotated[str, Query(min_length=1, max_length=200, description="Actor id (as in /api/actors).")]
 
 
+NEAR_PATTERN = r"^\s*-?\d{1,2}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*,\s*\d{1,5}(\.\d+)?\s*$"
+
+
+def _near(value: str | None) -> tuple[float, float, float] | None:
+    """``lat,lon,km`` → numbers; out of range → 422 (the pattern already rejected other shapes)."""
+    if value is None:
+        return None
+    lat, lon, km = (float(x) for x in value.split(","))
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km <= 20_000):
+        raise HTTPException(422, "near: lat in [-90, 90], lon in [-180, 180], km in (0, 20000]")
+    return lat, lon, km
+
+
 def create_app(store: str | Path) -> FastAPI:
     """The app over the store at ``store`` (opened read-only now: a missing store fails here)."""
     con = open_reader(store)
@@ -93,12 +106,23 @@ def create_app(store: str | Path) -> FastAPI:
                    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
         return index.search(q=q, limit=limit, offset=offset)
 
-    @app.get("/api/events", summary="Events, newest first; actor= keeps those it is source or target of")
+    @app.get("/api/events", summary="Events, newest first; actor= keeps those it is source or target of; "
+                                     "near=lat,lon,km those located within km of the point")
     def api_events(cur: Cursor, flt: Filter,
                    actor: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+                   near: Annotated[str | None, Query(max_length=60, pattern=NEAR_PATTERN,
+                                                     description="lat,lon,km (e.g. 48.5,35.0,50)")] = None,
                    limit: Annotated[int, Query(ge=1, le=queries.MAX_EVENTS)] = 100,
                    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
-        return queries.events(cur, actor=actor, flt=flt, limit=limit, offset=offset)
+        return queries.events(cur, actor=actor, flt=flt, limit=limit, offset=offset, near=_near(near))
+
+    @app.get("/api/places", summary="The places events happened in, most events first")
+    def api_places(cur: Cursor,
+                   q: Annotated[str | None, Query(max_length=100, description="Part of the place name.")] = None,
+                   country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO-3 code.")] = None,
+                   limit: Annotated[int, Query(ge=1, le=queries.MAX_EVENTS)] = 100,
+                   offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
+        return queries.places(cur, q=q, country=country, limit=limit, offset=offset)
 
     @app.get("/api/dyad", summary="One pair (both directions): time series and evidence")
     def api_dyad(cur: Cursor, a: ActorId, b: ActorId, flt: Filter,

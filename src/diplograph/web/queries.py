@@ -106,7 +106,7 @@ class ActorIndex:
 _EVENT_COLUMNS = """e.id, e.doc_id, e.source_actor, e.source_name, e.source_code, e.target_actor, e.target_name,
     e.target_code, e.cameo, e.cameo_root, e.plover, e.plover_mode, e.goldstein, e.quad_class, e.modality,
     e.attribution, coalesce(e.date, d.date) AS date, e.trigger, e.evidence_start, e.evidence_end,
-    e.evidence_text, e.confidence, e.rules, d.title AS doc_title"""
+    e.evidence_text, e.confidence, e.rules, e.location, d.title AS doc_title"""
 
 
 def _event(row: dict[str, Any]) -> dict[str, Any]:
@@ -128,15 +128,28 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
         "evidence": {"start": row["evidence_start"], "end": row["evidence_end"], "text": row["evidence_text"]},
         "confidence": row["confidence"],
         "rules": json.loads(row["rules"]) if row["rules"] else None,  # which named rules decided it
+        "location": json.loads(row["location"]) if row.get("location") else None,  # where it happened
     }
 
 
+# Great-circle distance in km from a point (?, ?) to an event's location (haversine, mean Earth radius).
+_DISTANCE_SQL = """2 * 6371.0 * asin(least(1.0, sqrt(
+    pow(sin(radians(CAST(e.location->>'lat' AS DOUBLE) - ?) / 2), 2)
+    + cos(radians(?)) * cos(radians(CAST(e.location->>'lat' AS DOUBLE)))
+      * pow(sin(radians(CAST(e.location->>'lon' AS DOUBLE) - ?) / 2), 2))))"""
+
+
 def events(cur: duckdb.DuckDBPyConnection, actor: str | None = None, flt: GraphFilter | None = None,
-           limit: int = 100, offset: int = 0) -> dict[str, Any]:
-    """Events, newest first; with ``actor``, those where it is the source or the target."""
+           limit: int = 100, offset: int = 0, near: tuple[float, float, float] | None = None) -> dict[str, Any]:
+    """Events, newest first; with ``actor``, those where it is the source or the target; with
+    ``near`` = (lat, lon, km), those located within km of the point."""
     limit = max(1, min(limit, MAX_EVENTS))
     flt = replace(flt or GraphFilter(), actor=actor or (flt.actor if flt else None))
     where, params = flt.where("e", pairs_only=False)
+    if near is not None:
+        lat, lon, km = near
+        where = f"{where} AND e.location IS NOT NULL AND {_DISTANCE_SQL} <= ?"
+        params = params + [lat, lat, lon, km]
     where = f"WHERE {where}"
     sql = f"""SELECT {_EVENT_COLUMNS}, count(*) OVER () AS total
               FROM events e LEFT JOIN documents d ON d.id = e.doc_id {where}
@@ -144,6 +157,31 @@ def events(cur: duckdb.DuckDBPyConnection, actor: str | None = None, flt: GraphF
     rows = _rows(cur, sql, params + [limit, max(0, offset)])
     total = rows[0]["total"] if rows else 0
     return {"total": total, "limit": limit, "offset": offset, "events": [_event(r) for r in rows]}
+
+
+def places(cur: duckdb.DuckDBPyConnection, q: str | None = None, country: str | None = None,
+           limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    """The places events happened in, most events first; ``q`` searches the name, ``country`` the ISO-3 code."""
+    limit = max(1, min(limit, MAX_EVENTS))
+    clauses, params = ["e.location IS NOT NULL"], []
+    if q:
+        clauses.append("lower(e.location->>'name') LIKE ?")
+        params.append("%" + q.lower().replace("%", "").replace("_", "") + "%")
+    if country:
+        clauses.append("e.location->>'country' = ?")
+        params.append(country.upper())
+    rows = _rows(cur, f"""
+        SELECT e.location->>'name' AS name, TRY_CAST(e.location->>'geonames_id' AS BIGINT) AS geonames_id,
+               e.location->>'country' AS country, e.location->>'admin1' AS admin1,
+               e.location->>'feature' AS feature, CAST(e.location->>'lat' AS DOUBLE) AS lat,
+               CAST(e.location->>'lon' AS DOUBLE) AS lon, count(*) AS events,
+               count(DISTINCT e.doc_id) AS documents, count(*) OVER () AS total
+        FROM events e WHERE {" AND ".join(clauses)}
+        GROUP BY ALL ORDER BY events DESC, name LIMIT ? OFFSET ?""", params + [limit, max(0, offset)])
+    total = rows[0]["total"] if rows else 0
+    for r in rows:
+        r.pop("total")
+    return {"total": total, "limit": limit, "offset": offset, "places": rows}
 
 
 def dyad(cur: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", flt: GraphFilter | None = None,
