@@ -76,13 +76,13 @@ NEAR_PATTERN = r"^\s*-?\d{1,2}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*,\s*\d{1,5}(\.\
 
 
 def _near(value: str | None) -> tuple[float, float, float] | None:
-    """``lat,lon,km`` → numbers; out of range → 422 (the pattern already rejected other shapes)."""
+    """``lat,lon,km`` → numbers (the pattern already rejected other shapes). Values past the poles
+    or the antimeridian are clamped to them, a radius to half the Earth's circumference: a request
+    the schema accepts is answered."""
     if value is None:
         return None
     lat, lon, km = (float(x) for x in value.split(","))
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km <= 20_000):
-        raise HTTPException(422, "near: lat in [-90, 90], lon in [-180, 180], km in (0, 20000]")
-    return lat, lon, km
+    return max(-90.0, min(90.0, lat)), max(-180.0, min(180.0, lon)), max(0.0, min(20_038.0, km))
 
 
 def create_app(store: str | Path) -> FastAPI:
