@@ -33,6 +33,8 @@ from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER, NormalizedText
 from .coref import resolve_coreference
 from .decide import mention_rule
+from .hyphens import join_hyphenated_names
+from .identity import join_same_people
 from .groups import add_acronyms, add_led_groups, add_unknown_entities, defined_acronyms
 from .kb import KnowledgeBase
 from .names import add_nicknames, add_surnames, name_gender, nickname_tokens
@@ -52,6 +54,7 @@ REDACTION_RESTORED = mention_rule("mention.redaction_restored", 0.7,
 
 
 def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date | None) -> ResolvedActors:
+    join_hyphenated_names(doc)  # before any rule reads the tokens: names stay whole
     st = State(doc, norm, kb, on, ResolvedActors())
     acronyms = defined_acronyms(doc)
     nick = nickname_tokens(doc)
@@ -67,6 +70,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     add_nicknames(st, nick)
     add_acronyms(st, acronyms)
     add_unknown_entities(st)
+    join_same_people(st)
     add_organisation_owners(st)
     _add_coreference(st)
     add_pronoun_owners(st)

@@ -18,8 +18,8 @@ PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "ben", "abu", "jr", "sr
 
 
 def skeleton(key: str) -> str:
-    """Consonants of a transliteration key, vowels and glides dropped: ``muhamad`` → ``mhmd``."""
-    return re.sub(r"[aeiouyhw]", "", key)
+    """Consonants of a transliteration key, vowels and glides dropped: ``muhamad`` → ``mhmd``, ``ahmed`` → ``hmd``."""
+    return re.sub(r"[aeiouyw]", "", key)
 
 
 def units(name: str) -> list[tuple[str, str]]:

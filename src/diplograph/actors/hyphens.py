@@ -1,0 +1,65 @@
+"""Names stay whole: a hyphenated part of a person's name is one token.
+
+The tokenizer splits ``Lee Jae-myung`` into ``Lee Jae - myung`` and ``Kim Jong-un`` into ``Kim
+Jong - un``; read word by word, a name so split becomes two actors (``Lee Jae`` and ``myung``).
+Before any rule reads the parse, a capitalised word, a hyphen and a word written together (no
+space) are merged into one proper-noun token when the second word is lower case (a romanised
+syllable: ``Jae-myung``, ``Suk-yeol``) inside or right after a PERSON entity, or when both stand inside one PERSON entity
+(``Kasym-Zhomart``). Two nationalities (``Israeli-Palestinian``) or a state and a participle
+(``U.S.-led``) are left alone: the first is no PERSON entity and the second is not lower case
+after a capital, and a place (``Port-au-Prince``) is no PERSON entity; participles
+(``Kim-backed``) are listed in the lexicon class ``hyphen_participles``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..lexicon import word_class
+from ..rules import REGISTRY
+
+NAME_HYPHEN = REGISTRY.declare("mention.name_hyphen", stage="actors", kind="mention", reads=("parse",),
+                               confidence=0.9, description="a capitalised word, a hyphen and a syllable written "
+                               "together are one name word (Jae-myung), so a name is not split in two")
+
+
+def _joins(doc: Doc, i: int) -> bool:
+    a, h, b = doc[i], doc[i + 1], doc[i + 2]
+    if h.text != "-" or a.whitespace_ or h.whitespace_ or not a.is_alpha or not b.is_alpha:
+        return False
+    if not a.text[:1].isupper() or a.is_upper and len(a.text) > 1:
+        return False
+    if b.text[:1].islower():
+        person = a.ent_type_ == "PERSON" or (a.ent_type_ == "" and a.pos_ == "PROPN" and a.i > 0
+                                             and doc[a.i - 1].ent_type_ == "PERSON")
+        return person and b.lower_ not in word_class("hyphen_participles")
+    return a.ent_type_ == "PERSON" and b.ent_type_ == "PERSON" and a.ent_iob_ != "" and b.ent_iob_ == "I"
+
+
+def join_hyphenated_names(doc: Doc) -> int:
+    """Merge hyphenated name words in place; returns how many were merged."""
+    if not REGISTRY.enabled(NAME_HYPHEN) or "-" not in doc.text:
+        return 0
+    spans = []
+    i = 0
+    while i + 2 < len(doc):
+        if _joins(doc, i):
+            j = i + 2
+            while j + 2 < len(doc) and _joins(doc, j):
+                j += 2
+            spans.append(doc[i:j + 1])
+            i = j + 1
+        else:
+            i += 1
+    if not spans:
+        return 0
+    with doc.retokenize() as rt:
+        for sp in spans:
+            attrs = {"POS": "PROPN", "TAG": "NNP"}
+            first = sp[0]
+            if first.ent_type_ == "PERSON" or (sp.start > 0 and doc[sp.start - 1].ent_type_ == "PERSON"):
+                # The syllable after the hyphen belongs to the name the entity began.
+                inside = first.ent_iob_ == "I" or (first.ent_iob_ != "B" and sp.start > 0
+                                                   and doc[sp.start - 1].ent_type_ == "PERSON")
+                attrs.update({"ENT_TYPE": "PERSON", "ENT_IOB": 1 if inside else 3})
+            rt.merge(sp, attrs=attrs)
+    return len(spans)

@@ -1,0 +1,139 @@
+"""One person, one actor: names of the same person the earlier passes read apart are joined.
+
+Runs after every person name is resolved. Two rules:
+
+- ``mention.same_person``: two person actors whose full names agree word by word
+  (transliteration key, consonant skeleton, or a close spelling of a long word: ``Lee
+  Jae-myeong`` ~ ``Lee Jae-myung``, ``Alyaksandr Lukashenka`` ~ ``Alexander Lukashenko``) are
+  one person: every word of the shorter name (three of a long one) must agree, and ``Jr.``
+  on one side only (a son) keeps them apart;
+- ``mention.partial_name``: an actor the text only ever names with one word (a surname, a given
+  name, a family name written first, or a garbled spelling: ``Lula``, ``Anutin``, ``Kim``,
+  ``Erdoan``) is the one person of the document whose full name has that word; a word two
+  people share (``Hun`` of Hun Sen and Hun Manet) links to neither. A known actor of another
+  kind (a state, an organisation the knowledge base codes) is never taken.
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from ..records import Actor
+from .decide import mention_rule
+from .spelling import units
+from .state import State
+
+SAME_PERSON = mention_rule("mention.same_person", 0.8,
+                           "two person actors whose full names agree word by word (spelling-insensitive) are one",
+                           ("actors",))
+PARTIAL_NAME = mention_rule("mention.partial_name", 0.75,
+                            "a name the text gives as one word is the one person of the document whose full name "
+                            "has that word (surname, given name, family name first, or a close spelling)",
+                            ("actors",))
+
+_JUNIOR = re.compile(r"\b(Jr|Sr|Junior|Senior|II|III)\b\.?")
+
+
+def _close(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two name words spelt alike: same key, same consonant skeleton, or (long words) one or two edits."""
+    if a[0] == b[0] or (len(a[1]) >= 3 and a[1] == b[1]):
+        return True
+    n = min(len(a[0]), len(b[0]))
+    return n >= 5 and a[0][:2] == b[0][:2] and Levenshtein.distance(a[0], b[0]) <= (1 if n < 8 else 2)
+
+
+def _agreeing(a: str, b: str) -> int:
+    ub = units(b)
+    return sum(1 for u in units(a) if any(_close(u, v) for v in ub))
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"\s+", _JUNIOR.sub(" ", name).replace(".", " ").strip()) if w]
+
+
+def _mention_names(a: Actor, st: State) -> list[str]:
+    """The name words each mention of the actor gives (titles, nationalities and redactions left out)."""
+    out = []
+    for m in a.mentions:
+        words = [w for w in re.split(r"\s+", m.text.strip()) if w and w[:1].isupper() and w != "**"
+                 and w.lower() not in st_titles()]
+        out.append(" ".join(w.rstrip("'s").rstrip("’s") if w.endswith(("'s", "’s")) else w for w in words))
+    return out
+
+
+def st_titles() -> frozenset[str]:
+    from ..lexicon import word_class
+    return word_class("office_words")
+
+
+def _move(st: State, src: Actor, dst: Actor, rule: str, only: list | None = None) -> None:
+    """Move ``src``'s mentions (all, or ``only``) to ``dst``, with their tokens."""
+    moving = src.mentions if only is None else only
+    spans = [(m.start, m.end) for m in moving]
+    for m in moving:
+        m.rule = rule
+        dst.mentions.append(m)
+    src.mentions = [m for m in src.mentions if m not in moving]
+    for t, aid in list(st.out.token_actor.items()):
+        if aid != src.id:
+            continue
+        tok = st.doc[t]
+        ts, te = st.norm.to_original(tok.idx, tok.idx + len(tok))
+        if any(s <= ts and te <= e for s, e in spans):
+            st.out.token_actor[t] = dst.id
+    if not src.mentions:
+        del st.out.actors[src.id]
+    dst.mentions.sort(key=lambda m: m.start)
+
+
+def _full(st: State, a: Actor) -> bool:
+    """The text names the actor with two words or more somewhere."""
+    return any(len(_words(n)) >= 2 for n in _mention_names(a, st))
+
+
+def join_same_people(st: State) -> None:
+    from ..rules import REGISTRY
+
+    people = [a for a in st.out.actors.values() if a.type == "person"]
+    if REGISTRY.enabled(SAME_PERSON):
+        full = [a for a in people if _full(st, a) and len(_words(a.name)) >= 2]
+        full.sort(key=lambda a: (-len(a.mentions), min(m.start for m in a.mentions)))
+        for i, keep in enumerate(full):
+            if keep.id not in st.out.actors:
+                continue
+            for other in full[i + 1:]:
+                if other.id not in st.out.actors or other.id == keep.id:
+                    continue
+                if bool(_JUNIOR.search(keep.name)) != bool(_JUNIOR.search(other.name)) and \
+                        _JUNIOR.search(keep.name + other.name):
+                    continue
+                if keep.country and other.country and keep.country != other.country:
+                    continue
+                a, b = " ".join(_words(keep.name)), " ".join(_words(other.name))
+                need = max(2, min(3, len(units(a)), len(units(b))))
+                if _agreeing(b, a) >= need and _agreeing(a, b) >= need:
+                    if keep.code is None and other.code:
+                        keep.code, keep.country = other.code, other.country
+                    _move(st, other, keep, SAME_PERSON)
+    if not REGISTRY.enabled(PARTIAL_NAME):
+        return
+    full = [a for a in st.out.actors.values() if a.type == "person" and _full(st, a)]
+    for a in list(st.out.actors.values()):
+        if a.id not in st.out.actors or a in full:
+            continue
+        if a.type != "person" and (a.code or a.type not in ("group", "state")):
+            continue  # a state or organisation the knowledge base codes is not a person's name
+        single = [m for m, n in zip(a.mentions, _mention_names(a, st)) if len(_words(n)) == 1]
+        if not single or len(single) != len(a.mentions):
+            continue
+        word = _words(_mention_names(a, st)[0])[0]
+        u = units(word)
+        if not u or len(word) < 2:
+            continue
+        fits = [b for b in full if b.id != a.id and any(_close(u[0], v) for v in units(" ".join(_words(b.name))))]
+        if a.type != "person":
+            fits = [b for b in fits if any(units(" ".join(_words(b.name)))[-1:]) and _close(u[0], units(
+                " ".join(_words(b.name)))[-1])]  # an unknown entity: only a garbled surname
+        if len(fits) == 1:
+            _move(st, a, fits[0], PARTIAL_NAME)
