@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from diplograph.actors.leaders import _title_fits, load_leaders
+from diplograph.actors.leaders import title_fits, load_leaders
 from diplograph.actors.spelling import same_word, shared_units
 
 
@@ -32,11 +32,11 @@ def test_the_last_known_holder_stays_after_the_data_ends():
 
 
 def test_a_deputy_is_not_the_office():
-    assert _title_fits("president", "State Affairs Commission President")
-    assert _title_fits("prime minister", "Crown Prince and Prime Minister")
-    assert not _title_fits("president", "Vice President")
-    assert not _title_fits("prime minister", "First Deputy Prime Minister")
-    assert _title_fits("vice president", "Vice President")
+    assert title_fits("president", "State Affairs Commission President")
+    assert title_fits("prime minister", "Crown Prince and Prime Minister")
+    assert not title_fits("president", "Vice President")
+    assert not title_fits("prime minister", "First Deputy Prime Minister")
+    assert title_fits("vice president", "Vice President")
 
 
 def test_names_compared_word_by_word():

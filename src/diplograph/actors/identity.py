@@ -67,12 +67,15 @@ def st_titles() -> frozenset[str]:
     return word_class("office_words")
 
 
-def _move(st: State, src: Actor, dst: Actor, rule: str, only: list | None = None) -> None:
-    """Move ``src``'s mentions (all, or ``only``) to ``dst``, with their tokens."""
-    moving = src.mentions if only is None else only
+def move_mentions(st: State, src: Actor, dst: Actor, rule: str, only: list | None = None,
+                  method: str | None = None) -> None:
+    """Move ``src``'s mentions (all, or ``only``) to ``dst``, with their tokens, as made by ``rule``."""
+    moving = list(src.mentions if only is None else only)
     spans = [(m.start, m.end) for m in moving]
     for m in moving:
         m.rule = rule
+        if method:
+            m.method = method
         dst.mentions.append(m)
     src.mentions = [m for m in src.mentions if m not in moving]
     for t, aid in list(st.out.token_actor.items()):
@@ -115,7 +118,7 @@ def join_same_people(st: State) -> None:
                 if _agreeing(b, a) >= need and _agreeing(a, b) >= need:
                     if keep.code is None and other.code:
                         keep.code, keep.country = other.code, other.country
-                    _move(st, other, keep, SAME_PERSON)
+                    move_mentions(st, other, keep, SAME_PERSON, method="alias")
     if not REGISTRY.enabled(PARTIAL_NAME):
         return
     full = [a for a in st.out.actors.values() if a.type == "person" and _full(st, a)]
@@ -136,4 +139,4 @@ def join_same_people(st: State) -> None:
             fits = [b for b in fits if any(units(" ".join(_words(b.name)))[-1:]) and _close(u[0], units(
                 " ".join(_words(b.name)))[-1])]  # an unknown entity: only a garbled surname
         if len(fits) == 1:
-            _move(st, a, fits[0], PARTIAL_NAME)
+            move_mentions(st, a, fits[0], PARTIAL_NAME, method="alias")

@@ -160,7 +160,7 @@ class Leaders:
             else:
                 fits = [t for t in now if not t.office and t.source == "REIGN"] or self._effective(country, now)
         else:
-            fits = [t for t in now if _title_fits(want, t.title)]
+            fits = [t for t in now if title_fits(want, t.title)]
         people = {translit_key(t.family): t for t in fits}
         if len(people) != 1:
             return None
@@ -174,11 +174,11 @@ class Leaders:
         if reign:
             last = max(reign, key=lambda t: t.start)
             # The office REIGN's last effective leader held in the Factbook, else REIGN's own title.
-            held = [t.office for t in self.by_country.get(country, []) if t.source == "Factbook"
+            held = [t for t in self.by_country.get(country, []) if t.source == "Factbook"
                     and t.office in ("state", "government")
                     and shared_units(last.leader, t.leader) >= min(2, len(last.leader.split()))]
             if held:
-                kind = "government" if held.count("government") > held.count("state") else "state"
+                kind = max(held, key=lambda t: t.start).office  # the office they held last
             elif last.title == "Prime Minister":
                 kind = "government"
         fits = [t for t in now if t.office == kind] or [t for t in now if t.office == "state"]
@@ -212,7 +212,7 @@ def office_forms() -> dict[str, tuple[str, ...]]:
     return {r["title"]: tuple(r["forms"].split("|")) for r in table("kb", "office_synonyms.tsv")}
 
 
-def _title_fits(want: str, title: str) -> bool:
+def title_fits(want: str, title: str) -> bool:
     """A title as a text writes it (``president``) names an office the source writes
     (``State Affairs Commission President``, ``Crown Prince and Prime Minister``), not a deputy's
     (``Vice President``, ``First Deputy Prime Minister``)."""

@@ -1,0 +1,253 @@
+"""Office holders: a descriptor names the person who holds the office.
+
+``the South Korean president``, ``the Turkish leader``, ``the Saudi crown prince``, ``the
+Colombian head of state``, ``the supreme leader``: a definite description made of a state (a
+nationality or ``X's``) and an office title is, in order of preference,
+
+1. ``mention.office_holder_named``: the one person the text itself names in that office of that
+   state (``Kenyan President William Ruto`` … ``the Kenyan president``);
+2. ``mention.office_holder_kb``: else the holder of that office on the document date in the
+   leader tables (``Leaders.holder``; a person of the document when the text names them, else a
+   new person actor with the table's full name); a date after the tables end keeps the last
+   known holder and the analysis says so in a warning;
+3. else it stays what the earlier passes made of it (a role of that state).
+
+A description without a state (``the crown prince``) takes the person an earlier description of
+the same office named. A former holder (``the former president``), a plural (``the presidents``)
+and an indefinite noun phrase (``a president``) are no office holder: coreference reads them.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..lexicon import word_class
+from ..records import Actor
+from ..rules import REGISTRY
+from .decide import mention_rule
+from .identity import move_mentions
+from .leaders import load_leaders, office_forms, title_fits as _fits
+from .spelling import shared_units
+from .state import State, add_mention, key_of, slug
+
+OFFICE_NAMED = mention_rule("mention.office_holder_named", 0.8,
+                            "a state's office descriptor is the one person the text names in that office",
+                            ("actors", "lexicon:leader_nouns"))
+OFFICE_KB = mention_rule("mention.office_holder_kb", 0.7,
+                         "a state's office descriptor is the holder of that office on the document date "
+                         "(leader tables; the last known holder after they end)", ("leaders", "lexicon:leader_nouns"))
+
+_DETERMINERS = {"the", "this", "that"}
+
+
+def _state_word(st: State, t: int) -> str | None:
+    """The state a token names by itself (a nationality or a state's name), else None."""
+    tok = st.doc[t]
+    if not tok.text[:1].isupper():
+        return None
+    m = st.kb.longest_match([tok.text.upper()], 0)
+    if m is None or m[0] != 1:
+        return None
+    hit = m[1]
+    if hit.kind == "demonym":
+        return hit.country
+    code = hit.entry.code_on(st.on) if hit.kind == "actor" and hit.entry is not None else None
+    return code if code and len(code) == 3 and code in st.kb.countries else None
+
+
+def _descriptor(st: State, a: Actor, tokens: list[int]) -> tuple[str, bool, str | None] | None:
+    """(office title, definite, state) of a mention's tokens when they are ``[the] [adjectives] [state] title``."""
+    doc = st.doc
+    words: list[str] = []
+    definite = False
+    j = tokens[0] - 1
+    while j >= 0 and tokens[0] - j <= 3:  # "the [new] [South] Korean president": the article before its modifiers
+        if doc[j].lower_ in _DETERMINERS:
+            definite = True
+            break
+        if doc[j].pos_ not in ("ADJ", "PROPN") or doc[j].dep_ not in ("amod", "compound", "nmod"):
+            break
+        j -= 1
+    state: str | None = None
+    for t in tokens:
+        tok = doc[t]
+        low = tok.lower_
+        hit = st.hits.get(t)
+        if low in _DETERMINERS:
+            definite = True
+            continue
+        if low in ("'s", "’s"):
+            continue
+        c = _state_word(st, t) or (_state_word(st, t + 1) if low in ("south", "north") else None)
+        if c is not None or (low in ("south", "north") and t + 1 < len(doc) and _state_word(st, t + 1)):
+            state = state or c
+            continue
+        if hit is not None and hit[2].kind == "demonym":
+            state = state or hit[2].country
+            continue
+        if low in word_class("former_adjectives") - {"old", "elderly", "aging", "ageing"} or low.startswith("ex-"):
+            return None  # a former holder: coreference's business
+        if low in word_class("current_adjectives") or (tok.pos_ == "ADJ" and not tok.text[:1].isupper()
+                                                         and low not in word_class("office_words")):
+            continue
+        if tok.tag_ in ("NNS", "NNPS"):
+            return None
+        if tok.text[:1].isupper() and tok.pos_ == "PROPN" and low not in word_class("office_words"):
+            return None  # a name inside: not a bare descriptor
+        words.append(low)
+    title = " ".join(words)
+    if not title or not (title in office_forms() or title in word_class("leader_nouns")):
+        return None
+    return title, definite, state
+
+
+def _tokens_of(st: State, a: Actor, m) -> list[int]:
+    out = []
+    for t, aid in st.out.token_actor.items():
+        if aid != a.id:
+            continue
+        tok = st.doc[t]
+        s, e = st.norm.to_original(tok.idx, tok.idx + len(tok))
+        if m.start <= s and e <= m.end:
+            out.append(t)
+    return sorted(out)
+
+
+def _named_holder(st: State, country: str, title: str) -> Actor | None:
+    """The one person the text names in this office of this state (its own title, else its tenure's)."""
+    fits = []
+    for p in st.out.actors.values():
+        if p.type != "person" or p.country != country or not (p.code or "").endswith("GOV"):
+            continue
+        said = (st.titles.get(p.id) or st.tenure_title.get(p.id) or "").lower()
+        if not said:
+            continue
+        if title in word_class("leader_nouns"):
+            h = load_leaders().holder(country, st.on, title)
+            ok = h is not None and shared_units(p.name, h.leader) >= 1
+        else:
+            ok = any(f in said for f in office_forms().get(title, (title,)))
+        if ok:
+            fits.append(p)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _kb_holder(st: State, country: str, title: str) -> Actor | None:
+    leaders = load_leaders()
+    h = leaders.holder(country, st.on, title)
+    if h is None:
+        return None
+    for p in st.out.actors.values():
+        if p.type == "person" and p.country in (country, None) and shared_units(p.name, h.leader) >= \
+                min(2, len(p.name.split())):
+            return p
+    if leaders.beyond_data(st.on):
+        note = (f"[W010] the document's date {st.on} is after the leader tables end ({leaders.data_end}): "
+                f"office holders are the last known ones")
+        if note not in st.out.warnings:
+            st.out.warnings.append(note)
+    aid = slug(h.leader)
+    if aid not in st.out.actors:
+        st.out.actors[aid] = Actor(aid, h.leader, "person", country + "GOV", country, [])
+        st.tenure_title[aid] = h.title
+    return st.out.actors[aid]
+
+
+def resolve_office_holders(st: State) -> None:
+    """Move office descriptors from the role actors earlier passes made to the persons holding the office."""
+    named_on = REGISTRY.enabled(OFFICE_NAMED)
+    kb_on = REGISTRY.enabled(OFFICE_KB)
+    if not (named_on or kb_on):
+        return
+    seen: dict[str, Actor] = {}  # office title → the person an earlier descriptor named
+    found = []
+    for a in list(st.out.actors.values()):
+        if a.type not in ("sector", "person") or (a.type == "person" and any(
+                c.isupper() for m in a.mentions for c in m.text.split()[-1][:1])):
+            continue
+        for m in list(a.mentions):
+            toks = _tokens_of(st, a, m)
+            if not toks:
+                continue
+            d = _descriptor(st, a, toks)
+            if d is None or not d[1]:
+                continue
+            found.append((m.start, a, m, d[0], d[2] or a.country))
+    for _, a, m, title, country in sorted(found, key=lambda x: x[0]):
+        person = None
+        rule = OFFICE_NAMED
+        if country:
+            person = _named_holder(st, country, title) if named_on else None
+            if person is None and kb_on:
+                person, rule = _kb_holder(st, country, title), OFFICE_KB
+        elif title in seen:
+            person = seen[title]
+        if person is None or person.id == a.id:
+            continue
+        seen[title] = person
+        if a.id in st.out.actors:
+            move_mentions(st, a, person, rule, only=[m], method="coref")
+    _bare_descriptors(st, seen)
+
+
+def _window_states(st: State, token: int) -> list[str]:
+    """States the sentence of ``token`` and the one before name (nearest first)."""
+    sents = list(st.doc.sents)
+    here = st.doc[token].sent
+    k = next(i for i, s in enumerate(sents) if s.start == here.start)
+    out: list[str] = []
+    for s in (sents[k], sents[k - 1] if k else None):
+        if s is None:
+            continue
+        for t in range(s.start, s.end):
+            c = _state_word(st, t)
+            if c is None and t in st.hits and st.hits[t][2].kind == "demonym":
+                c = st.hits[t][2].country
+            if c and c not in out:
+                out.append(c)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _common(title: str) -> bool:
+    """An office most states have (president, prime minister): a bare descriptor of it names no state."""
+    leaders = load_leaders()
+    fits = {c for c, ts in leaders.by_country.items() for t in ts if t.end is None and _fits(title, t.title)}
+    return len(fits) >= COMMON_OFFICE_STATES
+
+
+# An office held in this many states is too common for a descriptor without a state to pick one.
+COMMON_OFFICE_STATES = 10
+
+
+def _bare_descriptors(st: State, seen: dict[str, Actor]) -> None:
+    """``the supreme leader``, ``the crown prince`` with no state of their own (deferred to coreference by
+    the sector pass): the person an earlier descriptor of the office named, else the one holder of that
+    office among the states of this sentence and the one before."""
+    keep = []
+    for start, end, hit in st.deferred:
+        toks = list(range(start, end))
+        d = _descriptor(st, None, toks)  # type: ignore[arg-type]
+        if d is None or not d[1] or (d[0] in word_class("leader_nouns")):
+            keep.append((start, end, hit))  # "the leader", "the president": too common for a guess here
+            continue
+        title = d[0]
+        if _common(title):
+            keep.append((start, end, hit))  # "the president": many states have one; coreference decides
+            continue
+        person = seen.get(title)
+        rule = OFFICE_NAMED
+        if person is None and REGISTRY.enabled(OFFICE_KB):
+            holders = {}
+            for c in _window_states(st, start):
+                h = load_leaders().holder(c, st.on, title)
+                if h is not None:
+                    holders[c] = h
+            if len(holders) == 1:
+                c = next(iter(holders))
+                person, rule = _kb_holder(st, c, title), OFFICE_KB
+        if person is None:
+            keep.append((start, end, hit))
+            continue
+        seen[title] = person
+        add_mention(st, start, end, key_of(person), "coref", REGISTRY[rule].confidence, rule)
+    st.deferred = keep
