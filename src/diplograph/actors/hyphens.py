@@ -36,13 +36,16 @@ def _joins(doc: Doc, i: int) -> bool:
 
 
 def join_hyphenated_names(doc: Doc) -> int:
-    """Merge hyphenated name words in place; returns how many were merged."""
+    """Merge hyphenated name words in place; returns how many were merged. A word joined inside a
+    person's name is joined wherever else the document writes it (``Min-jae said``)."""
     if not REGISTRY.enabled(NAME_HYPHEN) or "-" not in doc.text:
         return 0
+    named = {doc[i].text + "-" + doc[i + 2].text for i in range(len(doc) - 2) if _joins(doc, i)}
     spans = []
     i = 0
     while i + 2 < len(doc):
-        if _joins(doc, i):
+        if _joins(doc, i) or (doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+                              and doc[i].text + "-" + doc[i + 2].text in named):
             j = i + 2
             while j + 2 < len(doc) and _joins(doc, j):
                 j += 2

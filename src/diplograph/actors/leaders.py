@@ -31,6 +31,7 @@ class Tenure:
     surname: str = ""  # the family name when the source marks it (the Factbook's capitals)
     office: str = ""  # state | government | other (Factbook); "" = the state's effective leader (REIGN)
     source: str = ""
+    nickname: str = ""  # a nickname the source quotes inside the name (Factbook)
 
     @property
     def family(self) -> str:
@@ -243,5 +244,5 @@ def load_leaders() -> Leaders:
             end = date.fromisoformat(row["end"]) if row["end"] else None
             leaders.add(Tenure(row["country"], row["leader"], date.fromisoformat(row["start"]), end,
                                row.get("title") or "President", row.get("surname") or "",
-                               row.get("office") or "", row.get("source") or ""))
+                               row.get("office") or "", row.get("source") or "", row.get("nickname") or ""))
     return leaders

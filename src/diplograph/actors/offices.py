@@ -152,6 +152,13 @@ def _kb_holder(st: State, country: str, title: str) -> Actor | None:
     return st.out.actors[aid]
 
 
+def holder_person(st: State, country: str, title: str) -> Actor | None:
+    """The person holding ``title`` of ``country``: the one the text names, else the table's holder."""
+    if not country:
+        return None
+    return _named_holder(st, country, title) or _kb_holder(st, country, title)
+
+
 def resolve_office_holders(st: State) -> None:
     """Move office descriptors from the role actors earlier passes made to the persons holding the office."""
     named_on = REGISTRY.enabled(OFFICE_NAMED)

@@ -35,6 +35,7 @@ from .coref import resolve_coreference
 from .decide import mention_rule
 from .hyphens import join_hyphenated_names
 from .identity import join_same_people
+from .nicknames import bind_nicknames
 from .offices import resolve_office_holders
 from .groups import add_acronyms, add_led_groups, add_unknown_entities, defined_acronyms
 from .kb import KnowledgeBase
@@ -73,6 +74,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     add_unknown_entities(st)
     join_same_people(st)
     resolve_office_holders(st)
+    bind_nicknames(st)
     add_organisation_owners(st)
     _add_coreference(st)
     add_pronoun_owners(st)

@@ -38,6 +38,8 @@ class ResolvedActors:
     # The normalize stage's records stay untouched; the pipeline publishes both together.
     restored: dict[int, str] = field(default_factory=dict)
     group_mentions: list[tuple[Mention, list[str]]] = field(default_factory=list)  # "the two sides" → ids
+    # Verbs that only introduce a name (``as X call him N``): no event between the namers and the person.
+    not_events: set[int] = field(default_factory=set)
 
     def actor_at(self, i: int) -> Actor | None:
         aid = self.token_actor.get(i)

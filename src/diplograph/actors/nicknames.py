@@ -1,0 +1,290 @@
+"""Nicknames and aliases as one mechanism: a name the text or the reader's world gives a person.
+
+Three rules, tried after every person and office holder of the document is known (and before
+coreference, so that pronouns find the person behind a nickname):
+
+- ``mention.nickname_introduced``: the text introduces the nickname and says whose it is —
+  ``N, as X call(s)/nicknamed/dubbed/described P`` (P a name, a pronoun, or ``their leader``),
+  ``P, (who is/was) (better/also) known as N``, ``P, nicknamed/dubbed N``, ``X call(s) P N``;
+  every later use of N in the document is P too;
+- ``mention.known_sobriquet``: a widely used sobriquet of a leader (``data/kb/sobriquets.tsv``,
+  with a source for each, and the nicknames the leader tables quote inside a holder's name),
+  only when the person or their state is named in the same document;
+- ``mention.honorific_name``: an honorific word before or after a name word of one person of the
+  document (``little Kim``, ``Pak Prabowo``, ``Xi Dada``; prefixes in ``data/kb/honorifics.tsv``,
+  suffixes in ``data/kb/honorific_suffixes.tsv``), case-insensitive on the honorific.
+
+A nickname's introduction is not an event between the writer's sources and the person: the verb
+of the introduction is published in ``ResolvedActors.not_events`` for the event stage.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..lexicon import table, word_class
+from ..records import Actor
+from ..rules import REGISTRY
+from ..text.normalize import PLACEHOLDER
+from .aliases import honorific_prefixes
+from .decide import mention_rule
+from .leaders import load_leaders
+from .spelling import shared_units, units
+from .state import CAPITALISED, State, add_mention, drop_mentions, key_of, slug
+
+INTRODUCED = mention_rule("mention.nickname_introduced", 0.8,
+                          "a nickname the text introduces for a person (N, as X call P; P, known as N; X call P N)",
+                          ("parse", "actors", "lexicon:nickname_verbs"))
+SOBRIQUET = mention_rule("mention.known_sobriquet", 0.7,
+                         "a widely used sobriquet of a leader (kb/sobriquets.tsv, leader tables), when the person or "
+                         "their state is named in the document", ("kb:sobriquets", "leaders", "actors"))
+HONORIFIC = mention_rule("mention.honorific_name", 0.75,
+                         "an honorific word before or after a name word of one person of the document",
+                         ("kb:honorifics", "kb:honorific_suffixes", "actors"))
+
+_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "the", "of", "von", "van", "-", "'s", "’s"}
+_STOP = {",", ".", ";", ":", "(", ")", "because", "after", "since", "for", "during", "when", "who", "which"}
+
+
+def _is_person(a: Actor | None) -> bool:
+    return a is not None and a.type == "person"
+
+
+def _weak(st: State, aid: str) -> bool:
+    """An actor a nickname may take its tokens from: unknown to the knowledge base, or a role noun."""
+    a = st.out.actors.get(aid)
+    return a is None or a.code is None or a.type in ("sector",) or any(
+        (m.rule or "") in ("mention.person_new", "mention.unknown_entity") for m in a.mentions)
+
+
+def _claim(st: State, start: int, end: int, person: Actor, rule: str, conf: float) -> bool:
+    owners = {st.out.token_actor[t] for t in range(start, end) if t in st.out.token_actor}
+    if person.id in owners and len(owners) == 1:
+        return False
+    for aid in owners:
+        if aid != person.id:
+            drop_mentions(st, aid, start, end)
+    add_mention(st, start, end, key_of(person), "alias", conf, rule)
+    return True
+
+
+def _person_before(st: State, index: int) -> Actor | None:
+    """The person the text named last before token ``index``."""
+    for t in range(index - 1, -1, -1):
+        a = st.out.actor_at(t)
+        if _is_person(a):
+            return a
+    return None
+
+
+def _person_at(st: State, tok: Token, nick: tuple[int, int]) -> Actor | None:
+    """The person a token of an introduction stands for: a name, a pronoun, ``their leader``."""
+    doc = st.doc
+    a = st.out.actor_at(tok.i)
+    if _is_person(a):
+        return a
+    if tok.lower_ in ("him", "himself", "her", "herself", "he", "she", "whom", "who"):
+        if tok.lower_ in ("whom", "who"):
+            head = tok.head.head if tok.head.dep_ == "relcl" else tok.head
+            a = st.out.actor_at(head.i)
+            if _is_person(a):
+                return a
+        return _person_before(st, nick[0])
+    if tok.pos_ == "NOUN" and tok.lower_ in word_class("leader_nouns") | {"president", "premier", "king", "emir"}:
+        # "as Belarusians call their leader": the office holder of the people the clause names
+        for t in doc[tok.sent.start:tok.sent.end]:
+            if t.i in st.hits and st.hits[t.i][2].kind == "demonym":
+                from .offices import holder_person
+                return holder_person(st, st.hits[t.i][2].country or "", tok.lower_)
+    return None
+
+
+def _name_before(st: State, comma: int) -> tuple[int, int] | None:
+    """The nickname written just before a comma: a quotation, else capitalised words (``Fatty the Third``)."""
+    doc = st.doc
+    end = comma
+    if end > 0 and doc[end - 1].text in ('"', "”", "'"):
+        s = end - 2
+        while s >= 0 and doc[s].text not in ('"', "“"):
+            s -= 1
+        return (s + 1, end - 1) if s >= 0 and end - 1 - (s + 1) <= 8 else None
+    s = end
+    while s - 1 >= 0 and (CAPITALISED.match(doc[s - 1].text) or doc[s - 1].lower_ in _PARTICLES) \
+            and doc[s - 1].text != PLACEHOLDER and not doc[s - 1].is_sent_start:
+        s -= 1
+    if s - 1 >= 0 and doc[s - 1].is_sent_start and CAPITALISED.match(doc[s - 1].text):
+        s -= 1
+    while s < end and doc[s].lower_ in _PARTICLES:
+        s += 1
+    return (s, end) if s < end and end - s <= 6 else None
+
+
+def _name_after(st: State, start: int) -> tuple[int, int] | None:
+    """The nickname written after ``as``/``call P``: capitalised words, or a definite noun phrase and its
+    ``of`` complement (``the field marshal of Benghazi``)."""
+    doc = st.doc
+    if start >= len(doc):
+        return None
+    if doc[start].text in ('"', "“"):
+        e = start + 1
+        while e < len(doc) and doc[e].text not in ('"', "”"):
+            e += 1
+        return (start + 1, e) if e < len(doc) and e - start <= 9 else None
+    e = start
+    while e < len(doc) and doc[e].lower_ not in _STOP and doc[e].text != PLACEHOLDER and e - start < 8:
+        tok = doc[e]
+        if not (CAPITALISED.match(tok.text) or tok.lower_ in _PARTICLES or (doc[start].lower_ == "the"
+                                                                           and tok.pos_ in ("NOUN", "ADJ", "DET"))):
+            break
+        e += 1
+    while e > start and doc[e - 1].lower_ in _PARTICLES:
+        e -= 1
+    return (start, e) if e > start else None
+
+
+def _bind(st: State, span: tuple[int, int], person: Actor, verb: int | None) -> None:
+    s, e = span
+    if any(st.doc[t].text == PLACEHOLDER for t in range(s, e)):
+        return
+    if not _claim(st, s, e, person, INTRODUCED, REGISTRY[INTRODUCED].confidence):
+        return
+    if verb is not None:
+        st.out.not_events.add(verb)
+    words = [t.text for t in st.doc[s:e]]
+    core = [w for w in words if w.lower() not in ("the",)]
+    # Later uses of the same nickname in the document.
+    n = len(core)
+    for i in range(len(st.doc) - n + 1):
+        if i >= e or i + n <= s:
+            if [t.text for t in st.doc[i:i + n]] == core:
+                _claim(st, i, i + n, person, INTRODUCED, REGISTRY[INTRODUCED].confidence - 0.1)
+
+
+def _introductions(st: State) -> None:
+    doc = st.doc
+    verbs = word_class("nickname_verbs")
+    for tok in doc:
+        if tok.lemma_.lower() not in verbs or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        # (1) "N, as X call(s) P": an ``as`` clause after a comma right before the verb's clause.
+        mark = next((c for c in tok.children if c.lower_ == "as" and c.dep_ in ("mark", "prep", "advmod")), None)
+        if mark is None and tok.i >= 2 and any(doc[j].lower_ == "as" for j in range(max(0, tok.i - 6), tok.i)):
+            mark = next(doc[j] for j in range(tok.i - 1, max(-1, tok.i - 7), -1) if doc[j].lower_ == "as")
+        if mark is not None and mark.i > 0 and doc[mark.i - 1].text == "," and tok.lemma_.lower() != "know":
+            nick = _name_before(st, mark.i - 1)
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "oprd", "attr", "ccomp", "xcomp")), None)
+            if nick is not None and obj is not None:
+                person = _person_at(st, obj, nick)
+                if person is not None and not any(st.out.token_actor.get(t) == person.id and
+                                                  st.out.actors[person.id].mentions
+                                                  for t in range(*nick) if not _weak(st, person.id)):
+                    _bind(st, nick, person, tok.i)
+                continue
+        # (2) "P, (who is) known as N" / "P, nicknamed N" / "P, dubbed N"
+        after = None
+        if tok.lemma_.lower() == "know":
+            as_ = next((doc[j] for j in range(tok.i + 1, min(len(doc), tok.i + 5)) if doc[j].lower_ == "as"), None)
+            after = as_.i + 1 if as_ is not None else None
+        elif tok.tag_ == "VBN" and tok.lower_ in verbs | {"nicknamed", "dubbed", "called"}:
+            after = tok.i + 1
+        if after is not None:
+            left = tok.i - 1
+            while left >= 0 and doc[left].lower_ in ("who", "is", "was", "also", "better", "widely", "often",
+                                                     "popularly", "affectionately", "sometimes", "be"):
+                left -= 1
+            if left >= 0 and doc[left].text == "," and left > 0:
+                person = st.out.actor_at(left - 1)
+                nick = _name_after(st, after)
+                if _is_person(person) and nick is not None:
+                    _bind(st, nick, person, tok.i)  # type: ignore[arg-type]
+            continue
+        # (3) "X call(s) P N": the verb's object and the name after it
+        obj = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
+        if obj is not None and obj.i + 1 < len(doc) and tok.lemma_.lower() in ("call", "nickname", "dub"):
+            nick = _name_after(st, obj.i + 1)
+            if nick is not None and CAPITALISED.match(doc[nick[0]].text):
+                person = _person_at(st, obj, (obj.i, obj.i + 1))
+                if person is not None:
+                    _bind(st, nick, person, tok.i)
+
+
+@lru_cache(maxsize=1)
+def sobriquets() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Nickname words → (person, state): ``data/kb/sobriquets.tsv`` and the leader table's quoted nicknames."""
+    out: dict[tuple[str, ...], tuple[str, str]] = {}
+    for r in table("kb", "sobriquets.tsv"):
+        out[tuple(r["nickname"].split())] = (r["person"], r["state"])
+    for ts in load_leaders().by_country.values():
+        for t in ts:
+            if t.nickname:
+                out.setdefault((t.nickname,), (t.leader, t.country))
+    return out
+
+
+def _known(st: State) -> None:
+    doc = st.doc
+    table_ = sobriquets()
+    firsts = {k[0] for k in table_}
+    named_states = {a.country for a in st.out.actors.values() if a.country}
+    for i, tok in enumerate(doc):
+        if tok.text not in firsts:
+            continue
+        for key, (person, state) in table_.items():
+            n = len(key)
+            if key[0] != tok.text or tuple(t.text for t in doc[i:i + n]) != key:
+                continue
+            if any(t in st.out.token_actor and not _weak(st, st.out.token_actor[t]) for t in range(i, i + n)):
+                continue
+            known = [a for a in st.out.actors.values() if a.type == "person" and shared_units(a.name, person) >=
+                     min(2, len(units(a.name)), len(units(person)))]
+            if not known and state not in named_states:
+                continue  # neither the person nor their state is in the document: another sense
+            target = known[0] if len(known) == 1 else None
+            if target is None:
+                role = load_leaders().role_on(person, st.on, state)
+                code = role.code if role is not None else state
+                aid = slug(person)
+                target = st.out.actors.get(aid) or Actor(aid, person, "person", code, state, [])
+                st.out.actors.setdefault(aid, target)
+            _claim(st, i, i + n, target, SOBRIQUET, REGISTRY[SOBRIQUET].confidence)
+            break
+
+
+@lru_cache(maxsize=1)
+def honorific_suffixes() -> frozenset[str]:
+    return frozenset(r["suffix"].lower() for r in table("kb", "honorific_suffixes.tsv"))
+
+
+def _honorifics(st: State) -> None:
+    doc = st.doc
+    prefixes = set(honorific_prefixes())
+    suffixes = honorific_suffixes()
+    people = [a for a in st.out.actors.values() if a.type == "person" and len(a.name.split()) > 1]
+    for tok in doc[:-1]:
+        pre, nxt = tok, doc[tok.i + 1]
+        for hon, name in ((pre, nxt), (nxt, pre)):
+            table_ = prefixes if hon is pre else suffixes
+            if hon.lower_ not in table_ or not CAPITALISED.match(name.text) or len(name.text) < 2:
+                continue
+            if hon.i in st.out.token_actor and not _weak(st, st.out.token_actor[hon.i]):
+                continue
+            u = units(name.text)
+            if not u:
+                continue
+            own = st.out.token_actor.get(hon.i)  # "Pak Santoso" read as a name of its own is no one else
+            fits = [a for a in people if a.id != own and any(u[0][0] == v[0] for v in units(a.name))]
+            if len(fits) != 1:
+                continue
+            s, e = min(hon.i, name.i), max(hon.i, name.i) + 1
+            _claim(st, s, e, fits[0], HONORIFIC, REGISTRY[HONORIFIC].confidence)
+
+
+def bind_nicknames(st: State) -> None:
+    if REGISTRY.enabled(INTRODUCED):
+        _introductions(st)
+    if REGISTRY.enabled(SOBRIQUET):
+        _known(st)
+    if REGISTRY.enabled(HONORIFIC):
+        _honorifics(st)
+
