@@ -23,6 +23,8 @@ EVT words, else the most confident) read in PLOVER's shape (``primary_reading``)
   gold source/target codes (a reciprocal pair's target is not scored, as in ``actors.py``);
 - a ``mention`` rule is right, for mentions that overlap a gold actor's text, when its actor's
   3-letter code is the gold one.
+An actor with no code is no answer, in every slot (as ``actors.py`` leaves it out of its predicted
+sets): precision is over the codes a rule gave.
 Only aggregates are printed; no record of the unread split is shown.
 
 ``--propose-switches`` prints, for ``src/diplograph/data/rules.tsv``, a switch-off line for every rule
@@ -126,16 +128,19 @@ def gold_precision(pipe, path: Path, split: str) -> tuple[Tally, int]:
             rules = e.rules or {}
             if gold_type not in (None, "DOCUMENT"):
                 tally.add(rules.get("event"), gold_type in plover05(e.cameo_root))
-            if e.source is not None and gs:
-                tally.add(rules.get("source"), code3(e.source, countries) in gs)
-            if scored and e.target is not None and gt:
-                tally.add(rules.get("target"), code3(e.target, countries) in gt)
+            # an actor with no code is no answer (actors.py leaves it out of the predicted set too)
+            if gs and (c := code3(e.source, countries)):
+                tally.add(rules.get("source"), c in gs)
+            if scored and gt and (c := code3(e.target, countries)):
+                tally.add(rules.get("target"), c in gt)
         for txt, code in gold_actor_texts(rec.get("source")) + gold_actor_texts(rec.get("target")):
             s = rec["text"].find(txt)
             if s < 0:
                 continue
             for actor in a.actors:
                 got = "IGO" if (actor.code or "").startswith("IGO") else (actor.country or (actor.code or "")[:3])
+                if not got:
+                    continue  # an uncoded actor (an unknown name kept visible) gives no code to be wrong about
                 for m in actor.mentions:
                     if m.start < s + len(txt) and m.end > s:
                         tally.add(m.rule, got == code)
@@ -181,7 +186,8 @@ def report(registry, ex: Counter, rt: Counter, tally: Tally, sizes: dict, comman
         + ("" if sizes["reuters"] else " (absent: ../shared/corpora/reuters21578 not found)") + ";",
         f"- precision: PLOVER gold dev, {sizes['split']} positions ({sizes['gold']} records, the unread split), "
         "scored as `benchmarks/actors.py`/`events.py` score (event type through the CAMEO root; source/target "
-        "by 3-letter code; a mention by its actor's code where it overlaps a gold actor's text).",
+        "by 3-letter code; a mention by its actor's code where it overlaps a gold actor's text; an uncoded "
+        "actor is no answer).",
         "",
         f"{len(rules)} rules registered; a firing is one record naming the rule "
         "(an event counts once per slot it decided).",
@@ -194,7 +200,9 @@ def report(registry, ex: Counter, rt: Counter, tally: Tally, sizes: dict, comman
                      f"{by_name_rt[r.name]} | {_fmt_p(tally, r.name)} | {'yes' if registry.enabled(r.name) else 'no'} |")
     never = [r.name for r in rules if not fired[r.name]]
     unknown = sorted(n for n in {name for c in (ex, rt) for (_, name) in c} | set(tally.n) if n not in registry)
-    lines += ["", f"## Registered, never fired on these corpora ({len(never)})", ""]
+    lines += ["", f"## Registered, never fired on these corpora ({len(never)})", "",
+              "A rule that removes a reading (a veto) leaves no name on a record, so it is listed here even "
+              "when it acts.", ""]
     lines += [f"- `{n}`" for n in never] or ["(none)"]
     lines += ["", f"## Named on records, not registered ({len(unknown)}; must be none)", ""]
     lines += [f"- `{n}`" for n in unknown] or ["(none)"]
@@ -246,15 +254,23 @@ def main(argv: list[str]) -> int:
         (f" --split {args.split}" if args.split != "odd" else "")
     text = report(REGISTRY, ex, rt, tally,
                   {"examples": len(examples), "reuters": len(reuters), "gold": n_gold, "split": args.split}, command, seconds)
+    unknown = {name for c in (ex, rt) for (_, name) in c if name not in REGISTRY}
     if str(args.out) == "-":
         print(text)
     else:
         args.out.write_text(text, encoding="utf-8")
-        print(f"wrote {args.out} ({len(REGISTRY.all())} rules, {seconds:.0f} s)")
+        print(f"wrote {args.out} ({len(REGISTRY.all())} rules, {seconds:.0f} s)", file=sys.stderr)
+        fired = {name for c in (ex, rt) for (_, name) in c}
+        weak = proposals(REGISTRY, tally)
+        # the Markdown summary run_all.py collects; the table itself is RULES.md
+        print(f"{len(REGISTRY.all())} rules registered; {len(fired & {r.name for r in REGISTRY.all()})} fire on "
+              f"{len(examples)} example documents and {len(reuters)} Reuters stories; {len(unknown)} names on "
+              f"records are not registered; precision on {n_gold} unread PLOVER gold records for {len(tally.n)} "
+              f"rules; {len(weak)} below {SWITCH_PRECISION} on n ≥ {SWITCH_MIN_N}"
+              + (f" ({', '.join(n for n, _ in weak)})" if weak else "") + f". Table: `{args.out.name}`.")
     if args.propose_switches:
         for _, line in proposals(REGISTRY, tally):
             print(line)
-    unknown = {name for c in (ex, rt) for (_, name) in c if name not in REGISTRY}
     if unknown:
         print(f"rule names on records that no rule registers: {sorted(unknown)}", file=sys.stderr)
         return 1
