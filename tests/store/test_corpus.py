@@ -77,3 +77,13 @@ def test_v1_store_is_migrated_and_backfilled(tmp_path):
     r = open_reader(path)  # migrates to the current version, building the corpus view
     assert r.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     assert r.execute("SELECT count(*) FROM corpus_events").fetchone()[0] == 1
+
+
+def test_event_numbers_are_unique_and_go_on_from_batch_to_batch(tmp_path):
+    path, _ = corpus(tmp_path)
+    write(path, [document("late", "2024-02-01", [("Russia attacked Ukraine again near the border.", "russia",
+                                                   "ukraine", "190")])])
+    con = open_reader(path)
+    rows = con.execute("SELECT first_doc, num FROM corpus_events ORDER BY num").fetchall()
+    assert [r[1] for r in rows] == list(range(1, len(rows) + 1))  # 1, 2, 3 … unique, with no gap
+    assert rows[-1][0] == "late"  # the later batch's event is numbered after every earlier one

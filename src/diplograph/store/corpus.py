@@ -119,9 +119,12 @@ class CorpusWriter:
         self.con.execute("INSERT INTO event_mentions SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
                          "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::DOUBLE[])", [list(c) for c in zip(*em)])
         if created:
+            # numbered in (date, id) order after the highest number so far: the same batches give the
+            # same numbers (a sequence's nextval is drawn in whatever order the rows are produced)
             self.con.execute(
                 """INSERT INTO corpus_events
-                   SELECT e.id, nextval('corpus_event_num'), n.a, n.b, e.cameo, e.cameo_root, e.plover, e.plover_mode,
+                   SELECT e.id, (SELECT coalesce(max(num), 0) FROM corpus_events) + row_number() OVER (ORDER BY n.d, e.id),
+                          n.a, n.b, e.cameo, e.cameo_root, e.plover, e.plover_mode,
                           e.goldstein, e.quad_class, e.modality, 0, n.d, e.doc_id, e.id, e.evidence_text, 0, 0, 0
                    FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS a, unnest(?::VARCHAR[]) AS b,
                                 unnest(?::DATE[]) AS d) n JOIN events e ON e.id = n.id ORDER BY n.d, e.id""",
