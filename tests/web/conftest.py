@@ -76,17 +76,21 @@ def add_synthetic(path: Path, n_actors: int = 5000, n_events: int = 12000, n_doc
         con.execute("""INSERT INTO documents (id, content_hash, title, date, text, status)
             SELECT 'syn-' || i, 'synthetic-' || i, 'synthetic ' || i, DATE '2022-01-01' + CAST(i % 365 AS INTEGER),
                    'Synthetic report ' || i || '. Actor met actor.', 'done' FROM range(?) t(i)""", [n_docs])
-        con.execute("""INSERT INTO actors SELECT 'syn-' || (i % ?), printf('syn-actor-%05d', i),
-            'Synthetic Actor ' || i, 'state', 'S' || i, NULL FROM range(?) t(i)""", [n_docs, n_actors])
-        con.execute("""INSERT INTO mentions SELECT 'syn-' || (i % ?), printf('syn-actor-%05d', i), 'Actor', 19, 24,
-            'kb', 0.9, NULL FROM range(?) t(i)""", [n_docs, n_actors])
-        con.execute("""INSERT INTO events
+        # explicit column lists: columns a later schema adds stay NULL here
+        con.execute("""INSERT INTO actors (doc_id, actor_id, name, type, code, country)
+            SELECT 'syn-' || (i % ?), printf('syn-actor-%05d', i), 'Synthetic Actor ' || i, 'state', 'S' || i, NULL FROM range(?) t(i)""", [n_docs, n_actors])
+        con.execute("""INSERT INTO mentions (doc_id, actor_id, text, start, "end", method, confidence)
+            SELECT 'syn-' || (i % ?), printf('syn-actor-%05d', i), 'Actor', 19, 24,
+            'kb', 0.9 FROM range(?) t(i)""", [n_docs, n_actors])
+        con.execute("""INSERT INTO events (id, doc_id, source_actor, source_name, source_code, target_actor,
+                target_name, target_code, cameo, cameo_root, plover, plover_mode, goldstein, quad_class, modality,
+                attribution, date, trigger, evidence_start, evidence_end, evidence_text, confidence)
             SELECT 'syn-ev-' || i, 'syn-' || (i % ?),
                    printf('syn-actor-%05d', k % ?), 'Synthetic Actor ' || (k % ?), NULL,
                    printf('syn-actor-%05d', CASE WHEN i % 3 = 0 THEN k % 10 ELSE (k * 7 + 13) % ? END),
                    'target', NULL,
                    c.cameo, c.root, c.plover, NULL, c.gold, c.quad, c.modality, NULL,
-                   DATE '2022-01-01' + CAST(i % 365 AS INTEGER), 'met', 0, 17, 'Synthetic report.', 0.8, NULL
+                   DATE '2022-01-01' + CAST(i % 365 AS INTEGER), 'met', 0, 17, 'Synthetic report.', 0.8
             FROM (SELECT i, i % 4000 AS k FROM range(?) t(i)) r
             JOIN (VALUES (0, '043', '04', 'CONSULT', 1.0, 1, 'asserted'), (1, '112', '11', 'ACCUSE', -2.0, 3, 'hedged'),
                          (2, '190', '19', 'ASSAULT', -10.0, 4, 'asserted'), (3, '057', '05', 'AGREE', 8.0, 1, 'negated'))
