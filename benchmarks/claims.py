@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -125,6 +126,88 @@ def uds(nlp, limit: int | None, verbose: bool) -> str:
     return "\n".join(lines)
 
 
+_SURFACE_NEG = re.compile(r"\b(not|n't|never|no|nobody|nothing|without|neither|nor)\b", re.I)
+_SURFACE_OPEN = re.compile(r"\b(may|might|could|should|would|will|shall|if|unless|whether|perhaps|maybe|possibly|"
+                           r"probably|likely|want|wants|hope|hopes|plan|plans|think|believe|seem|seems)\b|\?", re.I)
+
+
+def surface_commitment(sentence: str) -> str:
+    """The surface-cue baseline: a negation word → false; a modal, hedge, condition or ``?`` → uncertain; else true."""
+    if _SURFACE_OPEN.search(sentence):
+        return "uncertain"
+    return "false" if _SURFACE_NEG.search(sentence) else "true"
+
+
+def _uds_half(sentence: str) -> str:
+    """Build/report halves of UDS-IH2, decided by a stable hash of the sentence before any was read."""
+    return "build" if int(hashlib.md5(sentence.encode()).hexdigest(), 16) % 2 == 0 else "report"
+
+
+def _gold3(value: float) -> str:
+    return "true" if value >= 0.5 else "false" if value <= -0.5 else "uncertain"
+
+
+def _three_way(pairs: list[tuple[str, str]]) -> tuple[float, float]:
+    """Accuracy and macro-F1 over true/false/uncertain."""
+    acc = sum(p == g for p, g in pairs) / max(len(pairs), 1)
+    f1s = []
+    for k in ("true", "false", "uncertain"):
+        tp = sum(p == k and g == k for p, g in pairs)
+        fp = sum(p == k and g != k for p, g in pairs)
+        fn = sum(p != k and g == k for p, g in pairs)
+        f1s.append(_prf(tp, fp, fn)[2])
+    return acc, sum(f1s) / 3
+
+
+def _pearson(xs: list[float], ys: list[float]) -> float:
+    n = len(xs)
+    if n < 2:
+        return 0.0
+    mx, my = sum(xs) / n, sum(ys) / n
+    cov = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    vx = sum((x - mx) ** 2 for x in xs) ** 0.5
+    vy = sum((y - my) ** 2 for y in ys) ** 0.5
+    return cov / (vx * vy) if vx and vy else 0.0
+
+
+def commitment(nlp, limit: int | None, verbose: bool, half: str = "report") -> str:
+    """UDS-IH2 (train+dev file, the ``report`` half by sentence hash): commitment against factuality."""
+    from diplograph.claims.commitment import commitment_of
+
+    path = DEV / "uds_ih2_factuality_traindev.jsonl"
+    rows = [r for r in (json.loads(line) for line in path.open(encoding="utf-8")) if _uds_half(r["sentence"]) == half]
+    by_sent: dict[str, list[dict]] = {}
+    for r in rows:
+        by_sent.setdefault(r["sentence"], []).append(r)
+    sentences = list(by_sent)[:limit]
+    ours: list[tuple[str, str]] = []
+    base: list[tuple[str, str]] = []
+    scores: list[float] = []
+    golds: list[float] = []
+    for sentence, doc in zip(sentences, (_doc_from_tokens(nlp, s.split(" ")) for s in sentences)):
+        for r in by_sent[sentence]:
+            pos = r["pred_head_position"] - 1
+            if not 0 <= pos < len(doc) or doc[pos].text != r["pred_head_form"]:
+                continue
+            c = commitment_of(doc[pos])
+            g = _gold3(r["factual_value"])
+            ours.append((c.value, g))
+            base.append((surface_commitment(sentence), g))
+            scores.append(c.score)
+            golds.append(r["factual_value"])
+            if verbose and c.value != g:
+                print(c.value, round(c.score, 2), r["factual_value"], r["pred_head_form"], "|", sentence[:150],
+                      file=sys.stderr)
+    acc, mf = _three_way(ours)
+    bacc, bmf = _three_way(base)
+    bscore = [{"true": 1.0, "false": -1.0, "uncertain": 0.0}[p] for p, _ in base]
+    lines = [f"| UDS-IH2 {half} half (commitment vs. factuality; gold ≥ 0.5 true, ≤ -0.5 false) | predicates | "
+             "accuracy | macro-F1 | Pearson r |", "|---|---|---|---|---|",
+             f"| commitment calculus | {len(ours)} | {acc:.3f} | {mf:.3f} | {_pearson(scores, golds):.3f} |",
+             f"| surface-cue baseline | {len(base)} | {bacc:.3f} | {bmf:.3f} | {_pearson(bscore, golds):.3f} |"]
+    return "\n".join(lines)
+
+
 def _read_brat(path: Path) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
     """(content span, source spans) per attribution of a brat file."""
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
@@ -189,6 +272,94 @@ def polnear(nlp, limit: int | None, verbose: bool) -> str:
                       "attributed, gold none | gold source, ours none | P | R | F1 |",
                       "|---|---|---|---|---|---|---|---|---|",
                       f"| all | {len(files)} | {tp} | {wrong} | {fp} | {fn} | {p:.3f} | {r:.3f} | {f1:.3f} |"])
+
+
+def _read_relations(path: Path) -> list[dict[str, list[tuple[int, int]]]]:
+    """Per attribution of a brat file: its Cue, Source and Content pieces (character ranges)."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    out = []
+    for line in path.open(encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if parts[0].startswith("T") and len(parts) >= 2:
+            kind, _, rng = parts[1].partition(" ")
+            spans[parts[0]] = (kind, [tuple(int(x) for x in p.split()) for p in rng.split(";")])
+        elif parts[0].startswith("E") and len(parts) >= 2:
+            rel: dict[str, list[tuple[int, int]]] = {"Cue": [], "Source": [], "Content": []}
+            for arg in parts[1].split():
+                role, _, tid = arg.partition(":")
+                role = role.rstrip("0123456789")
+                if role in rel and tid in spans:
+                    rel[role] += spans[tid][1]
+            if rel["Cue"]:
+                out.append(rel)
+    return out
+
+
+def _chars(doc: Doc, rng: tuple[int, int] | None) -> set[int]:
+    if rng is None or rng[0] >= rng[1]:
+        return set()
+    span = doc[rng[0]:rng[1]]
+    return {i for t in span if not t.is_punct for i in range(t.idx, t.idx + len(t))}
+
+
+def polnear_relations(split: str, docs_and_names, verbose: bool = False) -> dict[str, float]:
+    """Cue P/R/F1, source accuracy and content overlap of ``attributions`` against the gold relations."""
+    from diplograph.claims.attribution_spans import attributions
+
+    base = DEV / "polnear" / split
+    tp = n_ours = n_gold = 0
+    src_right = src_total = 0
+    content_f: list[float] = []
+    for doc, stem in docs_and_names:
+        anns = sorted((base / "attributions").glob(stem + "*.ann"))
+        if not anns:
+            continue
+        gold = _read_relations(anns[0])
+        ours = attributions(doc, find_cues(doc))
+        n_ours += len(ours)
+        n_gold += len(gold)
+        used: set[int] = set()
+        for r in ours:
+            cue = doc[r.cue[0]:r.cue[1]]
+            cs, ce = cue.start_char, cue.end_char
+            k = next((k for k, g in enumerate(gold) if k not in used and any(s < ce and cs < e for s, e in g["Cue"])),
+                     None)
+            if k is None:
+                if verbose:
+                    print("FP", cue.text, "|", cue.sent.text[:140], file=sys.stderr)
+                continue
+            used.add(k)
+            tp += 1
+            g = gold[k]
+            if g["Source"]:
+                src_total += 1
+                mine = _chars(doc, r.source)
+                gold_src = {i for s, e in g["Source"] for i in range(s, e)}
+                src_right += bool(mine & gold_src)
+            if g["Content"]:
+                mine = _chars(doc, r.content)
+                gc = {i for s, e in g["Content"] for i in range(s, e) if not doc.text[i].isspace()}
+                inter = len(mine & gc)
+                content_f.append(2 * inter / (len(mine) + len(gc)) if mine or gc else 0.0)
+        if verbose:
+            for k, g in enumerate(gold):
+                if k not in used:
+                    s, e = g["Cue"][0]
+                    print("FN", repr(doc.text[s:e]), file=sys.stderr)
+    p, r, f = _prf(tp, n_ours - tp, n_gold - tp)
+    return {"articles": 0, "gold": n_gold, "ours": n_ours, "P": p, "R": r, "F1": f,
+            "source_acc": src_right / max(src_total, 1), "content_f1": sum(content_f) / max(len(content_f), 1)}
+
+
+def polnear_cues(nlp, limit: int | None, verbose: bool, split: str = "dev") -> str:
+    """PolNeAR attribution relations on one split (dev: never tuned on; train: the lexicon was measured on it)."""
+    files = sorted((DEV / "polnear" / split / "text").glob("*.txt"))[:limit]
+    docs = nlp.pipe((f.read_text(encoding="utf-8") for f in files), batch_size=16)
+    m = polnear_relations(split, zip(docs, (f.stem for f in files)), verbose)
+    return "\n".join([f"| PolNeAR {split} (attribution relations) | articles | gold | ours | cue P | cue R | cue F1 | "
+                      "source accuracy | content overlap F1 |", "|---|---|---|---|---|---|---|---|---|",
+                      f"| all | {len(files)} | {m['gold']} | {m['ours']} | {m['P']:.3f} | {m['R']:.3f} | "
+                      f"{m['F1']:.3f} | {m['source_acc']:.3f} | {m['content_f1']:.3f} |"])
 
 
 def speed(nlp, limit: int | None, verbose: bool) -> str:
@@ -326,7 +497,8 @@ def sfu(nlp, limit: int | None, verbose: bool) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", default="factbank,uds,polnear,sfu,speed", help="comma-separated measures to run")
+    ap.add_argument("--only", default="factbank,uds,polnear,polnear_cues,sfu,speed",
+                    help="comma-separated measures to run")
     ap.add_argument("--limit", type=int, default=None, help="at most N items per measure")
     ap.add_argument("--verbose", action="store_true", help="print each disagreement to stderr")
     args = ap.parse_args()

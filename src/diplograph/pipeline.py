@@ -21,6 +21,7 @@ from .actors.resolve import ResolvedActors, resolve_mentions
 from .cache import cached
 from .claims.cues import TokenCue, find_cues
 from .claims.attribution import Quotation, attribution_of, quotations
+from .claims.commitment import Commitment, commitment_of, value_of
 from .claims.modality import cue_index, modality_of
 from .chunking import merge_analyses, shift, split_text
 from .claims.relations import find_relation_states
@@ -208,6 +209,7 @@ class Pipeline:
                 trigger=trig, evidence=Span(s, e, text), confidence=round(c.confidence, 2), date_text=date_text,
                 rules=_rules(c),
                 location=locate_event(places, c.trigger, norm) if places is not None else None,
+                commitment=_commitment(c),
             ))
         events.sort(key=lambda ev: (ev.evidence.start, -ev.confidence))
         return events
@@ -219,7 +221,7 @@ class Pipeline:
         if src is None:
             return None
         aid = next((actors.token_actor[t.i] for t in src.tokens if t.i in actors.token_actor), None)
-        return Attribution(aid, norm.original_span(src.start, src.end)[2])
+        return Attribution(aid, norm.original_span(src.start, src.end)[2], src.vague, src.rule)
 
     def _relations(self, norm: NormalizedText, sdoc: Doc, actors: ResolvedActors,
                    cues: list[TokenCue]) -> list[Relation]:
@@ -256,7 +258,7 @@ class Pipeline:
                 if scope is not None:
                     inner = sdoc[scope[0]:scope[1]]
                     scope = Span(*norm.original_span(inner.start_char, inner.end_char))
-                out.append(Cue(text, s, e, c.type, scope))
+                out.append(Cue(text, s, e, c.type, scope, c.rule))
             yield out
 
 
@@ -277,3 +279,10 @@ def _modality(c: Candidate, index) -> str:
     if m == "negated" and c.negation_absorbed:
         return "asserted"  # "X would not accept Y" was coded as a rejection: the negation is in the code
     return m
+
+
+def _commitment(c: Candidate) -> dict[str, object]:
+    found = commitment_of(c.trigger)
+    if c.negation_absorbed:  # coded as the opposite act: the negation is in the code
+        found = Commitment(value_of(-found.score), -found.score)
+    return found.to_dict()

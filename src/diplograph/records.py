@@ -116,10 +116,12 @@ class Ref(Record):
 class Attribution(Record):
     actor: str | None
     text: str
+    vague: bool | None = None  # the source names nobody ("some critics", "it is believed", "reportedly")
+    rule: str | None = None  # the named rule that found the source (diplograph.rules)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> "Attribution | None":
-        return None if d is None else cls(d.get("actor"), d["text"])
+        return None if d is None else cls(d.get("actor"), d["text"], d.get("vague"), d.get("rule"))
 
 
 PRECISIONS = ("exact", "near", "region", "country")
@@ -174,6 +176,8 @@ class Event(Record):
     # which named rules decided it (diplograph.rules): {"event": …, "source": …, "target": …}
     rules: dict[str, str | None] | None = None
     location: Location | None = None  # where it happened (the places stage), if the text says
+    # the writer's commitment to the event: {"value": "true|false|uncertain", "score": -1..1} (claims/commitment.py)
+    commitment: dict[str, Any] | None = None
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Event":
@@ -185,6 +189,8 @@ class Event(Record):
             Attribution.from_dict(d.get("attribution")), d.get("date"), d["trigger"],
             Span.from_dict(d["evidence"]), float(d["confidence"]), d.get("date_text"),
             dict(d["rules"]) if d.get("rules") else None, Location.from_dict(d.get("location")),
+            dict(d["rules"]) if d.get("rules") else None,
+            dict(d["commitment"]) if d.get("commitment") else None,
         )
 
 
@@ -232,6 +238,7 @@ class Cue(Record):
     end: int
     type: str
     scope: Span | None = None  # the words the cue governs (its clause, complement or object), if found
+    rule: str | None = None  # the named rule that proposed it (diplograph.rules)
 
 
 @dataclass

@@ -1,20 +1,28 @@
 """Attribution: who says (or believes) what an event's clause states.
 
-Climbing from the trigger to its sentence root, the first *source verb* whose complement
-holds the trigger names the source: a reporting verb (``said``, ``told``, ``claimed``,
-``argued`` …), a doxastic verb with a subject (``observers believe``), or a denial. Its
-subject is the source (the subject of the governing verb for a participle: ``…, arguing
-that``); ``according to X`` gives X; the reporting verb may also follow its content
-(``Russia attacked Ukraine, officials said``). A passive without agent or an adverb gives
-a vague source whose text is the cue itself (``it is reported``, ``reportedly``).
+Sources are proposed by named rules (``diplograph.rules.REGISTRY``, stage ``claims``, kind
+``source``). Climbing from the trigger to its sentence root, the first *source verb* whose
+complement holds the trigger names the source (``source.reporting_verb``): a verb of the
+reporting lexicon (``data/lexicons/attribution/reporting.tsv``: saying, writing, believing,
+showing, denying) or a doxastic verb with a subject (``observers believe``). Its subject is the
+source (the subject of the governing verb for a participle: ``…, arguing that``);
+``according to X`` gives X (``source.according_to``); the reporting verb may follow its content
+(``Russia attacked Ukraine, officials said``: ``source.trailing_report``). A passive without agent
+or an adverb gives a vague source whose text is the cue itself (``it is reported``,
+``reportedly``: ``source.vague_passive``, ``source.vague_adverb``).
 
-Inside a quotation (``“… . …,” she said``, ``He said: “…”``) every clause that has no
-source of its own takes the source of the reporting verb next to the quotation marks, so a
-quote of several sentences stays attributed (``quotations``).
+Quotations (``quotations``): every clause inside a quotation that has no source of its own takes
+the source of the reporting verb beside the quotation marks (``source.quotation``), of a colon
+before it (``He said: "…"``, ``source.colon``), or of a short report in the next or the previous
+sentence (``"…." The minister said so on Monday.`` / ``The minister said. "…"``: ``source.adjacent_quote``).
 
-The author is the source when the subject is ``I``/``we`` or nothing governs: then the
-result is ``None``. Resolving the source to an actor id is the caller's job (it owns the
-token → actor map); ``Source.tokens`` are the tokens to look up.
+A source is *vague* when it names nobody (``some critics``, ``many experts``, ``it is believed``,
+``reportedly``); ``Source.vague`` says so. The author is the source when the subject is
+``I``/``we`` or nothing governs: then the result is ``None``. Resolving the source to an actor id
+is the caller's job (it owns the token → actor map); ``Source.tokens`` are the tokens to look up.
+
+``attributions`` lists, per document, every attribution relation (cue, source, content) for
+benchmarks and for content spans beyond events (see ``attribution_spans.py``).
 """
 from __future__ import annotations
 
@@ -23,14 +31,33 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import word_class
 from ..nlp import text_of
-from .cues import TokenCue, cue_lexicon
+from ..rules import REGISTRY
+from .cues import REPORTING, TokenCue, cue_lexicon
+from .lexicons import reporting_entry
 
-AUTHOR = {"i", "we", "me", "us", "one"}
 _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj"}
-_SOURCE_TYPES = {"attribution"}
-_DENIAL = {"deny"}
-_VAGUE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
+# kinds of the reporting lexicon whose subject is the source of the content (not a wish or a stance)
+SOURCE_KINDS = {"say", "write", "ask", "belief", "evidence", "deny"}
+
+
+def _declare(name: str, description: str, confidence: float, reads: tuple[str, ...] = ("parse",)) -> str:
+    return REGISTRY.declare(name, stage="claims", kind="source", reads=reads, confidence=confidence,
+                            description=description)
+
+
+R_VERB = _declare("source.reporting_verb", "the subject of the reporting verb whose complement holds the clause",
+                  0.85, ("parse", "lexicon:attribution/reporting.tsv"))
+R_ACCORDING = _declare("source.according_to", "the object of 'according to' on the clause", 0.9)
+R_ADVERB = _declare("source.vague_adverb", "an adverb that attributes the clause to nobody named ('reportedly')",
+                    0.8, ("parse", "lexicon:vague_source_adverbs"))
+R_PASSIVE = _declare("source.vague_passive", "'it is reported that': a passive report without agent", 0.8)
+R_TRAILING = _declare("source.trailing_report", "'…, officials said': a reporting verb after its content", 0.85)
+R_QUOTE = _declare("source.quotation", "inside quotation marks: the speaker beside them in the same sentence", 0.8)
+R_COLON = _declare("source.colon", "after a reporting verb and a colon: its subject", 0.75)
+R_ADJACENT = _declare("source.adjacent_quote",
+                      "a quotation whose speaker is named in a short report in the next or previous sentence", 0.6)
 
 
 @dataclass
@@ -40,6 +67,8 @@ class Source:
     end: int
     head: Token | None  # head word of the source phrase, None for a vague source with no phrase
     cue: Token  # the reporting word
+    rule: str | None = None  # the named rule that found it
+    vague: bool = False  # names nobody: "some critics", "it is believed", "reportedly"
 
     @property
     def tokens(self) -> list[Token]:
@@ -51,20 +80,29 @@ class Source:
         return [self.head] + rest
 
 
-def _is_source_verb(tok: Token, cues_by_token: dict[int, TokenCue]) -> bool:
+def source_verb_kind(tok: Token, cues_by_token: dict[int, TokenCue]) -> str | None:
+    """The reporting kind of ``tok`` when it is a verb whose subject is a source, else None."""
     if tok.pos_ not in ("VERB", "AUX"):
-        return False
-    cue = cues_by_token.get(tok.i)
+        return None
     lemma = tok.lemma_.lower()
-    if cue is not None:
-        return cue.type in _SOURCE_TYPES or (cue.type == "speculation" and _doxastic(lemma)) or lemma in _DENIAL
-    entry = cue_lexicon().get((lemma,))  # a verb the cue index does not hold
-    return entry is not None and entry.type in _SOURCE_TYPES and "VERB" in (entry.allowed or {"VERB"})
+    cue = cues_by_token.get(tok.i)
+    if cue is not None and cue.type == "speculation" and lemma in word_class("doxastic_verbs"):
+        return "belief"
+    if cue is not None and cue.type == "attribution" and cue.rule != REPORTING:
+        return "say"  # a phrase of the cue lexicon: "observers believe", "it is reported"
+    if lemma in word_class("denial_verbs"):
+        return "deny"
+    entry = cue_lexicon().get((lemma,))
+    if entry is not None and entry.type == "attribution" and "VERB" in (entry.allowed or {"VERB"}):
+        return "say"
+    rep = reporting_entry(tok)
+    if rep is not None and rep.kind in SOURCE_KINDS and rep.kind != "belief" and rep.confidence >= 0.5:
+        return rep.kind
+    return None
 
 
-def _doxastic(lemma: str) -> bool:
-    return lemma in {"believe", "think", "suspect", "suggest", "expect", "assume", "presume", "predict", "fear",
-                     "doubt", "speculate", "estimate", "consider", "infer", "guess"}
+def _is_source_verb(tok: Token, cues_by_token: dict[int, TokenCue]) -> bool:
+    return source_verb_kind(tok, cues_by_token) is not None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -93,26 +131,33 @@ def _text(doc: Doc, a: int, b: int) -> str:
     return doc[a:b + 1].text
 
 
-def _source(doc: Doc, a: int, b: int, head: Token, cue: Token) -> Source:
+def vague_phrase(doc: Doc, a: int, b: int, head: Token) -> bool:
+    """A source phrase naming nobody: no proper name, no pronoun, a head among the vague source nouns."""
+    if head.pos_ in ("PROPN", "PRON") or any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[a:b + 1]):
+        return head.lower_ in word_class("vague_source_pronouns")
+    return head.lemma_.lower() in word_class("vague_source_nouns") or head.lower_ in word_class("vague_source_nouns")
+
+
+def _source(doc: Doc, a: int, b: int, head: Token, cue: Token, rule: str) -> Source:
     last = doc[b]
-    return Source(_text(doc, a, b), doc[a].idx, last.idx + len(last), head, cue)
+    return Source(_text(doc, a, b), doc[a].idx, last.idx + len(last), head, cue, rule, vague_phrase(doc, a, b, head))
 
 
-def _source_from_verb(verb: Token) -> Source | None | bool:
+def source_from_verb(verb: Token, rule: str = R_VERB) -> Source | None | bool:
     """Source of a reporting verb: a Source, None for the author, False when it has no subject."""
     subj = _subject(verb)
     if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         subj = _subject(verb.head)  # "…, arguing that" / "said and added that"
     if subj is None:
         return False
-    if subj.lower_ in AUTHOR:
+    if subj.lower_ in word_class("author_pronouns"):
         return None
     if subj.lower_ == "it" and subj.dep_ in ("nsubjpass", "expl", "nsubj"):
         # "it is reported that", "it is believed": vague, the cue is the text
         lo, hi = subj.idx, verb.idx + len(verb)
-        return Source(_text(verb.doc, subj.i, verb.i), lo, hi, None, verb)
+        return Source(_text(verb.doc, subj.i, verb.i), lo, hi, None, verb, R_PASSIVE, True)
     a, b = _phrase(subj)
-    return _source(verb.doc, a, b, subj, verb)
+    return _source(verb.doc, a, b, subj, verb, rule)
 
 
 def _according_to(verb: Token) -> Source | None:
@@ -122,14 +167,14 @@ def _according_to(verb: Token) -> Source | None:
             obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
             if obj is not None:
                 a, b = _phrase(obj)
-                return _source(verb.doc, a, b, obj, c)
+                return _source(verb.doc, a, b, obj, c, R_ACCORDING)
     return None
 
 
 def _vague_adverb(verb: Token) -> Source | None:
     for c in verb.children:
-        if c.dep_ == "advmod" and c.lower_ in _VAGUE_ADVERBS:
-            return Source(c.text, c.idx, c.idx + len(c), None, c)
+        if c.dep_ == "advmod" and c.lower_ in word_class("vague_source_adverbs"):
+            return Source(c.text, c.idx, c.idx + len(c), None, c, R_ADVERB, True)
     return None
 
 
@@ -152,9 +197,41 @@ class Quotation:
     source: Source
 
 
+def _with_rule(src: Source, rule: str) -> Source:
+    return Source(src.text, src.start, src.end, src.head, src.cue, rule, src.vague)
+
+
+def _speaker_in(tokens: list[Token], cues_by_token: dict[int, TokenCue]) -> Source | None:
+    verb = next((t for t in tokens if _is_source_verb(t, cues_by_token)), None)
+    if verb is None:
+        return None
+    src = source_from_verb(verb)
+    return src or None
+
+
+def _short_report(sent, cues_by_token: dict[int, TokenCue]) -> Source | None:
+    """A sentence that is only a report with no content of its own: ``The minister said on Monday.``"""
+    root = sent.root
+    if not _is_source_verb(root, cues_by_token) or len(sent) > 25:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in root.children):
+        return None
+    if any(t.text in ("“", "”", '"') for t in sent):
+        return None
+    src = source_from_verb(root, R_ADJACENT)
+    return src or None
+
+
 def quotations(doc: Doc, cues_by_token: dict[int, TokenCue]) -> list[Quotation]:
-    """Quoted passages with the source of the reporting verb beside them (after the close, else before the open)."""
+    """Quoted passages with the source of the reporting verb beside them.
+
+    After the close, else before the open (the same sentence, ``source.quotation``; a colon before
+    the open mark is ``source.colon``); else a short report in the next sentence, then in the
+    previous one (``source.adjacent_quote``).
+    """
     out = []
+    sents = list(doc.sents)
+    sent_no = {s.start: k for k, s in enumerate(sents)}
     for m in _QUOTE.finditer(text_of(doc)):
         qs, qe = m.span()
         close = doc.char_span(qe - 1, qe, alignment_mode="expand")
@@ -163,14 +240,27 @@ def quotations(doc: Doc, cues_by_token: dict[int, TokenCue]) -> list[Quotation]:
             continue
         after = [t for t in close[0].sent if t.idx >= qe]
         before = [t for t in reversed(opening[0].sent) if t.idx < qs]
-        for side in (after, before):
-            verb = next((t for t in side if _is_source_verb(t, cues_by_token)), None)
-            if verb is None:
-                continue
-            src = _source_from_verb(verb)
-            if src:
-                out.append(Quotation(qs, qe, src))
-                break
+        found = None
+        src = _speaker_in(after, cues_by_token)
+        if src is not None:
+            found = _with_rule(src, R_QUOTE)
+        else:
+            src = _speaker_in(before, cues_by_token)
+            if src is not None:
+                colon = bool(before) and before[0].text == ":"
+                found = _with_rule(src, R_COLON if colon else R_QUOTE)
+        if found is None:
+            k_close = sent_no.get(close[0].sent.start)
+            k_open = sent_no.get(opening[0].sent.start)
+            nxt = sents[k_close + 1] if k_close is not None and k_close + 1 < len(sents) else None
+            prev = sents[k_open - 1] if k_open is not None and k_open > 0 else None
+            for s in (nxt, prev):
+                if s is not None:
+                    found = _short_report(s, cues_by_token)
+                    if found is not None:
+                        break
+        if found is not None and REGISTRY.enabled(found.rule or R_QUOTE):
+            out.append(Quotation(qs, qe, found))
     return out
 
 
@@ -179,7 +269,9 @@ def attribution_of(trigger: Token, cues_by_token: dict[int, TokenCue],
     """The source of the claim the trigger makes, or None when the author makes it."""
     found = _syntactic_source(trigger, cues_by_token)
     if found is None and quotes:
-        found = next((q.source for q in quotes if q.start < trigger.idx < q.end), None)
+        inside = [q for q in quotes if q.start < trigger.idx < q.end]
+        if inside:
+            found = min(inside, key=lambda q: q.end - q.start).source  # the innermost quotation
     return found
 
 
@@ -187,11 +279,11 @@ def _syntactic_source(trigger: Token, cues_by_token: dict[int, TokenCue]) -> Sou
     t = trigger
     for _ in range(12):
         found = _according_to(t) or _vague_adverb(t)
-        if found is not None:
+        if found is not None and REGISTRY.enabled(found.rule or ""):
             return found
         rep = _trailing_report(t, cues_by_token)
-        if rep is not None:
-            src = _source_from_verb(rep)
+        if rep is not None and REGISTRY.enabled(R_TRAILING):
+            src = source_from_verb(rep, R_TRAILING)
             if src is not False:
                 return src
         head = t.head
@@ -199,8 +291,8 @@ def _syntactic_source(trigger: Token, cues_by_token: dict[int, TokenCue]) -> Sou
             return None
         if t.dep_ == "relcl":
             return None  # a relative clause is the author's description, not the content of the report
-        if t.dep_ in _CONTENT_DEPS and _is_source_verb(head, cues_by_token):
-            src = _source_from_verb(head)
+        if t.dep_ in _CONTENT_DEPS and _is_source_verb(head, cues_by_token) and REGISTRY.enabled(R_VERB):
+            src = source_from_verb(head)
             if src is not False:
                 return src
         t = head

@@ -1,22 +1,53 @@
 """Cue detection: the words that make a claim uncertain, negated, wished, conditional …
 
-Reads tokens of the spaCy ``Doc``; writes ``TokenCue`` records. The lexicon is a data file
-(``data/lexicons/cues.tsv``): phrase, type and an optional constraint on the first word
-(its part of speech or tag, e.g. ``MD`` for the modal ``may`` and not the month; ``+comp``
-when the word is a cue only with a clause under it: ``plan to``, ``the hope that``).
-Phrases match on lemmas or on surface forms, longest first.
+Reads tokens of the spaCy ``Doc``; writes ``TokenCue`` records. Cues are proposed by named
+rules (``diplograph.rules.REGISTRY``, stage ``claims``, kind ``cue``), each reading data:
+
+- ``cue.lexicon``: the phrase lexicon ``data/lexicons/cues.tsv`` — phrase, type and an optional
+  constraint on the first word (its part of speech or tag, e.g. ``MD`` for the modal ``may`` and
+  not the month; ``+comp`` when the word is a cue only with a clause under it: ``plan to``,
+  ``the hope that``). Phrases match on lemmas or on surface forms, longest first.
+- ``cue.pattern``: token patterns (spaCy ``Matcher``) in ``data/lexicons/cue_patterns.jsonl``, for
+  cues that are a shape rather than a phrase (``some critics say``, ``it is widely believed``).
+- ``cue.reporting_verb``: the reporting-verb lexicon (``attribution/reporting.tsv``, read by
+  ``claims/lexicons.py``): a verb of saying, writing or believing with a clause or quotation under it.
+- ``cue.question_mark``: a sentence closing with ``?``.
+- ``cue.reported_future``: ``said it would …`` — ``would`` as the future of a past report, not a hypothesis.
+
+Overlapping proposals are settled in one place: left to right, the longest, then the best scored.
 """
 from __future__ import annotations
 
 import csv
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from ..data import data_path
+from ..lexicon import word_class
 from ..nlp import lower_keys_of, tokens_of
 from ..records import CUE_TYPES
+from ..rules import REGISTRY, Proposal
+from .lexicons import reporting_entry
+
+LEXICON = REGISTRY.declare(
+    "cue.lexicon", stage="claims", kind="cue", reads=("tokens", "lexicon:cues.tsv"), confidence=0.9,
+    description="a phrase of the cue lexicon (lemma or surface form, with its part-of-speech constraint)")
+PATTERN = REGISTRY.declare(
+    "cue.pattern", stage="claims", kind="cue", reads=("tokens", "patterns:cue_patterns.jsonl"), confidence=0.8,
+    description="a token pattern of data/lexicons/cue_patterns.jsonl (weasel phrases, vague sources)")
+REPORTING = REGISTRY.declare(
+    "cue.reporting_verb", stage="claims", kind="cue", reads=("parse", "lexicon:attribution/reporting.tsv"),
+    confidence=0.7, description="a reporting or attitude verb of the reporting lexicon with content under it")
+QUESTION = REGISTRY.declare(
+    "cue.question_mark", stage="claims", kind="cue", reads=("tokens",), confidence=0.95,
+    description="a sentence that closes with a question mark")
+REPORTED_FUTURE = REGISTRY.declare(
+    "cue.reported_future", stage="claims", kind="cue", reads=("parse", "lexicon:reported_future_verbs"), confidence=0.8,
+    description="'said it would': a conditional modal under a past report is a future")
 
 
 @dataclass
@@ -24,6 +55,7 @@ class TokenCue:
     start: int  # token index
     end: int
     type: str
+    rule: str | None = None  # the named rule that proposed it
 
 
 @dataclass(frozen=True)
@@ -82,61 +114,131 @@ def _first_words() -> frozenset[str]:
     return frozenset(k[0] for k in cue_lexicon())
 
 
-def find_cues(doc: Doc) -> list[TokenCue]:
+def _lexicon_proposals(doc: Doc) -> list[Proposal[TokenCue]]:
     lex = cue_lexicon()
     firsts = _first_words()
     max_len = max(len(k) for k in lex)
     low = lower_keys_of(doc)
     texts = [k[0] for k in low]
     lemmas = [k[1] for k in low]
-    toks = tokens_of(doc)
-    out: list[TokenCue] = []
-    i = 0
+    out: list[Proposal[TokenCue]] = []
     n_tok = len(doc)
-    while i < n_tok:
+    for i in range(n_tok):
         if texts[i] not in firsts and lemmas[i] not in firsts:
-            i += 1
             continue
-        hit = None
         for n in range(min(max_len, n_tok - i), 0, -1):
-            for seq in (tuple(texts[i:i + n]), tuple(lemmas[i:i + n])):
-                entry = lex.get(seq)
-                if entry is not None and _fits(doc, i, n, entry):
-                    hit = (n, entry.type)
-                    break
-            if hit:
+            entry = next((e for seq in (tuple(texts[i:i + n]), tuple(lemmas[i:i + n]))
+                          if (e := lex.get(seq)) is not None and _fits(doc, i, n, e)), None)
+            if entry is not None:
+                out.append(Proposal("cue", TokenCue(i, i + n, entry.type, LEXICON), 0.9, LEXICON))
                 break
-        if hit:
-            typ = hit[1]
-            if typ == "condition" and toks[i].tag_ == "MD" and _reported_future(toks[i]):
-                typ = "future"
-            out.append(TokenCue(i, i + hit[0], typ))
-            i += hit[0]
-        else:
-            i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pattern_table() -> tuple[tuple[str, str, list], ...]:
+    """(id, cue type, Matcher pattern) per line of cue_patterns.jsonl."""
+    rows = []
+    path = data_path("lexicons", "cue_patterns.jsonl")
+    if not path.exists():
+        return ()
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"cue_patterns.jsonl:{n}: {exc}") from None
+            if row["type"] not in CUE_TYPES:
+                raise ValueError(f"cue_patterns.jsonl:{n}: unknown cue type {row['type']!r}")
+            rows.append((row["id"], row["type"], row["pattern"]))
+    return tuple(rows)
+
+
+_MATCHERS: dict[int, tuple[Matcher, dict[int, str]]] = {}
+
+
+def _matcher(doc: Doc) -> tuple[Matcher, dict[int, str]]:
+    key = id(doc.vocab)
+    if key not in _MATCHERS:
+        m = Matcher(doc.vocab)
+        types: dict[int, str] = {}
+        for pid, typ, pattern in _pattern_table():
+            m.add(pid, [pattern])
+            types[doc.vocab.strings[pid]] = typ
+        _MATCHERS[key] = (m, types)
+    return _MATCHERS[key]
+
+
+def _pattern_proposals(doc: Doc) -> list[Proposal[TokenCue]]:
+    if not _pattern_table():
+        return []
+    m, types = _matcher(doc)
+    return [Proposal("cue", TokenCue(s, e, types[mid], PATTERN), 0.8, PATTERN, evidence=doc.vocab.strings[mid])
+            for mid, s, e in m(doc)]
+
+
+def _reporting_proposals(doc: Doc) -> list[Proposal[TokenCue]]:
+    out = []
+    for t in tokens_of(doc):
+        if t.pos_ not in ("VERB", "NOUN"):
+            continue
+        entry = reporting_entry(t)
+        if entry is None or not entry.fires(t):
+            continue
+        out.append(Proposal("cue", TokenCue(t.i, t.i + 1, "attribution", REPORTING), entry.confidence, REPORTING))
+    return out
+
+
+def _question_proposals(doc: Doc) -> list[Proposal[TokenCue]]:
+    out = []
     for sent in doc.sents:
         last = sent[-1]
         if last.text == "?" or (len(sent) > 1 and last.is_space and sent[-2].text == "?"):
             q = last if last.text == "?" else sent[-2]
-            out.append(TokenCue(q.i, q.i + 1, "question"))
+            out.append(Proposal("cue", TokenCue(q.i, q.i + 1, "question", QUESTION), 0.95, QUESTION))
     return out
 
 
-_CAN = {"can", "could", "ca"}
-_REPORTING = {"say", "tell", "announce", "state", "promise", "vow", "pledge", "add", "declare", "insist", "warn",
-              "confirm", "report", "write", "predict", "claim"}
+def _settle(proposals: list[Proposal[TokenCue]]) -> list[TokenCue]:
+    """Non-overlapping cues: left to right, the longest first, then the best scored (one place)."""
+    live = REGISTRY.live(proposals)
+    live.sort(key=lambda p: (p.value.start, -(p.value.end - p.value.start), -REGISTRY.score(p)))
+    out: list[TokenCue] = []
+    end = -1
+    for p in live:
+        if p.value.start >= end:
+            out.append(p.value)
+            end = p.value.end
+    return out
+
+
+def find_cues(doc: Doc) -> list[TokenCue]:
+    toks = tokens_of(doc)
+    found = _settle(_lexicon_proposals(doc) + _pattern_proposals(doc) + _reporting_proposals(doc))
+    for c in found:
+        if c.type == "condition" and toks[c.start].tag_ == "MD" and REGISTRY.enabled(REPORTED_FUTURE) \
+                and _reported_future(toks[c.start]):
+            c.type, c.rule = "future", REPORTED_FUTURE
+    found += [p.value for p in REGISTRY.live(_question_proposals(doc))]
+    return found
 
 
 def _negated_modal(t: Token) -> bool:
-    return t.lower_ in _CAN and any(c.dep_ == "neg" for c in t.head.children)
+    return t.lower_ in word_class("ability_modals") and any(c.dep_ == "neg" for c in t.head.children)
 
 
 def _reported_future(modal: Token) -> bool:
     """``said it would do``: ``would`` as the future of a past reporting verb, not a hypothesis."""
     verb = modal.head
-    if verb.dep_ not in ("ccomp", "parataxis") or verb.head.lemma_.lower() not in _REPORTING:
+    if verb.dep_ not in ("ccomp", "parataxis"):
         return False
-    if any(c.dep_ == "advcl" and any(g.lower_ in ("if", "unless") for g in c.children) for c in verb.children):
+    if verb.head.lemma_.lower() not in word_class("reported_future_verbs"):
+        return False
+    if any(c.dep_ == "advcl" and any(g.lower_ in word_class("condition_marks") for g in c.children)
+           for c in verb.children):
         return False
     return not any(c.lower_ == "have" for c in verb.children if c.dep_ == "aux")
 

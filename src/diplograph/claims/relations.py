@@ -23,9 +23,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import ResolvedActors
 from ..data import data_path
+from ..lexicon import word_class
 from ..nlp import lower_keys_of, tokens_of
 
-_CONTEXT_WORDS = {"two", "both", "sides", "side", "parties", "countries", "leaders", "men", "neighbours", "neighbors"}
 _PAIR_TYPES = {"person", "state", "group", "unknown"}
 _RECENT_SENTENCES = 5
 
@@ -101,7 +101,7 @@ def _phrase_pair(rel: Token, actors: ResolvedActors) -> tuple[list[str], bool]:
                 if g.dep_ == "pobj":
                     names = _with_conjuncts(g, actors)
                     found += names
-                    if not names and g.lower_ in _CONTEXT_WORDS:
+                    if not names and g.lower_ in word_class("relation_pair_words"):
                         back = True
         elif c.dep_ in ("nummod", "det") and c.lower_ in ("two", "both"):
             back = True

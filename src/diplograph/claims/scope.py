@@ -17,22 +17,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from ..lexicon import word_class as _cls
+
 # Complements: the head's modality reaches into them.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "csubj", "dobj", "attr", "oprd", "dative", "pobj", "pcomp", "acomp", "appos"}
-# Adjunct prepositions: a phrase under them is not in the head's scope ("despite the pressure").
-# Time, cause, concession and means: what they hold is presupposed ("despite the pressure", "by inviting").
-ADJUNCT_PREPS = {"despite", "after", "before", "since", "during", "because", "although", "though", "while",
-                 "following", "amid", "amidst", "by", "until", "upon", "throughout"}
-# Place and circumstance: adjuncts for a noun ("the talks in Geneva"), but a gerund under them is often an
-# argument of the verb ("help them in quelling the unrest"), so only nouns stop here.
-LOCATIVE_PREPS = {"in", "at", "on", "from", "over", "through", "under", "within", "among", "across", "behind"}
-# The complement of these is presupposed true: "Putin knew that …", "wants Tokayev to understand that …".
-FACTIVE_LEMMAS = {"know", "realize", "realise", "understand", "regret", "notice", "discover", "learn", "forget",
-                  "remember", "recognize", "recognise", "reveal", "show", "prove", "confirm", "acknowledge",
-                  "admit", "note", "ignore", "resent", "find"}
+# Word classes (data/lexicons/classes): adjunct prepositions of time, cause, concession and means ("despite the
+# pressure", "by inviting": presupposed); locative prepositions (adjuncts for a noun, "the talks in Geneva", but a
+# gerund under them is often an argument: "help them in quelling"); factive verbs (their complement is presupposed
+# true: "Putin knew that …"); contrastive coordinators; condition marks.
 MODIFIER_DEPS = {"neg", "aux", "auxpass", "advmod", "mark", "det", "npadvmod", "acomp", "amod"}
-CONTRAST = {"but", "yet", "while", "whereas", "although", "though"}
-CONDITION_MARKS = {"if", "unless"}
 
 
 @dataclass
@@ -65,8 +58,9 @@ def _contrasted(conj: Token) -> bool:
     """``did not oppose, but implied`` — a contrastive coordinator between head and conjunct."""
     head = conj.head
     lo, hi = sorted((head.i, conj.i))
-    return any(c.dep_ == "cc" and lo < c.i < hi and c.lower_ in CONTRAST for c in head.children) or any(
-        c.dep_ == "cc" and c.lower_ in CONTRAST for c in conj.children if c.i < conj.i)
+    contrast = _cls("contrast_conjunctions")
+    return any(c.dep_ == "cc" and lo < c.i < hi and c.lower_ in contrast for c in head.children) or any(
+        c.dep_ == "cc" and c.lower_ in contrast for c in conj.children if c.i < conj.i)
 
 
 def path_levels(trigger: Token, max_depth: int = 8) -> list[Level]:
@@ -85,7 +79,8 @@ def path_levels(trigger: Token, max_depth: int = 8) -> list[Level]:
         if dep == "prep":
             below = levels[-2].head.dep_ if len(levels) > 1 else ""
             if head.pos_ in ("VERB", "AUX", "ADJ") and (
-                    t.lower_ in ADJUNCT_PREPS or t.lower_ in LOCATIVE_PREPS and below != "pcomp"):
+                    t.lower_ in _cls("adjunct_prepositions")
+                    or t.lower_ in _cls("locative_prepositions") and below != "pcomp"):
                 break
             levels.append(Level(head, dep, lexical=True, modifiers=_modifiers(head)))
             t = head
@@ -103,7 +98,7 @@ def path_levels(trigger: Token, max_depth: int = 8) -> list[Level]:
             break  # adjunct clause: conditions and purposes are read off its own mark
         if dep not in COMPLEMENT_DEPS:
             break
-        if head.lemma_.lower() in FACTIVE_LEMMAS and dep in ("ccomp", "xcomp"):
+        if head.lemma_.lower() in _cls("factive_verbs") and dep in ("ccomp", "xcomp"):
             break  # presupposed true whatever governs the factive verb
         levels.append(Level(head, dep, lexical=True, modifiers=_modifiers(head)))
         t = head
@@ -115,9 +110,9 @@ def clause_conditions(level: Level) -> bool:
     """The head has an ``if``/``unless`` clause, or is itself inside one."""
     h = level.head
     for c in h.children:
-        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children):
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _cls("condition_marks") for g in c.children):
             return True
-    if h.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in h.children):
+    if h.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _cls("condition_marks") for g in h.children):
         return True
     return False
 
@@ -181,7 +176,8 @@ def cue_scope(doc, start: int, end: int, typ: str) -> tuple[int, int] | None:
 def _edges(head: Token, exclude, start_after: int = -1) -> tuple[int, int]:
     """The head's words after ``start_after``, up to a contrasted conjunct (``not X, but Y``: Y is out)."""
     clauses = [c for c in head.children if c.dep_ == "conj" and _own_subject(c)]  # "…, and Cross doesn't seem"
-    stop = min([c.i for c in head.children if c.dep_ == "cc" and c.lower_ in CONTRAST and c.i > start_after]
+    contrast = _cls("contrast_conjunctions")
+    stop = min([c.i for c in head.children if c.dep_ == "cc" and c.lower_ in contrast and c.i > start_after]
                + [c.left_edge.i for c in clauses if c.i > start_after]
                + [c.i for c in head.children if c.dep_ == "cc" and any(k.i > c.i for k in clauses)
                   and c.i > start_after],
