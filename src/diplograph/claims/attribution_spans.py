@@ -18,9 +18,6 @@ from .attribution import Quotation, _phrase, _subject, quotations
 from .cues import REPORTING, TokenCue
 from .lexicons import reporting_entry
 
-import os
-NESTED_QUOTES_OFF = bool(os.environ.get("NQ"))
-
 _COMPLEMENTS = {"ccomp", "xcomp", "dobj", "csubj", "oprd", "acomp"}
 
 
@@ -71,7 +68,7 @@ def _content_range(cue: Token) -> tuple[int, int] | None:
     return None
 
 
-def _cue_tokens(doc: Doc, cues: list[TokenCue], quotes: list[Quotation]) -> list[TokenCue]:
+def _cue_tokens(doc: Doc, cues: list[TokenCue]) -> list[TokenCue]:
     """Attribution cues, and reporting words the cue lexicon typed otherwise (``suggested``, ``wants``)."""
     out = [c for c in cues if c.type == "attribution"]
     taken = {i for c in out for i in range(c.start, c.end)}
@@ -81,14 +78,11 @@ def _cue_tokens(doc: Doc, cues: list[TokenCue], quotes: list[Quotation]) -> list
         entry = reporting_entry(t)
         if entry is not None and entry.fires(t):
             out.append(TokenCue(t.i, t.i + 1, "attribution", REPORTING))
-    ranges = [(q.start, q.end) for q in quotes]
     keep = []
     for c in out:
         t = doc[c.start]
         if t.dep_ == "relcl" and not any(g.dep_ in ("ccomp", "xcomp") for g in t.children):
             continue  # "everything he said": the content is the noun, no attribution of its own
-        if NESTED_QUOTES_OFF and any(s < t.idx < e for s, e in ranges):
-            continue
         keep.append(c)
     return sorted(keep, key=lambda c: c.start)
 
@@ -99,7 +93,7 @@ def attributions(doc: Doc, cues: list[TokenCue], quotes: list[Quotation] | None 
     quotes = quotations(doc, index) if quotes is None else quotes
     out: list[AttributionSpan] = []
     covered: set[int] = set()
-    for c in _cue_tokens(doc, cues, quotes):
+    for c in _cue_tokens(doc, cues):
         span = doc[c.start:c.end]
         head = span.root
         if span[0].lower_ == "according" and span[0].head.i != span[0].i:
