@@ -76,6 +76,71 @@ def factbank(nlp, limit: int | None, verbose: bool) -> str:
     return "\n".join(lines)
 
 
+def _cue_level(doc: Doc, found, gold_texts: list[str]) -> tuple[int, int, int]:
+    """Cue-level counts: a found cue is right when its words overlap a gold cue's words (each gold cue once)."""
+    low = [t.lower_ for t in doc]
+    gold_spans = []
+    for g in gold_texts:
+        words = g.lower().split()
+        for i in range(len(low) - len(words) + 1):
+            if low[i:i + len(words)] == words:
+                gold_spans.append((i, i + len(words)))
+                break
+    used: set[int] = set()
+    tp = 0
+    for c in found:
+        k = next((k for k, (a, b) in enumerate(gold_spans) if k not in used and a < c.end and c.start < b), None)
+        if k is not None:
+            used.add(k)
+            tp += 1
+    return tp, len(found) - tp, len(gold_texts) - tp
+
+
+def uncertainty(nlp, limit: int | None, verbose: bool, name: str = "wikiweasel", halves: tuple[str, ...] = ("report",)
+                ) -> str:
+    """Sentence-level and cue-level F1 of speculation/condition cues on WikiWeasel or FactBank.
+
+    Halves by a stable hash of the document (WikiWeasel: the id before the dot; FactBank: ``doc``):
+    ``build`` (even, tuned on) and ``report`` (odd, never read).
+    """
+    path = DEV / f"{name}_uncertainty_dev.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+
+    def half(r: dict) -> str:
+        key = r.get("doc") or r["id"].split(".")[0]
+        return "build" if int(hashlib.md5(key.encode()).hexdigest(), 16) % 2 == 0 else "report"
+
+    lines = [f"| {name} (speculation/condition cues) | half | sentences | sentence P | R | F1 | cue P | R | F1 |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for h in halves:
+        part = [r for r in rows if h == "all" or half(r) == h][:limit]
+        s_counts = [0, 0, 0]
+        c_counts = [0, 0, 0]
+        for row, doc in zip(part, nlp.pipe((r["text"] for r in part), batch_size=64)):
+            found = [c for c in find_cues(doc) if c.type in UNCERTAIN]
+            gold, pred = bool(row["cues"]), bool(found)
+            s_counts[0] += pred and gold
+            s_counts[1] += pred and not gold
+            s_counts[2] += gold and not pred
+            for k, v in enumerate(_cue_level(doc, found, [c["text"] for c in row["cues"]])):
+                c_counts[k] += v
+            if verbose and pred != gold and h == "build":
+                print("FP" if pred else "FN", [doc[c.start:c.end].text for c in found], [c["text"] for c in row["cues"]],
+                      row["text"][:160], file=sys.stderr)
+        sp, sr, sf = _prf(*s_counts)
+        cp, cr, cf = _prf(*c_counts)
+        lines.append(f"| {name} | {h} | {len(part)} | {sp:.3f} | {sr:.3f} | {sf:.3f} | {cp:.3f} | {cr:.3f} | {cf:.3f} |")
+    return "\n".join(lines)
+
+
+def wikiweasel(nlp, limit: int | None, verbose: bool) -> str:
+    return uncertainty(nlp, limit, verbose, "wikiweasel", ("report",))
+
+
+def factbank_cues(nlp, limit: int | None, verbose: bool) -> str:
+    return uncertainty(nlp, limit, verbose, "factbank", ("all", "report"))
+
+
 def _doc_from_tokens(nlp, words: list[str]) -> Doc:
     doc = Doc(nlp.vocab, words=words)
     for _, proc in nlp.pipeline:

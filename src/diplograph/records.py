@@ -189,7 +189,6 @@ class Event(Record):
             Attribution.from_dict(d.get("attribution")), d.get("date"), d["trigger"],
             Span.from_dict(d["evidence"]), float(d["confidence"]), d.get("date_text"),
             dict(d["rules"]) if d.get("rules") else None, Location.from_dict(d.get("location")),
-            dict(d["rules"]) if d.get("rules") else None,
             dict(d["commitment"]) if d.get("commitment") else None,
         )
 
