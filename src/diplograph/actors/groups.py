@@ -79,6 +79,20 @@ def add_acronyms(st: State, acronyms: dict[str, tuple[int, int]]) -> None:
                 add_mention(st, t.i, t.i + 1, key_of(a), "alias", 0.9, ACRONYM_DEFINED)
 
 
+UNKNOWN_PLACE = mention_rule("mention.veto_unknown_place", 0.9,
+                              "a place name the knowledge base does not know (NER GPE) is a location, not an "
+                              "actor, unless it acts (a clause subject or a possessor: Kismayo said, Goma's mayor)",
+                              ("parse",))
+
+
+def _acts(ent) -> bool:
+    """The entity is a clause's subject or a possessor: it may stand for a government (metonymy)."""
+    root = ent.root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass", "poss", "agent")
+
+
 def add_unknown_entities(st: State) -> None:
     """Named entities the KB does not know stay visible as unresolved actors."""
     keep = REGISTRY.enabled(UNKNOWN_ENTITY)
@@ -87,6 +101,8 @@ def add_unknown_entities(st: State) -> None:
             continue
         if any(t.i in st.out.token_actor for t in ent) or PLACEHOLDER in ent.text:
             continue
+        if ent.label_ == "GPE" and not _acts(ent) and REGISTRY.enabled(UNKNOWN_PLACE):
+            continue  # a place the KB does not know, written where something happened: a location, not an actor
         typ = {"PERSON": "person", "ORG": "group", "GPE": "state", "NORP": "group"}[ent.label_]
         s = ent.start + (1 if ent[0].lower_ == "the" else 0)
         if s >= ent.end:

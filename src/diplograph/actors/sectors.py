@@ -12,7 +12,7 @@ from ..lexicon import sectors_with, word_class
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import best, mention_rule
-from .kb import KBHit
+from .kb import KBHit, phrase_key
 from .owners import DEFER, OWNER_RULES, Noun, country_of_modifiers, from_is_origin, sole_state
 from .phrases import KB_PHRASE
 from .state import ResolvedActors, State, add_mention, drop_mentions, entry_actor, method_of, slug
@@ -36,6 +36,12 @@ PRONOUN_OWNER = mention_rule("owner.pronoun", 0.7,
                              ("parse", "coref"))
 
 
+VETO_PLACE_LOCATION = mention_rule("mention.veto_place_location", 0.9,
+                                   "a city written as a location (after in/near/at, or as the container of another "
+                                   "place) is where something happened, not an actor; the state it gives stays "
+                                   "context for sector nouns", ("parse", "lexicon:locatives"))
+
+
 def add_kb_spans(st: State, spans: list[tuple[int, int, KBHit]], consumed: set[int]) -> None:
     doc = st.doc
     for start, end, hit in spans:
@@ -56,8 +62,44 @@ def add_kb_spans(st: State, spans: list[tuple[int, int, KBHit]], consumed: set[i
         if hit.kind == "demonym" and _ethnic_group(st, start, end) and REGISTRY.enabled(ETHNIC_GROUP):
             _add_ethnic_group(st, start, end, hit)
             continue
+        if _city(st, start, end, hit) and _where(st, start, end) and REGISTRY.enabled(VETO_PLACE_LOCATION):
+            continue  # "protested in Eldoret": where it happened, not who did it (the span still gives its state)
         add_mention(st, start, end, entry_actor(hit, st.on, st.kb), method_of(hit), 0.7 if hit.place else 0.9,
                     hit.rule or KB_PHRASE)
+
+
+def _city(st: State, start: int, end: int, hit: KBHit) -> bool:
+    """A city or region the gazetteer or the dictionaries read as its state (not the state's own name)."""
+    if hit.user:
+        return False
+    words = tuple(t.text.upper() for t in st.doc[start:end])
+    if hit.place or (hit.kind == "demonym" and words in st.kb.place_states):
+        return True
+    if hit.kind != "actor" or hit.entry is None or words not in st.kb.place_states:
+        return False
+    code = hit.entry.code_on(st.on) or ""
+    return len(code) == 3 and phrase_key(hit.entry.root) != words
+
+
+def _where(st: State, start: int, end: int) -> bool:
+    """A city written as a location in a report's place phrase: after a locative preposition (``in``,
+    ``near``, ``at`` …) and followed by a generic place word (``near Bossaso town``), or itself the
+    container of another place (``Bossaso, Bari``; ``Abu Salim (Tripoli)``). A bare ``in Abidjan`` or
+    ``near Lima, Peru`` keeps its state actor: the event stage reads the place of an act's object as
+    the state acted on (``a curfew in Abidjan``, ``blew up power lines near Lima``)."""
+    doc = st.doc
+    j = start - 1
+    while j >= 0 and doc[j].lower_ in ("the", "a"):
+        j -= 1
+    if j < 0:
+        return False
+    if doc[j].lower_ in word_class("locatives") | {"at"}:
+        after = doc[end] if end < len(doc) else None
+        if after is None:
+            return False
+        return after.lower_ in word_class("place_words")
+    return doc[j].text in (",", "(") and j > 0 and doc[j - 1].pos_ == "PROPN" and (
+        doc[j - 1].ent_type_ in ("GPE", "LOC", "FAC") or ((j - 1) in st.hits and st.hits[j - 1][2].place))
 
 
 def _add_sector_noun(st: State, start: int, end: int, hit: KBHit) -> None:
