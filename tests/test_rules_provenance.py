@@ -29,18 +29,27 @@ def test_rule_uses_reads_every_slot_and_nested_record():
     assert list(rule_uses({"cues": [{"text": "may", "rule": "cue.lexicon"}]})) == [("cue", "cue.lexicon")]
 
 
-@pytest.fixture(scope="module")
-def analyses(pipeline):
+def _documents():
     from diplograph.records import Document
 
-    docs = [Document(f"prov-{i}", t, "2024-02-05") for i, t in enumerate(TEXTS)]
-    return list(pipeline.analyze(docs))
+    return [Document(f"prov-{i}", t, "2024-02-05") for i, t in enumerate(TEXTS)]
 
 
-def test_every_rule_named_on_a_record_is_registered(analyses):
+@pytest.fixture(scope="module")
+def analyses(pipeline):
+    return list(pipeline.analyze(_documents()))
+
+
+@pytest.fixture(scope="module")
+def cues(pipeline):
+    return [c for found in pipeline.cues(_documents()) for c in found]
+
+
+def test_every_rule_named_on_a_record_is_registered(analyses, cues):
     from diplograph.rules import REGISTRY
 
     named = {name for a in analyses for _, name in rule_uses(a)}
+    named |= {name for _, name in rule_uses({"cues": [c.to_dict() for c in cues]})}
     assert not sorted(n for n in named if n not in REGISTRY), "rule names no rule registers"
 
 
@@ -66,3 +75,23 @@ def test_a_stage_with_rules_names_them_on_every_record(analyses):
         checked += 1
     if not checked:
         pytest.skip("no stage registers mention or event rules yet")
+
+
+def test_cues_places_and_attributions_name_their_rule(analyses, cues):
+    """Strict for each once its stage registers rules (cue; place; the claims stage's source rules)."""
+    from diplograph.rules import REGISTRY
+
+    events = [e for a in analyses for e in a.events]
+    groups = {
+        "cue": (bool(REGISTRY.all(kind="cue")), [(c.text, getattr(c, "rule", None)) for c in cues]),
+        "place": (bool(REGISTRY.all(kind="place")),
+                  [(e.trigger, getattr(e.location, "rule", None)) for e in events if getattr(e, "location", None)]),
+        "attribution": (bool(REGISTRY.all(stage="claims", kind="source")),
+                        [(e.attribution.text, getattr(e.attribution, "rule", None)) for e in events if e.attribution]),
+    }
+    live = {k: items for k, (registered, items) in groups.items() if registered}
+    if not live:
+        pytest.skip("no cue, place or attribution rules registered yet")
+    for kind, items in live.items():
+        assert items, f"the sentences give no {kind} to check"
+        assert all(rule for _, rule in items), f"{kind}s without a rule: {[t for t, r in items if not r][:10]}"

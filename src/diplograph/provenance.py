@@ -13,7 +13,7 @@ from .records import Record
 
 # The record kind of the items of each list, for a record's one ``rule``.
 _ITEM_KIND = {"events": "event", "mentions": "mention", "cues": "cue", "relations": "relation",
-              "actors": "actor", "places": "place"}
+              "actors": "actor", "places": "place", "location": "place", "attribution": "attribution"}
 
 
 def rule_uses(record: Record | dict[str, Any] | list[Any]) -> Iterator[tuple[str, str]]:
