@@ -43,6 +43,8 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "diplograph.text": ("diplograph.store", "diplograph.analysis", "diplograph.pipeline", "diplograph.engines",
                         "diplograph.web", "diplograph.cli", "diplograph.actors", "diplograph.events",
                         "diplograph.claims"),
+    "diplograph.places": ("diplograph.store", "diplograph.analysis", "diplograph.pipeline", "diplograph.engines",
+                          "diplograph.web", "diplograph.cli", "diplograph.claims"),
     "diplograph.pipeline": ("diplograph.store", "diplograph.analysis", "diplograph.engines", "diplograph.web",
                             "diplograph.cli"),
     "diplograph.web": ("diplograph.pipeline", "diplograph.engines", "diplograph.cli"),
@@ -216,6 +218,21 @@ def test_data_flows_one_way():
             if _within(m.name, owner):
                 bad += [f"{m.name} → {i}" for i in sorted(m.imports) if any(_within(i, b) for b in banned)]
     assert not bad, "imports against the flow: " + "; ".join(bad)
+
+
+# The outer layers: only these may import them (any new package falls under this rule without a line of its own).
+IMPORTED_ONLY_BY: dict[str, tuple[str, ...]] = {
+    "diplograph.cli": ("diplograph.cli",),
+    "diplograph.web": ("diplograph.web", "diplograph.cli"),
+    "diplograph.engines": ("diplograph.engines", "diplograph.cli"),
+}
+
+
+def test_outer_layers_are_imported_only_from_above():
+    bad = [f"{m.name} → {i}" for m in modules().values() for i in sorted(m.imports)
+           for layer, allowed in IMPORTED_ONLY_BY.items()
+           if _within(i, layer) and not any(_within(m.name, a) for a in allowed)]
+    assert not bad, "; ".join(bad)
 
 
 def test_no_private_name_of_another_package():
