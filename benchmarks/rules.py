@@ -252,22 +252,29 @@ def main(argv: list[str]) -> int:
     seconds = time.perf_counter() - t0
     command = "python benchmarks/rules.py" + (f" --reuters {args.reuters}" if args.reuters != 500 else "") + \
         (f" --split {args.split}" if args.split != "odd" else "")
+    unknown = {name for c in (ex, rt) for (_, name) in c if name not in REGISTRY}
+    fired = {name for c in (ex, rt) for (_, name) in c}
+    weak = proposals(REGISTRY, tally)
+    summary = (f"{len(REGISTRY.all())} rules registered; {len(fired & {r.name for r in REGISTRY.all()})} fire on "
+               f"{len(examples)} example documents and {len(reuters)} Reuters stories; {len(unknown)} names on "
+               f"records are not registered; precision on {n_gold} unread PLOVER gold records for {len(tally.n)} "
+               f"rules; {len(weak)} below {SWITCH_PRECISION} on n ≥ {SWITCH_MIN_N}"
+               + (f" ({', '.join(n for n, _ in weak)})" if weak else "") + ".")
     text = report(REGISTRY, ex, rt, tally,
                   {"examples": len(examples), "reuters": len(reuters), "gold": n_gold, "split": args.split}, command, seconds)
-    unknown = {name for c in (ex, rt) for (_, name) in c if name not in REGISTRY}
+    # the page keeps the previous run's summary beside this one's: the baseline a change is read against
+    previous = ""
+    if str(args.out) != "-" and args.out.exists():
+        previous = next((line for line in args.out.read_text(encoding="utf-8").splitlines()
+                         if line.startswith("**This run** ")), "").replace("**This run** ", "**Previous run** ", 1)
+    head, _, rest = text.partition("\n\n")
+    text = f"{head}\n\n**This run** (commit {_commit()}): {summary}\n\n" + (f"{previous}\n\n" if previous else "") + rest
     if str(args.out) == "-":
         print(text)
     else:
         args.out.write_text(text, encoding="utf-8")
         print(f"wrote {args.out} ({len(REGISTRY.all())} rules, {seconds:.0f} s)", file=sys.stderr)
-        fired = {name for c in (ex, rt) for (_, name) in c}
-        weak = proposals(REGISTRY, tally)
-        # the Markdown summary run_all.py collects; the table itself is RULES.md
-        print(f"{len(REGISTRY.all())} rules registered; {len(fired & {r.name for r in REGISTRY.all()})} fire on "
-              f"{len(examples)} example documents and {len(reuters)} Reuters stories; {len(unknown)} names on "
-              f"records are not registered; precision on {n_gold} unread PLOVER gold records for {len(tally.n)} "
-              f"rules; {len(weak)} below {SWITCH_PRECISION} on n ≥ {SWITCH_MIN_N}"
-              + (f" ({', '.join(n for n, _ in weak)})" if weak else "") + f". Table: `{args.out.name}`.")
+        print(summary + f" Table: `{args.out.name}`.")  # the Markdown section run_all.py collects
     if args.propose_switches:
         for _, line in proposals(REGISTRY, tally):
             print(line)
