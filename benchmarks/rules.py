@@ -25,6 +25,10 @@ EVT words, else the most confident) read in PLOVER's shape (``primary_reading``)
   3-letter code is the gold one.
 An actor with no code is no answer, in every slot (as ``actors.py`` leaves it out of its predicted
 sets): precision is over the codes a rule gave.
+- a ``cue`` rule (speculation and condition cues only: the types those sets annotate) is right when its
+  cue overlaps a gold cue of the FactBank and WikiWeasel uncertainty dev sets, on their ``report``
+  halves (``benchmarks/claims.py``'s stable hash of the document; its ``_cue_level`` matching, each gold
+  cue matched once, read cue by cue).
 Only aggregates are printed; no record of the unread split is shown.
 
 ``--propose-switches`` prints, for ``src/diplograph/data/rules.tsv``, a switch-off line for every rule
@@ -147,6 +151,33 @@ def gold_precision(pipe, path: Path, split: str) -> tuple[Tally, int]:
     return tally, len(records)
 
 
+def cue_precision(pipe, tally: Tally, limit: int | None = None) -> int:
+    """Cue rules against the uncertainty cues of FactBank and WikiWeasel, on their report halves."""
+    import hashlib
+
+    import claims as claims_bench  # the claims benchmark's sets, halves and cue matching
+    from diplograph.claims.cues import find_cues
+
+    n = 0
+    for name in ("factbank", "wikiweasel"):
+        path = claims_bench.DEV / f"{name}_uncertainty_dev.jsonl"
+        if not path.exists():
+            continue
+        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+        rows = [r for r in rows if int(hashlib.md5((r.get("doc") or r["id"].split(".")[0]).encode()).hexdigest(),
+                                       16) % 2 == 1][:limit]  # the "report" half, as claims.py splits it
+        for row, doc in zip(rows, pipe.nlp.pipe((r["text"] for r in rows), batch_size=64)):
+            found = [c for c in find_cues(doc) if c.type in claims_bench.UNCERTAIN]
+            gold = [c["text"] for c in row["cues"]]
+            before = 0
+            for k, cue in enumerate(found):  # matching is greedy in order: the prefix's gain is this cue's hit
+                hits = claims_bench._cue_level(doc, found[:k + 1], gold)[0]
+                tally.add(getattr(cue, "rule", None), hits > before)
+                before = hits
+            n += 1
+    return n
+
+
 def _commit() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
@@ -187,7 +218,9 @@ def report(registry, ex: Counter, rt: Counter, tally: Tally, sizes: dict, comman
         f"- precision: PLOVER gold dev, {sizes['split']} positions ({sizes['gold']} records, the unread split), "
         "scored as `benchmarks/actors.py`/`events.py` score (event type through the CAMEO root; source/target "
         "by 3-letter code; a mention by its actor's code where it overlaps a gold actor's text; an uncoded "
-        "actor is no answer).",
+        "actor is no answer); cue rules (speculation, condition) on the report halves of the FactBank and "
+        f"WikiWeasel uncertainty dev sets ({sizes.get('cue_gold', 0)} sentences, `benchmarks/claims.py`'s halves "
+        "and matching).",
         "",
         f"{len(rules)} rules registered; a firing is one record naming the rule "
         "(an event counts once per slot it decided).",
@@ -219,8 +252,9 @@ def proposals(registry, tally: Tally) -> list[tuple[str, str]]:
         p = tally.precision(name)
         if name in registry and p is not None and tally.n[name] >= SWITCH_MIN_N and p < SWITCH_PRECISION \
                 and registry.enabled(name):
-            out.append((name, f"{name}\t0\t1\tprecision {p:.2f} on n={tally.n[name]}, PLOVER gold dev odd "
-                              "positions (benchmarks/rules.py)"))
+            where = ("FactBank/WikiWeasel uncertainty dev, report halves" if registry[name].kind == "cue"
+                     else "PLOVER gold dev odd positions")
+            out.append((name, f"{name}\t0\t1\tprecision {p:.2f} on n={tally.n[name]}, {where} (benchmarks/rules.py)"))
     return out
 
 
@@ -233,6 +267,7 @@ def main(argv: list[str]) -> int:
                     help="gold positions to score (odd: the unread split)")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "RULES.md",
                     help="markdown table to write ('-': print it)")
+    ap.add_argument("--cue-limit", type=int, default=None, help="sentences per uncertainty set for cue precision")
     ap.add_argument("--propose-switches", action="store_true",
                     help="print rules.tsv lines switching off rules with poor precision")
     args = ap.parse_args(argv)
@@ -249,6 +284,7 @@ def main(argv: list[str]) -> int:
     reuters = reuters_documents(args.reuters) if args.reuters and REUTERS.exists() else []
     rt = firings(pipe, reuters, count_cues) if reuters else Counter()
     tally, n_gold = gold_precision(pipe, args.gold, args.split) if args.gold.exists() else (Tally(), 0)
+    n_cue_gold = cue_precision(pipe, tally, args.cue_limit) if args.split == "odd" else 0
     seconds = time.perf_counter() - t0
     command = "python benchmarks/rules.py" + (f" --reuters {args.reuters}" if args.reuters != 500 else "") + \
         (f" --split {args.split}" if args.split != "odd" else "")
@@ -257,11 +293,12 @@ def main(argv: list[str]) -> int:
     weak = proposals(REGISTRY, tally)
     summary = (f"{len(REGISTRY.all())} rules registered; {len(fired & {r.name for r in REGISTRY.all()})} fire on "
                f"{len(examples)} example documents and {len(reuters)} Reuters stories; {len(unknown)} names on "
-               f"records are not registered; precision on {n_gold} unread PLOVER gold records for {len(tally.n)} "
-               f"rules; {len(weak)} below {SWITCH_PRECISION} on n ≥ {SWITCH_MIN_N}"
+               f"records are not registered; precision on the unread splits ({n_gold} PLOVER gold records, "
+               f"{n_cue_gold} uncertainty-cue sentences) for {len(tally.n)} rules; {len(weak)} below {SWITCH_PRECISION} on n ≥ {SWITCH_MIN_N}"
                + (f" ({', '.join(n for n, _ in weak)})" if weak else "") + ".")
     text = report(REGISTRY, ex, rt, tally,
-                  {"examples": len(examples), "reuters": len(reuters), "gold": n_gold, "split": args.split}, command, seconds)
+                  {"examples": len(examples), "reuters": len(reuters), "gold": n_gold, "split": args.split,
+                   "cue_gold": n_cue_gold}, command, seconds)
     # the page keeps the previous run's summary beside this one's: the baseline a change is read against
     previous = ""
     if str(args.out) != "-" and args.out.exists():
