@@ -76,3 +76,10 @@ def test_honorific_before_a_name_word(pipeline):
     text = "Joko Santoso visited the port. Pak Santoso promised new roads."
     x, m, _ = owner(pipeline, text, "2024-05-01", "Pak Santoso")
     assert x is not None and x.name == "Joko Santoso"
+
+
+def test_a_nickname_introduction_is_no_event(pipeline):
+    text = ("Boris Tamanov arrived in Vienna on Monday. The Walrus, as his critics in Ruritania call Tamanov, "
+            "did not answer questions.")
+    a = pipeline.analyze_one(Document("t", text, "2024-05-01"))
+    assert a.events and all(e.trigger.lower() != "call" for e in a.events), [(e.trigger, e.cameo) for e in a.events]

@@ -106,6 +106,8 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
             continue
         coded: dict[int, Verbal] = {}
         for tok in verbs:
+            if tok.i in actors.not_events:
+                continue  # it only introduces a nickname ("N, as X call him"): the actor stage says so
             if tok.dep_ != "aux" and tok.dep_ != "auxpass":
                 m = code_verb(tok, vd, subject(tok))
                 if m is not None and (m.code or m.reverse):
