@@ -20,6 +20,7 @@ from ..cache import cached
 from ..data import data_path
 
 GAZETTEER = data_path("geo", "gazetteer.tsv.gz")
+COMPASS = data_path("geo", "compass.tsv")
 # Arabic article forms a transliteration writes or drops ("Al Hudaydah", "Hudaydah").
 ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "an ", "az ", "ath ", "adh ", "ed ", "es ")
 _APOSTROPHES = re.compile(r"['’`ʻʼ‘]")
@@ -87,6 +88,7 @@ class Gazetteer:
     index: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     country_of_code: dict[str, int] = field(default_factory=dict)  # Phoenix or ISO-3 code → country entry
     first_words: set[str] = field(default_factory=set)  # first word of every key: a cheap pre-test
+    generic: set[str] = field(default_factory=set)  # keys that are only a compass word ("Ouest", "Central")
     max_words: int = 1
 
     def __len__(self) -> int:
@@ -110,8 +112,37 @@ class Gazetteer:
         return None if i is None else self.place(i)
 
 
+def compass_forms(path: Path = COMPASS) -> dict[str, list[str]]:
+    """English compass word (as a name key) → its forms in other languages (name keys)."""
+    out: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("english\t") or not line.strip():
+                continue
+            eng, forms = line.rstrip("\n").split("\t")
+            out[name_key(eng)] = [name_key(f) for f in forms.split() if name_key(f)]
+    return out
+
+
+def _compass_variants(key: str, compass: dict[str, list[str]]) -> set[str]:
+    """``south kivu`` → ``sud kivu``; ``far north`` → ``extreme nord``: the local forms of an area name."""
+    out: set[str] = set()
+    for eng in sorted(compass, key=len, reverse=True):
+        if key.startswith(eng + " "):
+            rest = key[len(eng) + 1:]
+            out.update(f"{f} {rest}" for f in compass[eng])
+            out.update(f"{rest} {f}" for f in compass[eng])  # "Kivu Sud" orders
+            break
+        if key == eng:
+            out.update(compass[eng])
+            break
+    return out
+
+
 def read_gazetteer(path: Path) -> Gazetteer:
     g = Gazetteer()
+    compass = compass_forms()
+    g.generic = set(compass) | {f for forms in compass.values() for f in forms}
     index: dict[str, list[int]] = {}
 
     def add(key: str, ref: int) -> None:
@@ -150,6 +181,9 @@ def read_gazetteer(path: Path) -> Gazetteer:
                 bare = strip_article(k)
                 if bare:
                     add(bare, ~i)
+            if r["fcode"] in ("ADM1", "ADM2"):
+                for k in _compass_variants(own, compass):
+                    add(k, ~i)
             if r["fcode"] == "PCLI":
                 g.country_of_code[r["iso3"]] = i
                 if r["code"] == r["iso3"]:  # a territory Phoenix codes as its state (Jersey) is not that state
@@ -165,7 +199,7 @@ def read_gazetteer(path: Path) -> Gazetteer:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The shipped gazetteer, built once and then read from the on-disk cache."""
-    return cached("gazetteer", [GAZETTEER, Path(__file__)], lambda: read_gazetteer(GAZETTEER))
+    return cached("gazetteer", [GAZETTEER, COMPASS, Path(__file__)], lambda: read_gazetteer(GAZETTEER))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -60,7 +60,8 @@ _NOT_PLACE_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "D
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _CAP = re.compile(r"^[A-Z]")
 _PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "at", "an", "az", "de", "da", "del", "la", "le", "es", "ed",
-              "of", "the", "and", "bin", "ibn", "abu", "bani", "beni", "sur", "en", "y", "e", "do", "dos", "das"}
+              "of", "the", "and", "bin", "ibn", "abu", "bani", "beni", "sur", "en", "y", "e", "do", "dos", "das",
+              "los", "las", "di", "du", "des", "wa", "van", "von", "am", "im", "na"}
 
 
 @dataclass(eq=False)
@@ -81,6 +82,7 @@ class Toponym:
     stands_for_actor: bool = False  # "Moscow said": the government, not where something happened
     features: dict[str, float] = field(default_factory=dict)
     is_container: bool = False  # another name is put in this one
+    generic: bool = False  # only a compass word ("Ouest", "Central"): names a region of many states
     original: tuple[int, int] | None = None  # offsets already in the original text (a mention's), if no span here
 
 
@@ -101,9 +103,15 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
         hit = _longest(toks, i, gaz)
         if hit is not None:
             end, cands, key = hit
-            if _reads_as_place(toks, i, end, cands, gaz) or (i == chain_end and toks[i].ent_type_ != "PERSON"):
-                found.append(_toponym(sdoc, toks, i, end, cands))
-                chain_end = end + 1 if end < n and toks[end].text in (",", "(") else -1
+            if _compound_prefix(toks, end) and name_key(toks[i].doc.text[toks[i].idx:toks[end - 1].idx + len(
+                    toks[end - 1].text)]) in gaz.generic:
+                i = end  # "Sud" of "Sud-Kivu" (a name the gazetteer spells otherwise): not the place "Sud"
+                continue
+            if _reads_as_place(toks, i, end, cands, gaz) or i == chain_end:
+                t = _toponym(sdoc, toks, i, end, cands)
+                found.append(t)
+                after = end + 1 if t.level_wanted is not None else end  # "Hays district (Al Hudaydah)"
+                chain_end = after + 1 if after < n and toks[after].text in (",", "(") else -1
                 i = end
                 continue
         # a proper name the gazetteer lacks before an area word: an unknown place
@@ -160,6 +168,11 @@ def _longest(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[int, list[tuple
         if refs and _CAP.match(last.text):
             best = (end, refs, key)
     return best
+
+
+def _compound_prefix(toks: list[Token], end: int) -> bool:
+    return end + 1 < len(toks) and toks[end].text == "-" and not toks[end].whitespace_ \
+        and _CAP.match(toks[end + 1].text) is not None
 
 
 def _name_end(toks: list[Token], i: int) -> int:
@@ -277,7 +290,8 @@ def _context_countries(found: list[Toponym], actors: dict) -> Counter[str]:
 # Weights of the reading score; see benchmarks/GEO.md for how they were chosen (build half only).
 WEIGHTS = {
     "population": 1.0,  # log10(population)/7: the prior
-    "own_name": 0.6,  # the entry's own name, not an alternate
+    "own_name": 0.3,  # the entry's own name, not an alternate (GeoNames' English exonyms are alternates)
+    "generic": -1.0,  # a compass word alone
     "country_named": 1.5,  # share of the document's state mentions that are this entry's state
     "in_container": 3.0,  # inside the place the text puts it in
     "near_other": 1.0,  # within 150 km of another place of the document
@@ -290,22 +304,35 @@ WEIGHTS = {
 
 
 VOTE_TEMPERATURE = 0.5
+VOTE_MARGIN = 1.5
 
 
 def score(f: dict[str, float]) -> float:
     return sum(WEIGHTS.get(k, 0.0) * v for k, v in f.items())
 
 
+def contains(c: Place, p: Place) -> bool:
+    """Is ``p`` inside ``c`` (same state, and same admin area at the container's level)?"""
+    return p.code == c.code and p.index != c.index and (
+        c.level == 0 or (c.level == 1 and p.adm1 == c.adm1) or (c.level == 2 and p.admin2 == c.admin2 and p.adm1 == c.adm1)
+        or (c.level == 3 and p.adm1 == c.adm1))
+
+
 def _features(p: Place, own: bool, t: Toponym, named: Counter[str], total: int,
               context: list[tuple[Toponym, Place]]) -> dict[str, float]:
     f = {"population": math.log10(p.population + 10) / 7, "own_name": 1.0 if own else 0.0,
+         "generic": 1.0 if t.generic else 0.0,
          "country_named": named.get(p.code, 0) / total if total else 0.0,
          "capital": 1.0 if p.fcode == "PPLC" else 0.0}
-    c = t.container.place if t.container is not None else None
-    if c is not None:
-        inside = p.code == c.code and (c.level == 0 or (c.level == 1 and p.adm1 == c.adm1) or (
-            c.level == 2 and p.admin2 == c.admin2 and p.adm1 == c.adm1) or (c.level == 3 and p.adm1 == c.adm1))
-        f["in_container"] = 1.0 if inside else (0.3 if p.code == c.code else 0.0)
+    if t.container is not None and t.container.candidates:
+        # any reading of the container will do: "Cartagena, Bolivar" is the Colombian pair, whichever
+        # Bolivar the container alone would have been read as
+        best = 0.0
+        for c, _ in t.container.candidates[:40]:
+            best = max(best, 1.0 if contains(c, p) else (0.3 if p.code == c.code else 0.0))
+            if best == 1.0:
+                break
+        f["in_container"] = best
     if t.level_wanted in (1, 2):
         f["level_fit"] = 1.0 if p.level == t.level_wanted else (0.6 if p.level in (1, 2) else 0.0)
     elif t.level_wanted == 3:
@@ -328,7 +355,8 @@ def resolve(found: list[Toponym], gaz: Gazetteer, named: Counter[str]) -> None:
     keeps its own best reading. Containers are resolved before what they contain (``X (Y, Z)``:
     right to left), and a second pass reads the first pass's places as context."""
     total = sum(named.values())
-    containers = {id(t.container) for t in found if t.container is not None}
+    for t in found:
+        t.generic = name_key(t.text) in gaz.generic
     order = list(range(len(found)))[::-1]
     state: str | None = None
     for _ in range(2):
@@ -354,10 +382,12 @@ def resolve(found: list[Toponym], gaz: Gazetteer, named: Counter[str]) -> None:
             top = max(best_in.values())
             shares = {code: math.exp((sc - top) / VOTE_TEMPERATURE) for code, sc in best_in.items()}
             norm = sum(shares.values())
-            weight = (2.0 if id(found[k]) in containers else 1.0) * REGISTRY[found[k].rule].confidence
+            weight = REGISTRY[found[k].rule].confidence * (0.2 if found[k].generic else 1.0)
             for code, share in shares.items():
                 votes[code] += weight * share / norm
-        state = votes.most_common(1)[0][0] if votes else None
+        ranked = votes.most_common(2)
+        # one state only when it clearly leads: a tie decides nothing
+        state = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= VOTE_MARGIN * ranked[1][1]) else None
         for k, scored in readings.items():
             t = found[k]
             inside = [x for x in scored if x[1].code == state]
@@ -366,11 +396,22 @@ def resolve(found: list[Toponym], gaz: Gazetteer, named: Counter[str]) -> None:
             if inside:
                 best = max(inside, key=lambda x: x[0])
                 t.place, t.features = best[1], best[2]
-            elif len(readings) > 1:
+            elif len(readings) > 1 and (t.place.population < 100_000 or not _own(t, t.place)):
                 t.place = None  # a small namesake abroad in a report about another state: a misreading
+    for t in found:
+        c = t.container
+        if t.place is not None and c is not None and c.place is not None and not contains(c.place, t.place):
+            # the container takes the reading that holds what it contains
+            holding = [q for q, _ in c.candidates if contains(q, t.place)]
+            if holding:
+                c.place = max(holding, key=lambda q: q.population)
     for t in found:
         if t.place is not None:
             t.confidence = round(REGISTRY[t.rule].confidence * REGISTRY.weight(t.rule), 2)
+
+
+def _own(t: Toponym, p: Place) -> bool:
+    return any(own for q, own in t.candidates if q.index == p.index)
 
 
 def _standalone(p: Place) -> bool:
