@@ -35,6 +35,21 @@ def name_key(text: str) -> str:
     return _NON_WORD.sub(" ", _APOSTROPHES.sub("", t.lower())).strip()
 
 
+_VOWELS = re.compile(r"[aeiouyhw ]")
+_REPEATS = re.compile(r"(.)\1+")
+FUZZY_MIN_POPULATION = 5_000
+
+
+def skeleton(key: str) -> str:
+    """A spelling-blind key: the article, vowels, h/w/y, spaces and doubled letters dropped after the
+    first letter (``oromia`` ~ ``oromiya`` → ``orm``); keys shorter than 3 are not indexed (too
+    many namesakes). Candidates it finds are checked by string similarity."""
+    key = strip_article(key) or key
+    if not key:
+        return ""
+    return key[0] + _REPEATS.sub(r"\1", _VOWELS.sub("", key[1:]))
+
+
 def strip_article(key: str) -> str | None:
     for a in ARTICLES:
         if key.startswith(a) and len(key) > len(a) + 2:
@@ -88,6 +103,8 @@ class Gazetteer:
     index: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     country_of_code: dict[str, int] = field(default_factory=dict)  # Phoenix or ISO-3 code → country entry
     first_words: set[str] = field(default_factory=set)  # first word of every key: a cheap pre-test
+    # skeleton → entries (places of 5,000+ and areas, by their own names): the fallback for spellings
+    fuzzy: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     generic: set[str] = field(default_factory=set)  # keys that are only a compass word ("Ouest", "Central")
     max_words: int = 1
 
@@ -106,6 +123,10 @@ class Gazetteer:
         if isinstance(refs, int):
             refs = (refs,)
         return [(self.place(i if i >= 0 else ~i), i >= 0) for i in refs]
+
+    def fuzzy_lookup(self, key: str) -> list[Place]:
+        refs = self.fuzzy.get(skeleton(key), ())
+        return [self.place(i) for i in ((refs,) if isinstance(refs, int) else refs)]
 
     def country(self, code: str | None) -> Place | None:
         i = self.country_of_code.get(code or "")
@@ -141,6 +162,7 @@ def _compass_variants(key: str, compass: dict[str, list[str]]) -> set[str]:
 
 def read_gazetteer(path: Path) -> Gazetteer:
     g = Gazetteer()
+    fuzzy: dict[str, list[int]] = {}
     compass = compass_forms()
     g.generic = set(compass) | {f for forms in compass.values() for f in forms}
     index: dict[str, list[int]] = {}
@@ -184,12 +206,17 @@ def read_gazetteer(path: Path) -> Gazetteer:
             if r["fcode"] in ("ADM1", "ADM2"):
                 for k in _compass_variants(own, compass):
                     add(k, ~i)
+            if r["fclass"] == "A" or int(r["population"] or 0) >= FUZZY_MIN_POPULATION:
+                sk = skeleton(own)
+                if len(sk) >= 3:
+                    fuzzy.setdefault(sk, []).append(i)
             if r["fcode"] == "PCLI":
                 g.country_of_code[r["iso3"]] = i
                 if r["code"] == r["iso3"]:  # a territory Phoenix codes as its state (Jersey) is not that state
                     g.country_of_code[r["code"]] = i
                 else:
                     g.country_of_code.setdefault(r["code"], i)
+    g.fuzzy = {k: v[0] if len(v) == 1 else tuple(v) for k, v in fuzzy.items()}
     # most populous first: the order a population prior reads them in
     g.index = {k: v[0] if len(v) == 1 else tuple(sorted(v, key=lambda ref: -g.population[ref if ref >= 0 else ~ref]))
                for k, v in index.items()}

@@ -39,6 +39,10 @@ RULE_ADMIN_WORD = REGISTRY.declare(
 RULE_STATE_ACTOR = REGISTRY.declare(
     "place.state_actor", stage="places", kind="place", reads=("parse", "actors", "gazetteer"), confidence=0.8,
     description="a state the actor stage resolved, named as a proper noun, is its country")
+RULE_FUZZY = REGISTRY.declare(
+    "place.spelling_variant", stage="places", kind="place", reads=("parse", "gazetteer"), confidence=0.5,
+    description="a place-like name the gazetteer lacks, matched by its consonant skeleton and string similarity "
+                "(Ar-Raqqa ~ Ar Raqqah), where the text reads it as a place")
 RULE_UNKNOWN = REGISTRY.declare(
     "place.unknown_named_area", stage="places", kind="place", reads=("parse",), confidence=0.3,
     description="a capitalised name before a generic place word the gazetteer lacks: a place, unplaced")
@@ -116,6 +120,15 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
                 continue
         # a proper name the gazetteer lacks before an area word: an unknown place
         end = _name_end(toks, i)
+        fuzzy = _fuzzy(toks, i, end, gaz, chain_end) if end > i else []
+        if fuzzy:
+            t = _toponym(sdoc, toks, i, end, [(p, False) for p in fuzzy])
+            t.rule = RULE_FUZZY
+            found.append(t)
+            after = end + 1 if t.level_wanted is not None else end
+            chain_end = after + 1 if after < n and toks[after].text in (",", "(") else -1
+            i = end
+            continue
         if end > i and end < n and _area_word(toks[end]) is not None and toks[i].ent_type_ not in ("PERSON", "ORG"):
             t = _toponym(sdoc, toks, i, end, [])
             t.rule = RULE_UNKNOWN
@@ -168,6 +181,32 @@ def _longest(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[int, list[tuple
         if refs and _CAP.match(last.text):
             best = (end, refs, key)
     return best
+
+
+def _fuzzy(toks: list[Token], start: int, end: int, gaz: Gazetteer, chain_end: int) -> list[Place]:
+    """Entries spelled like a place-like name the gazetteer lacks (same skeleton, similar string)."""
+    from rapidfuzz import fuzz
+
+    before = toks[start - 1] if start > 0 else None
+    after = toks[end] if end < len(toks) else None
+    types = {toks[k].ent_type_ for k in range(start, end)}
+    placelike = bool(types & _PLACE_ENTS) or start == chain_end or (after is not None and _area_word(after)) or (
+        before is not None and before.lower_ in LOCATIVE and not types & {"PERSON", "ORG"})
+    if not placelike:
+        return []
+    key = name_key(toks[start].doc.text[toks[start].idx:toks[end - 1].idx + len(toks[end - 1].text)])
+    if len(key) < 4:
+        return []
+    bare = strip_article(key) or key
+    out = []
+    for p in gaz.fuzzy_lookup(key):
+        other = name_key(p.name)
+        if fuzz.ratio(bare, strip_article(other) or other) >= FUZZY_MIN_RATIO:
+            out.append(p)
+    return sorted(out, key=lambda p: -p.population)
+
+
+FUZZY_MIN_RATIO = 80
 
 
 def _compound_prefix(toks: list[Token], end: int) -> bool:
