@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import tokens_of
+from ..nlp import text_of, tokens_of
 from ..rules import REGISTRY, Proposal
 
 from .gazetteer import Gazetteer, Place
@@ -151,7 +151,7 @@ def _is_near(sdoc: Doc, t: Toponym) -> bool:
     if any(w.lower_ in NEAR_WORDS for w in before[-3:]):
         return True
     return bool(before) and before[-1].lower_ in ("from", "of") and bool(
-        _DISTANCE.search(sdoc.text[before[0].idx:t.start_char]))
+        _DISTANCE.search(text_of(sdoc)[before[0].idx:t.start_char]))
 
 
 def _clause_place(trigger: Token, toponyms: list[Toponym]) -> Located | None:
@@ -211,7 +211,7 @@ def _dateline(sdoc: Doc, toponyms: list[Toponym]) -> Toponym | None:
     if not toponyms:
         return None
     t = toponyms[0]
-    text = sdoc.text
+    text = text_of(sdoc)
     if t.start_char > 3 or t.place is None:
         return None
     line_end = text.find("\n")

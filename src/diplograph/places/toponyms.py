@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import tokens_of
+from ..nlp import text_of, tokens_of
 from ..rules import REGISTRY
 from .gazetteer import Gazetteer, Place, distance_km, name_key, strip_article
 
@@ -96,6 +97,7 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
     found: list[Toponym] = []
     token_actor = getattr(actors, "token_actor", {}) if actors is not None else {}
     chain_end = -1  # token after which a name continues a list of places ("Salamanca, Guanajuato")
+    chain_starts: dict[int, int] = {}  # token indices where a name continued a list
     actor_map = getattr(actors, "actors", {}) if actors is not None else {}
     n = len(toks)
     i = 0
@@ -107,11 +109,13 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
         hit = _longest(toks, i, gaz)
         if hit is not None:
             end, cands, key = hit
-            if _compound_prefix(toks, end) and name_key(toks[i].doc.text[toks[i].idx:toks[end - 1].idx + len(
+            if _compound_prefix(toks, end) and name_key(text_of(toks[i].doc)[toks[i].idx:toks[end - 1].idx + len(
                     toks[end - 1].text)]) in gaz.generic:
                 i = end  # "Sud" of "Sud-Kivu" (a name the gazetteer spells otherwise): not the place "Sud"
                 continue
             if _reads_as_place(toks, i, end, cands, gaz) or i == chain_end:
+                if i == chain_end:
+                    chain_starts[i] = i
                 t = _toponym(sdoc, toks, i, end, cands)
                 found.append(t)
                 after = end + 1 if t.level_wanted is not None else end  # "Hays district (Al Hudaydah)"
@@ -154,17 +158,56 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
                 i = end
                 continue
         i += 1
+    # a name the actor stage reads as a state, and no place bears as its own name, is that state
+    # ("Britain" is not Brittany, whose alternate it is); a bare compass word ("Western", "Central") is a place only before an area word
+    # or inside a list of places
+    for t in found:
+        code = _actor_state_code(t, token_actor, actor_map)
+        # only where the gazetteer knows the name as no place's own (the actor stage reads some
+        # cities as states by their dictionary synonyms: Tripoli is Libya's there)
+        if code and not any(own for _, own in t.candidates):
+            inside = [(p, own) for p, own in t.candidates if p.code == code]
+            country = gaz.country(code)
+            t.candidates = inside or ([(country, True)] if country is not None else t.candidates)
+    found = [t for t in found if not (name_key(t.text) in gaz.generic and t.level_wanted is None
+                                      and t.start != chain_starts.get(t.start))]
     _containers(found, toks)
     _actor_roles(found, toks)
     resolve(found, gaz, _context_countries(found, actor_map))
     return found
 
 
+# Per thread, the last document and the end of each token's sentence (``Token.sent`` walks the whole
+# document on every access).
+_SENT_ENDS = threading.local()
+
+
+def _sentence_ends(doc: Doc) -> list[int]:
+    last = getattr(_SENT_ENDS, "last", None)
+    if last is None or last[0] is not doc:
+        ends = [0] * len(doc)
+        for sent in doc.sents:
+            for k in range(sent.start, sent.end):
+                ends[k] = sent.end
+        last = _SENT_ENDS.last = (doc, ends)
+    return last[1]
+
+
+def _actor_state_code(t: Toponym, token_actor: dict, actor_map: dict) -> str | None:
+    ids = {token_actor.get(k) for k in range(t.start, t.end)}
+    if len(ids) != 1 or None in ids:
+        return None
+    a = actor_map.get(next(iter(ids)))
+    if a is None or a.type != "state" or not a.code or len(a.code) != 3:
+        return None
+    return a.code
+
+
 def _longest(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[int, list[tuple[Place, bool]], str] | None:
     first = name_key(toks[i].text)
     if first.split(" ", 1)[0] not in gaz.first_words:
         return None
-    sent_end = toks[i].sent.end
+    sent_end = _sentence_ends(toks[i].doc)[i]
     limit = min(len(toks), i + gaz.max_words + 2, sent_end)
     best = None
     for end in range(i + 1, limit + 1):
@@ -173,7 +216,7 @@ def _longest(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[int, list[tuple
             break
         if not last.text[:1].isalnum():
             continue
-        key = name_key(toks[i].doc.text[toks[i].idx:last.idx + len(last.text)]) if end - 1 > i else first
+        key = name_key(text_of(toks[i].doc)[toks[i].idx:last.idx + len(last.text)]) if end - 1 > i else first
         refs = gaz.lookup(key)
         if not refs:
             bare = strip_article(key)
@@ -194,7 +237,7 @@ def _fuzzy(toks: list[Token], start: int, end: int, gaz: Gazetteer, chain_end: i
         before is not None and before.lower_ in LOCATIVE and not types & {"PERSON", "ORG"})
     if not placelike:
         return []
-    key = name_key(toks[start].doc.text[toks[start].idx:toks[end - 1].idx + len(toks[end - 1].text)])
+    key = name_key(text_of(toks[start].doc)[toks[start].idx:toks[end - 1].idx + len(toks[end - 1].text)])
     if len(key) < 4:
         return []
     bare = strip_article(key) or key
@@ -277,7 +320,7 @@ def _toponym(sdoc: Doc, toks: list[Token], start: int, end: int, cands: list[tup
     wanted = _area_word(toks[end]) if end < len(toks) else None
     own = any(o for _, o in cands)
     rule = RULE_ADMIN_WORD if wanted in (1, 2) else (RULE_NAME if own else RULE_ALTERNATE)
-    return Toponym(start, end, sdoc.text[s:e], s, e, cands, rule, wanted)
+    return Toponym(start, end, text_of(sdoc)[s:e], s, e, cands, rule, wanted)
 
 
 def _containers(found: list[Toponym], toks: list[Token]) -> None:
@@ -290,7 +333,8 @@ def _containers(found: list[Toponym], toks: list[Token]) -> None:
         between = [t.lower_ for t in toks[j:b.start]]
         if between in (
                 [], [","], ["of"], ["in"], ["("], [",", "in"], ["of", "the"], ["in", "the"], [",", "the"]) \
-                and toks[a.start].sent.start == toks[b.start].sent.start:
+                and _sentence_ends(toks[a.start].doc)[a.start] == _sentence_ends(toks[b.start].doc)[b.start] \
+                and not (a.candidates and all(p.level == 0 for p, _ in a.candidates)):  # a list of states
             a.container = b
             b.is_container = True
 
