@@ -133,3 +133,24 @@ def test_location_round_trips_through_json(pipeline):
     old = ev.to_dict()
     old.pop("location")
     assert Event.from_dict(old).location is None  # old records without the key still read
+
+
+def test_a_state_the_actors_read_is_not_a_namesake_region(pipeline):
+    # "Britain" is a GeoNames alternate of the French region Brittany; the actor stage reads the state
+    places = _places(pipeline, "Delegates from Britain and Norway met in Oslo on Monday.")
+    t = next(t for t in places.toponyms if t.text == "Britain")
+    assert t.place.iso3 == "GBR" and t.place.level == 0
+
+
+def test_a_bare_compass_word_is_not_a_place(pipeline):
+    places = _places(pipeline, "Officials cited Western diplomats and Central bankers in Lagos.")
+    assert {t.text for t in places.toponyms} == {"Lagos"}
+    places = _places(pipeline, "Floods hit the Western Province of the country, near Kisumu, Kenya.")
+    assert any(t.text.startswith("Western") and t.place is not None for t in places.toponyms)
+
+
+def test_spelling_variant_of_an_area(pipeline):
+    # GeoNames spells the Ethiopian region "Oromiya"; texts write "Oromia"
+    t = next(t for t in _places(pipeline, "Clashes were reported in Oromia region on Friday.").toponyms
+             if t.text == "Oromia")
+    assert t.place is not None and t.place.iso3 == "ETH" and t.place.fcode == "ADM1"
