@@ -11,7 +11,10 @@ PLOVER 0.5 names are compared through the CAMEO root of our code (the gold recor
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import os
+import sys
 import re
 import time
 from collections import Counter
@@ -112,11 +115,149 @@ def bench_speed(pipeline, texts: list[str]) -> dict:
         t0 = time.perf_counter()
         n_events = sum(len(code_events(d, r, pipeline.verbs)) for d, r in zip(docs, resolved))
         t_code = min(t_code, time.perf_counter() - t0)
+    from diplograph.events.typerule import apply_type_model
+
+    cands = [code_events(d, r, pipeline.verbs) for d, r in zip(docs, resolved)]
+    t_model = float("inf")
+    for _ in range(3):  # the model's rules on the coder's candidates (features, probabilities, scorer)
+        t0 = time.perf_counter()
+        kept = sum(len(apply_type_model(d, r, list(c))) for d, r, c in zip(docs, resolved, cands))
+        t_model = min(t_model, time.perf_counter() - t0)
     sents = sum(1 for d in docs for _ in d.sents)
-    return {"docs": len(docs), "sentences": sents, "candidates": n_events,
+    return {"docs": len(docs), "sentences": sents, "candidates": n_events, "kept_by_type_model": kept,
+            "type_model_s": round(t_model, 3),
+            "type_model_vs_spacy": round(t_model / t_spacy, 3) if t_spacy else None,
             "spacy_s": round(t_spacy, 2), "actors_s": round(t_actors, 2), "coding_s": round(t_code, 3),
             "coding_sentences_per_s": round(sents / t_code) if t_code else None,
             "coding_overhead_vs_spacy": round(t_code / t_spacy, 3) if t_spacy else None}
+
+
+# ----------------------------------------------------------------------------- type model
+def _train_module():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_event_type  # the label mappings and splits the model was trained with
+
+    return train_event_type
+
+
+RULES_OFF = "event.type_model,event.no_political_act,event.political_side"
+
+
+def _primary_roots(pipeline, docs: list, off: bool) -> list[str | None]:
+    """Per document, the model class of its most confident event's root (None: no event)."""
+    from diplograph.events.typescore import model_root
+
+    old = os.environ.get("DIPLOGRAPH_RULES_OFF")
+    os.environ["DIPLOGRAPH_RULES_OFF"] = RULES_OFF if off else ""
+    try:
+        out = []
+        for a in pipeline.analyze(docs):
+            p = primary(a.events)
+            out.append(model_root(p.cameo_root) if p else None)
+        return out
+    finally:
+        if old is None:
+            os.environ.pop("DIPLOGRAPH_RULES_OFF", None)
+        else:
+            os.environ["DIPLOGRAPH_RULES_OFF"] = old
+
+
+def _model_roots(pipeline, texts: list[str], all_sentences: bool) -> list[str | None]:
+    from diplograph.events.typemodel import NONE, load_type_model, sentence_features
+
+    model = load_type_model()
+    out = []
+    for d in pipeline.nlp.pipe(texts, batch_size=32):
+        sents = list(d.sents)
+        feats = sorted({f for s in (sents if all_sentences else sents[:1]) for f in sentence_features(s)})
+        p = model.proba(feats)
+        k = max(p, key=p.get)
+        out.append(None if k == NONE else k)
+    return out
+
+
+def _scores(gold: list[str], got: list[str | None]) -> dict:
+    per: dict[str, list[int]] = {}
+    for g, x in zip(gold, got):
+        per.setdefault(g, []).append(int(g == x))
+    right = sum(sum(v) for v in per.values())
+    return {"right": right, "rate": round(right / len(gold), 3) if gold else None,
+            "per_type": {k: f"{sum(v)}/{len(v)}" for k, v in sorted(per.items())}}
+
+
+def bench_typing(pipeline, which: str) -> dict:
+    """Event type (CAMEO root; 18 = ASSAULT 18/20, 08 = CONCEDE/RETREAT) of the most confident event:
+    the dictionary coder alone, the model alone, both (the pipeline); trivial baselines. ``which``
+    names the split: PLOVER odd positions and the ACLED report half are the unread ones."""
+    from diplograph.records import Document
+
+    tm = _train_module()
+    if which.startswith("plover"):
+        recs = json.loads((SHARED / "data" / "dev" / "plover_gsr_dev.json").read_text(encoding="utf-8"))
+        parity = 1 if which == "plover_odd" else 0
+        rows = [(tm.clean(r["text"]), tm.PLOVER05_ROOT[r["event"]]) for i, r in enumerate(recs)
+                if i % 2 == parity and r.get("text") and r.get("event") in tm.PLOVER05_ROOT]
+        majority = Counter(tm.PLOVER05_ROOT[r["event"]] for i, r in enumerate(recs)
+                           if i % 2 == 0 and r.get("event") in tm.PLOVER05_ROOT).most_common(1)[0][0]
+        whole = False
+    else:
+        build = which == "acled_build"
+        with (SHARED / "data" / "dev" / "acled_2020_dev.csv").open(encoding="utf-8") as fh:
+            all_rows = [(r["notes"], tm.ACLED_ROOT.get((r["event_type"], r["sub_event_type"])), r["data_id"])
+                        for r in csv.DictReader(fh)]
+        rows = [(t, g) for t, g, k in all_rows if g and tm.build_half(k) == build]
+        majority = Counter(g for t, g, k in all_rows if g and tm.build_half(k)).most_common(1)[0][0]
+        whole = True
+    texts, gold = [r[0] for r in rows], [r[1] for r in rows]
+    docs = [Document(f"{which}-{i}", t) for i, t in enumerate(texts)]
+    out = {"n": len(rows), "split": which,
+           "majority_baseline": {"type": majority, **_scores(gold, [majority] * len(gold))},
+           "coder": _scores(gold, _primary_roots(pipeline, docs, off=True)),
+           "model": _scores(gold, _model_roots(pipeline, texts, whole)),
+           "combined": _scores(gold, _primary_roots(pipeline, docs, off=False))}
+    if which.startswith("acled"):
+        out["always_19"] = _scores(gold, ["19"] * len(gold))
+    return out
+
+
+COMMODITY_TOPICS = {"grain", "wheat", "corn", "sugar", "coffee", "cocoa", "barley", "rice", "oat", "sorghum",
+                    "rye", "rape-oil", "rapeseed", "palm-oil", "soy-meal", "soy-oil", "meal-feed", "tea",
+                    "potato", "platinum", "palladium", "sun-oil", "sunseed", "groundnut", "copra-cake", "l-cattle",
+                    "cotton-oil", "coconut", "coconut-oil", "palmkernel", "f-cattle", "hog", "cpu"}
+
+
+def bench_precision(pipeline, limit: int) -> dict:
+    """Events per 1,000 words, with the model's rules off (before) and on (after): Reuters-21578
+    stories of the REPORT half (sha1('reuters-'+NEWID) odd) on company/market topics (the kind the
+    'none' class was trained on, other stories) and on commodity topics (a kind it never saw), and
+    political news (the VOA stories of examples/)."""
+    from diplograph.records import Document
+
+    tm = _train_module()
+    stories = tm.reuters_stories()
+    sets = {
+        "reuters_company_market": [x for n, t, x in stories if t and t <= tm.NONPOLITICAL_TOPICS
+                                   and not tm.build_half("reuters-" + n)],
+        "reuters_commodity": [x for n, t, x in stories if t and t <= COMMODITY_TOPICS
+                              and not tm.build_half("reuters-" + n)],
+        "voa_political": [json.loads(l)["text"] for l in (ROOT / "examples" / "voa" / "voa_stories.jsonl")
+                          .open(encoding="utf-8") if l.strip()],
+    }
+    out = {}
+    for name, texts in sets.items():
+        step = max(1, len(texts) // limit)
+        texts = texts[::step][:limit]
+        words = sum(len(t.split()) for t in texts)
+        docs = [Document(f"{name}-{i}", t) for i, t in enumerate(texts)]
+        row = {"docs": len(texts), "words": words}
+        for label, off in (("before", True), ("after", False)):
+            old = os.environ.get("DIPLOGRAPH_RULES_OFF")
+            os.environ["DIPLOGRAPH_RULES_OFF"] = RULES_OFF if off else ""
+            n = sum(len(a.events) for a in pipeline.analyze(docs))
+            os.environ["DIPLOGRAPH_RULES_OFF"] = old or ""
+            row[label] = {"events": n, "per_1000_words": round(1000 * n / words, 2)}
+        out[name] = row
+    return out
 
 
 def main() -> None:
@@ -124,7 +265,10 @@ def main() -> None:
     ap.add_argument("--stories", type=int, default=600, help="synthetic stories to code (0 = all 4,500)")
     ap.add_argument("--speed-docs", type=int, default=300, help="Reuters stories for the speed test")
     ap.add_argument("--verbose", action="store_true", help="print every wrong PLOVER gold record")
-    ap.add_argument("--only", choices=["gold", "stories", "speed"], help="run one part")
+    ap.add_argument("--only", choices=["gold", "stories", "speed", "typing", "precision"], help="run one part")
+    ap.add_argument("--splits", nargs="*", default=["plover_odd", "acled_report"],
+                    help="typing: plover_odd acled_report (unread) plover_even acled_build (read/trained)")
+    ap.add_argument("--precision-docs", type=int, default=300, help="stories per precision set")
     args = ap.parse_args()
     from diplograph.pipeline import Pipeline
 
@@ -137,6 +281,13 @@ def main() -> None:
     if args.only in (None, "stories"):
         results["synthetic_stories"] = bench_stories(pipeline, dev / "ngec_synthetic_plover_stories.jsonl", args.stories)
         print(json.dumps({"synthetic_stories": results["synthetic_stories"]}))
+    if args.only in (None, "typing"):
+        for which in args.splits:
+            results[which] = bench_typing(pipeline, which)
+            print(json.dumps({which: results[which]}))
+    if args.only in (None, "precision"):
+        results["precision"] = bench_precision(pipeline, args.precision_docs)
+        print(json.dumps({"precision": results["precision"]}))
     if args.only in (None, "speed"):
         results["speed"] = bench_speed(pipeline, reuters_texts(args.speed_docs))
         print(json.dumps({"speed": results["speed"]}))

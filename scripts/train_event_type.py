@@ -6,6 +6,8 @@ Usage (from the repository root, ``../shared`` beside it; needs the ``train`` ex
 
 Training data (research data: the weights ship, the data does not; see data/NOTICE.md):
 
+Each row is the FIRST sentence of its text (a story, a record, an ACLED note, a Reuters story).
+
 - ``dev/ngec_synthetic_plover_stories.jsonl``: each story's first sentence, its PLOVER-2021
   label and mode mapped to a CAMEO root (:data:`STORY_ROOT`);
 - ``dev/plover_gsr_dev.json``: the records at EVEN positions only (odd = the project's unread split);
@@ -92,8 +94,8 @@ class Row:
     key: str
     group: int | None = None
     feats: list[str] = field(default_factory=list)
-    coder: list[tuple[str, float, bool]] = field(default_factory=list)  # (root, confidence, has both sides)
-    actors: int = 0
+    coder: list[tuple] = field(default_factory=list)  # (root, confidence, political side, clause)
+    proposal: int | None = None  # the model could propose an event here (its political sides)
 
 
 def clean(text: str) -> str:
@@ -150,47 +152,42 @@ def reuters_rows(limit: int) -> list[Row]:
 
 
 def parse_rows(rows: list[Row], cache: Path | None) -> None:
-    """Features of each row's first sentence (all sentences of an ACLED note), and the
-    dictionary coder's events on the same text (the scorer is fitted against them)."""
+    """Per row, the features of its first sentence and the scorer's view of that sentence: the
+    dictionary coder's candidates there (root, confidence, political side) and the event the model
+    could propose there. The pipeline's own stages make them, so the fitted scorer meets in the
+    pipeline exactly what it was fitted on."""
     cached: dict[str, dict] = {}
     if cache and cache.exists():
         cached = json.loads(cache.read_text())
     todo = [r for r in rows if r.source + r.key not in cached]
     if todo:
+        from diplograph.actors.resolve import resolve_mentions
+        from diplograph.events.coder import code_events
+        from diplograph.events.typerule import sentence_view
+        from diplograph.events.violence import apply_violence_rules
         from diplograph.pipeline import Pipeline
-        from diplograph.records import Document
+        from diplograph.text.normalize import normalize
 
         pipe = Pipeline()
         t0 = time.perf_counter()
-        texts = [first_unit(r) for r in todo]
-        docs = pipe.nlp.pipe(texts, batch_size=32)
-        feats = []
-        for r, d in zip(todo, docs):
-            sents = list(d.sents)
-            fs: set[str] = set()
-            for s in (sents if r.source.startswith("acled") else sents[:1]):
-                fs.update(sentence_features(s))
-            feats.append(sorted(fs))
-        analyses = pipe.analyze(Document(f"r{i}", t) for i, t in enumerate(texts))
-        for r, f, a in zip(todo, feats, analyses):
-            cached[r.source + r.key] = {
-                "f": f, "a": len(a.actors),
-                "c": [(e.cameo_root, e.confidence, bool(e.source and e.target)) for e in a.events]}
+        norms = [normalize(r.text) for r in todo]
+        for r, norm, sdoc in zip(todo, norms, pipe.nlp.pipe((n.text for n in norms), batch_size=32)):
+            sent = next(iter(sdoc.sents), None)
+            if sent is None:  # an empty text
+                cached[r.source + r.key] = {"f": [], "c": [], "p": None}
+                continue
+            actors = resolve_mentions(sdoc, norm, pipe.kb, None)
+            cands = [c for c in apply_violence_rules(actors, code_events(sdoc, actors, pipe.verbs))
+                     if c.trigger.sent.start == sent.start]
+            view = sentence_view(sent, actors, cands, {})
+            cached[r.source + r.key] = {"f": sentence_features(sent), "c": view.candidates, "p": view.proposal}
         print(f"parsed and coded {len(todo)} rows in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
         if cache:
             cache.write_text(json.dumps(cached))
     for r in rows:
         c = cached[r.source + r.key]
-        r.feats, r.actors = c["f"], c["a"]
-        r.coder = [(x[0], float(x[1]), bool(x[2])) for x in c["c"]]
-
-
-def first_unit(r: Row) -> str:
-    """What the coder sees: the first sentence (stories, Reuters) or the whole text."""
-    if r.source in ("stories", "reuters_build"):
-        m = re.match(r"(.+?[.!?])(\s+[A-Z\"]|$)", r.text)
-        return m.group(1) if m else r.text
-    return r.text
+        r.feats, r.proposal = c["f"], c["p"]
+        r.coder = [(x[0], float(x[1]), int(x[2]), *x[3:]) for x in c["c"]]
 
 
 # ----------------------------------------------------------------------------- fitting
@@ -243,7 +240,7 @@ def label_in_group(rows: list[Row], P: np.ndarray, classes: list[str]) -> None:
 
 
 def views(rows: list[Row], P: np.ndarray, classes: list[str]) -> list[SentenceView]:
-    return [SentenceView(r.coder, dict(zip(classes, map(float, p))), r.actors) for r, p in zip(rows, P)]
+    return [SentenceView(r.coder, dict(zip(classes, map(float, p))), r.proposal) for r, p in zip(rows, P)]
 
 
 def evaluate(rows: list[Row], vs: list[SentenceView], params: ScorerParams | None, mode: str) -> dict[str, float]:
@@ -341,7 +338,7 @@ def main() -> None:
     pc = final.predict_proba(Xc)
     report["conflibert_check_group_model"] = round(float(np.mean(
         [final.classes_[int(np.argmax(p))] in GROUP_ROOTS[r.group] for r, p in zip(check, pc)])), 3)
-    vc = [SentenceView(r.coder, dict(zip(final.classes_, map(float, p))), r.actors) for r, p in zip(check, pc)]
+    vc = [SentenceView(r.coder, dict(zip(final.classes_, map(float, p))), r.proposal) for r, p in zip(check, pc)]
     for mode in ("coder", "combined"):
         report[f"conflibert_check_group_{mode}"] = evaluate(check, vc, params, mode).get("conflibert_check")
     meta = {

@@ -30,6 +30,8 @@ from .claims.timing import DatedExpression, date_of, time_expressions
 from .data import data_path
 from .events.codebook import Codebook, load_codebook
 from .events.coder import Candidate, code_events
+from .events.typerule import TYPE_MODEL, apply_type_model
+from .events.violence import apply_violence_rules
 from .events import verbs as verbs_module
 from .events.verbs import VerbDictionary, read_verb_dictionary
 from .errors import Warnings
@@ -88,6 +90,9 @@ class Pipeline:
             self.gazetteer: Gazetteer = load_gazetteer()
             self.nlp = nlp.load(o.fast)
         self.notes: list[str] = _unknown_code_notes(o.verb_files, self.verbs, self.codebook)
+        # the learned type model knows CAMEO: a user's own verb dictionary (own codes, own
+        # ontology) is coded by its dictionary alone, unless it extends the shipped one
+        self.type_model = not o.verb_files or any(str(f) == "default" for f in o.verb_files)
 
     @property
     def problems(self) -> list[str]:
@@ -138,6 +143,10 @@ class Pipeline:
         when, source = self._document_date(doc, norm)
         actors = resolve_mentions(sdoc, norm, self.kb, when)
         candidates = code_events(sdoc, actors, self.verbs)
+        if self.type_model:
+            # the parties decide which violence it is, for the coder's codes and the model's alike
+            candidates = apply_type_model(sdoc, actors, apply_violence_rules(actors, candidates))
+            apply_violence_rules(actors, [c for c in candidates if c.rules.get("event") == TYPE_MODEL])
         places = find_places(sdoc, self.gazetteer, actors) if candidates else None
         cues = find_cues(sdoc)
         analysis = DocumentAnalysis(doc.id, when.isoformat() if when else None, source)

@@ -65,29 +65,42 @@ def test_round_trip(tmp_path, model):
     assert back.threshold("none", 0.5) == 0.7
 
 
-def view(cands, proba, actors=2):
-    return SentenceView(cands, proba, actors)
+def view(cands, proba, proposal=1):
+    return SentenceView(cands, proba, proposal)
 
 
 def test_coder_alone_takes_its_most_confident_candidate():
-    v = view([("04", 0.6, True), ("20", 0.8, True)], {})
+    v = view([("04", 0.6, 2, 1), ("20", 0.8, 2, 1)], {})
     assert decide(v, None) == "18"  # 20 is ASSAULT like 18
     assert decide(view([], {"19": 0.99}), None) is None
 
 
-def test_model_reranks_and_retypes_and_drops():
+def test_model_reranks_inside_a_clause_retypes_and_drops():
     p = {"04": 0.1, "03": 0.5, NONE: 0.4}
-    cands = [("04", 0.7, True), ("03", 0.6, True)]
-    assert decide(view(cands, p), ScorerParams()) == "04"  # weight 0: the coder's order
-    assert decide(view(cands, p), ScorerParams(weight=1.0)) == "03"  # re-ranked
-    assert decide(view([("04", 0.7, True)], p), ScorerParams(retype=0.5)) == "03"  # re-typed
-    assert decide(view([("04", 0.7, True)], p), ScorerParams(retype=0.6)) == "04"
-    assert decide(view(cands, p), ScorerParams(none=0.4)) is None  # no political act
-    assert decide(view(cands, p), ScorerParams(none=OFF)) == "04"
+    same = [("04", 0.7, 1, 5), ("03", 0.6, 1, 5)]  # two readings of one clause
+    assert decide(view(same, p), ScorerParams()) == "04"  # weight 0: the coder's order
+    assert decide(view(same, p), ScorerParams(weight=1.0)) == "03"  # re-ranked
+    two = [("04", 0.7, 1, 5), ("03", 0.6, 1, 9)]  # two clauses: the coder's main clause stays first
+    assert decide(view(two, p), ScorerParams(weight=1.0)) == "04"
+    assert decide(view([("04", 0.7, 1, 5)], p), ScorerParams(retype=0.5)) == "03"  # re-typed
+    assert decide(view([("04", 0.7, 1, 5)], p), ScorerParams(retype=0.6)) == "04"
+    assert decide(view(two, p), ScorerParams(retype=0.5)) == "04"  # a clause has the model's type already
+    assert decide(view(same, p), ScorerParams(none=0.4)) is None  # no political act
+    assert decide(view([("04", 0.7, 2, 5)], p), ScorerParams(none=0.4)) == "04"  # two political actors stay
+    assert decide(view(same, p), ScorerParams(none=OFF)) == "04"
 
 
 def test_model_proposes_only_with_actors():
     p = {"19": 0.9, NONE: 0.1}
-    assert decide(view([], p, actors=2), ScorerParams(propose=0.8)) == "19"
-    assert decide(view([], p, actors=0), ScorerParams(propose=0.8)) is None
-    assert decide(view([], p, actors=2), ScorerParams(propose=0.95)) is None
+    assert decide(view([], p, proposal=0), ScorerParams(propose=0.8)) == "19"  # violence: any parties
+    assert decide(view([], p, proposal=None), ScorerParams(propose=0.8)) is None  # no doer, no object
+    assert decide(view([], p), ScorerParams(propose=0.95)) is None
+    assert decide(view([], {"04": 0.9}, proposal=0), ScorerParams(propose=0.8)) is None  # no political side
+
+
+def test_an_event_needs_a_political_side_unless_protest_or_violence():
+    p = {"04": 0.5, NONE: 0.1}
+    assert decide(view([("04", 0.7, 0, 1)], p), ScorerParams()) is None
+    assert decide(view([("04", 0.7, 0, 1), ("04", 0.5, 1, 2)], p), ScorerParams()) == "04"
+    assert decide(view([("14", 0.7, 0, 1)], p), ScorerParams()) == "14"
+    assert decide(view([("20", 0.7, 0, 1)], p), ScorerParams()) == "18"

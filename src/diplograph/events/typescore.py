@@ -5,19 +5,22 @@ CAMEO root and for ``none`` (no political act between actors). One rule of combi
 four parameters are fitted on held-out folds of the model's training data
 (``scripts/train_event_type.py``) and shipped with the model:
 
-- ``none``: when the model's ``none`` probability reaches it, the sentence gets no event;
-- ``weight``: a candidate's score is its confidence plus ``weight`` × the model's probability of
-  its root (the re-ranking);
-- ``retype``: when the model's best root reaches it and the coder's best candidate has another
-  root, the event takes the model's root (the coder's actors stay);
+- ``none``: when the model's ``none`` probability reaches it, the sentence keeps only the events
+  between two political actors;
+- ``weight``: inside one clause, candidates are re-ranked by confidence plus ``weight`` × the model's
+  probability of their root;
+- ``retype``: when the model's best root reaches it and no candidate of the sentence has that
+  root, the best candidate takes it (the coder's actors stay);
 - ``propose``: without any candidate, the model's best root proposes an event when it reaches it
-  and the sentence has actors.
+  and the main verb has an actor as its doer or object.
+
+Before these, a candidate none of whose sides is a political actor is dropped, unless its act is
+a protest or violence (:data:`ANY_PARTIES`).
 
 A parameter of 1.01 or more switches its step off (a probability never reaches it).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from .typemodel import NONE
@@ -47,14 +50,29 @@ class ScorerParams:
                    float(d.get("none", OFF)))
 
 
+# acts PLOVER codes whoever the parties are (a riot, an attack on villagers by a gang): the
+# political-side requirement does not apply to them
+ANY_PARTIES = ("14", "18", "19", "20")
+
+
 @dataclass
 class SentenceView:
-    """One sentence as the scorer sees it: the coder's candidates (root, confidence, both sides
-    named), the model's probabilities, and how many actors the text names."""
+    """One sentence as the scorer sees it: the coder's candidates (root, confidence, how many of its
+    sides are political actors, the clause they read), the model's probabilities, and the event the
+    model could propose there: None (no actor as the main verb's doer or object) or how many of its
+    sides are political."""
 
-    candidates: list[tuple[str, float, bool]]
+    candidates: list[tuple]  # (root, confidence, political sides 0–2, clause group, frames another act)
     proba: dict[str, float]
-    actors: int
+    proposal: int | None = None
+
+
+@dataclass
+class Decision:
+    keep: list[int]  # indices of the candidates kept
+    scores: list[float]  # per kept candidate, its re-ranked confidence
+    retype: tuple[int, str] | None = None  # (candidate index, new root)
+    propose: str | None = None  # a root the model proposes where no candidate is left
 
 
 def best_class(proba: dict[str, float]) -> tuple[str | None, float]:
@@ -66,10 +84,54 @@ def best_class(proba: dict[str, float]) -> tuple[str | None, float]:
     return k, p
 
 
-def rescored(candidates: Iterable[tuple[str, float]], proba: dict[str, float],
-             params: ScorerParams) -> list[float]:
-    """Each candidate's score after re-ranking (confidence + weight × P(its root))."""
-    return [conf + params.weight * proba.get(model_root(root), 0.0) for root, conf in candidates]
+def sides_ok(root: str, political_sides: int) -> bool:
+    """A political actor on one side at least, unless the act is protest or violence."""
+    return political_sides > 0 or root in ANY_PARTIES
+
+
+def decide_sentence(view: SentenceView, params: ScorerParams, *, use_model: bool = True, use_none: bool = True,
+                    use_side: bool = True) -> Decision:
+    """What the scorer does with one sentence (the same function serves the pipeline and the fitting).
+
+    Re-ranking happens inside a clause only: candidates of one clause (``group``) are alternative
+    readings of one act and the model's probabilities reorder them, keeping the clause's own
+    confidence values; the coder's judgement of which clause is the main one stands. Re-typing
+    happens only when no candidate of the sentence has the model's type (when one has, the model
+    has read that clause's act)."""
+    cands = view.candidates
+    keep = [i for i, c in enumerate(cands) if not use_side or sides_ok(c[0], c[2])]
+    if use_none and view.proba.get(NONE, 0.0) >= params.none:
+        # the model reads no political act: only an act between two political actors stays
+        keep = [i for i in keep if cands[i][2] >= 2]
+        if not keep:
+            return Decision([], [])
+    if not use_model:
+        return Decision(keep, [cands[i][1] for i in keep])
+    top, p_top = best_class(view.proba)
+    if not keep:
+        ok = view.proposal is not None and (not use_side or sides_ok(top or "", view.proposal))
+        if use_none and view.proba.get(NONE, 0.0) >= params.none:
+            ok = False
+        return Decision([], [], propose=top if top is not None and p_top >= params.propose and ok else None)
+    scores = {i: cands[i][1] for i in keep}
+    groups: dict[object, list[int]] = {}
+    for i in keep:
+        groups.setdefault(cands[i][3] if len(cands[i]) > 3 else i, []).append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        by_model = sorted(members, key=lambda i: -(cands[i][1] + params.weight *
+                                                   view.proba.get(model_root(cands[i][0]), 0.0)))
+        values = sorted((cands[i][1] for i in members), reverse=True)
+        for i, v in zip(by_model, values):
+            scores[i] = v
+    best = max(keep, key=lambda i: scores[i])
+    retype = None
+    framed = len(cands[best]) > 4 and cands[best][4]
+    if top is not None and p_top >= params.retype and not framed and \
+            all(model_root(cands[i][0]) != top for i in keep):
+        retype = (best, top)
+    return Decision(keep, [scores[i] for i in keep], retype)
 
 
 def decide(view: SentenceView, params: ScorerParams | None) -> str | None:
@@ -77,16 +139,13 @@ def decide(view: SentenceView, params: ScorerParams | None) -> str | None:
     coder alone (its most confident candidate)."""
     cands = view.candidates
     if params is None:
-        if not cands:
-            return None
-        return model_root(max(cands, key=lambda c: c[1])[0])
-    if view.proba.get(NONE, 0.0) >= params.none:
+        return model_root(max(cands, key=lambda c: c[1])[0]) if cands else None
+    d = decide_sentence(view, params)
+    if d.propose:
+        return d.propose
+    if not d.keep:
         return None
-    top, p_top = best_class(view.proba)
-    if not cands:
-        return top if top is not None and p_top >= params.propose and view.actors > 0 else None
-    scores = rescored(((c[0], c[1]) for c in cands), view.proba, params)
-    root = model_root(cands[max(range(len(cands)), key=scores.__getitem__)][0])
-    if top is not None and top != root and p_top >= params.retype:
-        return top
-    return root
+    if d.retype:
+        return d.retype[1]
+    best = d.keep[max(range(len(d.keep)), key=d.scores.__getitem__)]
+    return model_root(cands[best][0])

@@ -1,0 +1,176 @@
+"""The learned type model as rules over the dictionary coder's candidates.
+
+Per sentence, the model (``typemodel``) gives a probability to each CAMEO root and to ``none``;
+the scorer (``typescore``, parameters fitted on held-out folds and shipped with the model) then:
+
+- ``event.no_political_act``: drops every candidate of a sentence the model reads as reporting no
+  political act between actors (market, company and commodity news);
+- ``event.political_side``: drops a candidate none of whose sides is a political actor (a state, an
+  international body, a state organ, a party or armed group, a person holding such a role), unless
+  the act is itself a protest or violence (14, 18–20), which PLOVER codes between private people too;
+- ``event.type_model``: re-ranks the candidates by confidence + weight × P(root), re-types the best
+  one when the model is confident of another root, and proposes an event (subject → object actors
+  of the main verb) when the coder has none and the model is confident.
+
+A re-typed or proposed event names ``event.type_model`` as its event rule (``Candidate.rules``); a
+proposed one names ``source.main_subject`` / ``target.main_object`` for its sides.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from ..actors.state import ResolvedActors
+from ..lexicon import sector_has
+from ..records import Actor
+from ..rules import REGISTRY
+from .candidates import Candidate
+from .typemodel import TypeModel, load_type_model
+from .typescore import ScorerParams, SentenceView, decide_sentence
+
+TYPE_MODEL = REGISTRY.declare(
+    "event.type_model", stage="events", kind="event", reads=("parse", "candidates", "model:event_type"),
+    confidence=0.6, description="the learned type model re-ranks, re-types or proposes a sentence's event")
+NO_POLITICAL_ACT = REGISTRY.declare(
+    "event.no_political_act", stage="events", kind="event", reads=("parse", "model:event_type"),
+    confidence=0.6, description="no event where the model reads no political act between actors")
+MAIN_SUBJECT = REGISTRY.declare(
+    "source.main_subject", stage="events", kind="source", reads=("parse", "actors"),
+    confidence=0.5, description="the source of a model-proposed event: the actor doing the main verb")
+MAIN_OBJECT = REGISTRY.declare(
+    "target.main_object", stage="events", kind="target", reads=("parse", "actors"),
+    confidence=0.5, description="the target of a model-proposed event: the actor the main verb acts on")
+POLITICAL_SIDE = REGISTRY.declare(
+    "event.political_side", stage="events", kind="event", reads=("actors", "kb:sectors"),
+    confidence=0.8, description="an event needs a political actor on one side (protest and violence excepted)")
+
+_PRIVATE_PREFIXES = ("MNC",)
+_POLITICAL_PREFIXES = ("IGO", "NGO", "IMG", "UNO")
+
+
+def political(actor: Actor | None) -> bool:
+    """A state, an international body, or an actor whose code names a non-private sector."""
+    if actor is None:
+        return False
+    if actor.type in ("state", "igo"):
+        return True
+    code = actor.code or ""
+    if not code or code.startswith(_PRIVATE_PREFIXES):
+        return False
+    if code.startswith(_POLITICAL_PREFIXES):
+        return True
+    if actor.country and code.startswith(actor.country):
+        rest = code[len(actor.country):]
+    elif actor.type == "sector":
+        rest = code  # a sector of no known state: its code is sectors only
+    else:
+        rest = code[3:]
+    if not rest:
+        return True  # a bare state code
+    return any(not sector_has(rest[i:i + 3], "private") for i in range(0, len(rest), 3))
+
+
+# dependencies that start a clause of their own: candidates under different ones are different acts
+_CLAUSE_DEPS = {"ROOT", "advcl", "relcl", "ccomp", "acl", "csubj", "parataxis", "conj", "pcomp"}
+
+
+def clause_of(tok: Any) -> int:
+    """The index of the head of the clause a trigger belongs to (a verb, or the noun's governing verb)."""
+    t = tok
+    for _ in range(40):
+        if t.dep_ in _CLAUSE_DEPS and t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t.i
+        t = t.head
+    return t.i
+
+
+_FRAME_DEPS = {"ccomp", "xcomp", "acl"}
+
+
+def frames(tok: Any) -> bool:
+    """Whether the trigger (or the verb whose object it is) frames another act: a complement
+    clause (``demand that Y withdraw``, ``agreed to end``)."""
+    heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "pobj", "attr") else [])
+    return any(c.dep_ in _FRAME_DEPS for h in heads for c in h.children)
+
+
+def _code_of_root(root: str) -> str:
+    return root + "0"
+
+
+def _argument_actor(tok: Any, actors: ResolvedActors) -> str | None:
+    for t in tok.subtree:
+        aid = actors.token_actor.get(t.i)
+        if aid:
+            return aid
+    return None
+
+
+def _proposed(sent: Any, actors: ResolvedActors, root: str, p: float) -> Candidate | None:
+    """The model's event for a sentence the coder left: the main verb's doer and its object."""
+    verb = sent.root
+    source = target = None
+    for c in verb.children:
+        if c.dep_ == "nsubj" and source is None:
+            source = _argument_actor(c, actors)
+        elif c.dep_ == "nsubjpass" and target is None:
+            target = _argument_actor(c, actors)
+        elif c.dep_ == "agent" and source is None:
+            source = _argument_actor(c, actors)
+        elif c.dep_ in ("dobj", "prep", "dative") and target is None:
+            target = _argument_actor(c, actors)
+    if source is None or source == target:
+        return None
+    return Candidate(verb, source, target, _code_of_root(root), confidence=round(p, 2),
+                     rules={"event": TYPE_MODEL, "source": MAIN_SUBJECT, "target": MAIN_OBJECT})
+
+
+def sentence_view(sent: Any, actors: ResolvedActors, cands: list[Candidate], proba: dict[str, float]) -> SentenceView:
+    """The scorer's view of a sentence: its candidates, the model's probabilities, a possible proposal."""
+    proposal = _proposed(sent, actors, "00", 0.0)
+    return SentenceView(
+        [(c.code[:2], c.confidence, _political_side(c, actors), clause_of(c.trigger), frames(c.trigger))
+         for c in cands], proba,
+        None if proposal is None else _political_side(proposal, actors))
+
+
+def apply_type_model(doc: Any, actors: ResolvedActors, candidates: list[Candidate],
+                     model: TypeModel | None = None) -> list[Candidate]:
+    """The candidates the scorer keeps, re-ranked and possibly re-typed, plus the model's own."""
+    model = model or load_type_model()
+    if model is None:
+        return candidates
+    params = ScorerParams.from_dict(model.meta.get("thresholds"))
+    switches = {"use_model": REGISTRY.enabled(TYPE_MODEL), "use_none": REGISTRY.enabled(NO_POLITICAL_ACT),
+                "use_side": REGISTRY.enabled(POLITICAL_SIDE)}
+    if not any(switches.values()):
+        return candidates
+    by_sent: dict[int, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        by_sent[c.trigger.sent.start].append(c)
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        cands = by_sent.get(sent.start, [])
+        if not cands and not (switches["use_model"] and any(t.i in actors.token_actor for t in sent)):
+            continue
+        needs_model = switches["use_model"] or switches["use_none"]
+        view = sentence_view(sent, actors, cands, model.sentence(sent) if needs_model else {})
+        d = decide_sentence(view, params, **switches)
+        if d.propose:
+            cand = _proposed(sent, actors, d.propose, view.proba.get(d.propose, 0.0))
+            if cand is not None:
+                out.append(cand)
+            continue
+        for i, score in zip(d.keep, d.scores):
+            c = cands[i]
+            c.confidence = score
+            if d.retype and d.retype[0] == i:
+                c.code = _code_of_root(d.retype[1])
+                c.rules["event"] = TYPE_MODEL
+            out.append(c)
+    return out
+
+
+def _political_side(c: Candidate, actors: ResolvedActors) -> int:
+    """How many of the candidate's sides (0–2) are political actors."""
+    return sum(political(actors.actors.get(a)) for a in (c.source, c.target) if a)
