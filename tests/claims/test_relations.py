@@ -41,3 +41,16 @@ def test_hedged_relation(analyze):
 def test_a_name_is_no_relationship(analyze):
     a = analyze("Freedonia joined the Sylvania Pipeline alliance route talks.")
     assert not a.relations
+
+
+@pytest.mark.parametrize("text,pair,sign", [
+    ("Relations between Freedonia and Sylvania have probably never been this bad.", {"FRD", "SYL"}, -1),
+    ("Relations between Freedonia and Sylvania are at their lowest point in decades.", {"FRD", "SYL"}, -1),
+    ("Ties between Freedonia and Sylvania have reached a freezing point.", {"FRD", "SYL"}, -1),
+    ("Freedonia's relations with Sylvania have never been so close.", {"FRD", "SYL"}, 1),
+    ("Freedonia's relations with Sylvania are not close.", {"FRD", "SYL"}, -1),
+    ("Freedonia accused Sylvania of spying. Relations between the two neighbours are strained.", {"FRD", "SYL"}, -1),
+])
+def test_relation_comparison(analyze, text, pair, sign):
+    found = {(p, s) for p, s, _ in _signs(analyze(text))}
+    assert (frozenset(pair), sign) in found, found

@@ -103,6 +103,11 @@ def attributions(doc: Doc, cues: list[TokenCue], quotes: list[Quotation] | None 
             content = _subtree_range(span[0].head, drop=span[0])
             out.append(AttributionSpan((c.start, c.end), src, content, c.rule))
             continue
+        if span[-1].text == ":" and len(span) > 1:  # "Senator X: The plan is dead." — a headline attribution
+            end = span[-1].sent.end
+            out.append(AttributionSpan((c.end - 1, c.end), (c.start, c.end - 1),
+                                       (c.end, end) if c.end < end else None, c.rule))
+            continue
         quoted = [q for q in quotes if q.source.cue.i == head.i]
         content = _content_range(head)
         if quoted:  # the quotation beside the verb is its content, whatever the parse hung under it

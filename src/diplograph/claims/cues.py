@@ -149,7 +149,8 @@ def _pattern_table() -> tuple[tuple[str, str, list], ...]:
                 continue
             try:
                 row = json.loads(line)
-            except json.JSONDecodeError as exc:
+                row["id"], row["type"], row["pattern"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise ValueError(f"cue_patterns.jsonl:{n}: {exc}") from None
             if row["type"] not in CUE_TYPES:
                 raise ValueError(f"cue_patterns.jsonl:{n}: unknown cue type {row['type']!r}")

@@ -173,6 +173,8 @@ def find_relation_states(doc: Doc, actors: ResolvedActors) -> list[RelationCandi
                 continue
             state, sign, names, back = found
             negated = _negated(state, state.head) if state.dep_ in ("acomp", "attr") else _negated(state)
+            if negated and _superlative(state):
+                negated = False  # "have never been this bad": a superlative, not the opposite
             if negated:
                 sign = -sign
             pair = _resolve_pair(names, back, ctx, sent_no, sentence_pair)
@@ -216,6 +218,27 @@ def _match(t: Token, w: StateWord, actors: ResolvedActors) -> tuple[Token, int, 
     return None
 
 
+def _superlative(state: Token) -> bool:
+    """A degree word or a comparative/superlative form on the state: ``this bad``, ``worse``, ``so close``."""
+    return state.tag_ in ("JJR", "JJS", "RBR", "RBS") or any(
+        c.dep_ in ("advmod", "det", "npadvmod") and c.lower_ in word_class("degree_words") for c in state.children)
+
+
+def _state_at_point(head: Token) -> Token | None:
+    """``relations are at their lowest point``, ``ties reached a freezing point``: a state word on the point noun."""
+    points = word_class("relation_point_words")
+    nouns = [c for c in head.children if c.dep_ in ("dobj", "attr") and head.lemma_.lower() in points]
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in points:
+            nouns += [g for g in c.children if g.dep_ == "pobj"]
+    for n in nouns:
+        for c in [n] + list(n.children):
+            w = _word(c)
+            if w and w.kind == "state" and (c is n or c.dep_ in ("amod", "compound")):
+                return c
+    return None
+
+
 def _state_of_carrier(rel: Token) -> Token | None:
     """The state word of a carrier: ``strained relations``, ``relations … are not harmonious``, ``ties improved``."""
     for c in rel.children:
@@ -231,6 +254,9 @@ def _state_of_carrier(rel: Token) -> Token | None:
         w = _word(head)
         if w and w.kind == "state" and head.pos_ == "VERB":
             return head
+        point = _state_at_point(head)
+        if point is not None:
+            return point
     if rel.dep_ == "dobj":
         w = _word(head)
         if w and w.kind == "state":
