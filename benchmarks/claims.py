@@ -1,6 +1,7 @@
 """Claims benchmark: cues, modality, attribution and the cost of the claims stage.
 
-    .venv/bin/python benchmarks/claims.py [--only factbank,uds,polnear,speed] [--limit N]
+    .venv/bin/python benchmarks/claims.py [--only factbank,uds,commitment,wikiweasel,factbank_cues,polnear,polnear_cues,sfu,speed]
+                                          [--limit N]
 
 Reads the research-only development sets from ``../shared/data/dev`` (relative to the
 repository; never committed) and prints one Markdown table per measure:
@@ -12,6 +13,12 @@ repository; never committed) and prints one Markdown table per measure:
   (``factual_value > 0`` = happened = asserted; the file's head positions count from 1): accuracy and F1 of "not asserted".
 - PolNeAR (dev): for every verb of an article, the source we attribute it to against the
   gold Source of the Content span it lies in (null when in none): precision, recall, F1.
+- Commitment (UDS-IH2 train+dev file, the ``report`` half by sentence hash; the ``build`` half was read):
+  the commitment calculus' three-way value and score against ``factual_value``, beside a surface-cue baseline.
+- WikiWeasel / FactBank uncertainty by document-hash halves (``build`` read, ``report`` never read):
+  sentence-level and cue-level F1 of speculation/condition cues.
+- PolNeAR relations (dev, never tuned on; the reporting lexicon's precisions come from train):
+  attribution cue P/R/F1, source accuracy on the cues found, content-span overlap F1.
 - SFU reviews: negation cues (word level) and their scopes (word level) against the
   ``<cue>``/``<xcope>`` annotation (a different genre: product reviews).
 - Speed: spaCy parse time vs. the claims stage (as the pipeline runs it, and with every verb
@@ -562,7 +569,7 @@ def sfu(nlp, limit: int | None, verbose: bool) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", default="factbank,uds,polnear,polnear_cues,sfu,speed",
+    ap.add_argument("--only", default="factbank,uds,commitment,wikiweasel,factbank_cues,polnear,polnear_cues,sfu,speed",
                     help="comma-separated measures to run")
     ap.add_argument("--limit", type=int, default=None, help="at most N items per measure")
     ap.add_argument("--verbose", action="store_true", help="print each disagreement to stderr")
