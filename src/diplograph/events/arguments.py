@@ -15,11 +15,11 @@ from spacy.tokens import Token
 
 from ..actors.resolve import ResolvedActors
 from ..lexicon import word_class
-from ..rules import REGISTRY, Proposal
+from ..rules import Proposal
 from ..syntax import (OBJ, PLACE_PREPS, TARGET_PREPS, agent, is_passive, misparsed_noun, passive_patient,
                       prep_objects, relative_object, subject)
 from . import codebook
-from .candidates import Option, better, choose, declare, proposal
+from .candidates import SWITCHES, Option, better, choose, declare, proposal
 from .clauses import SOURCE_SPEAKER, SPEAKER_PRONOUNS, source_from_clause
 from .tables import nominal_lexicon
 from .patterns import Match
@@ -144,7 +144,7 @@ def placed_targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> P
     lex = nominal_lexicon()
     fallback: Proposal[list[str]] | None = None
     for rule, group in groups:
-        if not REGISTRY.enabled(rule):
+        if not SWITCHES.enabled(rule):
             continue
         out: list[str] = []
         for o in group:

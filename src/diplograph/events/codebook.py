@@ -154,6 +154,7 @@ def value(code: str | None, prop: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def has(code: str | None, prop: str) -> bool:
     """Whether ``code`` has the yes/no property ``prop`` (a column of cameo_properties.tsv)."""
     return value(code, prop).lower() in _TRUE

@@ -33,7 +33,7 @@ from ..nlp import text_of, tokens_of
 from ..syntax import embedded as embedded_verb
 from ..syntax import governor, prep_objects, subject
 from . import codebook
-from .candidates import Candidate
+from .candidates import SWITCHES, Candidate
 from .discards import discard_index
 from .domestic import domestic_targets
 from .frames import apply_frames, content_not_fact, frames_without_verb, transformations
@@ -98,6 +98,7 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
     text = text_of(doc)
     if discards.story(text):
         return []
+    SWITCHES.refresh()  # the rules' switches as the registry has them now (data/rules.tsv, environment)
     families, _ = verb_frames()
     lex = nominal_lexicon()
     out: list[Candidate] = []

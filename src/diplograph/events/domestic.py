@@ -7,7 +7,7 @@ from ..actors.resolve import ResolvedActors
 from ..lexicon import sector_has
 from ..syntax import reporter_tokens
 from . import codebook
-from .candidates import Candidate, declare
+from .candidates import SWITCHES, Candidate, declare
 
 TARGET_DOMESTIC = declare("target.domestic", "target", ("parse", "actors", "sectors:state_organ",
                                                         "codebook:self_directed"), 0.4,
@@ -16,9 +16,7 @@ TARGET_DOMESTIC = declare("target.domestic", "target", ("parse", "actors", "sect
 
 def domestic_targets(cands: list[Candidate], actors: ResolvedActors) -> None:
     """Give the untargeted candidates of one-state sentences that state as their target."""
-    from ..rules import REGISTRY
-
-    if not REGISTRY.enabled(TARGET_DOMESTIC):
+    if not SWITCHES.enabled(TARGET_DOMESTIC):
         return
     by_sentence: dict[int, tuple[set[str], dict[str, list[str]]]] = {}
     for c in cands:

@@ -13,11 +13,11 @@ from spacy.tokens import Token
 
 from ..actors.resolve import ResolvedActors
 from ..lexicon import word_class
-from ..rules import REGISTRY, Proposal
+from ..rules import Proposal
 from ..syntax import SPEECH_VERBS, clause_weight, is_passive, prep_objects, speaker
 from . import codebook
 from .arguments import is_deep, verb_sources, verb_targets
-from .candidates import Candidate, declare
+from .candidates import BASE, SWITCHES, Candidate, declare
 from .patterns import Match
 from .tables import nominal_lexicon
 
@@ -54,10 +54,10 @@ class Verbal:
         """A later rule's reading of the event; it becomes the code if it scores at least as well
         as the standing one (a later reading of equal rank is the more specific). Returns whether
         it did."""
-        p = Proposal("event", match, REGISTRY[rule].confidence, rule)
+        p = Proposal("event", match, BASE[rule], rule)
         self.proposals.append(p)
         current = self._current()
-        if REGISTRY.enabled(rule) and (current is None or REGISTRY.score(p) >= REGISTRY.score(current)):
+        if SWITCHES.enabled(rule) and (current is None or SWITCHES.score(p) >= SWITCHES.score(current)):
             self.match, self.event_rule = match, rule
             return True
         return False
@@ -65,7 +65,7 @@ class Verbal:
     def _current(self) -> Proposal[Match] | None:
         if self.event_rule is None:
             return None
-        return Proposal("event", self.match, REGISTRY[self.event_rule].confidence, self.event_rule)
+        return Proposal("event", self.match, BASE[self.event_rule], self.event_rule)
 
     def void(self) -> None:
         """The act is not coded (an embedded act another rule reads as not having happened)."""
@@ -73,7 +73,7 @@ class Verbal:
 
     def retarget(self, rule: str, targets: list[str], deep: bool | None = None) -> bool:
         """A frame rule's target replaces the verb's own (when the rule is on)."""
-        if not REGISTRY.enabled(rule):
+        if not SWITCHES.enabled(rule):
             return False
         self.targets, self.target_rule = targets, rule if targets else None
         if deep is not None:
@@ -121,7 +121,7 @@ def verbal_candidates(v: Verbal, force: bool = False) -> list[Candidate]:
     conf = min(0.99, conf * (0.4 + 0.6 * clause_weight(verb)))
     res: list[Candidate] = []
     if not targets and len(sources) >= 2 and codebook.has(code or reverse, "reciprocal") and \
-            REGISTRY.enabled(TARGET_RECIPROCAL):
+            SWITCHES.enabled(TARGET_RECIPROCAL):
         pairs = [(a, b) for a in sources for b in sources if a != b]  # "X and Y agreed"
         for a, b in pairs:
             res.append(Candidate(verb, a, b, code or reverse, speaker=spk, confidence=conf,
