@@ -21,6 +21,7 @@ SPEECH_VERBS = word_class("speech_verbs")
 RELATIVE = word_class("relative_pronouns")
 OBJECT_CONTROL = word_class("object_control_verbs")
 ACTIVITY_HEADS = word_class("activity_heads")
+DOER_OBJECT_PREPS = word_class("doer_object_preps")
 TARGET_PREPS = word_list("target_preps")
 PLACE_PREPS = word_list("place_preps")
 
@@ -49,7 +50,7 @@ def subject(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         governor = verb.head.head
         obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
-        if obj is not None and verb.head.lower_ in ("of", "from", "for", "with", "into"):
+        if obj is not None and verb.head.lower_ in DOER_OBJECT_PREPS:
             return obj  # "accused X of attacking Y", "prevented X from entering": X is the doer
         return subject(governor)  # "By inviting X, Putin …"
     return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors.resolve import ResolvedActors
-from ..lexicon import word_class
+from ..lexicon import word_class, word_list
 from ..rules import Proposal
 from ..syntax import (OBJ, PLACE_PREPS, TARGET_PREPS, agent, is_passive, misparsed_noun, passive_patient,
                       prep_objects, relative_object, subject)
@@ -28,6 +28,8 @@ from .phrases import actor_in, bare_sector, deep_actor, noun_author, slot_actor,
 PROTEST_PURPOSES = word_class("protest_purposes")
 OBJECT_PRONOUNS = word_class("object_pronouns")
 CONDITION_MARKS = word_class("condition_marks")
+ABOUT_PREPS = word_list("complaint_about_preps")
+ADDRESSEE_PREPS = word_list("complaint_addressee_preps")
 
 R = ("parse", "actors")
 SOURCE_SLOT = declare("source.slot", "source", R + ("verb_dictionary",), 0.95,
@@ -271,8 +273,8 @@ def without_addressee(verb: Token, targets: list[str], actors: ResolvedActors) -
     """``X complained to the UN over Y's raids``: a disapproval or protest is aimed at whom it is
     about (PLOVER's target), not at whom it is addressed to; the addressee stays the target when
     the complaint names no one else."""
-    addressed = {a for g in prep_objects(verb, ("to",)) for a in actor_in(g, actors)}
-    about = {a for g in prep_objects(verb, ("over", "about", "against", "at")) for a in actor_in(g, actors)}
+    addressed = {a for g in prep_objects(verb, ADDRESSEE_PREPS) for a in actor_in(g, actors)}
+    about = {a for g in prep_objects(verb, ABOUT_PREPS) for a in actor_in(g, actors)}
     if not addressed or not (about - addressed):
         return targets
     return [a for a in targets if a not in addressed]

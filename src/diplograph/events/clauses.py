@@ -19,6 +19,7 @@ ENDING_VERBS = word_class("ending_verbs")
 MOTION_VERBS = word_class("motion_verbs")
 CONSEQUENCE_VERBS = word_class("consequence_verbs")
 SPEAKER_PRONOUNS = word_class("speaker_pronouns")
+PRESENCE_PREPS = word_class("presence_preps")
 
 SOURCE_LIGHT_VERB = declare(
     "source.light_verb_subject", "source", ("parse", "actors", "lexicon:light_verbs", "lexicon:ending_verbs",
@@ -47,7 +48,7 @@ def went_for(verb: Token) -> bool:
     """A verb of going or being somewhere (``returned to Geneva``, ``is in Kigali``) for an activity."""
     lemma = verb.lemma_.lower()
     return lemma in MOTION_VERBS or (lemma == "be" and any(
-        c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children))
+        c.dep_ == "prep" and c.lower_ in PRESENCE_PREPS for c in verb.children))
 
 
 def ending_verb(noun: Token) -> Token | None:

@@ -83,11 +83,6 @@ class Codebook:
         return code in self.codes
 
 
-# CAMEO2PLOVER-2021 leaves CAMEO 02 (appeals) unmapped; PLOVER's REQUEST is "all requests,
-# demands and orders", so appeals are REQUEST with the mode of what is asked for.
-APPEAL_MODES = {"021": "assist", "022": "assist", "023": "assist", "024": "change", "025": "yield",
-                "026": "meet", "027": "meet", "028": "meet"}
-
 _C2P = re.compile(r"^(\d{2,4}):\s*([A-Z_]+)?\s*(?:,\s*([^,#]*))?(?:,\s*([^#]*))?")
 
 
@@ -106,8 +101,9 @@ def load_codebook() -> Codebook:
             g = row["goldstein_gdelt"] or row["goldstein_phoenix"] or "0"
             q = row["quadclass_gdelt"] or str(quad_of_root(row["root"]))
             p = _inherit(plover, code)
-            if not p[0] and row["root"] == "02":
-                p = ("REQUEST", APPEAL_MODES.get(code[:3]), None)
+            if not p[0] and value(code, "plover_fallback"):
+                # (CAMEO2PLOVER-2021 leaves appeals unmapped: cameo_properties.tsv says what they are)
+                p = (value(code, "plover_fallback"), value(code, "plover_mode_fallback") or None, None)
             codes[code] = CameoCode(code, row["root"], row["label"] or row["gdelt_label"], float(g), int(q),
                                     p[0] or (row["plover"] or None), p[1] or (row["plover_mode"] or None),
                                     p[2] or (row["plover_context"] or None))

@@ -4,10 +4,12 @@ into Kabul``, ``students throughout Indonesia staged demonstrations``)."""
 from __future__ import annotations
 
 from ..actors.resolve import ResolvedActors
-from ..lexicon import sector_has
+from ..lexicon import sector_has, word_class
 from ..syntax import reporter_tokens
 from . import codebook
 from .candidates import SWITCHES, Candidate, declare
+
+RECIPIENT_PREPS = word_class("recipient_preps")
 
 TARGET_DOMESTIC = declare("target.domestic", "target", ("parse", "actors", "sectors:state_organ",
                                                         "codebook:self_directed"), 0.4,
@@ -64,4 +66,4 @@ def self_directed(c: Candidate) -> bool:
     if not codebook.has(c.code, "self_directed") or c.nominal:
         return False
     return not any(t.dep_ in ("dobj", "dative") and t.pos_ in ("PROPN", "PRON") or
-                   (t.dep_ == "prep" and t.lower_ in ("to", "with")) for t in c.trigger.children)
+                   (t.dep_ == "prep" and t.lower_ in RECIPIENT_PREPS) for t in c.trigger.children)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors.resolve import ResolvedActors
-from ..lexicon import word_class
+from ..lexicon import word_class, word_list
 from ..syntax import PLACE_PREPS, clause_weight, governor, head_of_compound, is_passive, prep_objects, speaker
 from . import codebook
 from .arguments import TARGET_FORCE_PLACE, targets_of
@@ -34,6 +34,7 @@ SOURCE_PREPS = word_class("noun_source_preps")
 TARGET_PREPS = word_class("noun_target_preps")
 BETWEEN_PREPS = word_class("noun_between_preps")
 LEAVING_NOUNS = word_class("leaving_nouns")
+DESTINATION_PREPS = word_list("destination_preps")
 
 N = ("parse", "actors", "nominal_events")
 EVENT_NOMINAL = declare("event.nominal", "event", N, 0.55, "an event noun's code ('the meeting between X and Y')")
@@ -103,7 +104,7 @@ def _targets_from_clause(noun: Token, actors: ResolvedActors, exclude: list[str]
         # (not the goer's own state: "returned home to X's capital for talks"; with two goers,
         # "X and Y negotiators return to Z for talks", the place is only the venue)
         home = {actors.actors[a].country for a in exclude if a in actors.actors}
-        return [a for g in prep_objects(verb, ("to", "in")) for a in actor_in(g, actors)
+        return [a for g in prep_objects(verb, DESTINATION_PREPS) for a in actor_in(g, actors)
                 if a not in exclude and actors.actors[a].country not in home], TARGET_NOUN_HOST
     return [], None
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors.resolve import ResolvedActors
-from ..lexicon import word_class
+from ..lexicon import sector_has, word_class, word_list
 from ..syntax import SUBJ, prep_objects, speaker
 from .patterns import is_time_phrase
 
 STANCE_NOUNS = word_class("stance_nouns")
 DEMONSTRATIVES = word_class("demonstratives")
+AUTHOR_PREPS = word_list("noun_source_preps")
 
 # clauses and function words a search for the nearest named actor below a phrase does not enter
 DEEP_SKIP = ("relcl", "acl", "advcl", "ccomp", "pcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos", "det")
@@ -54,8 +55,6 @@ def bare_sector(aid: str | None, actors: ResolvedActors) -> bool:
 
 def _international(code: str | None) -> bool:
     """A sector that belongs to no state (IGO, NGO …: ``sectors.tsv`` column ``international``)."""
-    from ..lexicon import sector_has
-
     return bool(code) and sector_has(code[:3], "international")
 
 
@@ -124,7 +123,7 @@ def noun_author(noun: Token, actors: ResolvedActors) -> list[str]:
             names = actor_in(c, actors, depth=1)
             if names:
                 return names
-    for g in prep_objects(noun, ("from", "by")):
+    for g in prep_objects(noun, AUTHOR_PREPS):
         names = actor_in(g, actors)
         if names:
             return names

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..actors.resolve import ResolvedActors
-from ..lexicon import word_class
+from ..lexicon import word_class, word_list
 from ..rules import Proposal
 from ..syntax import SPEECH_VERBS, clause_weight, is_passive, prep_objects, speaker
 from . import codebook
@@ -22,6 +22,7 @@ from .patterns import Match
 from .tables import nominal_lexicon
 
 CAUSAL_VERBS = word_class("causal_verbs")
+CONSEQUENCE_PREPS = word_list("consequence_preps")
 
 EVENT_ENTRY = declare("event.verb_entry", "event", ("parse", "verb_dictionary"), 0.5,
                       "the verb dictionary's code for the verb itself (no pattern's words matched)")
@@ -111,7 +112,7 @@ def verbal_candidates(v: Verbal, force: bool = False) -> list[Candidate]:
     if not sources and not (targets and is_passive(verb) and codebook.has(code or reverse, "agentless_passive")):
         return []  # an agentless active verb ("considering the relationship between X and Y")
     if verb.lemma_.lower() in CAUSAL_VERBS and any(
-            o.lemma_.lower() in nominal_lexicon() for o in prep_objects(verb, ("to", "in")) +
+            o.lemma_.lower() in nominal_lexicon() for o in prep_objects(verb, CONSEQUENCE_PREPS) +
             [c for c in verb.children if c.dep_ == "dobj"]):
         return []  # "which led to the arrest of X": the noun is the event
     spk = speaker(verb)
