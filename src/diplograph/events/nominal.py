@@ -24,7 +24,7 @@ from ..lexicon import word_class, word_list
 from ..syntax import PLACE_PREPS, clause_weight, governor, head_of_compound, is_passive, prep_objects, speaker
 from . import codebook
 from .arguments import TARGET_FORCE_PLACE, targets_of
-from .candidates import Candidate, declare
+from .candidates import SWITCHES, Candidate, declare
 from .clauses import ending_verb, is_light, source_from_clause, went_for
 from .phrases import actor_in, bare_sector, sector_adjective, stance_anaphor
 from .tables import reversed_code
@@ -40,6 +40,10 @@ N = ("parse", "actors", "nominal_events")
 EVENT_NOMINAL = declare("event.nominal", "event", N, 0.55, "an event noun's code ('the meeting between X and Y')")
 EVENT_ENDING = declare("event.nominal_ending", "event", N + ("lexicon:ending_verbs", "nominal_reversals"), 0.6,
                        "ending the activity a noun names ('X suspended the talks'): the reduction of it")
+EVENT_NOMINAL_REVERSE = declare(
+    "event.nominal_reverse", "event", N, 0.5,
+    "a reciprocal event noun with a named party: that party did it too ('X's talks with Y': Y talks with X); "
+    "its source was found by a target rule and its target by a source rule")
 SOURCE_NOUN_OWN = declare("source.noun_own", "source", N + ("lexicon:noun_source_preps",), 0.9,
                           "the noun's possessive, national adjective, 'by'/'from' or 'between' object")
 TARGET_NOUN_OWN = declare("target.noun_own", "target", N + ("lexicon:noun_target_preps",), 0.9,
@@ -165,10 +169,10 @@ def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciproca
             t_rule = target_rule if t is not None else None
             res.append(Candidate(noun, s, t, code, nominal=True, speaker=spk, confidence=conf,
                                  rules=_rules(EVENT_NOMINAL, s_rule, t_rule)))
-            if reciprocal and s and t and (own_targets or len(sources) < 2):
+            if reciprocal and s and t and (own_targets or len(sources) < 2) and SWITCHES.enabled(EVENT_NOMINAL_REVERSE):
                 # (not "Clashes between X and Y killed civilians": the civilians fought no one)
                 res.append(Candidate(noun, t, s, code, nominal=True, speaker=spk, confidence=conf - 0.05,
-                                     rules=_rules(EVENT_NOMINAL, t_rule, s_rule)))
+                                     rules=_rules(EVENT_NOMINAL_REVERSE, t_rule, s_rule)))
     return res
 
 

@@ -28,6 +28,9 @@ EVENT_ENTRY = declare("event.verb_entry", "event", ("parse", "verb_dictionary"),
                       "the verb dictionary's code for the verb itself (no pattern's words matched)")
 EVENT_PATTERN = declare("event.verb_pattern", "event", ("parse", "verb_dictionary"), 0.6,
                         "the most specific verb-dictionary pattern whose words stand in the right places")
+EVENT_REVERSE = declare("event.verb_reverse", "event", ("parse", "verb_dictionary"), 0.5,
+                        "the pattern's reverse code [a:b]: the one opposite did b ('B was hosted by A'); its source "
+                        "was found by a target rule and its target by a source rule")
 TARGET_RECIPROCAL = declare("target.reciprocal", "target", ("parse", "actors", "codebook:reciprocal"), 0.6,
                             "'X and Y agreed': with no target, each subject is the other's target")
 
@@ -138,7 +141,7 @@ def verbal_candidates(v: Verbal, force: bool = False) -> list[Candidate]:
                 res.append(Candidate(verb, s, t, code, speaker=None if v.demand_frame else spk, confidence=conf,
                                      rules={"event": v.event_rule, "source": s_rule, "target": t_rule},
                                      negation_absorbed=v.negation_absorbed))
-            if reverse and (s or t) and not (t is None and code == reverse):
+            if reverse and (s or t) and not (t is None and code == reverse) and SWITCHES.enabled(EVENT_REVERSE):
                 # (not for a symmetric code with no one opposite: "X signed an agreement" is not
                 # also "no one signed it with X", which only puts X in a target slot)
                 # a symmetric pair ([041:041], "telephoned"): both did the same, as sure as each
@@ -146,5 +149,5 @@ def verbal_candidates(v: Verbal, force: bool = False) -> list[Candidate]:
                 # "B was hosted by A" is a little less sure than "A hosted B"
                 res.append(Candidate(verb, t, s, reverse, speaker=spk,
                                      confidence=conf - (0.05 if code and code != reverse else 0),
-                                     rules={"event": v.event_rule, "source": t_rule, "target": s_rule}))
+                                     rules={"event": EVENT_REVERSE, "source": t_rule, "target": s_rule}))
     return res
