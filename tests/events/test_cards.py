@@ -2,8 +2,8 @@
 
 Each line of ``cards.jsonl`` is ``{"rule", "text", "expect": {"root", "source", "target"}, "counter",
 "level"?}``: some event of ``text`` was decided by ``rule`` (in its ``rules`` under the rule's kind)
-with that CAMEO root and those source/target code prefixes (``null``: no one); no event of ``counter``
-names ``rule``. ``"level": "candidates"`` reads the coder's candidates instead of the final events
+with that CAMEO root (``null``: any — for a source/target rule whose event type other rules decide)
+and those source/target code prefixes (``null``: no one); no event of ``counter`` names ``rule``. ``"level": "candidates"`` reads the coder's candidates instead of the final events
 (for a rule whose candidate a stronger one of the same pair hides in the output). The sentences are
 made up for the cards, with names of their own, never taken from a dev record.
 """
@@ -52,13 +52,16 @@ def test_card(pipeline, card):
     level = card.get("level", "events")
     want = card["expect"]
     got = _readings(pipeline, card["text"], level)
-    assert any(r.get(kind) == rule and code.startswith(want["root"]) and _matches(s, want["source"]) and
+    assert any(r.get(kind) == rule and (want["root"] is None or code.startswith(want["root"])) and _matches(s, want["source"]) and
                _matches(t, want["target"]) for code, s, t, r in got), (rule, got)
     against = _readings(pipeline, card["counter"], level)
     assert not any(r.get(kind) == rule for _, _, _, r in against), (rule, against)
 
 
-def test_every_source_and_target_rule_of_the_event_stage_has_a_card():
+def test_every_source_and_target_rule_of_the_coder_has_a_card():
+    # (the rules declared by the coder's modules; the type model's rules have tests of their own)
+    from diplograph.events.candidates import BASE
+
     carded = {c["rule"] for c in CARDS}
-    missing = [r.name for r in REGISTRY.all(stage="events") if r.kind in ("source", "target") and r.name not in carded]
+    missing = [name for name in BASE if REGISTRY[name].kind in ("source", "target") and name not in carded]
     assert not missing, missing
