@@ -135,3 +135,18 @@ def test_api_near_and_places(tmp_path):
         assert places["total"] == 2 and {p["name"] for p in places["places"]} == {"Ulmora", "Vessa Oblast"}
         assert c.get("/api/places", params={"q": "ulm"}).json()["places"][0]["geonames_id"] == 1234567
         assert c.get("/api/places", params={"country": "RUS"}).json()["total"] == 0
+
+
+def test_cli_exports_geojson(tmp_path):
+    from typer.testing import CliRunner
+
+    from diplograph.cli import app
+
+    path, _ = corpus(tmp_path)
+    out = tmp_path / "cli.geojson"
+    res = CliRunner().invoke(app, ["export", "--format", "geojson", "--store", str(path), str(out)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(out.read_text())
+    assert data["type"] == "FeatureCollection" and len(data["features"]) == 2
+    res = CliRunner().invoke(app, ["export", "--format", "kml", "--store", str(path), str(tmp_path / "x")])
+    assert res.exit_code != 0  # an unknown format is refused with the list of formats
