@@ -76,7 +76,8 @@ def parse_entry(entry: str, office_words: frozenset[str]) -> tuple[str, str, str
     e = entry.strip().strip(".")
     if not e or _SKIP.match(e) or "(vacant)" in e:
         return None
-    if re.fullmatch(r"(?:[A-Z][\w'’]+\s+){1,3}(?:al-|el-)?[A-Z][\w'’]+", e):
+    if re.fullmatch(r"(?:[A-Z][\w'’]+\s+){1,3}(?:al-|el-)?[A-Z][\w'’]+", e) and not any(
+            _capitals(w) or w.lower() in office_words for w in e.split()):
         # A bare name with neither title nor capitals (``Ahmad al-Shara'``): the last word is the surname.
         w = e.split()
         return "", e.rstrip("'’"), w[-1].rstrip("'’"), None, None
@@ -119,6 +120,12 @@ def holdings(path: Path, office_words: frozenset[str]) -> list[Holding]:
             text = re.sub(r"<[^>]+>", " ", html.unescape(row.get(fld) or ""))
             text = re.split(r"\bnote\b\s*(?:\d\s*)?[-:–]", text)[0]
             for k, entry in enumerate(text.split(";")):
+                if entry.strip().lower().startswith("also spelled") and out and out[-1].snapshot == snap \
+                        and out[-1].since is None:
+                    # "X Y; also spelled Z W (since …)": the date belongs to the holder just named
+                    m = re.search(r"\((?:since|from)\s+([^)]*)\)?", entry)
+                    out[-1].since = since_date(m.group(1)) if m else None
+                    continue
                 got = parse_entry(entry, office_words)
                 if got is None:
                     continue
@@ -181,6 +188,13 @@ def tenures(hs: list[Holding]) -> tuple[list[FactbookTenure], date]:
                     end = min(max(successor), end)
             latest = at[-1]
             out.append(FactbookTenure(country, latest.name, latest.surname, latest.title, office, since, end))
+    # A holder respelled between snapshots (PAETONGTARN Shinawatra → PHAETHONGTHAN Chinnawat) keeps the
+    # same "since" date: the earlier spelling holds as long as the later one.
+    for t in out:
+        for o in out:
+            if o is not t and o.country == t.country and o.office == t.office and o.start == t.start \
+                    and t.end is not None and (o.end is None or o.end > t.end) and t.end >= o.start:
+                t.end = o.end
     # A holder the Factbook names without a "since" date took over when the previous holder of the
     # office left, if that is earlier than the first snapshot naming them.
     undated = {(h.country, h.name) for h in hs if h.since is None}

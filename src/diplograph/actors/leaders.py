@@ -162,7 +162,11 @@ class Leaders:
                 fits = [t for t in now if not t.office and t.source == "REIGN"] or self._effective(country, now)
         else:
             fits = [t for t in now if title_fits(want, t.title)]
-        people = {translit_key(t.family): t for t in fits}
+        # One person under two spellings (the same office from the same day) is one holder.
+        people = {(t.start, t.office): t for t in fits}
+        if len({translit_key(t.family) for t in people.values()}) > 1 and len({k[0] for k in people}) == 1:
+            people = {next(iter(people)): next(iter(people.values()))}
+        people = {translit_key(t.family): t for t in people.values()}
         if len(people) != 1:
             return None
         return next(iter(people.values()))
