@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..lexicon import word_class
+from ..nlp import text_of, tokens_of
 from ..rules import REGISTRY
 
 NAME_HYPHEN = REGISTRY.declare("mention.name_hyphen", stage="actors", kind="mention", reads=("parse",),
@@ -22,15 +23,15 @@ NAME_HYPHEN = REGISTRY.declare("mention.name_hyphen", stage="actors", kind="ment
                                "together are one name word (Jae-myung), so a name is not split in two")
 
 
-def _joins(doc: Doc, i: int) -> bool:
+def _joins(doc: list, i: int) -> bool:
     a, h, b = doc[i], doc[i + 1], doc[i + 2]
     if h.text != "-" or a.whitespace_ or h.whitespace_ or not a.is_alpha or not b.is_alpha:
         return False
     if not a.text[:1].isupper() or a.is_upper and len(a.text) > 1:
         return False
     if b.text[:1].islower():
-        person = a.ent_type_ == "PERSON" or (a.ent_type_ == "" and a.pos_ == "PROPN" and a.i > 0
-                                             and doc[a.i - 1].ent_type_ == "PERSON")
+        person = a.ent_type_ == "PERSON" or (a.ent_type_ == "" and a.pos_ == "PROPN" and i > 0
+                                             and doc[i - 1].ent_type_ == "PERSON")
         return person and b.lower_ not in word_class("hyphen_participles")
     return a.ent_type_ == "PERSON" and b.ent_type_ == "PERSON" and a.ent_iob_ != "" and b.ent_iob_ == "I"
 
@@ -38,16 +39,23 @@ def _joins(doc: Doc, i: int) -> bool:
 def join_hyphenated_names(doc: Doc) -> int:
     """Merge hyphenated name words in place; returns how many were merged. A word joined inside a
     person's name is joined wherever else the document writes it (``Min-jae said``)."""
-    if not REGISTRY.enabled(NAME_HYPHEN) or "-" not in doc.text:
+    if not REGISTRY.enabled(NAME_HYPHEN) or "-" not in text_of(doc):
         return 0
-    named = {doc[i].text + "-" + doc[i + 2].text for i in range(len(doc) - 2) if _joins(doc, i)}
+    toks = tokens_of(doc)
+    hyphens = [i - 1 for i in range(1, len(toks) - 1) if toks[i].text == "-"]
+    named = {toks[i].text + "-" + toks[i + 2].text for i in hyphens if _joins(toks, i)}
+    if not named:
+        return 0
     spans = []
     i = 0
-    while i + 2 < len(doc):
-        if _joins(doc, i) or (doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
-                              and doc[i].text + "-" + doc[i + 2].text in named):
+    while i + 2 < len(toks):
+        if toks[i + 1].text != "-":
+            i += 1
+            continue
+        if _joins(toks, i) or (not toks[i].whitespace_ and not toks[i + 1].whitespace_
+                               and toks[i].text + "-" + toks[i + 2].text in named):
             j = i + 2
-            while j + 2 < len(doc) and _joins(doc, j):
+            while j + 2 < len(toks) and toks[j + 1].text == "-" and _joins(toks, j):
                 j += 2
             spans.append(doc[i:j + 1])
             i = j + 1

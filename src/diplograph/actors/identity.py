@@ -99,6 +99,8 @@ def join_same_people(st: State) -> None:
     from ..rules import REGISTRY
 
     people = [a for a in st.out.actors.values() if a.type == "person"]
+    if len(people) < 2 and not any(a.type == "group" and a.code is None for a in st.out.actors.values()):
+        return
     if REGISTRY.enabled(SAME_PERSON):
         full = [a for a in people if _full(st, a) and len(_words(a.name)) >= 2]
         full.sort(key=lambda a: (-len(a.mentions), min(m.start for m in a.mentions)))

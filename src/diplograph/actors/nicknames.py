@@ -24,6 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..lexicon import table, word_class
+from ..nlp import tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
@@ -164,8 +165,8 @@ def _bind(st: State, span: tuple[int, int], person: Actor, verb: int | None) -> 
 def _introductions(st: State) -> None:
     doc = st.doc
     verbs = word_class("nickname_verbs")
-    for tok in doc:
-        if tok.lemma_.lower() not in verbs or tok.pos_ not in ("VERB", "AUX"):
+    for tok in tokens_of(doc):
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
             continue
         # (1) "N, as X call(s) P": an ``as`` clause after a comma right before the verb's clause.
         mark = next((c for c in tok.children if c.lower_ == "as" and c.dep_ in ("mark", "prep", "advmod")), None)
@@ -222,17 +223,23 @@ def sobriquets() -> dict[tuple[str, ...], tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _firsts() -> frozenset[str]:
+    return frozenset(k[0] for k in sobriquets())
+
+
 def _known(st: State) -> None:
     doc = st.doc
     table_ = sobriquets()
-    firsts = {k[0] for k in table_}
+    firsts = _firsts()
     named_states = {a.country for a in st.out.actors.values() if a.country}
-    for i, tok in enumerate(doc):
+    toks = tokens_of(doc)
+    for i, tok in enumerate(toks):
         if tok.text not in firsts:
             continue
         for key, (person, state) in table_.items():
             n = len(key)
-            if key[0] != tok.text or tuple(t.text for t in doc[i:i + n]) != key:
+            if key[0] != tok.text or tuple(t.text for t in toks[i:i + n]) != key:
                 continue
             if any(t in st.out.token_actor and not _weak(st, st.out.token_actor[t]) for t in range(i, i + n)):
                 continue
@@ -261,8 +268,11 @@ def _honorifics(st: State) -> None:
     prefixes = set(honorific_prefixes())
     suffixes = honorific_suffixes()
     people = [a for a in st.out.actors.values() if a.type == "person" and len(a.name.split()) > 1]
-    for tok in doc[:-1]:
-        pre, nxt = tok, doc[tok.i + 1]
+    if not people:
+        return
+    toks = tokens_of(doc)
+    for k, tok in enumerate(toks[:-1]):
+        pre, nxt = tok, toks[k + 1]
         for hon, name in ((pre, nxt), (nxt, pre)):
             table_ = prefixes if hon is pre else suffixes
             if hon.lower_ not in table_ or not CAPITALISED.match(name.text) or len(name.text) < 2:

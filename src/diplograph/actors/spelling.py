@@ -9,6 +9,7 @@ are not units. Two names share a unit when one of the keys agrees.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .aliases import translit_key
 
@@ -22,7 +23,8 @@ def skeleton(key: str) -> str:
     return re.sub(r"[aeiouyw]", "", key)
 
 
-def units(name: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65536)
+def units(name: str) -> tuple[tuple[str, str], ...]:
     """(transliteration key, skeleton) of every word unit of a name, particles left out."""
     out: list[tuple[str, str]] = []
     for word in re.split(r"\s+", name.replace(".", " ").replace(",", " ").strip()):
@@ -33,7 +35,7 @@ def units(name: str) -> list[tuple[str, str]]:
             k = translit_key(p)
             if k and k not in PARTICLES:
                 out.append((k, skeleton(k)))
-    return out
+    return tuple(out)
 
 
 def _same(a: tuple[str, str], b: tuple[str, str]) -> bool:
