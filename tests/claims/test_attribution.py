@@ -47,3 +47,66 @@ def test_quotation_keeps_its_source(nlp):
     src = attribution_of(token(doc, "burned"), index, quotes)
     assert src is not None and src.text == "the governor"
     assert attribution_of(token(doc, "arrived"), index, quotes) is None
+
+
+def _quote_source(nlp, text: str, word: str):
+    from diplograph.claims.attribution import attribution_of, quotations
+    from diplograph.claims.cues import find_cues
+    from diplograph.claims.modality import cue_index
+
+    from .helpers import token
+
+    doc = nlp(text)
+    index = cue_index(find_cues(doc))
+    return attribution_of(token(doc, word), index, quotations(doc, index))
+
+
+@pytest.mark.parametrize("text,word,expected,rule", [
+    # the speaker is named in the next sentence, or in the previous one
+    ("“The rebels burned the market.” The governor said so on Monday.", "burned", "The governor",
+     "source.adjacent_quote"),
+    ("The governor insisted on Monday. “The rebels burned the market.”", "burned", "The governor",
+     "source.adjacent_quote"),
+    ("The army arrived on Monday. “The rebels burned the market.”", "burned", None, None),
+    # a colon after the reporting verb
+    ("The governor said: “The rebels burned the market.”", "burned", "The governor", None),
+])
+def test_quotation_speaker_across_sentences(nlp, text, word, expected, rule):
+    src = _quote_source(nlp, text, word)
+    assert (src.text if src else None) == expected
+    if rule is not None:
+        assert src.rule == rule
+
+
+@pytest.mark.parametrize("sentence,word,vague", [
+    ("Some critics say the rebels seized the airport.", "seized", True),
+    ("It is believed that the rebels seized the airport.", "seized", True),
+    ("The rebels reportedly seized the airport.", "seized", True),
+    ("Analysts said the rebels seized the airport.", "seized", True),
+    ("The foreign minister said that the rebels seized the airport.", "seized", False),
+    ("Ruritania's envoy said that the rebels seized the airport.", "seized", False),
+])
+def test_vague_sources_typed(nlp, sentence, word, vague):
+    from diplograph.claims.attribution import attribution_of
+    from diplograph.claims.cues import find_cues
+    from diplograph.claims.modality import cue_index
+
+    from .helpers import token
+
+    doc = nlp(sentence)
+    src = attribution_of(token(doc, word), cue_index(find_cues(doc)))
+    assert src is not None and src.vague is vague, (src and src.text, src and src.vague)
+
+
+def test_attribution_relations_of_a_document(nlp):
+    from diplograph.claims.attribution_spans import attributions
+    from diplograph.claims.cues import find_cues
+
+    doc = nlp("Senator Blutarsky: The embargo has failed. The envoy accused Ruritania of shelling the port, "
+              "and the minister tweeted that the talks were over.")
+    found = {doc[r.cue[0]:r.cue[1]].text: (doc[r.source[0]:r.source[1]].text if r.source else None,
+                                           doc[r.content[0]:r.content[1]].text if r.content else None)
+             for r in attributions(doc, find_cues(doc))}
+    assert found.get(":") == ("Senator Blutarsky", "The embargo has failed."), found
+    assert found.get("tweeted") == ("the minister", "that the talks were over"), found
+    assert found.get("accused", (None,))[0] == "The envoy", found
