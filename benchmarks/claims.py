@@ -444,6 +444,7 @@ def speed(nlp, limit: int | None, verbose: bool) -> str:
     from datetime import date
 
     from diplograph.actors.resolve import resolve_mentions
+    from diplograph.claims.commitment import commitment_of
     from diplograph.claims.relations import find_relation_states
     from diplograph.claims.timing import date_of, time_expressions
     from diplograph.events.coder import code_events
@@ -472,6 +473,7 @@ def speed(nlp, limit: int | None, verbose: bool) -> str:
             modality_of(c.trigger, index)
             attribution_of(c.trigger, index, quotes)
             date_of(c.trigger, expressions)
+            commitment_of(c.trigger)
             n_events += 1
         find_relation_states(doc, actors)
     t_stage = time.perf_counter() - t0
@@ -484,6 +486,7 @@ def speed(nlp, limit: int | None, verbose: bool) -> str:
             if tok.pos_ == "VERB":
                 modality_of(tok, index)
                 attribution_of(tok, index, quotes)
+                commitment_of(tok)
                 n_verbs += 1
     t_verbs = time.perf_counter() - t0
     words = sum(len(d) for d in docs)

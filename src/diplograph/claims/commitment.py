@@ -218,7 +218,7 @@ def commitment_of(trigger: Token) -> Commitment:
             incoming = p_true * _DEFAULT_INFINITIVE[0] + (1 - p_true) * _DEFAULT_INFINITIVE[1]
         elif any(g.tag_ == "TO" for g in c.children) and dep in ("xcomp", "acl", "advcl", "ccomp"):
             incoming = 0.0  # an infinitive under an adjective or a noun outside the lexicon: "important to monitor"
-        elif dep in ("dobj", "pobj") and any(g.dep_ in ("poss",) or g.lower_ in ("the", "this", "that", "these", "those")
+        elif dep in ("dobj", "pobj") and any(g.dep_ == "poss" or g.lower_ in word_class("definite_determiners")
                                              for g in c.children):
             incoming = 1.0  # a definite object is presupposed: "did not condemn the attack"
             used.append(R_PRESUPPOSED)
