@@ -50,7 +50,14 @@ def test_a_name_is_no_relationship(analyze):
     ("Freedonia's relations with Sylvania have never been so close.", {"FRD", "SYL"}, 1),
     ("Freedonia's relations with Sylvania are not close.", {"FRD", "SYL"}, -1),
     ("Freedonia accused Sylvania of spying. Relations between the two neighbours are strained.", {"FRD", "SYL"}, -1),
+    ("Freedonia accused Sylvania of spying. Ties between the two monarchies reached a freezing point.", {"FRD", "SYL"},
+     -1),
 ])
 def test_relation_comparison(analyze, text, pair, sign):
     found = {(p, s) for p, s, _ in _signs(analyze(text))}
     assert (frozenset(pair), sign) in found, found
+
+
+def test_superlative_is_not_a_negated_relation(analyze):
+    found = _signs(analyze("Relations between Freedonia and Sylvania have never been this bad."))
+    assert (frozenset({"FRD", "SYL"}), -1, "asserted") in found, found

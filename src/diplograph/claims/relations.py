@@ -101,8 +101,9 @@ def _phrase_pair(rel: Token, actors: ResolvedActors) -> tuple[list[str], bool]:
                 if g.dep_ == "pobj":
                     names = _with_conjuncts(g, actors)
                     found += names
-                    if not names and g.lower_ in word_class("relation_pair_words"):
-                        back = True
+                    if not names and (g.lower_ in word_class("relation_pair_words") or any(
+                            k.dep_ in ("nummod", "det") and k.lower_ in ("two", "both") for k in g.children)):
+                        back = True  # "between the two neighbours", "between the two Koreas"
         elif c.dep_ in ("nummod", "det") and c.lower_ in ("two", "both"):
             back = True
     return list(dict.fromkeys(found)), back
@@ -173,9 +174,7 @@ def find_relation_states(doc: Doc, actors: ResolvedActors) -> list[RelationCandi
                 continue
             state, sign, names, back = found
             negated = _negated(state, state.head) if state.dep_ in ("acomp", "attr") else _negated(state)
-            if negated and _superlative(state):
-                negated = False  # "have never been this bad": a superlative, not the opposite
-            if negated:
+            if negated and not _superlative(state):  # "have never been this bad": a superlative, not the opposite
                 sign = -sign
             pair = _resolve_pair(names, back, ctx, sent_no, sentence_pair)
             if pair is None or pair[0] == pair[1]:
