@@ -95,9 +95,39 @@ def _full(st: State, a: Actor) -> bool:
     return any(len(_words(n)) >= 2 for n in _mention_names(a, st))
 
 
+def _join_adjacent(st: State) -> None:
+    """Two person actors on adjacent proper nouns (``Luiz Inácio`` + ``Lula da Silva``, read apart by
+    the tagger or the knowledge base) are one name: the actor with a code (else the first) keeps both,
+    under the whole name."""
+    from ..nlp import tokens_of
+    from ..rules import REGISTRY
+
+    if not REGISTRY.enabled(SAME_PERSON):
+        return
+    toks = tokens_of(st.doc)
+    ta = st.out.token_actor
+    for i in range(len(toks) - 1):
+        a, b = ta.get(i), ta.get(i + 1)
+        if a is None or b is None or a == b or toks[i].pos_ != "PROPN" or toks[i + 1].pos_ != "PROPN":
+            continue
+        if toks[i].whitespace_ == "" or not toks[i + 1].text[:1].isupper():
+            continue
+        A, B = st.out.actors.get(a), st.out.actors.get(b)
+        if A is None or B is None or A.type != "person" or B.type != "person":
+            continue
+        if A.country and B.country and A.country != B.country:
+            continue
+        keep, other = (B, A) if (B.code and not A.code) else (A, B)
+        whole = " ".join(sorted({A.name, B.name}, key=lambda n: 0 if n == A.name else 1))
+        move_mentions(st, other, keep, SAME_PERSON, method="alias")
+        if len(whole.split()) > len(keep.name.split()):
+            keep.name = whole
+
+
 def join_same_people(st: State) -> None:
     from ..rules import REGISTRY
 
+    _join_adjacent(st)
     people = [a for a in st.out.actors.values() if a.type == "person"]
     if len(people) < 2 and not any(a.type == "group" and a.code is None for a in st.out.actors.values()):
         return

@@ -277,6 +277,8 @@ def _honorifics(st: State) -> None:
             table_ = prefixes if hon is pre else suffixes
             if hon.lower_ not in table_ or not CAPITALISED.match(name.text) or len(name.text) < 2:
                 continue
+            if not CAPITALISED.match(hon.text) and hon.lower_ not in word_class("honorifics_lower_case"):
+                continue  # "da Silva", "de Gaulle": a name's particle, not an honorific
             if hon.i in st.out.token_actor and not _weak(st, st.out.token_actor[hon.i]):
                 continue
             u = units(name.text)
