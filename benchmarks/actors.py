@@ -22,7 +22,11 @@ knowledge base, and the time resolution adds to spaCy's parse over the example a
 Split (``--split even|odd``): only the records at even (0, 2, 4 …) or odd positions of the file,
 so rules designed while reading one half's errors can be checked on the other half.
 
-Usage: ``.venv/bin/python benchmarks/actors.py [FILE] [--errors] [--misses] [--timing] [--split even|odd]``.
+Rules (``--rules``): per named actor rule (``Mention.rule``), how often it fires on the records, how many
+of its mentions overlap a gold actor's text, and the share of those whose 3-letter code is the gold one
+(its precision where gold exists; aggregates only, so it may be printed for the unread half).
+
+Usage: ``.venv/bin/python benchmarks/actors.py [FILE] [--errors] [--misses] [--timing] [--rules] [--split even|odd]``.
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -177,6 +182,9 @@ def main(argv: list[str]) -> int:
     pipe = Pipeline()
     src, tgt, both = F1(), F1(), F1()
     found = total = 0
+    fired: Counter[str] = Counter()
+    on_gold: Counter[str] = Counter()
+    right: Counter[str] = Counter()
     t0 = time.perf_counter()
     for rec in records:
         when = date.fromisoformat(rec["date"]) if rec.get("date") else None
@@ -195,10 +203,17 @@ def main(argv: list[str]) -> int:
         src.add(ps, gs)
         tgt.add(pt, gt)
         both.add({"s" + c for c in ps} | {"t" + c for c in pt}, {"s" + c for c in gs} | {"t" + c for c in gt})
+        fired.update(m.rule or "?" for x in a.actors for m in x.mentions)
         # mention-level upper bound
         for txt, code in gold_actor_texts(rec.get("source")) + gold_actor_texts(rec.get("target")):
             total += 1
             s = rec["text"].find(txt)
+            for actor in a.actors:
+                c = "IGO" if (actor.code or "").startswith("IGO") else (actor.country or (actor.code or "")[:3])
+                for m in actor.mentions:
+                    if s >= 0 and m.start < s + len(txt) and m.end > s:
+                        on_gold[m.rule or "?"] += 1
+                        right[m.rule or "?"] += c == code
             ok = False
             for actor in a.actors:
                 c = "IGO" if (actor.code or "").startswith("IGO") else (actor.country or (actor.code or "")[:3])
@@ -224,6 +239,12 @@ def main(argv: list[str]) -> int:
     print(f"target codes: {tgt}")
     print(f"source+target: {both}")
     print(f"mention upper bound: {found}/{total} = {found / max(total, 1):.3f}")
+    if "--rules" in argv:
+        print(f"{'rule':36} {'fired':>6} {'on gold':>8} {'right':>6} {'precision':>9}")
+        for rule, n in sorted(fired.items(), key=lambda kv: (-kv[1], kv[0])):
+            g = on_gold[rule]
+            prec = f"{right[rule] / g:.3f}" if g else "-"
+            print(f"{rule:36} {n:6d} {g:8d} {right[rule]:6d} {prec:>9}")
     return 0
 
 
