@@ -8,7 +8,9 @@ they live (``mention.ethnic_group``).
 """
 from __future__ import annotations
 
-from ..lexicon import sectors_with, word_class
+from functools import lru_cache
+
+from ..lexicon import sectors_with as _sectors_with, word_class
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import best, mention_rule
@@ -17,6 +19,8 @@ from .owners import DEFER, OWNER_RULES, Noun, country_of_modifiers, from_is_orig
 from .phrases import KB_PHRASE
 from .state import ResolvedActors, State, add_mention, drop_mentions, entry_actor, method_of, slug
 from ..syntax import pobj_of, span_head
+
+sectors_with = lru_cache(maxsize=None)(_sectors_with)  # read for every sector noun: the table is fixed
 
 SECTOR_NOUN = mention_rule("mention.sector_noun", 0.5, "a sector noun whose owner no rule finds", ("kb",))
 VETO_DEMONYM_OF_ACTOR = mention_rule(
