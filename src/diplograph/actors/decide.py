@@ -24,7 +24,17 @@ Candidates = Sequence[tuple[str, Callable[..., Any]]]
 # A rule that decides a span names no actor at all proposes this (``None`` means "no proposal").
 NOT_AN_ACTOR = object()
 
-_ORDER: dict[tuple[int, str], list[tuple[str, Callable[..., Any]]]] = {}
+_NO_FEATURES: dict[str, float] = {}  # actor rules give no features yet: one shared empty dict, not one per proposal
+_ORDER: dict[int, list[tuple[str, Callable[..., Any], float]]] = {}
+_ENV = ["?"]  # the DIPLOGRAPH_RULES_OFF value the cached orders were made under
+
+
+def refresh() -> None:
+    """Forget the cached orders when the environment's switches changed (called once per document)."""
+    off = os.environ.get("DIPLOGRAPH_RULES_OFF", "")
+    if off != _ENV[0]:
+        _ORDER.clear()
+        _ENV[0] = off
 
 
 def mention_rule(name: str, confidence: float, description: str, reads: Iterable[str] = ("parse",)) -> str:
@@ -33,25 +43,25 @@ def mention_rule(name: str, confidence: float, description: str, reads: Iterable
                             description=description)
 
 
-def _ordered(candidates: Candidates) -> list[tuple[str, Callable[..., Any]]]:
-    """The switched-on rules of a competition, best-scored first (stable for equal scores)."""
-    key = (id(candidates), os.environ.get("DIPLOGRAPH_RULES_OFF", ""))
-    order = _ORDER.get(key)
+def _ordered(candidates: Candidates) -> list[tuple[str, Callable[..., Any], float]]:
+    """The switched-on rules of a competition with their base confidence, best-scored first (stable)."""
+    order = _ORDER.get(id(candidates))
     if order is None:
-        live = [c for c in candidates if REGISTRY.enabled(c[0])]
-        order = _ORDER[key] = sorted(live, key=lambda c: -REGISTRY.weight(c[0]) * REGISTRY[c[0]].confidence)
+        live = [(name, fn, REGISTRY[name].confidence) for name, fn in candidates if REGISTRY.enabled(name)]
+        order = _ORDER[id(candidates)] = sorted(live, key=lambda c: -REGISTRY.weight(c[0]) * c[2])
     return order
 
 
 def best(candidates: Candidates, *args: Any) -> Proposal[Any] | None:
     """The winning proposal of a competition (``REGISTRY.best`` over every rule's proposal)."""
-    for name, fn in _ordered(candidates):
+    for name, fn, confidence in _ordered(candidates):
         value = fn(*args)
         if value is not None:
-            return Proposal("mention", value, REGISTRY[name].confidence, name)
+            return Proposal("mention", value, confidence, name, None, _NO_FEATURES)
     return None
 
 
 def ranked_names(candidates: Candidates) -> list[str]:
     """The rules of a competition in the order they are tried (for tests and benchmarks)."""
-    return [name for name, _ in _ordered(candidates)]
+    refresh()
+    return [c[0] for c in _ordered(candidates)]

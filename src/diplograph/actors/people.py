@@ -48,7 +48,7 @@ PERSON_NEW = mention_rule("mention.person_new", 0.3,
                           ("parse", "roles"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Identity:
     """Who a name is: the actor key and how it was found; applied to the state by ``_apply``."""
 
@@ -60,7 +60,7 @@ class Identity:
     confidence: float | None = None  # a fixed mention confidence (fuzzy): the mention is added as is
 
 
-@dataclass
+@dataclass(slots=True)
 class Name:
     """A person name being resolved, with what its rules read."""
 

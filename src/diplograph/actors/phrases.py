@@ -51,7 +51,7 @@ VETO_WORD_OF_PERSON = _veto("mention.veto_word_of_person_name",
                             "an organisation or state word starting a person's name is part of the name (Ana Brnabic)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     """One knowledge-base phrase found at a word, with what the veto rules read around it."""
 
@@ -121,10 +121,15 @@ def _phrase(m: Match):
     return m.hit
 
 
-READINGS = ((VETO_LOWERCASE, _lowercase), (VETO_AGENT_POS, _agent_pos), (VETO_ACRONYM_CASE, _acronym_case),
-            (VETO_NOT_PLACE, _not_place), (VETO_CITY_SURNAME, _city_surname), (VETO_CITY_IN_NAME, _city_in_name),
-            (VETO_NAMESAKE_SURNAME, _namesake_surname), (VETO_NAMESAKE_GIVEN, _namesake_given),
-            (KB_PHRASE, _phrase))
+# Every reading rule with the kinds of knowledge-base hit it reads; a hit's competition holds only its kind's.
+_RULES = ((VETO_LOWERCASE, _lowercase, ("actor", "demonym")), (VETO_AGENT_POS, _agent_pos, ("agent",)),
+          (VETO_ACRONYM_CASE, _acronym_case, ("actor",)), (VETO_NOT_PLACE, _not_place, ("place",)),
+          (VETO_CITY_SURNAME, _city_surname, ("place", "actor")), (VETO_CITY_IN_NAME, _city_in_name, ("actor",)),
+          (VETO_NAMESAKE_SURNAME, _namesake_surname, ("actor",)), (VETO_NAMESAKE_GIVEN, _namesake_given, ("actor",)),
+          (KB_PHRASE, _phrase, ("actor", "demonym", "agent", "place")))
+READINGS = {kind: tuple((name, fn) for name, fn, kinds in _RULES if kind in kinds)
+            for kind in ("actor", "demonym", "agent", "place")}
+_ANY_KIND = tuple((name, fn) for name, fn, _ in _RULES)  # a kind of hit no rule declares: every rule reads it
 
 
 def phrase_first(root: str) -> str:
@@ -159,7 +164,7 @@ def kb_spans(st: State, reserved: set[int]) -> list[Span]:
             i += 1
             continue
         end, hit = found
-        reading = best(READINGS, Match(doc, toks, texts, kb, surnames, i, end, hit))
+        reading = best(READINGS.get(hit.kind, _ANY_KIND), Match(doc, toks, texts, kb, surnames, i, end, hit))
         if reading is None or reading.value is NOT_AN_ACTOR:
             i += 1
             continue

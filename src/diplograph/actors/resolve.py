@@ -32,7 +32,7 @@ from ..records import Mention
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER, NormalizedText
 from .coref import resolve_coreference
-from .decide import mention_rule
+from .decide import mention_rule, refresh
 from .hyphens import join_hyphenated_names
 from .identity import join_same_people
 from .nicknames import bind_nicknames
@@ -56,6 +56,7 @@ REDACTION_RESTORED = mention_rule("mention.redaction_restored", 0.7,
 
 
 def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date | None) -> ResolvedActors:
+    refresh()  # a switch changed in the environment (an ablation) takes effect from this document on
     join_hyphenated_names(doc)  # before any rule reads the tokens: names stay whole
     st = State(doc, norm, kb, on, ResolvedActors())
     acronyms = defined_acronyms(doc)
