@@ -84,7 +84,10 @@ def test_model_reranks_inside_a_clause_retypes_and_drops():
     assert decide(view(two, p), ScorerParams(weight=1.0)) == "04"
     assert decide(view([("04", 0.7, 1, 5)], p), ScorerParams(retype=0.5)) == "03"  # re-typed
     assert decide(view([("04", 0.7, 1, 5)], p), ScorerParams(retype=0.6)) == "04"
-    assert decide(view(two, p), ScorerParams(retype=0.5)) == "04"  # a clause has the model's type already
+    assert decide(view(two, p), ScorerParams(retype=0.5)) == "03"  # the clause with the model's type is the act
+    framing = [("04", 0.7, 1, 5, True), ("03", 0.6, 1, 9, False)]  # the best frames the other act
+    assert decide(view(framing, p), ScorerParams(retype=0.5)) == "04"
+    assert decide(view([("04", 0.7, 1, 5, True)], p), ScorerParams(retype=0.5)) == "04"
     assert decide(view(same, p), ScorerParams(none=0.4)) is None  # no political act
     assert decide(view([("04", 0.7, 2, 5)], p), ScorerParams(none=0.4)) == "04"  # two political actors stay
     assert decide(view(same, p), ScorerParams(none=OFF)) == "04"

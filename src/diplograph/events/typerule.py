@@ -84,12 +84,13 @@ def clause_of(tok: Any) -> int:
     return t.i
 
 
-_FRAME_DEPS = {"ccomp", "xcomp", "acl"}
+_FRAME_DEPS = {"ccomp", "xcomp", "acl", "advcl"}
 
 
 def frames(tok: Any) -> bool:
-    """Whether the trigger (or the verb whose object it is) frames another act: a complement
-    clause (``demand that Y withdraw``, ``agreed to end``)."""
+    """Whether the trigger (or the verb whose object it is) frames another act: a complement or
+    adverbial clause (``demand that Y withdraw``, ``agreed to end``, ``mobilized X to support Y``,
+    ``attacked Y after Z criticized W``): the model reads both acts' words, the coder the frame."""
     heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "pobj", "attr") else [])
     return any(c.dep_ in _FRAME_DEPS for h in heads for c in h.children)
 

@@ -9,8 +9,9 @@ four parameters are fitted on held-out folds of the model's training data
   between two political actors;
 - ``weight``: inside one clause, candidates are re-ranked by confidence plus ``weight`` × the model's
   probability of their root;
-- ``retype``: when the model's best root reaches it and no candidate of the sentence has that
-  root, the best candidate takes it (the coder's actors stay);
+- ``retype``: when the model's best root reaches it and the best candidate has another root, a
+  candidate of another clause that has the model's root becomes the best (swapping confidences);
+  when none has it, the best candidate takes the model's root (the coder's actors stay);
 - ``propose``: without any candidate, the model's best root proposes an event when it reaches it
   and the main verb has an actor as its doer or object.
 
@@ -128,9 +129,14 @@ def decide_sentence(view: SentenceView, params: ScorerParams, *, use_model: bool
     best = max(keep, key=lambda i: scores[i])
     retype = None
     framed = len(cands[best]) > 4 and cands[best][4]
-    if top is not None and p_top >= params.retype and not framed and \
-            all(model_root(cands[i][0]) != top for i in keep):
-        retype = (best, top)
+    if top is not None and p_top >= params.retype and model_root(cands[best][0]) != top and not framed:
+        other = [i for i in keep if model_root(cands[i][0]) == top]
+        if other:
+            # the model is sure of a type another clause's candidate has: that one is the act
+            promoted = max(other, key=lambda i: scores[i])
+            scores[promoted], scores[best] = scores[best], scores[promoted]
+        else:
+            retype = (best, top)
     return Decision(keep, [scores[i] for i in keep], retype)
 
 
