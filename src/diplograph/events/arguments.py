@@ -98,6 +98,10 @@ def verb_sources(verb: Token, match: Match, actors: ResolvedActors) -> Proposal[
     else:
         subj = subject(verb)
         if subj is not None:
+            if not options and subj.lower_ not in SPEAKER_PRONOUNS:
+                # (most verbs: the subject is the only rule that applies)
+                p = proposal(SOURCE_SUBJECT, actor_in(subj, actors))
+                return p if p is not None and SWITCHES.enabled(SOURCE_SUBJECT) else None
             options.append((SOURCE_SUBJECT, lambda: actor_in(subj, actors)))
             if subj.lower_ in SPEAKER_PRONOUNS:
                 options.append((SOURCE_SPEAKER, lambda: speaker_actors(verb, actors)))
@@ -121,22 +125,31 @@ def verb_targets(verb: Token, match: Match, actors: ResolvedActors,
     if match.target_at is not None:
         return proposal(TARGET_SLOT, [a for a in slot_actor(match.target_at, actors) if a not in sources])
     code = match.code
-    # the verb's own places first (their rules' confidences lie above every inference's)
-    options: list[Option] = [(GROUPS[0], lambda: placed_targets(verb, actors, sources))]
-    if codebook.has(code, "protest"):
-        # (the rules after the protest's purpose need a named doer: a target alone would only
-        # crowd out another event of the sentence with the same pair)
-        options.append((TARGET_PURPOSE, lambda: purpose_targets(verb, actors, sources)))
-    elif sources and codebook.has(code, "disapproval"):
-        options.append((TARGET_ACCUSED, lambda: accused_subject(verb, actors, sources)))
-    elif sources and codebook.has(code, "threat"):
-        options.append((TARGET_CONDITION, lambda: condition_subject(verb, actors, sources)))
-    if sources:
-        # (inferred, so less sure than a named target: the other verb's own event comes first)
-        options.append((TARGET_SHARED, lambda: shared_object_targets(verb, actors, sources)))
-        options.append((TARGET_PRONOUN, lambda: pronoun_object_targets(verb, actors, sources)))
-    chosen = choose(options)
+    # the verb's own places first: their rules' confidences lie above every inference's, so the
+    # inferences are asked only when no place names anyone (or the switches reweighted them)
+    chosen = placed_targets(verb, actors, sources)
+    if chosen is None or SWITCHES.score(chosen) < INFERENCE_BOUND():
+        options: list[Option] = []
+        if codebook.has(code, "protest"):
+            # (the rules after the protest's purpose need a named doer: a target alone would only
+            # crowd out another event of the sentence with the same pair)
+            options.append((TARGET_PURPOSE, lambda: purpose_targets(verb, actors, sources)))
+        elif sources and codebook.has(code, "disapproval"):
+            options.append((TARGET_ACCUSED, lambda: accused_subject(verb, actors, sources)))
+        elif sources and codebook.has(code, "threat"):
+            options.append((TARGET_CONDITION, lambda: condition_subject(verb, actors, sources)))
+        if sources:
+            # (inferred, so less sure than a named target: the other verb's own event comes first)
+            options.append((TARGET_SHARED, lambda: shared_object_targets(verb, actors, sources)))
+            options.append((TARGET_PRONOUN, lambda: pronoun_object_targets(verb, actors, sources)))
+        chosen = better(chosen, choose(options))
     return refine_targets(verb, code, actors, sources, chosen)
+
+
+def INFERENCE_BOUND() -> float:  # noqa: N802 (reads like the constant it is between switch changes)
+    """The best score an inferred target can have (the weights may change per run)."""
+    bound = SWITCHES.bound
+    return max(bound.get(r, 0.0) for r in INFERENCES) if bound else 1.0
 
 
 def placed_targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> Proposal[list[str]] | None:
@@ -145,8 +158,9 @@ def placed_targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> P
     groups = _groups(verb)
     lex = nominal_lexicon()
     fallback: Proposal[list[str]] | None = None
+    on = SWITCHES.on
     for rule, group in groups:
-        if not SWITCHES.enabled(rule):
+        if not on.get(rule, True):
             continue
         out: list[str] = []
         for o in group:
@@ -173,6 +187,9 @@ def placed_targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> P
     roots = [t for _, g in groups for t in g]
     roots += [g for c in verb.children if c.dep_ == "xcomp" for g in prep_objects(c, TARGET_PREPS + PLACE_PREPS)]
     return proposal(TARGET_DEEP, deep_actor(roots, actors, exclude)) or fallback
+
+
+INFERENCES = (TARGET_PURPOSE, TARGET_ACCUSED, TARGET_CONDITION, TARGET_SHARED, TARGET_PRONOUN)
 
 
 def _groups(verb: Token) -> list[tuple[str, list[Token]]]:
