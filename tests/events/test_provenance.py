@@ -103,3 +103,18 @@ def test_event_modules_import_no_cycle():
 
     for n in graph:
         visit(n, [])
+
+
+def test_a_rule_switched_off_for_a_run_decides_nothing(pipeline, monkeypatch):
+    text = "Protesters in Venezuela staged demonstrations."
+
+    def targets() -> set[str | None]:
+        a = pipeline.analyze_one(Document("t", text, date="2022-05-01"))
+        return {(e.rules or {}).get("target") for e in a.events}
+
+    assert "target.domestic" in targets()
+    monkeypatch.setenv("DIPLOGRAPH_RULES_OFF", "target.domestic")
+    assert "target.domestic" not in targets()
+    monkeypatch.setenv("DIPLOGRAPH_RULES_OFF", "event.verb_reverse")
+    a = pipeline.analyze_one(Document("t", "Hungary held talks with Austria.", date="2022-05-01"))
+    assert a.events and not any((e.rules or {}).get("event") == "event.verb_reverse" for e in a.events)
