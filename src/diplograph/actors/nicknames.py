@@ -44,8 +44,8 @@ HONORIFIC = mention_rule("mention.honorific_name", 0.75,
                          "an honorific word before or after a name word of one person of the document",
                          ("kb:honorifics", "kb:honorific_suffixes", "actors"))
 
-_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "the", "of", "von", "van", "-", "'s", "’s"}
-_STOP = {",", ".", ";", ":", "(", ")", "because", "after", "since", "for", "during", "when", "who", "which"}
+_PARTICLES = word_class("nickname_span_links")
+_STOP = word_class("nickname_span_stops")
 
 
 def _is_person(a: Actor | None) -> bool:

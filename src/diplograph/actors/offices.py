@@ -36,7 +36,7 @@ OFFICE_KB = mention_rule("mention.office_holder_kb", 0.7,
                          "a state's office descriptor is the holder of that office on the document date "
                          "(leader tables; the last known holder after they end)", ("leaders", "lexicon:leader_nouns"))
 
-_DETERMINERS = {"the", "this", "that"}
+_DETERMINERS = word_class("office_determiners")
 
 
 def _state_word(st: State, t: int) -> str | None:

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lexicon import word_class
 from .aliases import translit_key
 
-PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "ben", "abu", "jr", "sr", "da", "de", "dos", "das", "du",
-                       "the", "van", "von", "der", "le", "la", "di", "del", "y", "ould", "ag", "mr", "mrs", "ms",
-                       "dr"})
+PARTICLES = word_class("name_comparison_particles")
 
 
 def skeleton(key: str) -> str:
