@@ -19,6 +19,7 @@ from . import nlp
 from .actors.kb import KnowledgeBase, build_kb, parse_iso_date
 from .actors.resolve import ResolvedActors, resolve_mentions
 from .cache import cached
+from .claims.cues import prepare as prepare_cues
 from .claims.cues import TokenCue, find_cues
 from .claims.attribution import Quotation, attribution_of, quotations
 from .claims.commitment import Commitment, commitment_of, value_of
@@ -89,6 +90,7 @@ class Pipeline:
             self.codebook: Codebook = load_codebook()
             self.gazetteer: Gazetteer = load_gazetteer()
             self.nlp = nlp.load(o.fast)
+            prepare_cues(self.nlp.vocab)  # before any memory zone: its strings must outlive every task
         self.notes: list[str] = _unknown_code_notes(o.verb_files, self.verbs, self.codebook)
         # the learned type model knows CAMEO: a user's own verb dictionary (own codes, own
         # ontology) is coded by its dictionary alone, unless it extends the shipped one

@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from ..data import data_path
 from ..lexicon import word_class
@@ -158,26 +160,30 @@ def _pattern_table() -> tuple[tuple[str, str, list], ...]:
     return tuple(rows)
 
 
-_MATCHERS: dict[int, tuple[Matcher, dict[int, str]]] = {}
+# (match id hash → (pattern id, cue type)); keyed by our own hash of the pattern id, never looked up in
+# the vocabulary's StringStore: a string added inside spaCy's memory_zone (the ingest workers run each
+# task in one) is gone after it, and looking it up again fails (E018)
+_MATCHERS: dict[int, tuple[Matcher, dict[int, tuple[str, str]]]] = {}
 
 
-def _matcher(doc: Doc) -> tuple[Matcher, dict[int, str]]:
-    key = id(doc.vocab)
+def prepare(vocab: Vocab) -> None:
+    """Build the pattern matcher for ``vocab`` now (call it outside any memory zone: at pipeline load)."""
+    key = id(vocab)
     if key not in _MATCHERS:
-        m = Matcher(doc.vocab)
-        types: dict[int, str] = {}
+        m = Matcher(vocab)
+        names: dict[int, tuple[str, str]] = {}
         for pid, typ, pattern in _pattern_table():
             m.add(pid, [pattern])
-            types[doc.vocab.strings[pid]] = typ
-        _MATCHERS[key] = (m, types)
-    return _MATCHERS[key]
+            names[get_string_id(pid)] = (pid, typ)
+        _MATCHERS[key] = (m, names)
 
 
 def _pattern_proposals(doc: Doc) -> list[Proposal[TokenCue]]:
     if not _pattern_table():
         return []
-    m, types = _matcher(doc)
-    return [Proposal("cue", TokenCue(s, e, types[mid], PATTERN), 0.8, PATTERN, evidence=doc.vocab.strings[mid])
+    prepare(doc.vocab)
+    m, names = _MATCHERS[id(doc.vocab)]
+    return [Proposal("cue", TokenCue(s, e, names[mid][1], PATTERN), 0.8, PATTERN, evidence=names[mid][0])
             for mid, s, e in m(doc)]
 
 
