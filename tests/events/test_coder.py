@@ -78,8 +78,8 @@ def codes(pipeline, text: str) -> set[tuple[str, str | None, str | None]]:
 
 
 def test_a_sector_adjective_qualifying_a_thing_is_no_actor(pipeline):
-    got = event_codes(pipeline, "Chile has promised to continue military aid to Bolivia.")
-    assert any(s == "CHL" for s, _ in got)
+    got = event_codes(pipeline, "Peru pledged to keep up its military assistance to Ecuador.")
+    assert any(s == "PER" for s, _ in got)
     assert not any(s == "MIL" or t == "MIL" for s, t in got)
 
 
@@ -328,8 +328,9 @@ def test_two_verbs_sharing_one_object_share_its_target(pipeline):
 
 
 def test_a_clash_s_parties_are_not_reversed_onto_its_victims(pipeline):
-    got = codes(pipeline, "Clashes between Malian rebels and government forces killed 16 civilians.")
-    assert not any((s or "").endswith("CVL") for _, s, _ in got), got
+    got = codes(pipeline, "Battles between Chadian insurgents and army troops killed eleven farmers.")
+    assert any(s in ("TCDREB", "TCDMIL") for _, s, _ in got), got
+    assert not any((s or "").endswith(("CVL", "AGR")) for _, s, _ in got), got
 
 
 def test_a_complaint_is_aimed_at_whom_it_is_about_not_whom_it_is_addressed_to(pipeline):
