@@ -95,6 +95,17 @@ def evt_words(rec: dict) -> set[str]:
     return words
 
 
+def chosen_events(rec: dict, a) -> list:
+    """The record's events: those whose trigger is a word the gold marks EVT, else the most confident."""
+    evw = evt_words(rec)
+    chosen = [e for e in a.events if e.trigger.lower() in evw or any(
+        w.startswith(e.trigger.lower()[:4]) for w in evw if len(e.trigger) >= 4)]
+    if not chosen and a.events:
+        best = max(e.confidence for e in a.events)
+        chosen = [e for e in a.events if e.confidence == best][:1]
+    return chosen
+
+
 def code3(ref, countries: dict[str, str | None]) -> str | None:
     """The 3-letter code scored: the actor's state (``SCGSRB`` → SRB), else the code's first three letters."""
     if ref is None or not ref.code:
@@ -189,12 +200,7 @@ def main(argv: list[str]) -> int:
     for rec in records:
         when = date.fromisoformat(rec["date"]) if rec.get("date") else None
         a = pipe.analyze_one(Document(rec["id"], rec["text"], when.isoformat() if when else None))
-        evw = evt_words(rec)
-        chosen = [e for e in a.events if e.trigger.lower() in evw or any(
-            w.startswith(e.trigger.lower()[:4]) for w in evw if len(e.trigger) >= 4)]
-        if not chosen and a.events:
-            best = max(e.confidence for e in a.events)
-            chosen = [e for e in a.events if e.confidence == best][:1]
+        chosen = chosen_events(rec, a)
         countries = {x.id: x.country for x in a.actors}
         reading = primary_reading(chosen)
         ps = {c for e, _ in reading if (c := code3(e.source, countries))}

@@ -282,24 +282,7 @@ def commitment(nlp, limit: int | None, verbose: bool, half: str = "report") -> s
 
 def _read_brat(path: Path) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
     """(content span, source spans) per attribution of a brat file."""
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    out = []
-    for line in path.open(encoding="utf-8"):
-        parts = line.rstrip("\n").split("\t")
-        if parts[0].startswith("T") and len(parts) >= 2:
-            kind, _, rng = parts[1].partition(" ")
-            pieces = [tuple(int(x) for x in p.split()) for p in rng.split(";")]
-            spans[parts[0]] = (kind, pieces)
-        elif parts[0].startswith("E") and len(parts) >= 2:
-            roles: dict[str, list[str]] = {}
-            for arg in parts[1].split():
-                role, _, tid = arg.partition(":")
-                roles.setdefault(role.rstrip("0123456789"), []).append(tid)
-            contents = [p for t in roles.get("Content", []) if t in spans for p in spans[t][1]]
-            sources = [p for t in roles.get("Source", []) if t in spans for p in spans[t][1]]
-            for c in contents:
-                out.append((c, sources))
-    return out
+    return [(c, rel["Source"]) for rel in _brat_relations(path) for c in rel["Content"]]
 
 
 def polnear(nlp, limit: int | None, verbose: bool) -> str:
@@ -347,7 +330,12 @@ def polnear(nlp, limit: int | None, verbose: bool) -> str:
 
 
 def _read_relations(path: Path) -> list[dict[str, list[tuple[int, int]]]]:
-    """Per attribution of a brat file: its Cue, Source and Content pieces (character ranges)."""
+    """Per attribution of a brat file that has a cue: its Cue, Source and Content pieces."""
+    return [rel for rel in _brat_relations(path) if rel["Cue"]]
+
+
+def _brat_relations(path: Path) -> list[dict[str, list[tuple[int, int]]]]:
+    """Per attribution (E line) of a brat file: its Cue, Source and Content pieces (character ranges)."""
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     out = []
     for line in path.open(encoding="utf-8"):
@@ -362,8 +350,7 @@ def _read_relations(path: Path) -> list[dict[str, list[tuple[int, int]]]]:
                 role = role.rstrip("0123456789")
                 if role in rel and tid in spans:
                     rel[role] += spans[tid][1]
-            if rel["Cue"]:
-                out.append(rel)
+            out.append(rel)
     return out
 
 

@@ -52,7 +52,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import REUTERS, reuters_stories  # noqa: E402
-from actors import DEFAULT as GOLD, code3, evt_words, gold_actor_texts, gold_codes, primary_reading  # noqa: E402
+from actors import (DEFAULT as GOLD, chosen_events, code3, gold_actor_texts, gold_codes,  # noqa: E402
+                    primary_reading)
 from events import plover05  # noqa: E402
 
 EXAMPLES = ("examples/seed", "examples/voa", "examples/wikinews")
@@ -103,17 +104,6 @@ def reuters_documents(n: int) -> list:
         if len(out) >= n:
             break
     return out
-
-
-def chosen_events(rec: dict, a) -> list:
-    """The record's events as ``benchmarks/actors.py`` chooses them."""
-    evw = evt_words(rec)
-    chosen = [e for e in a.events if e.trigger.lower() in evw or any(
-        w.startswith(e.trigger.lower()[:4]) for w in evw if len(e.trigger) >= 4)]
-    if not chosen and a.events:
-        best = max(e.confidence for e in a.events)
-        chosen = [e for e in a.events if e.confidence == best][:1]
-    return chosen
 
 
 def gold_precision(pipe, path: Path, split: str) -> tuple[Tally, int]:
