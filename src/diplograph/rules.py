@@ -194,13 +194,17 @@ def _switched_off_by_env(name: str) -> bool:
     off = os.environ.get("DIPLOGRAPH_RULES_OFF", "")
     if not off:
         return False
-    for item in off.split(","):
-        item = item.strip()
-        if not item:
-            continue
-        if item == name or (item.endswith(".*") and name.startswith(item[:-1])):
-            return True
-    return False
+    names, prefixes = _parse_off(off)
+    return name in names or name.startswith(prefixes)
+
+
+@lru_cache(maxsize=8)
+def _parse_off(off: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(exact names, ``stage.`` prefixes) of a DIPLOGRAPH_RULES_OFF value; parsed once per value,
+    since ``enabled`` is asked for every proposal of every sentence."""
+    items = [i.strip() for i in off.split(",") if i.strip()]
+    return (frozenset(i for i in items if not i.endswith(".*")),
+            tuple(i[:-1] for i in items if i.endswith(".*")))
 
 
 def read_switches(path: Path, problems: list[str]) -> list[Switch]:
