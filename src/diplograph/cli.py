@@ -66,11 +66,18 @@ def _fail(e: DiplographError) -> None:
     raise typer.Exit(1)
 
 
-def _options(date: str | None, actors, agents, verbs, fast: bool = False):
+DateOpt = Annotated[Optional[str], typer.Option(
+    "--date", help="Date YYYY-MM-DD of documents that have none of their own (no date field, no dateline).")]
+OverrideDateOpt = Annotated[Optional[str], typer.Option(
+    "--override-date", help="Date YYYY-MM-DD that replaces every document's own date.")]
+
+
+def _options(date: str | None, actors, agents, verbs, fast: bool = False, override_date: str | None = None):
     from .pipeline import Options
     from .text.dates import parse_date_option
 
-    return Options(date=parse_date_option(date), actor_files=list(actors or []), agent_files=list(agents or []),
+    return Options(date=parse_date_option(date), override_date=parse_date_option(override_date),
+                   actor_files=list(actors or []), agent_files=list(agents or []),
                    verb_files=list(verbs or []), fast=fast)
 
 
@@ -86,7 +93,8 @@ def _report_warnings(doc: Document) -> None:
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Text files, folders, JSONL files, or - for stdin.")],
-    date: Annotated[Optional[str], typer.Option("--date", help="Document date YYYY-MM-DD (overrides the input's).")] = None,
+    date: DateOpt = None,
+    override_date: OverrideDateOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="One DocumentAnalysis JSON object per line.")] = False,
     actors: ActorsOpt = None, agents: AgentsOpt = None, verbs: VerbsOpt = None,
 ) -> None:
@@ -96,7 +104,7 @@ def analyze(
     from .sources import iter_documents
 
     try:
-        pipeline = Pipeline(_options(date, actors, agents, verbs))
+        pipeline = Pipeline(_options(date, actors, agents, verbs, override_date=override_date))
     except DiplographError as e:
         _fail(e)
     for p in pipeline.problems:
@@ -172,7 +180,8 @@ def ingest(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Parser processes (local) or Dask workers of a local cluster.")] = 1,
     engine: Annotated[str, typer.Option("--engine", help="local (processes on this machine) or dask.")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); default: a local cluster.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="Date for documents that have none.")] = None,
+    date: DateOpt = None,
+    override_date: OverrideDateOpt = None,
     fast: Annotated[bool, typer.Option("--fast", help="Faster, less accurate: skip spaCy's NER, rely on the knowledge base and the parse.")] = False,
 ) -> None:
     """Stream documents into the store (idempotent: stored documents are skipped)."""
@@ -183,7 +192,7 @@ def ingest(
     if engine not in ("local", "dask"):
         _fail(DiplographError("E009", what="engine", value=engine, options="local, dask"))
     try:
-        options = _options(date, None, None, None, fast=fast)
+        options = _options(date, None, None, None, fast=fast, override_date=override_date)
         writer = StoreWriter(store)
     except DiplographError as e:
         _fail(e)

@@ -46,7 +46,8 @@ from .triads import document_triads
 
 @dataclass
 class Options:
-    date: date | None = None  # --date: overrides the documents' own dates
+    date: date | None = None  # --date: the date of documents that have none of their own (input or dateline)
+    override_date: date | None = None  # --override-date: replaces every document's own date
     actor_files: list[Path] = field(default_factory=list)
     agent_files: list[Path] = field(default_factory=list)
     verb_files: list[Path] = field(default_factory=list)
@@ -163,14 +164,18 @@ class Pipeline:
         return analysis
 
     def _document_date(self, doc: Document, norm: NormalizedText) -> tuple[date | None, str | None]:
-        if self.options.date is not None:
-            return self.options.date, "option"
+        """The document's own date (its input field, else a dateline), else the date given to fill
+        in a missing one; an override date replaces them all."""
+        if self.options.override_date is not None:
+            return self.options.override_date, "option"
         d = parse_iso_date(doc.date)
         if d is not None:
             return d, "input"
         d = find_dateline(norm.text)
         if d is not None:
             return d, "dateline"
+        if self.options.date is not None:
+            return self.options.date, "option"
         return None, None
 
     def _ref(self, aid: str | None, actors: ResolvedActors, sdoc: Doc, norm: NormalizedText,

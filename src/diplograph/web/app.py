@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..store.duck import open_reader
-from . import queries
+from . import queries, schemas
 from .guard import Guard
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -30,6 +30,16 @@ Date = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="
 
 def built() -> bool:
     return (STATIC / "index.html").is_file() and (STATIC / "app.js").is_file()
+
+
+def _real_dates(**values: str | None) -> None:
+    """422 for a date the pattern lets through but the calendar has not (2024-13-45): the database
+    would fail on it."""
+    for name, value in values.items():
+        try:
+            value is None or date.fromisoformat(value)
+        except ValueError:
+            raise HTTPException(422, f"{name} must be a real date YYYY-MM-DD (got {value[:20]!r})") from None
 
 
 def _filter(since: Date = None, until: Date = None,
@@ -44,11 +54,7 @@ def _filter(since: Date = None, until: Date = None,
             min_weight: Annotated[int, Query(ge=1, le=1_000_000, description="Minimum events + relation "
                                              "statements of an edge.")] = 1,
             ) -> queries.GraphFilter:
-    for name, value in (("since", since), ("until", until)):
-        try:  # the pattern lets 2024-13-45 through; the database would fail on it
-            value is None or date.fromisoformat(value)
-        except ValueError:
-            raise HTTPException(422, f"{name} must be a real date YYYY-MM-DD (got {value[:20]!r})") from None
+    _real_dates(since=since, until=until)
     bad_quad = [q for q in quad if q not in (1, 2, 3, 4)]
     if bad_quad:
         raise HTTPException(422, f"quad must be among 1, 2, 3, 4 (got {bad_quad[0]})")
@@ -137,6 +143,18 @@ def create_app(store: str | Path) -> FastAPI:
                   limit: Annotated[int, Query(ge=1, le=queries.MAX_EDGES)] = 400) -> dict[str, Any]:
         flt.actor = actor
         return queries.graph(cur, index, flt, limit=limit)
+
+    @app.get("/api/documents", summary="Documents, newest first; q finds a phrase in the text or title, "
+                                        "title in the title only; since/until bound the date",
+             response_model=schemas.DocumentList)
+    def api_documents(cur: Cursor, since: Date = None, until: Date = None,
+                      q: Annotated[str | None, Query(max_length=200, description="A phrase of the text or title "
+                                                     "(case-insensitive).")] = None,
+                      title: Annotated[str | None, Query(max_length=200, description="A phrase of the title.")] = None,
+                      limit: Annotated[int, Query(ge=1, le=queries.MAX_DOCUMENTS)] = 100,
+                      offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
+        _real_dates(since=since, until=until)
+        return queries.documents(cur, q=q, title=title, since=since, until=until, limit=limit, offset=offset)
 
     @app.get("/api/documents/{doc_id:path}", summary="One document: text, mentions, events, relations",
              responses={404: {"description": "No such document."}})

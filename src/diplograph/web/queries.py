@@ -316,3 +316,66 @@ def document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | No
                                     "text": r["evidence_text"]}} for r in rels],
         "redactions": extra.get("redactions", []), "warnings": extra.get("warnings", []),
     }
+
+
+MAX_DOCUMENTS = 1000
+SNIPPET_CHARS = 240
+
+
+def _like(q: str) -> str:
+    """A LIKE pattern that finds ``q`` literally (its own % and _ are escaped, not wildcards)."""
+    return "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def snippet(text: str, q: str | None = None, size: int = SNIPPET_CHARS) -> str:
+    """About ``size`` characters of ``text`` around the first match of ``q`` (else its start), cut at
+    word boundaries, an ellipsis where it was cut."""
+    flat = " ".join(text.split())
+    at = flat.lower().find(q.lower()) if q else -1
+    start = max(0, at - size // 3) if at > 0 else 0
+    end = min(len(flat), start + size)
+    if start > 0:
+        space = flat.find(" ", start)
+        start = space + 1 if 0 <= space < (at if at > 0 else end) else start
+    if end < len(flat):
+        space = flat.rfind(" ", start, end)
+        end = space if space > start else end
+    return ("…" if start > 0 else "") + flat[start:end] + ("…" if end < len(flat) else "")
+
+
+def documents(cur: duckdb.DuckDBPyConnection, q: str | None = None, title: str | None = None,
+              since: str | None = None, until: str | None = None, limit: int = 100,
+              offset: int = 0) -> dict[str, Any]:
+    """Stored documents, newest first: ``q`` finds a phrase in the text or the title, ``title`` in the
+    title only (case-insensitive, literal); ``since``/``until`` bound the document date (inclusive)."""
+    limit = max(1, min(limit, MAX_DOCUMENTS))
+    clauses: list[str] = ["d.status = 'done'"]
+    params: list[Any] = []
+    if q:
+        clauses.append("(lower(d.text) LIKE ? ESCAPE '\\' OR lower(coalesce(d.title, '')) LIKE ? ESCAPE '\\')")
+        params += [_like(q), _like(q)]
+    if title:
+        clauses.append("lower(coalesce(d.title, '')) LIKE ? ESCAPE '\\'")
+        params.append(_like(title))
+    if since:
+        clauses.append("d.date >= CAST(? AS DATE)")
+        params.append(since)
+    if until:
+        clauses.append("d.date <= CAST(? AS DATE)")
+        params.append(until)
+    rows = _rows(cur, f"""
+        WITH page AS (
+            SELECT d.id, d.title, d.source, d.date, d.date_source, d.text, count(*) OVER () AS total
+            FROM documents d WHERE {" AND ".join(clauses)}
+            ORDER BY d.date DESC NULLS LAST, d.id LIMIT ? OFFSET ?)
+        SELECT page.*,
+               (SELECT count(*) FROM events e WHERE e.doc_id = page.id) AS events,
+               (SELECT count(*) FROM actors a WHERE a.doc_id = page.id) AS actors
+        FROM page ORDER BY page.date DESC NULLS LAST, page.id""", params + [limit, max(0, offset)])
+    total = rows[0]["total"] if rows else 0
+    out = []
+    for r in rows:
+        out.append({"id": r["id"], "title": r["title"], "source": r["source"], "date": _iso(r["date"]),
+                    "date_source": r["date_source"], "events": r["events"], "actors": r["actors"],
+                    "characters": len(r["text"] or ""), "snippet": snippet(r["text"] or "", q)})
+    return {"total": total, "limit": limit, "offset": offset, "documents": out}
