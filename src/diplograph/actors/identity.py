@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..records import Actor
 from .decide import mention_rule
-from .spelling import units
+from .spelling import same_unit, units
 from .state import State
 
 SAME_PERSON = mention_rule("mention.same_person", 0.8,
@@ -37,7 +37,7 @@ _JUNIOR = re.compile(r"\b(Jr|Sr|Junior|Senior|II|III)\b\.?")
 
 def _close(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Two name words spelt alike: same key, same consonant skeleton, or (long words) one or two edits."""
-    if a[0] == b[0] or (len(a[1]) >= 3 and a[1] == b[1]):
+    if same_unit(a, b):
         return True
     n = min(len(a[0]), len(b[0]))
     return n >= 5 and a[0][:2] == b[0][:2] and Levenshtein.distance(a[0], b[0]) <= (1 if n < 8 else 2)
@@ -118,8 +118,13 @@ def _join_adjacent(st: State) -> None:
         if A.country and B.country and A.country != B.country:
             continue
         keep, other = (B, A) if (B.code and not A.code) else (A, B)
-        whole = " ".join(sorted({A.name, B.name}, key=lambda n: 0 if n == A.name else 1))
         move_mentions(st, other, keep, SAME_PERSON, method="alias")
+        if units(A.name) and _agreeing(A.name, B.name) == len(units(A.name)):
+            whole = B.name  # ``Luiz Inácio`` + ``Luiz Inácio Lula da Silva``: the longer name holds both
+        elif units(B.name) and _agreeing(B.name, A.name) == len(units(B.name)):
+            whole = A.name
+        else:
+            whole = A.name + " " + B.name
         if len(whole.split()) > len(keep.name.split()):
             keep.name = whole
 

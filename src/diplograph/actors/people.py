@@ -18,6 +18,7 @@ from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .aliases import fuzzy_target, translit_key
 from .decide import best, mention_rule
+from .fuzzynames import canonical_name, fuzzy_holder
 from .kb import KBHit, is_person_entry
 from .leaders import LeaderRole, load_leaders
 from .phrases import phrase_first
@@ -43,6 +44,10 @@ TITLED_FIRST_NAME = mention_rule("mention.titled_first_name", 0.8,
 FUZZY = mention_rule("mention.fuzzy_transliteration", 0.6,
                      "a garbled or transliterated spelling of a surname of a person in the document",
                      ("actors",))
+PERSON_LEADER_FUZZY = mention_rule("mention.person_leader_fuzzy", 0.65,
+                                   "a name the tables do not list as written is the one office holder on the date, "
+                                   "in a state the document names, whose name it spells another way",
+                                   ("leaders", "actors"))
 PERSON_NEW = mention_rule("mention.person_new", 0.3,
                           "a person the tables do not know: the text's role gives code and state",
                           ("parse", "roles"))
@@ -166,8 +171,28 @@ def _person_leader(n: Name) -> Identity | None:
         return None
     lr = n.leader()
     if lr is not None and (len(n.words) > 1 or n.role is not None or n.st.doc[n.s].ent_type_ == "PERSON"):
-        return Identity(new_person(n.st, n.name, n.role, lr), "kb", n.name, lr.tenure.title)
+        # A spelling the tables write otherwise (``Shahbaz`` for ``Shehbaz``) takes the tables' name.
+        name = canonical_name(n.name, lr.tenure) if lr.sector == "GOV" else n.name
+        return Identity(new_person(n.st, name, n.role, lr), "kb", n.name, lr.tenure.title)
     return None
+
+
+def _person_leader_fuzzy(n: Name) -> Identity | None:
+    """``Sheinbaun``, ``Mohamed bin Zayed``: the one holder of an office on the date, in the role's
+    state or a state the document names, whose name the text spells another way."""
+    if n.hit is not None or n.leader() is not None:
+        return None
+    single = len(n.words) == 1
+    if single and (len(n.name) < 5 or (n.role is None and n.st.doc[n.s].ent_type_ != "PERSON")):
+        return None
+    t = fuzzy_holder(n.st, n.name, n.role.country if n.role is not None else None)
+    if t is None:
+        return None
+    name = canonical_name(n.name, t)
+    aid = slug(name)
+    if aid in n.st.out.actors:
+        return Identity(key_of(n.st.out.actors[aid]), "fuzzy")
+    return Identity((aid, name, "person", t.country + "GOV", t.country), "fuzzy", n.name, t.title)
 
 
 def _person_leader_state(n: Name) -> Identity | None:
@@ -214,9 +239,9 @@ def _person_new(n: Name) -> Identity | None:
 
 FULL_NAME_RULES = ((PERSON_KB, _person_kb), (SURNAME_ALIAS, _surname_alias), (PERSON_KB_SURNAME, _person_kb_surname),
                    (PERSON_LEADER, _person_leader), (PERSON_LEADER_STATE, _person_leader_state),
-                   (PERSON_NEW, _person_new))
+                   (PERSON_LEADER_FUZZY, _person_leader_fuzzy), (PERSON_NEW, _person_new))
 SINGLE_NAME_RULES = ((SURNAME_ALIAS, _surname_alias), (TITLED_FIRST_NAME, _titled_first_name), (FUZZY, _fuzzy),
-                     (PERSON_NEW, _person_new))
+                     (PERSON_LEADER_FUZZY, _person_leader_fuzzy), (PERSON_NEW, _person_new))
 
 
 def _apply(st: State, ident: Identity) -> str:

@@ -37,8 +37,28 @@ def units(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _same(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    return a[0] == b[0] or (len(a[1]) >= 3 and a[1] == b[1])
+@lru_cache(maxsize=65536)
+def vowel_fold(key: str) -> str:
+    """A transliteration key with the vowels romanisations swap folded together (``e``/``i``,
+    ``o``/``u``) and doubled letters collapsed: ``zaed`` (Zayed) ~ ``zaid`` (Zayid), ``jong`` ~ ``jung``.
+    It keeps the vowels' places, so short words whose consonant skeleton is too short to compare
+    (two consonants) still compare."""
+    return re.sub(r"(.)\1+", r"\1", key.translate(_FOLD))
+
+
+_FOLD = str.maketrans({"e": "i", "o": "u"})
+
+
+def same_unit(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two name units spelt alike: the same key, the same consonant skeleton (three consonants or
+    more), or the same vowel-folded key (three letters or more)."""
+    if a[0] == b[0] or (len(a[1]) >= 3 and a[1] == b[1]):
+        return True
+    fa = vowel_fold(a[0])
+    return len(fa) >= 3 and fa == vowel_fold(b[0])
+
+
+_same = same_unit
 
 
 def shared_units(a: str, b: str) -> int:
