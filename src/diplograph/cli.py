@@ -59,6 +59,9 @@ ActorsOpt = Annotated[Optional[list[Path]], typer.Option("--actors", help="PETRA
 AgentsOpt = Annotated[Optional[list[Path]], typer.Option("--agents", help="PETRARCH/Phoenix agents file (repeatable).")]
 VerbsOpt = Annotated[Optional[list[Path]], typer.Option("--verbs", help="PETRARCH CAMEO verb dictionary (repeatable); replaces the shipped one, unless one of them is the word default (then they extend it).")]
 StoreOpt = Annotated[Path, typer.Option("--store", help="DuckDB store file.")]
+LevelOpt = Annotated[str, typer.Option("--level", help="actor: pairs of actors (an actor and its own state are "
+                                                       "domestic, never a pair); state: every actor rolled up to its "
+                                                       "state, events within one state domestic.")]
 
 
 def _fail(e: DiplographError) -> None:
@@ -282,6 +285,7 @@ def system(
     since: Annotated[Optional[str], typer.Option("--since", help="Only events on or after YYYY-MM-DD.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Only events on or before YYYY-MM-DD.")] = None,
     top: Annotated[int, typer.Option("--top", min=0, help="Dyads to list, most active first (0: all).")] = 50,
+    level: LevelOpt = "actor",
 ) -> None:
     """The system of the corpus: actors, dyads ranked by activity and change, signed triads."""
     from .analysis.render import print_system
@@ -291,7 +295,7 @@ def system(
 
     try:
         con = open_reader(store)
-        s = build(con, parse_date_option(since), parse_date_option(until), top=top)
+        s = build(con, parse_date_option(since), parse_date_option(until), top=top, level=level)
     except DiplographError as e:
         _fail(e)
     _emit(s, as_json, print_system)
@@ -304,6 +308,7 @@ def dyad(
     store: StoreOpt = Path("diplograph.duckdb"),
     by: Annotated[str, typer.Option("--by", help="Period of the series: day, week or month.")] = "month",
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object: both directions, trend, evidence.")] = False,
+    level: LevelOpt = "actor",
 ) -> None:
     """Time series of one pair (both directions): counts per quad class, Goldstein, trend."""
     from .analysis.dyads import dyad as build
@@ -311,7 +316,7 @@ def dyad(
     from .store.duck import open_reader
 
     try:
-        d = build(open_reader(store), a, b, by)
+        d = build(open_reader(store), a, b, by, level=level)
     except DiplographError as e:
         _fail(e)
     _emit(d, as_json, print_dyad)
@@ -324,16 +329,17 @@ def export(
                                                       "or geojson (the located events).")],
     store: StoreOpt = Path("diplograph.duckdb"),
     header: Annotated[bool, typer.Option("--header", help="gdelt: write a header row (GDELT's files have none).")] = False,
+    level: LevelOpt = "actor",
 ) -> None:
     """Export the de-duplicated events: GDELT 2.0 TSV, PLOVER JSONL, Parquet, the GraphML network, or GeoJSON."""
-    from .analysis.exports import export as run
+    from .analysis.exports import export_described as run
     from .store.duck import open_reader
 
     try:
-        n = run(open_reader(store), fmt, out_path, header)
+        n, what = run(open_reader(store), fmt, out_path, header, level=level)
     except DiplographError as e:
         _fail(e)
-    err.print(f"wrote {n} records to {out_path}", highlight=False)
+    err.print(f"wrote {n} records to {out_path}: {what}", highlight=False, markup=False)
 
 
 def version_callback(value: bool) -> None:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import itertools
 
-from .corpus.weights import RELATION_POINTS
+from .hierarchy import Member, member, own_state
 from .records import DocumentAnalysis, Triad
+from .relation import balanced as is_balanced
+from .relation import event_score, sign_of, statement_score
 
 _VERB = {1: "cooperates with", -1: "is at odds with"}
 
@@ -36,21 +38,31 @@ def triad_reading(names: dict[str, str], actors: tuple[str, str, str], signs: tu
 
 
 def edge_signs(analysis: DocumentAnalysis) -> dict[frozenset[str], int]:
-    """Sign per unordered actor pair: relation states first, then asserted/hedged events."""
+    """Sign per unordered actor pair, as ``relation.py`` defines it: events weighted by the status of
+    their claim plus relation-state statements. An actor and its own state (by the code the event
+    gives it on its date, ``hierarchy.py``) are never a pair: their events are domestic."""
+    actors = {a.id: a for a in analysis.actors}
+
+    def end(actor_id: str, code: str | None) -> Member:
+        a = actors.get(actor_id)
+        return member(actor_id, a.type if a else None, code if code is not None else (a.code if a else None),
+                      a.country if a else None)
+
     score: dict[frozenset[str], float] = {}
     for ev in analysis.events:
         if not (ev.source and ev.target and ev.source.actor and ev.target.actor):
             continue
-        if ev.modality in ("negated", "desired", "question"):
-            continue
         pair = frozenset((ev.source.actor, ev.target.actor))
-        if len(pair) == 2:
-            score[pair] = score.get(pair, 0.0) + (ev.goldstein or 0.0) * (0.5 if ev.modality == "hedged" else 1.0)
+        if len(pair) < 2 or own_state(end(ev.source.actor, ev.source.code), end(ev.target.actor, ev.target.code)):
+            continue
+        points = event_score(ev.goldstein, ev.modality)
+        if points:
+            score[pair] = score.get(pair, 0.0) + points
     for r in analysis.relations:
         pair = frozenset((r.a, r.b))
-        if len(pair) == 2:
-            score[pair] = score.get(pair, 0.0) + RELATION_POINTS * r.sign
-    return {p: (1 if v > 0 else -1) for p, v in score.items() if v != 0}
+        if len(pair) == 2 and not own_state(end(r.a, None), end(r.b, None)):
+            score[pair] = score.get(pair, 0.0) + statement_score(r.sign, r.modality)
+    return {p: s for p, v in score.items() if (s := sign_of(v)) is not None}
 
 
 def document_triads(analysis: DocumentAnalysis) -> list[Triad]:
@@ -63,6 +75,6 @@ def document_triads(analysis: DocumentAnalysis) -> list[Triad]:
         ab, bc, ac = (signs.get(frozenset(p)) for p in ((a, b), (b, c), (a, c)))
         if ab is None or bc is None or ac is None:
             continue
-        balanced = ab * bc * ac > 0
+        balanced = is_balanced((ab, bc, ac))
         out.append(Triad([a, b, c], [ab, bc, ac], balanced, triad_reading(names, (a, b, c), (ab, bc, ac))))
     return out

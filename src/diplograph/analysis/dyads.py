@@ -1,17 +1,21 @@
 """Dyads: how each ordered pair of actors (source → target) moves over time.
 
 Reads the corpus view of a store (``corpus_events``: de-duplicated events between unified
-actors). Every event counts with a *weight* that depends on the status of the claim (the
-table is ``corpus/weights.py``: asserted 1, future and hedged 0.5, conditional 0.25, question,
-desired and negated 0).
+actors) at a level (``levels.py``: actors, or their states), with the one definition of a
+relation (``relation.py``): every event counts with the *weight* of the status of its claim
+(asserted 1, future and hedged 0.5, conditional 0.25, question, desired and negated 0).
 
 A corpus event takes the most assertive status any of its reports gives it. Events of weight
 0 are *excluded*: they count neither in ``events`` nor in the Goldstein figures (their number
 is reported as ``excluded``). ``goldstein`` is the weighted sum Σ wᵢ·gᵢ and ``goldstein_mean``
-the weighted mean Σ wᵢ·gᵢ / Σ wᵢ. The trend is the least-squares slope of the per-period
-weighted Goldstein mean against the period index (per period: day, week or month), and a
-single change point: the split of the series that most reduces the squared error of a
-two-mean model (reported when the two means differ by at least 2 Goldstein points).
+the weighted mean Σ wᵢ·gᵢ / Σ wᵢ. The trend (``slope``, ``direction``) is ``relation.py``'s: the
+least-squares slope of the counted events' Goldstein scores against their dates, per 30 days;
+``system`` and ``dyad`` report the same one. ``dyad`` adds a single change point of its series of
+per-period weighted means: the split that most reduces the squared error of a two-mean model
+(reported when the two means differ by at least 2 Goldstein points).
+
+An actor and its own state (at state level: two endpoints in one state) are not a dyad: their
+events are *domestic* (``domestic_table``).
 """
 from __future__ import annotations
 
@@ -22,10 +26,12 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError, UsageError
+from ..hierarchy import check_level, member, node
+from ..relation import RELATION_POINTS, SLOPE_SECONDS, STABLE_SLOPE, sign_of, trend_word
+from .levels import events_sql, own_state_sql, statements_sql
 
 PERIODS = ("day", "week", "month")
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-STABLE_SLOPE = 0.25  # Goldstein points per period below which a trend reads as stable
 MIN_CHANGE = 2.0
 
 
@@ -53,7 +59,8 @@ def find_actor(con: duckdb.DuckDBPyConnection, query: str) -> dict[str, Any]:
 
 
 def trend(values: list[float]) -> dict[str, Any]:
-    """Slope per period and one change point of a series of per-period Goldstein means."""
+    """Slope per period and one change point of a series of per-period Goldstein means (``dyad``
+    reports its change point; its direction and slope are replaced by ``relation.py``'s trend)."""
     n = len(values)
     out: dict[str, Any] = {"direction": None, "slope": None, "change_point": None}
     if n < 2:
@@ -81,30 +88,35 @@ def trend(values: list[float]) -> dict[str, Any]:
     return out
 
 
-# the events of one pair, both directions (one scan: steadier than index lookups for busy pairs)
-_PAIR_EVENTS = """SELECT * FROM corpus_events WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)"""
+def _slope(value: float | None) -> float | None:
+    return None if value is None or math.isnan(value) else round(value, 3)
+
+
+# The slope of relation.py's trend over the rows of events_sql (x: the date in 30-day units).
+_SLOPE = f"regr_slope(goldstein, epoch(date) / {SLOPE_SECONDS}) FILTER (weight > 0)"
 
 
 def series(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month",
-           since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
+           since: date | None = None, until: date | None = None, level: str = "actor") -> list[dict[str, Any]]:
     """Per-period counts per quad class and weighted Goldstein of the events a → b (undated
     events, when there are any, in a last row whose period is None)."""
-    return _series_both(con, a, b, by, since, until)[0]
+    return _series_both(con, a, b, by, since, until, level)[0]
 
 
 def _series_both(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str, since: date | None,
-                 until: date | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+                 until: date | None, level: str = "actor") -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The series a → b and b → a, in one scan of the events."""
     if by not in PERIODS:
         raise UsageError("E009", what="period", value=by, options=", ".join(PERIODS))
-    extra, params = date_filter(since, until)
+    rows_sql, params = events_sql(level, since, until)
     rows = con.execute(
         f"""SELECT a = ? AS forward, date_trunc('{by}', date)::DATE AS period, count(*) FILTER (weight > 0),
                    count(*) FILTER (weight > 0 AND quad_class = 1), count(*) FILTER (weight > 0 AND quad_class = 2),
                    count(*) FILTER (weight > 0 AND quad_class = 3), count(*) FILTER (weight > 0 AND quad_class = 4),
                    sum(goldstein * weight), sum(weight), count(*) FILTER (weight = 0), sum(mentions)
-            FROM ({_PAIR_EVENTS}) WHERE true {extra}
-            GROUP BY forward, period ORDER BY forward DESC, period NULLS LAST""", [a, a, b, b, a, *params]).fetchall()
+            FROM ({rows_sql}) WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)
+            GROUP BY forward, period ORDER BY forward DESC, period NULLS LAST""",
+        [a, *params, a, b, b, a]).fetchall()
     out: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
     for forward, period, n, q1, q2, q3, q4, gsum, w, excluded, mentions in rows:
         out[0 if forward else 1].append({
@@ -114,54 +126,112 @@ def _series_both(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str, since:
     return out
 
 
+def endpoint(con: duckdb.DuckDBPyConnection, query: str, level: str = "actor") -> dict[str, Any]:
+    """The node ``query`` names at ``level``: the corpus actor, or at state level the state it belongs
+    to (a state code such as ``KAZ`` names the state itself)."""
+    check_level(level)
+    from ..hierarchy import state_name
+
+    if level == "state" and state_name(query.strip().upper()) is not None:
+        code = query.strip().upper()
+        return {"id": code, "name": state_name(code), "type": "state", "code": code, "country": code, "level": "state"}
+    found = find_actor(con, query)
+    if level == "state":
+        at = node(member(found["id"], found["type"], found["code"], found["country"]), "state")
+        if at != found["id"]:
+            return {"id": at, "name": state_name(at), "type": "state", "code": at, "country": at, "level": "state",
+                    "member": found}
+    return {**found, "level": level}
+
+
 def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", since: date | None = None,
-         until: date | None = None, evidence: int = 10) -> dict[str, Any]:
-    """The time series of one pair, both directions, with a trend and the best-attested evidence."""
-    actor_a, actor_b = find_actor(con, a), find_actor(con, b)
-    out: dict[str, Any] = {"a": actor_a, "b": actor_b, "by": by}
-    both = _series_both(con, actor_a["id"], actor_b["id"], by, since, until)
-    for key, s in (("a_to_b", both[0]), ("b_to_a", both[1])):
+         until: date | None = None, evidence: int = 10, level: str = "actor") -> dict[str, Any]:
+    """The time series of one pair, both directions, with a trend, the pair's sign and the
+    best-attested evidence. A pair that is domestic (``levels.py``) says so and has no sign."""
+    actor_a, actor_b = endpoint(con, a, level), endpoint(con, b, level)
+    x, y = actor_a["id"], actor_b["id"]
+    out: dict[str, Any] = {"a": actor_a, "b": actor_b, "by": by, "level": level}
+    both = _series_both(con, x, y, by, since, until, level)
+    rows_sql, params = events_sql(level, since, until)
+    facts = {fwd: (slope, dom) for fwd, slope, dom in con.execute(
+        f"""SELECT a = ?, {_SLOPE}, bool_or(domestic) FROM ({rows_sql})
+            WHERE (a = ? AND b = ?) OR (a = ? AND b = ?) GROUP BY 1""", [x, *params, x, y, y, x]).fetchall()}
+    for key, fwd, s in (("a_to_b", True, both[0]), ("b_to_a", False, both[1])):
         dated = [p for p in s if p["goldstein_mean"] is not None and p["period"] is not None]
         t = trend([p["goldstein_mean"] for p in dated])
         if t["change_point"] is not None:
             t["change_point"]["period"] = dated[t["change_point"]["index"]]["period"]
+        slope = _slope(facts.get(fwd, (None, None))[0])
+        t.update(slope=slope, direction=trend_word(slope), unit="Goldstein points per 30 days")
         n = sum(p["events"] for p in s)
         g = sum(p["goldstein"] for p in s)
-        out[key] = {"events": n, "goldstein": round(g, 2), "series": s, "trend": t}
-    extra, params = date_filter(since, until)
+        out[key] = {"events": n, "goldstein": round(g, 2), "excluded": sum(p["excluded"] for p in s), "series": s,
+                    "trend": t}
+    domestic = x == y or any(d for _, d in facts.values()) or _own_pair(con, actor_a, actor_b, level)
+    out["domestic"] = domestic
+    out["sign"] = None if domestic else pair_sign(con, x, y, since, until, level)
     rows = con.execute(
         f"""SELECT id, a, b, cameo, plover, goldstein, quad_class, modality, date, mentions, sources, first_doc,
-                   evidence_text FROM ({_PAIR_EVENTS}) WHERE true {extra}
+                   evidence_text, actor_a, actor_b FROM ({rows_sql}) WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)
             ORDER BY mentions DESC, weight DESC, date DESC NULLS LAST, id LIMIT ?""",
-        [actor_a["id"], actor_b["id"], actor_b["id"], actor_a["id"], *params, evidence]).fetchall()
+        [*params, x, y, y, x, evidence]).fetchall()
     cols = ("id", "a", "b", "cameo", "plover", "goldstein", "quad_class", "modality", "date", "mentions", "sources",
-            "doc_id", "evidence")
+            "doc_id", "evidence", "actor_a", "actor_b")
     out["evidence"] = [dict(zip(cols, r), date=r[8].isoformat() if r[8] else None) for r in rows]
+    if level == "actor":
+        for e in out["evidence"]:
+            del e["actor_a"], e["actor_b"]
     return out
 
 
-_DYAD_COLUMNS = """a, b, count(*) FILTER (weight > 0) AS n,
+def _own_pair(con: duckdb.DuckDBPyConnection, x: dict[str, Any], y: dict[str, Any], level: str) -> bool:
+    if level == "state":
+        return x["id"] == y["id"]
+    from ..hierarchy import own_state
+
+    return own_state(member(x["id"], x["type"], x["code"], x["country"]),
+                     member(y["id"], y["type"], y["code"], y["country"]))
+
+
+def pair_sign(con: duckdb.DuckDBPyConnection, x: str, y: str, since: date | None = None, until: date | None = None,
+              level: str = "actor") -> int | None:
+    """The sign of the undirected pair {x, y}: relation.py's score of its events and statements."""
+    ev_sql, ev_params = events_sql(level, since, until)
+    st_sql, st_params = statements_sql(level, since, until)
+    score = con.execute(
+        f"""SELECT coalesce((SELECT sum(goldstein * weight) FROM ({ev_sql}) WHERE NOT domestic
+                                AND ((a = ? AND b = ?) OR (a = ? AND b = ?))), 0)
+                 + coalesce((SELECT sum({RELATION_POINTS} * sign * weight) FROM ({st_sql}) WHERE NOT domestic
+                                AND ((a = ? AND b = ?) OR (a = ? AND b = ?))), 0)""",
+        [*ev_params, x, y, y, x, *st_params, x, y, y, x]).fetchone()[0]
+    return sign_of(score)
+
+
+_DYAD_COLUMNS = f"""a, b, count(*) FILTER (weight > 0) AS n,
        count(*) FILTER (weight > 0 AND quad_class = 1), count(*) FILTER (weight > 0 AND quad_class = 2),
        count(*) FILTER (weight > 0 AND quad_class = 3), count(*) FILTER (weight > 0 AND quad_class = 4),
-       sum(goldstein * weight), sum(weight), sum(mentions),
-       regr_slope(goldstein, epoch(date) / 2592000.0) FILTER (weight > 0) AS slope, min(date), max(date)"""
+       sum(goldstein * weight), sum(weight), sum(mentions), {_SLOPE} AS slope, min(date), max(date)"""
 
 
-def dyad_table(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
-               min_events: int = 1, limit: int | None = None) -> list[dict[str, Any]]:
-    """Ordered dyads with their activity, weighted Goldstein and a slope over time (per 30 days),
-    most active first (then the steepest change); ``limit`` keeps the first ones."""
-    extra, params = date_filter(since, until)
+def dyad_rows(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
+              min_events: int = 1, limit: int | None = None, level: str = "actor") -> tuple[list[dict[str, Any]], int]:
+    """``dyad_table``'s rows and the number of dyads there are (before ``limit``)."""
+    check_level(level)
     tail = "" if not limit else f" LIMIT {int(limit)}"
-    if since is None and until is None:  # the whole corpus: the writer's summary (store/summary.py)
-        query = f"""SELECT a, b, events AS n, q1, q2, q3, q4, gsum, wsum, mentions,
-                           CASE WHEN nd >= 2 AND nd * sxx - sx * sx > 1e-9 * nd * sxx
-                                THEN (nd * sxy - sx * sy) / (nd * sxx - sx * sx) END AS slope, first, last
-                    FROM dyad_summary WHERE events >= ?
-                    ORDER BY n DESC, abs(coalesce(slope, 0)) DESC, a, b{tail}"""
+    if since is None and until is None and level == "actor":  # the writer's summary (store/summary.py)
+        query = f"""SELECT s.a, s.b, s.events AS n, s.q1, s.q2, s.q3, s.q4, s.gsum, s.wsum, s.mentions,
+                           CASE WHEN s.nd >= 2 AND s.nd * s.sxx - s.sx * s.sx > 1e-9 * s.nd * s.sxx
+                                THEN (s.nd * s.sxy - s.sx * s.sy) / (s.nd * s.sxx - s.sx * s.sx) END AS slope,
+                           s.first, s.last,
+                           count(*) OVER () AS total
+                    FROM dyad_summary s LEFT JOIN corpus_actors a_actor ON a_actor.id = s.a
+                    LEFT JOIN corpus_actors b_actor ON b_actor.id = s.b
+                    WHERE s.events >= ? AND NOT coalesce({own_state_sql()}, false)
+                    ORDER BY n DESC, abs(coalesce(slope, 0)) DESC, s.a, s.b{tail}"""
+        params: list[Any] = []
     else:
-        query = f"""SELECT {_DYAD_COLUMNS} FROM corpus_events
-                    WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b {extra}
+        rows_sql, params = events_sql(level, since, until)
+        query = f"""SELECT {_DYAD_COLUMNS}, count(*) OVER () AS total FROM ({rows_sql}) WHERE NOT domestic
                     GROUP BY a, b HAVING count(*) FILTER (weight > 0) >= ?
                     ORDER BY n DESC, abs(coalesce(slope, 0)) DESC, a, b{tail}"""
     try:
@@ -169,46 +239,81 @@ def dyad_table(con: duckdb.DuckDBPyConnection, since: date | None = None, until:
     except duckdb.CatalogException as exc:
         raise StoreError("E002", path="store", reason=str(exc).splitlines()[0]) from exc
     out = []
-    for a, b, n, q1, q2, q3, q4, gsum, w, mentions, slope, first, last in rows:
+    for a, b, n, q1, q2, q3, q4, gsum, w, mentions, slope, first, last, _total in rows:
+        slope = _slope(slope)
         out.append({"a": a, "b": b, "events": n, "quad": dict(zip(QUADS, (q1, q2, q3, q4))),
                     "goldstein": round(gsum or 0.0, 2), "goldstein_mean": round(gsum / w, 2) if w else None,
-                    "mentions": int(mentions or 0),
-                    "slope": None if slope is None or math.isnan(slope) else round(slope, 3),
+                    "mentions": int(mentions or 0), "slope": slope, "trend": trend_word(slope),
                     "first": first.isoformat() if first else None, "last": last.isoformat() if last else None})
-    return out
+    return out, (rows[0][-1] if rows else 0)
+
+
+def dyad_table(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
+               min_events: int = 1, limit: int | None = None, level: str = "actor") -> list[dict[str, Any]]:
+    """Ordered dyads with their activity, weighted Goldstein and relation.py's trend (slope per 30
+    days), most active first (then the steepest change); ``limit`` keeps the first ones."""
+    return dyad_rows(con, since, until, min_events, limit, level)[0]
 
 
 def pair_scores(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
-                limit: int | None = None) -> list[tuple[str, str, float, int]]:
-    """Unordered pairs (both directions together): (a, b, weighted Goldstein sum, events), most active first."""
-    extra, params = date_filter(since, until)
+                limit: int | None = None, level: str = "actor") -> list[tuple[str, str, float, int]]:
+    """Unordered pairs (both directions together): (a, b, weighted Goldstein sum, events), most active
+    first. Without dates at actor level, the writer's sums of events and relation statements."""
+    check_level(level)
     tail = "" if not limit else f" LIMIT {int(limit)}"
-    if since is None and until is None:  # events and relation states, summed by the writer
-        return con.execute(f"SELECT x, y, score, events FROM pair_summary WHERE score <> 0 "
-                           f"ORDER BY events DESC, x, y{tail}").fetchall()
+    if since is None and until is None and level == "actor":  # events and relation states, summed by the writer
+        return con.execute(
+            f"""SELECT p.x, p.y, p.score, p.events FROM pair_summary p LEFT JOIN corpus_actors a_actor ON a_actor.id = p.x
+                LEFT JOIN corpus_actors b_actor ON b_actor.id = p.y
+                WHERE p.score <> 0 AND NOT coalesce({own_state_sql()}, false)
+                ORDER BY p.events DESC, p.x, p.y{tail}""").fetchall()
+    rows_sql, params = events_sql(level, since, until)
     return con.execute(
         f"""SELECT least(a, b) AS x, greatest(a, b) AS y, sum(goldstein * weight), count(*) FILTER (weight > 0) AS n
-            FROM corpus_events WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b AND weight > 0 {extra}
+            FROM ({rows_sql}) WHERE weight > 0 AND NOT domestic
             GROUP BY x, y ORDER BY n DESC, x, y{tail}""", params).fetchall()
 
 
 def actor_activity(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
-                   limit: int = 50, ids: list[str] | None = None) -> dict[str, int]:
-    """Events (weight > 0) each actor takes part in, as source or target: the most active, or ``ids``."""
-    extra, params = date_filter(since, until)
+                   limit: int = 50, ids: list[str] | None = None, level: str = "actor") -> dict[str, int]:
+    """Events (weight > 0) each actor takes part in, as source or target: the most active, or ``ids``.
+    At state level, the events with other parties (domestic events are ``domestic_table``'s)."""
+    check_level(level)
     only = ""
-    if since is None and until is None:  # the writer's summary
+    if since is None and until is None and level == "actor":  # the writer's summary
         if ids is None:
             rows = con.execute(f"SELECT id, events FROM actor_summary ORDER BY events DESC, id LIMIT {int(limit)}").fetchall()
         else:
             rows = con.execute("SELECT id, events FROM actor_summary WHERE id IN (SELECT unnest(?::VARCHAR[]))",
                                [ids]).fetchall()
         return {x: int(n) for x, n in rows}
+    rows_sql, params = events_sql(level, since, until)
     if ids is not None:
         only, params = " WHERE x IN (SELECT unnest(?::VARCHAR[]))", [*params, ids]
+    keep = "" if level == "actor" else " AND NOT domestic"
     rows = con.execute(
         f"""SELECT x, count(*) AS n FROM (
-                SELECT unnest([a, b]) AS x FROM corpus_events
-                WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b AND weight > 0 {extra}){only}
-            GROUP BY x ORDER BY n DESC, x LIMIT {int(limit) if ids is None else len(ids)}""", params).fetchall()
+                SELECT unnest([a, b]) AS x FROM ({rows_sql}) WHERE weight > 0{keep}){only}
+            GROUP BY x ORDER BY n DESC, x LIMIT {int(limit) if ids is None else max(1, len(ids))}""", params).fetchall()
     return dict(rows)
+
+
+def domestic_table(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
+                   level: str = "actor") -> list[dict[str, Any]]:
+    """The domestic events per state (an actor and its own state; at state level, any two endpoints
+    of one state): counted events, weighted Goldstein, and the events excluded by their status."""
+    from ..hierarchy import state_of
+
+    rows_sql, params = events_sql(level, since, until)
+    rows = con.execute(
+        f"""SELECT CASE WHEN '{level}' = 'state' THEN a ELSE
+                   coalesce(CASE WHEN a_actor.type = 'state' THEN a_actor.code END,
+                            CASE WHEN b_actor.type = 'state' THEN b_actor.code END) END AS state,
+                   count(*) FILTER (weight > 0), sum(goldstein * weight), count(*) FILTER (weight = 0)
+            FROM ({rows_sql}) r LEFT JOIN corpus_actors a_actor ON a_actor.id = r.actor_a
+            LEFT JOIN corpus_actors b_actor ON b_actor.id = r.actor_b
+            WHERE domestic GROUP BY 1 ORDER BY 2 DESC, 1""", params).fetchall()
+    from ..hierarchy import state_name
+
+    return [{"state": state_of(s) or s, "name": state_name(state_of(s)) or s, "events": n,
+             "goldstein": round(g or 0.0, 2), "excluded": x} for s, n, g, x in rows if s is not None]

@@ -30,7 +30,19 @@ so that the file reads with any CSV reader's defaults (pandas, DuckDB) as well a
 quote-less convention.
 
 Parquet: one row per corpus event (column ``id`` unique), with ``rules``, the struct
-``{event, source, target}`` of the named rules (diplograph.rules) that decided its first report.
+``{event, source, target}`` of the named rules (diplograph.rules) that decided its first report,
+``weight`` (relation.py's: 0 for a negated, wished or asked-about event, which counts in no
+relation), ``source_state``/``target_state`` (the state each endpoint belongs to on the event's date,
+``hierarchy.py``) and ``domestic`` (an actor and its own state; at state level, one state).
+
+Why the formats write different numbers of records (``export_described`` says it in words):
+GDELT, Parquet and GeoJSON write events (GeoJSON only the located ones), PLOVER groups the events
+of one sentence, code and status into one PLOVER event with several actors or recipients, and
+GraphML writes the network: one edge per directed dyad, counting only the events that count in a
+relation between two parties (the same dyads as ``system``, with the same counts and signs).
+
+``level="state"`` (``levels.py``): every endpoint that belongs to a state is written as that state
+(code, name, country); GraphML's nodes are then states, and events within one state are no edge.
 """
 from __future__ import annotations
 
@@ -43,7 +55,9 @@ from xml.sax.saxutils import escape, quoteattr
 import duckdb
 
 from ..errors import UsageError
+from ..hierarchy import check_level
 from .geo import export_geojson, gdelt_action_geo, gdelt_actor_geo, location_of
+from .levels import endpoint_sql, names, own_state_sql, state_names_sql, state_sql
 from .network import SignedGraph
 from .system import relation_scores
 
@@ -85,7 +99,7 @@ def _actor_columns(code: str | None, name: str | None, country: str | None) -> l
 
 _EVENTS_SQL = """
 SELECT c.num, c.id, c.date, c.cameo, c.cameo_root, c.quad_class, c.goldstein, c.mentions, c.sources, c.articles,
-       e.source_code, aa.name, aa.country, e.target_code, ab.name, ab.country,
+       {a_code}, {a_name}, {a_country}, {b_code}, {b_name}, {b_country},
        e.evidence_start < coalesce(nullif(strpos(d.text, chr(10) || chr(10)), 0), nullif(strpos(d.text, chr(10)), 0),
                                    length(d.text) + 1) AS root,
        strftime(d.stored_at, '%Y%m%d%H%M%S'), coalesce(d.source, d.path, d.id), e.location
@@ -94,16 +108,31 @@ JOIN events e ON e.id = c.first_mention
 JOIN documents d ON d.id = c.first_doc
 LEFT JOIN corpus_actors aa ON aa.id = c.a
 LEFT JOIN corpus_actors ab ON ab.id = c.b
+{states}
 ORDER BY c.num
 """
 
 
-def export_gdelt(con: duckdb.DuckDBPyConnection, out: Path, header: bool = False) -> int:
+def _endpoints(level: str) -> dict[str, str]:
+    """The format fields of ``_EVENTS_SQL``-like queries: each endpoint's id, name, code and country at
+    ``level`` (aliases ``aa``/``ab`` of corpus_actors, ``e`` the first report), and the state-name joins."""
+    out: dict[str, str] = {}
+    for side, code, alias, names_alias in (("a", "e.source_code", "aa", "sa"), ("b", "e.target_code", "ab", "sb")):
+        i, n, c, k = endpoint_sql(level, code, alias, names_alias)
+        out.update({f"{side}_id": i, f"{side}_name": n, f"{side}_code": c, f"{side}_country": k,
+                    f"{side}_state": state_sql(code, f"{alias}.country")})
+    out["states"] = "" if level == "actor" else (
+        f"LEFT JOIN {state_names_sql()} sa(code, name) ON sa.code = {out['a_state']} "
+        f"LEFT JOIN {state_names_sql()} sb(code, name) ON sb.code = {out['b_state']}")
+    return out
+
+
+def export_gdelt(con: duckdb.DuckDBPyConnection, out: Path, header: bool = False, level: str = "actor") -> int:
     n = 0
     with open(out, "w", encoding="utf-8", newline="") as f:
         if header:
             f.write("\t".join(GDELT_COLUMNS) + "\n")
-        cur = con.execute(_EVENTS_SQL)
+        cur = con.execute(_EVENTS_SQL.format(**_endpoints(level)))
         while rows := cur.fetchmany(10000):
             for (num, _id, d, cameo, root, quad, gold, mentions, sources, articles, c1, n1, k1, c2, n2, k2,
                  is_root, added, url, location) in rows:
@@ -120,25 +149,28 @@ def export_gdelt(con: duckdb.DuckDBPyConnection, out: Path, header: bool = False
     return n
 
 
-def export_plover(con: duckdb.DuckDBPyConnection, out: Path) -> int:
+def export_plover(con: duckdb.DuckDBPyConnection, out: Path, level: str = "actor") -> int:
     """One PLOVER event per line; corpus events of one sentence and one code are grouped, with
-    their sources as ``actor`` and their targets as ``recipient`` lists."""
+    their sources as ``actor`` and their targets as ``recipient`` lists (each with its ``state``)."""
+    f = _endpoints(level)
+    if level == "actor":
+        f.update(a_code="aa.code", b_code="ab.code")  # the corpus actor's code, as before levels
     rows = con.execute(
-        """SELECT c.id, c.a, c.b, c.cameo, c.plover, c.plover_mode, c.goldstein, c.quad_class, c.modality, c.date,
+        """SELECT c.id, {a_id}, {b_id}, c.cameo, c.plover, c.plover_mode, c.goldstein, c.quad_class, c.modality, c.date,
                   c.mentions, c.sources, c.first_doc, e.evidence_start, e.evidence_end, c.evidence_text,
-                  aa.name, aa.code, aa.country, ab.name, ab.code, ab.country,
-                  (SELECT list({'doc_id': em.doc_id, 'start': x.evidence_start, 'end': x.evidence_end,
-                                'text': x.evidence_text, 'modality': x.modality})
+                  {a_name}, {a_code}, {a_country}, {b_name}, {b_code}, {b_country},
+                  (SELECT list({{'doc_id': em.doc_id, 'start': x.evidence_start, 'end': x.evidence_end,
+                                'text': x.evidence_text, 'modality': x.modality}})
                    FROM event_mentions em JOIN events x ON x.id = em.mention_id WHERE em.event_id = c.id),
-                  e.location
+                  e.location, {a_state}, {b_state}
            FROM corpus_events c JOIN events e ON e.id = c.first_mention
-           LEFT JOIN corpus_actors aa ON aa.id = c.a LEFT JOIN corpus_actors ab ON ab.id = c.b
-           ORDER BY c.num""").fetchall()
+           LEFT JOIN corpus_actors aa ON aa.id = c.a LEFT JOIN corpus_actors ab ON ab.id = c.b {states}
+           ORDER BY c.num""".format(**f)).fetchall()
     # compound actors: events of one sentence, code and status with the same target are one
     # PLOVER event with several actors; then those with the same actors, several recipients
     groups: dict[tuple, dict[str, Any]] = {}
     for (cid, a, b, cameo, plover, mode, gold, quad, modality, d, mentions, sources, doc, s, e, text,
-         an, ac, ak, bn, bc, bk, evidence, location) in rows:
+         an, ac, ak, bn, bc, bk, evidence, location, ast, bst) in rows:
         key = (doc, s, e, cameo, modality, b)
         g = groups.get(key)
         if g is None:
@@ -150,9 +182,9 @@ def export_plover(con: duckdb.DuckDBPyConnection, out: Path) -> int:
         g["events"].append(cid)
         g["mentions"] += mentions
         g["sources"] = max(g["sources"], sources)
-        for lst, (x, xn, xc, xk) in (("actor", (a, an, ac, ak)), ("recipient", (b, bn, bc, bk))):
+        for lst, (x, xn, xc, xk, xs) in (("actor", (a, an, ac, ak, ast)), ("recipient", (b, bn, bc, bk, bst))):
             if x is not None and all(r["id"] != x for r in g[lst]):
-                g[lst].append({"id": x, "name": xn, "code": xc, "country": xk})
+                g[lst].append({"id": x, "name": xn, "code": xc, "country": xk, "state": xs})
         for ev in evidence or []:
             if ev not in g["evidence"]:
                 g["evidence"].append(ev)
@@ -189,21 +221,27 @@ def _plover_location(value) -> dict[str, Any] | None:
                                     "precision", "feature")}
 
 
-def export_parquet(con: duckdb.DuckDBPyConnection, out: Path) -> int:
-    query = """SELECT c.id, c.num, c.date, c.a AS source_actor, aa.name AS source_name, e.source_code,
-                      c.b AS target_actor, ab.name AS target_name, e.target_code, c.cameo, c.cameo_root, c.plover,
+def export_parquet(con: duckdb.DuckDBPyConnection, out: Path, level: str = "actor") -> int:
+    f = _endpoints(level)
+    query = f"""SELECT c.id, c.num, c.date, {f['a_id']} AS source_actor, {f['a_name']} AS source_name,
+                      {f['a_code']} AS source_code, {f['b_id']} AS target_actor, {f['b_name']} AS target_name,
+                      {f['b_code']} AS target_code, c.cameo, c.cameo_root, c.plover,
                       c.plover_mode, c.goldstein, c.quad_class, c.modality, c.weight, c.mentions, c.articles,
                       c.sources, c.first_doc AS doc_id, e.trigger, e.evidence_start, e.evidence_end, c.evidence_text,
-                      json_transform(e.rules, '{"event": "VARCHAR", "source": "VARCHAR", "target": "VARCHAR"}')
+                      json_transform(e.rules, '{{"event": "VARCHAR", "source": "VARCHAR", "target": "VARCHAR"}}')
                           AS rules,
                       e.location->>'name' AS location_name, e.location->>'country' AS location_country,
                       e.location->>'admin1' AS location_admin1,
                       TRY_CAST(e.location->>'geonames_id' AS BIGINT) AS geonames_id,
                       TRY_CAST(e.location->>'lat' AS DOUBLE) AS latitude,
                       TRY_CAST(e.location->>'lon' AS DOUBLE) AS longitude,
-                      e.location->>'precision' AS geo_precision
+                      e.location->>'precision' AS geo_precision,
+                      {f['a_state']} AS source_state, {f['b_state']} AS target_state,
+                      c.a IS NOT NULL AND c.b IS NOT NULL AND c.a <> c.b AND (CASE WHEN '{level}' = 'state'
+                          THEN {f['a_id']} = {f['b_id']} ELSE coalesce({own_state_sql()}, false) END) AS domestic
                FROM corpus_events c JOIN events e ON e.id = c.first_mention
-               LEFT JOIN corpus_actors aa ON aa.id = c.a LEFT JOIN corpus_actors ab ON ab.id = c.b
+               LEFT JOIN corpus_actors aa ON aa.id = c.a LEFT JOIN corpus_actors ab ON ab.id = c.b {f['states']}
+               LEFT JOIN corpus_actors a_actor ON a_actor.id = c.a LEFT JOIN corpus_actors b_actor ON b_actor.id = c.b
                ORDER BY c.num"""
     path = str(out).replace("'", "''")
     con.execute(f"COPY ({query}) TO '{path}' (FORMAT parquet)")
@@ -214,22 +252,24 @@ def _xml(value: Any) -> str:
     return escape(_INVALID_XML.sub(" ", str(value)))
 
 
-def export_graphml(con: duckdb.DuckDBPyConnection, out: Path) -> int:
-    """Actors as nodes (name, code, type, country); dyads as directed edges weighted by events,
-    with their weighted Goldstein sum and the sign of the pair in the signed network."""
+def export_graphml(con: duckdb.DuckDBPyConnection, out: Path, level: str = "actor") -> int:
+    """Actors (or states) as nodes (name, code, type, country); dyads as directed edges weighted by
+    events, with their weighted Goldstein sum, trend and the sign of the pair in the signed network:
+    the dyads of ``system`` with its counts and signs."""
     from .dyads import dyad_table
+    from .system import signed_graph
 
-    table = dyad_table(con)
-    graph = SignedGraph.from_scores([(d["a"], d["b"], d["goldstein"], d["events"]) for d in table]
-                                    + relation_scores(con))
+    table = dyad_table(con, level=level)
+    graph = signed_graph(con, edges=None, level=level)
     ids = sorted({x for d in table for x in (d["a"], d["b"])})
-    actors = {r[0]: r for r in con.execute(
-        "SELECT id, name, code, type, country, documents FROM corpus_actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-        [ids]).fetchall()}
+    info = names(con, ids, level)
+    docs = dict(con.execute("SELECT id, documents FROM corpus_actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                            [ids]).fetchall())
+    actors = {i: (i, v["name"], v["code"], v["type"], v["country"], docs.get(i)) for i, v in info.items()}
     node_keys = [("name", "string"), ("code", "string"), ("type", "string"), ("country", "string"),
                  ("documents", "int")]
     edge_keys = [("weight", "double"), ("events", "int"), ("goldstein", "double"), ("goldstein_mean", "double"),
-                 ("sign", "int")]
+                 ("sign", "int"), ("trend", "string")]
     with open(out, "w", encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                 '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n')
@@ -250,7 +290,7 @@ def export_graphml(con: duckdb.DuckDBPyConnection, out: Path) -> int:
             f.write(f"    <edge source={quoteattr(_INVALID_XML.sub(' ', d['a']))} "
                     f"target={quoteattr(_INVALID_XML.sub(' ', d['b']))}>")
             for k, v in (("weight", float(d["events"])), ("events", d["events"]), ("goldstein", d["goldstein"]),
-                         ("goldstein_mean", d["goldstein_mean"]), ("sign", sign)):
+                         ("goldstein_mean", d["goldstein_mean"]), ("sign", sign), ("trend", d["trend"])):
                 if v is not None:
                     f.write(f'<data key="{k}">{_xml(v)}</data>')
             f.write("</edge>\n")
@@ -258,17 +298,42 @@ def export_graphml(con: duckdb.DuckDBPyConnection, out: Path) -> int:
     return len(table)
 
 
-def export(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, header: bool = False) -> int:
-    """Write the corpus in ``fmt`` to ``out``; returns the number of records written."""
+def export(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, header: bool = False,
+           level: str = "actor") -> int:
+    """Write the corpus in ``fmt`` to ``out`` at ``level``; returns the number of records written."""
     out = Path(out)
+    check_level(level)
     if fmt == "gdelt":
-        return export_gdelt(con, out, header)
+        return export_gdelt(con, out, header, level)
     if fmt == "plover":
-        return export_plover(con, out)
+        return export_plover(con, out, level)
     if fmt == "parquet":
-        return export_parquet(con, out)
+        return export_parquet(con, out, level)
     if fmt == "graphml":
-        return export_graphml(con, out)
+        return export_graphml(con, out, level)
     if fmt == "geojson":
         return export_geojson(con, out)
     raise UsageError("E009", what="format", value=fmt, options=", ".join(FORMATS))
+
+
+def export_described(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, header: bool = False,
+                     level: str = "actor") -> tuple[int, str]:
+    """``export``, and what its records are in words: why the formats write different counts."""
+    n = export(con, fmt, out, header, level)
+    events, excluded, single = con.execute(
+        "SELECT count(*), count(*) FILTER (weight = 0), count(*) FILTER (a IS NULL OR b IS NULL OR a = b) "
+        "FROM corpus_events").fetchone()
+    counted = (f"{excluded} of them negated, wished or asked about (weight 0: in no relation), {single} with one "
+               "party only")
+    if fmt in ("gdelt", "parquet"):
+        return n, f"one row per de-duplicated event, all {events} of them; {counted}"
+    if fmt == "plover":
+        return n, (f"one PLOVER event per sentence, code and status: the {events} de-duplicated events, those of one "
+                   "sentence with several actors or recipients grouped")
+    if fmt == "geojson":
+        return n, f"the located events only ({n} of {events} de-duplicated events have a place)"
+    from .dyads import domestic_table
+
+    domestic = sum(d["events"] for d in domestic_table(con, level=level))
+    return n, (f"directed dyads at {level} level, as `system` lists them: the events counted in a relation between "
+               f"two parties; of the {events} events, {counted}, {domestic} domestic (no edge)")

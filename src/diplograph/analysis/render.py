@@ -9,15 +9,21 @@ from rich.table import Table
 _SIGN = {1: "+", -1: "−", None: "·"}
 
 
-def print_system(console: Console, s: dict[str, Any], rows: int = 20) -> None:
+def print_system(console: Console, s: dict[str, Any], rows: int | None = None) -> None:
+    """Every listed dyad and triad (``rows`` caps them), and how many there are in all."""
     b = s["balance"]
-    console.print(f"{len(s['actors'])} actors, {len(s['dyads'])} dyads listed; signed network: {b['edges']} edges, "
+    totals = s.get("totals") or {}
+    shown = len(s["dyads"]) if rows is None else min(rows, len(s["dyads"]))
+    of = f" of {totals['dyads']}" if totals.get("dyads", shown) > shown else ""
+    level = s.get("level", "actor")
+    console.print(f"{'States' if level == 'state' else 'Actors'}: {len(s['actors'])}; dyads: {shown} shown{of}; "
+                  f"signed network: {b['edges']} edges, "
                   f"{b['triads']} triads ({b['balanced_triads']} balanced), frustration index {b['frustration']}"
                   f"{'' if b['exact'] else ' (upper bound)'}", highlight=False)
-    t = Table(title="Dyads (source → target), most active first", title_justify="left")
+    t = Table(title=f"Dyads at {level} level (source → target), most active first", title_justify="left")
     for col in ("source", "target", "events", "coop v/m", "conflict v/m", "goldstein", "mean", "sign", "trend"):
         t.add_column(col, overflow="fold")
-    for d in s["dyads"][:rows]:
+    for d in s["dyads"][:shown]:
         q = list(d["quad"].values())
         t.add_row(d["names"][0], d["names"][1], str(d["events"]), f"{q[0]}/{q[1]}", f"{q[2]}/{q[3]}",
                   f"{d['goldstein']:+.1f}", "" if d["goldstein_mean"] is None else f"{d['goldstein_mean']:+.1f}",
@@ -30,9 +36,18 @@ def print_system(console: Console, s: dict[str, Any], rows: int = 20) -> None:
         t.add_row(" / ".join(tr["names"]), " ".join(_SIGN[x] for x in tr["signs"]), "yes" if tr["balanced"] else "no",
                   tr["reading"])
     console.print(t)
+    if s.get("domestic"):
+        what = "within one state" if level == "state" else "between an actor and its own state"
+        console.print(f"Domestic events ({what}; no dyad, no triad): " + "; ".join(
+            f"{d['name']} {d['events']} (Goldstein {d['goldstein']:+.1f})" for d in s["domestic"]), highlight=False)
 
 
 def print_dyad(console: Console, d: dict[str, Any]) -> None:
+    if d.get("domestic"):
+        console.print(f"{d['a']['name']} and {d['b']['name']}: domestic (an actor and its own state, or one state); "
+                      "not a relation, no sign", highlight=False)
+    elif "sign" in d:
+        console.print(f"{d['a']['name']} – {d['b']['name']}: sign {_SIGN[d['sign']]}", highlight=False)
     for key, (x, y) in (("a_to_b", (d["a"], d["b"])), ("b_to_a", (d["b"], d["a"]))):
         part = d[key]
         tr = part["trend"]

@@ -5,6 +5,12 @@ plus ``"balance"`` (share of balanced triads, frustration index). Dyads are rank
 activity (events) and change (|slope| of the Goldstein scores of its counted events against
 their dates, in points per 30 days; ``trend`` names it: improving, worsening or stable); the sign
 of a dyad is the sign of its undirected pair in the signed network (see ``network.py``).
+Weights, signs and trend are ``relation.py``'s, the same as ``dyad``'s, the exports' and the API's.
+
+``level`` (``levels.py``): ``actor`` (the default) or ``state``, where every endpoint rolls up to
+its state. An actor and its own state are never a dyad, at state level no state is paired with
+itself: those events are listed per state under ``domestic``. ``totals`` says how many dyads there
+are besides the ``top`` listed.
 """
 from __future__ import annotations
 
@@ -13,8 +19,11 @@ from typing import Any
 
 import duckdb
 
-from ..corpus.weights import RELATION_POINTS, modality_weight
-from .dyads import STABLE_SLOPE, actor_activity, date_filter, dyad_table, pair_scores
+from ..hierarchy import check_level, state_of
+from ..relation import RELATION_POINTS
+from .dyads import actor_activity, domestic_table, dyad_rows, pair_scores
+from .levels import names as level_names
+from .levels import statements_sql
 from .network import SignedGraph, balance, closed_triads, triads
 
 # The triads and the frustration index are computed on the most active edges: enough for
@@ -23,78 +32,77 @@ NETWORK_EDGES = 1000
 
 
 def relation_scores(con: duckdb.DuckDBPyConnection, since: date | None = None,
-                    until: date | None = None) -> list[tuple[str, str, float, int]]:
-    """Relation-state statements (``relations are strained``) as (a, b, points, 1) rows."""
-    extra, params = date_filter(since, until, "r.date")
-    rows = con.execute(
-        f"""SELECT la.corpus_id, lb.corpus_id, r.sign, r.modality FROM relations r
-            JOIN actor_links la ON la.doc_id = r.doc_id AND la.actor_id = r.a
-            JOIN actor_links lb ON lb.doc_id = r.doc_id AND lb.actor_id = r.b
-            WHERE la.corpus_id <> lb.corpus_id {extra}""", params).fetchall()
-    return [(a, b, RELATION_POINTS * sign * modality_weight(m), 1) for a, b, sign, m in rows if modality_weight(m)]
-
-
-def _trend_word(slope: float | None) -> str | None:
-    if slope is None:
-        return None
-    return "stable" if abs(slope) < STABLE_SLOPE else ("improving" if slope > 0 else "worsening")
+                    until: date | None = None, level: str = "actor") -> list[tuple[str, str, float, int]]:
+    """Relation-state statements (``relations are strained``) as (a, b, points, 1) rows, weighted
+    like events; none between an actor and its own state (or within one state at state level)."""
+    sql, params = statements_sql(level, since, until)
+    rows = con.execute(f"SELECT a, b, {RELATION_POINTS} * sign * weight FROM ({sql}) WHERE weight > 0 AND NOT domestic",
+                       params).fetchall()
+    return [(a, b, points, 1) for a, b, points in rows]
 
 
 def signed_graph(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
-                 edges: int | None = NETWORK_EDGES) -> SignedGraph:
+                 edges: int | None = NETWORK_EDGES, level: str = "actor") -> SignedGraph:
     """The signed network of the most active pairs (events both ways plus relation states)."""
-    scores = pair_scores(con, since, until, edges)
-    if since is None and until is None:
+    scores = pair_scores(con, since, until, edges, level)
+    if since is None and until is None and level == "actor":
         return SignedGraph.from_scores(scores)  # the summary already holds the relation states
     keep = {(a, b) for a, b, _, _ in scores}
-    rel = [r for r in relation_scores(con, since, until) if not edges or (min(r[:2]), max(r[:2])) in keep
+    rel = [r for r in relation_scores(con, since, until, level) if not edges or (min(r[:2]), max(r[:2])) in keep
            or len(keep) < edges]
     return SignedGraph.from_scores(scores + rel)
 
 
 def system(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
-           top: int = 50, top_triads: int = 50, top_actors: int = 50) -> dict[str, Any]:
-    dyads = dyad_table(con, since, until, limit=top or None)
-    graph = signed_graph(con, since, until)
+           top: int = 50, top_triads: int = 50, top_actors: int = 50, level: str = "actor") -> dict[str, Any]:
+    check_level(level)
+    dyads, total = dyad_rows(con, since, until, limit=top or None, level=level)
+    graph = signed_graph(con, since, until, level=level)
     for d in dyads:
         sign = graph.sign(d["a"], d["b"])
-        d["sign"] = sign if sign is not None else (1 if d["goldstein"] > 0 else -1 if d["goldstein"] < 0 else None)
-        d["trend"] = _trend_word(d["slope"])
-    degree = actor_activity(con, since, until, top_actors)
+        if sign is None and len(graph.edges) >= NETWORK_EDGES:
+            # a pair beyond the network's most active edges: the same score, computed for itself
+            from .dyads import pair_sign
+
+            sign = pair_sign(con, d["a"], d["b"], since, until, level)
+        d["sign"] = sign
+    degree = actor_activity(con, since, until, top_actors, level=level)
     ids = set(degree) | {x for d in dyads for x in (d["a"], d["b"])}
-    names = _names(con, graph_nodes(graph) | ids)
+    info = level_names(con, graph_nodes(graph) | ids, level)
+    names = {k: v["name"] for k, v in info.items()}
     found = closed_triads(graph)
     listed = triads(graph, names, top_triads, found)
     ids |= {x for t in listed for x in t["actors"]}
     missing = sorted(ids - set(degree))
     if missing:
-        degree.update(actor_activity(con, since, until, ids=missing))
-    actors = _actors(con, ids, degree)
+        degree.update(actor_activity(con, since, until, ids=missing, level=level))
+    actors = _actors(con, ids, degree, level)
     for d in dyads:
         d["names"] = [names.get(d["a"], d["a"]), names.get(d["b"], d["b"])]
     return {"actors": actors, "dyads": dyads, "triads": listed, "balance": balance(graph, found),
-            "period": {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None}}
+            "period": {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None},
+            "level": level, "domestic": domestic_table(con, since, until, level),
+            "totals": {"dyads": total, "listed": len(dyads), "triads": len(found), "triads_listed": len(listed)}}
 
 
 def graph_nodes(graph: SignedGraph) -> set[str]:
     return {a for p in graph.edges for a in p}
 
 
-def _names(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str]:
-    if not ids:
-        return {}
-    rows = con.execute("SELECT id, name FROM corpus_actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                       [sorted(ids)]).fetchall()
-    return dict(rows)
-
-
-def _actors(con: duckdb.DuckDBPyConnection, ids: set[str], degree: dict[str, int]) -> list[dict[str, Any]]:
+def _actors(con: duckdb.DuckDBPyConnection, ids: set[str], degree: dict[str, int],
+            level: str = "actor") -> list[dict[str, Any]]:
     if not ids:
         return []
     rows = con.execute(
-        "SELECT id, name, type, code, country, documents, mentions FROM corpus_actors "
-        "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted(ids)]).fetchall()
-    cols = ("id", "name", "type", "code", "country", "documents", "mentions")
-    out = [dict(zip(cols, r), events=degree.get(r[0], 0)) for r in rows]
-    out.sort(key=lambda a: (-a["events"], -a["documents"], a["id"]))
+        "SELECT id, documents, mentions FROM corpus_actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted(ids)]).fetchall()
+    counts = {r[0]: r[1:] for r in rows}
+    out = []
+    for i, info in level_names(con, ids, level).items():
+        documents, mentions = counts.get(i, (None, None))
+        out.append({"id": i, "name": info["name"], "type": info["type"], "code": info["code"],
+                    "country": info["country"], "documents": documents, "mentions": mentions,
+                    "events": degree.get(i, 0), "level": info["level"],
+                    "state": state_of(info["code"], info["country"])})
+    out.sort(key=lambda a: (-a["events"], -(a["documents"] or 0), a["id"]))
     return out

@@ -1,0 +1,130 @@
+"""The corpus events and relation statements at a level (``actor`` or ``state``), as SQL.
+
+Every corpus view of pairs (``system``, ``dyad``, the exports, the web API's graph and dyad) reads
+its rows through :func:`events_sql` and :func:`statements_sql`, so that they count the same events
+with the same weights (``relation.py``) and the same hierarchy (``hierarchy.py``):
+
+- ``actor`` level: endpoints are corpus actors. A pair of an actor and its own state (by the
+  corpus actor's code, else its country) is *domestic*.
+- ``state`` level: each endpoint rolls up to its state by the code its event carries (the role on
+  the event's date), else the actor's country; an actor of no state stays itself. Events whose two
+  endpoints roll up to one state are *domestic*.
+
+Domestic rows are flagged (column ``domestic``), never paired: the views report them per state.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..hierarchy import check_level, state_name, state_sql
+from ..relation import WEIGHT_SQL
+
+_OWN = ("({sa} IS NOT NULL AND {sa} = {sb} AND "
+        "((a_actor.type = 'state' AND {sa} IS NOT NULL) OR (b_actor.type = 'state' AND {sb} IS NOT NULL)))")
+
+
+def _actor_state(alias: str) -> str:
+    return state_sql(f"{alias}.code", f"{alias}.country")
+
+
+def own_state_sql() -> str:
+    """SQL: the pair (a_actor, b_actor) — two aliases of ``corpus_actors`` — is an actor and its own state."""
+    return _OWN.format(sa=_actor_state("a_actor"), sb=_actor_state("b_actor"))
+
+
+def date_filter(since: date | str | None, until: date | str | None, column: str) -> tuple[str, list[Any]]:
+    sql, params = "", []
+    if since is not None:
+        sql += f" AND {column} >= CAST(? AS DATE)"
+        params.append(since)
+    if until is not None:
+        sql += f" AND {column} <= CAST(? AS DATE)"
+        params.append(until)
+    return sql, params
+
+
+def events_sql(level: str = "actor", since: date | str | None = None,
+               until: date | str | None = None) -> tuple[str, list[Any]]:
+    """A subquery of the corpus events between two different actors, one row per event, with
+    ``a``/``b`` the endpoints at ``level``, ``actor_a``/``actor_b`` the corpus actors, ``domestic``,
+    and the event's columns (weight, goldstein, quad_class, modality, date, mentions, …)."""
+    check_level(level)
+    extra, params = date_filter(since, until, "c.date")
+    if level == "state":
+        a = f"coalesce({state_sql('e.source_code', 'a_actor.country')}, c.a)"
+        b = f"coalesce({state_sql('e.target_code', 'b_actor.country')}, c.b)"
+        join = "JOIN events e ON e.id = c.first_mention"
+    else:
+        a, b, join = "c.a", "c.b", ""
+    sql = f"""SELECT * EXCLUDE (own), CASE WHEN '{level}' = 'state' THEN a = b ELSE own END AS domestic FROM (
+        SELECT c.id, c.num, {a} AS a, {b} AS b, c.a AS actor_a, c.b AS actor_b, c.cameo, c.cameo_root, c.plover,
+               c.plover_mode, c.goldstein, c.quad_class, c.modality, c.weight, c.date, c.mentions, c.sources,
+               c.articles, c.first_doc, c.first_mention, c.evidence_text, {own_state_sql()} AS own
+        FROM corpus_events c {join}
+        LEFT JOIN corpus_actors a_actor ON a_actor.id = c.a LEFT JOIN corpus_actors b_actor ON b_actor.id = c.b
+        WHERE c.a IS NOT NULL AND c.b IS NOT NULL AND c.a <> c.b {extra})"""
+    return sql, params
+
+
+def statements_sql(level: str = "actor", since: date | str | None = None,
+                   until: date | str | None = None) -> tuple[str, list[Any]]:
+    """A subquery of the relation-state statements (``relations are strained``) between two different
+    corpus actors: ``a``, ``b`` at ``level``, ``sign``, ``modality``, ``weight``, ``date``, ``domestic``
+    and the evidence."""
+    check_level(level)
+    extra, params = date_filter(since, until, "r.date")
+    if level == "state":
+        a = f"coalesce({state_sql('da.code', 'da.country')}, la.corpus_id)"
+        b = f"coalesce({state_sql('db.code', 'db.country')}, lb.corpus_id)"
+        join = ("LEFT JOIN actors da ON da.doc_id = r.doc_id AND da.actor_id = r.a "
+                "LEFT JOIN actors db ON db.doc_id = r.doc_id AND db.actor_id = r.b")
+    else:
+        a, b, join = "la.corpus_id", "lb.corpus_id", ""
+    weight = WEIGHT_SQL.format(col="r.modality")
+    sql = f"""SELECT * EXCLUDE (own), CASE WHEN '{level}' = 'state' THEN a = b ELSE own END AS domestic FROM (
+        SELECT {a} AS a, {b} AS b, la.corpus_id AS actor_a, lb.corpus_id AS actor_b, r.doc_id, r.sign, r.modality,
+               {weight} AS weight, r.date, r.evidence_start, r.evidence_end, r.evidence_text, {own_state_sql()} AS own
+        FROM relations r
+        JOIN actor_links la ON la.doc_id = r.doc_id AND la.actor_id = r.a
+        JOIN actor_links lb ON lb.doc_id = r.doc_id AND lb.actor_id = r.b {join}
+        LEFT JOIN corpus_actors a_actor ON a_actor.id = la.corpus_id
+        LEFT JOIN corpus_actors b_actor ON b_actor.id = lb.corpus_id
+        WHERE la.corpus_id <> lb.corpus_id {extra})"""
+    return sql, params
+
+
+def names(con, ids: set[str] | list[str], level: str = "actor") -> dict[str, dict[str, Any]]:
+    """Name, type, code and country of node ids at ``level`` (a state code at state level is a state)."""
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    rows = con.execute("SELECT id, name, type, code, country FROM corpus_actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                       [ids]).fetchall()
+    out = {r[0]: dict(zip(("id", "name", "type", "code", "country"), r), level="actor") for r in rows}
+    if level == "state":
+        for i in ids:
+            n = state_name(i)
+            if n is not None and i not in out:
+                out[i] = {"id": i, "name": n, "type": "state", "code": i, "country": i, "level": "state"}
+    return out
+
+
+def state_names_sql() -> str:
+    """``(VALUES ('KAZ', 'Kazakhstan'), …)``: the states' names as a relation to join (our own data)."""
+    from ..hierarchy import state_codes
+
+    rows = ", ".join(f"('{c}', '{(state_name(c) or c).replace(chr(39), chr(39) * 2)}')" for c in sorted(state_codes()))
+    return f"(VALUES {rows})"
+
+
+def endpoint_sql(level: str, code: str, actor: str, side: str) -> tuple[str, str, str, str]:
+    """SQL for one endpoint of an exported event at ``level``: (id, name, code, country) expressions,
+    given its event code column ``code`` and its ``corpus_actors`` alias ``actor``; at state level
+    the state (when it has one) replaces the actor. ``side`` names the joined state-name alias."""
+    check_level(level)
+    if level == "actor":
+        return f"{actor}.id", f"{actor}.name", code, f"{actor}.country"
+    st = state_sql(code, f"{actor}.country")
+    return (f"coalesce({st}, {actor}.id)", f"coalesce({side}.name, {actor}.name)", f"coalesce({st}, {code})",
+            f"coalesce({st}, {actor}.country)")

@@ -1,0 +1,112 @@
+"""The actor hierarchy: which state an actor belongs to, and the level a view reads pairs at.
+
+A person belongs to a state through their role on the event's date: the CAMEO/Phoenix code the
+event carries was chosen by the knowledge base's dated tenures for that date (``KAZGOV`` → KAZ;
+a former leader coded ``KAZELI`` → KAZ; a UN official's ``IGOUNO`` → no state). Without a code
+the actor's country says it. An organ or sector actor (``RUSMIL``, "the Kazakh government")
+belongs to its state the same way; a state belongs to itself. International organisations,
+multinationals and groups of no state belong to none and stay themselves at every level.
+
+Levels (``LEVELS``): at ``actor`` level pairs are the actors themselves, except that an actor and
+its own state are never a pair (Tokayev → Kazakhstan is domestic, not a relation between two
+parties). At ``state`` level every endpoint rolls up to its state (an actor of no state stays
+itself) and events within one state are *domestic*: they are reported per state, never as a pair.
+
+The states are the rows of ``data/geo/countries.tsv`` (ISO-3 and Phoenix codes, with names).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .data import data_path
+from .lexicon import sectors, sectors_with
+
+LEVELS = ("actor", "state")
+_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+@lru_cache(maxsize=1)
+def _states() -> dict[str, str]:
+    """State code (ISO-3 and Phoenix code) → name."""
+    out: dict[str, str] = {}
+    with data_path("geo", "countries.tsv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+    for r in rows:
+        for key in (r["iso3"], r["code"]):
+            if _CODE.match(key or ""):
+                out.setdefault(key, r["name"])
+    return out
+
+
+def state_codes() -> frozenset[str]:
+    return frozenset(_states())
+
+
+def state_name(code: str | None) -> str | None:
+    return _states().get(code or "")
+
+
+def state_of(code: str | None, country: str | None = None) -> str | None:
+    """The state an actor with this code (or, without a state in its code, this country) belongs to."""
+    states = _states()
+    if code and len(code) >= 3:
+        head = code[:3]
+        if head in sectors_with("international"):
+            return None  # acting for an organisation of no one state on that date (IGOUNO)
+        if head in states:
+            # a state inside a union (``SCGSRB``): the second state, unless that chunk is a sector
+            if len(code) >= 6 and code[3:6] in states and code[3:6] not in sectors():
+                return code[3:6]
+            return head
+    return country if country in states else None
+
+
+@dataclass(frozen=True)
+class Member:
+    """An endpoint of a pair as the hierarchy sees it: its id, whether it is a state, its state."""
+
+    id: str
+    is_state: bool
+    state: str | None
+
+
+def member(actor_id: str, type: str | None, code: str | None, country: str | None) -> Member:
+    st = state_of(code, country)
+    return Member(actor_id, type == "state" and st is not None, st)
+
+
+def own_state(a: Member, b: Member) -> bool:
+    """An actor paired with the state it belongs to (or two names of one state): not a relation."""
+    return a.state is not None and a.state == b.state and (a.is_state or b.is_state)
+
+
+def node(m: Member, level: str) -> str:
+    """The id an endpoint has at ``level``: itself, or its state's code at state level."""
+    return m.state if level == "state" and m.state else m.id
+
+
+def state_sql(code: str, country: str) -> str:
+    """SQL for :func:`state_of` over two columns (the codes are our own data, checked to be 3 capitals)."""
+    states = "[" + ", ".join(f"'{c}'" for c in sorted(_states())) + "]"
+    unions = "[" + ", ".join(f"'{c}'" for c in sorted(set(_states()) - set(sectors()))) + "]"
+    apart = "[" + ", ".join(f"'{c}'" for c in sectors_with("international")) + "]"
+    return (f"(CASE WHEN list_contains({apart}, left({code}, 3)) THEN NULL "
+            f"WHEN list_contains({states}, left({code}, 3)) THEN "
+            f"(CASE WHEN length({code}) >= 6 AND list_contains({unions}, substr({code}, 4, 3)) "
+            f"THEN substr({code}, 4, 3) ELSE left({code}, 3) END) "
+            f"WHEN list_contains({states}, {country}) THEN {country} END)")
+
+
+def check_level(level: str) -> str:
+    from .errors import UsageError
+
+    if level not in LEVELS:
+        raise UsageError("E009", what="level", value=level, options=", ".join(LEVELS))
+    return level
+
+
+__all__ = ["LEVELS", "Member", "member", "own_state", "node", "state_of", "state_name", "state_codes", "state_sql",
+           "check_level"]
