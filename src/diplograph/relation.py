@@ -52,6 +52,15 @@ WEIGHT_SQL = ("CAST(CASE {col} " + " ".join(f"WHEN '{m}' THEN {w}" for m, w in M
               + " ELSE 0 END AS DOUBLE)")
 
 
+def slope_sql(y: str = "goldstein", when: str = "weight > 0") -> str:
+    """SQL aggregate of the trend's slope over event rows with columns ``date``, ``weight`` and ``y``:
+    None unless there are two dates apart (the store's summaries use the same guard)."""
+    x = f"(epoch(date) / {SLOPE_SECONDS})"
+    f = f"FILTER ({when} AND date IS NOT NULL AND {y} IS NOT NULL)"
+    return (f"(CASE WHEN count(*) {f} >= 2 AND var_pop({x}) {f} > 1e-9 * avg({x} * {x}) {f} "
+            f"THEN regr_slope({y}, {x}) {f} END)")
+
+
 def modality_weight(modality: str | None) -> float:
     return MODALITY_WEIGHTS.get(modality or "asserted", 0.0)
 
@@ -96,6 +105,6 @@ def balanced(signs: Sequence[int]) -> bool:
     return product > 0
 
 
-__all__ = ["MODALITY_WEIGHTS", "MODALITY_ORDER", "RELATION_POINTS", "STABLE_SLOPE", "SLOPE_DAYS", "WEIGHT_SQL",
+__all__ = ["MODALITY_WEIGHTS", "MODALITY_ORDER", "RELATION_POINTS", "STABLE_SLOPE", "SLOPE_DAYS", "WEIGHT_SQL", "slope_sql",
            "modality_weight", "best_modality", "counted", "event_score", "statement_score", "sign_of", "trend_word",
            "balanced"]

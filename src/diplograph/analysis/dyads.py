@@ -27,7 +27,7 @@ import duckdb
 
 from ..errors import StoreError, UsageError
 from ..hierarchy import check_level, member, node
-from ..relation import RELATION_POINTS, SLOPE_SECONDS, STABLE_SLOPE, sign_of, trend_word
+from ..relation import RELATION_POINTS, STABLE_SLOPE, sign_of, slope_sql, trend_word
 from .levels import events_sql, own_state_sql, statements_sql
 
 PERIODS = ("day", "week", "month")
@@ -93,7 +93,7 @@ def _slope(value: float | None) -> float | None:
 
 
 # The slope of relation.py's trend over the rows of events_sql (x: the date in 30-day units).
-_SLOPE = f"regr_slope(goldstein, epoch(date) / {SLOPE_SECONDS}) FILTER (weight > 0)"
+_SLOPE = slope_sql()
 
 
 def series(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month",

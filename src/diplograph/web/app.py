@@ -76,6 +76,12 @@ def _cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
 Filter = Annotated[queries.GraphFilter, Depends(_filter)]
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(_cursor)]
 ActorId = Annotated[str, Query(min_length=1, max_length=200, description="Actor id (as in /api/actors).")]
+Level = Annotated[str, Query(pattern="^(actor|state)$", description=(
+    "actor (default): pairs of actors; an actor and its own state are never a pair (their events are domestic). "
+    "state: every actor rolled up to the state it belongs to (a person by the code of their role on the event's "
+    "date, else their country; an organ or sector actor to its state); node ids are then state codes (KAZ, RUS), "
+    "actors of no state keep their id, and events within one state are domestic, never an edge."),
+    json_schema_extra={"enum": ["actor", "state"]})]
 
 
 NEAR_PATTERN = r"^\s*-?\d{1,2}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*,\s*\d{1,5}(\.\d+)?\s*$"
@@ -130,18 +136,26 @@ def create_app(store: str | Path) -> FastAPI:
                    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
         return queries.places(cur, q=q, country=country, limit=limit, offset=offset)
 
-    @app.get("/api/dyad", summary="One pair (both directions): time series and evidence")
+    @app.get("/api/dyad", summary="One pair (both directions): time series, trend, sign and evidence, counted "
+                                   "as `diplograph dyad` counts them", response_model=schemas.Dyad)
     def api_dyad(cur: Cursor, a: ActorId, b: ActorId, flt: Filter,
                  by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
-                 limit: Annotated[int, Query(ge=1, le=queries.MAX_EVIDENCE)] = 200) -> dict[str, Any]:
+                 limit: Annotated[int, Query(ge=1, le=queries.MAX_EVIDENCE)] = 200,
+                 level: Level = "actor") -> dict[str, Any]:
+        flt.level = level
         return queries.dyad(cur, a, b, by=by, flt=flt, limit=limit, index=index)
 
-    @app.get("/api/graph", summary="The signed actor network under the filters, heaviest edges first")
+    @app.get("/api/graph", summary="The signed network under the filters, heaviest edges first; level=state "
+                                    "rolls actors up to their states. Counts and signs are `diplograph system`'s",
+             response_model=schemas.Graph)
     def api_graph(cur: Cursor, flt: Filter,
                   actor: Annotated[str | None, Query(min_length=1, max_length=200,
-                                                     description="Keep only the edges of this actor.")] = None,
-                  limit: Annotated[int, Query(ge=1, le=queries.MAX_EDGES)] = 400) -> dict[str, Any]:
+                                                     description="Keep only the edges of this actor (at state "
+                                                                 "level: of its state).")] = None,
+                  limit: Annotated[int, Query(ge=1, le=queries.MAX_EDGES)] = 400,
+                  level: Level = "actor") -> dict[str, Any]:
         flt.actor = actor
+        flt.level = level
         return queries.graph(cur, index, flt, limit=limit)
 
     @app.get("/api/documents", summary="Documents, newest first; q finds a phrase in the text or title, "

@@ -11,6 +11,10 @@ from typing import Any
 
 import duckdb
 
+from ..analysis.graph import Filters as CorpusFilters
+from ..analysis.graph import edges as corpus_edges
+from ..analysis.graph import pair as corpus_pair
+
 MAX_ACTORS = 1000
 MAX_EVENTS = 1000
 MAX_EDGES = 5000
@@ -29,6 +33,7 @@ class GraphFilter:
     modality: list[str] = field(default_factory=list)
     min_weight: int = 1
     actor: str | None = None
+    level: str = "actor"  # actor, or state: every actor rolled up to its state (graph and dyad)
 
     def where(self, alias: str = "e", pairs_only: bool = True) -> tuple[str, list[Any]]:
         """The WHERE clause over events aliased ``alias`` (joined to documents as ``d``).
@@ -184,107 +189,42 @@ def places(cur: duckdb.DuckDBPyConnection, q: str | None = None, country: str | 
     return {"total": total, "limit": limit, "offset": offset, "places": rows}
 
 
+def _corpus_filter(flt: GraphFilter) -> CorpusFilters:
+    return CorpusFilters(since=flt.since, until=flt.until, quad=list(flt.quad), modality=list(flt.modality),
+                         min_weight=flt.min_weight, actor=flt.actor, level=flt.level)
+
+
 def dyad(cur: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", flt: GraphFilter | None = None,
          limit: int = 200, index: ActorIndex | None = None) -> dict[str, Any]:
-    """One pair in both directions: its time series by period and the evidence behind it."""
+    """One pair in both directions at the filter's level: its time series by period, each direction's
+    counts and trend, its sign and the evidence (one de-duplicated event each), as ``dyad`` counts them
+    (``analysis/graph.py``). Each evidence event is the contract's *Event* of its first report, its
+    ``source``/``target`` ``actor`` the pair's ids at the level."""
     period = PERIODS.get(by, "month")
     limit = max(1, min(limit, MAX_EVIDENCE))
-    flt = flt or GraphFilter()
-    where, params = flt.where("e")
-    pair = "((e.source_actor = ? AND e.target_actor = ?) OR (e.source_actor = ? AND e.target_actor = ?))"
-    where = f"{where} AND {pair}"
-    params = params + [a, b, b, a]
-    series = _rows(cur, f"""
-        SELECT CAST(date_trunc('{period}', coalesce(e.date, d.date)) AS DATE) AS period, count(*) AS events,
-               round(avg(e.goldstein), 2) AS goldstein,
-               count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperative,
-               count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflictual
-        FROM events e LEFT JOIN documents d ON d.id = e.doc_id
-        WHERE {where} GROUP BY 1 ORDER BY 1 NULLS LAST""", params)
-    undated = series.pop()["events"] if series and series[-1]["period"] is None else 0
-    for s in series:
-        s["period"] = _iso(s["period"])
-    rows = _rows(cur, f"""
-        SELECT {_EVENT_COLUMNS}, count(*) OVER () AS total FROM events e LEFT JOIN documents d ON d.id = e.doc_id
-        WHERE {where} ORDER BY coalesce(e.date, d.date) NULLS LAST, e.id LIMIT ?""", params + [limit])
-    relations = _rows(cur, """
-        SELECT doc_id, a, b, sign, modality, date, evidence_start, evidence_end, evidence_text FROM relations
-        WHERE (a = ? AND b = ?) OR (a = ? AND b = ?) ORDER BY date NULLS LAST, doc_id LIMIT ?""",
-                      [a, b, b, a, limit])
-    names = {k: index.by_id[k]["name"] for k in (a, b) if index and k in index.by_id}
-    return {
-        "a": {"id": a, "name": names.get(a)}, "b": {"id": b, "name": names.get(b)}, "by": period,
-        "total": rows[0]["total"] if rows else 0, "undated": undated, "series": series,
-        "evidence": [_event(r) for r in rows],
-        "relations": [{"doc_id": r["doc_id"], "a": r["a"], "b": r["b"], "sign": r["sign"], "modality": r["modality"],
-                       "date": _iso(r["date"]), "evidence": {"start": r["evidence_start"], "end": r["evidence_end"],
-                                                             "text": r["evidence_text"]}} for r in relations],
-    }
+    out = corpus_pair(cur, a, b, _corpus_filter(flt or GraphFilter()), by=period, limit=limit)
+    ids = [e["id"] for e in out["evidence"]]
+    full = {r["id"]: _event(r) for r in _rows(
+        cur, f"SELECT {_EVENT_COLUMNS} FROM events e LEFT JOIN documents d ON d.id = e.doc_id "
+             "WHERE e.id IN (SELECT unnest(?::VARCHAR[]))", [ids])} if ids else {}
+    evidence = []
+    for e in out["evidence"]:
+        ev = full.get(e["id"])
+        if ev is None:
+            continue
+        for side in ("source", "target"):
+            ev[side] = {**(ev[side] or {}), "actor": e[side]["actor"], "corpus_actor": e[side]["corpus_actor"]}
+        ev.update(mentions=e["mentions"], sources=e["sources"], weight=e["weight"])
+        evidence.append(ev)
+    out["evidence"] = evidence
+    return out
 
 
 def graph(cur: duckdb.DuckDBPyConnection, index: ActorIndex, flt: GraphFilter, limit: int = 400) -> dict[str, Any]:
-    """The signed actor network: undirected edges with their volume and mean Goldstein score.
-
-    An edge's sign is the sign of its events' Goldstein sum (scaled to -1..1 per event) plus the
-    signs of the relation-state statements about the pair (``relations are strained``): both are
-    evidence of how the pair stands. The heaviest ``limit`` edges are kept; ``truncated`` says so.
-    """
-    limit = max(1, min(limit, MAX_EDGES))
-    where, params = flt.where("e")
-    rel_clauses, rel_params = ["r.a IS NOT NULL", "r.b IS NOT NULL", "r.a <> r.b"], []
-    if flt.since:
-        rel_clauses.append("r.date >= CAST(? AS DATE)")
-        rel_params.append(flt.since)
-    if flt.until:
-        rel_clauses.append("r.date <= CAST(? AS DATE)")
-        rel_params.append(flt.until)
-    if flt.modality:
-        rel_clauses.append(f"r.modality IN ({_placeholders(flt.modality)})")
-        rel_params.extend(flt.modality)
-    if flt.actor:
-        rel_clauses.append("? IN (r.a, r.b)")
-        rel_params.append(flt.actor)
-    # Relation statements carry no quad class: with a quad filter only events count.
-    rel_where = " AND ".join(rel_clauses) + (" AND false" if flt.quad else "")
-    sql = f"""
-        WITH ev AS (
-            SELECT least(e.source_actor, e.target_actor) AS a, greatest(e.source_actor, e.target_actor) AS b,
-                   count(*) AS events, sum(e.goldstein) AS gsum,
-                   count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperative,
-                   count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflictual
-            FROM events e LEFT JOIN documents d ON d.id = e.doc_id WHERE {where} GROUP BY 1, 2),
-        rel AS (
-            SELECT least(r.a, r.b) AS a, greatest(r.a, r.b) AS b, count(*) AS statements, sum(r.sign) AS ssum
-            FROM relations r WHERE {rel_where} GROUP BY 1, 2),
-        edges AS (
-            SELECT coalesce(ev.a, rel.a) AS a, coalesce(ev.b, rel.b) AS b,
-                   coalesce(ev.events, 0) AS events, coalesce(rel.statements, 0) AS statements,
-                   coalesce(ev.events, 0) + coalesce(rel.statements, 0) AS weight,
-                   round(ev.gsum / nullif(ev.events, 0), 2) AS goldstein,
-                   coalesce(ev.cooperative, 0) AS cooperative, coalesce(ev.conflictual, 0) AS conflictual,
-                   sign(coalesce(ev.gsum, 0) / 10.0 + coalesce(rel.ssum, 0)) AS sign
-            FROM ev FULL OUTER JOIN rel ON ev.a = rel.a AND ev.b = rel.b)
-        SELECT *, count(*) OVER () AS total FROM edges WHERE weight >= ?
-        ORDER BY weight DESC, a, b LIMIT ?"""
-    edges = _rows(cur, sql, params + rel_params + [max(1, flt.min_weight), limit])
-    total = edges[0]["total"] if edges else 0
-    ids: set[str] = set()
-    for e in edges:
-        e.pop("total")
-        e["sign"] = int(e["sign"])
-        ids.update((e["a"], e["b"]))
-    activity: dict[str, int] = {}
-    for e in edges:
-        for k in (e["a"], e["b"]):
-            activity[k] = activity.get(k, 0) + e["weight"]
-    nodes = []
-    for k in sorted(ids):
-        info = index.by_id.get(k, {})
-        nodes.append({"id": k, "name": info.get("name") or k, "type": info.get("type"), "code": info.get("code"),
-                      "country": info.get("country"), "documents": info.get("documents", 0),
-                      "activity": activity[k]})
-    return {"total_edges": total, "truncated": total > len(edges), "limit": limit,
-            "nodes": nodes, "edges": edges}
+    """The signed network at the filter's level (``analysis/graph.py``: the same counts and signs as
+    ``system``): undirected edges with their volume, weighted mean Goldstein and sign, heaviest first;
+    ``truncated`` says when ``limit`` cut it."""
+    return corpus_edges(cur, _corpus_filter(flt), limit=max(1, min(limit, MAX_EDGES)))
 
 
 def document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:

@@ -32,3 +32,75 @@ class DocumentSummary(_Open):
 
 class DocumentList(Page):
     documents: list[DocumentSummary]
+
+
+# -- the network and one pair (analysis/graph.py: the counts and signs of `system` and `dyad`) -----------
+class GraphNode(_Open):
+    id: str = Field(description="Corpus actor id; at level=state a state code (KAZ) for actors of a state.")
+    name: str
+    type: str | None = Field(description="person, state, igo, group, sector, …")
+    code: str | None
+    country: str | None
+    documents: int | None
+    activity: int = Field(description="Sum of the weights of the node's edges listed.")
+    level: str = Field(description="actor or state: the level the graph was asked at.")
+
+
+class GraphEdge(_Open):
+    a: str = Field(description="One end (a < b); the pair is undirected.")
+    b: str
+    events: int = Field(description="Events counted (weight > 0: not negated, wished or asked about), both ways.")
+    statements: int = Field(description="Relation-state statements counted (relations are strained …).")
+    weight: int = Field(description="events + statements.")
+    goldstein: float | None = Field(description="Weighted mean Goldstein score of the counted events.")
+    cooperative: int
+    conflictual: int
+    excluded: int = Field(description="Events of weight 0 (negated, wished, asked about): shown, never counted.")
+    sign: int = Field(description="Sign of the pair's score (relation.py): 1, -1, or 0 for none.")
+
+
+class Graph(_Open):
+    total_edges: int
+    truncated: bool
+    limit: int
+    level: str
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+class DyadEnd(_Open):
+    id: str
+    name: str | None
+
+
+class DyadDirection(_Open):
+    events: int = Field(description="Counted events in this direction.")
+    goldstein: float = Field(description="Weighted Goldstein sum.")
+    slope: float | None = Field(description="Least-squares slope of Goldstein against date, points per 30 days.")
+    trend: str | None = Field(description="stable, improving or worsening (|slope| < 0.25: stable).")
+
+
+class DyadPeriod(_Open):
+    period: str
+    events: int
+    goldstein: float | None = Field(description="Weighted mean Goldstein score of the period's counted events.")
+    cooperative: int
+    conflictual: int
+    excluded: int
+
+
+class Dyad(_Open):
+    a: DyadEnd
+    b: DyadEnd
+    by: str
+    level: str
+    total: int = Field(description="Counted events both ways (= the graph edge's events).")
+    undated: int
+    excluded: int
+    series: list[DyadPeriod]
+    a_to_b: DyadDirection
+    b_to_a: DyadDirection
+    sign: int | None = Field(description="The pair's sign (as the graph's and system's); null: none or domestic.")
+    domestic: bool = Field(description="An actor and its own state, or one state at level=state: not a relation.")
+    evidence: list[dict]
+    relations: list[dict]
