@@ -96,8 +96,31 @@ def add_synthetic(path: Path, n_actors: int = 5000, n_events: int = 12000, n_doc
                          (2, '190', '19', 'ASSAULT', -10.0, 4, 'asserted'), (3, '057', '05', 'AGREE', 8.0, 1, 'negated'))
                  c(n, cameo, root, plover, gold, quad, modality) ON c.n = r.i % 4""",
                     [n_docs, n_actors, n_actors, n_actors, n_events])
+        add_corpus_view(con)
     finally:
         writer.close()
+
+
+def add_corpus_view(con) -> None:
+    """The corpus view of the synthetic rows, as the writer keeps it for every stored document: each
+    synthetic actor is its own corpus actor and each event its own corpus event (their texts are not
+    reports of one another), then the summaries. The API's network and dyads read this view."""
+    from diplograph.relation import WEIGHT_SQL
+    from diplograph.store.summary import rebuild
+
+    con.execute("""INSERT INTO corpus_actors
+        SELECT actor_id, min(name), min(type), min(code), min(country), count(DISTINCT doc_id), count(*)
+        FROM actors WHERE actor_id LIKE 'syn-actor-%' GROUP BY actor_id""")
+    con.execute("""INSERT INTO actor_links SELECT DISTINCT doc_id, actor_id, actor_id FROM actors
+        WHERE actor_id LIKE 'syn-actor-%'""")
+    con.execute("INSERT INTO event_mentions SELECT id, id, doc_id, 'synthetic', 1.0 FROM events WHERE id LIKE 'syn-ev-%'")
+    con.execute(f"""INSERT INTO corpus_events
+        SELECT e.id, (SELECT coalesce(max(num), 0) FROM corpus_events) + row_number() OVER (ORDER BY e.date, e.id),
+               e.source_actor, e.target_actor, e.cameo, e.cameo_root, e.plover, e.plover_mode, e.goldstein,
+               e.quad_class, e.modality, {WEIGHT_SQL.format(col="e.modality")}, e.date, e.doc_id, e.id,
+               e.evidence_text, 1, 1, 1
+        FROM events e WHERE e.id LIKE 'syn-ev-%'""")
+    rebuild(con)
 
 
 @pytest.fixture(scope="session")
