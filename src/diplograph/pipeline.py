@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from . import nlp
+from .actors.hyphens import join_hyphenated_names
 from .actors.kb import KnowledgeBase, build_kb, parse_iso_date
 from .actors.resolve import ResolvedActors, resolve_mentions
 from .cache import cached
@@ -37,7 +38,7 @@ from .events import verbs as verbs_module
 from .events.verbs import VerbDictionary, read_verb_dictionary
 from .errors import Warnings
 from .gc_pause import paused_gc
-from .places import DocumentPlaces, Gazetteer, find_places, load_gazetteer, locate_event
+from .places import DocumentPlaces, Gazetteer, find_places, load_gazetteer, locate_event, read_toponyms
 from .records import Attribution, Cue, Document, DocumentAnalysis, Event, Redaction, Ref, Relation, Span
 from .text.dates import find_dateline
 from .text.normalize import NormalizedText, normalize
@@ -144,6 +145,8 @@ class Pipeline:
 
     def analyze_parsed(self, doc: Document, norm: NormalizedText, sdoc: Doc) -> DocumentAnalysis:
         when, source = self._document_date(doc, norm)
+        join_hyphenated_names(sdoc)  # names stay whole (Jae-myung) before any stage reads the tokens
+        read_toponyms(sdoc, self.gazetteer)  # where things happen, for the actor rules too
         actors = resolve_mentions(sdoc, norm, self.kb, when)
         candidates = code_events(sdoc, actors, self.verbs)
         if self.type_model:

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from diplograph.actors.hyphens import join_hyphenated_names
 from diplograph.actors.resolve import ResolvedActors, resolve_mentions
+from diplograph.places import read_toponyms
 from diplograph.rules import REGISTRY
 from diplograph.text.normalize import normalize
 
@@ -25,8 +27,12 @@ CARDS = [json.loads(line) for line in (Path(__file__).parent / "cards.jsonl").re
 
 
 def _resolve(pipeline, text: str, when: str) -> ResolvedActors:
+    """The actor stage as the pipeline runs it: after the places stage has read the toponyms."""
     norm = normalize(text)
-    return resolve_mentions(pipeline.nlp(norm.text), norm, pipeline.kb, date.fromisoformat(when))
+    sdoc = pipeline.nlp(norm.text)
+    join_hyphenated_names(sdoc)
+    read_toponyms(sdoc, pipeline.gazetteer)
+    return resolve_mentions(sdoc, norm, pipeline.kb, date.fromisoformat(when))
 
 
 def _problems(r: ResolvedActors, mention: str, expect: dict) -> list[str]:

@@ -44,6 +44,6 @@ def test_a_rule_switched_off_proposes_nothing(pipeline, monkeypatch):
 
 def test_competitions_rank_by_base_confidence():
     assert ranked_names(owners.OWNER_RULES) == [owners.MODIFIER, owners.DESCRIPTOR, owners.POSSESSOR, owners.IGO,
-                                                owners.SOLE_STATE, owners.CLAUSE_LOCATION, owners.DOMINANT_STATE]
+                                                owners.EVENT_PLACE, owners.SOLE_STATE, owners.CLAUSE_LOCATION, owners.DOMINANT_STATE]
     assert ranked_names(people.FULL_NAME_RULES)[0] == people.PERSON_KB
     assert ranked_names(people.SINGLE_NAME_RULES)[-1] == people.PERSON_NEW

@@ -4,7 +4,8 @@ Named rules propose an owner and compete in ``decide.best`` (their base confiden
 order in which the evidence is trusted): the noun's own modifiers (``Russian troops``,
 ``Russia's army``, ``the president of Armenia``) → a definite person noun with none waits for
 coreference → a known person's possession (``Tembo's government``) → an international
-organisation among its modifiers → the one state the sentence names → the state where its
+organisation among its modifiers → the state of the place where its clause happens
+(``located.py``) → the one state the sentence names → the state where its
 clause happens → the state the document is about.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import word_class
 from .coref import DEFINITE, PERSON_NOUNS
 from .decide import mention_rule
+from .located import EVENT_PLACE, event_place_state
 from .state import State, state_of_span
 from ..syntax import argument_of, pobj_of
 
@@ -260,6 +262,11 @@ def _clause_location(n: Noun) -> Owner | None:
     return Owner(c, None, True) if c else None
 
 
+def _event_place(n: Noun) -> Owner | None:
+    c = event_place_state(n.st, n.head, n.located)
+    return Owner(c, None, True) if c else None
+
+
 def _dominant(n: Noun) -> Owner | None:
     if not n.located or not names_no_state(n.st, n.head):
         return None
@@ -268,4 +275,4 @@ def _dominant(n: Noun) -> Owner | None:
 
 
 OWNER_RULES = ((MODIFIER, _modifier), (DESCRIPTOR, _descriptor), (POSSESSOR, _possessor), (IGO, _igo),
-               (SOLE_STATE, _sole_state), (CLAUSE_LOCATION, _clause_location), (DOMINANT_STATE, _dominant))
+               (EVENT_PLACE, _event_place), (SOLE_STATE, _sole_state), (CLAUSE_LOCATION, _clause_location), (DOMINANT_STATE, _dominant))

@@ -57,6 +57,7 @@ class Located:
     toponym: Toponym
     precision: str
     rule: str
+    phrase: tuple[int, int] | None = None  # the locative phrase's tokens [start, end), for a clause's place
 
 
 def precision_of(place: Place, near: bool) -> str:
@@ -79,7 +80,7 @@ class DocumentPlaces:
 
     def locate(self, trigger: Token) -> Located | None:
         proposals: list[Proposal[Located]] = []
-        clause = _clause_place(trigger, self.toponyms)
+        clause = clause_place(trigger, self.toponyms)
         if clause is not None:
             proposals.append(Proposal("place", clause, REGISTRY[CLAUSE].confidence, CLAUSE, clause.toponym))
         sent = trigger.sent
@@ -138,6 +139,52 @@ def _actor_state(sdoc: Doc, gaz: Gazetteer | None, actors: Any) -> Toponym | Non
     return Toponym(-1, -1, m.text, -1, -1, [(country, True)], ACTOR_STATE, place=country, original=(m.start, m.end))
 
 
+def where_state(token: Token, toponyms: list[Toponym], named: set[str] | None = None,
+                clause_only: bool = False) -> tuple[str, str] | None:
+    """(state code, how) of the place where the clause of ``token`` happens, for the actor stage: the
+    locative phrase of its clause (``clause``; none when the phrase also names a proper noun that is
+    no known place: ``in Ruritania and Ghana``), else the one state of its sentence's places
+    (``sentence``), else the dateline's or the one state of the document's places (``document``).
+    The last two only when ``named`` (the states the sentence names otherwise) holds no other state.
+    A name that stands for a government is no place here."""
+    found = clause_place(token, toponyms)
+    if found is not None and found.toponym.place is not None:
+        if found.phrase is not None and not _all_placed(token.doc, found.phrase, toponyms):
+            return None
+        return found.toponym.place.code, "clause"
+    if clause_only:
+        return None
+    sent = token.sent
+    codes = {t.place.code for t in toponyms if t.place is not None and not t.stands_for_actor
+             and sent.start <= t.start < sent.end}
+    if len(codes) > 1:
+        return None  # the sentence names places of several states: no guess
+    how = "sentence" if codes else "document"
+    code = codes.pop() if codes else document_state(token.doc, toponyms)
+    if code is None or (named and named != {code}):
+        return None
+    return code, how
+
+
+def _all_placed(doc: Doc, phrase: tuple[int, int], toponyms: list[Toponym]) -> bool:
+    """Every proper noun of the phrase is inside a toponym the places stage resolved."""
+    inside = {i for t in toponyms if t.place is not None or not t.candidates for i in range(t.start, t.end)}
+    return all(k in inside for k in range(*phrase) if doc[k].pos_ == "PROPN")
+
+
+def document_state(sdoc: Doc, toponyms: list[Toponym]) -> str | None:
+    """The state the document's places lie in: the dateline's, else the state of most of its places
+    (not those standing for a government) when it clearly leads."""
+    dateline = _dateline(sdoc, toponyms)
+    if dateline is not None and dateline.place is not None:
+        return dateline.place.code
+    counts: Counter[str] = Counter(t.place.code for t in toponyms if t.place is not None and not t.stands_for_actor)
+    if not counts:
+        return None
+    (code, n), *rest = counts.most_common(2)
+    return code if not rest or n >= 2 * rest[0][1] else None
+
+
 def _most_specific(ts: list[Toponym]) -> Toponym:
     """The most specific place of a phrase (``Al Madid area of Nihm district, Sanaa`` → Nihm),
     the first on a tie."""
@@ -154,7 +201,7 @@ def _is_near(sdoc: Doc, t: Toponym) -> bool:
         _DISTANCE.search(text_of(sdoc)[before[0].idx:t.start_char]))
 
 
-def _clause_place(trigger: Token, toponyms: list[Toponym]) -> Located | None:
+def clause_place(trigger: Token, toponyms: list[Toponym]) -> Located | None:
     """The locative phrase of the trigger's clause: prepositions on the trigger, on the verb of its
     clause and on a noun the trigger heads or is governed by, nearest first."""
     heads = [trigger]
@@ -198,7 +245,7 @@ def _clause_place(trigger: Token, toponyms: list[Toponym]) -> Located | None:
                 continue
             t = _most_specific(inside)
             near = distance or word in NEAR_WORDS
-            return Located(t, precision_of(t.place, near), CLAUSE)
+            return Located(t, precision_of(t.place, near), CLAUSE, (prep.left_edge.i, prep.right_edge.i + 1))
     return None
 
 

@@ -13,18 +13,18 @@ best reading wins. Names that only one entry bears are resolved first and become
 """
 from __future__ import annotations
 
-import math
 import re
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from ..nlp import text_of, tokens_of
 from ..rules import REGISTRY
-from .gazetteer import Gazetteer, Place, distance_km, name_key, strip_article
+from .gazetteer import Gazetteer, Place, name_key, strip_article
+from .model import Toponym
+from .reading import WEIGHTS, contains, resolve, score  # noqa: F401  (WEIGHTS: benchmarks/geo_fit.py fits them here)
 
 RULE_NAME = REGISTRY.declare(
     "place.gazetteer_name", stage="places", kind="place", reads=("parse", "gazetteer"), confidence=0.9,
@@ -69,28 +69,6 @@ _PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "at", "an", "az", "de", "da",
               "los", "las", "di", "du", "des", "wa", "van", "von", "am", "im", "na"}
 
 
-@dataclass(eq=False)
-class Toponym:
-    """A place name in the text and the entry it was resolved to (None: unknown to the gazetteer)."""
-
-    start: int  # token span [start, end)
-    end: int
-    text: str
-    start_char: int
-    end_char: int
-    candidates: list[tuple[Place, bool]]  # (entry, by its own name)
-    rule: str
-    level_wanted: int | None = None  # 1/2 from an area word, 3 from a settlement word, None: no word
-    place: Place | None = None
-    confidence: float = 0.0
-    container: "Toponym | None" = None  # "X, Y" / "X of Y": the place the text puts X in
-    stands_for_actor: bool = False  # "Moscow said": the government, not where something happened
-    features: dict[str, float] = field(default_factory=dict)
-    is_container: bool = False  # another name is put in this one
-    generic: bool = False  # only a compass word ("Ouest", "Central"): names a region of many states
-    original: tuple[int, int] | None = None  # offsets already in the original text (a mention's), if no span here
-
-
 def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym]:
     """Every place name of the document, in order, each resolved to its best reading."""
     toks = tokens_of(sdoc)
@@ -133,7 +111,8 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
             chain_end = after + 1 if after < n and toks[after].text in (",", "(") else -1
             i = end
             continue
-        if end > i and end < n and _area_word(toks[end]) is not None and toks[i].ent_type_ not in ("PERSON", "ORG"):
+        if end > i and end < n and _area_word(toks[end]) is not None \
+                and toks[i].ent_type_ not in ("PERSON", "ORG", "NORP"):  # not "the Bosnian town of X"
             t = _toponym(sdoc, toks, i, end, [])
             t.rule = RULE_UNKNOWN
             found.append(t)
@@ -142,26 +121,65 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
             i = end
             continue
         # a state the actor stage resolved ("the DRC", "Ivory Coast") the gazetteer does not spell so
-        aid = token_actor.get(i)
-        actor = actor_map.get(aid) if aid else None
-        if actor is not None and actor.type == "state" and tok.pos_ == "PROPN" and tok.ent_type_ != "NORP" \
-                and (i == chain_end or (i > 0 and (toks[i - 1].lower_ in LOCATIVE or (
-                    toks[i - 1].lower_ == "the" and i > 1 and toks[i - 2].lower_ in LOCATIVE)))):
-            country = gaz.country(actor.code if actor.code and len(actor.code) == 3 else actor.country)
-            if country is not None:
-                end = i + 1
-                while end < n and token_actor.get(end) == aid and toks[end].pos_ == "PROPN":
-                    end += 1
-                t = _toponym(sdoc, toks, i, end, [(country, True)])
-                t.rule = RULE_STATE_ACTOR
-                found.append(t)
-                i = end
-                continue
+        t = state_actor_at(toks, i, i == chain_end, gaz, token_actor, actor_map)
+        if t is not None:
+            found.append(t)
+            i = t.end
+            continue
         i += 1
-    # a name the actor stage reads as a state, and no place bears as its own name, is that state
-    # ("Britain" is not Brittany, whose alternate it is); a bare compass word ("Western", "Central") is a place only before an area word
-    # or inside a list of places
+    # a bare compass word ("Western", "Central") is a place only before an area word or inside a list of places
+    found = [t for t in found if not (name_key(t.text) in gaz.generic and t.level_wanted is None
+                                      and t.start != chain_starts.get(t.start))]
+    found = _unknown_chains(sdoc, found, toks)
+    settle(found, toks, gaz, actors)
+    return found
+
+
+def _unknown_chains(sdoc: Doc, found: list[Toponym], toks: list[Token]) -> list[Toponym]:
+    """``near Bidbido (Kurtunwarey, Lower Shabelle)``: capitalised names the gazetteer lacks that a
+    list of places puts before a known one are places too (unplaced), when the list opens after a
+    locative preposition."""
+    taken = {i for t in found for i in range(t.start, t.end)}
+    extra: list[Toponym] = []
     for t in found:
+        if not t.candidates:
+            continue
+        chain: list[tuple[int, int]] = []
+        j = t.start
+        while j > 1 and toks[j - 1].text in (",", "(") and len(chain) < 4:
+            end = j - 1
+            start = end
+            while start > 0 and end - start < 4 and start - 1 not in taken and (
+                    _CAP.match(toks[start - 1].text) or (toks[start - 1].text == "-" and start - 1 > 0)):
+                start -= 1
+            if start == end or not _CAP.match(toks[start].text):
+                break
+            chain.append((start, end))
+            j = start
+        if not chain:
+            continue
+        first = chain[-1][0]
+        before = toks[first - 1] if first > 0 else None
+        if before is None or not (before.lower_ in LOCATIVE or (before.lower_ == "the" and first > 1
+                                                                and toks[first - 2].lower_ in LOCATIVE)):
+            continue
+        for start, end in chain:
+            u = _toponym(sdoc, toks, start, end, [])
+            u.rule = RULE_UNKNOWN
+            extra.append(u)
+            taken.update(range(start, end))
+    return sorted(found + extra, key=lambda t: t.start) if extra else found
+
+
+def settle(found: list[Toponym], toks: list[Token], gaz: Gazetteer, actors: Any) -> None:
+    """Read the found names together: the actors' states, containers, names standing for a
+    government, and each name's best reading (again from scratch when called a second time)."""
+    token_actor = getattr(actors, "token_actor", {}) if actors is not None else {}
+    actor_map = getattr(actors, "actors", {}) if actors is not None else {}
+    # a name the actor stage reads as a state, and no place bears as its own name, is that state
+    # ("Britain" is not Brittany, whose alternate it is)
+    for t in found:
+        t.place, t.features, t.confidence, t.container, t.is_container = None, {}, 0.0, None, False
         code = _actor_state_code(t, token_actor, actor_map)
         # only where the gazetteer knows the name as no place's own (the actor stage reads some
         # cities as states by their dictionary synonyms: Tripoli is Libya's there)
@@ -169,12 +187,32 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
             inside = [(p, own) for p, own in t.candidates if p.code == code]
             country = gaz.country(code)
             t.candidates = inside or ([(country, True)] if country is not None else t.candidates)
-    found = [t for t in found if not (name_key(t.text) in gaz.generic and t.level_wanted is None
-                                      and t.start != chain_starts.get(t.start))]
     _containers(found, toks)
     _actor_roles(found, toks)
     resolve(found, gaz, _context_countries(found, actor_map))
-    return found
+
+
+def state_actor_at(toks: list[Token], i: int, in_list: bool, gaz: Gazetteer, token_actor: dict,
+                   actor_map: dict) -> Toponym | None:
+    """A state the actor stage resolved at token ``i``, written as a place (after a locative
+    preposition, or continuing a list of places): its country."""
+    tok = toks[i]
+    aid = token_actor.get(i)
+    actor = actor_map.get(aid) if aid else None
+    if actor is None or actor.type != "state" or tok.pos_ != "PROPN" or tok.ent_type_ == "NORP":
+        return None
+    if not (in_list or (i > 0 and (toks[i - 1].lower_ in LOCATIVE or (
+            toks[i - 1].lower_ == "the" and i > 1 and toks[i - 2].lower_ in LOCATIVE)))):
+        return None
+    country = gaz.country(actor.code if actor.code and len(actor.code) == 3 else actor.country)
+    if country is None:
+        return None
+    end = i + 1
+    while end < len(toks) and token_actor.get(end) == aid and toks[end].pos_ == "PROPN":
+        end += 1
+    t = _toponym(tok.doc, toks, i, end, [(country, True)])
+    t.rule = RULE_STATE_ACTOR
+    return t
 
 
 # Per thread, the last document and the end of each token's sentence (``Token.sent`` walks the whole
@@ -233,8 +271,11 @@ def _fuzzy(toks: list[Token], start: int, end: int, gaz: Gazetteer, chain_end: i
     before = toks[start - 1] if start > 0 else None
     after = toks[end] if end < len(toks) else None
     types = {toks[k].ent_type_ for k in range(start, end)}
-    placelike = bool(types & _PLACE_ENTS) or start == chain_end or (after is not None and _area_word(after)) or (
-        before is not None and before.lower_ in LOCATIVE and not types & {"PERSON", "ORG"})
+    # a spelling is only guessed where the text says a place: a place entity, a list of places, an
+    # area word, or a locative preposition before a name no entity type claims ("on Sunday" is a date)
+    placelike = bool(types & _PLACE_ENTS and not types & _NOT_PLACE_ENTS) or start == chain_end or (
+        after is not None and _area_word(after)) or (
+        before is not None and before.lower_ in LOCATIVE and not types & (_NOT_PLACE_ENTS | {"NORP"}))
     if not placelike:
         return []
     key = name_key(text_of(toks[start].doc)[toks[start].idx:toks[end - 1].idx + len(toks[end - 1].text)])
@@ -346,6 +387,8 @@ def _actor_roles(found: list[Toponym], toks: list[Token]) -> None:
         head = toks[t.end - 1]
         while head.head.i != head.i and t.start <= head.head.i < t.end:
             head = head.head
+        while head.dep_ == "conj" and head.head.i != head.i:  # "Kenya and Uganda signed": both act
+            head = head.head
         if head.dep_ in ("nsubj", "nsubjpass", "poss", "agent") or (
                 head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.lower_ in _GOVERNMENT_NOUNS):
             t.stands_for_actor = True
@@ -368,136 +411,3 @@ def _context_countries(found: list[Toponym], actors: dict) -> Counter[str]:
         if len(codes) == 1:
             named[next(iter(codes))] += 1
     return named
-
-
-# Weights of the reading score, fitted by benchmarks/geo_fit.py on the build half of ACLED's notes
-# (coordinate search from hand-set starting values; objective country share + 50 km share: 1.6528 → 1.6604).
-WEIGHTS = {
-    "population": 1.5,  # log10(population)/7: the prior (hand-set 1.0)
-    "own_name": 0.0,  # the entry's own name, not an alternate (hand-set 0.3: GeoNames' English exonyms are alternates)
-    "generic": -1.0,  # a compass word alone
-    "country_named": 1.5,  # share of the document's state mentions that are this entry's state
-    "in_container": 3.0,  # inside the place the text puts it in
-    "near_other": 1.0,  # within 150 km of another place of the document
-    "same_admin1": 0.8,  # in the admin-1 area of another place of the document
-    "level_fit": 3.0,  # the area word asks for this level (hand-set 2.0)
-    "settlement_over_area": 0.35,  # no area word: a town before the area of its name (hand-set 0.7)
-    "container_area": 1.0,  # a name another is put in: an area before a town
-    "capital": 0.3,
-}
-
-
-VOTE_TEMPERATURE = 0.5
-VOTE_MARGIN = 1.5
-
-
-def score(f: dict[str, float]) -> float:
-    return sum(WEIGHTS.get(k, 0.0) * v for k, v in f.items())
-
-
-def contains(c: Place, p: Place) -> bool:
-    """Is ``p`` inside ``c`` (same state, and same admin area at the container's level)?"""
-    return p.code == c.code and p.index != c.index and (
-        c.level == 0 or (c.level == 1 and p.adm1 == c.adm1) or (c.level == 2 and p.admin2 == c.admin2 and p.adm1 == c.adm1)
-        or (c.level == 3 and p.adm1 == c.adm1))
-
-
-def _features(p: Place, own: bool, t: Toponym, named: Counter[str], total: int,
-              context: list[tuple[Toponym, Place]]) -> dict[str, float]:
-    f = {"population": math.log10(p.population + 10) / 7, "own_name": 1.0 if own else 0.0,
-         "generic": 1.0 if t.generic else 0.0,
-         "country_named": named.get(p.code, 0) / total if total else 0.0,
-         "capital": 1.0 if p.fcode == "PPLC" else 0.0}
-    if t.container is not None and t.container.candidates:
-        # any reading of the container will do: "Cartagena, Bolivar" is the Colombian pair, whichever
-        # Bolivar the container alone would have been read as
-        best = 0.0
-        for c, _ in t.container.candidates[:40]:
-            best = max(best, 1.0 if contains(c, p) else (0.3 if p.code == c.code else 0.0))
-            if best == 1.0:
-                break
-        f["in_container"] = best
-    if t.level_wanted in (1, 2):
-        f["level_fit"] = 1.0 if p.level == t.level_wanted else (0.6 if p.level in (1, 2) else 0.0)
-    elif t.level_wanted == 3:
-        f["level_fit"] = 1.0 if p.level == 3 else 0.0
-    elif t.is_container:
-        f["container_area"] = 1.0 if p.level < 3 else 0.0  # "Springfield, Oregon": the state, not a town
-    else:
-        f["settlement_over_area"] = 1.0 if p.level in (0, 3) else 0.0
-    others = [q for o, q in context if o is not t and name_key(o.text) != name_key(t.text) and q.level >= 1]
-    if others:
-        f["near_other"] = 1.0 if any(distance_km(p.lat, p.lon, q.lat, q.lon) < 150 for q in others) else 0.0
-        f["same_admin1"] = 1.0 if any(q.code == p.code and q.adm1 == p.adm1 and p.level >= 1 for q in others) else 0.0
-    return f
-
-
-def resolve(found: list[Toponym], gaz: Gazetteer, named: Counter[str]) -> None:
-    """Each toponym's best reading. The places of one report lie mostly in one state: the state whose
-    readings score best over all the document's names (a name that places another name counts
-    double) is chosen first, and every name that has a reading there takes it; a name with none
-    keeps its own best reading. Containers are resolved before what they contain (``X (Y, Z)``:
-    right to left), and a second pass reads the first pass's places as context."""
-    total = sum(named.values())
-    for t in found:
-        t.generic = name_key(t.text) in gaz.generic
-    order = list(range(len(found)))[::-1]
-    state: str | None = None
-    for _ in range(2):
-        context = [(t, t.place) for t in found if t.place is not None]
-        readings: dict[int, list[tuple[float, Place, dict[str, float]]]] = {}
-        for k in order:
-            t = found[k]
-            if not t.candidates or not REGISTRY.enabled(t.rule):
-                continue
-            scored = []
-            for p, own in t.candidates[:40]:
-                f = _features(p, own, t, named, total, context)
-                scored.append((score(f), p, f))
-            readings[k] = scored
-            best = max(scored, key=lambda x: x[0])
-            t.place, t.features = best[1], best[2]
-        votes: Counter[str] = Counter()
-        for k, scored in readings.items():
-            best_in: dict[str, float] = {}
-            for sc, p, _ in scored:
-                best_in[p.code] = max(best_in.get(p.code, float("-inf")), sc)
-            # each name gives one vote, shared among its states by how well they read it
-            top = max(best_in.values())
-            shares = {code: math.exp((sc - top) / VOTE_TEMPERATURE) for code, sc in best_in.items()}
-            norm = sum(shares.values())
-            weight = REGISTRY[found[k].rule].confidence * (0.2 if found[k].generic else 1.0)
-            for code, share in shares.items():
-                votes[code] += weight * share / norm
-        ranked = votes.most_common(2)
-        # one state only when it clearly leads: a tie decides nothing
-        state = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= VOTE_MARGIN * ranked[1][1]) else None
-        for k, scored in readings.items():
-            t = found[k]
-            inside = [x for x in scored if x[1].code == state]
-            if t.place is None or t.place.code == state or _standalone(t.place):
-                continue
-            if inside:
-                best = max(inside, key=lambda x: x[0])
-                t.place, t.features = best[1], best[2]
-            elif len(readings) > 1 and (t.place.population < 100_000 or not _own(t, t.place)):
-                t.place = None  # a small namesake abroad in a report about another state: a misreading
-    for t in found:
-        c = t.container
-        if t.place is not None and c is not None and c.place is not None and not contains(c.place, t.place):
-            # the container takes the reading that holds what it contains
-            holding = [q for q, _ in c.candidates if contains(q, t.place)]
-            if holding:
-                c.place = max(holding, key=lambda q: q.population)
-    for t in found:
-        if t.place is not None:
-            t.confidence = round(REGISTRY[t.rule].confidence * REGISTRY.weight(t.rule), 2)
-
-
-def _own(t: Toponym, p: Place) -> bool:
-    return any(own for q, own in t.candidates if q.index == p.index)
-
-
-def _standalone(p: Place) -> bool:
-    """A reading strong enough to stand against the document's state: a country, a capital, a city of millions."""
-    return p.level == 0 or p.fcode == "PPLC" or p.population >= 1_000_000
