@@ -5,7 +5,8 @@ Reads the articles of ``tests/actors/articles`` (written for diplograph in the s
 machine-translated commentary, censored titles, nicknames, misspellings; no text copied) and
 their gold (``gold.jsonl``). Two sets, reported apart:
 
-- ``build``   (a1-a6): read while the mechanisms were built (their errors were looked at);
+- ``build``   (a1-a6, and c1-c4 written later by the helper ``actors`` on other regions): read while
+  the mechanisms were built (their errors were looked at);
 - ``heldout`` (b1-b4): written at the same time, before any mechanism, and never read while building.
 
 With ``../shared`` present the seed article is scored too (its aliases must not drop).
@@ -19,7 +20,7 @@ comparison of the benchmark's own (folded vowels, one or two edits in a long wor
 the person's full-name (anchor) mentions. ``code`` is the share of resolved mentions whose
 actor's state is the gold code's state.
 
-Usage: ``.venv/bin/python benchmarks/aliases.py [--set build|heldout|seed] [--errors]``.
+Usage: ``.venv/bin/python benchmarks/aliases.py [--set build|heldout|seed] [--articles PREFIX] [--errors]``.
 ``--errors`` prints the unresolved mentions (only use it on the build set).
 """
 from __future__ import annotations
@@ -202,6 +203,9 @@ def main(argv: list[str]) -> int:
         only = argv[argv.index("--set") + 1]
     show = "--errors" in argv
     gold = load_gold()
+    if "--articles" in argv:  # only the articles whose file name starts with this prefix (e.g. ``c``)
+        prefix = argv[argv.index("--articles") + 1]
+        gold = [d for d in gold if d["article"].startswith(prefix)]
     sets = {"build": [d for d in gold if d["set"] == "build"], "heldout": [d for d in gold if d["set"] == "heldout"]}
     if SEED.exists():
         sets["seed"] = [SEED_GOLD]

@@ -84,14 +84,20 @@ def fuzzy_holder(st: State, name: str, country: str | None) -> Tenure | None:
         return None
     leaders = load_leaders()
     states = {country} if country else document_states(st)
-    found: dict[str, Tenure] = {}
+    found: list[Tenure] = []
     for c in states:
         for t in leaders.by_country.get(c, []):
             if t.holds(st.on) and len(t.leader.split()) > 1 and fits_name(name, t.leader):
-                found.setdefault(translit_key(t.family), t)
-    if len(found) != 1:
+                found.append(t)
+    if not found:
         return None
-    return next(iter(found.values()))
+    # One person may hold two offices or be written two ways (same state, same first day, or the same
+    # family name): more than one person fitting is no answer.
+    first = found[0]
+    if all(t.country == first.country and (t.start == first.start or translit_key(t.family) ==
+                                           translit_key(first.family)) for t in found):
+        return first
+    return None
 
 
 def canonical_name(text_name: str, tenure: Tenure) -> str:

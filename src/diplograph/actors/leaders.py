@@ -171,6 +171,16 @@ class Leaders:
             return None
         return next(iter(people.values()))
 
+    def spellings(self, t: Tenure) -> list[str]:
+        """Every name the tables give the holder of ``t`` (the same office of the same state from the
+        same day: the Factbook writes one person several ways, ``Abdel Fattah el-Sisi`` and
+        ``Abdelfattah Said Elsisi``), ``t``'s own first."""
+        out = [t.leader]
+        for o in self.by_country.get(t.country, []):
+            if o.start == t.start and o.office == t.office and o.leader not in out:
+                out.append(o.leader)
+        return out
+
     def _effective(self, country: str, now: list[Tenure]) -> list[Tenure]:
         """The holders of the office that leads the state: the office REIGN's latest leader of the
         state held (a prime minister in a parliamentary state), else the head of state."""

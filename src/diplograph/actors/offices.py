@@ -136,9 +136,10 @@ def _kb_holder(st: State, country: str, title: str) -> Actor | None:
     h = leaders.holder(country, st.on, title)
     if h is None:
         return None
+    names = leaders.spellings(h)
     for p in st.out.actors.values():
-        if p.type == "person" and p.country in (country, None) and shared_units(p.name, h.leader) >= \
-                min(2, len(p.name.split())):
+        if p.type == "person" and p.country in (country, None) and any(
+                shared_units(p.name, n) >= min(2, len(p.name.split())) for n in names):
             return p
     if leaders.beyond_data(st.on):
         note = (f"[W010] the document's date {st.on} is after the leader tables end ({leaders.data_end}): "

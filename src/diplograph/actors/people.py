@@ -128,6 +128,16 @@ def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHi
                 if end > j and (hit.kind == "agent" or j > e0 or doc[j].ent_type_ == "PERSON"):
                     cands[j] = (j, end, None)
                     covered.update(range(j, end))
+    # A proper name right after a redaction (``the ** Hakainde X``, ``[censored] X``): the hidden word
+    # is a title, whatever the tagger made of the name.
+    for tok in doc:
+        j = tok.i + 1
+        if tok.text == PLACEHOLDER and j < len(doc) and j not in covered and j not in kb_tokens \
+                and j not in st.reserved and not (j in cands):
+            end = name_run(doc, j, kb_tokens | st.reserved)
+            if end > j and all(doc[k].text[:1].isupper() and doc[k].is_alpha for k in range(j, end)):
+                cands[j] = (j, end, None)
+                covered.update(range(j, end))
     return [cands[k] for k in sorted(cands)]
 
 

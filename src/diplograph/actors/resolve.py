@@ -15,7 +15,7 @@ it restored in redactions. The passes, in order:
 4. later surnames and nicknames (``names``), acronyms, unknown entities and organisations named
    after their state (``groups``), coreference (pronouns, ``the old man``, ``the two sides``),
    and the owners a sector noun takes from its ``of`` phrase or possessive pronoun;
-5. redactions between a nationality and a name are restored from the person's title.
+5. redactions that describe a person are restored from the person's title (``redactions``).
 
 Every decision is a rule of ``diplograph.rules.REGISTRY`` (stage ``actors``); ``Mention.method``
 says the rule's family: ``kb``, ``dictionary`` (a user dictionary), ``role``, ``alias``,
@@ -42,6 +42,7 @@ from .kb import KnowledgeBase
 from .located import drop_places_as_actors
 from .names import add_nicknames, add_surnames, name_gender, nickname_tokens
 from .people import add_people
+from .redactions import restore_redactions
 from .phrases import inside_person_names, kb_spans, phrase_first
 from .sectors import add_kb_spans, add_organisation_owners, add_pronoun_owners
 from .state import ResolvedActors, State, add_mention, key_of, slug
@@ -51,9 +52,6 @@ __all__ = ["ResolvedActors", "resolve_mentions", "slug", "name_gender", "phrase_
 DESCRIPTOR_SECTOR = mention_rule("mention.descriptor_sector", 0.5,
                                  "a definite person noun coreference could not place is a plain sector noun",
                                  ("kb", "coref"))
-REDACTION_RESTORED = mention_rule("mention.redaction_restored", 0.7,
-                                  "a redacted word between a nationality and a person's name is the person's title "
-                                  "(from the text, else the leader tables)", ("actors", "leaders"))
 
 
 def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date | None) -> ResolvedActors:
@@ -81,7 +79,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     add_organisation_owners(st)
     _add_coreference(st)
     add_pronoun_owners(st)
-    _restore_redactions(st)
+    restore_redactions(st)
     return st.out
 
 
@@ -111,26 +109,3 @@ def _add_coreference(st: State) -> None:
             name = hit.agent.phrase.strip("_").replace("_", " ").lower()
             add_mention(st, start, end, (slug(name), name, "sector", hit.agent.combine(None), None),
                         "dictionary" if hit.user else "kb", 0.5, DESCRIPTOR_SECTOR)
-
-
-def _restore_redactions(st: State) -> None:
-    """``Kazakh ** Tokayev``: the redacted word is the person's title on the document date.
-    Published in ``ResolvedActors.restored``; the normalize stage's records are not touched."""
-    doc, norm = st.doc, st.norm
-    if not norm.redactions or not REGISTRY.enabled(REDACTION_RESTORED):
-        return
-    for t in tokens_of(doc):
-        if t.text != PLACEHOLDER:
-            continue
-        idx = norm.redaction_at.get(t.idx)
-        if idx is None or t.i + 1 >= len(doc):
-            continue
-        aid = st.out.token_actor.get(t.i + 1)
-        if aid is None or st.out.actors[aid].type != "person" or st.out.token_actor.get(t.i) != aid:
-            continue
-        a = st.out.actors[aid]
-        word = st.titles.get(aid) or st.tenure_title.get(aid)
-        if word is None and a.code and a.code[3:].startswith(("GOV", "ELI")) and len(a.code) > 3:
-            word = "leader"
-        if word:
-            st.out.restored[idx] = word

@@ -1,6 +1,7 @@
 """Normalize input text for the parser while keeping a map back to the original.
 
-Redaction markers (``**``, ``***``, ``[REDACTED]``, ``■■``) become a single placeholder
+Redaction markers (``**``, ``***``, a lone ``*`` standing as a word, ``[REDACTED]``, ``(censored)``,
+``■■``, ``××``, ``□□``) become a single placeholder
 word the parser can read (``REDACTED``); odd spaces and invisible characters become plain
 spaces or disappear. ``NormalizedText.to_original`` maps any span of the normalized text
 back to the characters of the input it came from.
@@ -14,8 +15,13 @@ from ..records import Redaction
 
 PLACEHOLDER = "REDACTED"
 
-# Runs of two or more asterisks, bracketed redaction words, and block characters.
-_REDACTION = re.compile(r"\*{2,}|\[(?:REDACTED|redacted|CENSORED|censored|\.\.\.)\]|[■█▇]+|(?<!\w)X{3,}(?!\w)")
+# Runs of two or more asterisks; a lone asterisk standing as a word between words (``the Tunisian *,``:
+# a space after a letter or comma before it, a space or a clause mark after it; not a bullet, a
+# footnote mark glued to its word, nor ``3 * 4``); bracketed or parenthesised redaction words;
+# block characters, runs of multiplication signs and of empty squares (machine-translated censorship).
+_REDACTION = re.compile(r"\*{2,}|(?<=[^\W\d_,] )\*(?=[ ,;:.)])|(?<=, )\*(?=[ ,;:.)])"
+                        r"|[\[(](?:REDACTED|redacted|Redacted|CENSORED|censored|Censored|\.\.\.)[\])]"
+                        r"|[■█▇]+|×{2,}|□{2,}|(?<!\w)X{3,}(?!\w)")
 # Characters the parser should see as a plain space.
 _SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003", "\u3000", "\t", "\x0b", "\x0c"}
 # Characters that carry nothing and are dropped.

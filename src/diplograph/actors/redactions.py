@@ -1,0 +1,256 @@
+"""Censored titles: the word a redaction hides next to a person is that person's title.
+
+``the Kazakh ** Tokayev``, ``Tebboune, the ** of Algeria,``, ``the ** of Mali, Assimi Goita,``,
+``Sonko, the country's ***,``, ``[censored] Ouattara``: ``mention.redaction_restored`` finds whom
+the redaction describes (the person named right after it, or the person an appositive it heads
+belongs to, before or after the name) and the state the descriptor gives; the title rules then
+compete (``decide.best``, scored by the registry):
+
+- ``mention.title_from_text``: a title the text itself gives that person (``President X`` elsewhere, an
+  appositive, or an office descriptor the office-holder rules bound to them: ``the Algerian
+  president``);
+- ``mention.title_kb_office``: the office the leader tables say the person holds on the document date
+  (any of the tables' spellings of the name; a head of state's or government's office before
+  the other offices they name);
+- ``mention.title_organisation_head``: ``the ** of the army`` — the head of the organisation the
+  ``of`` phrase names (``data/kb/head_titles.tsv``, by the sector of the organisation);
+- ``mention.title_government_role``: a person the earlier passes coded as a state's government or
+  former leader, with no title known: ``leader``.
+
+Published in ``ResolvedActors.restored``; the normalize stage's records are not touched.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..lexicon import table, word_class
+from ..nlp import tokens_of
+from ..records import Actor
+from ..rules import REGISTRY
+from ..text.normalize import PLACEHOLDER
+from .decide import best, mention_rule
+from .leaders import Tenure, load_leaders, office_forms
+from .spelling import shared_units, units
+from .state import State, state_of_span
+
+RESTORED = mention_rule("mention.redaction_restored", 0.7,
+                        "a redacted word next to a person's name, or heading an appositive of that person, is "
+                        "the person's title (the title rules decide which)", ("actors", "leaders"))
+
+
+TEXT_TITLE = mention_rule("mention.title_from_text", 0.9, "a censored title is the title the text gives the person elsewhere",
+                         ("actors",))
+KB_OFFICE = mention_rule("mention.title_kb_office", 0.8,
+                        "a censored title is the office the leader tables say the person holds on the date",
+                        ("leaders",))
+ORG_HEAD = mention_rule("mention.title_organisation_head", 0.6,
+                       "a censored title before 'of the <organisation>' is the head of that organisation "
+                       "(kb/head_titles.tsv by sector)", ("kb:head_titles", "kb"))
+GOV_ROLE = mention_rule("mention.title_government_role", 0.4,
+                       "a censored title of a person coded as a state's government or former leader: leader",
+                       ("actors",))
+
+_DETERMINERS = word_class("office_determiners")
+_OFFICE_ORDER = {"state": 0, "government": 1, "": 2, "other": 3}
+
+
+class Redacted:
+    """One redaction: whom and what it describes."""
+
+    __slots__ = ("st", "token", "person", "state", "of_tokens")
+
+    def __init__(self, st: State, token: int, person: Actor | None, state: str | None, of_tokens: list[int]):
+        self.st, self.token, self.person, self.state, self.of_tokens = st, token, person, state, of_tokens
+
+
+def _person_at(st: State, i: int) -> Actor | None:
+    a = st.out.actor_at(i) if 0 <= i < len(st.doc) else None
+    return a if a is not None and a.type == "person" else None
+
+
+def _person_from(st: State, i: int) -> Actor | None:
+    """The person a proper-name run starting at token ``i`` names (a given name may be left unresolved)."""
+    doc = st.doc
+    j = i
+    while 0 <= j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        a = _person_at(st, j)
+        if a is not None:
+            return a
+        j += 1
+    return None
+
+
+def _state_at(st: State, i: int) -> str | None:
+    span = st.hits.get(i)
+    return state_of_span(st, span[2]) if span is not None else None
+
+
+def _of_phrase(st: State, i: int) -> tuple[str | None, list[int], int]:
+    """``of Algeria`` / ``of the army`` starting at token ``i``: (state, the phrase's tokens, next token)."""
+    doc = st.doc
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return None, [], i
+    j, toks, state = i + 1, [], None
+    while j < len(doc) and j - i <= 5 and doc[j].text not in (",", ".", ";", ":") and doc[j].pos_ in (
+            "DET", "PROPN", "NOUN", "ADJ", "PART"):
+        state = state or _state_at(st, j)
+        toks.append(j)
+        j += 1
+    return state, toks, j
+
+
+def _describe(st: State, t: int) -> Redacted:
+    """Whom the redaction at token ``t`` describes, and which state its descriptor names."""
+    doc = st.doc
+    state, person, own_state = None, None, False
+    # Before it: ``[the] [Kazakh | Russia's | the country's] **``.
+    j = t - 1
+    while j >= 0 and t - j <= 4:
+        low = doc[j].lower_
+        c = _state_at(st, j)
+        if c:
+            state = state or c
+        elif low in ("country", "nation"):
+            own_state = True
+        elif low in ("'s", "’s") or low in _DETERMINERS or (doc[j].pos_ == "ADJ" and not doc[j].text[:1].isupper()):
+            pass
+        else:
+            break
+        j -= 1
+    before_start = j + 1
+    # After it: ``of Algeria`` / ``of the army``.
+    of_state, of_tokens, k = _of_phrase(st, t + 1)
+    state = state or of_state
+    # 1. the name right after it (``** Tokayev``, ``**, Emmerson X``), or after its of-phrase and a comma.
+    for i in (t + 1, t + 2 if t + 1 < len(doc) and doc[t + 1].text == "," else -1,
+              k + 1 if of_tokens and k < len(doc) and doc[k].text == "," else -1):
+        person = person or _person_from(st, i)
+    # 2. an appositive after the name: ``X, the Tunisian **`` / ``X, the ** of Algeria``.
+    if person is None and before_start >= 2 and doc[before_start - 1].text == ",":
+        person = _person_at(st, before_start - 2)
+    # 3. the parse: the redaction heads an appositive or a predicate of a person, or a person is its appositive.
+    if person is None:
+        tok: Token = doc[t]
+        for other in (tok.head, *tok.children):
+            if other.i != t and (tok.dep_ in ("appos", "attr") or other.dep_ == "appos"):
+                person = person or _person_at(st, other.i)
+    if person is not None and own_state and state is None:
+        state = person.country  # ``the country's **``
+    return Redacted(st, t, person, state, of_tokens)
+
+
+# The title rules ----------------------------------------------------------------------------
+
+def _text_title(r: Redacted) -> str | None:
+    p = r.person
+    if p is None:
+        return None
+    said = r.st.titles.get(p.id)
+    if said:
+        return said
+    for m in p.mentions:  # an office descriptor the office-holder rules bound to the person
+        if (m.rule or "").startswith("mention.office_holder"):
+            title = _office_in(m.text)
+            if title and title not in word_class("leader_nouns"):
+                return title  # ``leader``, ``head of state`` name no office: the tables may know which
+    return None
+
+
+def _office_in(text: str) -> str | None:
+    """The office a descriptor's words end with (``The Algerian president`` → ``president``)."""
+    words = text.lower().split()
+    for n in (3, 2, 1):
+        tail = " ".join(words[-n:])
+        if len(words) >= n and (tail in office_forms() or tail in word_class("leader_nouns")):
+            return tail
+    return None
+
+
+def _kb_office(r: Redacted) -> str | None:
+    p = r.person
+    if p is None or r.st.on is None:
+        return None
+    held = _offices_held(r.st, p)
+    if not held:
+        said = r.st.tenure_title.get(p.id)  # the tenure the person was identified by
+        return _clean(said) if said else None
+    return _clean(min(held, key=lambda t: _OFFICE_ORDER.get(t.office, 2)).title)
+
+
+def _offices_held(st: State, p: Actor) -> list[Tenure]:
+    """The tenures on the date of the person the actor is (any of the tables' spellings)."""
+    leaders = load_leaders()
+    states = [p.country] if p.country else []
+    name = p.name
+    need = max(1, min(2, len(units(name))))
+    out = []
+    for c in states:
+        for t in leaders.by_country.get(c, []):
+            if t.holds(st.on) and shared_units(name, t.leader) >= need and (
+                    len(units(name)) > 1 or len(t.leader.split()) > 1):
+                out.append(t)
+    if not out and not states:
+        role = leaders.role_on(name, st.on)
+        if role is not None and role.sector == "GOV":
+            out.append(role.tenure)
+    return out
+
+
+def _clean(title: str) -> str:
+    """``President of the`` (a cut Factbook text) → ``President``."""
+    words = title.split()
+    while words and words[-1].lower() in ("of", "the", "and"):
+        words.pop()
+    return " ".join(words) or title
+
+
+@lru_cache(maxsize=1)
+def _head_titles() -> list[tuple[str, str]]:
+    return [(r["sector"], r["title"]) for r in table("kb", "head_titles.tsv")]
+
+
+def _organisation_head(r: Redacted) -> str | None:
+    if not r.of_tokens:
+        return None
+    st = r.st
+    for i in r.of_tokens:
+        span = st.hits.get(i)
+        if span is None or span[2].kind != "agent" or span[2].agent is None:
+            continue
+        code = span[2].agent.code.lstrip("~")
+        for sector, title in _head_titles():
+            if code.startswith(sector) or code[3:].startswith(sector):
+                return title
+    return None
+
+
+def _government_role(r: Redacted) -> str | None:
+    p = r.person
+    if p is None or not p.code or len(p.code) <= 3 or not p.code[3:].startswith(("GOV", "ELI")):
+        return None
+    return "leader"
+
+
+TITLE_RULES = ((TEXT_TITLE, _text_title), (KB_OFFICE, _kb_office), (ORG_HEAD, _organisation_head),
+               (GOV_ROLE, _government_role))
+
+
+def restore_redactions(st: State) -> None:
+    """Every redaction that describes a person gets the title the title rules decide."""
+    norm = st.norm
+    if not norm.redactions or not REGISTRY.enabled(RESTORED):
+        return
+    for tok in tokens_of(st.doc):
+        if tok.text != PLACEHOLDER:
+            continue
+        idx = norm.redaction_at.get(tok.idx)
+        if idx is None:
+            continue
+        r = _describe(st, tok.i)
+        if r.person is None and not r.of_tokens:
+            continue
+        won = best(TITLE_RULES, r)
+        if won is not None:
+            st.out.restored[idx] = won.value
