@@ -44,6 +44,14 @@ class SafeGroup(TyperGroup):
                 traceback.print_exc()
             err.print(f"error: {e}", markup=False, highlight=False)
             raise typer.Exit(1)
+        except OSError as e:  # a file the user named cannot be opened or written: theirs to fix, not a bug
+            if _state["verbose"]:
+                traceback.print_exc()
+            name = str(e.filename) if e.filename else None
+            code = "E002" if name and Path(name).exists() else "E018"
+            err.print(f"error: {DiplographError(code, path=name, reason=e.strerror or str(e))}", markup=False,
+                      highlight=False)
+            raise typer.Exit(1)
         except Exception as e:  # a bug: say what and how to see more, not a traceback
             if _state["verbose"]:
                 traceback.print_exc()
@@ -335,6 +343,11 @@ def export(
     from .analysis.exports import export_described as run
     from .store.duck import open_reader
 
+    folder = out_path.parent
+    if not folder.is_dir():
+        _fail(DiplographError("E018", path=str(out_path),
+                              reason=f"the folder {folder} does not exist" if not folder.exists()
+                              else f"{folder} is not a folder"))
     try:
         n, what = run(open_reader(store), fmt, out_path, header, level=level)
     except DiplographError as e:

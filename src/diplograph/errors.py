@@ -24,6 +24,7 @@ class Errors:
     E015 = "not a regular file; pass a text, HTML or JSONL file, a folder, or - for stdin"
     E016 = "file is {size} MB, over the {limit} MB limit for one document; split it or pass it as JSONL"
     E017 = "internal error ({reason}); run again with --verbose for the traceback"
+    E018 = "cannot write here ({reason})"
     # engines (E040–E049)
     E040 = "analysis failed ({reason}); the document is recorded as failed and the run goes on"
     E041 = "cannot reach the Dask scheduler at {address} ({reason}); check the address (tcp://HOST:8786)"

@@ -26,5 +26,8 @@ def test_states_by_code_and_sector_nouns_stay_in_their_document():
     a = idx.resolve("president", "president", "sector", "GOV", None, "doc1")
     b = idx.resolve("president", "president", "sector", "GOV", None, "doc2")
     assert a.id == "president@doc1" and b.id == "president@doc2"
-    assert idx.resolve("russian-troops", "Russian troops", "sector", "RUSMIL", "RUS", "doc1").id == "russian-troops"
+    # a sector actor with its state stays in its article too (issue 17: another article's troops,
+    # administration, police may be other bodies of that state; the state level rolls them up)
+    assert idx.resolve("russian-troops", "Russian troops", "sector", "RUSMIL", "RUS", "doc1").id == "russian-troops@doc1"
+    assert idx.resolve("russian-troops", "Russian troops", "sector", "RUSMIL", "RUS", "doc2").id == "russian-troops@doc2"
     assert name_key("Donald Trump's") == name_key("donald trump")

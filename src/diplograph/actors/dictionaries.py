@@ -92,7 +92,11 @@ class ActorEntry:
 
 def phrase_words(phrase: str, keep_case: bool = True) -> str:
     words = " ".join(w for w in phrase.strip().strip("_").split("_") if w)
-    return words if keep_case else words.title()
+    if keep_case:
+        return words
+    from .naming import proper_case  # the dictionaries write roots in capitals: cased for display
+
+    return proper_case(words)
 
 
 def _strip_comment(line: str) -> str:

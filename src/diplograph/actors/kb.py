@@ -18,6 +18,7 @@ from ..data import DATA_DIR, data_path
 from ..errors import DictionaryError
 from ..lexicon import sector_has
 from .aliases import acronym_fits
+from .naming import code_kind, code_name
 from .dictionaries import (ActorEntry, AgentEntry, CodeRule, _plural, read_actor_dictionary,
                            read_agent_dictionary)
 
@@ -76,6 +77,7 @@ class KnowledgeBase:
     # State names two states share (``Congo``) → those states (data/kb/shared_names.tsv).
     shared_states: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     _country_rank: dict[str, int] = field(default_factory=dict)
+    _igo_names: dict[str, str] = field(default_factory=dict)  # filled on first use (igo_name)
 
     def add(self, key: tuple[str, ...], hit: KBHit) -> None:
         if not key:
@@ -101,7 +103,8 @@ class KnowledgeBase:
             for r in e.rules:
                 # The state's own entry: an undated code beats an open-ended one beats a closed range.
                 rank = 0 if not r.dated else (1 if r.end is None else 2)
-                if len(r.code) == 3 and rank < self._country_rank.get(r.code, 3):
+                if len(r.code) == 3 and code_kind(r.code) not in ("media", "group") \
+                        and rank < self._country_rank.get(r.code, 3):  # MED (Reuters) is no state
                     self.countries[r.code] = e
                     self._country_rank[r.code] = rank
             key = phrase_key(e.root)
@@ -133,8 +136,27 @@ class KnowledgeBase:
                 self.stems.add(key)
 
     def state_name(self, code: str) -> str:
+        """The state's name; a region's or another non-state code's name (``WST`` → ``Western
+        countries``, data/kb/codes.tsv); the code itself only for a code nobody named."""
         e = self.countries.get(code)
-        return e.name if e else self.state_names.get(code, code)
+        return e.name if e else self.state_names.get(code) or code_name(code) or code
+
+    def igo_name(self, code: str) -> str | None:
+        """The name of an international organisation's code (``IGOUNO`` → ``United Nations``)."""
+        if not self._igo_names:
+            # the project's own IGO table first, then the dictionary entry with that one code and the shortest name
+            ranked: dict[str, tuple[tuple[int, int], str]] = {}
+            for node in _walk_hits(self.trie):
+                e = node.entry
+                if node.kind != "actor" or e is None or len(e.rules) != 1 or e.rules[0].dated:
+                    continue
+                c = e.rules[0].code
+                if c.startswith("IGO"):
+                    rank = (0 if e.source == "igos.tsv" else 1, len(e.name))
+                    if c not in ranked or rank < ranked[c][0]:
+                        ranked[c] = (rank, e.name)
+            self._igo_names.update({c: n for c, (_, n) in ranked.items()})
+        return self._igo_names.get(code)
 
     def longest_match(self, words: list[str], start: int) -> tuple[int, KBHit] | None:
         node = self.trie
@@ -160,6 +182,14 @@ class KnowledgeBase:
             if child is not None and tuple(path) + (word[:k],) in self.stems:
                 return child
         return None
+
+
+def _walk_hits(node: dict):
+    for k, v in node.items():
+        if k is None:
+            yield v
+        else:
+            yield from _walk_hits(v)
 
 
 def is_person_entry(e: ActorEntry) -> bool:

@@ -40,6 +40,7 @@ from .offices import resolve_office_holders
 from .groups import add_acronyms, add_led_groups, add_unknown_entities, defined_acronyms
 from .kb import KnowledgeBase
 from .located import drop_places_as_actors
+from .naming import finish_actors
 from .names import add_nicknames, add_surnames, name_gender, nickname_tokens
 from .people import add_people
 from .redactions import restore_redactions
@@ -80,6 +81,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     _add_coreference(st)
     add_pronoun_owners(st)
     restore_redactions(st)
+    finish_actors(st.out.actors, kb)
     return st.out
 
 

@@ -17,6 +17,7 @@ from .decide import best, mention_rule
 from .kb import KBHit, phrase_key
 from .owners import DEFER, OWNER_RULES, Noun, country_of_modifiers, from_is_origin, sole_state
 from .phrases import KB_PHRASE
+from .naming import sector_label
 from .state import ResolvedActors, State, add_mention, drop_mentions, entry_actor, method_of, slug
 from ..syntax import pobj_of, span_head
 
@@ -121,7 +122,7 @@ def _add_sector_noun(st: State, start: int, end: int, hit: KBHit) -> None:
     igo = owner.igo if owner is not None else None
     domestic = owner is not None and owner.guessed
     code = hit.agent.combine(country or igo)
-    name = sector_name(country or igo, hit)
+    name = sector_name(owner_label(st, country or igo), hit, organisation=not country and bool(igo))
     s0 = min([start] + [c.i for c in doc[head].children if c.i in st.hits and c.i < start
                         and c.i not in st.out.token_actor])
     key = (slug(name), name, "sector", code, country)
@@ -157,11 +158,22 @@ def _add_ethnic_group(st: State, start: int, end: int, hit: KBHit) -> None:
                 "role" if country else "kb", 0.6 if country else 0.5, ETHNIC_GROUP)
 
 
-def sector_name(owner: str | None, hit: KBHit) -> str:
-    """``RUS troops``, ``Chilean Foreign Ministry spokesman``: the owner, then the agent phrase."""
+def sector_name(owner: str | None, hit: KBHit, organisation: bool = False) -> str:
+    """``Troops of the Russian Federation``, ``Spokesman of the Chilean Foreign Ministry``: the
+    agent phrase, then its owner's name (``owner_label``); the bare phrase without an owner."""
     assert hit.agent is not None
     phrase = hit.agent.phrase.strip("_").replace("_", " ").lower()
-    return f"{owner} {phrase}" if owner else phrase
+    return sector_label(phrase, owner, organisation)
+
+
+def owner_label(st: State, code: str | None) -> str | None:
+    """A state's or an international organisation's name for its code (never the code itself)."""
+    if not code:
+        return None
+    if code.startswith("IGO"):
+        found = next((a.name for a in st.out.actors.values() if a.code == code and a.type == "igo"), None)
+        return found or st.kb.igo_name(code) or code
+    return st.kb.state_name(code)
 
 
 def _first_free(out: ResolvedActors, start: int, end: int) -> int:
@@ -209,7 +221,8 @@ def add_organisation_owners(st: State) -> None:
         code = hit.agent.combine(owner.country) if owner.type == "state" else owner.code
         drop_mentions(st, aid, start, end)
         s0 = _first_free(out, start, end)
-        name = sector_name(owner.name, hit)
+        name = sector_name(owner_label(st, owner.country) if owner.type == "state" else owner.name, hit,
+                           organisation=owner.type != "state")
         add_mention(st, s0, end, (slug(name), name, "sector", code, owner.country),
                     "dictionary" if hit.user else "role", 0.7, ORGANISATION_OWNER)
         st.unowned[k] = (start, end, -1, hit)  # settled: the pronoun pass skips it
@@ -236,7 +249,7 @@ def add_pronoun_owners(st: State) -> None:
         assert hit.agent is not None
         drop_mentions(st, aid, start, end)
         code = hit.agent.combine(owner.country)
-        name = sector_name(owner.country, hit)
+        name = sector_name(owner_label(st, owner.country), hit)
         s0 = _first_free(out, start, end)
         add_mention(st, s0, end, (slug(name), name, "sector", code, owner.country),
                     "dictionary" if hit.user else "coref", 0.7, PRONOUN_OWNER)

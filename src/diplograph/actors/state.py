@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..records import Actor, Mention
 from ..text.normalize import NormalizedText
 from .kb import KBHit, KnowledgeBase, is_person_entry, nearest_dated_code
+from .naming import code_kind
 
 CAPITALISED = re.compile(r"^[A-Z]")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9.&-]{1,9}$")
@@ -126,6 +127,8 @@ def entry_actor(hit: KBHit, on: date | None, kb: KnowledgeBase, nearest: bool = 
     name = e.name
     if code and code.startswith("IGO"):
         typ, country = "igo", None
+    elif code and len(code) == 3 and code_kind(code) in ("media", "group"):
+        typ, country = code_kind(code), None  # a non-state code (MED, NGO, MNC …): no state
     elif code and len(code) == 3:
         typ, country = "state", code
     elif is_person_entry(e):

@@ -29,6 +29,7 @@ from ..errors import StoreError, UsageError
 from ..hierarchy import check_level, member, node
 from ..relation import RELATION_POINTS, STABLE_SLOPE, sign_of, slope_sql, trend_word
 from .levels import events_sql, own_state_sql, statements_sql
+from ..text.search import matches_words, word_key
 
 PERIODS = ("day", "week", "month")
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
@@ -49,12 +50,26 @@ def date_filter(since: date | None, until: date | None, column: str = "date") ->
 def find_actor(con: duckdb.DuckDBPyConnection, query: str) -> dict[str, Any]:
     """An actor named by corpus id, name or code (case-insensitive); the most documented wins."""
     q = query.strip()
-    for where, arg in (("lower(id) = lower(?)", q), ("lower(name) = lower(?)", q), ("upper(code) = upper(?)", q),
-                       ("lower(name) LIKE '%' || lower(?) || '%'", q)):
+    cols = ("id", "name", "type", "code", "country")
+    for where in ("lower(id) = lower(?)", "lower(name) = lower(?)", "upper(code) = upper(?)"):
         row = con.execute(f"SELECT id, name, type, code, country FROM corpus_actors WHERE {where} "
-                          "ORDER BY documents DESC, mentions DESC, id LIMIT 1", [arg]).fetchone()
+                          "ORDER BY documents DESC, mentions DESC, id LIMIT 1", [q]).fetchone()
         if row:
-            return dict(zip(("id", "name", "type", "code", "country"), row))
+            return dict(zip(cols, row))
+    # a name the texts call it by (Russia for the Russian Federation), most often so called
+    row = con.execute("""SELECT c.id, c.name, c.type, c.code, c.country FROM mentions m
+                         JOIN actor_links l ON l.doc_id = m.doc_id AND l.actor_id = m.actor_id
+                         JOIN corpus_actors c ON c.id = l.corpus_id
+                         WHERE lower(m.text) = lower(?) AND m.method <> 'coref' AND c.id NOT LIKE '%@%'
+                         GROUP BY ALL ORDER BY count(*) DESC, c.id LIMIT 1""", [q]).fetchone()
+    if row:
+        return dict(zip(cols, row))
+    # whole words of the name (Putin: Vladimir Putin, not Performance Computing)
+    rows = con.execute("SELECT id, name, type, code, country FROM corpus_actors WHERE lower(name) LIKE '%' || "
+                       "lower(?) || '%' ORDER BY documents DESC, mentions DESC, id", [q]).fetchall()
+    for row in rows:
+        if matches_words(q, word_key(row[1] or ""), prefix_last=False):
+            return dict(zip(cols, row))
     raise UsageError("E012", query=query)
 
 

@@ -14,8 +14,9 @@ in order (the first that applies wins):
    whose surname matches a known one-word person → that actor, which takes the full name.
 
 Two full names that differ in the given name (``Nursultan`` and ``Dariga Nazarbayev``) stay
-two actors. A sector noun with no country (``the president``, ``police``, ``people``) names a
-different actor in each article: it stays local to its document (corpus id ``id@doc``).
+two actors. A sector actor (``the president``, ``police``, ``Government of China``) names the
+body one article speaks of, and another article's may be another (two administrations): it stays
+local to its document (corpus id ``id@doc``); the state-level view rolls it up to its state.
 """
 from __future__ import annotations
 
@@ -41,7 +42,9 @@ def _bare_name(type: str | None, code: str | None, name: str) -> bool:
 
 
 def is_document_local(type: str | None, country: str | None) -> bool:
-    return type == "sector" and not country
+    """A sector actor (``Government of China``, ``police``) is the body one article speaks of:
+    the next article's ``administration`` may be another; the state level rolls them up."""
+    return type == "sector"
 
 
 @dataclass

@@ -18,6 +18,9 @@ from fastapi.responses import FileResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
+from ..analysis.dyads import find_actor
+from ..analysis.graph import resolve as resolve_node
+from ..errors import UsageError
 from ..store.duck import open_reader
 from . import queries, schemas
 from .guard import Guard
@@ -75,13 +78,28 @@ def _cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
 
 Filter = Annotated[queries.GraphFilter, Depends(_filter)]
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(_cursor)]
-ActorId = Annotated[str, Query(min_length=1, max_length=200, description="Actor id (as in /api/actors).")]
+ActorId = Annotated[str, Query(min_length=1, max_length=200, description="Actor: id (as in /api/actors), name or "
+                                                                         "code, as the CLI takes them.")]
 Level = Annotated[str, Query(pattern="^(actor|state)$", description=(
     "actor (default): pairs of actors; an actor and its own state are never a pair (their events are domestic). "
     "state: every actor rolled up to the state it belongs to (a person by the code of their role on the event's "
     "date, else their country; an organ or sector actor to its state); node ids are then state codes (KAZ, RUS), "
     "actors of no state keep their id, and events within one state are domestic, never an edge."),
     json_schema_extra={"enum": ["actor", "state"]})]
+
+
+def _actor_id(value: str | None, param: str, cur: duckdb.DuckDBPyConnection, level: str = "actor") -> str | None:
+    """The actor ``value`` names, as the CLI finds it: an id the network knows (corpus or document
+    actor id; a state code at state level) as it is, else the corpus actor of that name, code, a name
+    the texts use or whole words of its name; 404 with a message if none."""
+    if value is None:
+        return None
+    if resolve_node(cur, value, level) is not None:
+        return value
+    try:
+        return find_actor(cur, value)["id"]
+    except UsageError:
+        raise HTTPException(404, f"no actor matches {value[:100]!r} ({param}); /api/actors?q= lists them") from None
 
 
 NEAR_PATTERN = r"^\s*-?\d{1,2}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*,\s*\d{1,5}(\.\d+)?\s*$"
@@ -119,14 +137,17 @@ def create_app(store: str | Path) -> FastAPI:
         return index.search(q=q, limit=limit, offset=offset)
 
     @app.get("/api/events", summary="Events, newest first; actor= keeps those it is source or target of; "
-                                     "near=lat,lon,km those located within km of the point")
+                                     "near=lat,lon,km those located within km of the point",
+             responses={404: {"description": "No actor matches the actor given."}})
     def api_events(cur: Cursor, flt: Filter,
-                   actor: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+                   actor: Annotated[str | None, Query(min_length=1, max_length=200,
+                                                      description="Actor id, name or code.")] = None,
                    near: Annotated[str | None, Query(max_length=60, pattern=NEAR_PATTERN,
                                                      description="lat,lon,km (e.g. 48.5,35.0,50)")] = None,
                    limit: Annotated[int, Query(ge=1, le=queries.MAX_EVENTS)] = 100,
                    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
-        return queries.events(cur, actor=actor, flt=flt, limit=limit, offset=offset, near=_near(near))
+        return queries.events(cur, actor=_actor_id(actor, "actor", cur), flt=flt, limit=limit, offset=offset,
+                              near=_near(near))
 
     @app.get("/api/places", summary="The places events happened in, most events first")
     def api_places(cur: Cursor,
@@ -137,24 +158,26 @@ def create_app(store: str | Path) -> FastAPI:
         return queries.places(cur, q=q, country=country, limit=limit, offset=offset)
 
     @app.get("/api/dyad", summary="One pair (both directions): time series, trend, sign and evidence, counted "
-                                   "as `diplograph dyad` counts them", response_model=schemas.Dyad)
+                                   "as `diplograph dyad` counts them", response_model=schemas.Dyad,
+             responses={404: {"description": "No actor matches the actor given."}})
     def api_dyad(cur: Cursor, a: ActorId, b: ActorId, flt: Filter,
                  by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
                  limit: Annotated[int, Query(ge=1, le=queries.MAX_EVIDENCE)] = 200,
                  level: Level = "actor") -> dict[str, Any]:
         flt.level = level
-        return queries.dyad(cur, a, b, by=by, flt=flt, limit=limit, index=index)
+        return queries.dyad(cur, _actor_id(a, "a", cur, level), _actor_id(b, "b", cur, level), by=by,
+                            flt=flt, limit=limit, index=index)
 
     @app.get("/api/graph", summary="The signed network under the filters, heaviest edges first; level=state "
                                     "rolls actors up to their states. Counts and signs are `diplograph system`'s",
-             response_model=schemas.Graph)
+             response_model=schemas.Graph, responses={404: {"description": "No actor matches the actor given."}})
     def api_graph(cur: Cursor, flt: Filter,
                   actor: Annotated[str | None, Query(min_length=1, max_length=200,
                                                      description="Keep only the edges of this actor (at state "
                                                                  "level: of its state).")] = None,
                   limit: Annotated[int, Query(ge=1, le=queries.MAX_EDGES)] = 400,
                   level: Level = "actor") -> dict[str, Any]:
-        flt.actor = actor
+        flt.actor = _actor_id(actor, "actor", cur, level)
         flt.level = level
         return queries.graph(cur, index, flt, limit=limit)
 

@@ -14,6 +14,7 @@ import duckdb
 from ..analysis.graph import Filters as CorpusFilters
 from ..analysis.graph import edges as corpus_edges
 from ..analysis.graph import pair as corpus_pair
+from ..text.search import matches_words, word_key, words_of
 
 MAX_ACTORS = 1000
 MAX_EVENTS = 1000
@@ -93,17 +94,18 @@ class ActorIndex:
             SELECT act.*, coalesce(ev.events, 0) AS events FROM act LEFT JOIN ev ON ev.actor = act.id
             ORDER BY events DESC, documents DESC, act.id""", [])
         self.by_id = {r["id"]: r for r in self.rows}
-        self._keys = [" ".join(str(r[k] or "") for k in ("id", "name", "code")).casefold() for r in self.rows]
+        self._keys = [word_key(" ".join(str(r[k] or "") for k in ("id", "name", "code"))) for r in self.rows]
 
     def search(self, q: str | None = None, limit: int = 100, offset: int = 0) -> dict[str, Any]:
-        """Most active first; ``q`` matches a part of the id, name or code (case-insensitive)."""
+        """Most active first; ``q`` matches whole words of the id, name or code (case-insensitive),
+        its last word also the start of a word, as one types: ``Putin`` finds Vladimir Putin, not
+        Performance Computing."""
         limit = max(1, min(limit, MAX_ACTORS))
         offset = max(0, offset)
-        if q:
-            needle = q.casefold()
-            found = [r for r, key in zip(self.rows, self._keys) if needle in key]
+        if q and words_of(q):
+            found = [r for r, key in zip(self.rows, self._keys) if matches_words(q, key)]
         else:
-            found = self.rows
+            found = [] if q else self.rows
         return {"total": len(found), "limit": limit, "offset": offset,
                 "actors": [dict(r) for r in found[offset:offset + limit]]}
 
