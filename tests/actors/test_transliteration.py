@@ -57,3 +57,14 @@ def test_a_misspelt_office_holder_is_the_holder(pipeline):
     b = pipeline.analyze_one(Document("t", "Uzbek President Shavkat Mirzijoyev opened the fair in Tashkent.",
                                       "1999-05-01"))
     assert not any(x.name == "Shavkat Mirziyoyev" for x in b.actors)
+
+
+def test_initials_name_the_one_person_they_spell(pipeline):
+    text = "Tomas Arvid Berglund opened the session. TAB then left; the rivals of TAB stayed."
+    a = pipeline.analyze_one(Document("t", text, "2024-05-01"))
+    p = [x for x in a.actors if x.type == "person"]
+    assert len(p) == 1 and sum(m.text == "TAB" for m in p[0].mentions) == 2
+    # Two people with the same initials: neither takes them.
+    text = "Tomas Arvid Berglund met Tina Anna Bexell. TAB then left."
+    a = pipeline.analyze_one(Document("t", text, "2024-05-01"))
+    assert not any(m.text == "TAB" for x in a.actors if x.type == "person" for m in x.mentions)

@@ -10,6 +10,8 @@ coreference, so that pronouns find the person behind a nickname):
 - ``mention.known_sobriquet``: a widely used sobriquet of a leader (``data/kb/sobriquets.tsv``,
   with a source for each, and the nicknames the leader tables quote inside a holder's name),
   only when the person or their state is named in the same document;
+- ``mention.name_initials``: an all-capital word that spells the initials of one person of the
+  document (``ADO``), by the text's name or any name the leader tables give them;
 - ``mention.honorific_name``: an honorific word before or after a name word of one person of the
   document (``little Kim``, ``Pak Prabowo``, ``Xi Dada``; prefixes in ``data/kb/honorifics.tsv``,
   suffixes in ``data/kb/honorific_suffixes.tsv``), case-insensitive on the honorific.
@@ -43,6 +45,10 @@ SOBRIQUET = mention_rule("mention.known_sobriquet", 0.7,
 HONORIFIC = mention_rule("mention.honorific_name", 0.75,
                          "an honorific word before or after a name word of one person of the document",
                          ("kb:honorifics", "kb:honorific_suffixes", "actors"))
+
+INITIALS = mention_rule("mention.name_initials", 0.7,
+                        "an all-capital word spelling the initials of one person's full name (the text's or the "
+                        "leader tables'): ADO, MBS, AMLO", ("actors", "leaders"))
 
 _PARTICLES = word_class("nickname_span_links")
 _STOP = word_class("nickname_span_stops")
@@ -292,6 +298,42 @@ def _honorifics(st: State) -> None:
             _claim(st, s, e, fits[0], HONORIFIC, REGISTRY[HONORIFIC].confidence)
 
 
+def _initials_of(name: str) -> set[str]:
+    """The initials a full name is known by: every word's, and without its particles (``bin``, ``da``)."""
+    words = [w for w in name.replace("-", " ").replace(".", " ").split() if w[:1].isalpha()]
+    if len(words) < 2:
+        return set()
+    out = {"".join(w[0] for w in words).upper()}
+    core = [w for w in words if w.lower() not in word_class("name_comparison_particles")]
+    if len(core) >= 2:
+        out.add("".join(w[0] for w in core).upper())
+    return out
+
+
+def _initials(st: State) -> None:
+    """``ADO`` for Alassane Dramane Ouattara: an all-capital word that is the initials of exactly one
+    person of the document (by the text's name or any name the leader tables give them on the date)."""
+    people = [a for a in st.out.actors.values() if a.type == "person"]
+    if not people:
+        return
+    leaders = load_leaders()
+    known: dict[str, set[str]] = {}
+    for a in people:
+        names = {a.name}
+        for t in leaders.tenures(a.name, a.country):
+            names.update(leaders.spellings(t))
+        known[a.id] = {i for n in names for i in _initials_of(n)}
+    for tok in tokens_of(st.doc):
+        text = tok.text
+        if not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()) or tok.i in st.reserved:
+            continue
+        if tok.i in st.out.token_actor and not _weak(st, st.out.token_actor[tok.i]):
+            continue
+        fits = [a for a in people if text in known[a.id] and a.id in st.out.actors]
+        if len(fits) == 1:
+            _claim(st, tok.i, tok.i + 1, fits[0], INITIALS, REGISTRY[INITIALS].confidence)
+
+
 def bind_nicknames(st: State) -> None:
     if REGISTRY.enabled(INTRODUCED):
         _introductions(st)
@@ -299,4 +341,6 @@ def bind_nicknames(st: State) -> None:
         _known(st)
     if REGISTRY.enabled(HONORIFIC):
         _honorifics(st)
+    if REGISTRY.enabled(INITIALS):
+        _initials(st)
 
