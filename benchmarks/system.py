@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from diplograph.analysis.dyads import dyad  # noqa: E402
 from diplograph.analysis.system import system  # noqa: E402
+from diplograph.hierarchy import state_codes  # noqa: E402
 from diplograph.store.duck import StoreWriter, open_reader  # noqa: E402
 from diplograph.store.summary import rebuild  # noqa: E402
 
@@ -36,11 +37,14 @@ def generate(path: Path, events: int) -> None:
     w = StoreWriter(path)
     con = w.con
     con.execute("BEGIN")
+    # 200 real state codes (the hierarchy rolls actors up to them at state level): a third of the
+    # actors are states, the rest people of the governments of those states
+    states = sorted(state_codes())[:200]
     con.execute(f"""INSERT INTO corpus_actors
         SELECT 'actor-' || i, 'Actor ' || i, CASE WHEN i % 3 = 0 THEN 'state' ELSE 'person' END,
-               'C' || lpad((i % 200)::VARCHAR, 2, '0') || 'GOV', 'C' || lpad((i % 200)::VARCHAR, 2, '0'),
+               s[1 + i % 200] || CASE WHEN i % 3 = 0 THEN '' ELSE 'GOV' END, s[1 + i % 200],
                1 + (1000 / (i + 1))::INTEGER, 1 + (5000 / (i + 1))::INTEGER
-        FROM range({ACTORS}) t(i)""")
+        FROM range({ACTORS}) t(i), (SELECT ?::VARCHAR[] AS s)""", [states])
     # power-law actors: floor(N * u^3) puts most events on the first few actors
     con.execute(f"""INSERT INTO corpus_events
         SELECT 'ev' || i, i, 'actor-' || x, 'actor-' || CASE WHEN y = x THEN (x + 1) % {ACTORS} ELSE y END,
@@ -105,6 +109,15 @@ def main() -> None:
         for by in ("month", "day"):
             med, worst, cpu = timed(lambda: dyad(con, a, b, by), args.runs)
             print(f"- dyad {label} pair by {by} (library): median {med:.0f} ms, max {worst:.0f} ms, CPU {cpu:.0f} ms")
+    # state level: every event rolled up to its endpoints' states (no summary: the events themselves)
+    s = system(con, level="state")
+    med, worst, cpu = timed(lambda: system(con, level="state"), args.runs)
+    print(f"- system --level state (library, {len(s['dyads'])} dyads of {s['totals']['dyads']:,}, "
+          f"{s['balance']['edges']} network edges): median {med:.0f} ms, max {worst:.0f} ms, CPU {cpu:.0f} ms")
+    top_state = s["dyads"][0]
+    med, worst, cpu = timed(lambda: dyad(con, top_state["a"], top_state["b"], "month", level="state"), args.runs)
+    print(f"- dyad --level state busiest pair by month (library): median {med:.0f} ms, max {worst:.0f} ms, "
+          f"CPU {cpu:.0f} ms")
     con.close()
     exe = ROOT / ".venv" / "bin" / "diplograph"
     if exe.exists():

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .data import data_path
-from .lexicon import sectors, sectors_with
+from .lexicon import sectors_with
 
 LEVELS = ("actor", "state")
 _CODE = re.compile(r"^[A-Z]{3}$")
@@ -34,10 +34,10 @@ def _states() -> dict[str, str]:
     out: dict[str, str] = {}
     with data_path("geo", "countries.tsv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
-    for r in rows:
-        for key in (r["iso3"], r["code"]):
-            if _CODE.match(key or ""):
-                out.setdefault(key, r["name"])
+    for column in ("iso3", "code"):  # ISO-3 names first: a territory's Phoenix code is its parent's (JEY → GBR)
+        for r in rows:
+            if _CODE.match(r[column] or ""):
+                out.setdefault(r[column], r["name"])
     return out
 
 
@@ -57,9 +57,6 @@ def state_of(code: str | None, country: str | None = None) -> str | None:
         if head in sectors_with("international"):
             return None  # acting for an organisation of no one state on that date (IGOUNO)
         if head in states:
-            # a state inside a union (``SCGSRB``): the second state, unless that chunk is a sector
-            if len(code) >= 6 and code[3:6] in states and code[3:6] not in sectors():
-                return code[3:6]
             return head
     return country if country in states else None
 
@@ -88,15 +85,22 @@ def node(m: Member, level: str) -> str:
     return m.state if level == "state" and m.state else m.id
 
 
+def international_sql() -> str:
+    """``('IGO', 'IMG', …)``: the code heads of organisations of no one state, as an SQL list."""
+    return "(" + ", ".join(f"'{c}'" for c in sectors_with("international")) + ")"
+
+
+def states_sql() -> str:
+    """``(VALUES ('AFG'), …)``: the state codes as a relation to join (our own data: 3 capitals each)."""
+    return "(VALUES " + ", ".join(f"('{c}')" for c in sorted(_states())) + ")"
+
+
 def state_sql(code: str, country: str) -> str:
-    """SQL for :func:`state_of` over two columns (the codes are our own data, checked to be 3 capitals)."""
+    """SQL for :func:`state_of` over two columns, for small row counts (the corpus views join
+    ``states_sql`` instead)."""
     states = "[" + ", ".join(f"'{c}'" for c in sorted(_states())) + "]"
-    unions = "[" + ", ".join(f"'{c}'" for c in sorted(set(_states()) - set(sectors()))) + "]"
-    apart = "[" + ", ".join(f"'{c}'" for c in sectors_with("international")) + "]"
-    return (f"(CASE WHEN list_contains({apart}, left({code}, 3)) THEN NULL "
-            f"WHEN list_contains({states}, left({code}, 3)) THEN "
-            f"(CASE WHEN length({code}) >= 6 AND list_contains({unions}, substr({code}, 4, 3)) "
-            f"THEN substr({code}, 4, 3) ELSE left({code}, 3) END) "
+    return (f"(CASE WHEN left({code}, 3) IN {international_sql()} THEN NULL "
+            f"WHEN list_contains({states}, left({code}, 3)) THEN left({code}, 3) "
             f"WHEN list_contains({states}, {country}) THEN {country} END)")
 
 
@@ -109,4 +113,4 @@ def check_level(level: str) -> str:
 
 
 __all__ = ["LEVELS", "Member", "member", "own_state", "node", "state_of", "state_name", "state_codes", "state_sql",
-           "check_level"]
+           "states_sql", "international_sql", "check_level"]

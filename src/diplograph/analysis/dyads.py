@@ -28,8 +28,8 @@ import duckdb
 from ..errors import StoreError, UsageError
 from ..hierarchy import check_level, member, node
 from ..relation import RELATION_POINTS, STABLE_SLOPE, sign_of, slope_sql, trend_word
-from .levels import events_sql, own_state_sql, statements_sql
 from ..text.search import matches_words, word_key
+from .levels import actor_join, events_sql, own_pairs_sql, own_state_sql, statements_sql
 
 PERIODS = ("day", "week", "month")
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
@@ -123,7 +123,7 @@ def _series_both(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str, since:
     """The series a → b and b → a, in one scan of the events."""
     if by not in PERIODS:
         raise UsageError("E009", what="period", value=by, options=", ".join(PERIODS))
-    rows_sql, params = events_sql(level, since, until)
+    rows_sql, params = events_sql(level, since, until, pair=(a, b))
     rows = con.execute(
         f"""SELECT a = ? AS forward, date_trunc('{by}', date)::DATE AS period, count(*) FILTER (weight > 0),
                    count(*) FILTER (weight > 0 AND quad_class = 1), count(*) FILTER (weight > 0 AND quad_class = 2),
@@ -167,24 +167,31 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", sinc
     x, y = actor_a["id"], actor_b["id"]
     out: dict[str, Any] = {"a": actor_a, "b": actor_b, "by": by, "level": level}
     both = _series_both(con, x, y, by, since, until, level)
-    rows_sql, params = events_sql(level, since, until)
-    facts = {fwd: (slope, dom) for fwd, slope, dom in con.execute(
-        f"""SELECT a = ?, {_SLOPE}, bool_or(domestic) FROM ({rows_sql})
+    rows_sql, params = events_sql(level, since, until, pair=(x, y))
+    facts = {fwd: (slope, dom, score) for fwd, slope, dom, score in con.execute(
+        f"""SELECT a = ?, {_SLOPE}, bool_or(domestic), sum(goldstein * weight) FROM ({rows_sql})
             WHERE (a = ? AND b = ?) OR (a = ? AND b = ?) GROUP BY 1""", [x, *params, x, y, y, x]).fetchall()}
     for key, fwd, s in (("a_to_b", True, both[0]), ("b_to_a", False, both[1])):
         dated = [p for p in s if p["goldstein_mean"] is not None and p["period"] is not None]
         t = trend([p["goldstein_mean"] for p in dated])
         if t["change_point"] is not None:
             t["change_point"]["period"] = dated[t["change_point"]["index"]]["period"]
-        slope = _slope(facts.get(fwd, (None, None))[0])
+        slope = _slope(facts.get(fwd, (None, None, None))[0])
         t.update(slope=slope, direction=trend_word(slope), unit="Goldstein points per 30 days")
         n = sum(p["events"] for p in s)
         g = sum(p["goldstein"] for p in s)
         out[key] = {"events": n, "goldstein": round(g, 2), "excluded": sum(p["excluded"] for p in s), "series": s,
                     "trend": t}
-    domestic = x == y or any(d for _, d in facts.values()) or _own_pair(con, actor_a, actor_b, level)
+    domestic = x == y or any(f[1] for f in facts.values()) or _own_pair(con, actor_a, actor_b, level)
     out["domestic"] = domestic
-    out["sign"] = None if domestic else pair_sign(con, x, y, since, until, level)
+    if domestic:
+        out["sign"] = None
+    else:  # relation.py's score: the events both ways (already summed above) and the statements
+        st_sql, st_params = statements_sql(level, since, until, pair=(x, y))
+        statements = con.execute(
+            f"""SELECT sum({RELATION_POINTS} * sign * weight) FROM ({st_sql}) WHERE NOT domestic
+                AND ((a = ? AND b = ?) OR (a = ? AND b = ?))""", [*st_params, x, y, y, x]).fetchone()[0]
+        out["sign"] = sign_of(sum(f[2] or 0.0 for f in facts.values()) + (statements or 0.0))
     rows = con.execute(
         f"""SELECT id, a, b, cameo, plover, goldstein, quad_class, modality, date, mentions, sources, first_doc,
                    evidence_text, actor_a, actor_b FROM ({rows_sql}) WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)
@@ -211,8 +218,8 @@ def _own_pair(con: duckdb.DuckDBPyConnection, x: dict[str, Any], y: dict[str, An
 def pair_sign(con: duckdb.DuckDBPyConnection, x: str, y: str, since: date | None = None, until: date | None = None,
               level: str = "actor") -> int | None:
     """The sign of the undirected pair {x, y}: relation.py's score of its events and statements."""
-    ev_sql, ev_params = events_sql(level, since, until)
-    st_sql, st_params = statements_sql(level, since, until)
+    ev_sql, ev_params = events_sql(level, since, until, pair=(x, y))
+    st_sql, st_params = statements_sql(level, since, until, pair=(x, y))
     score = con.execute(
         f"""SELECT coalesce((SELECT sum(goldstein * weight) FROM ({ev_sql}) WHERE NOT domestic
                                 AND ((a = ? AND b = ?) OR (a = ? AND b = ?))), 0)
@@ -234,33 +241,32 @@ def dyad_rows(con: duckdb.DuckDBPyConnection, since: date | None = None, until: 
     check_level(level)
     tail = "" if not limit else f" LIMIT {int(limit)}"
     if since is None and until is None and level == "actor":  # the writer's summary (store/summary.py)
-        query = f"""SELECT s.a, s.b, s.events AS n, s.q1, s.q2, s.q3, s.q4, s.gsum, s.wsum, s.mentions,
-                           CASE WHEN s.nd >= 2 AND s.nd * s.sxx - s.sx * s.sx > 1e-9 * s.nd * s.sxx
-                                THEN (s.nd * s.sxy - s.sx * s.sy) / (s.nd * s.sxx - s.sx * s.sx) END AS slope,
-                           s.first, s.last,
-                           count(*) OVER () AS total
-                    FROM dyad_summary s LEFT JOIN corpus_actors a_actor ON a_actor.id = s.a
-                    LEFT JOIN corpus_actors b_actor ON b_actor.id = s.b
-                    WHERE s.events >= ? AND NOT coalesce({own_state_sql()}, false)
-                    ORDER BY n DESC, abs(coalesce(slope, 0)) DESC, s.a, s.b{tail}"""
+        source = f"""SELECT s.a, s.b, s.events AS n, s.q1, s.q2, s.q3, s.q4, s.gsum, s.wsum, s.mentions,
+                            CASE WHEN s.nd >= 2 AND s.nd * s.sxx - s.sx * s.sx > 1e-9 * s.nd * s.sxx
+                                 THEN (s.nd * s.sxy - s.sx * s.sy) / (s.nd * s.sxx - s.sx * s.sx) END AS slope,
+                            s.first, s.last
+                     FROM dyad_summary s LEFT JOIN {own_pairs_sql()} o ON o.x = s.a AND o.y = s.b
+                     WHERE s.events >= ? AND o.x IS NULL"""
         params: list[Any] = []
     else:
         rows_sql, params = events_sql(level, since, until)
-        query = f"""SELECT {_DYAD_COLUMNS}, count(*) OVER () AS total FROM ({rows_sql}) WHERE NOT domestic
-                    GROUP BY a, b HAVING count(*) FILTER (weight > 0) >= ?
-                    ORDER BY n DESC, abs(coalesce(slope, 0)) DESC, a, b{tail}"""
+        source = f"""SELECT {_DYAD_COLUMNS} FROM ({rows_sql}) WHERE NOT domestic
+                     GROUP BY a, b HAVING count(*) FILTER (weight > 0) >= ?"""
     try:
-        rows = con.execute(query, [*params, min_events]).fetchall()
+        rows = con.execute(f"SELECT * FROM ({source}) ORDER BY n DESC, abs(coalesce(slope, 0)) DESC, a, b{tail}",
+                           [*params, min_events]).fetchall()
+        total = len(rows) if not limit or len(rows) < limit else \
+            con.execute(f"SELECT count(*) FROM ({source})", [*params, min_events]).fetchone()[0]
     except duckdb.CatalogException as exc:
         raise StoreError("E002", path="store", reason=str(exc).splitlines()[0]) from exc
     out = []
-    for a, b, n, q1, q2, q3, q4, gsum, w, mentions, slope, first, last, _total in rows:
+    for a, b, n, q1, q2, q3, q4, gsum, w, mentions, slope, first, last in rows:
         slope = _slope(slope)
         out.append({"a": a, "b": b, "events": n, "quad": dict(zip(QUADS, (q1, q2, q3, q4))),
                     "goldstein": round(gsum or 0.0, 2), "goldstein_mean": round(gsum / w, 2) if w else None,
                     "mentions": int(mentions or 0), "slope": slope, "trend": trend_word(slope),
                     "first": first.isoformat() if first else None, "last": last.isoformat() if last else None})
-    return out, (rows[0][-1] if rows else 0)
+    return out, total
 
 
 def dyad_table(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
@@ -278,9 +284,9 @@ def pair_scores(con: duckdb.DuckDBPyConnection, since: date | None = None, until
     tail = "" if not limit else f" LIMIT {int(limit)}"
     if since is None and until is None and level == "actor":  # events and relation states, summed by the writer
         return con.execute(
-            f"""SELECT p.x, p.y, p.score, p.events FROM pair_summary p LEFT JOIN corpus_actors a_actor ON a_actor.id = p.x
-                LEFT JOIN corpus_actors b_actor ON b_actor.id = p.y
-                WHERE p.score <> 0 AND NOT coalesce({own_state_sql()}, false)
+            f"""SELECT p.x, p.y, p.score, p.events FROM pair_summary p LEFT JOIN {own_pairs_sql()} o
+                ON o.x = p.x AND o.y = p.y
+                WHERE p.score <> 0 AND o.x IS NULL
                 ORDER BY p.events DESC, p.x, p.y{tail}""").fetchall()
     rows_sql, params = events_sql(level, since, until)
     return con.execute(
@@ -317,18 +323,19 @@ def domestic_table(con: duckdb.DuckDBPyConnection, since: date | None = None, un
                    level: str = "actor") -> list[dict[str, Any]]:
     """The domestic events per state (an actor and its own state; at state level, any two endpoints
     of one state): counted events, weighted Goldstein, and the events excluded by their status."""
-    from ..hierarchy import state_of
-
-    rows_sql, params = events_sql(level, since, until)
-    rows = con.execute(
-        f"""SELECT CASE WHEN '{level}' = 'state' THEN a ELSE
-                   coalesce(CASE WHEN a_actor.type = 'state' THEN a_actor.code END,
-                            CASE WHEN b_actor.type = 'state' THEN b_actor.code END) END AS state,
-                   count(*) FILTER (weight > 0), sum(goldstein * weight), count(*) FILTER (weight = 0)
-            FROM ({rows_sql}) r LEFT JOIN corpus_actors a_actor ON a_actor.id = r.actor_a
-            LEFT JOIN corpus_actors b_actor ON b_actor.id = r.actor_b
-            WHERE domestic GROUP BY 1 ORDER BY 2 DESC, 1""", params).fetchall()
     from ..hierarchy import state_name
 
-    return [{"state": state_of(s) or s, "name": state_name(state_of(s)) or s, "events": n,
-             "goldstein": round(g or 0.0, 2), "excluded": x} for s, n, g, x in rows if s is not None]
+    if since is None and until is None and level == "actor":  # the writer's summary
+        rows = con.execute(
+            f"""SELECT a_actor.state, sum(s.events), sum(s.gsum), sum(s.excluded)
+                FROM dyad_summary s JOIN {own_pairs_sql()} o ON o.x = s.a AND o.y = s.b
+                {actor_join("a_actor", "s.a")} GROUP BY 1 ORDER BY 2 DESC, 1""").fetchall()
+    else:
+        rows_sql, params = events_sql(level, since, until)
+        state = "r.a" if level == "state" else "a_actor.state"
+        rows = con.execute(
+            f"""SELECT {state}, count(*) FILTER (weight > 0), sum(goldstein * weight), count(*) FILTER (weight = 0)
+                FROM ({rows_sql}) r {actor_join("a_actor", "r.actor_a")}
+                WHERE domestic GROUP BY 1 ORDER BY 2 DESC, 1""", params).fetchall()
+    return [{"state": s, "name": state_name(s) or s, "events": int(n or 0), "goldstein": round(g or 0.0, 2),
+             "excluded": int(x or 0)} for s, n, g, x in rows if s is not None]

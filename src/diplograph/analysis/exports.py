@@ -57,7 +57,7 @@ import duckdb
 from ..errors import UsageError
 from ..hierarchy import check_level
 from .geo import export_geojson, gdelt_action_geo, gdelt_actor_geo, location_of
-from .levels import endpoint_sql, names, own_state_sql, state_names_sql, state_sql
+from .levels import actor_join, endpoint_sql, names, own_state_sql, state_names_sql, state_sql
 from .network import SignedGraph
 from .system import relation_scores
 
@@ -241,7 +241,7 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out: Path, level: str = "acto
                           THEN {f['a_id']} = {f['b_id']} ELSE coalesce({own_state_sql()}, false) END) AS domestic
                FROM corpus_events c JOIN events e ON e.id = c.first_mention
                LEFT JOIN corpus_actors aa ON aa.id = c.a LEFT JOIN corpus_actors ab ON ab.id = c.b {f['states']}
-               LEFT JOIN corpus_actors a_actor ON a_actor.id = c.a LEFT JOIN corpus_actors b_actor ON b_actor.id = c.b
+               {actor_join("a_actor", "c.a")} {actor_join("b_actor", "c.b")}
                ORDER BY c.num"""
     path = str(out).replace("'", "''")
     con.execute(f"COPY ({query}) TO '{path}' (FORMAT parquet)")

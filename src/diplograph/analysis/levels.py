@@ -17,20 +17,49 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..hierarchy import check_level, state_name, state_sql
+from ..hierarchy import check_level, international_sql, state_name, state_sql, states_sql
 from ..relation import WEIGHT_SQL
 
-_OWN = ("({sa} IS NOT NULL AND {sa} = {sb} AND "
-        "((a_actor.type = 'state' AND {sa} IS NOT NULL) OR (b_actor.type = 'state' AND {sb} IS NOT NULL)))")
+
+def actor_states_sql() -> str:
+    """A subquery of every corpus actor with its ``state`` (hierarchy.state_of of its code and
+    country) and ``country_state`` (its country, when that is a state), by joins, not per-row scans."""
+    return f"""(SELECT ca.id, ca.name, ca.type, ca.code, ca.country, ca.documents, ca.mentions,
+                       CASE WHEN left(ca.code, 3) IN {international_sql()} THEN NULL
+                            ELSE coalesce(s1.code, s2.code) END AS state, s2.code AS country_state
+                FROM corpus_actors ca LEFT JOIN {states_sql()} s1(code) ON s1.code = left(ca.code, 3)
+                LEFT JOIN {states_sql()} s2(code) ON s2.code = ca.country)"""
 
 
-def _actor_state(alias: str) -> str:
-    return state_sql(f"{alias}.code", f"{alias}.country")
+def actor_join(alias: str, on: str, only: int = 0) -> str:
+    """``LEFT JOIN`` of :func:`actor_states_sql` as ``alias`` on the corpus id column ``on``; ``only``:
+    that many ``?`` parameters list the only actors needed (a pair), so the join reads two rows."""
+    if only:
+        return (f"LEFT JOIN (SELECT * FROM {actor_states_sql()} WHERE id IN ({', '.join('?' * only)})) {alias} "
+                f"ON {alias}.id = {on}")
+    return f"LEFT JOIN {actor_states_sql()} {alias} ON {alias}.id = {on}"
 
 
-def own_state_sql() -> str:
-    """SQL: the pair (a_actor, b_actor) — two aliases of ``corpus_actors`` — is an actor and its own state."""
-    return _OWN.format(sa=_actor_state("a_actor"), sb=_actor_state("b_actor"))
+def own_pairs_sql() -> str:
+    """A subquery of the ordered pairs (x, y) of corpus ids that are an actor and its own state (both
+    orders): few next to the dyads, so views drop them with an anti-join."""
+    return f"""(WITH st AS MATERIALIZED {actor_states_sql()},
+                own AS (SELECT m.id AS x, s.id AS y FROM st m JOIN st s
+                        ON s.type = 'state' AND s.state = m.state AND s.id <> m.id)
+                SELECT x, y FROM own UNION SELECT y, x FROM own)"""
+
+
+def own_state_sql(a: str = "a_actor", b: str = "b_actor") -> str:
+    """SQL: the actors ``a`` and ``b`` (aliases of :func:`actor_join`) are an actor and its own state."""
+    return f"({a}.state IS NOT NULL AND {a}.state = {b}.state AND ({a}.type = 'state' OR {b}.type = 'state'))"
+
+
+def _event_state(code: str, actor: str, alias: str) -> tuple[str, str]:
+    """(expression, join) of the state of an event endpoint: its event code's, else its actor's country."""
+    join = f"LEFT JOIN {states_sql()} {alias}(code) ON {alias}.code = left({code}, 3)"
+    expr = (f"(CASE WHEN left({code}, 3) IN {international_sql()} THEN NULL "
+            f"ELSE coalesce({alias}.code, {actor}.country_state) END)")
+    return expr, join
 
 
 def date_filter(since: date | str | None, until: date | str | None, column: str) -> tuple[str, list[Any]]:
@@ -44,36 +73,46 @@ def date_filter(since: date | str | None, until: date | str | None, column: str)
     return sql, params
 
 
-def events_sql(level: str = "actor", since: date | str | None = None,
-               until: date | str | None = None) -> tuple[str, list[Any]]:
+def events_sql(level: str = "actor", since: date | str | None = None, until: date | str | None = None,
+               pair: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
     """A subquery of the corpus events between two different actors, one row per event, with
     ``a``/``b`` the endpoints at ``level``, ``actor_a``/``actor_b`` the corpus actors, ``domestic``,
-    and the event's columns (weight, goldstein, quad_class, modality, date, mentions, …)."""
+    and the event's columns (weight, goldstein, quad_class, modality, date, mentions, …).
+    ``pair`` (actor level): only the events between these two corpus actors, read by the index."""
     check_level(level)
     extra, params = date_filter(since, until, "c.date")
+    only, head = 0, []
+    if pair is not None and level == "actor":
+        extra += " AND ((c.a = ? AND c.b = ?) OR (c.a = ? AND c.b = ?))"
+        params += [pair[0], pair[1], pair[1], pair[0]]
+        only, head = 2, [pair[0], pair[1], pair[0], pair[1]]
     if level == "state":
-        a = f"coalesce({state_sql('e.source_code', 'a_actor.country')}, c.a)"
-        b = f"coalesce({state_sql('e.target_code', 'b_actor.country')}, c.b)"
-        join = "JOIN events e ON e.id = c.first_mention"
+        sa, ja = _event_state("e.source_code", "a_actor", "sa_state")
+        sb, jb = _event_state("e.target_code", "b_actor", "sb_state")
+        a, b = f"coalesce({sa}, c.a)", f"coalesce({sb}, c.b)"
+        join = f"LEFT JOIN events e ON e.id = c.first_mention {ja} {jb}"  # a view filled by other means may lack e
+        domestic = "a = b"
     else:
-        a, b, join = "c.a", "c.b", ""
-    sql = f"""SELECT * EXCLUDE (own), CASE WHEN '{level}' = 'state' THEN a = b ELSE own END AS domestic FROM (
+        a, b, join, domestic = "c.a", "c.b", "", "own"
+    sql = f"""SELECT * EXCLUDE (own), {domestic} AS domestic FROM (
         SELECT c.id, c.num, {a} AS a, {b} AS b, c.a AS actor_a, c.b AS actor_b, c.cameo, c.cameo_root, c.plover,
                c.plover_mode, c.goldstein, c.quad_class, c.modality, c.weight, c.date, c.mentions, c.sources,
-               c.articles, c.first_doc, c.first_mention, c.evidence_text, {own_state_sql()} AS own
-        FROM corpus_events c {join}
-        LEFT JOIN corpus_actors a_actor ON a_actor.id = c.a LEFT JOIN corpus_actors b_actor ON b_actor.id = c.b
+               c.articles, c.first_doc, c.first_mention, c.evidence_text, coalesce({own_state_sql()}, false) AS own
+        FROM corpus_events c {actor_join("a_actor", "c.a", only)} {actor_join("b_actor", "c.b", only)} {join}
         WHERE c.a IS NOT NULL AND c.b IS NOT NULL AND c.a <> c.b {extra})"""
-    return sql, params
+    return sql, head + params
 
 
-def statements_sql(level: str = "actor", since: date | str | None = None,
-                   until: date | str | None = None) -> tuple[str, list[Any]]:
+def statements_sql(level: str = "actor", since: date | str | None = None, until: date | str | None = None,
+                   pair: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
     """A subquery of the relation-state statements (``relations are strained``) between two different
     corpus actors: ``a``, ``b`` at ``level``, ``sign``, ``modality``, ``weight``, ``date``, ``domestic``
     and the evidence."""
     check_level(level)
     extra, params = date_filter(since, until, "r.date")
+    if pair is not None and level == "actor":
+        extra += " AND la.corpus_id IN (?, ?) AND lb.corpus_id IN (?, ?)"
+        params += [*pair, *pair]
     if level == "state":
         a = f"coalesce({state_sql('da.code', 'da.country')}, la.corpus_id)"
         b = f"coalesce({state_sql('db.code', 'db.country')}, lb.corpus_id)"
@@ -84,12 +123,12 @@ def statements_sql(level: str = "actor", since: date | str | None = None,
     weight = WEIGHT_SQL.format(col="r.modality")
     sql = f"""SELECT * EXCLUDE (own), CASE WHEN '{level}' = 'state' THEN a = b ELSE own END AS domestic FROM (
         SELECT {a} AS a, {b} AS b, la.corpus_id AS actor_a, lb.corpus_id AS actor_b, r.doc_id, r.sign, r.modality,
-               {weight} AS weight, r.date, r.evidence_start, r.evidence_end, r.evidence_text, {own_state_sql()} AS own
+               {weight} AS weight, r.date, r.evidence_start, r.evidence_end, r.evidence_text,
+               coalesce({own_state_sql()}, false) AS own
         FROM relations r
         JOIN actor_links la ON la.doc_id = r.doc_id AND la.actor_id = r.a
         JOIN actor_links lb ON lb.doc_id = r.doc_id AND lb.actor_id = r.b {join}
-        LEFT JOIN corpus_actors a_actor ON a_actor.id = la.corpus_id
-        LEFT JOIN corpus_actors b_actor ON b_actor.id = lb.corpus_id
+        {actor_join("a_actor", "la.corpus_id")} {actor_join("b_actor", "lb.corpus_id")}
         WHERE la.corpus_id <> lb.corpus_id {extra})"""
     return sql, params
 

@@ -36,10 +36,11 @@ def print_system(console: Console, s: dict[str, Any], rows: int | None = None) -
         t.add_row(" / ".join(tr["names"]), " ".join(_SIGN[x] for x in tr["signs"]), "yes" if tr["balanced"] else "no",
                   tr["reading"])
     console.print(t)
-    if s.get("domestic"):
+    if any(d["events"] for d in s.get("domestic") or []):
         what = "within one state" if level == "state" else "between an actor and its own state"
         console.print(f"Domestic events ({what}; no dyad, no triad): " + "; ".join(
-            f"{d['name']} {d['events']} (Goldstein {d['goldstein']:+.1f})" for d in s["domestic"]), highlight=False)
+            f"{d['name']} {d['events']} (Goldstein {d['goldstein']:+.1f})" for d in s["domestic"] if d["events"]),
+            highlight=False)
 
 
 def print_dyad(console: Console, d: dict[str, Any]) -> None:
