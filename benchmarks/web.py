@@ -67,6 +67,7 @@ def main() -> None:
             actors = [a["id"] for a in c.get("/api/actors", params={"limit": 50}).json()["actors"]]
             g = c.get("/api/graph").json()
             edges = [(e["a"], e["b"]) for e in g["edges"][:50]]
+            state_edges = [(e["a"], e["b"]) for e in c.get("/api/graph", params={"level": "state"}).json()["edges"][:50]]
             docs = sorted({e["doc_id"] for e in c.get("/api/events", params={"limit": 200}).json()["events"]})
             counts = c.get("/api/actors", params={"limit": 1}).json()["total"], len(g["edges"]), g["total_edges"]
             rnd = random.Random(1)
@@ -75,7 +76,10 @@ def main() -> None:
                 "/api/actors?q=": lambda: ("/api/actors", {"q": rnd.choice(["rus", "naz", "china", "un", "pres"])}),
                 "/api/events?actor=": lambda: ("/api/events", {"actor": rnd.choice(actors)}),
                 "/api/dyad": lambda: ("/api/dyad", dict(zip("ab", rnd.choice(edges)))),
+                "/api/dyad?level=state": lambda: ("/api/dyad", {**dict(zip("ab", rnd.choice(state_edges))),
+                                                               "level": "state"}),
                 "/api/graph": lambda: ("/api/graph", {}),
+                "/api/graph?level=state": lambda: ("/api/graph", {"level": "state"}),
                 "/api/graph (filtered)": lambda: ("/api/graph", {"quad": [3, 4], "modality": "asserted",
                                                                   "since": "2010-01-01", "min_weight": 2}),
                 "/api/documents/{id}": lambda: (f"/api/documents/{rnd.choice(docs)}", {}),

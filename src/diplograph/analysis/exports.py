@@ -323,10 +323,9 @@ def export_described(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, 
     events, excluded, single = con.execute(
         "SELECT count(*), count(*) FILTER (weight = 0), count(*) FILTER (a IS NULL OR b IS NULL OR a = b) "
         "FROM corpus_events").fetchone()
-    counted = (f"{excluded} of them negated, wished or asked about (weight 0: in no relation), {single} with one "
-               "party only")
+    counted = f"{excluded} negated, wished or asked about (weight 0: in no relation), {single} with one party only"
     if fmt in ("gdelt", "parquet"):
-        return n, f"one row per de-duplicated event, all {events} of them; {counted}"
+        return n, f"one row per de-duplicated event, all {events} of them ({counted})"
     if fmt == "plover":
         return n, (f"one PLOVER event per sentence, code and status: the {events} de-duplicated events, those of one "
                    "sentence with several actors or recipients grouped")
@@ -336,4 +335,4 @@ def export_described(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, 
 
     domestic = sum(d["events"] for d in domestic_table(con, level=level))
     return n, (f"directed dyads at {level} level, as `system` lists them: the events counted in a relation between "
-               f"two parties; of the {events} events, {counted}, {domestic} domestic (no edge)")
+               f"two parties (of the {events} events: {counted}, {domestic} domestic, no edge)")

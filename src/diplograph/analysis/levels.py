@@ -17,18 +17,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..hierarchy import check_level, international_sql, state_name, state_sql, states_sql
+from ..hierarchy import check_level, international_sql, is_state_sql, state_name, state_sql
 from ..relation import WEIGHT_SQL
 
 
 def actor_states_sql() -> str:
     """A subquery of every corpus actor with its ``state`` (hierarchy.state_of of its code and
-    country) and ``country_state`` (its country, when that is a state), by joins, not per-row scans."""
+    country) and ``country_state`` (its country, when that is a state)."""
     return f"""(SELECT ca.id, ca.name, ca.type, ca.code, ca.country, ca.documents, ca.mentions,
-                       CASE WHEN left(ca.code, 3) IN {international_sql()} THEN NULL
-                            ELSE coalesce(s1.code, s2.code) END AS state, s2.code AS country_state
-                FROM corpus_actors ca LEFT JOIN {states_sql()} s1(code) ON s1.code = left(ca.code, 3)
-                LEFT JOIN {states_sql()} s2(code) ON s2.code = ca.country)"""
+                       {state_sql("ca.code", "ca.country")} AS state,
+                       CASE WHEN {is_state_sql("ca.country")} THEN ca.country END AS country_state
+                FROM corpus_actors ca)"""
 
 
 def actor_join(alias: str, on: str, only: int = 0) -> str:
@@ -54,12 +53,11 @@ def own_state_sql(a: str = "a_actor", b: str = "b_actor") -> str:
     return f"({a}.state IS NOT NULL AND {a}.state = {b}.state AND ({a}.type = 'state' OR {b}.type = 'state'))"
 
 
-def _event_state(code: str, actor: str, alias: str) -> tuple[str, str]:
-    """(expression, join) of the state of an event endpoint: its event code's, else its actor's country."""
-    join = f"LEFT JOIN {states_sql()} {alias}(code) ON {alias}.code = left({code}, 3)"
-    expr = (f"(CASE WHEN left({code}, 3) IN {international_sql()} THEN NULL "
-            f"ELSE coalesce({alias}.code, {actor}.country_state) END)")
-    return expr, join
+def _event_state(code: str, actor: str) -> str:
+    """The state of an event endpoint: its event code's (its role on the date), else its actor's country."""
+    head = f"left({code}, 3)"
+    return (f"(CASE WHEN {head} IN {international_sql()} THEN NULL "
+            f"WHEN length({code}) >= 3 AND {is_state_sql(head)} THEN {head} ELSE {actor}.country_state END)")
 
 
 def date_filter(since: date | str | None, until: date | str | None, column: str) -> tuple[str, list[Any]]:
@@ -87,10 +85,9 @@ def events_sql(level: str = "actor", since: date | str | None = None, until: dat
         params += [pair[0], pair[1], pair[1], pair[0]]
         only, head = 2, [pair[0], pair[1], pair[0], pair[1]]
     if level == "state":
-        sa, ja = _event_state("e.source_code", "a_actor", "sa_state")
-        sb, jb = _event_state("e.target_code", "b_actor", "sb_state")
-        a, b = f"coalesce({sa}, c.a)", f"coalesce({sb}, c.b)"
-        join = f"LEFT JOIN events e ON e.id = c.first_mention {ja} {jb}"  # a view filled by other means may lack e
+        a = f"coalesce({_event_state('e.source_code', 'a_actor')}, c.a)"
+        b = f"coalesce({_event_state('e.target_code', 'b_actor')}, c.b)"
+        join = "LEFT JOIN events e ON e.id = c.first_mention"  # a view filled by other means may lack it
         domestic = "a = b"
     else:
         a, b, join, domestic = "c.a", "c.b", "", "own"
