@@ -18,6 +18,10 @@ await build({
   logLevel: "warning",
 });
 for (const f of ["index.html", "document.html", "style.css", "favicon.svg"]) cpSync(join(here, "src", f), join(out, f));
+// The map's countries: Natural Earth 1:110m via world-atlas (public domain data, ISC package), fetched by the map.
+const atlas = join(here, "node_modules", "world-atlas");
+cpSync(join(atlas, "countries-110m.json"), join(out, "countries-110m.json"));
+cpSync(join(atlas, "LICENSE"), join(out, "countries-110m.LICENSE.txt"));
 const swagger = join(here, "node_modules", "swagger-ui-dist");
 for (const f of ["swagger-ui-bundle.js", "swagger-ui.css", "LICENSE"]) cpSync(join(swagger, f), join(out, "swagger", f));
 writeFileSync(join(out, "README.txt"), "Built by frontend/build.mjs from frontend/ and its npm packages; not committed.\n");

@@ -1,59 +1,46 @@
-// The network page: filters → /api/graph → Cytoscape (fcose layout in a worker); an edge → /api/dyad → chart + evidence.
-// Untrusted strings (names, sentences) are always inserted with textContent, never as HTML.
-import cytoscape from "cytoscape";
-import {
-  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement,
-  PointElement, Tooltip,
-} from "chart.js";
-import { el, getJSON, docLink, modalityBadge } from "./common.js";
+// The analyst's page: filters → network (Cytoscape, seeded community layout in a worker), timeline with a
+// brush, map of located events; a click on an edge, an actor or a place opens its evidence in the panel.
+// The view's state lives in the URL. Untrusted strings (names, sentences) always go in as text.
+import { el, getJSON } from "./common.js";
+import { SHAPES, SIGN_COLOUR, communityColour, createNetwork, placeLabels } from "./network.js";
+import { createTimeline } from "./timeline.js";
+import { createMap, km } from "./map.js";
+import { showActor, showDyad, showPlace } from "./panels.js";
+import { downloadCSV, downloadMap, downloadNetwork } from "./exports.js";
+import { readURL, writeURL } from "./share.js";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement,
-  Tooltip, Legend);
-
-const SIGN_COLOUR = { 1: "#2f855a", "-1": "#c53030", 0: "#a0aec0" };
 const form = document.getElementById("filters");
 const status = document.getElementById("status");
-const panel = document.getElementById("panel");
-let focusActor = null;
-let chart = null;
+const card = document.getElementById("card");
+const body = document.body.dataset;
+const state = { focus: null, edge: null, near: null, view: "network", by: "month" };
 let graphSeq = 0;
-let panelSeq = 0;
+let actionAt = 0; // when the last user action began (ms): the page records how long it took to answer
 
-const cy = cytoscape({
-  container: document.getElementById("graph"),
-  minZoom: 0.05, maxZoom: 2.5,
-  hideEdgesOnViewport: true, textureOnViewport: true, pixelRatio: 1,
-  style: [
-    { selector: "node", style: {
-      width: "data(size)", height: "data(size)", "background-color": "#4a5568", label: "data(label)",
-      "font-size": 9, color: "#1a202c", "text-valign": "bottom", "text-margin-y": 2, "min-zoomed-font-size": 7,
-    } },
-    { selector: "node[type = 'state']", style: { "background-color": "#2b6cb0" } },
-    { selector: "node[type = 'person']", style: { "background-color": "#805ad5" } },
-    { selector: "node[type = 'igo']", style: { "background-color": "#d69e2e" } },
-    { selector: "node[type = 'group']", style: { "background-color": "#dd6b20" } },
-    { selector: "edge", style: {
-      width: "data(width)", "line-color": "data(colour)", opacity: 0.75, "curve-style": "haystack",
-    } },
-    { selector: "node:selected", style: { "border-width": 3, "border-color": "#1a202c", label: "data(name)" } },
-    { selector: "edge:selected", style: { opacity: 1, "line-color": "#1a202c", "z-index": 10 } },
-    { selector: ".faded", style: { opacity: 0.12 } },
-  ],
+const cy = createNetwork(document.getElementById("graph"), card);
+const timeline = createTimeline(document.getElementById("timeline"), (since, until) => {
+  form.elements.since.value = since || "";
+  form.elements.until.value = until || "";
+  changed();
 });
+const map = createMap(document.getElementById("map"), pickPlaces, card);
 
 function afterPaint(fn) {
   // Two frames: the first callback runs before the new elements are painted, the second after.
   requestAnimationFrame(() => requestAnimationFrame(fn));
 }
 
-function filterParams() {
+// The filters as query parameters; `dates: false` leaves the date range out (the timeline shows all
+// dates, its brush being the range), `near: false` the place (the map shows every place).
+function filterParams({ dates = true, near = true, actor = true } = {}) {
   const data = new FormData(form);
   const p = new URLSearchParams();
-  for (const key of ["since", "until"]) if (data.get(key)) p.set(key, data.get(key));
-  for (const q of data.getAll("quad")) p.append("quad", q);
-  for (const m of data.getAll("modality")) p.append("modality", m);
+  if (dates) for (const key of ["since", "until"]) if (data.get(key)) p.set(key, data.get(key));
+  for (const key of ["quad", "modality", "country", "actor_type", "plover"]) for (const v of data.getAll(key)) p.append(key, v);
   const w = parseInt(data.get("min_weight"), 10);
   if (w > 1) p.set("min_weight", String(w));
+  if (near && state.near) p.set("near", `${state.near.lat},${state.near.lon},${state.near.km}`);
+  if (actor && state.focus) p.set("actor", state.focus.id);
   return p;
 }
 
@@ -61,14 +48,15 @@ function scale(value, max, lo, hi) {
   return lo + (hi - lo) * Math.log1p(value) / Math.log1p(Math.max(max, 1));
 }
 
+// The network: drawn at once where the nodes were (new ones near the middle), then moved to the seeded
+// layout computed in the worker; labels are placed once it stands still.
 async function loadGraph() {
   const seq = ++graphSeq;
-  document.body.dataset.graph = "loading";
+  body.graph = "loading";
   status.textContent = "loading…";
   const t0 = performance.now();
   const p = filterParams();
   p.set("limit", new FormData(form).get("limit") || "300");
-  if (focusActor) p.set("actor", focusActor.id);
   let g;
   try {
     g = await getJSON("/api/graph?" + p);
@@ -78,52 +66,54 @@ async function loadGraph() {
   }
   if (seq !== graphSeq) return; // a newer request superseded this one
   const t1 = performance.now();
+  if (state.focus && !g.nodes.some((x) => x.id === state.focus.id)) {
+    // An actor with no relation under these filters is still shown, alone.
+    g.nodes.push({ id: state.focus.id, name: state.focus.name || state.focus.id, type: null, code: null, activity: 0 });
+  }
   const maxAct = Math.max(1, ...g.nodes.map((n) => n.activity));
   const maxW = Math.max(1, ...g.edges.map((e) => e.weight));
-  const elements = [];
-  if (focusActor && !g.nodes.some((x) => x.id === focusActor.id)) {
-    // An actor with no relation under these filters is still shown, alone.
-    g.nodes.push({ id: focusActor.id, name: focusActor.name, code: focusActor.code, type: focusActor.type, activity: 0 });
+  const stats = {};
+  for (const e of g.edges) {
+    for (const k of [e.a, e.b]) {
+      const s = (stats[k] ||= { events: 0, gsum: 0 });
+      s.events += e.events;
+      s.gsum += (e.goldstein || 0) * e.events;
+    }
   }
-  // Labels cost paint time: only the most active actors carry one (a selected actor always does).
-  const labelled = new Set([...g.nodes].sort((x, y) => y.activity - x.activity).slice(0, 80).map((n) => n.id));
+  const elements = [];
   for (const n of g.nodes) {
+    const s = stats[n.id] || { events: 0, gsum: 0 };
     elements.push({ group: "nodes", data: {
-      id: n.id, label: labelled.has(n.id) ? n.name || n.id : "", name: n.name, code: n.code, type: n.type || "unknown",
-      activity: n.activity, size: scale(n.activity, maxAct, 8, 48),
+      id: n.id, label: "", fs: 11, gap: 2, gapTop: -2, outline: 2, name: n.name || n.id, code: n.code, type: n.type || "unknown", activity: n.activity,
+      events: s.events, goldstein: s.events ? Math.round(s.gsum / s.events * 100) / 100 : null,
+      size: scale(n.activity, maxAct, 10, 40), shape: SHAPES[n.type] || "rectangle", colour: "#a0aec0",
     } });
   }
   for (const e of g.edges) {
-    elements.push({ group: "edges", data: {
-      id: `${e.a}\u0000${e.b}`, source: e.a, target: e.b, weight: e.weight, events: e.events,
-      goldstein: e.goldstein, sign: e.sign, colour: SIGN_COLOUR[e.sign] || SIGN_COLOUR[0],
-      width: scale(e.weight, maxW, 1, 10),
+    const classes = [e.ab > 0 ? "fwd" : "", e.ba > 0 ? "back" : ""].join(" ").trim();
+    elements.push({ group: "edges", classes, data: {
+      id: `${e.a}\u0000${e.b}`, source: e.a, target: e.b, weight: e.weight, events: e.events, statements: e.statements,
+      ab: e.ab, ba: e.ba, goldstein: e.goldstein, sign: e.sign, colour: SIGN_COLOUR[e.sign] || SIGN_COLOUR[0],
+      cooperative: e.cooperative, conflictual: e.conflictual, width: scale(e.weight, maxW, 1.5, 8),
     } });
   }
-  const n = g.nodes.length;
   const previous = {};
   cy.nodes().forEach((node) => { previous[node.id()] = node.position(); });
   cy.batch(() => {
     cy.elements().remove();
     cy.add(elements);
+    const r = 40 * Math.sqrt(g.nodes.length + 1);
+    cy.nodes().forEach((node, i) => {
+      node.position(previous[node.id()] || { x: r * Math.cos(i * 2.39996) * Math.sqrt(i / (g.nodes.length + 1)),
+        y: r * Math.sin(i * 2.39996) * Math.sqrt(i / (g.nodes.length + 1)) });
+    });
   });
-  // A quick first placement (actors kept where they were, the rest at random), drawn at once;
-  // the force layout then runs in a worker and moves the nodes when it is done.
-  const kept = cy.nodes().filter((node) => previous[node.id()]);
-  if (kept.length > cy.nodes().length / 2) {
-    kept.positions((node) => previous[node.id()]);
-    cy.nodes().not(kept).layout({ name: "random", boundingBox: kept.boundingBox(), fit: false }).run();
-  } else {
-    cy.layout({ name: "random", fit: false,
-      boundingBox: { x1: 0, y1: 0, w: 40 * Math.sqrt(n + 1), h: 30 * Math.sqrt(n + 1) } }).run();
-  }
-  cy.fit(undefined, 20);
+  cy.fit(undefined, 30);
   status.textContent = `${g.nodes.length} actors, ${g.edges.length} edges` +
     (g.truncated ? ` (the heaviest of ${g.total_edges})` : "");
   const t2 = performance.now();
   afterPaint(() => {
     if (seq !== graphSeq) return;
-    const body = document.body.dataset;
     body.graph = "ready";
     // Milliseconds spent fetching and drawing, and since the user's action (to the painted frame).
     body.timing = `fetch ${Math.round(t1 - t0)} draw ${Math.round(t2 - t1)} paint ${Math.round(performance.now() - t2)}`;
@@ -131,144 +121,177 @@ async function loadGraph() {
     body.nodes = String(g.nodes.length);
     body.edges = String(g.edges.length);
     body.graphVersion = String(seq);
-    settle(seq, g); // the force layout starts once the first picture is up, not competing with it
+    settle(seq, g);
   });
 }
 
 const worker = new Worker("/static/layout-worker.js", { type: "module" });
 worker.onmessage = (ev) => {
-  const { seq, positions } = ev.data;
+  const { seq, positions, community, ms } = ev.data;
   if (seq !== graphSeq) return; // the network changed meanwhile
-  cy.nodes().positions((node) => positions[node.id()] || node.position());
-  cy.fit(undefined, 20);
-  document.body.dataset.layout = "settled";
-  document.body.dataset.layoutVersion = String(seq);
+  cy.batch(() => {
+    cy.nodes().forEach((node) => {
+      node.position(positions[node.id()] || node.position());
+      node.data({ community: community[node.id()], colour: communityColour(community[node.id()]) });
+    });
+  });
+  cy.fit(undefined, 30);
+  const labels = placeLabels(cy);
+  if (state.edge) selectEdge(state.edge[0], state.edge[1], false);
+  afterPaint(() => {
+    if (seq !== graphSeq) return;
+    body.layout = "settled";
+    body.layoutMs = String(ms);
+    body.labels = String(labels);
+    body.layoutVersion = String(seq);
+  });
 };
 
 function settle(seq, g) {
-  document.body.dataset.layout = "running";
+  body.layout = "running";
   worker.postMessage({
     seq,
-    nodes: g.nodes.map((n) => ({ id: n.id, size: 10 })),
-    edges: g.edges.map((e) => ({ id: `${e.a}\u0000${e.b}`, source: e.a, target: e.b })),
+    nodes: g.nodes.map((n) => ({ id: n.id, size: cy.getElementById(n.id).data("size") / 2 })),
+    edges: g.edges.map((e) => ({ id: `${e.a}\u0000${e.b}`, source: e.a, target: e.b, weight: e.weight })),
   });
 }
 
-// When the last user action began (ms): the page records how long it took to answer it.
-let actionAt = 0;
+let labelTimer = null;
+cy.on("viewport", () => {
+  clearTimeout(labelTimer);
+  labelTimer = setTimeout(() => { if (body.layout === "settled") body.labels = String(placeLabels(cy)); }, 150);
+});
+
+async function loadTimeline() {
+  const p = filterParams({ dates: false });
+  p.set("by", state.by);
+  const t = await getJSON("/api/timeline?" + p);
+  timeline.set(t, form.elements.since.value || null, form.elements.until.value || null);
+  body.timelineVersion = String(Number(body.timelineVersion || 0) + 1);
+}
+
+async function loadMap() {
+  if (state.view !== "map") { mapStale = true; return; }
+  mapStale = false;
+  const p = filterParams({ near: false });
+  for (const key of ["country"]) { // the places' own `country` is where they are: the filter is the actors'
+    const values = p.getAll(key);
+    p.delete(key);
+    for (const v of values) p.append("actor_country", v);
+  }
+  p.set("limit", "1000");
+  const r = await getJSON("/api/places?" + p);
+  await map.set(r.places, state.near);
+  afterPaint(() => {
+    body.mapPlaces = String(r.places.length);
+    body.mapVersion = String(Number(body.mapVersion || 0) + 1);
+  });
+}
+let mapStale = true;
+
+// What the panel shows is re-asked when the filters change (the evidence follows the date range).
+let panel = null;
+function openPanel(kind, ...args) {
+  panel = [kind, args];
+  const run = { dyad: showDyad, actor: showActor, place: showPlace }[kind];
+  return run(filterParams(), ...args, { actionAt, afterPaint, setFocus }).catch((e) => {
+    document.getElementById("panel").textContent = `could not load the ${kind}: ${e.message}`;
+  });
+}
+
+function changed() {
+  actionAt = performance.now();
+  writeURL(form, state);
+  loadGraph();
+  loadTimeline();
+  loadMap();
+  if (panel) openPanel(panel[0], ...panel[1]);
+}
+
 let debounce = null;
 form.addEventListener("input", (ev) => {
   actionAt = performance.now();
   clearTimeout(debounce);
   // Typing (dates, weights) waits for a pause; a checkbox or a menu answers at once.
   const typed = ev.target.type === "number" || ev.target.type === "date";
-  debounce = setTimeout(loadGraph, typed ? 150 : 0);
+  debounce = setTimeout(changed, typed ? 250 : 0);
 });
 form.addEventListener("submit", (ev) => ev.preventDefault());
 
-function clearPanel(title) {
-  if (chart) { chart.destroy(); chart = null; }
-  panel.replaceChildren();
-  panel.append(el("h2", { id: "panel-title" }, title));
-}
-
-function evidenceItem(e) {
-  const li = el("li", { class: "evidence" });
-  const head = el("div", { class: "ev-head" });
-  head.append(el("span", { class: "date" }, e.date || "undated"), modalityBadge(e.modality),
-    el("span", { class: "code" }, `${e.cameo} ${e.plover || ""}`.trim()),
-    el("span", { class: "who" }, `${e.source?.name ?? "?"} → ${e.target?.name ?? "?"}`),
-    el("span", { class: "gold" }, `Goldstein ${e.goldstein}`));
-  li.append(head, el("blockquote", {}, e.evidence.text));
-  if (e.attribution) li.append(el("div", { class: "attr" }, "according to " + e.attribution.text));
-  li.append(docLink(e.doc_id, e.id, e.doc_title));
-  return li;
-}
-
-async function showDyad(a, b) {
-  const seq = ++panelSeq;
-  document.body.dataset.dyad = "loading";
-  const p = filterParams();
-  p.set("a", a);
-  p.set("b", b);
-  const d = await getJSON("/api/dyad?" + p);
-  if (seq !== panelSeq) return;
-  clearPanel(`${d.a.name || d.a.id} — ${d.b.name || d.b.id}`);
-  panel.append(el("p", { class: "meta" }, `${d.total} events` + (d.undated ? `, ${d.undated} undated` : "") +
-    `, by ${d.by}`));
-  const canvas = el("canvas", { id: "dyad-chart", height: "180" });
-  panel.append(el("div", { class: "chart" }, canvas));
-  chart = new Chart(canvas, {
-    data: {
-      labels: d.series.map((s) => s.period),
-      datasets: [
-        { type: "bar", label: "cooperative", data: d.series.map((s) => s.cooperative), backgroundColor: "#68d391", stack: "n", yAxisID: "y" },
-        { type: "bar", label: "conflictual", data: d.series.map((s) => s.conflictual), backgroundColor: "#fc8181", stack: "n", yAxisID: "y" },
-        { type: "line", label: "mean Goldstein", data: d.series.map((s) => s.goldstein), borderColor: "#2d3748", yAxisID: "g" },
-      ],
-    },
-    options: {
-      animation: false, responsive: true, maintainAspectRatio: false,
-      scales: { y: { stacked: true, beginAtZero: true, title: { display: true, text: "events" } },
-        g: { position: "right", min: -10, max: 10, grid: { drawOnChartArea: false }, title: { display: true, text: "Goldstein" } },
-        x: { stacked: true } },
-    },
-  });
-  panel.append(el("h3", {}, "Evidence"));
-  const list = el("ol", { id: "evidence" });
-  for (const e of d.evidence) list.append(evidenceItem(e));
-  panel.append(list);
-  if (d.relations.length) {
-    panel.append(el("h3", {}, "Statements about the relation"));
-    const rl = el("ol", { class: "relations" });
-    for (const r of d.relations) {
-      const li = el("li", { class: "evidence" });
-      li.append(el("span", { class: r.sign > 0 ? "sign pos" : r.sign < 0 ? "sign neg" : "sign" }, r.sign > 0 ? "+" : r.sign < 0 ? "−" : "0"),
-        modalityBadge(r.modality), el("blockquote", {}, r.evidence.text), docLink(r.doc_id, null, null));
-      rl.append(li);
-    }
-    panel.append(rl);
-  }
-  afterPaint(() => {
-    document.body.dataset.dyad = "ready";
-    document.body.dataset.dyadAnswerMs = String(Math.round(performance.now() - actionAt));
-    document.body.dataset.dyadVersion = String(seq);
-  });
-}
-
-async function showActor(id, name) {
-  const seq = ++panelSeq;
-  const p = filterParams();
-  p.set("actor", id);
-  p.set("limit", "50");
-  const r = await getJSON("/api/events?" + p);
-  if (seq !== panelSeq) return;
-  clearPanel(name || id);
-  panel.append(el("p", { class: "meta" }, `${r.total} events` + (r.total > r.events.length ? `, the latest ${r.events.length}` : "")));
-  const focus = el("button", { type: "button", id: "focus-actor" }, "show only its relations");
-  focus.addEventListener("click", () => setFocus({ id, name }));
-  panel.append(focus);
-  const list = el("ol", { id: "evidence" });
-  for (const e of r.events) list.append(evidenceItem(e));
-  panel.append(list);
-  document.body.dataset.actor = "ready";
+function selectEdge(a, b, open = true) {
+  const e = cy.getElementById(`${a}\u0000${b}`).union(cy.getElementById(`${b}\u0000${a}`));
+  cy.elements().unselect();
+  e.select();
+  state.edge = [a, b];
+  writeURL(form, state);
+  if (open) openPanel("dyad", a, b);
 }
 
 cy.on("tap", "edge", (ev) => {
   actionAt = performance.now();
   const d = ev.target.data();
   cy.elements().removeClass("faded");
-  showDyad(d.source, d.target).catch((e) => { panel.textContent = "could not load the dyad: " + e.message; });
+  selectEdge(d.source, d.target);
 });
 cy.on("tap", "node", (ev) => {
   const d = ev.target.data();
   const hood = ev.target.closedNeighborhood();
   cy.batch(() => { cy.elements().addClass("faded"); hood.removeClass("faded"); });
-  showActor(d.id, d.name).catch((e) => { panel.textContent = "could not load the events: " + e.message; });
+  state.edge = null;
+  writeURL(form, state);
+  openPanel("actor", d.id, d.name);
 });
 cy.on("tap", (ev) => { if (ev.target === cy) cy.elements().removeClass("faded"); });
 
-// Search: any actor of the store; one drawn is centred, one not drawn gets its own relations drawn.
+function pickPlaces(places) {
+  actionAt = performance.now();
+  const weight = places.reduce((s, p) => s + p.events, 0);
+  const lat = places.reduce((s, p) => s + p.lat * p.events, 0) / weight;
+  const lon = places.reduce((s, p) => s + p.lon * p.events, 0) / weight;
+  const centre = { lat: Math.round(lat * 1e4) / 1e4, lon: Math.round(lon * 1e4) / 1e4 };
+  const radius = Math.ceil(Math.max(...places.map((p) => km(centre, p))) + 1);
+  const name = places.length > 1 ? `${places[0].name} and ${places.length - 1} more` : places[0].name;
+  setNear({ ...centre, km: radius, name });
+}
+
+function setNear(near) {
+  state.near = near;
+  document.getElementById("near").hidden = !near;
+  document.getElementById("near-name").textContent = near ? `${near.name} (${near.km} km)` : "";
+  changed();
+  if (near) openPanel("place", near);
+}
+document.getElementById("near-clear").addEventListener("click", () => setNear(null));
+
+function setFocus(actor) {
+  state.focus = actor;
+  document.getElementById("focus").hidden = !actor;
+  document.getElementById("focus-name").textContent = actor ? actor.name || actor.id : "";
+  changed();
+}
+document.getElementById("focus-clear").addEventListener("click", () => setFocus(null));
+
+// Views: the network and the map share the centre; the timeline stays below both.
+function showView(view) {
+  state.view = view;
+  for (const b of document.querySelectorAll("#views button")) b.setAttribute("aria-pressed", String(b.dataset.view === view));
+  document.getElementById("graph").hidden = view !== "network";
+  document.getElementById("map").hidden = view !== "map";
+  writeURL(form, state);
+  if (view === "network") { cy.resize(); cy.fit(undefined, 30); }
+  if (view === "map" && mapStale) loadMap();
+  else if (view === "map") map.resize();
+}
+for (const b of document.querySelectorAll("#views button")) b.addEventListener("click", () => showView(b.dataset.view));
+document.getElementById("tl-by").addEventListener("change", (ev) => { state.by = ev.target.value; writeURL(form, state); loadTimeline(); });
+
+document.getElementById("export-png").addEventListener("click", () =>
+  state.view === "map" ? downloadMap(map, "png") : downloadNetwork(cy, "png"));
+document.getElementById("export-svg").addEventListener("click", () =>
+  state.view === "map" ? downloadMap(map, "svg") : downloadNetwork(cy, "svg"));
+document.getElementById("export-csv").addEventListener("click", () => downloadCSV(filterParams()));
+
+// Search: any actor of the store by whole words; one drawn is centred, one not drawn gets its own relations drawn.
 const search = document.getElementById("search");
 const results = document.getElementById("search-results");
 let searchSeq = 0;
@@ -286,7 +309,7 @@ async function runSearch() {
   const q = search.value.trim();
   const seq = ++searchSeq;
   if (!q) { results.hidden = true; return; }
-  const r = await getJSON("/api/actors?" + new URLSearchParams({ q, limit: "12" }));
+  const r = await getJSON("/api/actors?" + new URLSearchParams({ q, limit: "12" })); // whole words, the last one as typed
   if (seq !== searchSeq) return;
   results.replaceChildren();
   for (const a of r.actors) {
@@ -298,7 +321,7 @@ async function runSearch() {
   }
   if (!r.actors.length) results.append(el("li", { class: "none" }, "no actor matches"));
   results.hidden = false;
-  document.body.dataset.search = "ready";
+  body.search = "ready";
 }
 
 function pick(actor) {
@@ -313,18 +336,50 @@ function pick(actor) {
     node.emit("tap");
   } else {
     setFocus(actor);
-    showActor(actor.id, actor.name);
+    openPanel("actor", actor.id, actor.name);
   }
 }
 
-function setFocus(actor) {
-  focusActor = actor;
-  document.getElementById("focus").hidden = !actor;
-  document.getElementById("focus-name").textContent = actor ? actor.name || actor.id : "";
-  loadGraph();
+// Filters whose values come from the store: countries, actor types, PLOVER types (most events first).
+async function buildFacets() {
+  const f = await getJSON("/api/facets");
+  const country = form.elements.country;
+  for (const c of f.countries) country.append(el("option", { value: c.value }, `${c.value} (${c.events})`));
+  const box = (name, items, label = (x) => x.value) => {
+    const holder = document.getElementById(`facet-${name}`);
+    for (const x of items) {
+      const input = el("input", { type: "checkbox", name, value: x.value });
+      const l = el("label", {}, input);
+      l.append(` ${label(x)} `, el("span", { class: "count" }, String(x.events)));
+      holder.append(l);
+    }
+  };
+  box("actor_type", f.actor_types);
+  box("plover", f.plover, (x) => x.value.toLowerCase());
 }
-document.getElementById("focus-clear").addEventListener("click", () => setFocus(null));
 
-// For scripted use (and the browser tests): the Cytoscape instance, to find where an edge is drawn.
-window.diplograph = { cy };
-loadGraph();
+async function start() {
+  await buildFacets();
+  const restored = readURL(form, state);
+  if (state.near) {
+    document.getElementById("near").hidden = false;
+    document.getElementById("near-name").textContent = `${state.near.name} (${state.near.km} km)`;
+  }
+  if (state.focus) {
+    document.getElementById("focus").hidden = false;
+    document.getElementById("focus-name").textContent = state.focus.name || state.focus.id;
+  }
+  document.getElementById("tl-by").value = state.by;
+  showView(state.view);
+  loadGraph();
+  loadTimeline();
+  if (state.view === "map") loadMap();
+  if (state.edge) openPanel("dyad", state.edge[0], state.edge[1]);
+  else if (state.near) openPanel("place", state.near);
+  else if (state.focus) openPanel("actor", state.focus.id, state.focus.name);
+  body.restored = String(restored);
+}
+
+// For scripted use (and the browser tests): the Cytoscape instance and the map.
+window.diplograph = { cy, map, state };
+start();

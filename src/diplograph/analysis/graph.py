@@ -29,6 +29,42 @@ class Filters:
     min_weight: int = 1
     actor: str | None = None
     level: str = "actor"
+    # The page's filters (each optional): the country of either corpus actor (ISO-3), the types of both,
+    # PLOVER types, and (lat, lon, km) around which the event's first report is located.
+    country: list[str] = field(default_factory=list)
+    actor_type: list[str] = field(default_factory=list)
+    plover: list[str] = field(default_factory=list)
+    near: tuple[float, float, float] | None = None
+
+    @property
+    def events_only(self) -> bool:
+        """Filters relation-state statements cannot meet (they have no quad class, type or place)."""
+        return bool(self.quad or self.plover or self.near or self.actor_type or self.country)
+
+
+def _page_filters(flt: Filters) -> tuple[str, list[Any]]:
+    """`` AND …`` over corpus event rows (``actor_a``, ``actor_b``, ``plover``, ``first_mention``) for the
+    page's filters; parameterised."""
+    sql, params = "", []
+    if flt.country:
+        of = f"(SELECT id FROM corpus_actors WHERE country IN ({', '.join('?' for _ in flt.country)}))"
+        sql += f" AND (actor_a IN {of} OR actor_b IN {of})"
+        params += [*flt.country, *flt.country]
+    if flt.actor_type:
+        of = f"(SELECT id FROM corpus_actors WHERE type IN ({', '.join('?' for _ in flt.actor_type)}))"
+        sql += f" AND actor_a IN {of} AND actor_b IN {of}"
+        params += [*flt.actor_type, *flt.actor_type]
+    extra, p = _in("plover", flt.plover)
+    sql += extra
+    params += p
+    if flt.near is not None:
+        lat, lon, km = flt.near
+        y, x = "CAST(location->>'lat' AS DOUBLE)", "CAST(location->>'lon' AS DOUBLE)"
+        sql += f""" AND first_mention IN (SELECT id FROM events WHERE location IS NOT NULL AND 2 * 6371.0 * asin(
+            least(1.0, sqrt(pow(sin(radians({y} - ?) / 2), 2) + cos(radians(?)) * cos(radians({y}))
+                             * pow(sin(radians({x} - ?) / 2), 2)))) <= ?)"""
+        params += [lat, lat, lon, km]
+    return sql, params
 
 
 def _in(column: str, values: list[Any]) -> tuple[str, list[Any]]:
@@ -57,13 +93,14 @@ def _event_rows(flt: Filters) -> tuple[str, list[Any]]:
         extra, p = _in(col, values)
         where += extra
         params += p
-    return f"SELECT * FROM ({sql}){where}", params
+    extra, p = _page_filters(flt)
+    return f"SELECT *, a < b AS forward FROM ({sql}){where}{extra}", params + p
 
 
 def _statement_rows(flt: Filters) -> tuple[str, list[Any]]:
     sql, params = statements_sql(flt.level, flt.since, flt.until)
-    # relation statements carry no quad class: with a quad filter only events count
-    where = " WHERE NOT domestic AND weight > 0" + (" AND false" if flt.quad else "")
+    # relation statements carry no quad class, type or place: with such a filter only events count
+    where = " WHERE NOT domestic AND weight > 0" + (" AND false" if flt.events_only else "")
     extra, p = _in("modality", flt.modality)
     return f"SELECT * FROM ({sql}){where}{extra}", params + p
 
@@ -82,7 +119,8 @@ def edges(con: duckdb.DuckDBPyConnection, flt: Filters, limit: int = 400) -> dic
             SELECT least(a, b) AS a, greatest(a, b) AS b, count(*) FILTER (weight > 0) AS events,
                    sum(goldstein * weight) AS gsum, sum(weight) AS wsum, count(*) FILTER (weight = 0) AS excluded,
                    count(*) FILTER (weight > 0 AND quad_class IN (1, 2)) AS cooperative,
-                   count(*) FILTER (weight > 0 AND quad_class IN (3, 4)) AS conflictual
+                   count(*) FILTER (weight > 0 AND quad_class IN (3, 4)) AS conflictual,
+                   count(*) FILTER (weight > 0 AND forward) AS ab, count(*) FILTER (weight > 0 AND NOT forward) AS ba
             FROM ({ev_sql}) GROUP BY 1, 2),
         rel AS (
             SELECT least(a, b) AS a, greatest(a, b) AS b, count(*) AS statements,
@@ -94,7 +132,7 @@ def edges(con: duckdb.DuckDBPyConnection, flt: Filters, limit: int = 400) -> dic
                    coalesce(ev.events, 0) + coalesce(rel.statements, 0) AS weight,
                    round(ev.gsum / nullif(ev.wsum, 0), 2) AS goldstein,
                    coalesce(ev.cooperative, 0) AS cooperative, coalesce(ev.conflictual, 0) AS conflictual,
-                   coalesce(ev.excluded, 0) AS excluded,
+                   coalesce(ev.excluded, 0) AS excluded, coalesce(ev.ab, 0) AS ab, coalesce(ev.ba, 0) AS ba,
                    CAST(sign(coalesce(ev.gsum, 0) + coalesce(rel.ssum, 0)) AS INTEGER) AS sign
             FROM ev FULL OUTER JOIN rel ON ev.a = rel.a AND ev.b = rel.b)
         SELECT *, count(*) OVER () AS total FROM joined WHERE weight >= ?{only}
@@ -134,6 +172,9 @@ def pair(con: duckdb.DuckDBPyConnection, a: str, b: str, flt: Filters, by: str =
         sql, p = _in(col, values)
         extra += sql
         params += p
+    sql, p = _page_filters(flt)
+    extra += sql
+    params += p
     rows_sql = f"SELECT * FROM ({ev_sql}) WHERE {where}{extra}"
     rows_params = [*ev_params, *params]
     series = con.execute(
@@ -149,7 +190,9 @@ def pair(con: duckdb.DuckDBPyConnection, a: str, b: str, flt: Filters, by: str =
         f"""SELECT a = ?, count(*) FILTER (weight > 0), round(coalesce(sum(goldstein * weight), 0), 2),
                    {slope_sql()}, bool_or(domestic)
             FROM ({rows_sql}) GROUP BY 1""", [x, *rows_params]).fetchall()}
-    st_sql, st_params = _statement_rows(Filters(flt.since, flt.until, flt.quad, flt.modality, level=flt.level))
+    st_sql, st_params = _statement_rows(Filters(flt.since, flt.until, flt.quad, flt.modality, level=flt.level,
+                                                country=flt.country, actor_type=flt.actor_type, plover=flt.plover,
+                                                near=flt.near))
     score = sum(float(g) for _, g, _, dom in directions.values() if not dom)
     statements = con.execute(
         f"""SELECT doc_id, a, b, actor_a, actor_b, sign, modality, date, evidence_start, evidence_end, evidence_text,

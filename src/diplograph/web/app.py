@@ -6,6 +6,7 @@ that comes from a request is ever opened (pages are fixed files of the package).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -22,7 +23,7 @@ from ..analysis.dyads import find_actor
 from ..analysis.graph import resolve as resolve_node
 from ..errors import UsageError
 from ..store.duck import open_reader
-from . import queries, schemas
+from . import queries, schemas, views
 from .guard import Guard
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -45,17 +46,34 @@ def _real_dates(**values: str | None) -> None:
             raise HTTPException(422, f"{name} must be a real date YYYY-MM-DD (got {value[:20]!r})") from None
 
 
-def _filter(since: Date = None, until: Date = None,
-            quad: Annotated[list[int], Query(max_length=4, description="Quad classes 1-4 (repeatable): "
-                                             "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
-                                             "4 material conflict.",
-                                             json_schema_extra={"items": {"type": "integer", "enum": [1, 2, 3, 4]}})] = [],
-            modality: Annotated[list[str], Query(max_length=7, description="Claim status (repeatable): "
-                                                 + ", ".join(queries.MODALITIES) + ".",
-                                                 json_schema_extra={"items": {"type": "string",
-                                                                              "enum": list(queries.MODALITIES)}})] = [],
+_CODE = r"^[A-Za-z0-9_\-]{1,40}$"
+Quads = Annotated[list[int], Query(max_length=4, description="Quad classes 1-4 (repeatable): 1 verbal cooperation, "
+                                   "2 material cooperation, 3 verbal conflict, 4 material conflict.",
+                                   json_schema_extra={"items": {"type": "integer", "enum": [1, 2, 3, 4]}})]
+Modalities = Annotated[list[str], Query(max_length=7, description="Claim status (repeatable): "
+                                        + ", ".join(queries.MODALITIES) + ".",
+                                        json_schema_extra={"items": {"type": "string",
+                                                                     "enum": list(queries.MODALITIES)}})]
+
+
+def _codes(description: str, most: int) -> Any:
+    return Query(max_length=most, description=description,
+                 json_schema_extra={"items": {"type": "string", "pattern": _CODE}})
+
+
+Countries = Annotated[list[str], _codes("Country of the source or the target actor (ISO-3, repeatable).", 20)]
+ActorTypes = Annotated[list[str], _codes("Actor types (repeatable): both ends of an event are of one of them.", 20)]
+PloverTypes = Annotated[list[str], _codes("PLOVER event types (repeatable).", 30)]
+NEAR_PATTERN = r"^\s*-?\d{1,2}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*,\s*\d{1,5}(\.\d+)?\s*$"
+Near = Annotated[str | None, Query(max_length=60, pattern=NEAR_PATTERN,
+                                   description="lat,lon,km: events located within km of the point (e.g. 48.5,35.0,50)")]
+_VALUE = re.compile(_CODE)
+
+
+def _filter(since: Date = None, until: Date = None, quad: Quads = [], modality: Modalities = [],
             min_weight: Annotated[int, Query(ge=1, le=1_000_000, description="Minimum events + relation "
                                              "statements of an edge.")] = 1,
+            country: Countries = [], actor_type: ActorTypes = [], plover: PloverTypes = [], near: Near = None,
             ) -> queries.GraphFilter:
     _real_dates(since=since, until=until)
     bad_quad = [q for q in quad if q not in (1, 2, 3, 4)]
@@ -64,7 +82,13 @@ def _filter(since: Date = None, until: Date = None,
     bad = [m for m in modality if m not in queries.MODALITIES]
     if bad:
         raise HTTPException(422, f"modality must be one of {', '.join(queries.MODALITIES)} (got {bad[0][:40]!r})")
-    return queries.GraphFilter(since=since, until=until, quad=quad, modality=modality, min_weight=min_weight)
+    for name, values in (("country", country), ("actor_type", actor_type), ("plover", plover)):
+        bad = [v for v in values if not _VALUE.match(v)]
+        if bad:
+            raise HTTPException(422, f"{name} values are codes of letters, digits, - and _ (got {bad[0][:40]!r})")
+    return queries.GraphFilter(since=since, until=until, quad=quad, modality=modality, min_weight=min_weight,
+                               country=[c.upper() for c in country], actor_type=actor_type, plover=plover,
+                               near=_near(near))
 
 
 def _cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -101,8 +125,6 @@ def _actor_id(value: str | None, param: str, cur: duckdb.DuckDBPyConnection, lev
     except UsageError:
         raise HTTPException(404, f"no actor matches {value[:100]!r} ({param}); /api/actors?q= lists them") from None
 
-
-NEAR_PATTERN = r"^\s*-?\d{1,2}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*,\s*\d{1,5}(\.\d+)?\s*$"
 
 
 def _near(value: str | None) -> tuple[float, float, float] | None:
@@ -142,20 +164,44 @@ def create_app(store: str | Path) -> FastAPI:
     def api_events(cur: Cursor, flt: Filter,
                    actor: Annotated[str | None, Query(min_length=1, max_length=200,
                                                       description="Actor id, name or code.")] = None,
-                   near: Annotated[str | None, Query(max_length=60, pattern=NEAR_PATTERN,
-                                                     description="lat,lon,km (e.g. 48.5,35.0,50)")] = None,
                    limit: Annotated[int, Query(ge=1, le=queries.MAX_EVENTS)] = 100,
                    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
-        return queries.events(cur, actor=_actor_id(actor, "actor", cur), flt=flt, limit=limit, offset=offset,
-                              near=_near(near))
+        # near= is one of the filters
+        return queries.events(cur, actor=_actor_id(actor, "actor", cur), flt=flt, limit=limit, offset=offset)
 
     @app.get("/api/places", summary="The places events happened in, most events first")
     def api_places(cur: Cursor,
                    q: Annotated[str | None, Query(max_length=100, description="Part of the place name.")] = None,
-                   country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO-3 code.")] = None,
+                   country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO-3 code "
+                                                        "of the place.")] = None,
                    limit: Annotated[int, Query(ge=1, le=queries.MAX_EVENTS)] = 100,
-                   offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
-        return queries.places(cur, q=q, country=country, limit=limit, offset=offset)
+                   offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+                   since: Date = None, until: Date = None, quad: Quads = [], modality: Modalities = [],
+                   actor_country: Countries = [], actor_type: ActorTypes = [], plover: PloverTypes = [],
+                   actor: Annotated[str | None, Query(min_length=1, max_length=200)] = None) -> dict[str, Any]:
+        flt = _filter(since=since, until=until, quad=quad, modality=modality, country=actor_country,
+                      actor_type=actor_type, plover=plover, near=None)
+        flt.actor = _actor_id(actor, "actor", cur)
+        return queries.places(cur, q=q, country=country, limit=limit, offset=offset, flt=flt)
+
+    @app.get("/api/timeline", summary="Events per week or month and quad class under the filters")
+    def api_timeline(cur: Cursor, flt: Filter,
+                     actor: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+                     by: Annotated[str, Query(pattern="^(week|month)$")] = "month") -> dict[str, Any]:
+        flt.actor = _actor_id(actor, "actor", cur)
+        return views.timeline(cur, flt, by=by)
+
+    @app.get("/api/facets", summary="The values of the filters (countries, actor types, PLOVER types) "
+                                    "and the corpus's dates")
+    def api_facets(limit: Annotated[int, Query(ge=1, le=views.MAX_FACETS, description="Values listed per "
+                                               "filter, most events first.")] = views.MAX_FACETS) -> dict[str, Any]:
+        return {k: v[:limit] if isinstance(v, list) else v for k, v in facets.items()}
+
+    reader = con.cursor()
+    try:
+        facets = views.facets(reader)  # the store does not change while served read-only
+    finally:
+        reader.close()
 
     @app.get("/api/dyad", summary="One pair (both directions): time series, trend, sign and evidence, counted "
                                    "as `diplograph dyad` counts them", response_model=schemas.Dyad,

@@ -35,6 +35,10 @@ class GraphFilter:
     min_weight: int = 1
     actor: str | None = None
     level: str = "actor"  # actor, or state: every actor rolled up to its state (graph and dyad)
+    country: list[str] = field(default_factory=list)  # the source's or the target's country (ISO-3)
+    actor_type: list[str] = field(default_factory=list)  # both ends of the event of these types
+    plover: list[str] = field(default_factory=list)  # PLOVER event types
+    near: tuple[float, float, float] | None = None  # (lat, lon, km): located within km of the point
 
     def where(self, alias: str = "e", pairs_only: bool = True) -> tuple[str, list[Any]]:
         """The WHERE clause over events aliased ``alias`` (joined to documents as ``d``).
@@ -59,7 +63,31 @@ class GraphFilter:
         if self.actor:
             clauses.append(f"(? IN ({alias}.source_actor, {alias}.target_actor))")
             params.append(self.actor)
+        if self.country:
+            of = f"(SELECT actor_id FROM actors WHERE country IN ({_placeholders(self.country)}))"
+            clauses.append(f"({alias}.source_actor IN {of} OR {alias}.target_actor IN {of})")
+            params.extend(self.country + self.country)
+        if self.actor_type:
+            of = f"(SELECT actor_id FROM actors WHERE type IN ({_placeholders(self.actor_type)}))"
+            clauses.append(f"({alias}.source_actor IN {of} AND {alias}.target_actor IN {of})")
+            params.extend(self.actor_type + self.actor_type)
+        if self.plover:
+            clauses.append(f"{alias}.plover IN ({_placeholders(self.plover)})")
+            params.extend(self.plover)
+        if self.near is not None:
+            lat, lon, km = self.near
+            clauses.append(f"{alias}.location IS NOT NULL AND {_distance_sql(alias)} <= ?")
+            params.extend([lat, lat, lon, km])
         return " AND ".join(clauses), params
+
+
+def _distance_sql(alias: str = "e") -> str:
+    """Great-circle distance in km from a point (?, ?, ?: lat, lat, lon) to an event's location
+    (haversine, mean Earth radius)."""
+    lat, lon = f"CAST({alias}.location->>'lat' AS DOUBLE)", f"CAST({alias}.location->>'lon' AS DOUBLE)"
+    return f"""2 * 6371.0 * asin(least(1.0, sqrt(
+        pow(sin(radians({lat} - ?) / 2), 2)
+        + cos(radians(?)) * cos(radians({lat})) * pow(sin(radians({lon} - ?) / 2), 2))))"""
 
 
 def _placeholders(values: list[Any]) -> str:
@@ -139,24 +167,15 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-# Great-circle distance in km from a point (?, ?) to an event's location (haversine, mean Earth radius).
-_DISTANCE_SQL = """2 * 6371.0 * asin(least(1.0, sqrt(
-    pow(sin(radians(CAST(e.location->>'lat' AS DOUBLE) - ?) / 2), 2)
-    + cos(radians(?)) * cos(radians(CAST(e.location->>'lat' AS DOUBLE)))
-      * pow(sin(radians(CAST(e.location->>'lon' AS DOUBLE) - ?) / 2), 2))))"""
-
-
 def events(cur: duckdb.DuckDBPyConnection, actor: str | None = None, flt: GraphFilter | None = None,
            limit: int = 100, offset: int = 0, near: tuple[float, float, float] | None = None) -> dict[str, Any]:
     """Events, newest first; with ``actor``, those where it is the source or the target; with
     ``near`` = (lat, lon, km), those located within km of the point."""
     limit = max(1, min(limit, MAX_EVENTS))
     flt = replace(flt or GraphFilter(), actor=actor or (flt.actor if flt else None))
-    where, params = flt.where("e", pairs_only=False)
     if near is not None:
-        lat, lon, km = near
-        where = f"{where} AND e.location IS NOT NULL AND {_DISTANCE_SQL} <= ?"
-        params = params + [lat, lat, lon, km]
+        flt = replace(flt, near=near)
+    where, params = flt.where("e", pairs_only=False)
     where = f"WHERE {where}"
     sql = f"""SELECT {_EVENT_COLUMNS}, count(*) OVER () AS total
               FROM events e LEFT JOIN documents d ON d.id = e.doc_id {where}
@@ -167,10 +186,14 @@ def events(cur: duckdb.DuckDBPyConnection, actor: str | None = None, flt: GraphF
 
 
 def places(cur: duckdb.DuckDBPyConnection, q: str | None = None, country: str | None = None,
-           limit: int = 100, offset: int = 0) -> dict[str, Any]:
-    """The places events happened in, most events first; ``q`` searches the name, ``country`` the ISO-3 code."""
+           limit: int = 100, offset: int = 0, flt: GraphFilter | None = None) -> dict[str, Any]:
+    """The places events happened in, most events first; ``q`` searches the name, ``country`` the ISO-3
+    code; ``flt`` keeps the events under the page's filters."""
     limit = max(1, min(limit, MAX_EVENTS))
     clauses, params = ["e.location IS NOT NULL"], []
+    if flt is not None:
+        where, params = flt.where("e", pairs_only=False)
+        clauses.append(where)
     if q:
         clauses.append("lower(e.location->>'name') LIKE ?")
         params.append("%" + q.lower().replace("%", "").replace("_", "") + "%")
@@ -183,7 +206,7 @@ def places(cur: duckdb.DuckDBPyConnection, q: str | None = None, country: str | 
                e.location->>'feature' AS feature, CAST(e.location->>'lat' AS DOUBLE) AS lat,
                CAST(e.location->>'lon' AS DOUBLE) AS lon, count(*) AS events,
                count(DISTINCT e.doc_id) AS documents, count(*) OVER () AS total
-        FROM events e WHERE {" AND ".join(clauses)}
+        FROM events e LEFT JOIN documents d ON d.id = e.doc_id WHERE {" AND ".join(clauses)}
         GROUP BY ALL ORDER BY events DESC, name LIMIT ? OFFSET ?""", params + [limit, max(0, offset)])
     total = rows[0]["total"] if rows else 0
     for r in rows:
@@ -193,7 +216,8 @@ def places(cur: duckdb.DuckDBPyConnection, q: str | None = None, country: str | 
 
 def _corpus_filter(flt: GraphFilter) -> CorpusFilters:
     return CorpusFilters(since=flt.since, until=flt.until, quad=list(flt.quad), modality=list(flt.modality),
-                         min_weight=flt.min_weight, actor=flt.actor, level=flt.level)
+                         min_weight=flt.min_weight, actor=flt.actor, level=flt.level, country=list(flt.country),
+                         actor_type=list(flt.actor_type), plover=list(flt.plover), near=flt.near)
 
 
 def dyad(cur: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", flt: GraphFilter | None = None,

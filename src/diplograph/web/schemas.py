@@ -57,6 +57,8 @@ class GraphEdge(_Open):
     conflictual: int
     excluded: int = Field(description="Events of weight 0 (negated, wished, asked about): shown, never counted.")
     sign: int = Field(description="Sign of the pair's score (relation.py): 1, -1, or 0 for none.")
+    ab: int = Field(0, description="Counted events with a as source and b as target (the arrow a → b).")
+    ba: int = Field(0, description="Counted events with b as source and a as target.")
 
 
 class Graph(_Open):
