@@ -129,3 +129,8 @@ def big_store(web_store, tmp_path_factory) -> Path:
     shutil.copy(web_store, path)
     add_synthetic(path)
     return path
+
+
+# The page's browser fixtures (one Chromium for every browser test module, the example corpus store):
+# defined in pagekit, registered here so that each is made once per session.
+from .pagekit import chromium, example_server, example_store  # noqa: E402,F401

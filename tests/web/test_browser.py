@@ -20,9 +20,6 @@ from diplograph.web.app import built
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 ANSWER_MS = 1000  # filtering and a click must answer within this, in the browser
 
@@ -70,17 +67,9 @@ def server(big_store):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is absent in CI: .ci/run installs it with apt-get")
-        pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
+def browser(chromium):
+    """The session's one Chromium (tests/web/pagekit.py): two Playwright instances cannot share a thread."""
+    return chromium
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from .pagekit import (api, chromium, dataset, example_server, example_store, record, settled, shot,  # noqa: F401
-                      tab)
+from .pagekit import api, dataset, record, settled, shot, tab  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
