@@ -169,7 +169,8 @@ def create_app(store: str | Path) -> FastAPI:
         # near= is one of the filters
         return queries.events(cur, actor=_actor_id(actor, "actor", cur), flt=flt, limit=limit, offset=offset)
 
-    @app.get("/api/places", summary="The places events happened in, most events first")
+    @app.get("/api/places", summary="The places events happened in, most events first",
+             responses={404: {"description": "No actor matches the actor given."}})
     def api_places(cur: Cursor,
                    q: Annotated[str | None, Query(max_length=100, description="Part of the place name.")] = None,
                    country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO-3 code "
@@ -184,7 +185,8 @@ def create_app(store: str | Path) -> FastAPI:
         flt.actor = _actor_id(actor, "actor", cur)
         return queries.places(cur, q=q, country=country, limit=limit, offset=offset, flt=flt)
 
-    @app.get("/api/timeline", summary="Events per week or month and quad class under the filters")
+    @app.get("/api/timeline", summary="Events per week or month and quad class under the filters",
+             responses={404: {"description": "No actor matches the actor given."}})
     def api_timeline(cur: Cursor, flt: Filter,
                      actor: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
                      by: Annotated[str, Query(pattern="^(week|month)$")] = "month") -> dict[str, Any]:
