@@ -107,12 +107,22 @@ def analyze(
     date: DateOpt = None,
     override_date: OverrideDateOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="One DocumentAnalysis JSON object per line.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="The readable report as text (the terminal), md (Markdown) "
+                                                      "or html: the same report, to share.")] = "text",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report (or the JSON) to this "
+                                                                          "file instead of standard output.")] = None,
     actors: ActorsOpt = None, agents: AgentsOpt = None, verbs: VerbsOpt = None,
 ) -> None:
-    """Analyze documents: actors, events, claims, relations; a readable report or JSON."""
+    """Analyze documents: actors, events, claims, relations; a readable report (text, md, html) or JSON."""
     from .pipeline import Pipeline
-    from .report import print_report
+    from .report import build_report
+    from .report_render import print_rich, to_html, to_markdown
     from .sources import iter_documents
+
+    if fmt not in ("text", "md", "html"):
+        _fail(DiplographError("E009", what="format", value=fmt, options="text, md, html"))
+    if output is not None and not output.parent.is_dir():
+        _fail(DiplographError("E018", path=str(output), reason=f"the folder {output.parent} does not exist"))
 
     try:
         pipeline = Pipeline(_options(date, actors, agents, verbs, override_date=override_date))
@@ -121,18 +131,34 @@ def analyze(
     for p in pipeline.problems:
         err.print(f"warning: {p}", markup=False, highlight=False)
     failed = 0
-    for item in iter_documents(paths):
-        if isinstance(item, InputError):
-            _report_error(item)
-            failed += 1
-            continue
-        _report_warnings(item)
-        analysis = pipeline.analyze_one(item)
-        if as_json:
-            sys.stdout.write(analysis.to_json() + "\n")
-            sys.stdout.flush()
-        else:
-            print_report(out, item, analysis)
+    reports = []
+    sink = output.open("w", encoding="utf-8") if output is not None else sys.stdout
+    console = Console(file=sink, width=140) if output is not None else out
+    try:
+        for item in iter_documents(paths):
+            if isinstance(item, InputError):
+                _report_error(item)
+                failed += 1
+                continue
+            _report_warnings(item)
+            analysis = pipeline.analyze_one(item)
+            if as_json:
+                sink.write(analysis.to_json() + "\n")
+                sink.flush()
+            elif fmt == "text":
+                print_rich(console, build_report(item, analysis))
+            elif fmt == "md":
+                sink.write(("\n---\n\n" if reports else "") + to_markdown(build_report(item, analysis)))
+                reports.append(item.id)
+            else:
+                reports.append(build_report(item, analysis))  # one page for all the documents
+        if fmt == "html" and not as_json and reports:
+            sink.write(to_html(reports))
+    finally:
+        if output is not None:
+            sink.close()
+    if output is not None:
+        err.print(f"wrote the report to {output}", highlight=False)
     if failed:
         raise typer.Exit(2)
 

@@ -146,8 +146,8 @@ def finish_actors(actors: dict[str, Actor], kb: IgoNames | None = None) -> None:
     Ids do not change (the token map and the events refer to them)."""
     renamed: dict[str, tuple[str, bool]] = {}  # old name → (new name, an organisation?)
     for a in actors.values():
-        if a.code and a.name == a.code and code_name(a.code):
-            a.name = code_name(a.code) or a.name
+        if a.code and a.name.upper() in (a.code, a.code[:3]) and code_name(a.name.upper()):
+            a.name = code_name(a.name.upper()) or a.name
             continue  # the text's "NGO" is that code again: the code's name is the name
         if kb is not None and a.type == "igo" and a.code and a.name[:4].lower() == "the ":
             known = kb.igo_name(a.code)  # "The UN" as the text wrote it: the organisation's own name

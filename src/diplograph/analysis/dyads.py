@@ -29,7 +29,7 @@ from ..errors import StoreError, UsageError
 from ..hierarchy import check_level, member, node
 from ..relation import RELATION_POINTS, STABLE_SLOPE, sign_of, slope_sql, trend_word
 from ..text.search import matches_words, word_key
-from .levels import actor_join, events_sql, own_pairs_sql, own_state_sql, statements_sql
+from .levels import actor_join, events_sql, non_political_sql, own_pairs_sql, own_state_sql, statements_sql
 
 PERIODS = ("day", "week", "month")
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
@@ -246,7 +246,8 @@ def dyad_rows(con: duckdb.DuckDBPyConnection, since: date | None = None, until: 
                                  THEN (s.nd * s.sxy - s.sx * s.sy) / (s.nd * s.sxx - s.sx * s.sx) END AS slope,
                             s.first, s.last
                      FROM dyad_summary s LEFT JOIN {own_pairs_sql()} o ON o.x = s.a AND o.y = s.b
-                     WHERE s.events >= ? AND o.x IS NULL"""
+                     WHERE s.events >= ? AND o.x IS NULL
+                           AND s.a NOT IN {non_political_sql()} AND s.b NOT IN {non_political_sql()}"""
         params: list[Any] = []
     else:
         rows_sql, params = events_sql(level, since, until)
@@ -287,6 +288,7 @@ def pair_scores(con: duckdb.DuckDBPyConnection, since: date | None = None, until
             f"""SELECT p.x, p.y, p.score, p.events FROM pair_summary p LEFT JOIN {own_pairs_sql()} o
                 ON o.x = p.x AND o.y = p.y
                 WHERE p.score <> 0 AND o.x IS NULL
+                      AND p.x NOT IN {non_political_sql()} AND p.y NOT IN {non_political_sql()}
                 ORDER BY p.events DESC, p.x, p.y{tail}""").fetchall()
     rows_sql, params = events_sql(level, since, until)
     return con.execute(

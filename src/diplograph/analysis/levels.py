@@ -18,7 +18,15 @@ from datetime import date
 from typing import Any
 
 from ..hierarchy import check_level, international_sql, is_state_sql, state_name, state_sql
+from ..actors.naming import NON_POLITICAL_TYPES
 from ..relation import WEIGHT_SQL
+
+
+def non_political_sql() -> str:
+    """A subquery of the corpus ids of actors that are no political actors (news outlets, diseases:
+    ``actors.naming.NON_POLITICAL_TYPES``): their pairs stay out of the network and its views."""
+    types = ", ".join(f"'{t}'" for t in NON_POLITICAL_TYPES)
+    return f"(SELECT id FROM corpus_actors WHERE type IN ({types}))"
 
 
 def actor_states_sql() -> str:
@@ -96,7 +104,8 @@ def events_sql(level: str = "actor", since: date | str | None = None, until: dat
                c.plover_mode, c.goldstein, c.quad_class, c.modality, c.weight, c.date, c.mentions, c.sources,
                c.articles, c.first_doc, c.first_mention, c.evidence_text, coalesce({own_state_sql()}, false) AS own
         FROM corpus_events c {actor_join("a_actor", "c.a", only)} {actor_join("b_actor", "c.b", only)} {join}
-        WHERE c.a IS NOT NULL AND c.b IS NOT NULL AND c.a <> c.b {extra})"""
+        WHERE c.a IS NOT NULL AND c.b IS NOT NULL AND c.a <> c.b {extra}
+              AND c.a NOT IN {non_political_sql()} AND c.b NOT IN {non_political_sql()})"""
     return sql, head + params
 
 
@@ -126,7 +135,8 @@ def statements_sql(level: str = "actor", since: date | str | None = None, until:
         JOIN actor_links la ON la.doc_id = r.doc_id AND la.actor_id = r.a
         JOIN actor_links lb ON lb.doc_id = r.doc_id AND lb.actor_id = r.b {join}
         {actor_join("a_actor", "la.corpus_id")} {actor_join("b_actor", "lb.corpus_id")}
-        WHERE la.corpus_id <> lb.corpus_id {extra})"""
+        WHERE la.corpus_id <> lb.corpus_id {extra}
+              AND la.corpus_id NOT IN {non_political_sql()} AND lb.corpus_id NOT IN {non_political_sql()})"""
     return sql, params
 
 
