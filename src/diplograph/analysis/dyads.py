@@ -305,7 +305,8 @@ def actor_activity(con: duckdb.DuckDBPyConnection, since: date | None = None, un
     only = ""
     if since is None and until is None and level == "actor":  # the writer's summary
         if ids is None:
-            rows = con.execute(f"SELECT id, events FROM actor_summary ORDER BY events DESC, id LIMIT {int(limit)}").fetchall()
+            rows = con.execute(f"SELECT id, events FROM actor_summary WHERE id NOT IN {non_political_sql()} "
+                               f"ORDER BY events DESC, id LIMIT {int(limit)}").fetchall()
         else:
             rows = con.execute("SELECT id, events FROM actor_summary WHERE id IN (SELECT unnest(?::VARCHAR[]))",
                                [ids]).fetchall()
