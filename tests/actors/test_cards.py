@@ -4,7 +4,7 @@ made-up (or public) names, the mention it must produce, and a counter-example wh
 A card: ``{"rule", "date", "text", "mention", "expect": {...}, "ablate"?, "counter": {"text",
 "mention", "date"?, "expect": {...}}}``. ``expect`` holds any of ``rule`` (some mention with this
 text was made by that rule), ``code`` (… and its actor has that code), ``not_rule``/``not_code`` (no
-mention with this text has it), ``restored`` (the words restored in redactions). With the card's
+mention with this text has it), ``restored`` (the word restored in the one redaction, or the list of the words restored). With the card's
 rule switched off (``DIPLOGRAPH_RULES_OFF``) the expectation must fail — the rule is what makes it
 hold — unless the card says ``"ablate": false`` (a rule whose work another rule would redo).
 """
@@ -53,7 +53,8 @@ def _problems(r: ResolvedActors, mention: str, expect: dict) -> list[str]:
     if "not_code" in expect and any(code == expect["not_code"] for _, code in pairs):
         wrong.append(f"{mention!r} coded {expect['not_code']}")
     if "restored" in expect:
-        want = [] if expect["restored"] is None else [expect["restored"]]
+        want = [] if expect["restored"] is None else (
+            expect["restored"] if isinstance(expect["restored"], list) else [expect["restored"]])
         if list(r.restored.values()) != want:
             wrong.append(f"restored {list(r.restored.values())}, not {want}")
     return wrong

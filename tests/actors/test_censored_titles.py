@@ -52,3 +52,17 @@ def test_lone_asterisks_only_where_they_stand_for_a_word():
     assert [r.text for r in normalize("the Moldovan * Vandorn, and Vandorn, the *, left").redactions] == ["*", "*"]
     for text in ("* a bullet item", "3 * 4 = 12", "a footnote* here", "**bold** text"):
         assert not any(r.text == "*" for r in normalize(text).redactions), text
+
+
+def test_a_relative_clause_a_copula_and_brackets_describe_the_person(pipeline):
+    for text in ("Ilse Vandorn, who is the ** of Moldova, met the bankers.",
+                 "Ilse Vandorn is the ** of Moldova.",
+                 "Ilse Vandorn (the **) met the bankers."):
+        assert restored(pipeline, text + LATER) == ["Prime Minister"], text
+
+
+def test_a_state_without_a_person_and_a_bare_repetition(pipeline):
+    assert restored(pipeline, "The Mongolian ** opened the fair on Monday.", "2024-05-01") == ["President"]
+    assert restored(pipeline, "The Mongolian ** ministry opened the fair.", "2024-05-01") == [None]
+    text = "The Moldovan ** Ilse Vandorn met the bankers." + LATER + " The ** then met farmers."
+    assert restored(pipeline, text) == ["Prime Minister", "Prime Minister"]

@@ -14,6 +14,9 @@ compete (``decide.best``, scored by the registry):
   the other offices they name);
 - ``mention.title_organisation_head``: ``the ** of the army`` — the head of the organisation the
   ``of`` phrase names (``data/kb/head_titles.tsv``, by the sector of the organisation);
+- ``mention.title_state_leader``: no person, but a state (``the Mongolian ** opened the fair``): the
+  title of that state's leader on the date;
+- ``mention.title_repeated``: a bare ``the **`` with neither: the title restored last (same sentence or the two before);
 - ``mention.title_government_role``: a person the earlier passes coded as a state's government or
   former leader, with no title known: ``leader``.
 
@@ -48,21 +51,29 @@ KB_OFFICE = mention_rule("mention.title_kb_office", 0.8,
 ORG_HEAD = mention_rule("mention.title_organisation_head", 0.6,
                        "a censored title before 'of the <organisation>' is the head of that organisation "
                        "(kb/head_titles.tsv by sector)", ("kb:head_titles", "kb"))
+STATE_LEADER = mention_rule("mention.title_state_leader", 0.5,
+                            "a censored title naming no person but a state (the Mongolian ** said) is the title of "
+                            "that state's leader on the date", ("leaders",))
+REPEATED = mention_rule("mention.title_repeated", 0.45,
+                        "a bare censored title with no person and no state is the title restored last (same "
+                        "sentence or the two before)", ("actors",))
 GOV_ROLE = mention_rule("mention.title_government_role", 0.4,
                        "a censored title of a person coded as a state's government or former leader: leader",
                        ("actors",))
 
 _DETERMINERS = word_class("office_determiners")
+_RELATIVE = frozenset({"who", "is", "was", "now", "also", "still", "currently", "then"})
 _OFFICE_ORDER = {"state": 0, "government": 1, "": 2, "other": 3}
 
 
 class Redacted:
     """One redaction: whom and what it describes."""
 
-    __slots__ = ("st", "token", "person", "state", "of_tokens")
+    __slots__ = ("st", "token", "person", "state", "of_tokens", "last")
 
     def __init__(self, st: State, token: int, person: Actor | None, state: str | None, of_tokens: list[int]):
         self.st, self.token, self.person, self.state, self.of_tokens = st, token, person, state, of_tokens
+        self.last: tuple[str, int] | None = None  # the title restored last and its sentence
 
 
 def _person_at(st: State, i: int) -> Actor | None:
@@ -114,7 +125,8 @@ def _describe(st: State, t: int) -> Redacted:
             state = state or c
         elif low in ("country", "nation"):
             own_state = True
-        elif low in ("'s", "’s") or low in _DETERMINERS or (doc[j].pos_ == "ADJ" and not doc[j].text[:1].isupper()):
+        elif low in ("'s", "’s") or low in _DETERMINERS or low in _RELATIVE or (
+                doc[j].pos_ == "ADJ" and not doc[j].text[:1].isupper()):
             pass
         else:
             break
@@ -127,8 +139,9 @@ def _describe(st: State, t: int) -> Redacted:
     for i in (t + 1, t + 2 if t + 1 < len(doc) and doc[t + 1].text == "," else -1,
               k + 1 if of_tokens and k < len(doc) and doc[k].text == "," else -1):
         person = person or _person_from(st, i)
-    # 2. an appositive after the name: ``X, the Tunisian **`` / ``X, the ** of Algeria``.
-    if person is None and before_start >= 2 and doc[before_start - 1].text == ",":
+    # 2. an appositive after the name: ``X, the Tunisian **`` / ``X, the ** of Algeria`` / ``X (**)`` /
+    #    ``X, who is the ** of Y``.
+    if person is None and before_start >= 2 and doc[before_start - 1].text in (",", "("):
         person = _person_at(st, before_start - 2)
     # 3. the parse: the redaction heads an appositive or a predicate of a person, or a person is its appositive.
     if person is None:
@@ -136,6 +149,9 @@ def _describe(st: State, t: int) -> Redacted:
         for other in (tok.head, *tok.children):
             if other.i != t and (tok.dep_ in ("appos", "attr") or other.dep_ == "appos"):
                 person = person or _person_at(st, other.i)
+        if person is None and tok.dep_ == "attr":  # ``X is the ** of Y``: the copula's subject
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            person = _person_at(st, subj.i) if subj is not None else None
     if person is not None and own_state and state is None:
         state = person.country  # ``the country's **``
     return Redacted(st, t, person, state, of_tokens)
@@ -233,8 +249,33 @@ def _government_role(r: Redacted) -> str | None:
     return "leader"
 
 
+def _state_leader(r: Redacted) -> str | None:
+    """``the Mongolian ** opened the fair``: no person named, the redaction heads a noun phrase of a
+    state — the title of that state's effective leader on the date."""
+    doc, t = r.st.doc, r.token
+    if r.person is not None or r.state is None or r.of_tokens and r.st.hits.get(r.of_tokens[-1]) is None:
+        return None
+    if t + 1 < len(doc) and doc[t + 1].pos_ in ("NOUN", "PROPN"):
+        return None  # ``the Chinese ** ministry``: it modifies something else
+    h = load_leaders().holder(r.state, r.st.on, "leader")
+    return _clean(h.title) if h is not None else None
+
+
+def _repeated(r: Redacted) -> str | None:
+    """``The ** later met farmers`` after ``Mongolian ** X``: a bare redaction with no person and no
+    state is the title restored last, within the two sentences before."""
+    if r.person is not None or r.state is not None or r.last is None:
+        return None
+    title, sent = r.last
+    return title if _sent_no(r.st, r.token) - sent <= 2 else None
+
+
+def _sent_no(st: State, t: int) -> int:
+    return sum(1 for s in st.doc.sents if s.start <= t) - 1
+
+
 TITLE_RULES = ((TEXT_TITLE, _text_title), (KB_OFFICE, _kb_office), (ORG_HEAD, _organisation_head),
-               (GOV_ROLE, _government_role))
+               (STATE_LEADER, _state_leader), (REPEATED, _repeated), (GOV_ROLE, _government_role))
 
 
 def restore_redactions(st: State) -> None:
@@ -242,6 +283,7 @@ def restore_redactions(st: State) -> None:
     norm = st.norm
     if not norm.redactions or not REGISTRY.enabled(RESTORED):
         return
+    last: tuple[str, int] | None = None
     for tok in tokens_of(st.doc):
         if tok.text != PLACEHOLDER:
             continue
@@ -249,8 +291,8 @@ def restore_redactions(st: State) -> None:
         if idx is None:
             continue
         r = _describe(st, tok.i)
-        if r.person is None and not r.of_tokens:
-            continue
+        r.last = last
         won = best(TITLE_RULES, r)
         if won is not None:
             st.out.restored[idx] = won.value
+            last = (won.value, _sent_no(st, tok.i))
