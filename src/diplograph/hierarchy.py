@@ -25,6 +25,10 @@ from .data import data_path
 from .lexicon import sectors_with
 
 LEVELS = ("actor", "state")
+# Actors that are parties of their own at state level when they belong to no state: organisations of
+# states and non-state groups (armed groups, parties, companies). A person or a sector actor whose state
+# is unknown cannot be placed: the state-level views leave its events out and count them as unplaced.
+STANDALONE_TYPES = ("state", "igo", "group")
 _CODE = re.compile(r"^[A-Z]{3}$")
 
 
@@ -117,5 +121,5 @@ def check_level(level: str) -> str:
     return level
 
 
-__all__ = ["LEVELS", "Member", "member", "own_state", "node", "state_of", "state_name", "state_codes", "state_sql",
+__all__ = ["LEVELS", "STANDALONE_TYPES", "Member", "member", "own_state", "node", "state_of", "state_name", "state_codes", "state_sql",
            "is_state_sql", "international_sql", "check_level"]

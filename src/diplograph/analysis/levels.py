@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..hierarchy import check_level, international_sql, is_state_sql, state_name, state_sql
+from ..hierarchy import STANDALONE_TYPES, check_level, international_sql, is_state_sql, state_name, state_sql
 from ..actors.naming import NON_POLITICAL_TYPES
 from ..relation import WEIGHT_SQL
 
@@ -79,12 +79,21 @@ def date_filter(since: date | str | None, until: date | str | None, column: str)
     return sql, params
 
 
+def _placed(node: str, corpus_id: str, actor: str) -> str:
+    """SQL: an endpoint has a place at state level: a state, or an actor that is a party of its own."""
+    types = ", ".join(f"'{t}'" for t in STANDALONE_TYPES)
+    return f"({node} <> {corpus_id} OR coalesce({actor}.type, 'unknown') IN ({types}))"
+
+
 def events_sql(level: str = "actor", since: date | str | None = None, until: date | str | None = None,
-               pair: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
+               pair: tuple[str, str] | None = None, unplaced: bool = False) -> tuple[str, list[Any]]:
     """A subquery of the corpus events between two different actors, one row per event, with
     ``a``/``b`` the endpoints at ``level``, ``actor_a``/``actor_b`` the corpus actors, ``domestic``,
     and the event's columns (weight, goldstein, quad_class, modality, date, mentions, …).
-    ``pair`` (actor level): only the events between these two corpus actors, read by the index."""
+    ``pair`` (actor level): only the events between these two corpus actors, read by the index.
+    At state level an event with an endpoint of unknown state that is no party of its own (a person,
+    a sector actor: ``hierarchy.STANDALONE_TYPES``) is left out; ``unplaced`` keeps them, flagged
+    ``placed`` false, to count them."""
     check_level(level)
     extra, params = date_filter(since, until, "c.date")
     only, head = 0, []
@@ -97,15 +106,18 @@ def events_sql(level: str = "actor", since: date | str | None = None, until: dat
         b = f"coalesce({_event_state('e.target_code', 'b_actor')}, c.b)"
         join = "LEFT JOIN events e ON e.id = c.first_mention"  # a view filled by other means may lack it
         domestic = "a = b"
+        placed = f"{_placed(a, 'c.a', 'a_actor')} AND {_placed(b, 'c.b', 'b_actor')}"
     else:
-        a, b, join, domestic = "c.a", "c.b", "", "own"
-    sql = f"""SELECT * EXCLUDE (own), {domestic} AS domestic FROM (
+        a, b, join, domestic, placed = "c.a", "c.b", "", "own", "true"
+    keep = "" if unplaced else " WHERE placed"
+    sql = f"""SELECT * EXCLUDE (own{'' if unplaced else ', placed'}), {domestic} AS domestic FROM (
         SELECT c.id, c.num, {a} AS a, {b} AS b, c.a AS actor_a, c.b AS actor_b, c.cameo, c.cameo_root, c.plover,
                c.plover_mode, c.goldstein, c.quad_class, c.modality, c.weight, c.date, c.mentions, c.sources,
-               c.articles, c.first_doc, c.first_mention, c.evidence_text, coalesce({own_state_sql()}, false) AS own
+               c.articles, c.first_doc, c.first_mention, c.evidence_text, coalesce({own_state_sql()}, false) AS own,
+               {placed} AS placed
         FROM corpus_events c {actor_join("a_actor", "c.a", only)} {actor_join("b_actor", "c.b", only)} {join}
         WHERE c.a IS NOT NULL AND c.b IS NOT NULL AND c.a <> c.b {extra}
-              AND c.a NOT IN {non_political_sql()} AND c.b NOT IN {non_political_sql()})"""
+              AND c.a NOT IN {non_political_sql()} AND c.b NOT IN {non_political_sql()}){keep}"""
     return sql, head + params
 
 
@@ -124,8 +136,9 @@ def statements_sql(level: str = "actor", since: date | str | None = None, until:
         b = f"coalesce({state_sql('db.code', 'db.country')}, lb.corpus_id)"
         join = ("LEFT JOIN actors da ON da.doc_id = r.doc_id AND da.actor_id = r.a "
                 "LEFT JOIN actors db ON db.doc_id = r.doc_id AND db.actor_id = r.b")
+        placed = f"{_placed(a, 'la.corpus_id', 'a_actor')} AND {_placed(b, 'lb.corpus_id', 'b_actor')}"
     else:
-        a, b, join = "la.corpus_id", "lb.corpus_id", ""
+        a, b, join, placed = "la.corpus_id", "lb.corpus_id", "", "true"
     weight = WEIGHT_SQL.format(col="r.modality")
     sql = f"""SELECT * EXCLUDE (own), CASE WHEN '{level}' = 'state' THEN a = b ELSE own END AS domestic FROM (
         SELECT {a} AS a, {b} AS b, la.corpus_id AS actor_a, lb.corpus_id AS actor_b, r.doc_id, r.sign, r.modality,
@@ -135,7 +148,7 @@ def statements_sql(level: str = "actor", since: date | str | None = None, until:
         JOIN actor_links la ON la.doc_id = r.doc_id AND la.actor_id = r.a
         JOIN actor_links lb ON lb.doc_id = r.doc_id AND lb.actor_id = r.b {join}
         {actor_join("a_actor", "la.corpus_id")} {actor_join("b_actor", "lb.corpus_id")}
-        WHERE la.corpus_id <> lb.corpus_id {extra}
+        WHERE la.corpus_id <> lb.corpus_id {extra} AND {placed}
               AND la.corpus_id NOT IN {non_political_sql()} AND lb.corpus_id NOT IN {non_political_sql()})"""
     return sql, params
 

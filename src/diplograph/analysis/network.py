@@ -3,8 +3,9 @@
 Edge sign of an unordered pair {A, B}: the sign of the weighted Goldstein sum of the events
 in both directions (see ``dyads.py`` for the weights) plus 5 points per relation-state
 statement (``relations are strained`` −5, ``close allies`` +5, weighted like events; the points and
-weights are ``corpus/weights.py``'s). A pair
-whose score is exactly 0 has no sign and no edge.
+weights are ``relation.py``'s, the one definition every view uses). A pair
+whose score is exactly 0 has no sign and no edge. An actor and its own state are never a pair
+(``hierarchy.py``): the views leave their events out of the network (they are domestic).
 
 Structural balance (Heider; Cartwright & Harary): a triad is balanced when the product of
 its three signs is positive (a friend of a friend is a friend; an enemy of an enemy is a
@@ -21,6 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..relation import balanced as is_balanced
+from ..relation import sign_of
 from ..triads import triad_reading
 
 EXACT_NODES = 16
@@ -42,7 +45,7 @@ class SignedGraph:
             v = acc.setdefault(frozenset((a, b)), [0.0, 0])
             v[0] += score
             v[1] += n
-        return cls({p: (1 if s > 0 else -1, int(n)) for p, (s, n) in acc.items() if s != 0})
+        return cls({p: (sign, int(n)) for p, (s, n) in acc.items() if (sign := sign_of(s)) is not None})
 
     def sign(self, a: str, b: str) -> int | None:
         e = self.edges.get(frozenset((a, b)))
@@ -80,7 +83,7 @@ def triads(graph: SignedGraph, names: dict[str, str] | None = None, limit: int |
     if limit is not None:
         found = found[:limit]
     return [{"actors": list(actors), "names": [names.get(x, x) for x in actors], "signs": list(signs),
-             "balanced": signs[0] * signs[1] * signs[2] > 0, "events": total,
+             "balanced": is_balanced(signs), "events": total,
              "reading": triad_reading(names, actors, signs)}
             for _, total, actors, signs in found]
 
@@ -166,7 +169,7 @@ def frustration(graph: SignedGraph, seed: int = 0) -> dict[str, Any]:
 def balance(graph: SignedGraph, found: list | None = None) -> dict[str, Any]:
     """Share of balanced triads, and the frustration index."""
     ts = closed_triads(graph) if found is None else found
-    balanced = sum(1 for t in ts if t[3][0] * t[3][1] * t[3][2] > 0)
+    balanced = sum(1 for t in ts if is_balanced(t[3]))
     return {"triads": len(ts), "balanced_triads": balanced,
             "balance_ratio": round(balanced / len(ts), 4) if ts else None, **frustration(graph)}
 

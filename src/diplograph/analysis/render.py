@@ -36,6 +36,9 @@ def print_system(console: Console, s: dict[str, Any], rows: int | None = None) -
         t.add_row(" / ".join(tr["names"]), " ".join(_SIGN[x] for x in tr["signs"]), "yes" if tr["balanced"] else "no",
                   tr["reading"])
     console.print(t)
+    if totals.get("unplaced_events"):
+        console.print(f"Left out at state level: {totals['unplaced_events']} events of a person or sector actor "
+                      "whose state the texts do not give.", highlight=False)
     if any(d["events"] for d in s.get("domestic") or []):
         what = "within one state" if level == "state" else "between an actor and its own state"
         console.print(f"Domestic events ({what}; no dyad, no triad): " + "; ".join(

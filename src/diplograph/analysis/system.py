@@ -23,7 +23,7 @@ from ..hierarchy import check_level, state_of
 from ..relation import RELATION_POINTS
 from .dyads import actor_activity, domestic_table, dyad_rows, pair_scores
 from .levels import names as level_names
-from .levels import statements_sql
+from .levels import events_sql, statements_sql
 from .network import SignedGraph, balance, closed_triads, triads
 
 # The triads and the frustration index are computed on the most active edges: enough for
@@ -82,7 +82,15 @@ def system(con: duckdb.DuckDBPyConnection, since: date | None = None, until: dat
     return {"actors": actors, "dyads": dyads, "triads": listed, "balance": balance(graph, found),
             "period": {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None},
             "level": level, "domestic": domestic_table(con, since, until, level),
-            "totals": {"dyads": total, "listed": len(dyads), "triads": len(found), "triads_listed": len(listed)}}
+            "totals": {"dyads": total, "listed": len(dyads), "triads": len(found), "triads_listed": len(listed),
+                       **({"unplaced_events": unplaced_events(con, since, until)} if level == "state" else {})}}
+
+
+def unplaced_events(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None) -> int:
+    """Counted events the state level leaves out: an endpoint of unknown state that is no party of
+    its own (a person or a sector actor the texts tie to no state)."""
+    sql, params = events_sql("state", since, until, unplaced=True)
+    return con.execute(f"SELECT count(*) FROM ({sql}) WHERE NOT placed AND weight > 0", params).fetchone()[0]
 
 
 def graph_nodes(graph: SignedGraph) -> set[str]:

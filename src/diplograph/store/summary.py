@@ -7,7 +7,7 @@ needs (n, Σx, Σy, Σxy, Σx² with x = date in 30-day units, y = Goldstein), s
 exactly ``regr_slope`` over the dyad's events. ``pair_summary`` (unordered {x, y}, x < y): the
 signed-network score (events both ways plus relation-state points) and the activity (events
 plus relation-state statements, as the network of ``analysis/system.py`` counts them; the weights
-are ``corpus/weights.py``'s).
+are ``relation.py``'s).
 ``actor_summary``: the activity of each actor (the sum over its pairs).
 Both are recomputed for the dyads and pairs a batch touches, in the batch's transaction.
 """
@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import duckdb
 
-from ..corpus.weights import MODALITY_WEIGHTS, RELATION_POINTS
+from ..relation import RELATION_POINTS, WEIGHT_SQL
 
-_WEIGHT_CASE = "CASE r.modality " + " ".join(f"WHEN '{m}' THEN {w}" for m, w in MODALITY_WEIGHTS.items()) + " ELSE 0 END"
+_WEIGHT_CASE = WEIGHT_SQL.format(col="r.modality")  # relation.py's weights, as every view reads them
 
 _DYAD_SELECT = """
 SELECT c.a, c.b, count(*) FILTER (weight > 0),
