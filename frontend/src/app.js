@@ -8,6 +8,7 @@ import { createMap, km } from "./map.js";
 import { showActor, showDyad, showPlace } from "./panels.js";
 import { downloadCSV, downloadMap, downloadNetwork } from "./exports.js";
 import { readURL, writeURL } from "./share.js";
+import { createDocuments } from "./documents.js";
 
 const form = document.getElementById("filters");
 const status = document.getElementById("status");
@@ -24,6 +25,8 @@ const timeline = createTimeline(document.getElementById("timeline"), (since, unt
   changed();
 });
 const map = createMap(document.getElementById("map"), pickPlaces, card);
+const docs = createDocuments(document.getElementById("documents"));
+document.getElementById("documents").addEventListener("input", () => setTimeout(() => writeURL(form, state), 250));
 
 function afterPaint(fn) {
   // Two frames: the first callback runs before the new elements are painted, the second after.
@@ -32,13 +35,14 @@ function afterPaint(fn) {
 
 // The filters as query parameters; `dates: false` leaves the date range out (the timeline shows all
 // dates, its brush being the range), `near: false` the place (the map shows every place).
-function filterParams({ dates = true, near = true, actor = true } = {}) {
+function filterParams({ dates = true, near = true, actor = true, level = false } = {}) {
   const data = new FormData(form);
   const p = new URLSearchParams();
   if (dates) for (const key of ["since", "until"]) if (data.get(key)) p.set(key, data.get(key));
   for (const key of ["quad", "modality", "country", "actor_type", "plover"]) for (const v of data.getAll(key)) p.append(key, v);
   const w = parseInt(data.get("min_weight"), 10);
   if (w > 1) p.set("min_weight", String(w));
+  if (level) p.set("level", data.get("level") || "state");
   if (near && state.near) p.set("near", `${state.near.lat},${state.near.lon},${state.near.km}`);
   if (actor && state.focus) p.set("actor", state.focus.id);
   return p;
@@ -55,7 +59,7 @@ async function loadGraph() {
   body.graph = "loading";
   status.textContent = "loading…";
   const t0 = performance.now();
-  const p = filterParams();
+  const p = filterParams({ level: true });
   p.set("limit", new FormData(form).get("limit") || "300");
   let g;
   try {
@@ -194,7 +198,7 @@ let panel = null;
 function openPanel(kind, ...args) {
   panel = [kind, args];
   const run = { dyad: showDyad, actor: showActor, place: showPlace }[kind];
-  return run(filterParams(), ...args, { actionAt, afterPaint, setFocus }).catch((e) => {
+  return run(filterParams({ level: kind === "dyad" }), { actionAt, afterPaint, setFocus, drillDown }, ...args).catch((e) => {
     document.getElementById("panel").textContent = `could not load the ${kind}: ${e.message}`;
   });
 }
@@ -205,12 +209,14 @@ function changed() {
   loadGraph();
   loadTimeline();
   loadMap();
+  if (state.view === "documents") docs.show(form.elements.since.value, form.elements.until.value);
   if (panel) openPanel(panel[0], ...panel[1]);
 }
 
 let debounce = null;
 form.addEventListener("input", (ev) => {
   actionAt = performance.now();
+  if (ev.target.name === "level") state.edge = null; // the ends of an edge are another level's ids
   clearTimeout(debounce);
   // Typing (dates, weights) waits for a pause; a checkbox or a menu answers at once.
   const typed = ev.target.type === "number" || ev.target.type === "date";
@@ -239,7 +245,7 @@ cy.on("tap", "node", (ev) => {
   cy.batch(() => { cy.elements().addClass("faded"); hood.removeClass("faded"); });
   state.edge = null;
   writeURL(form, state);
-  openPanel("actor", d.id, d.name);
+  openPanel("actor", d.id, d.name, currentLevel() === "state" && d.type === "state" ? d.code || d.id : null);
 });
 cy.on("tap", (ev) => { if (ev.target === cy) cy.elements().removeClass("faded"); });
 
@@ -263,6 +269,23 @@ function setNear(near) {
 }
 document.getElementById("near-clear").addEventListener("click", () => setNear(null));
 
+function currentLevel() {
+  return new FormData(form).get("level") || "state";
+}
+
+// From a state to its people and organs: the actor level, kept to actors of that country.
+function drillDown(code, name) {
+  const select = form.elements.country;
+  if (![...select.options].some((o) => o.value === code)) select.append(el("option", { value: code }, code));
+  for (const o of select.options) o.selected = o.value === code;
+  for (const r of form.elements.level) r.checked = r.value === "actor";
+  state.edge = null;
+  state.focus = null;
+  document.getElementById("focus").hidden = true;
+  changed();
+  openPanel("actor", null, name, code);
+}
+
 function setFocus(actor) {
   state.focus = actor;
   document.getElementById("focus").hidden = !actor;
@@ -277,7 +300,9 @@ function showView(view) {
   for (const b of document.querySelectorAll("#views button")) b.setAttribute("aria-pressed", String(b.dataset.view === view));
   document.getElementById("graph").hidden = view !== "network";
   document.getElementById("map").hidden = view !== "map";
+  document.getElementById("documents").hidden = view !== "documents";
   writeURL(form, state);
+  if (view === "documents") docs.show(form.elements.since.value, form.elements.until.value);
   if (view === "network") { cy.resize(); cy.fit(undefined, 30); }
   if (view === "map" && mapStale) loadMap();
   else if (view === "map") map.resize();
@@ -381,5 +406,6 @@ async function start() {
 }
 
 // For scripted use (and the browser tests): the Cytoscape instance and the map.
+state.docs = docs;
 window.diplograph = { cy, map, state };
 start();

@@ -34,7 +34,7 @@ export function evidenceItem(e) {
   return li;
 }
 
-export async function showDyad(params, a, b, ctx) {
+export async function showDyad(params, ctx, a, b) {
   const seq = ++seqNow;
   body.dyad = "loading";
   const p = new URLSearchParams(params);
@@ -102,17 +102,27 @@ async function eventList(params, title, ctx, extra) {
   return r;
 }
 
-export async function showActor(params, id, name, ctx) {
+// An actor's events; a state at state level (``country`` its code): the events of its actors, and a way
+// down to them.
+export async function showActor(params, ctx, id, name, country = null) {
   const p = new URLSearchParams(params);
-  p.set("actor", id);
-  const focus = el("button", { type: "button", id: "focus-actor" }, "show only its relations");
-  focus.addEventListener("click", () => ctx.setFocus({ id, name }));
-  if (await eventList(p, name || id, ctx, focus) === null) return;
+  let extra;
+  if (country) {
+    p.delete("country");
+    p.append("country", country);
+    extra = el("button", { type: "button", id: "drill-down" }, "its people and organs");
+    extra.addEventListener("click", () => ctx.drillDown(country, name));
+  } else {
+    p.set("actor", id);
+    extra = el("button", { type: "button", id: "focus-actor" }, "show only its relations");
+    extra.addEventListener("click", () => ctx.setFocus({ id, name }));
+  }
+  if (await eventList(p, name || id || country, ctx, extra) === null) return;
   panel.dataset.kind = "actor";
   body.actor = "ready";
 }
 
-export async function showPlace(params, near, ctx) {
+export async function showPlace(params, ctx, near) {
   const p = new URLSearchParams(params);
   p.set("near", `${near.lat},${near.lon},${near.km}`);
   if (await eventList(p, `Events in ${near.name}`, ctx, null) === null) return;

@@ -116,7 +116,7 @@ def test_server_listens_on_loopback_only_and_refuses_writes(server):
 
 def test_network_draws_filters_and_search_answer_fast_with_5000_actors(server, page):
     assert api(server, "/api/actors", limit=1)["total"] >= 5000
-    page.goto(server[0] + "/")
+    page.goto(server[0] + "/?level=actor")
     page.wait_for_selector("body[data-graph=ready]", timeout=30_000)
     nodes = int(page.evaluate("document.body.dataset.nodes"))
     assert nodes > 0 and page.evaluate("window.diplograph.cy.nodes().length") == nodes
@@ -210,7 +210,7 @@ def click_edge(page, a: str, b: str, dyad_before: int) -> None:
 def test_edge_click_shows_time_series_and_evidence(server, page):
     russia = api(server, "/api/actors", q="Russia")["actors"][0]["id"]
     ukraine = api(server, "/api/actors", q="Ukraine")["actors"][0]["id"]
-    page.goto(server[0] + "/")
+    page.goto(server[0] + "/?level=actor")
     page.wait_for_selector("body[data-graph=ready]", timeout=30_000)
     page.fill("#search", "Russia")
     page.click(f"#search-results button[data-actor='{russia}']")

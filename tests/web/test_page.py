@@ -230,3 +230,52 @@ def test_exports_are_images_of_the_current_view(example_server, tab):
     drawn = tab.locator("#map g.place, #map g.cluster").count()
     assert len(svg.findall(f".//{ns}circle")) == drawn > 0
     assert len(svg.findall(f".//{ns}path")) > 150
+
+
+def test_states_by_default_and_a_state_drills_down_to_its_actors(example_server, tab):
+    base = example_server[0]
+    v = open_page(tab, base)
+    nodes = tab.evaluate("window.diplograph.cy.nodes().map(n => [n.id(), n.data('type'), n.data('activity')])")
+    states = [n for n in nodes if n[1] == "state"]
+    expected = api(base, "/api/graph", level="state", limit=300)
+    assert sorted(n[0] for n in nodes) == sorted(n["id"] for n in expected["nodes"])  # the default is state level
+    assert len(states) >= 20 and not any(n[1] == "person" for n in nodes if len(n[0]) == 3 and n[0].isupper())
+    code = max(states, key=lambda n: n[2])[0]
+    point = tab.evaluate(f"""() => {{
+        const cy = window.diplograph.cy, n = cy.getElementById('{code}'), p = n.renderedPosition();
+        const box = cy.container().getBoundingClientRect();
+        return {{x: box.left + p.x, y: box.top + p.y}};
+    }}""")
+    tab.mouse.click(point["x"], point["y"])
+    tab.wait_for_selector("#drill-down", timeout=10_000)
+    tab.click("#drill-down")
+    settled(tab, v)
+    assert tab.is_checked("input[name=level][value=actor]")
+    assert tab.evaluate("[...document.querySelector('#country').selectedOptions].map(o => o.value)") == [code]
+    query = parse_qs(urlparse(tab.url).query)
+    assert query["level"] == ["actor"] and query["country"] == [code]
+    drawn = tab.evaluate("window.diplograph.cy.nodes().map(n => n.id())")
+    assert drawn and code not in drawn  # actors now, not the state
+    shot(tab, "network-drilled.png")
+
+
+def test_documents_are_listed_searched_and_open_their_page(example_server, tab):
+    base = example_server[0]
+    open_page(tab, base)
+    tab.click("#views button[data-view=documents]")
+    tab.wait_for_function("() => Number(document.body.dataset.documentsVersion || 0) > 0", timeout=10_000)
+    every = api(base, "/api/documents", limit=1)["total"]
+    assert f"{every} documents" in tab.text_content("#documents .doc-count")
+    first = api(base, "/api/documents", limit=1)["documents"][0]
+    word = max((w for w in first["title"].split() if w.isalpha()), key=len)
+    v = int(dataset(tab)["documentsVersion"])
+    tab.fill("#documents input[name=q]", word)
+    tab.wait_for_function(f"() => Number(document.body.dataset.documentsVersion) > {v}", timeout=10_000)
+    found = api(base, "/api/documents", q=word, limit=50)
+    titles = tab.evaluate("[...document.querySelectorAll('#documents a.doc-title')].map(a => a.textContent)")
+    assert titles == [d["title"] or d["id"] for d in found["documents"]] and first["title"] in titles
+    assert "doc_q=" in tab.url
+    shot(tab, "documents.png")
+    tab.click(f"#documents a.doc-title >> nth={titles.index(first['title'])}")
+    tab.wait_for_selector("body[data-doc=ready]", timeout=10_000)
+    assert tab.text_content("#title") == first["title"]
