@@ -15,6 +15,7 @@ await build({
     "layout-worker": join(here, "src", "layout-worker.js"),
   },
   bundle: true, minify: true, format: "esm", target: "es2020", outdir: out, legalComments: "linked",
+  splitting: true, chunkNames: "chunks/[name]-[hash]",
   logLevel: "warning",
 });
 for (const f of ["index.html", "document.html", "style.css", "favicon.svg"]) cpSync(join(here, "src", f), join(out, f));

@@ -4,7 +4,6 @@
 import { el, getJSON } from "./common.js";
 import { SHAPES, SIGN_COLOUR, communityColour, createNetwork, placeLabels } from "./network.js";
 import { createTimeline } from "./timeline.js";
-import { createMap, km } from "./map.js";
 import { showActor, showDyad, showPlace } from "./panels.js";
 import { downloadCSV, downloadMap, downloadNetwork } from "./exports.js";
 import { readURL, writeURL } from "./share.js";
@@ -24,7 +23,16 @@ const timeline = createTimeline(document.getElementById("timeline"), (since, unt
   form.elements.until.value = until || "";
   changed();
 });
-const map = createMap(document.getElementById("map"), pickPlaces, card);
+// The map's code (d3-geo, topojson) and countries are fetched when the map is first shown.
+let mapping = null;
+function theMap() {
+  mapping ||= import("./map.js").then((m) => {
+    const map = m.createMap(document.getElementById("map"), pickPlaces, card);
+    window.diplograph.map = map;
+    return { map, km: m.km };
+  });
+  return mapping;
+}
 const docs = createDocuments(document.getElementById("documents"));
 document.getElementById("documents").addEventListener("input", () => setTimeout(() => writeURL(form, state), 250));
 
@@ -185,6 +193,7 @@ async function loadMap() {
   }
   p.set("limit", "1000");
   const r = await getJSON("/api/places?" + p);
+  const { map } = await theMap();
   await map.set(r.places, state.near);
   afterPaint(() => {
     body.mapPlaces = String(r.places.length);
@@ -249,7 +258,8 @@ cy.on("tap", "node", (ev) => {
 });
 cy.on("tap", (ev) => { if (ev.target === cy) cy.elements().removeClass("faded"); });
 
-function pickPlaces(places) {
+async function pickPlaces(places) {
+  const { km } = await theMap();
   actionAt = performance.now();
   const weight = places.reduce((s, p) => s + p.events, 0);
   const lat = places.reduce((s, p) => s + p.lat * p.events, 0) / weight;
@@ -305,15 +315,15 @@ function showView(view) {
   if (view === "documents") docs.show(form.elements.since.value, form.elements.until.value);
   if (view === "network") { cy.resize(); cy.fit(undefined, 30); }
   if (view === "map" && mapStale) loadMap();
-  else if (view === "map") map.resize();
+  else if (view === "map") theMap().then(({ map }) => map.resize());
 }
 for (const b of document.querySelectorAll("#views button")) b.addEventListener("click", () => showView(b.dataset.view));
 document.getElementById("tl-by").addEventListener("change", (ev) => { state.by = ev.target.value; writeURL(form, state); loadTimeline(); });
 
 document.getElementById("export-png").addEventListener("click", () =>
-  state.view === "map" ? downloadMap(map, "png") : downloadNetwork(cy, "png"));
+  state.view === "map" ? theMap().then(({ map }) => downloadMap(map, "png")) : downloadNetwork(cy, "png"));
 document.getElementById("export-svg").addEventListener("click", () =>
-  state.view === "map" ? downloadMap(map, "svg") : downloadNetwork(cy, "svg"));
+  state.view === "map" ? theMap().then(({ map }) => downloadMap(map, "svg")) : downloadNetwork(cy, "svg"));
 document.getElementById("export-csv").addEventListener("click", () => downloadCSV(filterParams()));
 
 // Search: any actor of the store by whole words; one drawn is centred, one not drawn gets its own relations drawn.
@@ -384,7 +394,13 @@ async function buildFacets() {
 }
 
 async function start() {
-  await buildFacets();
+  // The network is asked for at once unless the link names values of the filters the store lists
+  // (countries, actor types, PLOVER types): those inputs exist only once the facets are read.
+  const facets = buildFacets();
+  const needsFacets = ["country", "actor_type", "plover"].some((k) => new URLSearchParams(location.search).has(k));
+  readURL(form, state);
+  if (!needsFacets) { loadGraph(); loadTimeline(); }
+  await facets;
   const restored = readURL(form, state);
   if (state.near) {
     document.getElementById("near").hidden = false;
@@ -396,8 +412,7 @@ async function start() {
   }
   document.getElementById("tl-by").value = state.by;
   showView(state.view);
-  loadGraph();
-  loadTimeline();
+  if (needsFacets) { loadGraph(); loadTimeline(); }
   if (state.view === "map") loadMap();
   if (state.edge) openPanel("dyad", state.edge[0], state.edge[1]);
   else if (state.near) openPanel("place", state.near);
@@ -407,5 +422,5 @@ async function start() {
 
 // For scripted use (and the browser tests): the Cytoscape instance and the map.
 state.docs = docs;
-window.diplograph = { cy, map, state };
+window.diplograph = { cy, map: null, state };
 start();

@@ -1,13 +1,17 @@
 // The side panel: a relation (chart + evidence), an actor's events, a place's events. Every sentence and
 // name is inserted as text.
-import {
-  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement,
-  PointElement, Tooltip,
-} from "chart.js";
 import { el, getJSON, docLink, modalityBadge } from "./common.js";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement,
-  Tooltip, Legend);
+// Chart.js is fetched with the first relation shown, not with the page: the first picture needs none of it.
+let charts = null;
+function chartLibrary() {
+  charts ||= import("chart.js").then((m) => {
+    m.Chart.register(m.BarController, m.BarElement, m.CategoryScale, m.LinearScale, m.LineController, m.LineElement,
+      m.PointElement, m.Tooltip, m.Legend);
+    return m.Chart;
+  });
+  return charts;
+}
 
 const panel = document.getElementById("panel");
 const body = document.body.dataset;
@@ -41,7 +45,7 @@ export async function showDyad(params, ctx, a, b) {
   p.delete("actor");
   p.set("a", a);
   p.set("b", b);
-  const d = await getJSON("/api/dyad?" + p);
+  const [d, Chart] = await Promise.all([getJSON("/api/dyad?" + p), chartLibrary()]);
   if (seq !== seqNow) return;
   clearPanel(`${d.a.name || d.a.id} — ${d.b.name || d.b.id}`);
   panel.dataset.kind = "dyad";
