@@ -67,3 +67,15 @@ def test_snippet_cuts_at_word_boundaries():
     inner = s.strip("…").split()
     assert all(w in text.split() for w in inner)  # no word cut in half
     assert snippet("Short text.", None) == "Short text."
+
+
+def test_openapi_types_every_read_endpoint(client):
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/actors", "/api/events", "/api/places", "/api/dyad", "/api/graph", "/api/documents",
+                 "/api/documents/{doc_id}"):
+        schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert "$ref" in schema, path
+        name = schema["$ref"].rsplit("/", 1)[1]
+        assert spec["components"]["schemas"][name]["properties"], path
+    doc = client.get("/api/documents/seed").json()
+    assert doc["actors"] and doc["events"] and "text" in doc  # the typed response keeps every field

@@ -152,7 +152,8 @@ def create_app(store: str | Path) -> FastAPI:
     app.state.actors = index
     app.add_middleware(Guard)
 
-    @app.get("/api/actors", summary="Actors, most active first; q searches id, name and code")
+    @app.get("/api/actors", summary="Actors, most active first; q matches whole words of id, name and code",
+             response_model=schemas.ActorList)
     def api_actors(q: Annotated[str | None, Query(max_length=100)] = None,
                    limit: Annotated[int, Query(ge=1, le=queries.MAX_ACTORS)] = 100,
                    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
@@ -160,7 +161,7 @@ def create_app(store: str | Path) -> FastAPI:
 
     @app.get("/api/events", summary="Events, newest first; actor= keeps those it is source or target of; "
                                      "near=lat,lon,km those located within km of the point",
-             responses={404: {"description": "No actor matches the actor given."}})
+             responses={404: {"description": "No actor matches the actor given."}}, response_model=schemas.EventList)
     def api_events(cur: Cursor, flt: Filter,
                    actor: Annotated[str | None, Query(min_length=1, max_length=200,
                                                       description="Actor id, name or code.")] = None,
@@ -170,7 +171,7 @@ def create_app(store: str | Path) -> FastAPI:
         return queries.events(cur, actor=_actor_id(actor, "actor", cur), flt=flt, limit=limit, offset=offset)
 
     @app.get("/api/places", summary="The places events happened in, most events first",
-             responses={404: {"description": "No actor matches the actor given."}})
+             responses={404: {"description": "No actor matches the actor given."}}, response_model=schemas.PlaceList)
     def api_places(cur: Cursor,
                    q: Annotated[str | None, Query(max_length=100, description="Part of the place name.")] = None,
                    country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO-3 code "
@@ -242,6 +243,7 @@ def create_app(store: str | Path) -> FastAPI:
         return queries.documents(cur, q=q, title=title, since=since, until=until, limit=limit, offset=offset)
 
     @app.get("/api/documents/{doc_id:path}", summary="One document: text, mentions, events, relations",
+             response_model=schemas.DocumentDetail,
              responses={404: {"description": "No such document."}})
     def api_document(cur: Cursor, doc_id: str) -> dict[str, Any]:
         if len(doc_id) > 500:

@@ -106,3 +106,115 @@ class Dyad(_Open):
     domestic: bool = Field(description="An actor and its own state, or one state at level=state: not a relation.")
     evidence: list[dict]
     relations: list[dict]
+
+
+class ActorRow(_Open):
+    id: str
+    name: str | None
+    type: str | None = Field(description="state, person, igo, group, sector; media and other are outside the network.")
+    code: str | None = Field(description="CAMEO/Phoenix code (RUSGOV).")
+    country: str | None
+    documents: int = Field(description="Documents that name the actor.")
+    events: int = Field(description="Events it is the source or target of.")
+
+
+class ActorList(Page):
+    actors: list[ActorRow]
+
+
+class EventRef(_Open):
+    actor: str | None = Field(description="The document's actor id.")
+    name: str | None
+    code: str | None
+
+
+class Evidence(_Open):
+    start: int | None = Field(description="Character offset in the document's text.")
+    end: int | None
+    text: str | None
+
+
+class EventRow(_Open):
+    """The contract's *Event* as stored, plus its document."""
+
+    id: str
+    doc_id: str | None
+    doc_title: str | None
+    source: EventRef | None
+    target: EventRef | None
+    cameo: str | None
+    cameo_root: str | None
+    plover: str | None
+    plover_mode: str | None
+    goldstein: float | None
+    quad_class: int | None
+    modality: str | None = Field(description="asserted, hedged, negated, desired, conditional, future, question.")
+    attribution: dict | None = Field(description="Who the text attributes the claim to: {actor, text}.")
+    date: str | None
+    trigger: str | None
+    evidence: Evidence
+    confidence: float | None
+    rules: dict | None = Field(description="The named rules that decided the event, its source and target.")
+    location: dict | None = Field(description="Where it happened: {name, geonames_id, country, lat, lon, …}.")
+
+
+class EventList(Page):
+    events: list[EventRow]
+
+
+class PlaceRow(_Open):
+    name: str | None
+    geonames_id: int | None
+    country: str | None
+    admin1: str | None
+    feature: str | None
+    lat: float | None
+    lon: float | None
+    events: int
+    documents: int
+
+
+class PlaceList(Page):
+    places: list[PlaceRow]
+
+
+class Mention(_Open):
+    text: str
+    start: int
+    end: int
+    method: str | None
+    confidence: float | None
+    rule: str | None = None
+
+
+class DocumentActor(_Open):
+    id: str
+    name: str | None
+    type: str | None
+    code: str | None
+    country: str | None
+    mentions: list[Mention]
+
+
+class DocumentRelation(_Open):
+    a: str | None
+    b: str | None
+    sign: int | None
+    modality: str | None
+    evidence: Evidence
+
+
+class DocumentDetail(_Open):
+    """One stored document with every record found in it (no file path of the server)."""
+
+    id: str
+    title: str | None
+    source: str | None
+    date: str | None
+    date_source: str | None
+    text: str
+    actors: list[DocumentActor]
+    events: list[EventRow]
+    relations: list[DocumentRelation]
+    redactions: list[dict]
+    warnings: list[str]
