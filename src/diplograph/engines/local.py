@@ -33,8 +33,12 @@ from ..store.duck import StoreWriter
 TASK_CHARS = 10_000
 TASK_DOCS = 64
 IN_FLIGHT_PER_WORKER = 2
-# Results are committed at least this often (and at most BATCH_DOCS documents at a time).
+# Results are committed at least this often (and at most BATCH_DOCS documents at a time),
+# and never more often than COMMIT_SHARE⁻¹ times the last commit's duration, so that writing
+# takes at most about a twentieth of the run even when the machine is busy (a commit's fixed
+# cost, the corpus view and the summaries, grows with the load while its batch shrinks).
 COMMIT_SECONDS = 2.0
+COMMIT_SHARE = 0.05
 BATCH_DOCS = 256
 
 Progress = Callable[[int, int], None]
@@ -124,6 +128,7 @@ class Writer:
         self.pending: list[tuple[Document, DocumentAnalysis]] = []
         self.unreported = [0, 0]  # documents, words
         self.last_commit = time.monotonic()
+        self.interval = commit_seconds  # grows when commits are slow (COMMIT_SHARE)
 
     def add(self, docs: list[Document], outcomes: list[Outcome]) -> None:
         for doc, out in zip(docs, outcomes):
@@ -136,10 +141,11 @@ class Writer:
             self.report.words += words
             self.unreported[0] += 1
             self.unreported[1] += words
-        if len(self.pending) >= self.batch_size or time.monotonic() - self.last_commit >= self.commit_seconds:
+        if len(self.pending) >= self.batch_size or time.monotonic() - self.last_commit >= self.interval:
             self.flush()
 
     def flush(self) -> None:
+        started = time.monotonic()
         if self.pending:
             self.store.write_batch(self.pending)
             self.store.clear_failures([doc.path for doc, _ in self.pending if doc.path])
@@ -149,6 +155,7 @@ class Writer:
             self.progress(*self.unreported)
         self.unreported = [0, 0]
         self.last_commit = time.monotonic()
+        self.interval = max(self.commit_seconds, (self.last_commit - started) / COMMIT_SHARE)
 
 
 def ingest(items: Iterable[Document | InputError], store: StoreWriter, options: Options | None = None,
@@ -181,6 +188,27 @@ def _init_worker(options: Options) -> None:
         freeze_loaded()
 
 
+# A made-up story that takes every stage down its usual paths (a dated dateline, a titled
+# leader, states, a place, a quotation, an accusation, violence, an arrest).
+WARM_UP = Document("warm-up", (
+    "GENEVA, May 4 - President Aldo Varnek of Norland said on Tuesday that his government would not "
+    "accept the proposal, and accused rebels of attacking a convoy near the town of Kessel, 40 km from "
+    "the capital. \"We will respond,\" Foreign Minister Ilse Maro told reporters in Geneva after talks "
+    "with France and Germany. Police arrested 12 protesters in Paris, the Interior Ministry said."),
+    "2020-05-04")
+
+
+def warm_up(pipeline: Pipeline) -> None:
+    """Analyse WARM_UP once, so that the data the stages load on first use (the leaders' table,
+    the type model, the cue and reporting lexicons …) is loaded before the workers fork: once,
+    shared by all of them, instead of once in each worker inside its first task. Outside any
+    memory zone: what the stages keep of spaCy's strings must outlive every task."""
+    try:
+        pipeline.analyze_one(WARM_UP)
+    except Exception:  # noqa: BLE001 — only ever saves time; a real document will meet the error again
+        pass
+
+
 def _run_task(docs: list[Document]) -> list[Outcome]:
     assert _worker_pipeline is not None, "worker not initialised"
     return analyze_task(_worker_pipeline, docs)
@@ -203,6 +231,7 @@ def _parallel(tasks: Iterable[list[Document]], options: Options,
         # load once here: the forked workers share the loaded model and knowledge base
         # (copy-on-write) instead of each building its own, as spaCy's own n_process does
         _worker_pipeline = Pipeline(options)
+        warm_up(_worker_pipeline)
     if context.get_start_method() == "fork":
         freeze_loaded()  # the loaded pipeline is never garbage: no collector pass walks (and copies) it
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
