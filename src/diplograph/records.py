@@ -17,13 +17,29 @@ CUE_TYPES = ("speculation", "negation", "condition", "desire", "attribution", "q
 MENTION_METHODS = ("kb", "dictionary", "role", "alias", "fuzzy", "coref", "learned", "unresolved")
 
 
+# type → its dataclass field names, or None: ``dataclasses.fields`` on every object cost the
+# single writer more than building the rows of its batch (every stored analysis is serialised)
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(t: type) -> tuple[str, ...] | None:
+    names = _FIELD_NAMES.get(t, ())
+    if names == ():
+        names = _FIELD_NAMES[t] = (tuple(f.name for f in dataclasses.fields(t))
+                                   if dataclasses.is_dataclass(t) and not issubclass(t, type) else None)
+    return names
+
+
 def _asdict(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj):
-        return {f.name: _asdict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    names = _field_names(type(obj))
+    if names is not None:
+        return {n: _asdict(getattr(obj, n)) for n in names}
     if isinstance(obj, (list, tuple)):
         return [_asdict(x) for x in obj]
     if isinstance(obj, dict):
         return {k: _asdict(v) for k, v in obj.items()}
+    if isinstance(obj, type) and dataclasses.is_dataclass(obj):  # a dataclass itself, as before
+        return {f.name: _asdict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     return obj
 
 
