@@ -181,6 +181,8 @@ def main() -> None:
                   f"- visible labels at the default view: {f.get('labels')}, overlapping on "
                   f"{100 * f.get('label_overlap', 0):.2f} % of their area (target < 5 %)",
                   f"- drawn edges whose midpoint lies under a node: {100 * f.get('edge_midpoints_covered', 0):.1f} %",
+                  f"- mean distance inside a community / across communities (communities of 3+): "
+                  f"{f.get('community_distance_ratio')} (1 would be no separation)",
                   f"- first settled picture in the test: {f.get('first_picture_s')} s (layout in the worker "
                   f"{f.get('layout_ms')} ms)"]
     lines += ["", f"Machine load while measured (1-minute load average): {os.getloadavg()[0]:.1f} on "

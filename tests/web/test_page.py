@@ -137,7 +137,7 @@ def test_brushing_the_timeline_filters_the_network(example_server, tab):
     assert since and until and since < until
     after = set(tab.evaluate("window.diplograph.cy.edges().map(e => e.id())"))
     assert after and after != before
-    expected = api(base, "/api/graph", since=since, until=until, limit=300)
+    expected = api(base, "/api/graph", since=since, until=until, limit=300, level="state")
     assert len(after) == len(expected["edges"])
     query = parse_qs(urlparse(tab.url).query)
     assert query["since"] == [since] and query["until"] == [until]
@@ -279,3 +279,34 @@ def test_documents_are_listed_searched_and_open_their_page(example_server, tab):
     tab.click(f"#documents a.doc-title >> nth={titles.index(first['title'])}")
     tab.wait_for_selector("body[data-doc=ready]", timeout=10_000)
     assert tab.text_content("#title") == first["title"]
+
+
+def test_communities_stand_apart_and_hover_cards_name_the_actor(example_server, tab):
+    open_page(tab, example_server[0])
+    nodes = tab.evaluate("""() => window.diplograph.cy.nodes().map(n => ({id: n.id(), c: n.data('community'),
+        x: n.position().x, y: n.position().y, name: n.data('name'), code: n.data('code'), type: n.data('type'),
+        events: n.data('events'), activity: n.data('activity')}))""")
+    sizes: dict[int, int] = {}
+    for n in nodes:
+        sizes[n["c"]] = sizes.get(n["c"], 0) + 1
+    inside, across = [], []
+    grouped = [n for n in nodes if sizes[n["c"]] >= 3]
+    for i, a in enumerate(grouped):
+        for b in grouped[i + 1:]:
+            d = ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5
+            (inside if a["c"] == b["c"] else across).append(d)
+    ratio = (sum(inside) / len(inside)) / (sum(across) / len(across))
+    record(community_distance_ratio=round(ratio, 3))
+    assert ratio < 0.7, f"members of a community are {ratio:.2f} as far apart as members of different ones"
+    top = max(nodes, key=lambda n: n["activity"])
+    point = tab.evaluate(f"""() => {{
+        const cy = window.diplograph.cy, p = cy.getElementById({top['id']!r}).renderedPosition();
+        const box = cy.container().getBoundingClientRect();
+        return {{x: box.left + p.x, y: box.top + p.y}};
+    }}""")
+    tab.mouse.move(point["x"], point["y"])
+    tab.wait_for_selector("#card:not([hidden])", timeout=5_000)
+    lines = tab.evaluate("[...document.querySelectorAll('#card div')].map(d => d.textContent)")
+    assert lines[0] == top["name"]
+    assert f"code: {top['code'] or '—'}" in lines and f"type: {top['type']}" in lines
+    assert f"events: {top['events']}" in lines and any(x.startswith("mean Goldstein: ") for x in lines)
