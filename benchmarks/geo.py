@@ -145,6 +145,9 @@ def main(argv: list[str]) -> int:
             if errors and (not ok_country or (exact and km > 50)):
                 print(f"{r['event_id_cnty']}\t{how}\t{iso3}/{r['iso3']}\t{km:.0f} km\t{r['location']} "
                       f"({r['admin2']}, {r['admin1']})\t{r['notes'][:300]}")
+        if errors and iso3 is None:
+            print(f"{r['event_id_cnty']}\tnone\t-/{r['iso3']}\t- km\t{r['location']} "
+                  f"({r['admin2']}, {r['admin1']})\t{r['notes'][:300]}")
         # baseline: the first place name of the note, its most populous reading
         first = next((t for t in places.toponyms if t.candidates), None)
         if first is not None:

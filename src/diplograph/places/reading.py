@@ -10,6 +10,8 @@ from ..rules import REGISTRY
 from .gazetteer import Gazetteer, Place, distance_km, name_key
 from .model import Toponym
 
+FUZZY_RULE = "place.spelling_variant"  # declared in toponyms.py (RULE_FUZZY)
+
 
 # Weights of the reading score, fitted by benchmarks/geo_fit.py on the build half of ACLED's notes
 # (coordinate search from hand-set starting values; objective country share + 50 km share: 1.6528 → 1.6604).
@@ -99,7 +101,11 @@ def resolve(found: list[Toponym], gaz: Gazetteer, named: Counter[str]) -> None:
             best = max(scored, key=lambda x: x[0])
             t.place, t.features = best[1], best[2]
         votes: Counter[str] = Counter()
+        voted: set[str] = set()
         for k, scored in readings.items():
+            if name_key(found[k].text) in voted:
+                continue  # a name written twice ("in Colonia X … in Colonia Y") is one vote
+            voted.add(name_key(found[k].text))
             best_in: dict[str, float] = {}
             for sc, p, _ in scored:
                 best_in[p.code] = max(best_in.get(p.code, float("-inf")), sc)
@@ -116,13 +122,18 @@ def resolve(found: list[Toponym], gaz: Gazetteer, named: Counter[str]) -> None:
         for k, scored in readings.items():
             t = found[k]
             inside = [x for x in scored if x[1].code == state]
-            if t.place is None or t.place.code == state or _standalone(t.place):
+            if state is None or t.place is None or t.place.code == state or _standalone(t.place):
                 continue
             if inside:
                 best = max(inside, key=lambda x: x[0])
                 t.place, t.features = best[1], best[2]
             elif len(readings) > 1 and (t.place.population < 100_000 or not _own(t, t.place)):
                 t.place = None  # a small namesake abroad in a report about another state: a misreading
+    for t in found:
+        # a spelling guessed in a state the document does not name, when it names others, is a namesake
+        if t.rule == FUZZY_RULE and t.place is not None and named and t.place.code not in named \
+                and t.place.code != state:
+            t.place = None
     for t in found:
         c = t.container
         if t.place is not None and c is not None and c.place is not None and not contains(c.place, t.place):

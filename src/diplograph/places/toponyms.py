@@ -21,6 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..nlp import text_of, tokens_of
+from ..lexicon import word_class
 from ..rules import REGISTRY
 from .gazetteer import Gazetteer, Place, name_key, strip_article
 from .model import Toponym
@@ -301,6 +302,7 @@ def _compound_prefix(toks: list[Token], end: int) -> bool:
 def _name_end(toks: list[Token], i: int) -> int:
     end = i
     while end < len(toks) and end - i < 5 and (_CAP.match(toks[end].text) or (
+            end == i and toks[end].lower_ in ("al", "el") and end + 1 < len(toks)) or (
             end > i and toks[end].text == "-" and end + 1 < len(toks) and _CAP.match(toks[end + 1].text))):
         end += 1
     return end
@@ -317,10 +319,13 @@ def _area_word(tok: Token) -> int | None:
     return None
 
 
-def _area_follows(toks: list[Token], i: int, gaz: Gazetteer) -> bool:
-    """An admin area or a large city starts at ``i`` (``Tijuana Baja California``)."""
+def _area_follows(toks: list[Token], i: int, gaz: Gazetteer, cands: list[tuple[Place, bool]]) -> bool:
+    """An admin area or a large city of a state of ``cands`` starts at ``i`` (``Tijuana Baja
+    California``; not ``Colonia El Carmen``, a neighbourhood named after a place abroad)."""
     hit = _longest(toks, i, gaz)
-    return hit is not None and any(own and (p.level < 3 or p.population >= 100_000) for p, own in hit[1])
+    states = {p.code for p, _ in cands}
+    return hit is not None and any(own and (p.level < 3 or p.population >= 100_000) and p.code in states
+                                   for p, own in hit[1])
 
 
 def _reads_as_place(toks: list[Token], start: int, end: int, cands: list[tuple[Place, bool]],
@@ -331,10 +336,16 @@ def _reads_as_place(toks: list[Token], start: int, end: int, cands: list[tuple[P
     locative = before is not None and (before.lower_ in LOCATIVE or (
         before.lower_ == "the" and start > 1 and toks[start - 2].lower_ in LOCATIVE))
     area = after is not None and _area_word(after) is not None
+    # "the Zahle roundabout", "Hole camp": a site named after the place it is in says where
+    if after is not None and after.lower_ in word_class("place_landmarks") and "PERSON" not in types:
+        return True
+    # "(Anzourou, Tillaberi)": the bracketed list of places a report writes after a name
+    if _in_bracketed_places(toks, start, end):
+        return True
     # part of a longer proper name (``Newport Beach``, ``Kabul University``) that is not an area word
     # nor another place (``Tijuana Baja California``)
     if after is not None and after.pos_ == "PROPN" and _CAP.match(after.text) and not area \
-            and not _area_follows(toks, end, gaz):
+            and not _area_follows(toks, end, gaz, cands):
         return False
     # "the Mile mall", "the Kabul bureau": a name modifying a common noun after "the" is a landmark's name
     if before is not None and before.lower_ == "the" and after is not None and after.pos_ == "NOUN" \
@@ -354,6 +365,26 @@ def _reads_as_place(toks: list[Token], start: int, end: int, cands: list[tuple[P
         return True
     # a country or a large city the tagger left untyped
     return any(p.fcode == "PCLI" or p.population >= 1_000_000 for p, own in cands if own)
+
+
+def _list_word(tok: Token) -> bool:
+    return tok.text in (",", "-") or _CAP.match(tok.text) is not None or tok.lower_ in _PARTICLES
+
+
+def _in_bracketed_places(toks: list[Token], start: int, end: int) -> bool:
+    """The name stands in a bracketed list of names right after a name or a place word
+    (``Gadabo (Anzourou, Tillaberi)``, ``Kerawa village (Mayo-Sava, Extreme-Nord)``)."""
+    if toks[start].is_upper and end - start == 1 and len(toks[start].text) <= 3:
+        return False  # "(UP)", "(AP)": an abbreviation, not a name of the gazetteer's
+    j = start - 1
+    while j >= 0 and start - j < 12 and _list_word(toks[j]):
+        j -= 1
+    if j < 1 or toks[j].text != "(" or not (_CAP.match(toks[j - 1].text) or _area_word(toks[j - 1]) is not None):
+        return False
+    k = end
+    while k < len(toks) and k - end < 12 and _list_word(toks[k]):
+        k += 1
+    return k < len(toks) and toks[k].text == ")"
 
 
 def _toponym(sdoc: Doc, toks: list[Token], start: int, end: int, cands: list[tuple[Place, bool]]) -> Toponym:
@@ -407,6 +438,8 @@ def _context_countries(found: list[Toponym], actors: dict) -> Counter[str]:
         if c:
             named[c] += len(a.mentions) or 1
     for t in found:
+        if t.rule == RULE_FUZZY:
+            continue  # a guessed spelling is no evidence of the document's states
         codes = {p.code for p, _ in t.candidates}
         if len(codes) == 1:
             named[next(iter(codes))] += 1
