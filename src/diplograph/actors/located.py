@@ -79,6 +79,8 @@ def drop_places_as_actors(st: State) -> None:
             a = st.out.actors.get(aid)
             if a is None or a.type not in ("person", "group", "state"):
                 continue
+            if _from_user_dictionary(st, aid, t.start, t.end):
+                continue  # the user's own dictionary names this actor: it stays
             if (a.type == "state" and _report_place(t)) or (a.type != "state" and _rules_on(st, aid, t.start, t.end)
                                                             <= GUESSES):
                 drop_mentions(st, aid, t.start, t.end)
@@ -91,6 +93,12 @@ def _report_place(t) -> bool:
     not ``near Lima, Peru``: the event stage reads the state acted on there)."""
     inside_area = t.container is not None and t.container.place is not None and t.container.place.level > 0
     return bool(t.level_wanted) or inside_area or t.is_container
+
+
+def _from_user_dictionary(st: State, aid: str, s: int, e: int) -> bool:
+    doc = st.doc
+    s0, e0 = st.norm.to_original(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+    return any(m.method == "dictionary" for m in st.out.actors[aid].mentions if m.start < e0 and m.end > s0)
 
 
 def _rules_on(st: State, aid: str, s: int, e: int) -> set[str | None]:

@@ -15,12 +15,14 @@ from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Iterable
 
 from ..cache import cached
 from ..data import data_path
 
 GAZETTEER = data_path("geo", "gazetteer.tsv.gz")
 COMPASS = data_path("geo", "compass.tsv")
+DESIGNATORS = data_path("geo", "designators.txt")
 # Arabic article forms a transliteration writes or drops ("Al Hudaydah", "Hudaydah").
 ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "an ", "az ", "ath ", "adh ", "ed ", "es ")
 _APOSTROPHES = re.compile(r"['’`ʻʼ‘]")
@@ -149,6 +151,9 @@ def _compass_variants(key: str, compass: dict[str, list[str]]) -> set[str]:
     """``south kivu`` → ``sud kivu``; ``far north`` → ``extreme nord``: the local forms of an area name."""
     out: set[str] = set()
     for eng in sorted(compass, key=len, reverse=True):
+        for form in compass[eng]:  # "shamal sina" → "north sina": the English form of a local name
+            if key.startswith(form + " "):
+                out.add(f"{eng} {key[len(form) + 1:]}")
         if key.startswith(eng + " "):
             rest = key[len(eng) + 1:]
             out.update(f"{f} {rest}" for f in compass[eng])
@@ -160,10 +165,61 @@ def _compass_variants(key: str, compass: dict[str, list[str]]) -> set[str]:
     return out
 
 
+def designators(path: Path = DESIGNATORS) -> list[str]:
+    """The generic words of admin-area names (name keys), longest first."""
+    with path.open(encoding="utf-8") as fh:
+        words = {name_key(line) for line in fh if line.strip() and not line.startswith("#")}
+    return sorted(words - {""}, key=len, reverse=True)
+
+
+def _without_designator(key: str, words: list[str]) -> str | None:
+    """``muhafazat shamal sina`` → ``shamal sina``; ``salah ad din governorate`` → ``salah ad din``."""
+    for w in words:
+        if key.startswith(w + " ") and len(key) > len(w) + 3:
+            return key[len(w) + 1:]
+        if key.endswith(" " + w) and len(key) > len(w) + 3:
+            return key[:-len(w) - 1]
+    return None
+
+
+def area_spellings(key: str, keys: Iterable[str], compass: dict[str, list[str]], admin_words: list[str]) -> set[str]:
+    """An admin area's names as texts write them: without the designator, and with the English
+    compass word for a local one."""
+    spellings = {key}
+    for k in [key, *keys]:
+        short = _without_designator(k, admin_words)
+        if short:
+            spellings.add(short)
+    for k in list(spellings):
+        spellings |= _compass_variants(k, compass)
+    return spellings
+
+
+@lru_cache(maxsize=4096)
+def spellings_of(name: str, fcode: str) -> frozenset[str]:
+    """The keys a place's own name is written as (an area's short and English forms), for the
+    similarity check of a guessed spelling."""
+    key = name_key(name)
+    if fcode not in ("ADM1", "ADM2"):
+        return frozenset({key})
+    return frozenset(area_spellings(key, (), _compass(), _designators()))
+
+
+@lru_cache(maxsize=1)
+def _compass() -> dict[str, list[str]]:
+    return compass_forms()
+
+
+@lru_cache(maxsize=1)
+def _designators() -> list[str]:
+    return designators()
+
+
 def read_gazetteer(path: Path) -> Gazetteer:
     g = Gazetteer()
     fuzzy: dict[str, list[int]] = {}
     compass = compass_forms()
+    admin_words = designators()
     g.generic = set(compass) | {f for forms in compass.values() for f in forms}
     index: dict[str, list[int]] = {}
 
@@ -203,13 +259,20 @@ def read_gazetteer(path: Path) -> Gazetteer:
                 bare = strip_article(k)
                 if bare:
                     add(bare, ~i)
+            spellings = {own}
             if r["fcode"] in ("ADM1", "ADM2"):
-                for k in _compass_variants(own, compass):
+                # the area's name without its designator (and its article), and with English compass words
+                spellings = area_spellings(own, keys, compass, admin_words)
+                for k in spellings - {own}:
                     add(k, ~i)
+                    bare = strip_article(k)
+                    if bare:
+                        add(bare, ~i)
             if r["fclass"] == "A" or int(r["population"] or 0) >= FUZZY_MIN_POPULATION:
-                sk = skeleton(own)
-                if len(sk) >= 3:
-                    fuzzy.setdefault(sk, []).append(i)
+                for k in spellings:
+                    sk = skeleton(k)
+                    if len(sk) >= 3 and i not in fuzzy.get(sk, ()):
+                        fuzzy.setdefault(sk, []).append(i)
             if r["fcode"] == "PCLI":
                 g.country_of_code[r["iso3"]] = i
                 if r["code"] == r["iso3"]:  # a territory Phoenix codes as its state (Jersey) is not that state
@@ -226,7 +289,7 @@ def read_gazetteer(path: Path) -> Gazetteer:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The shipped gazetteer, built once and then read from the on-disk cache."""
-    return cached("gazetteer", [GAZETTEER, COMPASS, Path(__file__)], lambda: read_gazetteer(GAZETTEER))
+    return cached("gazetteer", [GAZETTEER, COMPASS, DESIGNATORS, Path(__file__)], lambda: read_gazetteer(GAZETTEER))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

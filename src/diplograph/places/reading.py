@@ -130,9 +130,8 @@ def resolve(found: list[Toponym], gaz: Gazetteer, named: Counter[str]) -> None:
             elif len(readings) > 1 and (t.place.population < 100_000 or not _own(t, t.place)):
                 t.place = None  # a small namesake abroad in a report about another state: a misreading
     for t in found:
-        # a spelling guessed in a state the document does not name, when it names others, is a namesake
-        if t.rule == FUZZY_RULE and t.place is not None and named and t.place.code not in named \
-                and t.place.code != state:
+        # a spelling guessed in a state the document does not name otherwise is most often a namesake
+        if t.rule == FUZZY_RULE and t.place is not None and named and t.place.code not in named:
             t.place = None
     for t in found:
         c = t.container

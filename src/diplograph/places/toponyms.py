@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import text_of, tokens_of
 from ..lexicon import word_class
 from ..rules import REGISTRY
-from .gazetteer import Gazetteer, Place, name_key, strip_article
+from .gazetteer import Gazetteer, Place, name_key, spellings_of, strip_article
 from .model import Toponym
 from .reading import WEIGHTS, contains, resolve, score  # noqa: F401  (WEIGHTS: benchmarks/geo_fit.py fits them here)
 
@@ -285,8 +285,8 @@ def _fuzzy(toks: list[Token], start: int, end: int, gaz: Gazetteer, chain_end: i
     bare = strip_article(key) or key
     out = []
     for p in gaz.fuzzy_lookup(key):
-        other = name_key(p.name)
-        if fuzz.ratio(bare, strip_article(other) or other) >= FUZZY_MIN_RATIO:
+        if any(fuzz.ratio(bare, strip_article(other) or other) >= FUZZY_MIN_RATIO
+               for other in spellings_of(p.name, p.fcode)):
             out.append(p)
     return sorted(out, key=lambda p: -p.population)
 
