@@ -30,6 +30,10 @@ VETO_TOPONYM = mention_rule(
     "a name read as a place (town, area, X district) that does not stand for a government is a location: "
     "not a new person, an unknown organisation or a city standing for its state", ("parse", "places"))
 
+# Sector codes of people named by no role at all ("people", "persons"): the place they are in is
+# already the event stage's reading of whom an act touches.
+UNSPECIFIC = {"PPL"}
+
 # Mentions these rules make are dropped on a place name: they guess an actor from a capitalised word.
 GUESSES = {"mention.person_new", "mention.unknown_entity", "mention.surname_alias", "mention.person_kb_surname",
            "mention.place_state", "mention.place_named_state"}
@@ -42,7 +46,11 @@ def event_place_state(st: State, head: int, located: bool) -> str | None:
     found = toponyms_of(st.doc)
     if not found:
         return None
-    named = _named_states(st, head)
+    hit = st.hits.get(head)
+    agent = hit[2].agent if hit is not None else None
+    if agent is not None and agent.code.strip("~") in UNSPECIFIC:
+        return None  # "killed five people in X": the event stage reads the place's state as the one acted on
+    named = _named_states(st, head, every=not located)
     where = where_state(st.doc[head], found, named, clause_only=not located)
     if where is None or where[0] not in st.kb.countries:
         return None
@@ -51,15 +59,24 @@ def event_place_state(st: State, head: int, located: bool) -> str | None:
     return where[0]
 
 
-def _named_states(st: State, head: int) -> set[str]:
-    """The states the sentence of ``head`` names (nationalities, states, states' groups)."""
-    sent = st.doc[head].sent
+def _named_states(st: State, head: int, every: bool) -> set[str]:
+    """The states the sentence of ``head`` names: states, their groups and nationalities; unless
+    ``every``, not a nationality describing a thing (``an Armenian church`` is no other party)."""
+    doc = st.doc
+    sent = doc[head].sent
+    # a state read inside a place name (``Mali`` of ``Mali Zvornik``, a city read as its state) is where, not who
+    places = {i for t in toponyms_of(doc) or [] if not t.stands_for_actor and (t.place is None or t.place.level > 0)
+              for i in range(t.start, t.end)}
     out = set()
     for t in range(sent.start, sent.end):
-        if t in st.hits and t != head:
-            c = state_of_span(st, st.hits[t][2])
-            if c:
-                out.add(c)
+        if t not in st.hits or t == head or t in places:
+            continue
+        hit = st.hits[t][2]
+        if hit.kind == "demonym" and every is False and doc[t].head.i not in st.hits:
+            continue
+        c = state_of_span(st, hit)
+        if c:
+            out.add(c)
     return out
 
 

@@ -167,9 +167,13 @@ def where_state(token: Token, toponyms: list[Toponym], named: set[str] | None = 
 
 
 def _all_placed(doc: Doc, phrase: tuple[int, int], toponyms: list[Toponym]) -> bool:
-    """Every proper noun of the phrase is inside a toponym the places stage resolved."""
+    """Every proper noun the locative phrase puts as a place (its object and the objects coordinated
+    with it: ``in Ruritania and Ghana``) is inside a toponym the places stage read."""
     inside = {i for t in toponyms if t.place is not None or not t.candidates for i in range(t.start, t.end)}
-    return all(k in inside for k in range(*phrase) if doc[k].pos_ == "PROPN")
+    prep = doc[phrase[0]]
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    return all(o.i in inside for o in objects if o.pos_ == "PROPN")
 
 
 def document_state(sdoc: Doc, toponyms: list[Toponym]) -> str | None:

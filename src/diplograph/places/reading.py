@@ -130,8 +130,12 @@ def resolve(found: list[Toponym], gaz: Gazetteer, named: Counter[str]) -> None:
             elif len(readings) > 1 and (t.place.population < 100_000 or not _own(t, t.place)):
                 t.place = None  # a small namesake abroad in a report about another state: a misreading
     for t in found:
-        # a spelling guessed in a state the document does not name otherwise is most often a namesake
-        if t.rule == FUZZY_RULE and t.place is not None and named and t.place.code not in named:
+        # a spelling guessed in a state the document does not name otherwise (its actors, its sure places) is
+        # most often a namesake
+        # ("Burma" read as a Sudanese town before the actors say Myanmar), unless the area word asks for
+        # just what it is ("Oromia region" ~ Oromiya)
+        confirmed = t.place is not None and t.level_wanted in (1, 2) and t.place.level in (1, 2)
+        if t.rule == FUZZY_RULE and t.place is not None and t.place.code not in named and not confirmed:
             t.place = None
     for t in found:
         c = t.container

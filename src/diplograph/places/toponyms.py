@@ -274,10 +274,9 @@ def _fuzzy(toks: list[Token], start: int, end: int, gaz: Gazetteer, chain_end: i
     types = {toks[k].ent_type_ for k in range(start, end)}
     # a spelling is only guessed where the text says a place: a place entity, a list of places, an
     # area word, or a locative preposition before a name no entity type claims ("on Sunday" is a date)
-    placelike = bool(types & _PLACE_ENTS and not types & _NOT_PLACE_ENTS) or start == chain_end or (
-        after is not None and _area_word(after)) or (
-        before is not None and before.lower_ in LOCATIVE and not types & (_NOT_PLACE_ENTS | {"NORP"}))
-    if not placelike:
+    placelike = bool(types & _PLACE_ENTS) or start == chain_end or (after is not None and _area_word(after)) or (
+        before is not None and before.lower_ in LOCATIVE)
+    if not placelike or types & (_NOT_PLACE_ENTS | {"NORP"}):  # a nationality or a date is no misspelt place
         return []
     key = name_key(text_of(toks[start].doc)[toks[start].idx:toks[end - 1].idx + len(toks[end - 1].text)])
     if len(key) < 4:
