@@ -156,7 +156,7 @@ def where_state(token: Token, toponyms: list[Toponym], named: set[str] | None = 
         return None
     sent = token.sent
     codes = {t.place.code for t in toponyms if t.place is not None and not t.stands_for_actor
-             and sent.start <= t.start < sent.end}
+             and sent.start <= t.start < sent.end and not _in_a_longer_name(token.doc, t)}
     if len(codes) > 1:
         return None  # the sentence names places of several states: no guess
     how = "sentence" if codes else "document"
@@ -164,6 +164,12 @@ def where_state(token: Token, toponyms: list[Toponym], named: set[str] | None = 
     if code is None or (named and named != {code}):
         return None
     return code, how
+
+
+def _in_a_longer_name(doc: Doc, t: Toponym) -> bool:
+    """``the Montenegro Municipality Association``: the place names an organisation, not where it is."""
+    e = t.end + (1 if t.level_wanted is not None else 0)
+    return e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper()
 
 
 def _all_placed(doc: Doc, phrase: tuple[int, int], toponyms: list[Toponym]) -> bool:
@@ -182,7 +188,8 @@ def document_state(sdoc: Doc, toponyms: list[Toponym]) -> str | None:
     dateline = _dateline(sdoc, toponyms)
     if dateline is not None and dateline.place is not None:
         return dateline.place.code
-    counts: Counter[str] = Counter(t.place.code for t in toponyms if t.place is not None and not t.stands_for_actor)
+    counts: Counter[str] = Counter(t.place.code for t in toponyms if t.place is not None and not t.stands_for_actor
+                                   and not _in_a_longer_name(sdoc, t))
     if not counts:
         return None
     (code, n), *rest = counts.most_common(2)
