@@ -143,17 +143,21 @@ def _train_module():
 RULES_OFF = "event.type_model,event.no_political_act,event.political_side"
 
 
-def _primary_roots(pipeline, docs: list, off: bool) -> list[str | None]:
-    """Per document, the model class of its most confident event's root (None: no event)."""
+def _primary_roots(pipeline, docs: list, off: bool) -> dict[str, list[str | None]]:
+    """Per document, the model class of the root of its headline event (``headline``: the most
+    confident event of the first sentence that has one, ``events/headline.py``) and of its most
+    confident event anywhere (``maxconf``, the reading of the first version); None: no event."""
+    from diplograph.events.headline import headline
     from diplograph.events.typescore import model_root
 
     old = os.environ.get("DIPLOGRAPH_RULES_OFF")
     os.environ["DIPLOGRAPH_RULES_OFF"] = RULES_OFF if off else ""
     try:
-        out = []
+        out: dict[str, list[str | None]] = {"headline": [], "maxconf": []}
         for a in pipeline.analyze(docs):
-            p = primary(a.events)
-            out.append(model_root(p.cameo_root) if p else None)
+            for pick, fn in (("headline", headline), ("maxconf", primary)):
+                p = fn(a.events)
+                out[pick].append(model_root(p.cameo_root) if p else None)
         return out
     finally:
         if old is None:
@@ -210,11 +214,15 @@ def bench_typing(pipeline, which: str) -> dict:
         whole = True
     texts, gold = [r[0] for r in rows], [r[1] for r in rows]
     docs = [Document(f"{which}-{i}", t) for i, t in enumerate(texts)]
-    out = {"n": len(rows), "split": which,
+    coder, combined = _primary_roots(pipeline, docs, off=True), _primary_roots(pipeline, docs, off=False)
+    out = {"n": len(rows), "split": which, "pick": "maxconf",
            "majority_baseline": {"type": majority, **_scores(gold, [majority] * len(gold))},
-           "coder": _scores(gold, _primary_roots(pipeline, docs, off=True)),
+           "coder": _scores(gold, coder["maxconf"]),
            "model": _scores(gold, _model_roots(pipeline, texts, whole)),
-           "combined": _scores(gold, _primary_roots(pipeline, docs, off=False))}
+           "model_first_sentence": _scores(gold, _model_roots(pipeline, texts, False)),
+           "combined": _scores(gold, combined["maxconf"]),
+           "coder_headline": _scores(gold, coder["headline"]),
+           "combined_headline": _scores(gold, combined["headline"])}
     if which.startswith("acled"):
         out["always_19"] = _scores(gold, ["19"] * len(gold))
     return out

@@ -45,7 +45,7 @@ DEV = SHARED / "data" / "dev"
 sys.path.insert(0, str(ROOT / "src"))
 
 from diplograph.events.typemodel import NONE, TypeModel, sentence_features  # noqa: E402
-from diplograph.events.typescore import ScorerParams, SentenceView, decide  # noqa: E402
+from diplograph.events.typescore import OFF, ScorerParams, SentenceView, decide, sides_ok  # noqa: E402
 
 PLOVER05_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
                  "CONCEDE": "08", "RETREAT": "08", "INVESTIGATE": "09", "DEMAND": "10", "DISAPPROVE": "11",
@@ -94,8 +94,10 @@ class Row:
     key: str
     group: int | None = None
     feats: list[str] = field(default_factory=list)
-    coder: list[tuple] = field(default_factory=list)  # (root, confidence, political side, clause)
+    coder: list[tuple] = field(default_factory=list)  # the scorer's candidate tuples (typescore.SentenceView)
     proposal: int | None = None  # the model could propose an event here (its political sides)
+    quantity: float = 0.0  # share of amounts among the sentence's words
+    later: list[dict] = field(default_factory=list)  # the text's further sentences: {"f", "c", "p", "q"}
 
 
 def clean(text: str) -> str:
@@ -151,12 +153,16 @@ def reuters_rows(limit: int) -> list[Row]:
     return rows[::step][:limit]
 
 
+MAX_SENTENCES = 6  # sentences of a text kept for the headline check (a note rarely has more)
+
+
 def parse_rows(rows: list[Row], cache: Path | None) -> None:
-    """Per row, the features of its first sentence and the scorer's view of that sentence: the
-    dictionary coder's candidates there (root, confidence, political side) and the event the model
-    could propose there. The pipeline's own stages make them, so the fitted scorer meets in the
-    pipeline exactly what it was fitted on."""
-    cached: dict[str, dict] = {}
+    """Per row and per sentence (its first :data:`MAX_SENTENCES`), the features and the scorer's view:
+    the dictionary coder's candidates there and the event the model could propose there. The
+    pipeline's own stages make them, so the fitted scorer meets in the pipeline exactly what it was
+    fitted on. The model and the scorer are fitted on first sentences; the later ones serve to
+    check how the pipeline picks a text's headline event."""
+    cached: dict[str, list] = {}
     if cache and cache.exists():
         cached = json.loads(cache.read_text())
     todo = [r for r in rows if r.source + r.key not in cached]
@@ -172,22 +178,30 @@ def parse_rows(rows: list[Row], cache: Path | None) -> None:
         t0 = time.perf_counter()
         norms = [normalize(r.text) for r in todo]
         for r, norm, sdoc in zip(todo, norms, pipe.nlp.pipe((n.text for n in norms), batch_size=32)):
-            sent = next(iter(sdoc.sents), None)
-            if sent is None:  # an empty text
-                cached[r.source + r.key] = {"f": [], "c": [], "p": None}
+            if not len(sdoc):
+                cached[r.source + r.key] = [{"f": [], "c": [], "p": None, "q": 0.0}]
                 continue
-            actors = resolve_mentions(sdoc, norm, pipe.kb, None)
-            cands = [c for c in apply_violence_rules(actors, code_events(sdoc, actors, pipe.verbs))
-                     if c.trigger.sent.start == sent.start]
-            view = sentence_view(sent, actors, cands, {})
-            cached[r.source + r.key] = {"f": sentence_features(sent), "c": view.candidates, "p": view.proposal}
+            actors = resolve_mentions(sdoc, norm, pipe.kb, None)  # may merge tokens: sentences after it
+            cands = apply_violence_rules(actors, code_events(sdoc, actors, pipe.verbs))
+            sents = list(sdoc.sents)[:MAX_SENTENCES]
+            out = []
+            for sent in sents:
+                view = sentence_view(sent, actors, [c for c in cands if c.trigger.sent.start == sent.start], {})
+                out.append({"f": sentence_features(sent), "c": view.candidates, "p": view.proposal,
+                            "q": view.quantity})
+            cached[r.source + r.key] = out or [{"f": [], "c": [], "p": None, "q": 0.0}]
         print(f"parsed and coded {len(todo)} rows in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
         if cache:
             cache.write_text(json.dumps(cached))
     for r in rows:
-        c = cached[r.source + r.key]
-        r.feats, r.proposal = c["f"], c["p"]
-        r.coder = [(x[0], float(x[1]), int(x[2]), *x[3:]) for x in c["c"]]
+        first, *rest = cached[r.source + r.key]
+        r.feats, r.proposal, r.quantity = first["f"], first["p"], first.get("q", 0.0)
+        r.coder = _tuples(first["c"])
+        r.later = [dict(x, c=_tuples(x["c"])) for x in rest]
+
+
+def _tuples(cands: list) -> list[tuple]:
+    return [(x[0], float(x[1]), int(x[2]), *x[3:]) for x in cands]
 
 
 # ----------------------------------------------------------------------------- fitting
@@ -221,16 +235,25 @@ def fit(X, y: list[str], w: np.ndarray, c: float):
     return m
 
 
-def out_of_fold(X, y: list[str], w: np.ndarray, c: float, folds: int) -> tuple[np.ndarray, list[str]]:
+def out_of_fold(X, y: list[str], w: np.ndarray, c: float, folds: int, XL=None,
+                owner: list[int] | None = None) -> tuple[np.ndarray, list[str], np.ndarray | None]:
+    """Out-of-fold class probabilities of every row (and of its further sentences ``XL``, whose row
+    is ``owner``: predicted by the model that did not see the row)."""
     from sklearn.model_selection import StratifiedKFold
 
     classes = sorted(set(y))
     P = np.zeros((len(y), len(classes)))
+    PL = np.zeros((XL.shape[0], len(classes))) if XL is not None else None
+    own = np.array(owner or [], dtype=int)
     for tr, te in StratifiedKFold(folds, shuffle=True, random_state=13).split(np.zeros(len(y)), y):
         m = fit(X[tr], [y[i] for i in tr], w[tr], c)
         cols = [classes.index(k) for k in m.classes_]
         P[np.ix_(te, cols)] = m.predict_proba(X[te])
-    return P, classes
+        if PL is not None and len(own):
+            sel = np.where(np.isin(own, te))[0]
+            if len(sel):
+                PL[np.ix_(sel, cols)] = m.predict_proba(XL[sel])
+    return P, classes, PL
 
 
 def label_in_group(rows: list[Row], P: np.ndarray, classes: list[str]) -> None:
@@ -240,7 +263,16 @@ def label_in_group(rows: list[Row], P: np.ndarray, classes: list[str]) -> None:
 
 
 def views(rows: list[Row], P: np.ndarray, classes: list[str]) -> list[SentenceView]:
-    return [SentenceView(r.coder, dict(zip(classes, map(float, p))), r.proposal) for r, p in zip(rows, P)]
+    return [SentenceView(r.coder, dict(zip(classes, map(float, p))), r.proposal, r.quantity) for r, p in zip(rows, P)]
+
+
+def later_views(rows: list[Row], PL: np.ndarray, owner: list[int], classes: list[str]) -> list[list[SentenceView]]:
+    """Per row, the views of its further sentences (out-of-fold probabilities)."""
+    out: list[list[SentenceView]] = [[] for _ in rows]
+    sent_of: list[dict] = [x for r in rows for x in r.later]
+    for x, o, p in zip(sent_of, owner, PL):
+        out[o].append(SentenceView(x["c"], dict(zip(classes, map(float, p))), x["p"], x.get("q", 0.0)))
+    return out
 
 
 def evaluate(rows: list[Row], vs: list[SentenceView], params: ScorerParams | None, mode: str) -> dict[str, float]:
@@ -280,9 +312,127 @@ def tune(rows: list[Row], vs: list[SentenceView]) -> tuple[ScorerParams, dict[st
     return best, evaluate(rows, vs, best, "combined")
 
 
+# ----------------------------------------------------------------------------- stacking layer
+STACK_SOURCES = ("stories", "plover_even", "acled_build", "reuters_build")  # ConfliBERT labels are the model's own
+
+
+def _options(v: SentenceView, retype: float) -> list:
+    from diplograph.events.typestack import options
+
+    keep = [i for i, c in enumerate(v.candidates) if sides_ok(c[0], c[2])]
+    return options(v, keep, retype=retype)
+
+
+def fit_stacker(rows: list[Row], vs: list[SentenceView], w: np.ndarray, idx, c: float, retype: float) -> dict:
+    """A logistic regression over the options of the rows ``idx``: is this option the row's type?"""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    feats, ys, ws = [], [], []
+    for i in idx:
+        for o in _options(vs[i], retype):
+            feats.append(o.feats)
+            ys.append(int(o.root == rows[i].label))
+            ws.append(w[i])
+    dv = DictVectorizer()
+    Xo = dv.fit_transform(feats)
+    m = LogisticRegression(C=c, max_iter=5000)
+    m.fit(Xo, ys, sample_weight=np.array(ws))
+    return {"coef": {k: round(float(v), 4) for k, v in zip(dv.get_feature_names_out(), m.coef_[0]) if abs(v) > 1e-6},
+            "intercept": round(float(m.intercept_[0]), 4)}
+
+
+def stack_weights(rows: list[Row]) -> np.ndarray:
+    """In the layer's fit every source weighs the same in total (the synthetic stories half), the
+    weighting of :func:`objective`: the layer combines the coder and the model for every kind of
+    text, not for the most numerous one."""
+    n = Counter(r.source for r in rows)
+    return np.array([1000.0 / n[r.source] * (0.5 if r.source == "stories" else 1.0) for r in rows])
+
+
+def fit_stacker_cv(rows: list[Row], vs: list[SentenceView], folds: int) -> tuple[dict, float, float, dict]:
+    """The layer's regularisation and the model's re-typing bar (the probability from which the
+    model may re-type the coder's act) chosen on held-out folds of the rows; the per-source
+    accuracy of the held-out decisions; the final layer fitted on all stackable rows."""
+    from sklearn.model_selection import KFold
+
+    w = stack_weights(rows)
+    idx = np.array([i for i, r in enumerate(rows) if r.source in STACK_SOURCES])
+    best = (-1.0, None, None, None, None)
+    for retype in (0.5, 0.6, 0.7, 0.8, OFF):
+        for c in (0.1, 0.3, 1.0):
+            fold_w: dict[int, dict] = {}
+            for tr, te in KFold(folds, shuffle=True, random_state=7).split(idx):
+                weights = fit_stacker(rows, vs, w, idx[tr], c, retype)
+                fold_w.update({int(i): weights for i in idx[te]})
+            # rows outside the stacking set (ConfliBERT) are held out from every fold: the last fold's layer
+            p_of = {i: ScorerParams(retype=retype, stacker=fold_w.get(i, weights)) for i in range(len(rows))}
+            score = evaluate_each(rows, vs, p_of)
+            s = objective(score)
+            print(f"stacker C={c} retype={retype}: held-out score {s:.3f} {score}", file=sys.stderr)
+            if s > best[0]:
+                best = (s, c, retype, score, fold_w)
+    _, c, retype, score, fold_w = best
+    final = fit_stacker(rows, vs, w, idx, c, retype)
+    return final, c, retype, dict(score, _fold_weights=fold_w)
+
+
+def evaluate_each(rows: list[Row], vs: list[SentenceView], params_of: dict[int, ScorerParams]) -> dict[str, float]:
+    hit: dict[str, list[int]] = defaultdict(list)
+    for i, (r, v) in enumerate(zip(rows, vs)):
+        got = decide(v, params_of[i])
+        if r.source.startswith("conflibert"):
+            hit[r.source].append(int(got in GROUP_ROOTS[r.group]))
+        elif r.label == NONE:
+            hit[r.source].append(int(got is None))
+        else:
+            hit[r.source].append(int(got == r.label))
+    return {s: round(sum(h) / len(h), 3) for s, h in sorted(hit.items())}
+
+
+def sentence_event(v: SentenceView, params: ScorerParams | None) -> tuple[str, float] | None:
+    """The sentence's most confident event (root, confidence) as the pipeline would keep it."""
+    from diplograph.events.typescore import decide_sentence, model_root
+
+    if params is None:
+        d = decide_sentence(v, ScorerParams(), use_model=False, use_none=False)
+    else:
+        d = decide_sentence(v, params)
+    if d.propose:
+        return d.propose, float(d.confidence if d.confidence is not None else v.proba.get(d.propose, 0.0))
+    if not d.keep:
+        return None
+    j = max(range(len(d.keep)), key=d.scores.__getitem__)
+    root = d.retype[1] if d.retype and d.retype[0] == d.keep[j] else model_root(v.candidates[d.keep[j]][0])
+    return root, d.scores[j]
+
+
+def headline_check(rows: list[Row], vs: list[SentenceView], lv: list[list[SentenceView]],
+                   fold_w: dict[int, dict], retype: float) -> dict[str, float]:
+    """How a text's event is best picked from its sentences' events, on held-out folds (texts of
+    more than one sentence only): the most confident of all (``maxconf``) or the most confident of
+    the first sentence that has one (``lede``), for the coder alone and the pipeline."""
+    hit: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        if not lv[i] or r.source not in ("acled_build", "stories"):
+            continue
+        for mode, params in (("coder", None), ("combined", ScorerParams(retype=retype, stacker=fold_w.get(i)))):
+            if mode == "combined" and fold_w.get(i) is None:
+                continue
+            evs = [sentence_event(v, params) for v in [vs[i], *lv[i]]]
+            found = [e for e in evs if e]
+            maxconf = max(found, key=lambda e: e[1])[0] if found else None
+            lede = found[0][0] if found else None
+            hit[f"headline_{r.source}_{mode}_maxconf"].append(int(maxconf == r.label))
+            hit[f"headline_{r.source}_{mode}_lede"].append(int(lede == r.label))
+    return {k: round(sum(h) / len(h), 3) for k, h in sorted(hit.items())} | {
+        "headline_texts_" + s: sum(1 for i, r in enumerate(rows) if lv[i] and r.source == s)
+        for s in ("acled_build", "stories")}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/diplograph_train_event_type.json"),
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/diplograph_train_event_type_v2.json"),
                     help="parsed features and coder output of the training rows (rebuilt when absent)")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "diplograph" / "data" / "models" / "event_type")
     ap.add_argument("--folds", type=int, default=5)
@@ -306,7 +456,7 @@ def main() -> None:
     w = source_weights(typed)
     best_c, best = args.C[0], -1.0
     for c in args.C:
-        P, classes = out_of_fold(X, y, w, c, args.folds)
+        P, classes, _ = out_of_fold(X, y, w, c, args.folds)
         s = objective(evaluate(typed, views(typed, P, classes), None, "model"))
         print(f"C={c}: out-of-fold model score {s:.3f}", file=sys.stderr)
         if s > best:
@@ -320,13 +470,23 @@ def main() -> None:
     vocab, X = vectorise(train, args.min_count)
     y = [r.label for r in train]
     w = source_weights(train)
-    P, classes = out_of_fold(X, y, w, best_c, args.folds)
+    owner = [i for i, r in enumerate(train) for _ in r.later]
+    _, XL = vectorise_with(vocab, [Row("", None, "", "", feats=x["f"]) for r in train for x in r.later])
+    P, classes, PL = out_of_fold(X, y, w, best_c, args.folds, XL, owner)
 
-    # 3. the scorer's parameters on the out-of-fold probabilities
+    # 3. the scorer on the out-of-fold probabilities: the thresholds (the model-off path and older
+    # files) and the stacking layer (typestack), itself checked on held-out folds of the rows
     vs = views(train, P, classes)
-    params, combined = tune(train, vs)
+    params, _ = tune(train, vs)
+    stacker, stack_c, stack_retype, stack_oof = fit_stacker_cv(train, vs, args.folds)
+    params = ScorerParams.from_dict(dict(params.to_dict(), retype=stack_retype), stacker)
     report = {"coder": evaluate(train, vs, None, "coder"), "model": evaluate(train, vs, None, "model"),
-              "combined": combined}
+              "combined": {s: v for s, v in stack_oof.items() if not s.startswith("headline")},
+              "headline": {s: v for s, v in stack_oof.items() if s.startswith("headline")}}
+    lv = later_views(train, PL, owner, classes)
+    report["headline"].update(headline_check(train, vs, lv, stack_oof["_fold_weights"], stack_retype))
+    report["combined"].pop("_fold_weights", None)
+    report["headline"].pop("_fold_weights", None)
 
     final = fit(X, y, w, best_c)
     coef = np.zeros((len(vocab), len(classes)), dtype=np.float32)
@@ -338,7 +498,8 @@ def main() -> None:
     pc = final.predict_proba(Xc)
     report["conflibert_check_group_model"] = round(float(np.mean(
         [final.classes_[int(np.argmax(p))] in GROUP_ROOTS[r.group] for r, p in zip(check, pc)])), 3)
-    vc = [SentenceView(r.coder, dict(zip(final.classes_, map(float, p))), r.proposal) for r, p in zip(check, pc)]
+    vc = [SentenceView(r.coder, dict(zip(final.classes_, map(float, p))), r.proposal, r.quantity)
+          for r, p in zip(check, pc)]
     for mode in ("coder", "combined"):
         report[f"conflibert_check_group_{mode}"] = evaluate(check, vc, params, mode).get("conflibert_check")
     meta = {
@@ -348,12 +509,13 @@ def main() -> None:
                     "acled_2020_dev.csv (build half: sha1(data_id) even)",
                     "conflibert_cameo_quad.tsv (build half: sha1(text) even; root inside the human group)",
                     "Reuters-21578 (build half: sha1('reuters-'+NEWID) even; company/market topics) as 'none'"],
-        "thresholds": params.to_dict(), "out_of_fold": report,
+        "thresholds": params.to_dict(), "stacker": stacker, "stacker_C": stack_c, "out_of_fold": report,
     }
     model = TypeModel(classes, vocab, coef, intercept, meta)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
-    print(json.dumps({"C": best_c, "features": len(vocab), "thresholds": params.to_dict(), **report}, indent=1))
+    print(json.dumps({"C": best_c, "features": len(vocab), "thresholds": params.to_dict(), "stacker_C": stack_c,
+                      **report}, indent=1))
 
 
 def vectorise_with(vocab: dict[str, int], rows: list[Row]):

@@ -18,10 +18,11 @@ proposed one names ``source.main_subject`` / ``target.main_object`` for its side
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from ..actors.state import ResolvedActors
-from ..lexicon import sector_has
+from ..lexicon import sector_has, word_class
 from ..records import Actor
 from ..rules import REGISTRY
 from .candidates import Candidate
@@ -126,13 +127,53 @@ def _proposed(sent: Any, actors: ResolvedActors, root: str, p: float) -> Candida
                      rules={"event": TYPE_MODEL, "source": MAIN_SUBJECT, "target": MAIN_OBJECT})
 
 
+_MEASURE_ENTS = {"MONEY", "QUANTITY", "PERCENT"}
+_ARGUMENT_DEPS = {"dobj", "attr", "nsubjpass", "npadvmod", "oprd", "dative", "prep", "acomp"}
+
+
+def _measured(tok: Any) -> bool:
+    """A measured amount: money, a quantity with its unit, a percentage, or a number of a unit of
+    goods or money (``19.6 mln bags``, ``57 mln dlrs``); never a count of people or places
+    (``three soldiers`` is no market figure)."""
+    if tok.ent_type_ in _MEASURE_ENTS:
+        return True
+    if tok.like_num and tok.dep_ in ("nummod", "compound", "quantmod"):
+        tok = tok.head
+    return tok.lemma_.lower() in _units() and any(c.like_num for c in tok.children)
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    return word_class("measure_units")
+
+
+def acts_on_quantity(tok: Any) -> bool:
+    """Whether a trigger's own arguments are amounts (``exported 11,000 tonnes``, ``bought one mln
+    tonnes of corn``, ``estimated output at 1.8 mln``): a trade or market figure rather than an act
+    on an actor. Read two levels down (the argument and its modifiers, or a preposition's object)."""
+    for c in tok.children:
+        if c.dep_ not in _ARGUMENT_DEPS:
+            continue
+        for t in (c, *c.children, *(g for x in c.children if x.dep_ == "pobj" for g in x.children)):
+            if _measured(t):
+                return True
+    return False
+
+
+def quantity_share(sent: Any) -> float:
+    """The share of a sentence's words that are measured amounts (money, quantities, per cent)."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return round(sum(1 for t in words if _measured(t)) / len(words), 3) if words else 0.0
+
+
 def sentence_view(sent: Any, actors: ResolvedActors, cands: list[Candidate], proba: dict[str, float]) -> SentenceView:
     """The scorer's view of a sentence: its candidates, the model's probabilities, a possible proposal."""
     proposal = _proposed(sent, actors, "00", 0.0)
     return SentenceView(
-        [(c.code[:2], c.confidence, _political_side(c, actors), clause_of(c.trigger), frames(c.trigger))
+        [(c.code[:2], c.confidence, _political_side(c, actors), clause_of(c.trigger), frames(c.trigger),
+          c.target is not None, acts_on_quantity(c.trigger), c.nominal)
          for c in cands], proba,
-        None if proposal is None else _political_side(proposal, actors))
+        None if proposal is None else _political_side(proposal, actors), quantity_share(sent))
 
 
 def apply_type_model(doc: Any, actors: ResolvedActors, candidates: list[Candidate],
@@ -141,7 +182,7 @@ def apply_type_model(doc: Any, actors: ResolvedActors, candidates: list[Candidat
     model = model or load_type_model()
     if model is None:
         return candidates
-    params = ScorerParams.from_dict(model.meta.get("thresholds"))
+    params = ScorerParams.from_dict(model.meta.get("thresholds"), model.meta.get("stacker"))
     switches = {"use_model": REGISTRY.enabled(TYPE_MODEL), "use_none": REGISTRY.enabled(NO_POLITICAL_ACT),
                 "use_side": REGISTRY.enabled(POLITICAL_SIDE)}
     if not any(switches.values()):
@@ -158,7 +199,8 @@ def apply_type_model(doc: Any, actors: ResolvedActors, candidates: list[Candidat
         view = sentence_view(sent, actors, cands, model.sentence(sent) if needs_model else {})
         d = decide_sentence(view, params, **switches)
         if d.propose:
-            cand = _proposed(sent, actors, d.propose, view.proba.get(d.propose, 0.0))
+            cand = _proposed(sent, actors, d.propose,
+                             d.confidence if d.confidence is not None else view.proba.get(d.propose, 0.0))
             if cand is not None:
                 out.append(cand)
             continue

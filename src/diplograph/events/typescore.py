@@ -22,16 +22,15 @@ A parameter of 1.01 or more switches its step off (a probability never reaches i
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from .typemodel import NONE
+from .typestack import ANY_PARTIES, choose, model_root
+
+__all__ = ["ANY_PARTIES", "model_root"]  # re-exported: callers read them here
 
 OFF = 1.01
-
-
-def model_root(cameo_root: str) -> str:
-    """The model's class of a CAMEO root: 20 (unconventional mass violence) is ASSAULT like 18."""
-    return "18" if cameo_root == "20" else cameo_root
 
 
 @dataclass(frozen=True)
@@ -40,20 +39,20 @@ class ScorerParams:
     retype: float = OFF
     propose: float = OFF
     none: float = OFF
+    # the fitted stacking layer (``typestack``): when present it decides, the thresholds above serve
+    # only the model-off path (``none``) and older model files
+    stacker: dict[str, Any] | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, float]:
-        return asdict(self)
+        return {"weight": self.weight, "retype": self.retype, "propose": self.propose, "none": self.none}
 
     @classmethod
-    def from_dict(cls, d: dict[str, float] | None) -> "ScorerParams":
+    def from_dict(cls, d: dict[str, float] | None, stacker: dict[str, Any] | None = None) -> "ScorerParams":
         d = d or {}
         return cls(float(d.get("weight", 0.0)), float(d.get("retype", OFF)), float(d.get("propose", OFF)),
-                   float(d.get("none", OFF)))
+                   float(d.get("none", OFF)), stacker)
 
 
-# acts PLOVER codes whoever the parties are (a riot, an attack on villagers by a gang): the
-# political-side requirement does not apply to them
-ANY_PARTIES = ("14", "18", "19", "20")
 
 
 @dataclass
@@ -63,9 +62,11 @@ class SentenceView:
     model could propose there: None (no actor as the main verb's doer or object) or how many of its
     sides are political."""
 
-    candidates: list[tuple]  # (root, confidence, political sides 0–2, clause group, frames another act)
+    candidates: list[tuple]  # (root, confidence, political sides 0–2, clause group, frames another act,
+    #                           has a target, acts on a quantity, nominal rule)
     proba: dict[str, float]
     proposal: int | None = None
+    quantity: float = 0.0  # share of the sentence's words that are amounts (money, quantities, per cent, counts)
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Decision:
     scores: list[float]  # per kept candidate, its re-ranked confidence
     retype: tuple[int, str] | None = None  # (candidate index, new root)
     propose: str | None = None  # a root the model proposes where no candidate is left
+    confidence: float | None = None  # the proposed event's confidence (the stacker's probability)
 
 
 def best_class(proba: dict[str, float]) -> tuple[str | None, float]:
@@ -106,6 +108,10 @@ def decide_sentence(view: SentenceView, params: ScorerParams, *, use_model: bool
         keep = [i for i in keep if cands[i][2] >= 2]
         if not keep:
             return Decision([], [])
+    if use_model and params.stacker is not None:
+        # the layer picks the act among the coder's readings and the model's; whether there is an
+        # act at all is the ``none`` rule above
+        return _stacked(view, keep, params.stacker, False, params.retype)
     if not use_model:
         return Decision(keep, [cands[i][1] for i in keep])
     top, p_top = best_class(view.proba)
@@ -138,6 +144,27 @@ def decide_sentence(view: SentenceView, params: ScorerParams, *, use_model: bool
         else:
             retype = (best, top)
     return Decision(keep, [scores[i] for i in keep], retype)
+
+
+def _stacked(view: SentenceView, keep: list[int], weights: dict[str, Any], use_none: bool, retype: float) -> Decision:
+    """The fitted layer's choice: the chosen option's event carries its probability as confidence; the
+    sentence's other candidates stay, below it (other acts the sentence may report)."""
+    cands = view.candidates
+    res = choose(view, keep, weights, use_none, retype)
+    if res is None:
+        return Decision(keep, [cands[i][1] for i in keep])
+    opt, p = res
+    p = round(p, 3)
+    if opt.how == "none":
+        return Decision([], [])
+    if opt.how == "propose":
+        return Decision([], [], propose=opt.root, confidence=p)
+    chosen = cands[opt.index]
+    # the chosen act's other readings (the reverse side of a reciprocal act: same clause, root and
+    # confidence) share its confidence; the sentence's other acts stay below it
+    scores = [p if i == opt.index or (c[0] == chosen[0] and c[1] == chosen[1] and c[3:4] == chosen[3:4])
+              else max(0.01, min(c[1], p - 0.01)) for i, c in ((i, cands[i]) for i in keep)]
+    return Decision(keep, scores, (opt.index, opt.root) if opt.how == "retype" else None)
 
 
 def decide(view: SentenceView, params: ScorerParams | None) -> str | None:

@@ -1,0 +1,134 @@
+"""A fitted combination of the dictionary coder and the learned type model (a stacking layer).
+
+Per sentence the scorer weighs a few *options*: each CAMEO root a coder candidate has, the model's
+two most probable roots, and ``none`` (the sentence reports no political act). Every option is
+described by a handful of features — the model's probability of it, whether it is the model's or the
+coder's first choice, the coder's confidence in it, how many of its sides are political actors,
+whether it has a target, whether its trigger acts on a quantity (tonnes, dollars, per cent), how
+much of the sentence is quantities, the model's probability of ``none`` — some of them per root, so
+the layer learns per type how far to trust the coder (its FIGHT on conflict reports less than its
+DEMAND). A linear score over them, fitted as a logistic regression on held-out folds of the type
+model's training rows (``scripts/train_event_type.py``; never on the report halves), picks the
+option; its probability is the chosen event's confidence.
+
+Nothing here is a threshold set by hand: the weights are data (``event_type.json`` → ``meta.stacker``),
+and the features are the same function in the pipeline and in the fitting.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+NONE = "none"
+
+# acts PLOVER codes whoever the parties are (a riot, an attack on villagers by a gang): the
+# political-side requirement does not apply to them
+ANY_PARTIES = ("14", "18", "19", "20")
+
+
+def model_root(cameo_root: str) -> str:
+    """The model's class of a CAMEO root: 20 (unconventional mass violence) is ASSAULT like 18."""
+    return "18" if cameo_root == "20" else cameo_root
+# a candidate tuple: (root, confidence, political sides 0–2, clause, frames another act,
+#                     has a target, acts on a quantity, made by a nominal rule)
+_ROOT, _CONF, _SIDES, _CLAUSE, _FRAMES, _TARGET, _QTY, _NOMINAL = range(8)
+
+
+def _field(c: tuple, i: int, default: Any = 0) -> Any:
+    return c[i] if len(c) > i else default
+
+
+@dataclass
+class Option:
+    root: str  # a model class, or NONE
+    feats: dict[str, float]
+    how: str  # "candidate" | "retype" | "propose" | "none"
+    index: int | None = None  # the candidate it keeps or re-types
+
+
+def options(view: Any, keep: list[int], use_none: bool = True, retype: float = 0.0) -> list[Option]:
+    """The options of one sentence (``view``: a :class:`typescore.SentenceView`; ``keep``: the
+    candidates the political-side rule left)."""
+    cands = view.candidates
+    proba: dict[str, float] = view.proba
+    p_none = proba.get(NONE, 0.0)
+    ranked = sorted(((k, p) for k, p in proba.items() if k != NONE), key=lambda kp: -kp[1])
+    top = ranked[0][0] if ranked else None
+    coder_best = max(keep, key=lambda i: cands[i][_CONF]) if keep else None
+    coder_top = model_root(cands[coder_best][_ROOT]) if coder_best is not None else None
+    # the coder's judgement of which clause is the main act stands: its readings are the options
+    # (another clause's act stays an event of its own, below the chosen one)
+    main = _field(cands[coder_best], _CLAUSE, None) if coder_best is not None else None
+    by_root: dict[str, list[int]] = {}
+    for i in keep:
+        if _field(cands[i], _CLAUSE, None) == main:
+            by_root.setdefault(model_root(cands[i][_ROOT]), []).append(i)
+    # the model re-types the coder's act only when it is sure (``retype``, fitted), the act
+    # frames no other one (``urged Y to withdraw``: the model reads the withdrawal, the coder the
+    # urging), and no clause of the sentence has the model's type already (then it read that act)
+    may_retype = (coder_best is not None and bool(ranked) and ranked[0][1] >= retype
+                  and not _field(cands[coder_best], _FRAMES, False)
+                  and all(model_root(cands[i][_ROOT]) != top for i in keep))
+    quantity = float(getattr(view, "quantity", 0.0))
+    shared = {"pnone": p_none, "sq": quantity, "ncand": min(len(keep), 5) / 5}
+    out: list[Option] = []
+    roots = list(by_root) + [k for k, _ in ranked[:2] if k not in by_root]
+    for k in roots:
+        pm = proba.get(k, 0.0)
+        f = dict(shared)
+        f.update({"b:" + k: 1.0, "pm": pm, "pm:" + k: pm, "mtop": float(k == top)})
+        if k in by_root:
+            i = max(by_root[k], key=lambda j: cands[j][_CONF])
+            how = "candidate"
+        elif coder_best is not None:
+            if not (may_retype and k == top):
+                continue
+            i, how = coder_best, "retype"
+        elif view.proposal is not None and (view.proposal > 0 or k in ANY_PARTIES):
+            i, how = None, "propose"
+        else:
+            continue  # no actor to carry the act
+        if i is not None:
+            c = cands[i]
+            f.update({"cc": float(c[_CONF]) if how == "candidate" else 0.0, "has_c": float(how == "candidate"),
+                      "sides": _field(c, _SIDES) / 2, "notgt": float(not _field(c, _TARGET, True)),
+                      "qty": float(bool(_field(c, _QTY))), "frames": float(bool(_field(c, _FRAMES))),
+                      "nominal": float(bool(_field(c, _NOMINAL)))})
+        else:
+            f["sides"] = (view.proposal or 0) / 2
+        if k == coder_top:
+            f.update({"ctop": 1.0, "ctop:" + k: 1.0, "ctop_pm": pm})
+        f[how] = 1.0
+        out.append(Option(k, f, how, i))
+    # an act the coder reads between two political actors, not on a market figure, is political
+    # whatever the model reads (its "none" class is market and company news)
+    political_pair = any(_field(cands[i], _SIDES) >= 2 and not _field(cands[i], _QTY) for i in keep)
+    if use_none and not political_pair:
+        f = {"N": 1.0, "N_pnone": p_none, "N_sq": quantity,
+             "N_has_c": float(bool(keep)), "N_prop": float(view.proposal is not None)}
+        if keep:
+            f.update({"N_maxconf": max(cands[i][_CONF] for i in keep),
+                      "N_maxsides": max(_field(cands[i], _SIDES) for i in keep) / 2,
+                      "N_qty": float(any(_field(cands[i], _QTY) for i in keep)),
+                      "N_notgt": float(all(not _field(cands[i], _TARGET, True) for i in keep))})
+        out.append(Option(NONE, f, "none"))
+    return out
+
+
+def score(weights: dict[str, Any], feats: dict[str, float]) -> float:
+    """The option's probability of being the sentence's act: logistic of the fitted linear score."""
+    coef: dict[str, float] = weights["coef"]
+    z = float(weights.get("intercept", 0.0)) + sum(coef.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def choose(view: Any, keep: list[int], weights: dict[str, Any], use_none: bool = True,
+           retype: float = 0.0) -> tuple[Option, float] | None:
+    """The best option and its probability (None: no option at all)."""
+    opts = options(view, keep, use_none, retype)
+    if not opts:
+        return None
+    scored = [(score(weights, o.feats), o) for o in opts]
+    p, o = max(scored, key=lambda so: so[0])
+    return o, p
