@@ -28,6 +28,8 @@ def test_export_into_a_missing_folder_says_so(tmp_path):
     line = _one_line_error(runner.invoke(app, ["export", "--format", "gdelt", "--store", str(store),
                                                str(tmp_path / "absent" / "out.tsv")]))
     assert "[E018]" in line and "absent" in line and "does not exist" in line
+    line = _one_line_error(runner.invoke(app, ["export", "--format", "gdelt", "--store", str(store), str(tmp_path)]))
+    assert "[E018]" in line and "file name" in line
 
 
 def test_unknown_actor_and_bad_dates_are_one_line(tmp_path):

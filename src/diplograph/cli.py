@@ -370,6 +370,8 @@ def export(
     from .store.duck import open_reader
 
     folder = out_path.parent
+    if out_path.is_dir():
+        _fail(DiplographError("E018", path=str(out_path), reason="a folder: give a file name inside it"))
     if not folder.is_dir():
         _fail(DiplographError("E018", path=str(out_path),
                               reason=f"the folder {folder} does not exist" if not folder.exists()

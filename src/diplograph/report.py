@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .events.codebook import load_codebook
+from .hierarchy import member, own_state
 from .records import Actor, Document, DocumentAnalysis, Event
 from .relation import counted, event_score, modality_weight, statement_score
 from .triads import edge_signs
@@ -118,10 +119,16 @@ def _actions(a: DocumentAnalysis, actor: Actor, names: dict[str, str]) -> list[P
         if old is None or (modality_weight(e.modality), e.confidence) > (modality_weight(old.modality), old.confidence):
             best[key] = e
     chosen = sorted(best.values(), key=lambda e: (e.target is None, -modality_weight(e.modality) * e.confidence))
+    actors = {x.id: x for x in a.actors}
     out = []
     for e in chosen[:ACTIONS_PER_ACTOR]:
         whom = names.get(e.target.actor or "", e.target.name) if e.target else "no one named"
-        out.append(Point(f"→ {whom}: {cameo_label(e.cameo)} «{e.trigger}»; {_how_sure(e)}",
+        other = actors.get(e.target.actor or "") if e.target else None
+        home = other is not None and own_state(member(actor.id, actor.type, e.source.code if e.source else None,
+                                                      actor.country),
+                                               member(other.id, other.type, e.target.code, other.country))
+        out.append(Point(f"→ {whom}{' (domestic: its own state)' if home else ''}: {cameo_label(e.cameo)} "
+                         f"«{e.trigger}»; {_how_sure(e)}",
                          [clip(e.evidence.text, SUMMARY_EVIDENCE_CHARS)], level=1))
     return out
 
