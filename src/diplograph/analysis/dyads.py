@@ -119,21 +119,29 @@ def series(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month",
 
 
 def _series_both(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str, since: date | None,
-                 until: date | None, level: str = "actor") -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The series a → b and b → a, in one scan of the events."""
+                 until: date | None, level: str = "actor",
+                 facts: dict[bool, tuple] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The series a → b and b → a, in one scan of the events; ``facts`` (if given) receives, per
+    direction (True: a → b), (slope, any domestic, weighted Goldstein sum) from the same scan."""
     if by not in PERIODS:
         raise UsageError("E009", what="period", value=by, options=", ".join(PERIODS))
     rows_sql, params = events_sql(level, since, until, pair=(a, b))
     rows = con.execute(
-        f"""SELECT a = ? AS forward, date_trunc('{by}', date)::DATE AS period, count(*) FILTER (weight > 0),
+        f"""SELECT a = ? AS forward, date_trunc('{by}', date)::DATE AS period, grouping(period) AS whole,
+                   count(*) FILTER (weight > 0),
                    count(*) FILTER (weight > 0 AND quad_class = 1), count(*) FILTER (weight > 0 AND quad_class = 2),
                    count(*) FILTER (weight > 0 AND quad_class = 3), count(*) FILTER (weight > 0 AND quad_class = 4),
-                   sum(goldstein * weight), sum(weight), count(*) FILTER (weight = 0), sum(mentions)
+                   sum(goldstein * weight), sum(weight), count(*) FILTER (weight = 0), sum(mentions),
+                   {_SLOPE}, bool_or(domestic)
             FROM ({rows_sql}) WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)
-            GROUP BY forward, period ORDER BY forward DESC, period NULLS LAST""",
+            GROUP BY GROUPING SETS ((forward, period), (forward)) ORDER BY forward DESC, period NULLS LAST""",
         [a, *params, a, b, b, a]).fetchall()
     out: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
-    for forward, period, n, q1, q2, q3, q4, gsum, w, excluded, mentions in rows:
+    for forward, period, whole, n, q1, q2, q3, q4, gsum, w, excluded, mentions, slope, domestic in rows:
+        if whole:  # the direction as a whole (relation.py's trend needs every event, not period means)
+            if facts is not None:
+                facts[bool(forward)] = (slope, domestic, gsum)
+            continue
         out[0 if forward else 1].append({
             "period": period.isoformat() if period else None, "events": n, "quad": dict(zip(QUADS, (q1, q2, q3, q4))),
             "goldstein": round(gsum or 0.0, 2), "goldstein_mean": round(gsum / w, 2) if w else None,
@@ -166,11 +174,9 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", sinc
     actor_a, actor_b = endpoint(con, a, level), endpoint(con, b, level)
     x, y = actor_a["id"], actor_b["id"]
     out: dict[str, Any] = {"a": actor_a, "b": actor_b, "by": by, "level": level}
-    both = _series_both(con, x, y, by, since, until, level)
+    facts: dict[bool, tuple] = {}
+    both = _series_both(con, x, y, by, since, until, level, facts)
     rows_sql, params = events_sql(level, since, until, pair=(x, y))
-    facts = {fwd: (slope, dom, score) for fwd, slope, dom, score in con.execute(
-        f"""SELECT a = ?, {_SLOPE}, bool_or(domestic), sum(goldstein * weight) FROM ({rows_sql})
-            WHERE (a = ? AND b = ?) OR (a = ? AND b = ?) GROUP BY 1""", [x, *params, x, y, y, x]).fetchall()}
     for key, fwd, s in (("a_to_b", True, both[0]), ("b_to_a", False, both[1])):
         dated = [p for p in s if p["goldstein_mean"] is not None and p["period"] is not None]
         t = trend([p["goldstein_mean"] for p in dated])

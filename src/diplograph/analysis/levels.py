@@ -29,6 +29,13 @@ def non_political_sql() -> str:
     return f"(SELECT id FROM corpus_actors WHERE type IN ({types}))"
 
 
+def _political(actor: str) -> str:
+    """SQL: the joined actor ``actor`` is no news outlet, disease or the like (``non_political_sql``'s
+    test on the row already joined: cheaper than a subquery per corpus event)."""
+    types = ", ".join(f"'{t}'" for t in NON_POLITICAL_TYPES)
+    return f"coalesce({actor}.type, '') NOT IN ({types})"
+
+
 def actor_states_sql() -> str:
     """A subquery of every corpus actor with its ``state`` (hierarchy.state_of of its code and
     country) and ``country_state`` (its country, when that is a state)."""
@@ -117,7 +124,7 @@ def events_sql(level: str = "actor", since: date | str | None = None, until: dat
                {placed} AS placed
         FROM corpus_events c {actor_join("a_actor", "c.a", only)} {actor_join("b_actor", "c.b", only)} {join}
         WHERE c.a IS NOT NULL AND c.b IS NOT NULL AND c.a <> c.b {extra}
-              AND c.a NOT IN {non_political_sql()} AND c.b NOT IN {non_political_sql()}){keep}"""
+              AND {_political("a_actor")} AND {_political("b_actor")}){keep}"""
     return sql, head + params
 
 
@@ -149,7 +156,7 @@ def statements_sql(level: str = "actor", since: date | str | None = None, until:
         JOIN actor_links lb ON lb.doc_id = r.doc_id AND lb.actor_id = r.b {join}
         {actor_join("a_actor", "la.corpus_id")} {actor_join("b_actor", "lb.corpus_id")}
         WHERE la.corpus_id <> lb.corpus_id {extra} AND {placed}
-              AND la.corpus_id NOT IN {non_political_sql()} AND lb.corpus_id NOT IN {non_political_sql()})"""
+              AND {_political("a_actor")} AND {_political("b_actor")})"""
     return sql, params
 
 
