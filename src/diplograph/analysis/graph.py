@@ -177,19 +177,22 @@ def pair(con: duckdb.DuckDBPyConnection, a: str, b: str, flt: Filters, by: str =
     params += p
     rows_sql = f"SELECT * FROM ({ev_sql}) WHERE {where}{extra}"
     rows_params = [*ev_params, *params]
-    series = con.execute(
-        f"""SELECT CAST(date_trunc('{by}', date) AS DATE) AS period, count(*) FILTER (weight > 0),
-                   round(sum(goldstein * weight) / nullif(sum(weight), 0), 2),
+    # one scan: the periods (both directions together) and each direction as a whole (GROUPING SETS)
+    rows = con.execute(
+        f"""SELECT grouping(period) AS per_direction, grouping(forward) AS per_period, period, forward,
+                   count(*) FILTER (weight > 0), round(sum(goldstein * weight) / nullif(sum(weight), 0), 2),
                    count(*) FILTER (weight > 0 AND quad_class IN (1, 2)),
-                   count(*) FILTER (weight > 0 AND quad_class IN (3, 4)), count(*) FILTER (weight = 0)
-            FROM ({rows_sql}) GROUP BY 1 ORDER BY 1 NULLS LAST""", rows_params).fetchall()
+                   count(*) FILTER (weight > 0 AND quad_class IN (3, 4)), count(*) FILTER (weight = 0),
+                   round(coalesce(sum(goldstein * weight), 0), 2), {slope_sql()}, bool_or(domestic)
+            FROM (SELECT *, CAST(date_trunc('{by}', date) AS DATE) AS period, a = ? AS forward FROM ({rows_sql}))
+            GROUP BY GROUPING SETS ((period), (forward)) ORDER BY period NULLS LAST""",
+        [x, *rows_params]).fetchall()
     periods = [{"period": p.isoformat() if p else None, "events": n, "goldstein": g, "cooperative": c,
-                "conflictual": k, "excluded": ex} for p, n, g, c, k, ex in series]
+                "conflictual": k, "excluded": ex}
+               for by_dir, _, p, _, n, g, c, k, ex, _, _, _ in rows if not by_dir]
     undated = periods.pop()["events"] if periods and periods[-1]["period"] is None else 0
-    directions = {fwd: (n, g, s, dom) for fwd, n, g, s, dom in con.execute(
-        f"""SELECT a = ?, count(*) FILTER (weight > 0), round(coalesce(sum(goldstein * weight), 0), 2),
-                   {slope_sql()}, bool_or(domestic)
-            FROM ({rows_sql}) GROUP BY 1""", [x, *rows_params]).fetchall()}
+    directions = {fwd: (n, gsum, slope, dom)
+                  for by_dir, _, _, fwd, n, _, _, _, _, gsum, slope, dom in rows if by_dir}
     st_sql, st_params = _statement_rows(Filters(flt.since, flt.until, flt.quad, flt.modality, level=flt.level,
                                                 country=flt.country, actor_type=flt.actor_type, plover=flt.plover,
                                                 near=flt.near))
