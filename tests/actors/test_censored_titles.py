@@ -66,3 +66,10 @@ def test_a_state_without_a_person_and_a_bare_repetition(pipeline):
     assert restored(pipeline, "The Mongolian ** ministry opened the fair.", "2024-05-01") == [None]
     text = "The Moldovan ** Ilse Vandorn met the bankers." + LATER + " The ** then met farmers."
     assert restored(pipeline, text) == ["Prime Minister", "Prime Minister"]
+
+
+def test_words_left_out_of_a_quotation_are_no_title(pipeline):
+    text = ('Ilse Vandorn said: "We will stay. [...] Nobody leaves." Later Prime Minister Ilse Vandorn flew home.')
+    assert restored(pipeline, text) == [None]
+    text = 'He said: "We will stay. [...] Ilse Vandorn leaves." Later Prime Minister Ilse Vandorn flew home.'
+    assert restored(pipeline, text) == [None]

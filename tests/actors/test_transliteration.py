@@ -68,3 +68,15 @@ def test_initials_name_the_one_person_they_spell(pipeline):
     text = "Tomas Arvid Berglund met Tina Anna Bexell. TAB then left."
     a = pipeline.analyze_one(Document("t", text, "2024-05-01"))
     assert not any(m.text == "TAB" for x in a.actors if x.type == "person" for m in x.mentions)
+
+
+def test_a_one_word_name_is_a_holder_only_by_the_family_name():
+    assert fits_name("Mirziyoev", "Shavkat Mirziyoyev", "Mirziyoyev")
+    assert not fits_name("Shavkat", "Shavkat Mirziyoyev", "Mirziyoyev")  # a given name alone
+    assert not fits_name("Mirziyoyevs", "Shavkat Mirziyoyev", "Mirziyoyev")  # no edits for one word
+
+
+def test_a_given_name_alone_does_not_split_the_holder(pipeline):
+    text = "Uzbek President Shavkat Mirziyoyev opened the fair. Shavkat later met farmers in Samarkand."
+    a = pipeline.analyze_one(Document("t", text, "2024-05-01"))
+    assert len([x for x in a.actors if x.type == "person" and x.country == "UZB"]) <= 1

@@ -52,12 +52,17 @@ def _word_units(name: str) -> list[tuple[str, str]]:
     return out
 
 
-def fits_name(text_name: str, table_name: str) -> bool:
-    """Every distinctive word of the text's name agrees with a word of the table's name, the last
-    one included (``Mohamed bin Zayed`` ~ ``Muhammad bin Zayid Al Nuhayyan``)."""
+def fits_name(text_name: str, table_name: str, family: str = "") -> bool:
+    """Every distinctive word of the text's name agrees with a word of the table's name
+    (``Mohamed bin Zayed`` ~ ``Muhammad bin Zayid Al Nuhayyan``). A one-word name must be the
+    family name (``family``, else the last word), spelt alike without edits: a given name
+    (``Michel`` ~ ``Michael``) or a plural (``Trumps``) is no one."""
     mine, theirs = _word_units(text_name), units(table_name)
     if not mine or not theirs:
         return False
+    if len(mine) == 1:
+        fam = units(family or table_name.split()[-1])
+        return bool(fam) and any(same_unit(mine[0], v) for v in fam)
     return all(any(close_unit(u, v) for v in theirs) for u in mine)
 
 
@@ -87,7 +92,7 @@ def fuzzy_holder(st: State, name: str, country: str | None) -> Tenure | None:
     found: list[Tenure] = []
     for c in states:
         for t in leaders.by_country.get(c, []):
-            if t.holds(st.on) and len(t.leader.split()) > 1 and fits_name(name, t.leader):
+            if t.holds(st.on) and len(t.leader.split()) > 1 and fits_name(name, t.leader, t.family):
                 found.append(t)
     if not found:
         return None

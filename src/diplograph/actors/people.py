@@ -19,6 +19,7 @@ from ..text.normalize import PLACEHOLDER
 from .aliases import fuzzy_target, translit_key
 from .decide import best, mention_rule
 from .fuzzynames import canonical_name, fuzzy_holder
+from .spelling import shared_units, units
 from .kb import KBHit, is_person_entry
 from .leaders import LeaderRole, load_leaders
 from .phrases import phrase_first
@@ -202,6 +203,11 @@ def _person_leader_fuzzy(n: Name) -> Identity | None:
     aid = slug(name)
     if aid in n.st.out.actors:
         return Identity(key_of(n.st.out.actors[aid]), "fuzzy")
+    spellings = load_leaders().spellings(t)
+    for p in n.st.out.actors.values():  # the holder the document already names under another spelling
+        if p.type == "person" and p.country in (t.country, None) and any(
+                shared_units(p.name, sp) >= min(2, len(units(p.name))) for sp in spellings):
+            return Identity(key_of(p), "fuzzy")
     return Identity((aid, name, "person", t.country + "GOV", t.country), "fuzzy", n.name, t.title)
 
 

@@ -288,8 +288,8 @@ def restore_redactions(st: State) -> None:
         if tok.text != PLACEHOLDER:
             continue
         idx = norm.redaction_at.get(tok.idx)
-        if idx is None:
-            continue
+        if idx is None or "..." in norm.redactions[idx].text:
+            continue  # ``[...]`` marks words left out of a quotation, not a hidden title
         r = _describe(st, tok.i)
         r.last = last
         won = best(TITLE_RULES, r)
