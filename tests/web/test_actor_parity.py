@@ -55,3 +55,24 @@ def test_unknown_actor_is_a_404_with_a_message(client):
     assert client.get("/api/events", params={"actor": "Russia"}).json()["total"] > 0
     spec = client.get("/openapi.json").json()["paths"]
     assert "404" in spec["/api/dyad"]["get"]["responses"]
+
+
+def test_events_of_a_network_node_are_found_by_its_corpus_id(tmp_path):
+    # a sector actor is local to its document: its corpus id (police@np) differs from the document's (police)
+    from diplograph.records import Actor, Document, DocumentAnalysis, Event, Mention, Ref, Span
+    from diplograph.store.duck import StoreWriter
+
+    text = "Police of Marovia arrested protesters."
+    police = Actor("police", "Police of Marovia", "sector", "MRVCOP", "MRV", [Mention("Police", 0, 6, "kb", 0.8)])
+    crowd = Actor("protesters", "protesters", "sector", "MRVCVL", "MRV", [Mention("protesters", 26, 36, "kb", 0.8)])
+    ev = Event("np-1", Ref("police", police.name, "MRVCOP", "Police"), Ref("protesters", crowd.name, "MRVCVL", "protesters"),
+               "173", "17", "COERCE", None, -5.0, 4, "asserted", None, "2024-05-01", "arrested", Span(0, 37, text[:37]), 0.8)
+    path = tmp_path / "s.duckdb"
+    w = StoreWriter(path)
+    try:
+        w.write_batch([(Document("np", text, "2024-05-01"), DocumentAnalysis("np", "2024-05-01", "input", [police, crowd], [ev]))])
+    finally:
+        w.close()
+    with TestClient(create_app(path)) as c:
+        assert c.get("/api/events", params={"actor": "police@np"}).json()["total"] == 1
+        assert c.get("/api/events", params={"actor": "police"}).json()["total"] == 1

@@ -61,8 +61,11 @@ class GraphFilter:
             clauses.append(f"{alias}.modality IN ({_placeholders(self.modality)})")
             params.extend(self.modality)
         if self.actor:
-            clauses.append(f"(? IN ({alias}.source_actor, {alias}.target_actor))")
-            params.append(self.actor)
+            # a document's actor id, or a corpus actor id (the network's nodes) through its links
+            clauses.append(f"(? IN ({alias}.source_actor, {alias}.target_actor) OR EXISTS (SELECT 1 FROM actor_links l "
+                           f"WHERE l.corpus_id = ? AND l.doc_id = {alias}.doc_id "
+                           f"AND l.actor_id IN ({alias}.source_actor, {alias}.target_actor)))")
+            params += [self.actor, self.actor]
         if self.country:
             of = f"(SELECT actor_id FROM actors WHERE country IN ({_placeholders(self.country)}))"
             clauses.append(f"({alias}.source_actor IN {of} OR {alias}.target_actor IN {of})")
