@@ -19,7 +19,7 @@ from ..places import toponyms_of
 from ..places.locate import where_state
 from ..rules import REGISTRY
 from .decide import mention_rule
-from .state import State, drop_mentions, state_of_span
+from .state import State, add_mention, drop_mentions, state_of_span
 
 EVENT_PLACE = mention_rule(
     "owner.event_place", 0.65,
@@ -29,6 +29,11 @@ VETO_TOPONYM = mention_rule(
     "mention.veto_toponym", 0.9,
     "a name read as a place (town, area, X district) that does not stand for a government is a location: "
     "not a new person, an unknown organisation or a city standing for its state", ("parse", "places"))
+
+UNRESOLVED_PLACE = mention_rule(
+    "mention.unresolved_located", 0.4,
+    "an organisation the knowledge base does not know (pro-X forces, a local militia's name) is of the state "
+    "where its clause happens, when the places say so and its sentence names no other state", ("parse", "places"))
 
 # Sector codes of people named by no role at all ("people", "persons"): the place they are in is
 # already the event stage's reading of whom an act touches.
@@ -123,3 +128,41 @@ def _rules_on(st: State, aid: str, s: int, e: int) -> set[str | None]:
     doc = st.doc
     s0, e0 = st.norm.to_original(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
     return {m.rule for m in st.out.actors[aid].mentions if m.start < e0 and m.end > s0}
+
+
+def locate_unresolved(st: State) -> None:
+    """An unknown organisation (``mention.unknown_entity``, no code, no state) takes the state where
+    the clause of its first mention happens; its mentions are made again by this rule."""
+    found = toponyms_of(st.doc)
+    if not found or not REGISTRY.enabled(UNRESOLVED_PLACE):
+        return
+    doc = st.doc
+    for aid, a in list(st.out.actors.items()):
+        if a.type != "group" or a.code or a.country or not a.mentions \
+                or any(m.rule != "mention.unknown_entity" for m in a.mentions):
+            continue
+        toks = sorted(t for t, x in st.out.token_actor.items() if x == aid)
+        if not toks:
+            continue
+        head = toks[-1]
+        while doc[head].head.i in toks and doc[head].head.i != head:
+            head = doc[head].head.i
+        named = _named_states(st, head, every=True)
+        where = where_state(doc[head], found, named)
+        if where is None or where[0] not in st.kb.countries or named - {where[0]}:
+            continue
+        spans = _runs(toks)
+        drop_mentions(st, aid, toks[0], toks[-1] + 1)
+        for s0, e0 in spans:
+            add_mention(st, s0, e0, (aid, a.name, "group", None, where[0]), "learned", 0.4, UNRESOLVED_PLACE)
+
+
+def _runs(toks: list[int]) -> list[tuple[int, int]]:
+    """Consecutive token indices as [start, end) spans."""
+    out: list[tuple[int, int]] = []
+    for t in toks:
+        if out and out[-1][1] == t:
+            out[-1] = (out[-1][0], t + 1)
+        else:
+            out.append((t, t + 1))
+    return out
