@@ -45,8 +45,16 @@ def print_rich(console: Console, r: Report) -> None:
         console.print(Text(n, style="yellow" if n.startswith("warning") else ""))
 
 
+def md_text(s: str) -> str:
+    """Document text as Markdown text: its own markup characters (a redaction's ``**``) are escaped."""
+    out = " ".join(s.split()).replace("\\", "\\\\")
+    for c in "*_`<>[]#":
+        out = out.replace(c, "\\" + c)
+    return out
+
+
 def _md_cell(s: str) -> str:
-    return " ".join(s.split()).replace("\\", "\\\\").replace("|", "\\|")
+    return md_text(s).replace("|", "\\|")
 
 
 def to_markdown(r: Report) -> str:
@@ -57,8 +65,8 @@ def to_markdown(r: Report) -> str:
             out += [f"### {heading}", ""]
             for p in points:
                 pad = "  " * p.level
-                out.append(f"{pad}- {p.text}")
-                out += [f"{pad}  > {s}" for s in p.evidence]
+                out.append(f"{pad}- {md_text(p.text)}")
+                out += [f"{pad}  > {md_text(s)}" for s in p.evidence]
             out.append("")
     for t in r.tables:
         out += [f"## {t.title}", "", "| " + " | ".join(t.columns) + " |", "|" + "---|" * len(t.columns)]
