@@ -67,15 +67,20 @@ def test_the_layer_retypes_when_the_model_outweighs_the_coder():
     assert decide(framing, ScorerParams(retype=0.5, stacker=WEIGHTS)) == "19"  # the act frames another
 
 
-def test_the_model_reorders_the_readings_of_one_clause_only():
+def test_the_model_reorders_the_readings_of_one_clause():
     proba = {"03": 0.8, "04": 0.1, NONE: 0.1}
     one_clause = sv([("04", 0.8, 2, 1, False, True, False, False), ("03", 0.5, 2, 1, False, True, False, False)], proba)
     d = decide_sentence(one_clause, ScorerParams(stacker=WEIGHTS))
     assert d.scores[d.keep.index(1)] == max(d.scores) and len(d.keep) == 2  # the other reading stays, below
     two_clauses = sv([("04", 0.8, 2, 1, False, True, False, False), ("03", 0.5, 2, 2, False, True, False, False)],
                      proba)
-    d = decide_sentence(two_clauses, ScorerParams(retype=0.5, stacker=WEIGHTS))
+    d = decide_sentence(two_clauses, ScorerParams(retype=0.9, stacker=WEIGHTS))
     assert d.scores[d.keep.index(0)] == max(d.scores) and d.retype is None  # the coder's main clause stands
+    d = decide_sentence(two_clauses, ScorerParams(retype=0.5, stacker=WEIGHTS))
+    assert d.scores[d.keep.index(1)] == max(d.scores)  # unless the model is sure of the other clause's type
+    framing = sv([("04", 0.8, 2, 1, True, True, False, False), ("03", 0.5, 2, 2, False, True, False, False)], proba)
+    d = decide_sentence(framing, ScorerParams(retype=0.5, stacker=WEIGHTS))
+    assert d.scores[d.keep.index(0)] == max(d.scores)  # and the coder's act frames no other
 
 
 def test_symmetric_readings_share_the_chosen_confidence():

@@ -58,18 +58,21 @@ def options(view: Any, keep: list[int], use_none: bool = True, retype: float = 0
     coder_best = max(keep, key=lambda i: cands[i][_CONF]) if keep else None
     coder_top = model_root(cands[coder_best][_ROOT]) if coder_best is not None else None
     # the coder's judgement of which clause is the main act stands: its readings are the options
-    # (another clause's act stays an event of its own, below the chosen one)
+    # (another clause's act stays an event of its own, below the chosen one), unless the model is
+    # sure (``retype``, fitted) of a type another clause's act has
     main = _field(cands[coder_best], _CLAUSE, None) if coder_best is not None else None
+    # the model may override the coder's act when it is sure and that act frames no other one
+    # (``urged Y to withdraw``, ``mobilized X to support Y``: the model reads the inner act's words)
+    sure = (bool(ranked) and ranked[0][1] >= retype and coder_best is not None
+            and not _field(cands[coder_best], _FRAMES, False))
     by_root: dict[str, list[int]] = {}
     for i in keep:
-        if _field(cands[i], _CLAUSE, None) == main:
-            by_root.setdefault(model_root(cands[i][_ROOT]), []).append(i)
-    # the model re-types the coder's act only when it is sure (``retype``, fitted), the act
-    # frames no other one (``urged Y to withdraw``: the model reads the withdrawal, the coder the
-    # urging), and no clause of the sentence has the model's type already (then it read that act)
-    may_retype = (coder_best is not None and bool(ranked) and ranked[0][1] >= retype
-                  and not _field(cands[coder_best], _FRAMES, False)
-                  and all(model_root(cands[i][_ROOT]) != top for i in keep))
+        root = model_root(cands[i][_ROOT])
+        # another clause's act is an option when the model is sure it is the sentence's type
+        if _field(cands[i], _CLAUSE, None) == main or (sure and root == top):
+            by_root.setdefault(root, []).append(i)
+    # it re-types the coder's act when no clause of the sentence has its type (else it read that act)
+    may_retype = sure and all(model_root(cands[i][_ROOT]) != top for i in keep)
     quantity = float(getattr(view, "quantity", 0.0))
     shared = {"pnone": p_none, "sq": quantity, "ncand": min(len(keep), 5) / 5}
     out: list[Option] = []
