@@ -111,7 +111,7 @@ def decide_sentence(view: SentenceView, params: ScorerParams, *, use_model: bool
     if use_model and params.stacker is not None:
         # the layer picks the act among the coder's readings and the model's; whether there is an
         # act at all is the ``none`` rule above
-        return _stacked(view, keep, params.stacker, False, params.retype)
+        return _stacked(view, keep, params.stacker, False, params.retype, params.propose)
     if not use_model:
         return Decision(keep, [cands[i][1] for i in keep])
     top, p_top = best_class(view.proba)
@@ -146,11 +146,12 @@ def decide_sentence(view: SentenceView, params: ScorerParams, *, use_model: bool
     return Decision(keep, [scores[i] for i in keep], retype)
 
 
-def _stacked(view: SentenceView, keep: list[int], weights: dict[str, Any], use_none: bool, retype: float) -> Decision:
+def _stacked(view: SentenceView, keep: list[int], weights: dict[str, Any], use_none: bool, retype: float,
+             propose: float) -> Decision:
     """The fitted layer's choice: the chosen option's event carries its probability as confidence; the
     sentence's other candidates stay, below it (other acts the sentence may report)."""
     cands = view.candidates
-    res = choose(view, keep, weights, use_none, retype)
+    res = choose(view, keep, weights, use_none, retype, propose)
     if res is None:
         return Decision(keep, [cands[i][1] for i in keep])
     opt, p = res

@@ -47,7 +47,8 @@ class Option:
     index: int | None = None  # the candidate it keeps or re-types
 
 
-def options(view: Any, keep: list[int], use_none: bool = True, retype: float = 0.0) -> list[Option]:
+def options(view: Any, keep: list[int], use_none: bool = True, retype: float = 0.0,
+            propose: float = 0.0) -> list[Option]:
     """The options of one sentence (``view``: a :class:`typescore.SentenceView`; ``keep``: the
     candidates the political-side rule left)."""
     cands = view.candidates
@@ -88,8 +89,8 @@ def options(view: Any, keep: list[int], use_none: bool = True, retype: float = 0
             if not (may_retype and k == top):
                 continue
             i, how = coder_best, "retype"
-        elif view.proposal is not None and (view.proposal > 0 or k in ANY_PARTIES):
-            i, how = None, "propose"
+        elif view.proposal is not None and (view.proposal > 0 or k in ANY_PARTIES) and k == top and pm >= propose:
+            i, how = None, "propose"  # no reading of the coder: the model's own act when it is sure
         else:
             continue  # no actor to carry the act
         if i is not None:
@@ -127,9 +128,9 @@ def score(weights: dict[str, Any], feats: dict[str, float]) -> float:
 
 
 def choose(view: Any, keep: list[int], weights: dict[str, Any], use_none: bool = True,
-           retype: float = 0.0) -> tuple[Option, float] | None:
+           retype: float = 0.0, propose: float = 0.0) -> tuple[Option, float] | None:
     """The best option and its probability (None: no option at all)."""
-    opts = options(view, keep, use_none, retype)
+    opts = options(view, keep, use_none, retype, propose)
     if not opts:
         return None
     scored = [(score(weights, o.feats), o) for o in opts]
