@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +15,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..data import data_path
 from ..lexicon import table
+from ..text.fold import ascii_fold
 
 # Spelling variation common in romanised Russian, Turkic, Arabic and Chinese names (data/kb/transliteration.tsv).
 _TRANSLIT_RE = [(re.compile(r["pattern"]), r["replacement"]) for r in table("kb", "transliteration.tsv")]
@@ -23,7 +23,7 @@ _TRANSLIT_RE = [(re.compile(r["pattern"]), r["replacement"]) for r in table("kb"
 
 def translit_key(name: str) -> str:
     """A spelling-insensitive key: ``Nazarbayev``, ``Nazarbaev`` → ``nazarbaev``."""
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().strip()
+    s = ascii_fold(name).lower().strip()
     for rx, rep in _TRANSLIT_RE:
         s = rx.sub(rep, s)
     return s

@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ..records import Actor, Mention
+from ..text.fold import ascii_fold
 from ..text.normalize import NormalizedText
 from .kb import KBHit, KnowledgeBase, is_person_entry, nearest_dated_code
 from .naming import code_kind
@@ -74,7 +75,8 @@ class State:
 
 
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "actor"
+    # Folded first: "Đuro X" and "Djuro X" are one id, and an id never loses a letter it cannot spell.
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(name).lower()).strip("-") or "actor"
 
 
 def add_mention(st: State, start: int, end: int, key: ActorKey, method: str, conf: float, rule: str) -> str:
