@@ -7,11 +7,18 @@ to check that the page stays usable at that size.
 from __future__ import annotations
 
 import shutil
+import warnings
 from pathlib import Path
 
 import pytest
 
+from diplograph.web.app import create_app
+
 from ..conftest import SEED
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette's notice about httpx versions is not ours to act on
+    from fastapi.testclient import TestClient
 
 HOSTILE = ('Russia criticized Ukraine on Tuesday. <script>window.__pwned = 1</script> '
            '<img src=x onerror="window.__pwned = 2"> Officials said China praised Japan.')
@@ -134,3 +141,10 @@ def big_store(web_store, tmp_path_factory) -> Path:
 # The page's browser fixtures (one Chromium for every browser test module, the example corpus store):
 # defined in pagekit, registered here so that each is made once per session.
 from .pagekit import chromium, example_server, example_store  # noqa: E402,F401
+
+
+@pytest.fixture(scope="module")
+def client(web_store):
+    """The API in process over ``web_store`` (one client per test module)."""
+    with TestClient(create_app(web_store)) as c:
+        yield c

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import warnings
 
-import pytest
 
 from diplograph.text.search import matches_words, word_key
 from diplograph.web.app import create_app
@@ -11,12 +10,6 @@ from diplograph.web.app import create_app
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
-
-
-@pytest.fixture(scope="module")
-def client(web_store):
-    with TestClient(create_app(web_store)) as c:
-        yield c
 
 
 def test_whole_words_not_parts_of_words():

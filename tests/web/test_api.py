@@ -1,8 +1,6 @@
 """The read-only API, in process, over a store built by the real ingest from hand-made texts."""
 from __future__ import annotations
 
-import warnings
-
 import duckdb
 import pytest
 from typer.main import get_command
@@ -10,20 +8,10 @@ from typer.testing import CliRunner
 
 from diplograph.cli import app as cli_app
 from diplograph.web import LOOPBACK
-from diplograph.web.app import built, create_app
+from diplograph.web.app import built
 from diplograph.web.queries import MAX_ACTORS, MAX_EDGES
 
 from ..conftest import SEED
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")  # starlette's notice about httpx versions is not ours to act on
-    from fastapi.testclient import TestClient
-
-
-@pytest.fixture(scope="module")
-def client(web_store):
-    with TestClient(create_app(web_store)) as c:
-        yield c
 
 
 def actor_id(client, query: str) -> str:

@@ -1,22 +1,7 @@
 """/api/documents: the stored documents listed, searched by text and title, filtered by date."""
 from __future__ import annotations
 
-import warnings
-
-import pytest
-
-from diplograph.web.app import create_app
 from diplograph.web.queries import MAX_DOCUMENTS, snippet
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
-
-
-@pytest.fixture(scope="module")
-def client(web_store):
-    with TestClient(create_app(web_store)) as c:
-        yield c
 
 
 def test_lists_every_document_newest_first_with_counts(client):

@@ -7,7 +7,6 @@ The store is web_store (conftest): hand-made texts and the seed, ingested by the
 from __future__ import annotations
 
 import json
-import warnings
 
 import networkx as nx
 import pandas as pd
@@ -18,19 +17,9 @@ from diplograph.analysis.exports import export
 from diplograph.cli import app as cli_app
 from diplograph.hierarchy import member, own_state, state_codes
 from diplograph.store.duck import open_reader
-from diplograph.web.app import create_app
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def client(web_store):
-    with TestClient(create_app(web_store)) as c:
-        yield c
 
 
 def _cli(*args: str) -> dict:

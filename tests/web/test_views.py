@@ -2,21 +2,7 @@
 under filters, whole-word actor search (in process, over the store built by the real ingest)."""
 from __future__ import annotations
 
-import warnings
-
 import pytest
-
-from diplograph.web.app import create_app
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
-
-
-@pytest.fixture(scope="module")
-def client(web_store):
-    with TestClient(create_app(web_store)) as c:
-        yield c
 
 
 def test_timeline_counts_every_event_by_period_and_quad(client):
