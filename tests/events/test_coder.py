@@ -334,8 +334,8 @@ def test_a_clash_s_parties_are_not_reversed_onto_its_victims(pipeline):
 
 
 def test_a_complaint_is_aimed_at_whom_it_is_about_not_whom_it_is_addressed_to(pipeline):
-    got = codes(pipeline, "Benin complained to the United Nations on Monday over two Nigerian air raids.")
-    assert {t for c, s, t in got if c.startswith("11") and s == "BEN"} == {"NGA"}, got
+    got = codes(pipeline, "Togo complained bitterly to the African Union last week over three Ghanaian border incursions.")
+    assert {t for c, s, t in got if c.startswith("11") and s == "TGO"} == {"GHA"}, got
 
 
 def test_a_complaint_about_no_one_stays_aimed_at_its_addressee(pipeline):
