@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 import pytest
 
-from diplograph.web.app import built
+from .pagekit import serve
 
 pytestmark = pytest.mark.browser
 
@@ -40,27 +37,7 @@ def _listening_addresses(port: int) -> set[str]:
 
 @pytest.fixture(scope="session")
 def server(big_store):
-    if not built():
-        pytest.skip("the front-end is not built (make setup builds it when node and npm are present)")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "diplograph.cli", "serve", "--store", str(big_store),
-                             "--port", str(port)], stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while True:
-        if proc.poll() is not None:
-            pytest.fail("server exited: " + proc.stderr.read().decode())
-        try:
-            if httpx.get(base + "/api/actors?limit=1", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.time() > deadline:
-            proc.kill()
-            pytest.fail("server did not come up")
-        time.sleep(0.2)
+    proc, base, port = serve(big_store)
     yield base, port
     proc.terminate()
     proc.wait(timeout=10)
