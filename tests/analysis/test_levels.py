@@ -152,3 +152,23 @@ def test_document_triads_skip_an_actor_with_its_own_state_and_weigh_like_the_cor
     assert signs[frozenset(("ana-petrescu", "hungary"))] == -1
     for t in document_triads(a):
         assert not {"olek-varga", "hungary"} <= set(t.actors), t.reading
+
+
+def test_date_bounds_compare_as_dates_not_as_text(tmp_path):
+    """Every corpus view bounds dates through one ``levels.date_filter``: the bounds are inclusive and
+    compared as dates, also when given as text without leading zeros or read from a text column."""
+    import duckdb
+
+    from diplograph.analysis.levels import date_filter
+
+    con = open_reader(_store(tmp_path))
+    # as text, '2024-01-10' >= '2024-1-11' and '2024-02-12' <= '2024-2-12' would both fail
+    later = {(d["a"], d["b"]) for d in dyad_table(con, since="2024-1-11", until="2024-2-12")}
+    assert later == {("ana-petrescu", "hungary"), ("hungary", "romania")}
+    assert {(d["a"], d["b"]) for d in dyad_table(con, until="2024-1-10")} == {("olek-varga", "ana-petrescu")}
+    mem = duckdb.connect()
+    mem.execute("CREATE TABLE t (day VARCHAR)")
+    mem.execute("INSERT INTO t VALUES ('2024-09-29'), ('2024-09-30'), ('2024-10-01'), ('2024-10-02')")
+    sql, params = date_filter("2024-9-30", "2024-10-1", "day")
+    assert mem.execute(f"SELECT day FROM t WHERE true {sql} ORDER BY day", params).fetchall() == \
+        [("2024-09-30",), ("2024-10-01",)]

@@ -29,22 +29,11 @@ from ..errors import StoreError, UsageError
 from ..hierarchy import check_level, member, node
 from ..relation import RELATION_POINTS, STABLE_SLOPE, sign_of, slope_sql, trend_word
 from ..text.search import matches_words, word_key
-from .levels import actor_join, events_sql, non_political_sql, own_pairs_sql, own_state_sql, statements_sql
+from .levels import actor_join, events_sql, non_political_sql, own_pairs_sql, statements_sql
 
 PERIODS = ("day", "week", "month")
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 MIN_CHANGE = 2.0
-
-
-def date_filter(since: date | None, until: date | None, column: str = "date") -> tuple[str, list[Any]]:
-    sql, params = "", []
-    if since is not None:
-        sql += f" AND {column} >= ?"
-        params.append(since)
-    if until is not None:
-        sql += f" AND {column} <= ?"
-        params.append(until)
-    return sql, params
 
 
 def find_actor(con: duckdb.DuckDBPyConnection, query: str) -> dict[str, Any]:

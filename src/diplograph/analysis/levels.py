@@ -75,13 +75,17 @@ def _event_state(code: str, actor: str) -> str:
             f"WHEN length({code}) >= 3 AND {is_state_sql(head)} THEN {head} ELSE {actor}.country_state END)")
 
 
-def date_filter(since: date | str | None, until: date | str | None, column: str) -> tuple[str, list[Any]]:
+def date_filter(since: date | str | None, until: date | str | None, column: str = "date") -> tuple[str, list[Any]]:
+    """SQL (`` AND …``) and its parameters bounding ``column`` to [since, until], both inclusive.
+    Both sides are compared as dates: a bound given as text ('2024-9-30') or a column read as text
+    would otherwise compare letter by letter ('2024-10-01' < '2024-9-30'). On a DATE column the cast
+    of the column is a no-op that the planner drops, so the filter still reaches the scan."""
     sql, params = "", []
     if since is not None:
-        sql += f" AND {column} >= CAST(? AS DATE)"
+        sql += f" AND CAST({column} AS DATE) >= CAST(? AS DATE)"
         params.append(since)
     if until is not None:
-        sql += f" AND {column} <= CAST(? AS DATE)"
+        sql += f" AND CAST({column} AS DATE) <= CAST(? AS DATE)"
         params.append(until)
     return sql, params
 
