@@ -5,7 +5,8 @@ Jong - un``; read word by word, a name so split becomes two actors (``Lee Jae`` 
 Before any rule reads the parse, a capitalised word, a hyphen and a word written together (no
 space) are merged into one proper-noun token when the second word is lower case (a romanised
 syllable: ``Jae-myung``, ``Suk-yeol``) inside or right after a PERSON entity, or when both stand inside one PERSON entity
-(``Kasym-Zhomart``). Two nationalities (``Israeli-Palestinian``) or a state and a participle
+(``Kasym-Zhomart``), or, right after a redaction (where the entity recogniser sees no name), when
+two proper nouns no entity claims are followed by a third (``the ** Jens-Erik Holm``). Two nationalities (``Israeli-Palestinian``) or a state and a participle
 (``U.S.-led``) are left alone: the first is no PERSON entity and the second is not lower case
 after a capital, and a place (``Port-au-Prince``) is no PERSON entity; participles
 (``Kim-backed``) are listed in the lexicon class ``hyphen_participles``.
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 from ..lexicon import word_class
 from ..nlp import text_of, tokens_of
 from ..rules import REGISTRY
+from ..text.normalize import PLACEHOLDER
 
 NAME_HYPHEN = REGISTRY.declare("mention.name_hyphen", stage="actors", kind="mention", reads=("parse",),
                                confidence=0.9, description="a capitalised word, a hyphen and a syllable written "
@@ -33,7 +35,13 @@ def _joins(doc: list, i: int) -> bool:
         person = a.ent_type_ == "PERSON" or (a.ent_type_ == "" and a.pos_ == "PROPN" and i > 0
                                              and doc[i - 1].ent_type_ == "PERSON")
         return person and b.lower_ not in word_class("hyphen_participles")
-    return a.ent_type_ == "PERSON" and b.ent_type_ == "PERSON" and a.ent_iob_ != "" and b.ent_iob_ == "I"
+    if a.ent_type_ == "PERSON" and b.ent_type_ == "PERSON" and a.ent_iob_ != "" and b.ent_iob_ == "I":
+        return True
+    # Right after a redaction the entity recogniser sees no name at all (``the ** Jens-Erik Holm``):
+    # two proper nouns no entity claims, followed by another, are a double given name.
+    return (i > 0 and doc[i - 1].text == PLACEHOLDER and a.ent_type_ == "" and b.ent_type_ == ""
+            and a.pos_ == "PROPN" and b.pos_ == "PROPN" and i + 3 < len(doc) and doc[i + 3].pos_ == "PROPN"
+            and doc[i + 3].text[:1].isupper())
 
 
 def join_hyphenated_names(doc: Doc) -> int:

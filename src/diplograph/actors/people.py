@@ -136,7 +136,8 @@ def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHi
         if tok.text == PLACEHOLDER and j < len(doc) and j not in covered and j not in kb_tokens \
                 and j not in st.reserved and not (j in cands):
             end = name_run(doc, j, kb_tokens | st.reserved)
-            if end > j and all(doc[k].text[:1].isupper() and doc[k].is_alpha for k in range(j, end)):
+            if end > j and all(doc[k].text[:1].isupper() and doc[k].text.replace("-", "").isalpha()
+                                 for k in range(j, end)):  # a hyphenated given name is one word
                 cands[j] = (j, end, None)
                 covered.update(range(j, end))
     return [cands[k] for k in sorted(cands)]

@@ -13,7 +13,8 @@ it restored in redactions. The passes, in order:
 3. the other KB spans (``sectors``): states, groups, places, and sector nouns whose owner the
    ``owners`` rules decide; groups a state leads (``groups``);
 4. later surnames and nicknames (``names``), acronyms, unknown entities and organisations named
-   after their state (``groups``), coreference (pronouns, ``the old man``, ``the two sides``),
+   after their state (``groups``), office holders (``offices``), descriptions of a person
+   (``descriptors``: the former academic, the old man of X, the younger), coreference (pronouns, ``the old man``, ``the two sides``),
    and the owners a sector noun takes from its ``of`` phrase or possessive pronoun;
 5. redactions that describe a person are restored from the person's title (``redactions``).
 
@@ -32,6 +33,7 @@ from ..records import Mention
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER, NormalizedText
 from .coref import resolve_coreference
+from .descriptors import bind_descriptors
 from .decide import mention_rule, refresh
 from .hyphens import join_hyphenated_names
 from .identity import join_same_people
@@ -77,6 +79,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     locate_unresolved(st)
     join_same_people(st)
     resolve_office_holders(st)
+    bind_descriptors(st)
     bind_nicknames(st)
     add_organisation_owners(st)
     _add_coreference(st)

@@ -1,0 +1,402 @@
+"""Descriptors: a definite noun phrase whose head is a role, rank, occupation, age or kin noun names a
+person of the document (``the former academic``, ``the old soldier``, ``the younger``, ``his predecessor``).
+
+Tried after names, office holders and same-person joins, and before nicknames and coreference (so that
+``P, the former coup leader known as N`` binds N to P, and pronouns find the person). Each rule proposes
+a person with a confidence; a description no person of the document fits stays what earlier passes made
+of it (precision: a plain sector noun, or nothing).
+
+- ``mention.descriptor_appositive``: ``P, the former law lecturer, ...`` — a definite description in
+  apposition to a person's name is that person. What the text says a person is (this appositive, an
+  indefinite one, ``P, a former banker,``, a predicate, ``P, who was a general``) is remembered as the
+  person's described roles, which the other rules read.
+- ``mention.descriptor_place``: ``the old man of/in <place>`` — a place that stands for a state (a
+  capital, a seat of government): the person of that state the document names, its leader first.
+- ``mention.descriptor_kin``: ``the younger`` / ``the elder`` after the text ordered two people by age
+  (``X's elder brother Y``).
+- ``mention.descriptor_predecessor``: ``his predecessor`` — the one other person of the possessor's
+  state (or of no known state) the text calls former or the tables code as a former leader.
+- ``mention.descriptor_salient``: any other description, by salience (recent sentences, subjects) among
+  the people it fits: a role the text gave them, an office they hold (or held, for ``former``); with an
+  age or past word (``former``, ``old``, ``ex-``, ``33-year-old``) also a person nothing contradicts, when
+  that person is clearly the most salient one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..lexicon import table, word_class
+from ..nlp import tokens_of
+from ..records import Actor
+from ..rules import REGISTRY
+from .decide import mention_rule
+from .leaders import office_forms
+from .state import State, add_mention, drop_mentions, key_of, state_of_span
+
+APPOSITIVE = mention_rule("mention.descriptor_appositive", 0.8,
+                          "a definite role/occupation description in apposition to a person's name is that person",
+                          ("parse", "actors", "lexicon:descriptor_nouns"))
+PLACE = mention_rule("mention.descriptor_place", 0.7,
+                     "the old man of/in <place>: the person of the state the place stands for (its leader first)",
+                     ("parse", "actors", "lexicon:descriptor_nouns"))
+KIN = mention_rule("mention.descriptor_kin", 0.65,
+                   "the younger / the elder: the one of two people the text ordered by age (X's elder brother Y)",
+                   ("parse", "actors", "lexicon:kin_nouns", "lexicon:seniority"))
+PREDECESSOR = mention_rule("mention.descriptor_predecessor", 0.6,
+                           "his predecessor: the one former leader of the possessor's state the document names",
+                           ("parse", "actors"))
+SALIENT = mention_rule("mention.descriptor_salient", 0.6,
+                       "a role/occupation description: the salient person it fits (a role the text gave them, an "
+                       "office held; with an age or past word, the clearly most salient person)",
+                       ("parse", "actors", "lexicon:descriptor_nouns", "lexicon:age_adjectives"))
+
+_COREF_NOUNS = word_class("person_nouns")
+_NOUNS = word_class("descriptor_nouns") | _COREF_NOUNS
+_AGE = word_class("age_adjectives")
+_PAST = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile", "previous"})
+_KIN = word_class("kin_nouns")
+_TIME = word_class("time_words")
+_POSSESSIVES = frozenset({"his", "her", "their"})
+_END = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
+# A salient person the description merely does not contradict is taken only this far ahead of the next.
+MARGIN = 1.0
+WINDOW = 3  # sentences back
+
+
+def _seniority() -> dict[str, str]:
+    return {r["word"]: r["rank"] for r in table("lexicons", "seniority.tsv")}
+
+
+@dataclass
+class Description:
+    start: int
+    head: int
+    end: int  # exclusive: the head, or the end of its place phrase
+    words: list[str]  # lower-case words from the determiner to the head
+    title: str  # compounds + head lemma ("law lecturer", "prime minister")
+    state: str | None = None  # a state the description itself names
+    place: tuple[int, int] | None = None
+    place_state: str | None = None
+    possessive: str | None = None
+
+    @property
+    def aged(self) -> bool:
+        return bool(set(self.words) & _AGE) or any(w.endswith("-old") for w in self.words)
+
+    @property
+    def past(self) -> bool:
+        return bool(set(self.words) & _PAST)
+
+
+@dataclass
+class People:
+    """Where the document names its people so far, and what it says they are."""
+
+    sent: dict[int, int]
+    occurrences: list[tuple[int, int, str, bool]] = field(default_factory=list)  # token, sentence, actor, subject
+    roles: dict[str, set[str]] = field(default_factory=dict)
+    former: set[str] = field(default_factory=set)
+
+    def ranked(self, st: State, before: int, fits) -> list[tuple[float, float, str]]:
+        """(fit, salience, actor) of the people named in the window before token ``before``, best first."""
+        si = self.sent[before]
+        best: dict[str, float] = {}
+        for ti, s, aid, subj in self.occurrences:
+            if ti >= before or si - s > WINDOW or aid not in st.out.actors:
+                continue
+            v = -2.0 * (si - s) + (1.0 if subj else 0.0) + 0.001 * ti
+            best[aid] = max(best.get(aid, -99.0), v)
+        out = []
+        for aid, sal in best.items():
+            f = fits(st.out.actors[aid])
+            if f is not None:
+                out.append((f, sal, aid))
+        return sorted(out, reverse=True)
+
+
+def _person(st: State, i: int) -> Actor | None:
+    a = st.out.actor_at(i)
+    return a if a is not None and a.type == "person" else None
+
+
+def _people(st: State) -> People:
+    doc = st.doc
+    sent = {}
+    for k, s in enumerate(doc.sents):
+        for t in range(s.start, s.end):
+            sent[t] = k
+    p = People(sent)
+    toks = tokens_of(doc)
+    for tok in toks:
+        a = _person(st, tok.i)
+        if a is None:
+            continue
+        last = tok.i + 1 >= len(doc) or st.out.token_actor.get(tok.i + 1) != a.id
+        if last:
+            j = tok.i
+            while j - 1 >= 0 and st.out.token_actor.get(j - 1) == a.id:
+                j -= 1
+            subj = any(doc[t].dep_ in ("nsubj", "nsubjpass") for t in range(j, tok.i + 1))
+            p.occurrences.append((tok.i, sent[tok.i], a.id, subj))
+            if any(doc[t].lower_ in _PAST for t in range(max(0, j - 3), tok.i + 1)):
+                p.former.add(a.id)  # "the former premier X"
+    return p
+
+
+def _describe(st: State, tok: Token) -> Description | None:
+    """The definite description ``tok`` heads, else None."""
+    doc = st.doc
+    # The words before the head, read on the surface (the parse of a long appositive is often wrong):
+    # adjectives, nouns, names, numbers and hyphens back to a definite determiner.
+    start, j = None, tok.i - 1
+    while j >= 0 and tok.i - j <= 8:
+        t = doc[j]
+        if t.lower_ == "the" or (t.lower_ in _POSSESSIVES and t.tag_ == "PRP$"):
+            start = j
+            break
+        if not (t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.text == "-" or t.lower_ in _AGE):
+            break
+        j -= 1
+    if start is None:
+        return None
+    poss = doc[start].lower_ if doc[start].lower_ in _POSSESSIVES else None
+    words = [doc[t].lower_ for t in range(start, tok.i + 1)]
+    k = tok.i
+    while k - 1 > start and doc[k - 1].pos_ == "NOUN" and doc[k - 1].text != "-":
+        k -= 1
+    title = " ".join([doc[t].lower_ for t in range(k, tok.i)] + [tok.lemma_.lower()])
+    d = Description(start, tok.i, tok.i + 1, words, title, possessive=poss)
+    for t in range(start, tok.i):
+        if _person(st, t) is not None:
+            return None  # a name inside: a title before a name, not a description
+        if t in st.hits:
+            c = state_of_span(st, st.hits[t][2])
+            d.state = d.state or c
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") and c.i > tok.i), None)
+    if prep is not None:
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and (obj.pos_ == "PROPN" or any(doc[t].pos_ == "PROPN" for t in range(obj.left_edge.i, obj.i))):
+            d.place = (obj.left_edge.i, obj.i + 1)
+            for t in range(*d.place):
+                a = st.out.actor_at(t)
+                if a is not None and a.type == "state" and a.country:
+                    d.place_state = a.country
+                elif a is not None and a.type in ("sector", "group") and a.country and a.code and a.code.endswith("GOV"):
+                    d.place_state = d.place_state or a.country
+                elif t in st.hits:
+                    d.place_state = d.place_state or state_of_span(st, st.hits[t][2])
+    return d
+
+
+def _personal(tok: Token) -> bool:
+    """A noun that names a person by role, rank, occupation or age (listed, or an agent noun: -ist, -ian)."""
+    low = tok.lemma_.lower()
+    return low in _NOUNS or (len(low) > 5 and low.endswith(("ist", "ian")))
+
+
+def _listed(doc, d: Description) -> bool:
+    """``X, the army and the police``: a list, not an apposition."""
+    nxt = d.head + 1
+    return nxt < len(doc) and doc[nxt].lower_ in ("and", "or")
+
+
+def _is_office(title: str) -> bool:
+    return title in office_forms() or title in word_class("leader_nouns")
+
+
+def _claim(st: State, start: int, end: int, person: Actor, rule: str, conf: float) -> bool:
+    owners = {st.out.token_actor[t] for t in range(start, end) if t in st.out.token_actor}
+    if any(st.out.actors[o].type == "person" for o in owners if o != person.id and o in st.out.actors):
+        return False
+    for aid in owners:
+        if aid != person.id and aid in st.out.actors:
+            drop_mentions(st, aid, start, end)
+    add_mention(st, start, end, key_of(person), "coref", conf, rule)
+    st.deferred = [d for d in st.deferred if d[1] <= start or d[0] >= end]
+    return True
+
+
+def _appositive_person(st: State, d: Description) -> Actor | None:
+    doc = st.doc
+    tok = doc[d.head]
+    p = _person(st, d.start - 2) if d.start >= 2 and doc[d.start - 1].text == "," else None
+    if p is None:
+        # the parse's apposition, when no name stands right before the comma ("X and Y, the ..." attaches
+        # the appositive to the first conjunct, so the adjacent name comes first)
+        return _person(st, tok.head.i) if tok.dep_ == "appos" else None
+    # "P, the former banker said" is another construction; anything else after the head (a comma, a
+    # preposition, a relative clause) leaves the description in apposition
+    after = d.head + 1
+    if after < len(doc) and doc[after].tag_ in ("VBZ", "VBD", "VBP", "MD"):
+        return None
+    return p
+
+
+def _remember(people: People, aid: str, title: str, head: str, past: bool) -> None:
+    roles = people.roles.setdefault(aid, set())
+    roles |= {title, head}
+    if past:
+        people.former.add(aid)
+
+
+def _predicates(st: State, people: People) -> None:
+    """``P, a former banker,`` / ``P, who was a general`` / ``P is an economist``: what the text says P is."""
+    for tok in tokens_of(st.doc):
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _NOUNS:
+            continue
+        p = None
+        if tok.dep_ == "appos":
+            p = _person(st, tok.head.i)
+        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                p = _person(st, subj.i)
+                if p is None and subj.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+                    p = _person(st, tok.head.head.i)
+        if p is None:
+            continue
+        words = {st.doc[t].lower_ for t in range(tok.left_edge.i, tok.i)}
+        comp = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i]
+        _remember(people, p.id, " ".join(comp + [tok.lemma_.lower()]), tok.lemma_.lower(), bool(words & _PAST))
+
+
+def _fits(st: State, people: People, d: Description):
+    office = _is_office(d.title) or _is_office(d.title.split()[-1]) and d.title.split()[-1] != "leader"
+
+    def fit(a: Actor) -> float | None:
+        if a.type != "person":
+            return None
+        if d.state and a.country and a.country != d.state:
+            return None
+        if d.place_state and a.country != d.place_state:
+            return None
+        roles = people.roles.get(a.id, set())
+        former = (a.code or "").endswith("ELI") or a.id in people.former
+        base = 0.0
+        if d.place_state:
+            base = 1.0 + (1.0 if (a.code or "").endswith("GOV") else 0.0)
+        if d.title in roles or (d.title.split()[-1] in roles and not office):
+            return 3.0 + base
+        if office:
+            said = (st.titles.get(a.id) or st.tenure_title.get(a.id) or "").lower()
+            if d.past:
+                return 2.0 + base if former else None
+            if former:
+                return None
+            forms = office_forms().get(d.title, (d.title,))
+            return 2.0 + base if said and any(f in said for f in forms) else None
+        if d.past and not former and (a.code or "").endswith("GOV") and d.title in ("president", "leader"):
+            return None
+        return 1.0 + base
+    return fit
+
+
+def _kin_order(st: State) -> tuple[str, str, int] | None:
+    """``X's elder brother Y`` → (older, younger, token of the kin noun): the last such pair of the text."""
+    ranks = _seniority()
+    out = None
+    for tok in tokens_of(st.doc):
+        if tok.lower_ not in _KIN:
+            continue
+        rank = next((ranks[c.lower_] for c in tok.children if c.dep_ == "amod" and c.lower_ in ranks), None)
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if rank is None or poss is None:
+            continue
+        x = _person(st, poss.i)
+        y = _person(st, tok.i + 1) if tok.i + 1 < len(st.doc) else None
+        if y is None:
+            y = next((_person(st, c.i) for c in tok.children if c.dep_ == "appos" and _person(st, c.i)), None)
+        if x is None or y is None or x.id == y.id:
+            continue
+        out = (y.id, x.id, tok.i) if rank == "older" else (x.id, y.id, tok.i)
+    return out
+
+
+def bind_descriptors(st: State) -> None:
+    on = {r: REGISTRY.enabled(r) for r in (APPOSITIVE, PLACE, KIN, PREDECESSOR, SALIENT)}
+    if not any(on.values()):
+        return
+    doc = st.doc
+    people = _people(st)
+    if not people.occurrences:
+        return
+    _predicates(st, people)
+    ranks = _seniority()
+    kin = _kin_order(st) if on[KIN] else None
+    for tok in tokens_of(doc):
+        low = tok.lower_
+        if low in ranks and kin is not None and tok.i > kin[2]:
+            det = doc[tok.i - 1].lower_ if tok.i else ""
+            if det == "the" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN")):
+                older, younger, _ = kin
+                who = st.out.actors.get(older if ranks[low] == "older" else younger)
+                if who is not None:
+                    _claim(st, tok.i - 1, tok.i + 1, who, KIN, REGISTRY[KIN].confidence)
+            continue
+        if tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS") or tok.lower_ in _TIME:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NN":
+            continue  # a modifier of the head that follows (``the rebel commander``)
+        personal = _personal(tok)
+        if _person(st, tok.i) is not None:
+            continue  # an earlier rule (office holders, names) already placed it
+        if tok.i + 1 < len(doc) and _person(st, tok.i + 1) is not None:
+            continue  # a title before a name
+        d = _describe(st, tok)
+        if d is None:
+            continue
+        if d.possessive is not None:
+            if tok.lemma_.lower() in ("predecessor",) and on[PREDECESSOR]:
+                _predecessor(st, people, d)
+            continue
+        p = _appositive_person(st, d) if on[APPOSITIVE] else None
+        if p is not None and (personal or not _listed(doc, d)):
+            if d.state and p.country and p.country != d.state:
+                continue
+            if _claim(st, d.start, d.head + 1, p, APPOSITIVE, REGISTRY[APPOSITIVE].confidence):
+                _remember(people, p.id, d.title, tok.lemma_.lower(), d.past)
+            continue
+        if not personal:
+            continue
+        if tok.dep_ == "appos" or (d.start >= 2 and doc[d.start - 1].text == "," and
+                                   doc[d.start - 2].pos_ in ("PROPN", "NOUN")):
+            continue  # in apposition to something that is no person of the document: it describes that
+        if tok.lower_ in _COREF_NOUNS and d.title == tok.lemma_.lower() and d.place is None:
+            continue  # "the old man", "the former president": coreference's descriptor rule reads them
+        if _is_office(d.title) and not d.aged and d.place is None:
+            continue  # "the president", "the Kenyan president": the office-holder rules and coreference decide
+        if d.place is not None and not d.place_state and d.title not in ("man", "woman"):
+            continue
+        ranked = people.ranked(st, d.start, _fits(st, people, d))
+        if not ranked:
+            continue
+        f, sal, aid = ranked[0]
+        rule = PLACE if d.place_state else SALIENT
+        if not on[rule]:
+            continue
+        if f < 2.0:
+            if not (d.aged or d.place is not None):
+                continue  # "the soldier": too plain to stand for a person nothing else ties it to
+            if len(ranked) > 1 and sal - max(r[1] for r in ranked[1:]) < MARGIN:
+                continue  # two people equally salient: no guess
+        end = d.place[1] if d.place is not None else d.head + 1
+        conf = REGISTRY[rule].confidence * (1.0 if f >= 2.0 else 0.85)
+        _claim(st, d.start, end, st.out.actors[aid], rule, conf)
+
+
+def _predecessor(st: State, people: People, d: Description) -> None:
+    """``his predecessor``: the possessor is the most salient person before; the predecessor the one other
+    person of their state (or of no known state) the text calls former or the tables code as a former leader."""
+    ranked = people.ranked(st, d.start, lambda a: 1.0)
+    if not ranked:
+        return
+    owner = st.out.actors[ranked[0][2]]
+    formers = [a for a in st.out.actors.values() if a.type == "person" and a.id != owner.id and
+               (a.id in people.former or (a.code or "").endswith("ELI")) and
+               (not owner.country or not a.country or a.country == owner.country)]
+    first = {aid: ti for ti, _, aid, _ in reversed(people.occurrences)}
+    formers = [a for a in formers if first.get(a.id, len(st.doc)) < d.start]
+    if len(formers) == 1:
+        _claim(st, d.start, d.head + 1, formers[0], PREDECESSOR, REGISTRY[PREDECESSOR].confidence)
