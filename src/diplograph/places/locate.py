@@ -14,6 +14,7 @@ area around it), ``country`` only the state.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -24,8 +25,8 @@ from spacy.tokens import Doc, Token
 from ..nlp import text_of, tokens_of
 from ..rules import REGISTRY, Proposal
 
-from .gazetteer import Gazetteer, Place
-from .toponyms import LOCATIVE, Toponym
+from .gazetteer import Gazetteer, Place, name_key
+from .toponyms import LOCATIVE, Toponym, unseen_of
 
 CLAUSE = REGISTRY.declare(
     "place.clause_locative", stage="places", kind="place", reads=("parse", "places"), confidence=0.9,
@@ -39,6 +40,10 @@ DATELINE = REGISTRY.declare(
 ACTOR_STATE = REGISTRY.declare(
     "place.actor_state", stage="places", kind="place", reads=("actors", "gazetteer"), confidence=0.2,
     description="no place named: the state most of the document's actors belong to, at country precision")
+NAME_SPELLING = REGISTRY.declare(
+    "place.name_spelling", stage="places", kind="place", reads=("parse", "actors", "gazetteer"), confidence=0.3,
+    description="no known place named: the state the unknown place names are spelled like (a model of the "
+                "gazetteer's names), weighed with the states of the document's actors; country precision")
 DOCUMENT = REGISTRY.declare(
     "place.document", stage="places", kind="place", reads=("places",), confidence=0.4,
     description="the document's dominant place: the most named, the most specific on a tie")
@@ -77,6 +82,7 @@ class DocumentPlaces:
     dateline: Toponym | None
     dominant: Toponym | None
     actor_state: Toponym | None = None  # a pseudo-toponym: the actors' state (no span of its own)
+    name_state: Toponym | None = None  # the state the unknown place names are spelled like (span: the first)
 
     def locate(self, trigger: Token) -> Located | None:
         proposals: list[Proposal[Located]] = []
@@ -98,6 +104,10 @@ class DocumentPlaces:
             t = self.dominant
             proposals.append(Proposal("place", Located(t, precision_of(t.place, False), DOCUMENT),
                                       REGISTRY[DOCUMENT].confidence, DOCUMENT, t))
+        if self.name_state is not None:
+            t = self.name_state
+            proposals.append(Proposal("place", Located(t, "country", NAME_SPELLING),
+                                      REGISTRY[NAME_SPELLING].confidence, NAME_SPELLING, t))
         if self.actor_state is not None:
             t = self.actor_state
             proposals.append(Proposal("place", Located(t, "country", ACTOR_STATE),
@@ -108,18 +118,18 @@ class DocumentPlaces:
 
 def document_places(sdoc: Doc, toponyms: list[Toponym], gaz: Gazetteer | None = None,
                     actors: Any = None) -> DocumentPlaces:
-    return DocumentPlaces(sdoc, toponyms, _dateline(sdoc, toponyms), _dominant(toponyms),
-                          _actor_state(sdoc, gaz, actors))
+    counts, first = _actor_states(actors)
+    dominant = _dominant(toponyms)
+    return DocumentPlaces(sdoc, toponyms, _dateline(sdoc, toponyms), dominant,
+                          _actor_state(gaz, counts, first),
+                          _name_state(sdoc, toponyms, gaz, actors, counts) if dominant is None else None)
 
 
-def _actor_state(sdoc: Doc, gaz: Gazetteer | None, actors: Any) -> Toponym | None:
-    """The state of most of the document's actor mentions, as a place of country precision; its
-    evidence is the first mention of an actor of that state."""
-    if gaz is None or actors is None:
-        return None
+def _actor_states(actors: Any) -> tuple[Counter[str], dict[str, Any]]:
+    """The states of the document's actor mentions (mentions per state) and each state's first mention."""
     counts: Counter[str] = Counter()
     first: dict[str, Any] = {}
-    for a in getattr(actors, "actors", {}).values():
+    for a in getattr(actors, "actors", {}).values() if actors is not None else ():
         c = getattr(a, "country", None)
         if not c or not a.mentions:
             continue
@@ -127,7 +137,68 @@ def _actor_state(sdoc: Doc, gaz: Gazetteer | None, actors: Any) -> Toponym | Non
         m = min(a.mentions, key=lambda m: m.start)
         if c not in first or m.start < first[c].start:
             first[c] = m
-    if not counts:
+    return counts, first
+
+
+# How far the spelling of unknown names counts against the actors' states (a temperature on the mean
+# gram log-likelihood), the weight of a state no actor belongs to, and the posterior a guess needs.
+# Chosen on the build half of ACLED's notes (97 notes with no known place; the actors' state alone
+# places 16 in the right state). Temperature 6, no threshold: 45 guesses right, 32 wrong; a posterior of
+# 0.5 asked: 40 right, 19 wrong (0.7: 31 right, 9 wrong) — precision counts as much as recall.
+SPELLING_TEMPERATURE = 6.0
+UNNAMED_STATE_WEIGHT = 0.02
+SPELLING_MIN_POSTERIOR = 0.5
+_DIGITS = re.compile(r"\s*\d+\s*")
+
+
+def _name_state(sdoc: Doc, toponyms: list[Toponym], gaz: Gazetteer | None, actors: Any,
+                counts: Counter[str]) -> Toponym | None:
+    """The state the document's unknown place names (``near Kominternove``, ``Kerawa village``) are
+    spelled like, the actors' states as the prior: a place of country precision whose evidence is the
+    first such name."""
+    if gaz is None or gaz.spelling is None:
+        return None
+    # the unseen names, and the names the gazetteer knows of no place here (a guessed spelling the
+    # document does not confirm, a namesake abroad dropped)
+    # (an unseen name the actor stage took for an organisation is still written where a place is)
+    names = [*unseen_of(sdoc), *(t for t in toponyms if t.place is None and t.start >= 0)]
+    if not names:
+        return None
+    total: dict[str, float] = {}
+    seen: set[str] = set()
+    for t in names:
+        key = _DIGITS.sub(" ", name_key(t.text)).strip()  # "Zolote-5": the number is no spelling
+        if len(key) >= 4 and key not in seen:
+            seen.add(key)
+    for key in seen:  # the mean over the names: ten names are no surer of their state than one
+        for c, ll in gaz.spelling.log_likelihoods(key).items():
+            total[c] = total.get(c, 0.0) + ll / len(seen)
+    if not total:
+        return None
+    named: Counter[str] = Counter()
+    for code, n in counts.items():
+        state = gaz.country(code)
+        if state is not None:
+            named[state.iso3] += n
+    scores = {c: SPELLING_TEMPERATURE * ll + math.log(named.get(c, 0) + UNNAMED_STATE_WEIGHT)
+              for c, ll in total.items()}
+    top = max(scores.values())
+    norm = sum(math.exp(v - top) for v in scores.values())
+    best = max(scores, key=scores.get)
+    if 1.0 / norm < SPELLING_MIN_POSTERIOR:
+        return None
+    country = gaz.country(best)
+    if country is None:
+        return None
+    first = min(names, key=lambda t: t.start_char)
+    return Toponym(first.start, first.end, first.text, first.start_char, first.end_char, [(country, True)],
+                   NAME_SPELLING, place=country)
+
+
+def _actor_state(gaz: Gazetteer | None, counts: Counter[str], first: dict[str, Any]) -> Toponym | None:
+    """The state of most of the document's actor mentions, as a place of country precision; its
+    evidence is the first mention of an actor of that state."""
+    if gaz is None or not counts:
         return None
     (code, n), *rest = counts.most_common(2) + [("", 0)]
     if rest and rest[0][1] == n:

@@ -45,6 +45,10 @@ RULE_FUZZY = REGISTRY.declare(
     "place.spelling_variant", stage="places", kind="place", reads=("parse", "gazetteer"), confidence=0.5,
     description="a place-like name the gazetteer lacks, matched by its consonant skeleton and string similarity "
                 "(Ar-Raqqa ~ Ar Raqqah), where the text reads it as a place")
+RULE_UNSEEN = REGISTRY.declare(
+    "place.unseen_name", stage="places", kind="place", reads=("parse",), confidence=0.3,
+    description="a capitalised name the gazetteer lacks where the text puts a place (after a locative preposition, "
+                "before a settlement word, a place entity): unplaced; its spelling may tell its state")
 RULE_UNKNOWN = REGISTRY.declare(
     "place.unknown_named_area", stage="places", kind="place", reads=("parse",), confidence=0.3,
     description="a capitalised name before a generic place word the gazetteer lacks: a place, unplaced")
@@ -65,6 +69,14 @@ _NOT_PLACE_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "D
                    "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "LANGUAGE"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _CAP = re.compile(r"^[A-Z]")
+# The names the gazetteer lacks where the text puts a place (Toponyms of rule ``place.unseen_name``, no
+# candidates), kept apart from the toponyms: they place nothing, but their spelling hints at a state.
+UNSEEN = "diplograph_unseen_places"
+if not Doc.has_extension(UNSEEN):
+    Doc.set_extension(UNSEEN, default=None)
+# Prepositions after which an unknown name is taken for a place (not "to"/"from"/"of": motion, origin, owner).
+_UNSEEN_BEFORE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within", "between",
+                  "nearby", "outskirts"}
 _PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "at", "an", "az", "de", "da", "del", "la", "le", "es", "ed",
               "of", "the", "and", "bin", "ibn", "abu", "bani", "beni", "sur", "en", "y", "e", "do", "dos", "das",
               "los", "las", "di", "du", "des", "wa", "van", "von", "am", "im", "na"}
@@ -74,6 +86,7 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
     """Every place name of the document, in order, each resolved to its best reading."""
     toks = tokens_of(sdoc)
     found: list[Toponym] = []
+    unseen: list[Toponym] = []
     token_actor = getattr(actors, "token_actor", {}) if actors is not None else {}
     chain_end = -1  # token after which a name continues a list of places ("Salamanca, Guanajuato")
     chain_starts: dict[int, int] = {}  # token indices where a name continued a list
@@ -127,7 +140,14 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
             found.append(t)
             i = t.end
             continue
+        if end > i and _unseen_place(toks, i, end):
+            t = _toponym(sdoc, toks, i, end, [])
+            t.rule = RULE_UNSEEN
+            unseen.append(t)
+            i = end
+            continue
         i += 1
+    setattr(sdoc._, UNSEEN, unseen)
     # a bare compass word ("Western", "Central") is a place only before an area word or inside a list of places
     found = [t for t in found if not (name_key(t.text) in gaz.generic and t.level_wanted is None
                                       and t.start != chain_starts.get(t.start))]
@@ -291,6 +311,43 @@ def _fuzzy(toks: list[Token], start: int, end: int, gaz: Gazetteer, chain_end: i
 
 
 FUZZY_MIN_RATIO = 80
+
+
+def _unseen_place(toks: list[Token], start: int, end: int) -> bool:
+    """A name the gazetteer lacks that the text puts as a place: after a locative preposition (``near
+    X``), after ``the town/village of``, before a settlement word (``X village``), or a place entity;
+    never a name an entity type claims for something else, nor a short abbreviation."""
+    types = {toks[k].ent_type_ for k in range(start, end)}
+    before = toks[start - 1] if start > 0 else None
+    after = toks[end] if end < len(toks) else None
+    if any(toks[k].lower_ in word_class("time_words") for k in range(start, end)):
+        return False  # "in June", "on Monday"
+    if before is not None and before.lower_ in _UNSEEN_BEFORE and (after is None or after.text not in ("'s", "’s")):
+        # "in Xabaya", "near Yivka": the preposition says a place where the tagger guessed a person,
+        # an organisation or a date for a name it never saw
+        types -= {"PERSON", "ORG", "DATE"}
+    if types & (_NOT_PLACE_ENTS | {"NORP"}):
+        return False
+    if end - start == 1 and toks[start].is_upper and len(toks[start].text) <= 4:
+        return False  # "in UP", "at HDP": an abbreviation
+    key = name_key(text_of(toks[start].doc)[toks[start].idx:toks[end - 1].idx + len(toks[end - 1].text)])
+    if len(key) < 4:
+        return False
+    if after is not None and after.lower_ in SETTLEMENT_WORDS:
+        return True
+    if before is None:
+        return False
+    if before.lower_ in _UNSEEN_BEFORE or (before.lower_ == "the" and start > 1 and toks[start - 2].lower_ in _UNSEEN_BEFORE
+                                           and after is not None and after.pos_ != "NOUN"):
+        return True
+    if before.lower_ == "of" and start > 1 and toks[start - 2].lower_ in SETTLEMENT_WORDS:
+        return True  # "the town of X"
+    return bool(types & _PLACE_ENTS)
+
+
+def unseen_of(sdoc: Doc) -> list[Toponym]:
+    """The names the gazetteer lacks where the text puts a place, as ``find_toponyms`` left them."""
+    return getattr(sdoc._, UNSEEN) or []
 
 
 def _compound_prefix(toks: list[Token], end: int) -> bool:
