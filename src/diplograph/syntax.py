@@ -161,6 +161,32 @@ def misparsed_noun(verb: Token) -> Token | None:
     return None
 
 
+def fronted_place_subject(verb: Token) -> Token | None:
+    """``In X, Y, workers protested``: a subject the parser joined to the list of places of a
+    fronted locative phrase (as its conjunct or apposition): the last common noun of that list,
+    standing right before the verb that has no subject of its own."""
+    if subject(verb) is not None or is_passive(verb):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        chain: list[Token] = []
+        while objs:
+            o = objs.pop()
+            chain.append(o)
+            objs.extend(c for c in o.children if c.dep_ in ("conj", "appos"))
+        nouns = [t for t in chain if t.pos_ == "NOUN" and t.i < verb.i and t.tag_ in ("NNS", "NN")]
+        if not nouns or not any(t.pos_ == "PROPN" for t in chain):
+            continue
+        noun = max(nouns, key=lambda t: t.i)
+        # nothing but the noun's own phrase between it and the verb
+        if noun.right_edge.i + 1 == verb.i or all(verb.doc[k].dep_ in ("advmod", "punct") for k in
+                                                   range(noun.right_edge.i + 1, verb.i)):
+            return noun
+    return None
+
+
 def embedded(verb: Token) -> Token | None:
     """The verb a frame verb takes: ``agreed to meet`` (xcomp), ``demanded that Y leave`` (ccomp),
     ``ready to contribute`` (an adjective's xcomp); not the reported clause of a speech verb."""

@@ -15,11 +15,13 @@ kept on the ``Doc``); the actor stage reads them here and never writes them. Two
 """
 from __future__ import annotations
 
+from ..lexicon import word_class
 from ..places import toponyms_of
-from ..places.locate import where_state
+from ..places.locate import document_state, where_state
 from ..rules import REGISTRY
 from .decide import mention_rule
-from .state import State, add_mention, drop_mentions, state_of_span
+from .naming import code_kind, of_phrase
+from .state import State, add_mention, drop_mentions, slug, state_of_span
 
 EVENT_PLACE = mention_rule(
     "owner.event_place", 0.65,
@@ -34,6 +36,12 @@ UNRESOLVED_PLACE = mention_rule(
     "mention.unresolved_located", 0.4,
     "an organisation the knowledge base does not know (pro-X forces, a local militia's name) is of the state "
     "where its clause happens, when the places say so and its sentence names no other state", ("parse", "places"))
+
+NAMESAKE_PLACE = mention_rule(
+    "mention.namesake_located", 0.45,
+    "a group the knowledge base knows under a name of generic words only (National Resistance) as another "
+    "state's, or as a group of no known state, is the group of the state where its clause happens when the "
+    "document names its own state nowhere", ("parse", "places", "kb", "lexicon:generic_name_words"))
 
 # Sector codes of people named by no role at all ("people", "persons"): the place they are in is
 # already the event stage's reading of whom an act touches.
@@ -56,12 +64,44 @@ def event_place_state(st: State, head: int, located: bool) -> str | None:
     if agent is not None and agent.code.strip("~") in UNSPECIFIC:
         return None  # "killed five people in X": the event stage reads the place's state as the one acted on
     named = _named_states(st, head, every=not located)
-    where = where_state(st.doc[head], found, named, clause_only=not located)
+    where = place_state(st, head, found, named, clause_only=not located)
     if where is None or where[0] not in st.kb.countries:
         return None
     if not located and named - {where[0]}:
         return None  # "soldiers fired on Freedonian protesters in X": whose soldiers, the place does not say
     return where[0]
+
+
+def place_state(st: State, head: int, found, named: set[str], clause_only: bool = False) -> tuple[str, str] | None:
+    """``where_state``, and when it finds no sure place because the clause's place phrase names a place
+    the gazetteer lacks: the one state of the sentence's places (else the document's) when every
+    unplaced name of the sentence is written as a report's place (``As Shaab area of X city``,
+    ``Kerawa village (Y, Z)``), so it cannot be a state of its own."""
+    tok = st.doc[head]
+    where = where_state(tok, found, named, clause_only=clause_only)
+    if where is not None or clause_only:
+        return where
+    sent = tok.sent
+    inside = [t for t in found if sent.start <= t.start < sent.end and not t.stands_for_actor]
+    unplaced = [t for t in inside if t.place is None]
+    if not unplaced or any(t.level_wanted is None and t.container is None and not _bracketed(st.doc, t)
+                           for t in unplaced):
+        return None
+    codes = {t.place.code for t in inside if t.place is not None and t.place.level > 0}
+    if len(codes) > 1:
+        return None
+    code = codes.pop() if codes else document_state(st.doc, found)
+    if code is None or (named and named != {code}):
+        return None
+    return code, "sentence"
+
+
+def _bracketed(doc, t) -> bool:
+    """The name stands inside brackets of a report's place list (``X (Y, Z)``)."""
+    j = t.start - 1
+    while j >= 0 and t.start - j < 8 and doc[j].text not in ("(", ")", "."):
+        j -= 1
+    return j >= 0 and doc[j].text == "("
 
 
 def _named_states(st: State, head: int, every: bool) -> set[str]:
@@ -94,8 +134,9 @@ def drop_places_as_actors(st: State) -> None:
     # a town or an area, never a country, whatever else the name could be
     for t in found:
         # a resolved place, or a name the text puts as a place the gazetteer lacks (no reading at all)
-        if t.stands_for_actor or not (t.place is not None or not t.candidates) \
-                or any(p.level == 0 for p, _ in t.candidates):
+        # (or an unresolved reading written as a report's place: ``X area``, ``(X, Y)``)
+        placed = t.place is not None or not t.candidates or t.level_wanted is not None or _bracketed(st.doc, t)
+        if t.stands_for_actor or not placed or any(p.level == 0 for p, _ in t.candidates):
             continue
         for aid in {st.out.token_actor[k] for k in range(t.start, t.end) if k in st.out.token_actor}:
             a = st.out.actors.get(aid)
@@ -148,13 +189,25 @@ def locate_unresolved(st: State) -> None:
         while doc[head].head.i in toks and doc[head].head.i != head:
             head = doc[head].head.i
         named = _named_states(st, head, every=True)
-        where = where_state(doc[head], found, named)
-        if where is None or where[0] not in st.kb.countries or named - {where[0]}:
+        where = place_state(st, head, found, named)
+        if where is None or where[0] not in st.kb.countries:
+            continue
+        if named - {where[0]} and (where[1] != "clause" or _state_modifies(st, toks)):
+            # "Ruritanian-backed rebels took X": another state named in the sentence may be theirs,
+            # unless the group's own clause says where it acts and no state word qualifies the group
             continue
         spans = _runs(toks)
         drop_mentions(st, aid, toks[0], toks[-1] + 1)
         for s0, e0 in spans:
             add_mention(st, s0, e0, (aid, a.name, "group", None, where[0]), "learned", 0.4, UNRESOLVED_PLACE)
+
+
+def _state_modifies(st: State, toks: list[int]) -> bool:
+    """A state's word stands inside or right before the group's name (``pro-Ruritania X``)."""
+    doc = st.doc
+    near = set(toks) | {toks[0] - 1, toks[0] - 2}
+    return any(t in st.hits and state_of_span(st, st.hits[t][2]) for t in near if t >= 0) or any(
+        c.i in st.hits and state_of_span(st, st.hits[c.i][2]) for t in toks for c in doc[t].children)
 
 
 def _runs(toks: list[int]) -> list[tuple[int, int]]:
@@ -166,3 +219,70 @@ def _runs(toks: list[int]) -> list[tuple[int, int]]:
         else:
             out.append((t, t + 1))
     return out
+
+
+def relocate_namesakes(st: State) -> None:
+    """A group coded as another state's only by a name of generic words (``National Resistance``),
+    in a document that never names that state, or a group whose code names no state (a placeholder
+    such as KKL), takes the state where its clause happens; its mentions are made again by this rule."""
+    found = toponyms_of(st.doc)
+    if not found or not REGISTRY.enabled(NAMESAKE_PLACE):
+        return
+    doc = st.doc
+    generic = word_class("generic_name_words")
+    for aid, a in list(st.out.actors.items()):
+        if a.type != "group" or not a.code or len(a.code) < 3 or not a.mentions:
+            continue
+        own = a.country if a.country in st.kb.countries else None
+        if own is None and (a.country is None or code_kind(a.code[:3]) not in (None, "region")):
+            continue  # no state, no region, no placeholder: an international group (IMG), a people (KUR)
+        if own is not None and not all(w in generic for m in a.mentions for w in m.text.lower().split()):
+            continue
+        toks = sorted(t for t, x in st.out.token_actor.items() if x == aid)
+        if not toks or (own is not None and _names_state(st, own, set(toks), found)):
+            continue
+        head = toks[-1]
+        while doc[head].head.i in toks and doc[head].head.i != head:
+            head = doc[head].head.i
+        named = _named_states(st, head, every=True) - ({own} if own else set())
+        where = place_state(st, head, found, named)
+        if where is None or where[0] not in st.kb.countries or where[0] == own:
+            continue
+        if named - {where[0]} and where[1] != "clause":
+            continue
+        name = min((m.text for m in a.mentions), key=len)
+        key = (slug(f"{name}-{where[0]}"), name, "group", where[0] + a.code[3:], where[0])
+        spans = _runs(toks)
+        drop_mentions(st, aid, toks[0], toks[-1] + 1)
+        for s0, e0 in spans:
+            add_mention(st, s0, e0, key, "learned", 0.45, NAMESAKE_PLACE)
+        if own is not None:
+            _follow_group(st, set(toks), own, where[0])
+
+
+def _follow_group(st: State, toks: set[int], old: str, new: str) -> None:
+    """Sector nouns that took the group's former state from it as their modifier (``X Army
+    fighters``) take its new state."""
+    doc = st.doc
+    was, now = of_phrase(st.kb.state_name(old)), of_phrase(st.kb.state_name(new))
+    for bid, b in list(st.out.actors.items()):
+        if b.type != "sector" or b.country != old or not b.code:
+            continue
+        own = sorted(t for t, x in st.out.token_actor.items() if x == bid)
+        if not any(c.i in toks for t in own for c in doc[t].children):
+            continue
+        name = b.name[:-len(was)] + now if b.name.endswith(was) else b.name
+        key = (slug(name), name, "sector", new + b.code[3:], new)
+        rules = {m.rule for m in b.mentions}
+        if rules != {"owner.modifier"}:
+            continue
+        drop_mentions(st, bid, own[0], own[-1] + 1)
+        for s0, e0 in _runs(own):
+            add_mention(st, s0, e0, key, "role", 0.45, NAMESAKE_PLACE)
+
+
+def _names_state(st: State, code: str, skip: set[int], found) -> bool:
+    """The document names the state ``code`` outside the tokens ``skip``: a state word or a place in it."""
+    if any(t.place is not None and t.place.code == code for t in found):
+        return True
+    return any(t not in skip and state_of_span(st, sp[2]) == code for t, sp in st.hits.items())

@@ -84,7 +84,7 @@ def country_of_modifiers(st: State, noun: int, located: bool = False) -> str | N
             return cand.country
         if cand.kind == "actor" and cand.entry:
             code = cand.entry.code_on(st.on)
-            if code and len(code) >= 3 and not code.startswith(("IGO", "NGO", "MNC")):
+            if code and len(code) >= 3 and code[:3] in st.kb.countries:  # not IGO, NGO, a placeholder (KKL)
                 return code[:3]
     return None
 

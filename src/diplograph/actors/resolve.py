@@ -41,13 +41,13 @@ from .nicknames import bind_nicknames
 from .offices import resolve_office_holders
 from .groups import add_acronyms, add_led_groups, add_unknown_entities, defined_acronyms
 from .kb import KnowledgeBase
-from .located import drop_places_as_actors, locate_unresolved
+from .located import drop_places_as_actors, locate_unresolved, relocate_namesakes
 from .naming import finish_actors
 from .names import add_nicknames, add_surnames, name_gender, nickname_tokens
 from .people import add_people
 from .redactions import restore_redactions
 from .phrases import inside_person_names, kb_spans, phrase_first
-from .sectors import add_kb_spans, add_organisation_owners, add_pronoun_owners
+from .sectors import drop_named_things, add_kb_spans, add_organisation_owners, add_pronoun_owners
 from .state import ResolvedActors, State, add_mention, key_of, slug
 
 __all__ = ["ResolvedActors", "resolve_mentions", "slug", "name_gender", "phrase_first"]
@@ -68,6 +68,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
         st.reserved |= {t.i for t in tokens_of(doc) if t.text in acronyms}
     spans = inside_person_names(doc, kb_spans(st, reserved=st.reserved))
     st.hits = {t: sp for sp in spans for t in range(sp[0], sp[1])}
+    spans = drop_named_things(st, spans)  # "the US dollar": a thing's name, no actor
     consumed = add_people(st, spans)
     add_kb_spans(st, spans, consumed)
     add_led_groups(st)
@@ -77,6 +78,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     add_unknown_entities(st)
     drop_places_as_actors(st)  # a place name is where, not who
     locate_unresolved(st)
+    relocate_namesakes(st)
     join_same_people(st)
     resolve_office_holders(st)
     bind_descriptors(st)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.tokens import Doc
+
 from ..lexicon import sectors_with as _sectors_with, word_class
 from ..records import Actor
 from ..rules import REGISTRY
@@ -18,7 +20,7 @@ from .kb import KBHit, phrase_key
 from .owners import DEFER, OWNER_RULES, Noun, country_of_modifiers, from_is_origin, sole_state
 from .phrases import KB_PHRASE
 from .naming import sector_label
-from .state import ResolvedActors, State, add_mention, drop_mentions, entry_actor, method_of, slug
+from .state import ResolvedActors, Span, State, add_mention, drop_mentions, entry_actor, method_of, slug
 from ..syntax import pobj_of, span_head
 
 sectors_with = lru_cache(maxsize=None)(_sectors_with)  # read for every sector noun: the table is fixed
@@ -40,6 +42,11 @@ PRONOUN_OWNER = mention_rule("owner.pronoun", 0.7,
                              "a stateless sector noun takes the state of its possessive pronoun (its ambassador)",
                              ("parse", "coref"))
 
+
+VETO_NAMED_THING = mention_rule("mention.veto_named_thing", 0.95,
+                                "a state's, people's or person's name modifying a currency or another thing named "
+                                "after it (the US dollar, a Molotov cocktail) is part of the thing's name, not an "
+                                "actor", ("parse", "kb", "lexicon:named_thing_heads"))
 
 VETO_PLACE_LOCATION = mention_rule("mention.veto_place_location", 0.9,
                                    "a city written as a location (after in/near/at, or as the container of another "
@@ -71,6 +78,33 @@ def add_kb_spans(st: State, spans: list[tuple[int, int, KBHit]], consumed: set[i
             continue  # "protested in Eldoret": where it happened, not who did it (the span still gives its state)
         add_mention(st, start, end, entry_actor(hit, st.on, st.kb), method_of(hit), 0.7 if hit.place else 0.9,
                     hit.rule or KB_PHRASE)
+
+
+def drop_named_things(st: State, spans: list[Span]) -> list[Span]:
+    """The knowledge-base spans less the names of things (``the US dollar``, ``a Molotov cocktail``):
+    their tokens leave ``st.hits`` (no sector noun takes its state from them) and join ``st.things``
+    (no unknown entity is made of them)."""
+    if not REGISTRY.enabled(VETO_NAMED_THING):
+        return spans
+    kept = []
+    for sp in spans:
+        start, end, hit = sp
+        if hit.kind in ("actor", "demonym") and _names_a_thing(st.doc, end):
+            for t in range(start, end):
+                st.hits.pop(t, None)
+                st.things.add(t)
+            continue
+        kept.append(sp)
+    return kept
+
+
+def _names_a_thing(doc: Doc, end: int) -> bool:
+    """The name ending before ``end`` modifies a noun of a thing named after it (``US dollar``)."""
+    last = doc[end - 1]
+    head = last.head
+    things = word_class("named_thing_heads")
+    return last.dep_ in ("compound", "amod", "nmod") and head.i >= end and (
+        head.lemma_.lower() in things or head.lower_ in things)
 
 
 def _city(st: State, start: int, end: int, hit: KBHit) -> bool:

@@ -63,6 +63,7 @@ class State:
     gender: dict[str, str] = field(default_factory=dict)
     names: dict[str, list[str]] = field(default_factory=dict)  # person actor id → name words
     reserved: set[int] = field(default_factory=set)  # tokens of nicknames and defined acronyms
+    things: set[int] = field(default_factory=set)  # tokens of a thing's name (the US dollar): no actor
     deferred: list[Span] = field(default_factory=list)  # "the president": coreference first
     by_surname: dict[str, str] = field(default_factory=dict)  # transliteration key of a surname → person id
     # First word of a full name → person id: the family name of names written family name first

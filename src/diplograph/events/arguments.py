@@ -16,8 +16,8 @@ from spacy.tokens import Token
 from ..actors.resolve import ResolvedActors
 from ..lexicon import word_class, word_list
 from ..rules import Proposal
-from ..syntax import (OBJ, PLACE_PREPS, TARGET_PREPS, agent, is_passive, misparsed_noun, passive_patient,
-                      prep_objects, relative_object, subject)
+from ..syntax import (OBJ, PLACE_PREPS, TARGET_PREPS, agent, fronted_place_subject, is_passive, misparsed_noun,
+                      passive_patient, prep_objects, relative_object, subject)
 from . import codebook
 from .candidates import SWITCHES, Option, better, choose, declare, proposal
 from .clauses import SOURCE_SPEAKER, SPEAKER_PRONOUNS, source_from_clause
@@ -41,6 +41,9 @@ SOURCE_PLACE_STATE = declare("source.passive_place_state", "source", R + ("codeb
                              "'X was arrested in Lebanon': with no agent, the state where it was done did it")
 SOURCE_MISPARSED = declare("source.misparsed_noun", "source", R, 0.7,
                            "a gerund joined to a verb stands for a noun: its clause's doer ('seen as a warning')")
+SOURCE_FRONTED = declare("source.fronted_place_list", "source", R, 0.7,
+                         "'In X, Y, workers protested': the noun the parser joined to a fronted list of places is "
+                         "the subject of a verb that has none")
 
 TARGET_SLOT = declare("target.slot", "target", R + ("verb_dictionary",), 0.95,
                       "the actor at the matched pattern's + slot (no other target rule is asked)")
@@ -110,6 +113,9 @@ def verb_sources(verb: Token, match: Match, actors: ResolvedActors) -> Proposal[
             if noun is not None:
                 options.append((SOURCE_MISPARSED, lambda: _renamed(source_from_clause(noun, actors),
                                                                    SOURCE_MISPARSED)))
+            fronted = fronted_place_subject(verb)
+            if fronted is not None:
+                options.append((SOURCE_FRONTED, lambda: actor_in(fronted, actors)))
     return choose(options)
 
 
