@@ -29,7 +29,8 @@ from ..errors import StoreError, UsageError
 from ..hierarchy import check_level, member, node
 from ..relation import RELATION_POINTS, STABLE_SLOPE, sign_of, slope_sql, trend_word
 from ..text.search import matches_words, word_key
-from .levels import actor_join, events_sql, non_political_sql, own_pairs_sql, statements_sql
+from ..store.pairs import non_political_sql
+from .levels import actor_join, events_sql, statements_sql
 
 PERIODS = ("day", "week", "month")
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
@@ -235,14 +236,12 @@ def dyad_rows(con: duckdb.DuckDBPyConnection, since: date | None = None, until: 
     """``dyad_table``'s rows and the number of dyads there are (before ``limit``)."""
     check_level(level)
     tail = "" if not limit else f" LIMIT {int(limit)}"
-    if since is None and until is None and level == "actor":  # the writer's summary (store/summary.py)
-        source = f"""SELECT s.a, s.b, s.events AS n, s.q1, s.q2, s.q3, s.q4, s.gsum, s.wsum, s.mentions,
+    if since is None and until is None and level == "actor":  # the writer's summary, its pairs flagged (store/summary.py)
+        source = """SELECT s.a, s.b, s.events AS n, s.q1, s.q2, s.q3, s.q4, s.gsum, s.wsum, s.mentions,
                             CASE WHEN s.nd >= 2 AND s.nd * s.sxx - s.sx * s.sx > 1e-9 * s.nd * s.sxx
                                  THEN (s.nd * s.sxy - s.sx * s.sy) / (s.nd * s.sxx - s.sx * s.sx) END AS slope,
                             s.first, s.last
-                     FROM dyad_summary s LEFT JOIN {own_pairs_sql()} o ON o.x = s.a AND o.y = s.b
-                     WHERE s.events >= ? AND o.x IS NULL
-                           AND s.a NOT IN {non_political_sql()} AND s.b NOT IN {non_political_sql()}"""
+                     FROM dyad_summary s WHERE s.events >= ? AND NOT s.own AND s.political"""
         params: list[Any] = []
     else:
         rows_sql, params = events_sql(level, since, until)
@@ -280,10 +279,8 @@ def pair_scores(con: duckdb.DuckDBPyConnection, since: date | None = None, until
     tail = "" if not limit else f" LIMIT {int(limit)}"
     if since is None and until is None and level == "actor":  # events and relation states, summed by the writer
         return con.execute(
-            f"""SELECT p.x, p.y, p.score, p.events FROM pair_summary p LEFT JOIN {own_pairs_sql()} o
-                ON o.x = p.x AND o.y = p.y
-                WHERE p.score <> 0 AND o.x IS NULL
-                      AND p.x NOT IN {non_political_sql()} AND p.y NOT IN {non_political_sql()}
+            f"""SELECT p.x, p.y, p.score, p.events FROM pair_summary p
+                WHERE p.score <> 0 AND NOT p.own AND p.political
                 ORDER BY p.events DESC, p.x, p.y{tail}""").fetchall()
     rows_sql, params = events_sql(level, since, until)
     return con.execute(
@@ -326,8 +323,7 @@ def domestic_table(con: duckdb.DuckDBPyConnection, since: date | None = None, un
     if since is None and until is None and level == "actor":  # the writer's summary
         rows = con.execute(
             f"""SELECT a_actor.state, sum(s.events), sum(s.gsum), sum(s.excluded)
-                FROM dyad_summary s JOIN {own_pairs_sql()} o ON o.x = s.a AND o.y = s.b
-                {actor_join("a_actor", "s.a")} GROUP BY 1 ORDER BY 2 DESC, 1""").fetchall()
+                FROM dyad_summary s {actor_join("a_actor", "s.a")} WHERE s.own GROUP BY 1 ORDER BY 2 DESC, 1""").fetchall()
     else:
         rows_sql, params = events_sql(level, since, until)
         state = "r.a" if level == "state" else "a_actor.state"

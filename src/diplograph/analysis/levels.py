@@ -18,31 +18,10 @@ from datetime import date
 from typing import Any
 
 from ..hierarchy import STANDALONE_TYPES, check_level, international_sql, is_state_sql, state_name, state_sql
-from ..actors.naming import NON_POLITICAL_TYPES
 from ..relation import WEIGHT_SQL
-
-
-def non_political_sql() -> str:
-    """A subquery of the corpus ids of actors that are no political actors (news outlets, diseases:
-    ``actors.naming.NON_POLITICAL_TYPES``): their pairs stay out of the network and its views."""
-    types = ", ".join(f"'{t}'" for t in NON_POLITICAL_TYPES)
-    return f"(SELECT id FROM corpus_actors WHERE type IN ({types}))"
-
-
-def _political(actor: str) -> str:
-    """SQL: the joined actor ``actor`` is no news outlet, disease or the like (``non_political_sql``'s
-    test on the row already joined: cheaper than a subquery per corpus event)."""
-    types = ", ".join(f"'{t}'" for t in NON_POLITICAL_TYPES)
-    return f"coalesce({actor}.type, '') NOT IN ({types})"
-
-
-def actor_states_sql() -> str:
-    """A subquery of every corpus actor with its ``state`` (hierarchy.state_of of its code and
-    country) and ``country_state`` (its country, when that is a state)."""
-    return f"""(SELECT ca.id, ca.name, ca.type, ca.code, ca.country, ca.documents, ca.mentions,
-                       {state_sql("ca.code", "ca.country")} AS state,
-                       CASE WHEN {is_state_sql("ca.country")} THEN ca.country END AS country_state
-                FROM corpus_actors ca)"""
+# one definition of an actor's state, of an actor and its own state and of a political actor, shared
+# with the writer's summaries (which flag each pair once)
+from ..store.pairs import actor_states_sql, own_state_sql, political_sql
 
 
 def actor_join(alias: str, on: str, only: int = 0) -> str:
@@ -52,20 +31,6 @@ def actor_join(alias: str, on: str, only: int = 0) -> str:
         return (f"LEFT JOIN (SELECT * FROM {actor_states_sql()} WHERE id IN ({', '.join('?' * only)})) {alias} "
                 f"ON {alias}.id = {on}")
     return f"LEFT JOIN {actor_states_sql()} {alias} ON {alias}.id = {on}"
-
-
-def own_pairs_sql() -> str:
-    """A subquery of the ordered pairs (x, y) of corpus ids that are an actor and its own state (both
-    orders): few next to the dyads, so views drop them with an anti-join."""
-    return f"""(WITH st AS MATERIALIZED {actor_states_sql()},
-                own AS (SELECT m.id AS x, s.id AS y FROM st m JOIN st s
-                        ON s.type = 'state' AND s.state = m.state AND s.id <> m.id)
-                SELECT x, y FROM own UNION SELECT y, x FROM own)"""
-
-
-def own_state_sql(a: str = "a_actor", b: str = "b_actor") -> str:
-    """SQL: the actors ``a`` and ``b`` (aliases of :func:`actor_join`) are an actor and its own state."""
-    return f"({a}.state IS NOT NULL AND {a}.state = {b}.state AND ({a}.type = 'state' OR {b}.type = 'state'))"
 
 
 def _event_state(code: str, actor: str) -> str:
@@ -128,7 +93,7 @@ def events_sql(level: str = "actor", since: date | str | None = None, until: dat
                {placed} AS placed
         FROM corpus_events c {actor_join("a_actor", "c.a", only)} {actor_join("b_actor", "c.b", only)} {join}
         WHERE c.a IS NOT NULL AND c.b IS NOT NULL AND c.a <> c.b {extra}
-              AND {_political("a_actor")} AND {_political("b_actor")}){keep}"""
+              AND {political_sql("a_actor")} AND {political_sql("b_actor")}){keep}"""
     return sql, head + params
 
 
@@ -160,7 +125,7 @@ def statements_sql(level: str = "actor", since: date | str | None = None, until:
         JOIN actor_links lb ON lb.doc_id = r.doc_id AND lb.actor_id = r.b {join}
         {actor_join("a_actor", "la.corpus_id")} {actor_join("b_actor", "lb.corpus_id")}
         WHERE la.corpus_id <> lb.corpus_id {extra} AND {placed}
-              AND {_political("a_actor")} AND {_political("b_actor")})"""
+              AND {political_sql("a_actor")} AND {political_sql("b_actor")})"""
     return sql, params
 
 

@@ -39,10 +39,10 @@ class CorpusWriter:
     def add_documents(self, doc_ids: list[str]) -> None:
         if not doc_ids:
             return
-        self._link_actors(doc_ids)
+        changed = self._link_actors(doc_ids)
         self._group_events(doc_ids)
         if self._has_summaries():
-            refresh_summaries(self.con, doc_ids)
+            refresh_summaries(self.con, doc_ids, changed)
 
     def _has_summaries(self) -> bool:
         # during the migration to version 2 the summary tables (version 3) do not exist yet
@@ -50,7 +50,9 @@ class CorpusWriter:
             "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'dyad_summary' AND NOT temporary").fetchone()[0])
 
     # -- actors -----------------------------------------------------------------------------
-    def _link_actors(self, doc_ids: list[str]) -> None:
+    def _link_actors(self, doc_ids: list[str]) -> list[str]:
+        """Link the documents' actors to corpus actors; returns the corpus actors that were there
+        before and whose type, code or country changed (the summaries' pair flags depend on them)."""
         rows = self.con.execute(
             "WITH d AS (SELECT unnest(?::VARCHAR[]) AS doc_id), "
             "n AS (SELECT m.doc_id, m.actor_id, count(*) AS n FROM mentions m JOIN d USING (doc_id) GROUP BY ALL) "
@@ -75,9 +77,16 @@ class CorpusWriter:
             self.con.execute("DELETE FROM actor_links WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
             self.con.execute("INSERT INTO actor_links SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
                              "unnest(?::VARCHAR[])", [list(c) for c in zip(*links)])
+        changed: list[str] = []
         if touched:
             cols = list(zip(*[(a.id, a.name, a.type, a.code, a.country, a.documents, a.mentions)
                               for a in touched.values()]))
+            changed = [r[0] for r in self.con.execute(
+                """SELECT c.id FROM corpus_actors c JOIN (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS type,
+                          unnest(?::VARCHAR[]) AS code, unnest(?::VARCHAR[]) AS country) n ON n.id = c.id
+                   WHERE c.type IS DISTINCT FROM n.type OR c.code IS DISTINCT FROM n.code
+                         OR c.country IS DISTINCT FROM n.country""", [list(cols[0]), list(cols[2]), list(cols[3]),
+                                                                      list(cols[4])]).fetchall()]
             self.con.execute("DELETE FROM corpus_actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(cols[0])])
             self.con.execute(
                 "INSERT INTO corpus_actors SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
@@ -85,6 +94,7 @@ class CorpusWriter:
                 [list(c) for c in cols])
         for ca in touched.values():
             ca.new = ca.changed = False
+        return changed
 
     # -- events -----------------------------------------------------------------------------
     def _group_events(self, doc_ids: list[str]) -> None:

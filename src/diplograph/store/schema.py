@@ -63,8 +63,11 @@ MIGRATIONS[3] = [
     """CREATE TABLE IF NOT EXISTS dyad_summary (
         a VARCHAR, b VARCHAR, events BIGINT, q1 BIGINT, q2 BIGINT, q3 BIGINT, q4 BIGINT, gsum DOUBLE, wsum DOUBLE,
         mentions BIGINT, excluded BIGINT, nd BIGINT, sx DOUBLE, sy DOUBLE, sxy DOUBLE, sxx DOUBLE,
-        first DATE, last DATE, PRIMARY KEY (a, b))""",
-    """CREATE TABLE IF NOT EXISTS pair_summary (x VARCHAR, y VARCHAR, score DOUBLE, events BIGINT, PRIMARY KEY (x, y))""",
+        first DATE, last DATE, own BOOLEAN, political BOOLEAN, PRIMARY KEY (a, b))""",
+    # own and political came with version 6; a store made now creates them here, since this
+    # migration's rebuild already writes them (version 6 adds them to older stores)
+    """CREATE TABLE IF NOT EXISTS pair_summary (x VARCHAR, y VARCHAR, score DOUBLE, events BIGINT, own BOOLEAN,
+        political BOOLEAN, PRIMARY KEY (x, y))""",
     """CREATE TABLE IF NOT EXISTS actor_summary (id VARCHAR PRIMARY KEY, events BIGINT)""",
     REBUILD_SUMMARIES,
 ]
@@ -102,4 +105,17 @@ MIGRATIONS[5] = [
         SELECT d.id AS doc_id, ev->>'id' AS id, ev->'location' AS location
         FROM documents d, unnest(CAST(d.analysis->'events' AS JSON[])) AS t(ev)) src
        WHERE events.id = src.id AND events.doc_id = src.doc_id AND json_type(src.location) = 'OBJECT'""",
+]
+
+# Version 6: the summaries flag each dyad and pair once (``store/pairs.py``): ``own`` (an actor and its
+# own state) and ``political`` (no news outlet or the like at either end), so that the whole-corpus
+# views filter on a column. The summaries are computed again with the flags.
+SCHEMA_VERSION = 6
+
+MIGRATIONS[6] = [
+    """ALTER TABLE dyad_summary ADD COLUMN IF NOT EXISTS own BOOLEAN""",
+    """ALTER TABLE dyad_summary ADD COLUMN IF NOT EXISTS political BOOLEAN""",
+    """ALTER TABLE pair_summary ADD COLUMN IF NOT EXISTS own BOOLEAN""",
+    """ALTER TABLE pair_summary ADD COLUMN IF NOT EXISTS political BOOLEAN""",
+    REBUILD_SUMMARIES,
 ]
