@@ -71,3 +71,41 @@ def test_a_name_after_a_redaction_keeps_its_hyphenated_given_name(pipeline):
     a = pipeline.analyze_one(Document("t", text, "2024-03-01"))
     people = [x for x in a.actors if x.type == "person"]
     assert [x.name for x in people] == ["Karl-Henrik Dahlberg"] and len(people[0].mentions) == 2
+
+
+# Nicknames introduced around a description (actors/nicknames.py) ---------------------------------
+
+def test_a_nickname_for_their_office_holder_binds_nickname_and_office(pipeline):
+    text = ("Kenyan President Juma Okelloh opened the fair in Mombasa. Mzee Juma, as Kenyans simply call "
+            "their president, spoke for an hour.")
+    x, m = owner(pipeline, text, "2025-06-01", "Mzee Juma")
+    assert x is not None and x.name == "Juma Okelloh" and m.rule == "mention.nickname_introduced"
+    y, _ = owner(pipeline, text, "2025-06-01", "their president")
+    assert y is not None and y.name == "Juma Okelloh"
+
+
+def test_a_passive_known_introduction_names_the_office_holder(pipeline):
+    text = ("Kenyan President Juma Okelloh flew to Kampala. Later JO, as the Kenyan president is known in the "
+            "local papers, met traders.")
+    x, m = owner(pipeline, text, "2025-06-01", "JO")
+    assert x is not None and x.name == "Juma Okelloh"
+
+
+def test_a_lower_case_definite_nickname_before_as(pipeline):
+    text = ("Boris Tamanov arrived in Vienna on Monday. Since then the walrus, as his critics in Ruritania "
+            "like to call Tamanov, has said little.")
+    x, m = owner(pipeline, text, "2024-05-01", "the walrus")
+    assert x is not None and "Tamanov" in x.name
+
+
+def test_nicknamed_after_an_appositive_binds_the_name_before_it(pipeline):
+    text = "Petra Lindqvist, Nordia's finance chief, nicknamed Calculator for her dry manner, signed the deal."
+    x, m = owner(pipeline, text, "2024-05-01", "Calculator")
+    assert x is not None and x.name == "Petra Lindqvist"
+
+
+def test_a_quoted_gloss_introduces_the_name_before_it_too(pipeline):
+    text = ('Boris Tamanov arrived in Vienna. Tamanov Dage, "Great Tamanov", as netizens in Ruritania call '
+            'Tamanov, did not answer questions.')
+    x, m = owner(pipeline, text, "2024-05-01", "Tamanov Dage")
+    assert x is not None and x.name == "Boris Tamanov"

@@ -33,6 +33,7 @@ from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule
 from .leaders import office_forms
+from .offices import office_title
 from .state import State, add_mention, drop_mentions, key_of, state_of_span
 
 APPOSITIVE = mention_rule("mention.descriptor_appositive", 0.8,
@@ -167,6 +168,9 @@ def _describe(st: State, tok: Token) -> Description | None:
     while k - 1 > start and doc[k - 1].pos_ == "NOUN" and doc[k - 1].text != "-":
         k -= 1
     title = " ".join([doc[t].lower_ for t in range(k, tok.i)] + [tok.lemma_.lower()])
+    office, first = office_title(doc, tok.i)
+    if first > start and _is_office(office):
+        title = office  # "the former prime minister", whatever the tagger made of "prime"
     d = Description(start, tok.i, tok.i + 1, words, title, possessive=poss)
     for t in range(start, tok.i):
         if _person(st, t) is not None:

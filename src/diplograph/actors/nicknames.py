@@ -86,25 +86,74 @@ def _person_before(st: State, index: int) -> Actor | None:
 
 
 def _person_at(st: State, tok: Token, nick: tuple[int, int]) -> Actor | None:
-    """The person a token of an introduction stands for: a name, a pronoun, ``their leader``."""
+    """The person a token of an introduction stands for: a name, a pronoun, an office descriptor
+    (``their king``, ``the Indian prime minister``), a description an earlier rule bound."""
     doc = st.doc
     a = st.out.actor_at(tok.i)
     if _is_person(a):
         return a
-    if tok.lower_ in ("him", "himself", "her", "herself", "he", "she", "whom", "who"):
+    if tok.lower_ in ("himself", "herself"):  # "as X described himself": the subject
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        a = st.out.actor_at(subj.i) if subj is not None else None
+        if a is not None and a.type == "group" and a.code is None and 2 <= len(a.name.split()) <= 4 and all(
+                CAPITALISED.match(w) for w in a.name.split()):
+            a.type = "person"  # an unknown name that describes himself is a person, whatever NER said
+        return a if _is_person(a) else None
+    if tok.lower_ in ("him", "her", "he", "she", "whom", "who"):
         if tok.lower_ in ("whom", "who"):
             head = tok.head.head if tok.head.dep_ == "relcl" else tok.head
             a = st.out.actor_at(head.i)
             if _is_person(a):
                 return a
         return _person_before(st, nick[0])
-    if tok.pos_ == "NOUN" and tok.lower_ in word_class("leader_nouns") | {"president", "premier", "king", "emir"}:
-        # "as Belarusians call their leader": the office holder of the people the clause names
+    if tok.pos_ == "NOUN":
+        return _office_person(st, tok) or _described(st, tok)
+    return None
+
+
+def _office_person(st: State, tok: Token) -> Actor | None:
+    """``the Indian prime minister``, ``their king`` (the people the clause names: ``as Moroccans call their
+    king``): the office holder, bound to the description's words too."""
+    from .leaders import office_forms
+    from .offices import holder_and_rule, office_title
+    from .state import state_of_span
+
+    doc = st.doc
+    title, _ = office_title(doc, tok.i)
+    if title not in office_forms() and title not in word_class("leader_nouns"):
+        return None
+    start = tok.left_edge.i
+    state = None
+    for t in range(start, tok.i):  # a state the description names itself
+        if t in st.hits:
+            state = state or state_of_span(st, st.hits[t][2])
+    if state is None and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+        verb = tok.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            for t in range(subj.left_edge.i, subj.right_edge.i + 1):
+                if t in st.hits:
+                    state = state or state_of_span(st, st.hits[t][2])
+    if state is None:
         for t in doc[tok.sent.start:tok.sent.end]:
             if t.i in st.hits and st.hits[t.i][2].kind == "demonym":
-                from .offices import holder_person
-                return holder_person(st, st.hits[t.i][2].country or "", tok.lower_)
-    return None
+                state = st.hits[t.i][2].country
+                break
+    found = holder_and_rule(st, state or "", title)
+    if found is None:
+        return None
+    person, rule = found
+    owners = {st.out.token_actor.get(t) for t in range(start, tok.i + 1)} - {None, person.id}
+    if not any(st.out.actors[o].type == "person" for o in owners if o in st.out.actors):
+        _claim(st, start, tok.i + 1, person, rule, REGISTRY[rule].confidence)
+    return person
+
+
+def _described(st: State, tok: Token) -> Actor | None:
+    """``as his fans call the captain``: the one person an earlier description with this noun was bound to."""
+    fits = {a.id for a in st.out.actors.values() if a.type == "person" for m in a.mentions
+            if (m.rule or "").startswith("mention.descriptor_") and tok.lower_ in m.text.lower().split()}
+    return st.out.actors[next(iter(fits))] if len(fits) == 1 else None
 
 
 def _name_before(st: State, comma: int) -> tuple[int, int] | None:
@@ -120,7 +169,14 @@ def _name_before(st: State, comma: int) -> tuple[int, int] | None:
     while s - 1 >= 0 and (CAPITALISED.match(doc[s - 1].text) or doc[s - 1].lower_ in _PARTICLES) \
             and doc[s - 1].text != PLACEHOLDER and not doc[s - 1].is_sent_start:
         s -= 1
-    if s - 1 >= 0 and doc[s - 1].is_sent_start and CAPITALISED.match(doc[s - 1].text):
+    if s == end:  # "the pharaoh, as ... call X": a definite noun phrase as the nickname
+        j = end
+        while j - 1 >= 0 and end - j < 3 and doc[j - 1].pos_ in ("NOUN", "ADJ") and doc[j - 1].text.islower():
+            j -= 1
+        if j < end and j - 1 >= 0 and doc[j - 1].lower_ == "the":
+            return j - 1, end
+    if s - 1 >= 0 and doc[s - 1].is_sent_start and CAPITALISED.match(doc[s - 1].text) and \
+            doc[s - 1].pos_ in ("PROPN", "NOUN", "ADJ"):  # not a sentence's first adverb ("Later JO, as ...")
         s -= 1
     while s < end and doc[s].lower_ in _PARTICLES:
         s += 1
@@ -176,22 +232,36 @@ def _introductions(st: State) -> None:
             continue
         # (1) "N, as X call(s) P": an ``as`` clause after a comma right before the verb's clause.
         mark = next((c for c in tok.children if c.lower_ == "as" and c.dep_ in ("mark", "prep", "advmod")), None)
-        if mark is None and tok.i >= 2 and any(doc[j].lower_ == "as" for j in range(max(0, tok.i - 6), tok.i)):
-            mark = next(doc[j] for j in range(tok.i - 1, max(-1, tok.i - 7), -1) if doc[j].lower_ == "as")
-        if mark is not None and mark.i > 0 and doc[mark.i - 1].text == "," and tok.lemma_.lower() != "know":
+        lo = max(tok.sent.start, tok.i - 10)  # "as his opponents in the capital like to call P"
+        if mark is None and tok.i >= 2 and any(doc[j].lower_ == "as" for j in range(lo, tok.i)):
+            mark = next(doc[j] for j in range(tok.i - 1, lo - 1, -1) if doc[j].lower_ == "as")
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if mark is not None and mark.i > 0 and doc[mark.i - 1].text == "," and (
+                tok.lemma_.lower() != "know" or passive):
             nick = _name_before(st, mark.i - 1)
-            obj = next((c for c in tok.children if c.dep_ in ("dobj", "oprd", "attr", "ccomp", "xcomp")), None)
+            deps = ("nsubjpass",) if passive else ("dobj", "oprd", "attr", "ccomp", "xcomp")
+            obj = next((c for c in tok.children if c.dep_ in deps), None)
+            if obj is None and not passive:  # "as X refer to P"
+                prep = next((c for c in tok.children if c.dep_ == "prep"), None)
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             if nick is not None and obj is not None:
                 person = _person_at(st, obj, nick)
-                if person is not None and not any(st.out.token_actor.get(t) == person.id and
-                                                  st.out.actors[person.id].mentions
-                                                  for t in range(*nick) if not _weak(st, person.id)):
-                    _bind(st, nick, person, tok.i)
+                if person is not None:
+                    if not any(st.out.token_actor.get(t) == person.id and st.out.actors[person.id].mentions
+                               for t in range(*nick) if not _weak(st, person.id)):
+                        _bind(st, nick, person, tok.i)
+                    _gloss(st, nick, person)
                 continue
         # (2) "P, (who is) known as N" / "P, nicknamed N" / "P, dubbed N"
         after = None
         if tok.lemma_.lower() == "know":
-            as_ = next((doc[j] for j in range(tok.i + 1, min(len(doc), tok.i + 5)) if doc[j].lower_ == "as"), None)
+            as_ = None
+            for j in range(tok.i + 1, min(len(doc), tok.i + 9)):  # "known to everyone in the islands as N"
+                if doc[j].lower_ == "as":
+                    as_ = doc[j]
+                    break
+                if doc[j].is_punct and doc[j].text not in ('"', "“"):
+                    break
             after = as_.i + 1 if as_ is not None else None
         elif tok.tag_ == "VBN" and tok.lower_ in verbs | {"nicknamed", "dubbed", "called"}:
             after = tok.i + 1
@@ -200,11 +270,18 @@ def _introductions(st: State) -> None:
             while left >= 0 and doc[left].lower_ in ("who", "is", "was", "also", "better", "widely", "often",
                                                      "popularly", "affectionately", "sometimes", "be"):
                 left -= 1
+            person = None
             if left >= 0 and doc[left].text == "," and left > 0:
                 person = st.out.actor_at(left - 1)
-                nick = _name_after(st, after)
-                if _is_person(person) and nick is not None:
-                    _bind(st, nick, person, tok.i)  # type: ignore[arg-type]
+                if not _is_person(person):
+                    # "P, Tunisia's **, nicknamed N": over one appositive to the name before it
+                    prev = next((j for j in range(left - 1, max(-1, left - 9), -1) if doc[j].text == ","), None)
+                    person = st.out.actor_at(prev - 1) if prev is not None and prev > 0 else None
+            elif left >= 0 and _is_person(st.out.actor_at(left)):
+                person = st.out.actor_at(left)  # "P, the former general known as N": a bound description
+            nick = _name_after(st, after)
+            if _is_person(person) and nick is not None:
+                _bind(st, nick, person, tok.i)  # type: ignore[arg-type]
             continue
         # (3) "X call(s) P N": the verb's object and the name after it
         obj = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
@@ -214,6 +291,21 @@ def _introductions(st: State) -> None:
                 person = _person_at(st, obj, (obj.i, obj.i + 1))
                 if person is not None:
                     _bind(st, nick, person, tok.i)
+
+
+def _gloss(st: State, nick: tuple[int, int], person: Actor) -> None:
+    """``Lao Wang, "Old King", as ...``: a quoted nickname glossing a name written just before it is
+    introduced together with that name."""
+    doc = st.doc
+    s = nick[0] - 1  # the opening quote
+    if s < 2 or doc[s].text not in ('"', "“") or doc[s - 1].text != ",":
+        return
+    before = _name_before(st, s - 1)
+    if before is None or not CAPITALISED.match(doc[before[0]].text):
+        return
+    owners = {st.out.token_actor.get(t) for t in range(*before)} - {None}
+    if all(_weak(st, o) for o in owners):
+        _bind(st, before, person, None)
 
 
 @lru_cache(maxsize=1)

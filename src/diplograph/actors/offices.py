@@ -153,6 +153,32 @@ def _kb_holder(st: State, country: str, title: str) -> Actor | None:
     return st.out.actors[aid]
 
 
+def office_title(doc, head: int) -> tuple[str, int]:
+    """(title, first token) of the office a noun heads: the longest run of up to three words ending with it
+    that names an office (``prime minister`` whatever the tagger made of ``prime``), else the noun."""
+    low = doc[head].lemma_.lower()
+    for n in (3, 2):
+        s = head - n + 1
+        if s < 0:
+            continue
+        words = " ".join([doc[t].lower_ for t in range(s, head)] + [low])
+        if words in office_forms() or words in word_class("leader_nouns"):
+            return words, s
+    return low, head
+
+
+def holder_and_rule(st: State, country: str, title: str) -> tuple[Actor, str] | None:
+    """The person holding ``title`` of ``country`` and the rule that found them (the text's holder, else the
+    tables')."""
+    if not country:
+        return None
+    p = _named_holder(st, country, title) if REGISTRY.enabled(OFFICE_NAMED) else None
+    if p is not None:
+        return p, OFFICE_NAMED
+    p = _kb_holder(st, country, title) if REGISTRY.enabled(OFFICE_KB) else None
+    return (p, OFFICE_KB) if p is not None else None
+
+
 def holder_person(st: State, country: str, title: str) -> Actor | None:
     """The person holding ``title`` of ``country``: the one the text names, else the table's holder."""
     if not country:
