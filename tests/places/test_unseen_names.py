@@ -103,3 +103,35 @@ def test_no_territory_is_coded_as_a_namesake_state():
     assert rows["ALA"][0] == "FIN"  # Aland is Finland's, and pays in euros
     gaz = load_gazetteer()
     assert gaz.country("JEY").name == "Jersey" and gaz.country("USA").name == "United States"
+
+
+def _toponyms(pipeline, text: str):
+    from diplograph.places import read_toponyms
+
+    return read_toponyms(pipeline.nlp(text), pipeline.gazetteer)
+
+
+def test_the_tail_of_a_hyphenated_name_is_no_place_of_its_own(pipeline):
+    found = _toponyms(pipeline, "Rioters blocked the Zahle-Homs road on Sunday.")
+    assert not any(t.text == "Homs" for t in found)
+
+
+def test_a_name_the_next_area_holds_is_a_place_whatever_the_tagger_says(pipeline):
+    # the tagger reads "the Government Medical College, Patiala" as one organisation; Punjab alone would
+    # be Pakistan's (the more populous), Patiala is in India's
+    evs = [e for e in _events(pipeline, "About 50 workers protested at the Government Medical College, Patiala "
+                                        "(Punjab) against delays.") if e.location is not None]
+    assert evs and evs[0].location.country == "IND" and evs[0].location.name.startswith("Patiala")
+
+
+def test_a_namesake_abroad_of_a_name_put_in_an_area_is_dropped(pipeline):
+    # Sevan is a town of Armenia; the text puts this one in Donetsk
+    evs = [e for e in _events(pipeline, "Ukrainian forces fired mortars at positions in the area of Sevan, "
+                                        "Donetsk, on Monday.") if e.location is not None]
+    assert evs and all(e.location.country == "UKR" for e in evs)
+
+
+def test_a_compass_area_in_a_bracketed_list_is_a_place(pipeline):
+    evs = [e for e in _events(pipeline, "Gunmen burned a school in Ndoukoula village, Bourha subdivision "
+                                        "(Mayo-Tsanaga, Extreme-Nord) on Friday.") if e.location is not None]
+    assert evs and evs[0].location.country == "CMR" and evs[0].location.precision == "region"

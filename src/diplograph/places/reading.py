@@ -144,6 +144,10 @@ def resolve(found: list[Toponym], gaz: Gazetteer, named: Counter[str]) -> None:
             holding = [q for q, _ in c.candidates if contains(q, t.place)]
             if holding:
                 c.place = max(holding, key=lambda q: q.population)
+            elif c.place.level < 3 and t.place.code != c.place.code and not _standalone(t.place):
+                # "Xivka, Donetsk": the text puts the name in an area of another state than its
+                # reading — a namesake abroad; the area says where
+                t.place = None
     for t in found:
         if t.place is not None:
             t.confidence = round(REGISTRY[t.rule].confidence * REGISTRY.weight(t.rule), 2)

@@ -98,6 +98,9 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
         if not _CAP.match(tok.text) and not (tok.lower_ in ("al", "el") and i + 1 < n and _CAP.match(toks[i + 1].text)):
             i += 1
             continue
+        if _compound_tail(toks, i):
+            i += 1  # "Sava" of "Mayo-Sava", "Homs" of "the Baalbek-Homs road": part of another name
+            continue
         hit = _longest(toks, i, gaz)
         if hit is not None:
             end, cands, key = hit
@@ -150,7 +153,8 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
     setattr(sdoc._, UNSEEN, unseen)
     # a bare compass word ("Western", "Central") is a place only before an area word or inside a list of places
     found = [t for t in found if not (name_key(t.text) in gaz.generic and t.level_wanted is None
-                                      and t.start != chain_starts.get(t.start))]
+                                      and t.start != chain_starts.get(t.start)
+                                      and not _in_bracketed_places(toks, t.start, t.end))]
     found = _unknown_chains(sdoc, found, toks)
     settle(found, toks, gaz, actors)
     return found
@@ -350,6 +354,25 @@ def unseen_of(sdoc: Doc) -> list[Toponym]:
     return getattr(sdoc._, UNSEEN) or []
 
 
+def _compound_tail(toks: list[Token], i: int) -> bool:
+    """Token ``i`` ends a hyphenated compound whose head is a capitalised name (``Mayo-Sava``), not an
+    article (``Al-Hudaydah``): the compound, read from its head, was no name of the gazetteer."""
+    return i > 1 and toks[i - 1].text == "-" and not toks[i - 1].whitespace_ and not toks[i - 2].whitespace_ \
+        and _CAP.match(toks[i - 2].text) is not None and toks[i - 2].lower_ not in _PARTICLES
+
+
+def _contained_by_next(toks: list[Token], end: int, gaz: Gazetteer, cands: list[tuple[Place, bool]]) -> bool:
+    """``Ludhiana (Punjab)``, ``Kolofata, Mayo-Sava``: the next name, after a comma or a bracket, is
+    an area that holds a reading of this one."""
+    if end + 1 >= len(toks) or toks[end].text not in (",", "(") or not _CAP.match(toks[end + 1].text):
+        return False
+    hit = _longest(toks, end + 1, gaz)
+    if hit is None:
+        return False
+    areas = [c for c, _ in hit[1][:40] if c.level < 3]
+    return any(contains(c, p) for c in areas for p, _ in cands[:40])
+
+
 def _compound_prefix(toks: list[Token], end: int) -> bool:
     return end + 1 < len(toks) and toks[end].text == "-" and not toks[end].whitespace_ \
         and _CAP.match(toks[end + 1].text) is not None
@@ -411,6 +434,8 @@ def _reads_as_place(toks: list[Token], start: int, end: int, cands: list[tuple[P
         return False
     if types & _PLACE_ENTS or area:
         return True
+    if _contained_by_next(toks, end, gaz, cands):
+        return True  # the text puts it in an area that holds it, whatever the tagger made of it
     if start == 0 and after is not None and after.text in (",", "-", "—", "–", "("):
         return True  # a dateline: "KABUL, May 3 -"
     if types & _NOT_PLACE_ENTS and not locative:
