@@ -84,12 +84,13 @@ def passive_patient(verb: Token) -> Token | None:
 
 
 def prep_objects(head: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[Token]:
-    """The objects of ``head``'s prepositions in ``preps``, in the order of ``preps``."""
+    """The objects of ``head``'s prepositions in ``preps``, in the order of ``preps``. A participial
+    preposition (``concerning``) may carry its object as ``dobj``."""
     found: list[tuple[int, Token]] = []
     for c in head.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ in ("pobj", "dobj"):
                     found.append((preps.index(c.lower_), g))
     return [g for _, g in sorted(found, key=lambda x: x[0])]
 

@@ -338,6 +338,19 @@ def test_a_complaint_is_aimed_at_whom_it_is_about_not_whom_it_is_addressed_to(pi
     assert {t for c, s, t in got if c.startswith("11") and s == "TGO"} == {"GHA"}, got
 
 
+@pytest.mark.parametrize("prep", ["over", "about", "regarding", "concerning", "on"])
+def test_a_complaint_is_aimed_at_its_topic_whatever_preposition_introduces_it(pipeline, prep):
+    # the topic prepositions are one word class (topic_preps): each gives the complaint its target
+    got = codes(pipeline, f"Malawi complained to the African Union {prep} Zambian troop incursions.")
+    assert {t for c, s, t in got if c.startswith("11") and s == "MWI"} == {"ZMB"}, got
+
+
+def test_a_complaint_on_behalf_of_someone_keeps_its_addressee(pipeline):
+    # 'on behalf of' is a complex preposition (preposition_nouns), not a topic: the addressee stays
+    got = codes(pipeline, "Gabon complained to the United Nations on behalf of Mali.")
+    assert "IGOUNO" in {t for c, s, t in got if c.startswith("11") and s == "GAB"}, got
+
+
 def test_a_complaint_about_no_one_stays_aimed_at_its_addressee(pipeline):
     got = codes(pipeline, "Benin protested to Nigeria over the seizure of a fishing boat.")
     assert any(c.startswith(("11", "14")) and s == "BEN" and t == "NGA" for c, s, t in got), got

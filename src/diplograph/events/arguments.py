@@ -28,7 +28,8 @@ from .phrases import actor_in, bare_sector, deep_actor, noun_author, slot_actor,
 PROTEST_PURPOSES = word_class("protest_purposes")
 OBJECT_PRONOUNS = word_class("object_pronouns")
 CONDITION_MARKS = word_class("condition_marks")
-ABOUT_PREPS = word_list("complaint_about_preps")
+TOPIC_PREPS = word_list("topic_preps")
+PREPOSITION_NOUNS = word_class("preposition_nouns")
 ADDRESSEE_PREPS = word_list("complaint_addressee_preps")
 
 R = ("parse", "actors")
@@ -238,8 +239,8 @@ def refine_targets(verb: Token, code: str | None, actors: ResolvedActors, source
                 a for g in prep_objects(subj, PLACE_PREPS) for a in actor_in(g, actors)
                 if a not in sources and not bare_sector(a, actors)]))
             targets = chosen.value if chosen is not None else []
-    if len(targets) > 1 and codebook.has(code, "aimed_at_subject") and not is_deep(chosen):
-        about = without_addressee(verb, targets, actors)
+    if targets and codebook.has(code, "aimed_at_subject") and not is_deep(chosen):
+        about = aimed_at_topic(verb, targets, actors, sources)
         if about != targets:
             chosen = better(chosen, proposal(TARGET_ABOUT, about))
             targets = chosen.value if chosen is not None else []
@@ -292,15 +293,19 @@ def only_places(verb: Token, targets: list[str], actors: ResolvedActors) -> bool
     return set(targets) <= places
 
 
-def without_addressee(verb: Token, targets: list[str], actors: ResolvedActors) -> list[str]:
-    """``X complained to the UN over Y's raids``: a disapproval or protest is aimed at whom it is
-    about (PLOVER's target), not at whom it is addressed to; the addressee stays the target when
-    the complaint names no one else."""
+def aimed_at_topic(verb: Token, targets: list[str], actors: ResolvedActors, sources: list[str]) -> list[str]:
+    """``X complained to the UN over / about / regarding Y's raids``: a disapproval or protest is
+    aimed at whom it is about (its topic, any preposition of ``topic_preps``: PLOVER's target), not
+    at whom it is addressed to; the addressee stays the target when the complaint names no one else.
+    When no other target is left, the first topic that names someone gives it, even when the verb's
+    target prepositions do not list its preposition (``regarding``)."""
     addressed = {a for g in prep_objects(verb, ADDRESSEE_PREPS) for a in actor_in(g, actors)}
-    about = {a for g in prep_objects(verb, ABOUT_PREPS) for a in actor_in(g, actors)}
-    if not addressed or not (about - addressed):
+    # "complained to the UN on behalf of Y": a complex preposition names whom the act is for, no topic
+    topics = [found for g in prep_objects(verb, TOPIC_PREPS) if g.lemma_.lower() not in PREPOSITION_NOUNS
+              if (found := [a for a in actor_in(g, actors) if a not in addressed and a not in sources])]
+    if not (addressed & set(targets)) or not topics:
         return targets
-    return [a for a in targets if a not in addressed]
+    return [a for a in targets if a not in addressed] or topics[0]
 
 
 def pronoun_object_targets(verb: Token, actors: ResolvedActors, exclude: list[str]) -> list[str]:
