@@ -269,6 +269,7 @@ def _build_default_kb() -> KnowledgeBase:
         e.phrases.append(row["form"].upper().replace(" ", "_") + "_")
     kb.add_actors(list(igos.values()))
     kb.add_agents([AgentEntry(r["phrase"], r["code"]) for r in _rows("titles.tsv")])
+    kb.add_agents([AgentEntry(r["phrase"], r["code"]) for r in _rows("occupations.tsv")])
     for name in DEFAULT_ACTOR_FILES:
         kb.add_actors(read_actor_dictionary(data_path("phoenix", name), silent))
     kb.add_agents(read_agent_dictionary(data_path("phoenix", DEFAULT_AGENT_FILE), silent))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..lexicon import word_class
 from ..places import toponyms_of
-from ..places.locate import document_state, where_state
+from ..places.locate import clause_place, document_state, where_state
 from ..rules import REGISTRY
 from .decide import mention_rule
 from .naming import code_kind, of_phrase
@@ -55,19 +55,23 @@ GUESSES = {"mention.person_new", "mention.unknown_entity", "mention.surname_alia
 def event_place_state(st: State, head: int, located: bool) -> str | None:
     """The state where the clause of the sector noun at ``head`` happens (None: no place, or no sure
     one). Sectors often abroad (soldiers) take only their own clause's place, in a sentence that
-    names no other state."""
+    names no other state; in a sentence that names no state at all, the one state of its places."""
     found = toponyms_of(st.doc)
     if not found:
         return None
     hit = st.hits.get(head)
     agent = hit[2].agent if hit is not None else None
-    if agent is not None and agent.code.strip("~") in UNSPECIFIC:
-        return None  # "killed five people in X": the event stage reads the place's state as the one acted on
+    if agent is not None and agent.code.strip("~") in UNSPECIFIC and st.doc[head].dep_ != "nsubj":
+        # "killed five people in X": the event stage reads the place's state as the one acted on
+        # (not "people in X protested": the doers are of X)
+        return None
     named = _named_states(st, head, every=not located)
-    where = place_state(st, head, found, named, clause_only=not located)
+    # an often-abroad sector in a sentence naming no state: the place its sentence names is its own
+    # (gunmen, militias, soldiers at home are the common case when nobody foreign is named)
+    where = place_state(st, head, found, named, clause_only=not located and bool(named))
     if where is None or where[0] not in st.kb.countries:
         return None
-    if not located and named - {where[0]}:
+    if not located and (named - {where[0]} or (not named and where[1] == "document")):
         return None  # "soldiers fired on Freedonian protesters in X": whose soldiers, the place does not say
     return where[0]
 
@@ -79,8 +83,11 @@ def place_state(st: State, head: int, found, named: set[str], clause_only: bool 
     ``Kerawa village (Y, Z)``), so it cannot be a state of its own."""
     tok = st.doc[head]
     where = where_state(tok, found, named, clause_only=clause_only)
-    if where is not None or clause_only:
+    if where is not None:
         return where
+    dated = _dated_clause_place(tok, found)
+    if dated is not None or clause_only:
+        return dated
     sent = tok.sent
     inside = [t for t in found if sent.start <= t.start < sent.end and not t.stands_for_actor]
     unplaced = [t for t in inside if t.place is None]
@@ -94,6 +101,23 @@ def place_state(st: State, head: int, found, named: set[str], clause_only: bool 
     if code is None or (named and named != {code}):
         return None
     return code, "sentence"
+
+
+def _dated_clause_place(tok, found) -> tuple[str, str] | None:
+    """``On 8 May 2020, in X, ...``: a place phrase the parser hung on the date's phrase, unsure to
+    ``where_state`` only because the date (``May``) is a proper noun no place bears."""
+    loc = clause_place(tok, found)
+    if loc is None or loc.toponym.place is None or loc.phrase is None:
+        return None
+    doc = tok.doc
+    placed = {i for t in found if t.place is not None or not t.candidates for i in range(t.start, t.end)}
+    prep = doc[loc.phrase[0]]
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    unplaced = [o for o in objects if o.pos_ == "PROPN" and o.i not in placed]
+    if not unplaced or any(o.ent_type_ not in ("DATE", "TIME") for o in unplaced):
+        return None
+    return loc.toponym.place.code, "clause"
 
 
 def _bracketed(doc, t) -> bool:

@@ -103,6 +103,9 @@ def _names_a_thing(doc: Doc, end: int) -> bool:
     last = doc[end - 1]
     head = last.head
     things = word_class("named_thing_heads")
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.pos_ == "NOUN" and (after.lemma_.lower() in things or after.lower_ in things):
+        return True  # "the US dollar exchange rate": a flat compound hangs the name on the last noun
     return last.dep_ in ("compound", "amod", "nmod") and head.i >= end and (
         head.lemma_.lower() in things or head.lower_ in things)
 
