@@ -22,6 +22,8 @@ def test_every_command_has_help():
         for param in cmd.params:
             if param.param_type_name == "option" and param.name != "help":
                 assert getattr(param, "help", None), f"{name} --{param.name} has no help"
+            if param.param_type_name == "argument":  # PATHS, A B …: said in the usage line's help too
+                assert getattr(param, "help", None), f"{name} argument {param.name} has no help"
         res = runner.invoke(app, [name, "--help"])
         assert res.exit_code == 0, res.output
 
