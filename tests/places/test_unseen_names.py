@@ -135,3 +135,13 @@ def test_a_compass_area_in_a_bracketed_list_is_a_place(pipeline):
     evs = [e for e in _events(pipeline, "Gunmen burned a school in Ndoukoula village, Bourha subdivision "
                                         "(Mayo-Tsanaga, Extreme-Nord) on Friday.") if e.location is not None]
     assert evs and evs[0].location.country == "CMR" and evs[0].location.precision == "region"
+
+
+def test_a_compass_word_heading_a_name_is_no_place_alone(pipeline):
+    # GeoNames spells the area "Muhafazat Shamal Sina'": "North Sinai" is found by its spelling, not as
+    # some "North" province elsewhere, and it puts the Rafah of this text in Egypt, not in Gaza
+    text = "Egyptian army units shelled militant hideouts in Rafah (Rafah, North Sinai) on Monday."
+    found = _toponyms(pipeline, text)
+    assert not any(t.text == "North" for t in found)
+    evs = [e for e in _events(pipeline, text) if e.location is not None]
+    assert evs and evs[0].location.country == "EGY"

@@ -102,6 +102,9 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
             i += 1  # "Sava" of "Mayo-Sava", "Homs" of "the Baalbek-Homs road": part of another name
             continue
         hit = _longest(toks, i, gaz)
+        if hit is not None and hit[2] in gaz.generic and hit[0] < n and _CAP.match(toks[hit[0]].text) \
+                and toks[hit[0]].is_alpha and _area_word(toks[hit[0]]) is None:
+            hit = None  # "North Sinai": a compass word heading a name the gazetteer spells otherwise
         if hit is not None:
             end, cands, key = hit
             if _compound_prefix(toks, end) and name_key(text_of(toks[i].doc)[toks[i].idx:toks[end - 1].idx + len(
