@@ -58,3 +58,16 @@ def test_a_later_batch_that_places_an_actor_in_a_state_reflags_its_old_pairs(tmp
     pairs, domestic = _views(con)
     assert pairs == {("ilse-barosz", "romania")}
     assert [(d["state"], d["events"]) for d in domestic] == [("HUN", 1)]
+
+
+def test_a_news_outlet_on_its_own_state_is_no_domestic_event_either(tmp_path):
+    # outlets stay out of the political views: not as a pair, and not as a state's domestic event
+    path = tmp_path / "media.duckdb"
+    paper = ("lake-courier", "Lake Courier", "media", None, "HUN")
+    w = StoreWriter(path)
+    try:
+        w.write_batch([_doc("m1", "2024-04-02", "The Lake Courier criticized Hungary over the harvest.", paper, "hungary",
+                            "111", -2.0, 3)])
+    finally:
+        w.close()
+    assert _views(open_reader(path)) == (set(), [])

@@ -323,7 +323,8 @@ def domestic_table(con: duckdb.DuckDBPyConnection, since: date | None = None, un
     if since is None and until is None and level == "actor":  # the writer's summary
         rows = con.execute(
             f"""SELECT a_actor.state, sum(s.events), sum(s.gsum), sum(s.excluded)
-                FROM dyad_summary s {actor_join("a_actor", "s.a")} WHERE s.own GROUP BY 1 ORDER BY 2 DESC, 1""").fetchall()
+                FROM dyad_summary s {actor_join("a_actor", "s.a")} WHERE s.own AND s.political
+                GROUP BY 1 ORDER BY 2 DESC, 1""").fetchall()
     else:
         rows_sql, params = events_sql(level, since, until)
         state = "r.a" if level == "state" else "a_actor.state"
