@@ -145,3 +145,10 @@ def test_a_compass_word_heading_a_name_is_no_place_alone(pipeline):
     assert not any(t.text == "North" for t in found)
     evs = [e for e in _events(pipeline, text) if e.location is not None]
     assert evs and evs[0].location.country == "EGY"
+
+
+def test_word_breaks_are_spelling(pipeline):
+    # GeoNames writes "Salah ad Din Governorate"; texts write the English "Saladin"
+    evs = [e for e in _events(pipeline, "Gunmen killed a farmer near a village in Saladin province on Monday.")
+           if e.location is not None]
+    assert evs and evs[0].location.country == "IRQ" and evs[0].location.precision == "region"

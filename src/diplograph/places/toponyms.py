@@ -310,9 +310,11 @@ def _fuzzy(toks: list[Token], start: int, end: int, gaz: Gazetteer, chain_end: i
         return []
     bare = strip_article(key) or key
     out = []
+    joined = bare.replace(" ", "")
     for p in gaz.fuzzy_lookup(key):
-        if any(fuzz.ratio(bare, strip_article(other) or other) >= FUZZY_MIN_RATIO
-               for other in spellings_of(p.name, p.fcode)):
+        # word breaks are spelling too: "Saladin" ~ "Salah ad Din"
+        if any(fuzz.ratio(bare, o) >= FUZZY_MIN_RATIO or fuzz.ratio(joined, o.replace(" ", "")) >= FUZZY_MIN_RATIO
+               for other in spellings_of(p.name, p.fcode) for o in (strip_article(other) or other,)):
             out.append(p)
     return sorted(out, key=lambda p: -p.population)
 
