@@ -31,6 +31,7 @@ from ..lexicon import table, word_class
 from ..nlp import tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
+from ..text.normalize import PLACEHOLDER
 from .decide import mention_rule
 from .leaders import office_forms
 from .offices import office_title
@@ -339,7 +340,7 @@ def bind_descriptors(st: State) -> None:
                 if who is not None:
                     _claim(st, tok.i - 1, tok.i + 1, who, KIN, REGISTRY[KIN].confidence)
             continue
-        if tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS") or tok.lower_ in _TIME:
+        if tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS") or tok.lower_ in _TIME or tok.text == PLACEHOLDER:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NN":
             continue  # a modifier of the head that follows (``the rebel commander``)

@@ -40,7 +40,13 @@ def _close(a: tuple[str, str], b: tuple[str, str]) -> bool:
     if same_unit(a, b):
         return True
     n = min(len(a[0]), len(b[0]))
-    return n >= 5 and a[0][:2] == b[0][:2] and Levenshtein.distance(a[0], b[0]) <= (1 if n < 8 else 2)
+    if n >= 5 and a[0][:2] == b[0][:2] and Levenshtein.distance(a[0], b[0]) <= (1 if n < 8 else 2):
+        return True
+    # A short given name with one consonant dropped or added (``Jame``/``James``); not a vowel, which
+    # often makes another name (``Ivan``/``Ivana``), and not a changed letter (``Mark``/``Mary``).
+    short, long_ = sorted((a[0], b[0]), key=len)
+    return n >= 4 and len(long_) == len(short) + 1 and short[:3] == long_[:3] and any(
+        long_[:i] + long_[i + 1:] == short and long_[i] not in "aeiouy" for i in range(len(long_)))
 
 
 def _agreeing(a: str, b: str) -> int:
@@ -129,6 +135,15 @@ def _join_adjacent(st: State) -> None:
             keep.name = whole
 
 
+def _guessed(a: Actor) -> bool:
+    """Only new-name mentions: the actor's state is a guess from the text around it, no identity."""
+    return all((m.rule or "") == "mention.person_new" for m in a.mentions)
+
+
+def _first(a: Actor) -> int:
+    return min((m.start for m in a.mentions), default=0)
+
+
 def join_same_people(st: State) -> None:
     from ..rules import REGISTRY
 
@@ -148,14 +163,30 @@ def join_same_people(st: State) -> None:
                 if bool(_JUNIOR.search(keep.name)) != bool(_JUNIOR.search(other.name)) and \
                         _JUNIOR.search(keep.name + other.name):
                     continue
-                if keep.country and other.country and keep.country != other.country:
-                    continue
+                clash = bool(keep.country and other.country and keep.country != other.country)
+                if clash and not (_guessed(keep) or _guessed(other)):
+                    continue  # two people the tables or the text place in two states
                 a, b = " ".join(_words(keep.name)), " ".join(_words(other.name))
                 need = max(2, min(3, len(units(a)), len(units(b))))
                 if _agreeing(b, a) >= need and _agreeing(a, b) >= need:
-                    if keep.code is None and other.code:
+                    if (keep.code is None and other.code) or (clash and _guessed(keep) and (
+                            not _guessed(other) or _first(other) < _first(keep))):
+                        # a state only guessed for a new name yields to a known one, else to the first mention's
                         keep.code, keep.country = other.code, other.country
                     move_mentions(st, other, keep, SAME_PERSON, method="alias")
+        # A name the entity recogniser took for an organisation (``X Y and Z met``) that agrees with a
+        # person's full name word for word is that person.
+        people = [a for a in st.out.actors.values() if a.type == "person" and len(_words(a.name)) >= 2]
+        for g in [a for a in st.out.actors.values() if a.type == "group" and a.code is None]:
+            words = _words(g.name)
+            if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or not all(
+                    (m.rule or "") == "mention.unknown_entity" for m in g.mentions):
+                continue
+            b = " ".join(words)
+            fits = [p for p in people if _agreeing(b, " ".join(_words(p.name))) >= max(2, len(units(b)))
+                    and _agreeing(" ".join(_words(p.name)), b) >= 2]
+            if len(fits) == 1 and g.id in st.out.actors:
+                move_mentions(st, g, fits[0], SAME_PERSON, method="alias")
     if not REGISTRY.enabled(PARTIAL_NAME):
         return
     full = [a for a in st.out.actors.values() if a.type == "person" and _full(st, a)]

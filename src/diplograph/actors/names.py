@@ -26,12 +26,17 @@ NICKNAME = mention_rule("mention.nickname_honorific", 0.75,
 
 
 def add_surnames(st: State) -> None:
-    """A proper noun that is the surname of a person already in the document (``Nazarbayev``)."""
+    """A proper noun that is the surname of a person already in the document (``Nazarbayev``); also a
+    capitalised word the tagger read as a noun when it opens a sentence before its verb."""
     if not REGISTRY.enabled(SURNAME_ALIAS):
         return
-    for t in tokens_of(st.doc):
-        if t.i in st.out.token_actor or t.i in st.reserved or t.pos_ != "PROPN" or not CAPITALISED.match(t.text):
+    toks = tokens_of(st.doc)
+    for t in toks:
+        if t.i in st.out.token_actor or t.i in st.reserved or not CAPITALISED.match(t.text):
             continue
+        if t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and t.is_sent_start and t.i + 1 < len(toks)
+                                     and toks[t.i + 1].pos_ in ("VERB", "AUX")):
+            continue  # the tagger reads an unknown name opening a sentence as a noun ("Marape likes ...")
         aid = st.by_surname.get(translit_key(t.text))
         if aid is None or st.out.actors[aid].type != "person":
             continue
