@@ -58,8 +58,6 @@ from ..errors import UsageError
 from ..hierarchy import check_level
 from .geo import export_geojson, gdelt_action_geo, gdelt_actor_geo, location_of
 from .levels import actor_join, endpoint_sql, names, own_state_sql, state_names_sql, state_sql
-from .network import SignedGraph
-from .system import relation_scores
 
 FORMATS = ("gdelt", "plover", "parquet", "graphml", "geojson")
 
