@@ -32,6 +32,12 @@ VETO_TOPONYM = mention_rule(
     "a name read as a place (town, area, X district) that does not stand for a government is a location: "
     "not a new person, an unknown organisation or a city standing for its state", ("parse", "places"))
 
+VETO_REPORT_PLACE = mention_rule(
+    "mention.veto_report_place", 0.85,
+    "a name no knowledge base or gazetteer knows, written as a report writes a place (in/at/near X, the "
+    "village of X, X village, a bracketed list after a place) and not acting, is a location, not a new "
+    "person or an unknown organisation", ("parse", "lexicon:place_words", "lexicon:report_place_prepositions"))
+
 UNRESOLVED_PLACE = mention_rule(
     "mention.unresolved_located", 0.4,
     "an organisation the knowledge base does not know (pro-X forces, a local militia's name) is of the state "
@@ -171,6 +177,68 @@ def drop_places_as_actors(st: State) -> None:
             if (a.type == "state" and _report_place(t)) or (a.type != "state" and _rules_on(st, aid, t.start, t.end)
                                                             <= GUESSES):
                 drop_mentions(st, aid, t.start, t.end)
+
+
+def drop_unknown_report_places(st: State) -> None:
+    """Guessed actors (a new person, an unknown organisation) every mention of which is written as a
+    report's place (``in Ftireh``, ``the village of X``, ``X village``, ``(X, Y)`` after a place) and
+    none of which acts (a subject or a possessor) are dropped: the name says where."""
+    if not REGISTRY.enabled(VETO_REPORT_PLACE):
+        return
+    doc = st.doc
+    # names the places stage read are mention.veto_toponym's to judge
+    read = {i for t in toponyms_of(doc) or [] for i in range(t.start, t.end)}
+    for aid, a in list(st.out.actors.items()):
+        if a.type not in ("person", "group") or a.code or not a.mentions \
+                or not {m.rule for m in a.mentions} <= GUESSES | {"mention.unknown_entity"}:
+            continue
+        toks = sorted(t for t, x in st.out.token_actor.items() if x == aid)
+        spans = _runs(toks)
+        if spans and not read & set(toks) and all(_written_as_place(doc, s0, e0) for s0, e0 in spans):
+            drop_mentions(st, aid, toks[0], toks[-1] + 1)
+
+
+def _written_as_place(doc, s: int, e: int) -> bool:
+    """Tokens [s, e) are a name written as a report's place, not as a doer."""
+    last = doc[e - 1]
+    if any(doc[k].dep_ in ("nsubj", "nsubjpass", "poss", "agent") for k in range(s, e)) or (
+            e < len(doc) and doc[e].tag_ == "POS"):
+        return False
+    after = doc[e] if e < len(doc) else None
+    if after is not None and after.lower_ in word_class("place_words"):
+        return True  # "Kerawa village", "Hays district"
+    j = s - 1
+    while j >= 0 and doc[j].lower_ in ("the", "a"):
+        j -= 1
+    if j < 0:
+        return False
+    before = doc[j]
+    if before.lower_ in word_class("report_place_prepositions"):
+        return True  # "in Ftireh", "near Banh"
+    if before.lower_ == "of" and j > 0 and doc[j - 1].lower_ in word_class("place_words"):
+        return True  # "the village of X", "the outskirts of X" (place words only)
+    if before.text in (",", "(") and _in_place_list(doc, j):
+        return True
+    if before.lower_ in ("and", "or", ",") and last.dep_ == "conj":
+        first = last.head  # "in Ftireh and Kafr Nabl": a conjunct of a place written as one
+        start = first.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == first.i:
+            start -= 1
+        return first.i < s and first.pos_ == "PROPN" and _written_as_place(doc, start, first.i + 1)
+    return False
+
+
+def _in_place_list(doc, j: int) -> bool:
+    """Token ``j`` (a comma or an opening bracket) continues a list that opened after a place word
+    or inside brackets right after a name: ``X village, Y`` / ``Gadabo (Y, Z)``."""
+    k = j
+    while k >= 0 and j - k < 10 and doc[k].text != "(" and (doc[k].text in (",", "-") or doc[k].text[:1].isupper()
+                                                            or doc[k].lower_ in word_class("place_words")):
+        if doc[k].lower_ in word_class("place_words") and k != j:
+            return True
+        k -= 1
+    return k > 0 and doc[k].text == "(" and (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in
+                                             word_class("place_words"))
 
 
 def _report_place(t) -> bool:

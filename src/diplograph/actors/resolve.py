@@ -41,7 +41,7 @@ from .nicknames import bind_nicknames
 from .offices import resolve_office_holders
 from .groups import add_acronyms, add_led_groups, add_unknown_entities, defined_acronyms
 from .kb import KnowledgeBase
-from .located import drop_places_as_actors, locate_unresolved, relocate_namesakes
+from .located import drop_places_as_actors, drop_unknown_report_places, locate_unresolved, relocate_namesakes
 from .naming import finish_actors
 from .names import add_nicknames, add_surnames, name_gender, nickname_tokens
 from .people import add_people
@@ -77,6 +77,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     add_acronyms(st, acronyms)
     add_unknown_entities(st)
     drop_places_as_actors(st)  # a place name is where, not who
+    drop_unknown_report_places(st)
     locate_unresolved(st)
     relocate_namesakes(st)
     join_same_people(st)
