@@ -21,6 +21,7 @@ from ..text.fold import ascii_fold
 _TRANSLIT_RE = [(re.compile(r["pattern"]), r["replacement"]) for r in table("kb", "transliteration.tsv")]
 
 
+@lru_cache(maxsize=1 << 16)  # a dozen regular expressions per call; the same names recur in every document
 def translit_key(name: str) -> str:
     """A spelling-insensitive key: ``Nazarbayev``, ``Nazarbaev`` → ``nazarbaev``."""
     s = ascii_fold(name).lower().strip()

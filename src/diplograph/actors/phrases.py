@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import tokens_of
+from ..nlp import keys_of, tokens_of
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
 from .decide import NOT_AN_ACTOR, best, mention_rule
@@ -139,10 +139,8 @@ def phrase_first(root: str) -> str:
 
 
 def words(doc: Doc) -> tuple[list[str], list[str]]:
-    toks = tokens_of(doc)
-    texts = [t.text.upper() for t in toks]
-    lemmas = [t.lemma_.upper() if t.lemma_ else t.text.upper() for t in toks]
-    return texts, lemmas
+    keys = keys_of(doc)  # computed once per document (nlp.keys_of); fresh lists, callers may keep them
+    return [k[0] for k in keys], [k[1] for k in keys]
 
 
 def kb_spans(st: State, reserved: set[int]) -> list[Span]:

@@ -112,8 +112,15 @@ def _has_clause(t: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    return frozenset(k[0] for k in cue_lexicon())
+def _first_words() -> dict[str, frozenset[int]]:
+    """First word of a cue phrase → the lengths (in words) of the phrases it begins."""
+    lengths: dict[str, set[int]] = {}
+    for k in cue_lexicon():
+        lengths.setdefault(k[0], set()).add(len(k))
+    return {w: frozenset(ns) for w, ns in lengths.items()}
+
+
+_NO_LENGTHS: frozenset[int] = frozenset()
 
 
 def _lexicon_proposals(doc: Doc) -> list[Proposal[TokenCue]]:
@@ -128,7 +135,11 @@ def _lexicon_proposals(doc: Doc) -> list[Proposal[TokenCue]]:
     for i in range(n_tok):
         if texts[i] not in firsts and lemmas[i] not in firsts:
             continue
+        # only the lengths of phrases that begin with this word or its lemma can match
+        by_text, by_lemma = firsts.get(texts[i], _NO_LENGTHS), firsts.get(lemmas[i], _NO_LENGTHS)
         for n in range(min(max_len, n_tok - i), 0, -1):
+            if n not in by_text and n not in by_lemma:
+                continue
             entry = next((e for seq in (tuple(texts[i:i + n]), tuple(lemmas[i:i + n]))
                           if (e := lex.get(seq)) is not None and _fits(doc, i, n, e)), None)
             if entry is not None:

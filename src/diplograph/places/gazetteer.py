@@ -30,6 +30,7 @@ _APOSTROPHES = re.compile(r"['’`ʻʼ‘]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 16)  # the toponym stage keys every capitalised token, many of them many times
 def name_key(text: str) -> str:
     """``Sana'a`` → ``sanaa``; ``Al-Hudaydah`` → ``al hudaydah``: case, accents, apostrophes and
     hyphens are spelling, not identity."""
