@@ -32,6 +32,7 @@ from .claims.timing import DatedExpression, date_of, time_expressions
 from .data import data_path
 from .events.codebook import Codebook, load_codebook
 from .events.coder import Candidate, code_events
+from .events.market import apply_market_rules, apply_market_story
 from .events.typerule import TYPE_MODEL, apply_type_model
 from .events.violence import apply_violence_rules
 from .events import verbs as verbs_module
@@ -155,6 +156,9 @@ class Pipeline:
             # the parties decide which violence it is, for the coder's codes and the model's alike
             candidates = apply_type_model(sdoc, actors, apply_violence_rules(actors, candidates))
             apply_violence_rules(actors, [c for c in candidates if c.rules.get("event") == TYPE_MODEL])
+        candidates = apply_market_rules(candidates)  # market and trade figures are no acts, whoever read them
+        if self.type_model:
+            candidates = apply_market_story(sdoc, actors, candidates)
         places = find_places(sdoc, self.gazetteer, actors) if candidates else None
         cues = find_cues(sdoc)
         analysis = DocumentAnalysis(doc.id, when.isoformat() if when else None, source)

@@ -37,6 +37,7 @@ from .descriptors import bind_descriptors
 from .decide import mention_rule, refresh
 from .hyphens import join_hyphenated_names
 from .identity import join_same_people
+from .instruments import drop_market_names
 from .nicknames import bind_nicknames
 from .offices import resolve_office_holders
 from .groups import add_acronyms, add_led_groups, add_unknown_entities, defined_acronyms
@@ -78,6 +79,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     add_unknown_entities(st)
     drop_places_as_actors(st)  # a place name is where, not who
     drop_unknown_report_places(st)
+    drop_market_names(st)  # "London cocoa prices": an instrument, not the state
     locate_unresolved(st)
     relocate_namesakes(st)
     join_same_people(st)
