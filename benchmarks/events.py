@@ -143,8 +143,8 @@ def _train_module():
 RULES_OFF = "event.type_model,event.no_political_act,event.political_side"
 # the market rules (events/market.py, actors/instruments.py): off in the precision benchmark's "before"
 # and "model" columns, so "before" stays the baseline and "model" the type model's rules alone
-MARKET_RULES_OFF = ("event.trade_figure,event.market_subject,event.market_object,event.statistics_report,"
-                    "event.market_story,mention.market_name")
+MARKET_RULES_OFF = ("event.trade_figure,event.market_subject,event.market_noun,event.market_object,"
+                    "event.statistics_report,event.market_story,mention.market_name")
 
 
 def _primary_roots(pipeline, docs: list, off: bool) -> dict[str, list[str | None]]:
@@ -155,7 +155,8 @@ def _primary_roots(pipeline, docs: list, off: bool) -> dict[str, list[str | None
     from diplograph.events.typescore import model_root
 
     old = os.environ.get("DIPLOGRAPH_RULES_OFF")
-    os.environ["DIPLOGRAPH_RULES_OFF"] = RULES_OFF if off else ""
+    # the caller's own switches stay off in both readings (an ablation of other rules around the pair)
+    os.environ["DIPLOGRAPH_RULES_OFF"] = ",".join(x for x in (old, RULES_OFF if off else "") if x)
     try:
         out: dict[str, list[str | None]] = {"headline": [], "maxconf": []}
         for a in pipeline.analyze(docs):

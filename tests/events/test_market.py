@@ -10,8 +10,8 @@ import pytest
 
 from diplograph.records import Document
 
-MARKET_RULES = ("event.trade_figure,event.market_subject,event.market_object,event.statistics_report,"
-                "mention.market_name,event.market_story")
+MARKET_RULES = ("event.trade_figure,event.market_subject,event.market_noun,event.market_object,"
+                "event.statistics_report,mention.market_name,event.market_story")
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +40,7 @@ def events_off(pipe, text: str, monkeypatch, rules: str = MARKET_RULES) -> list:
     ("The Indonesian trade ministry released figures on palm oil shipments to Pakistan.",
      "event.statistics_report"),
     ("The Brazilian embassy estimated Paraguay's soybean crop at 9.2 mln tonnes.", "event.statistics_report"),
+    ("Firm demand for Kenyan tea was seen at the Mombasa auction this week.", "event.market_noun"),
 ])
 def test_market_figures_are_no_events(pipe, monkeypatch, text, rule):
     assert events_off(pipe, text, monkeypatch, rule), "the coder reads an act here without the rule"
@@ -53,6 +54,24 @@ def test_market_figures_are_no_events(pipe, monkeypatch, text, rule):
 ])
 def test_acts_between_governments_about_trade_stay(pipe, text, root):
     assert root in {e.cameo_root for e in events(pipe, text)}
+
+
+def test_figures_as_the_object_are_a_statistics_report(pipe):
+    """The object's lemma may be the tagger's singular ("data" → "datum"): both forms are read."""
+    from diplograph.events.candidates import Candidate
+    from diplograph.events.market import STATISTICS_REPORT, market_reading
+
+    doc = pipe.nlp("The ministry detailed the latest trade data for Vietnam.")
+    verb = next(t for t in doc if t.lower_ == "detailed")
+    assert market_reading(Candidate(verb, "a", "b", "010")) == STATISTICS_REPORT
+    other = pipe.nlp("The ministry detailed its complaints against Vietnam.")
+    verb = next(t for t in other if t.lower_ == "detailed")
+    assert market_reading(Candidate(verb, "a", "b", "010")) is None
+
+
+def test_a_demand_with_its_doer_stays(pipe):
+    got = events(pipe, "Ukraine's demand for security guarantees from Russia was rejected.")
+    assert got and all(e.source is not None for e in got)
 
 
 def test_a_trade_act_beside_a_trade_figure_stays(pipe):

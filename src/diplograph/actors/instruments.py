@@ -1,10 +1,12 @@
 """A state's name on a price or a traded instrument names the instrument, not the state.
 
-``mention.market_name``: "London cocoa prices", "Tokyo stocks", "Brazilian bonds", "the London Metal Exchange": the name (a state, a demonym, a capital standing for its state) modifies
-a head of the word class ``market_instruments`` (or, as a proper name, of ``market_name_heads``) and
-is dropped as a mention of the state. The
-instrument is no actor either, so nothing is left there for the event stage to read as a party. Currencies named after a state (``the US
-dollar``) are ``mention.veto_named_thing``'s (actors/sectors.py), before the spans become mentions.
+``mention.market_name``: "London cocoa prices", "Tokyo stocks", "Brazilian bonds", "the London Metal
+Exchange", "coffee futures in London": the name (a state, a demonym, a capital standing for its state)
+modifies a head of the word class ``market_instruments`` (or, as a proper name, of
+``market_name_heads``), or says where one trades (``in``), and is dropped as a mention of the state.
+The instrument is no actor either, so nothing is left there for the event stage to read as a party.
+Currencies named after a state (``the US dollar``) are ``mention.veto_named_thing``'s
+(actors/sectors.py), before the spans become mentions.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from .state import State, drop_mentions
 MARKET_NAME = mention_rule(
     "mention.market_name", 0.9,
     "a state's or city's name modifying a price or traded instrument ('London cocoa prices', 'Tokyo stocks', "
-    "'the Vienna Commodity Exchange', 'futures in London') names the instrument, not the state", ("parse", "lexicon:market_instruments"))
+    "'the Vienna Commodity Exchange', 'futures in London') names the instrument, not the state",
+    ("parse", "lexicon:market_instruments", "lexicon:market_name_heads"))
 
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
 
@@ -25,6 +28,9 @@ def _instrument_head(tok) -> bool:
     """Whether ``tok`` modifies (through a chain of name modifiers) a market instrument's head noun."""
     heads = word_class("market_instruments")
     names = word_class("market_name_heads")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lower_ in heads and \
+            tok.head.head.pos_ in ("NOUN", "PROPN"):
+        return True  # "coffee futures in London", "prices in Tokyo": where the instrument trades
     t = tok
     for _ in range(4):
         if t.dep_ not in _MODIFIER_DEPS or t.head is t:

@@ -15,6 +15,9 @@ an export ban) name no amount as what is done and stay.
   Aid, loans and grants (``lend X 57 mln dlrs``) are not market verbs and stay.
 - ``event.market_subject``: the doer is a price, a good, a market or a market quantity (``London cocoa
   prices traded``, ``Saudi output rose``, ``the strength of the dollar discouraged buying``).
+- ``event.market_noun``: an event noun that is a market quantity (``demand``, ``supply``, ``sales``)
+  with no doer named (``weak demand pushed prices``, ``good demand for Thai raws``); ``Russia's demand
+  for guarantees`` has its doer and stays.
 - ``event.market_object``: a quantity of the market raised or lowered (``cut prices``, ``raised
   output``, ``reduced its exports``); ``cut aid to X`` stays.
 - ``event.statistics_report``: figures reported or estimated (``released the enrollment figures``,
@@ -49,6 +52,9 @@ TRADE_FIGURE = declare(
 MARKET_SUBJECT = declare(
     "event.market_subject", "event", R + ("lexicon:market_nouns",), 0.9,
     "a price, a good, a market or a market quantity as the doer makes no political act ('Saudi output rose')")
+MARKET_NOUN = declare(
+    "event.market_noun", "event", R + ("lexicon:market_nouns",), 0.85,
+    "an event noun that is a market quantity ('demand', 'supply') with no doer named is no act ('weak demand')")
 MARKET_OBJECT = declare(
     "event.market_object", "event", R + ("lexicon:adjust_verbs", "lexicon:market_nouns"), 0.85,
     "raising or lowering a market quantity ('cut prices', 'raised output') is a market move, not a political act")
@@ -62,7 +68,7 @@ MARKET_STORY = declare(
     "in a story the type model reads as reporting no political act (mean P(none) over its sentences above "
     "the fitted bar) only events between two political actors stay")
 
-RULES = (TRADE_FIGURE, MARKET_SUBJECT, MARKET_OBJECT, STATISTICS_REPORT, MARKET_STORY)
+RULES = (TRADE_FIGURE, MARKET_SUBJECT, MARKET_NOUN, MARKET_OBJECT, STATISTICS_REPORT, MARKET_STORY)
 
 
 @lru_cache(maxsize=None)
@@ -106,7 +112,11 @@ def _market_doer(verb: Token) -> bool:
 def market_reading(c: Candidate) -> str | None:
     """The rule that finds candidate ``c`` to be a market report rather than an act, or None."""
     verb = c.trigger
-    if c.nominal or verb.pos_ not in ("VERB", "AUX"):
+    if c.nominal:
+        if c.source is None and _market_phrase(verb) and SWITCHES.enabled(MARKET_NOUN):
+            return MARKET_NOUN
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
         return None
     lemma = _lemma(verb)
     if lemma in _words("market_verbs") and acts_on_quantity(verb) and SWITCHES.enabled(TRADE_FIGURE):
@@ -119,7 +129,7 @@ def market_reading(c: Candidate) -> str | None:
         return MARKET_OBJECT
     estimating = lemma in _words("estimate_verbs")
     if (estimating or lemma in _words("report_verbs")) and SWITCHES.enabled(STATISTICS_REPORT):
-        if any(_lemma(o) in _words("statistic_nouns") for o in objects):
+        if any(_lemma(o) in _words("statistic_nouns") or o.lower_ in _words("statistic_nouns") for o in objects):
             return STATISTICS_REPORT
         if estimating and acts_on_quantity(verb):
             return STATISTICS_REPORT
