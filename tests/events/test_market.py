@@ -106,3 +106,37 @@ def test_market_prices_name_no_doer(pipe, monkeypatch):
 def test_a_city_in_an_exchange_name_is_not_its_state(pipe):
     text = "The Vienna Commodity Exchange suspended zinc trading after a sharp move."
     assert "AUT" not in {a.code for a in pipe.analyze_one(Document("t", text)).actors}
+
+
+MARKET_STORY = ("Sugar prices eased on Monday in quiet trade. The Thai government decided to review its export "
+                "licences for the coming season, dealers said. Traders expect shipments to reach 2 mln tonnes. "
+                "Thailand will hold talks with Vietnam on a joint floor price, officials said.")
+POLITICAL_STORY = ("The Thai government decided to review its border policy after the clashes, officials said. "
+                   "Troops fired on each other near the disputed temple on Sunday. Cambodia accused Thailand of "
+                   "shelling villages. The Thai prime minister vowed to defend the border.")
+
+
+def pairs(got: list) -> set[tuple]:
+    return {(e.cameo_root, e.source.code if e.source else None, e.target.code if e.target else None) for e in got}
+
+
+def test_a_market_story_keeps_only_acts_between_political_actors(pipe, monkeypatch):
+    before = pairs(events_off(pipe, MARKET_STORY, monkeypatch, "event.market_story"))
+    assert any(t is None for _, _, t in before), "a one-sided reading the story rule must drop"
+    after = pairs(events(pipe, MARKET_STORY))
+    assert after and all(s and t for _, s, t in after)
+    assert ("04", "THA", "VNM") in after  # talks between two governments stay
+
+
+def test_a_political_story_keeps_its_one_sided_acts(pipe, monkeypatch):
+    before = pairs(events_off(pipe, POLITICAL_STORY, monkeypatch, "event.market_story"))
+    assert pairs(events(pipe, POLITICAL_STORY)) == before
+    assert any(t is None for _, _, t in before)
+
+
+def test_a_short_text_is_left_to_the_sentence_rule(pipe):
+    from diplograph.events.market import STORY_SENTENCES
+
+    assert STORY_SENTENCES >= 2
+    got = events(pipe, "Laos complained that rice prices had risen sharply.")
+    assert any(e.cameo_root == "11" for e in got)

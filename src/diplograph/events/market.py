@@ -25,7 +25,8 @@ an export ban) name no amount as what is done and stay.
 - ``event.market_story`` (a document-level rule): in a story that the type model reads, on the mean
   over its sentences, as reporting no political act (a commodity or company report), only events
   between two political actors stay, as in a sentence of its own read so
-  (``event.no_political_act``). The bar is the highest mean any political build document reaches
+  (``event.no_political_act``). A story has three sentences or more; a shorter text is left to the
+  sentence rule. The bar is the highest mean any political build document reaches
   (``scripts/fit_market_story.py`` → ``data/models/market_story.json``).
 """
 from __future__ import annotations
@@ -67,6 +68,10 @@ MARKET_STORY = declare(
     "event.market_story", "event", ("parse", "actors", "model:event_type", "model:market_story"), 0.8,
     "in a story the type model reads as reporting no political act (mean P(none) over its sentences above "
     "the fitted bar) only events between two political actors stay")
+
+# A story is three sentences or more: a one- or two-sentence text (a headline, a conflict note) is read
+# sentence by sentence, where the fitted `none` bar of event.no_political_act decides.
+STORY_SENTENCES = 3
 
 RULES = (TRADE_FIGURE, MARKET_SUBJECT, MARKET_NOUN, MARKET_OBJECT, STATISTICS_REPORT, MARKET_STORY)
 
@@ -162,6 +167,8 @@ def apply_market_story(doc: Any, actors: ResolvedActors, candidates: list[Candid
     """In a story read as a market report, only the events between two political actors."""
     if not candidates or not SWITCHES.enabled(MARKET_STORY):
         return candidates
+    if sum(1 for _ in doc.sents) < STORY_SENTENCES:
+        return candidates  # too short to be read as a story: the sentence rule (event.no_political_act) decides
     model = model or load_type_model()
     bar = story_bar()
     if model is None or bar is None or story_none(doc, model) <= bar:
