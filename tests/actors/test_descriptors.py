@@ -109,3 +109,15 @@ def test_a_quoted_gloss_introduces_the_name_before_it_too(pipeline):
             'Tamanov, did not answer questions.')
     x, m = owner(pipeline, text, "2024-05-01", "Tamanov Dage")
     assert x is not None and x.name == "Boris Tamanov"
+
+
+def test_a_state_by_its_initials_gives_its_leader(pipeline):
+    text = "Prime Minister James Marape spoke in Port Moresby. Later the PNG leader met donors."
+    x, m = owner(pipeline, text, "2025-07-10", "leader")
+    assert x is not None and x.type == "person" and x.country == "PNG"
+
+
+def test_a_clipped_family_name_is_its_person_and_only_with_one_fit(pipeline):
+    text = "Ruritanian Prime Minister Tomas Hendricksen met Karl Henderby. Hendo said little afterwards."
+    x, m = owner(pipeline, text, "2024-03-01", "Hendo")
+    assert x is None or x.type != "person" or m.rule != "mention.clipped_name"

@@ -46,6 +46,10 @@ HONORIFIC = mention_rule("mention.honorific_name", 0.75,
                          "an honorific word before or after a name word of one person of the document",
                          ("kb:honorifics", "kb:honorific_suffixes", "actors"))
 
+CLIPPED = mention_rule("mention.clipped_name", 0.6,
+                       "a clipped family name with a familiar ending (Albo for Albanese): the one person of the "
+                       "document whose family name starts with the clipped stem", ("actors", "lexicon:clipping_endings"))
+
 INITIALS = mention_rule("mention.name_initials", 0.7,
                         "an all-capital word spelling the initials of one person's full name (the text's or the "
                         "leader tables'): ADO, MBS, AMLO", ("actors", "leaders"))
@@ -426,6 +430,34 @@ def _initials(st: State) -> None:
             _claim(st, tok.i, tok.i + 1, fits[0], INITIALS, REGISTRY[INITIALS].confidence)
 
 
+def _clipped(st: State) -> None:
+    """``Albo`` for Albanese, ``Morrie`` for Morrison: a capitalised word of three to six letters that is the
+    first three letters or more of exactly one person's family name plus a familiar ending (word class
+    ``clipping_endings``), the family name at least three letters longer than the stem."""
+    from ..text.fold import ascii_fold
+
+    people = [a for a in st.out.actors.values() if a.type == "person" and len(a.name.split()) > 1]
+    if not people:
+        return
+    endings = word_class("clipping_endings")
+    families = {a.id: ascii_fold(a.name.split()[-1]).lower() for a in people}
+    for tok in tokens_of(st.doc):
+        word = ascii_fold(tok.text).lower()
+        if not (3 <= len(word) <= 6 and tok.text.isalpha() and CAPITALISED.match(tok.text)) or tok.i in st.reserved:
+            continue
+        owner = st.out.actor_at(tok.i)
+        if owner is not None and (owner.code or owner.type not in ("person", "group") or len(owner.name.split()) > 1):
+            continue  # a known actor, or part of a longer name
+        fits = set()
+        for end in endings:
+            stem = word[:-len(end)]
+            if word.endswith(end) and len(stem) >= 3:
+                fits |= {aid for aid, fam in families.items() if fam.startswith(stem) and len(fam) >= len(stem) + 3
+                         and not fam.startswith(word)}
+        if len(fits) == 1:
+            _claim(st, tok.i, tok.i + 1, st.out.actors[next(iter(fits))], CLIPPED, REGISTRY[CLIPPED].confidence)
+
+
 def bind_nicknames(st: State) -> None:
     if REGISTRY.enabled(INTRODUCED):
         _introductions(st)
@@ -435,4 +467,6 @@ def bind_nicknames(st: State) -> None:
         _honorifics(st)
     if REGISTRY.enabled(INITIALS):
         _initials(st)
+    if REGISTRY.enabled(CLIPPED):
+        _clipped(st)
 

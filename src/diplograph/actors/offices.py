@@ -60,14 +60,17 @@ def _descriptor(st: State, a: Actor, tokens: list[int]) -> tuple[str, bool, str 
     words: list[str] = []
     definite = False
     j = tokens[0] - 1
+    state: str | None = None
     while j >= 0 and tokens[0] - j <= 3:  # "the [new] [South] Korean president": the article before its modifiers
         if doc[j].lower_ in _DETERMINERS:
             definite = True
             break
         if doc[j].pos_ not in ("ADJ", "PROPN") or doc[j].dep_ not in ("amod", "compound", "nmod"):
             break
+        front = st.out.actor_at(j)
+        if front is not None and front.type == "state" and front.country:
+            state = state or front.country  # "the PNG leader": a state written before the mention's words
         j -= 1
-    state: str | None = None
     for t in tokens:
         tok = doc[t]
         low = tok.lower_
@@ -261,6 +264,12 @@ def _bare_descriptors(st: State, seen: dict[str, Actor]) -> None:
     for start, end, hit in st.deferred:
         toks = list(range(start, end))
         d = _descriptor(st, None, toks)  # type: ignore[arg-type]
+        if d is not None and d[1] and d[2]:  # "the PNG leader": its state written before it
+            found = holder_and_rule(st, d[2], d[0])
+            if found is not None:
+                seen[d[0]] = found[0]
+                add_mention(st, start, end, key_of(found[0]), "coref", REGISTRY[found[1]].confidence, found[1])
+                continue
         if d is None or not d[1] or (d[0] in word_class("leader_nouns")):
             keep.append((start, end, hit))  # "the leader", "the president": too common for a guess here
             continue

@@ -47,6 +47,7 @@ from .naming import finish_actors
 from .names import add_nicknames, add_surnames, name_gender, nickname_tokens
 from .people import add_people
 from .redactions import restore_redactions
+from .state_initials import add_state_initials
 from .phrases import inside_person_names, kb_spans, phrase_first
 from .sectors import drop_named_things, add_kb_spans, add_organisation_owners, add_pronoun_owners
 from .state import ResolvedActors, State, add_mention, key_of, slug
@@ -77,6 +78,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     add_nicknames(st, nick)
     add_acronyms(st, acronyms)
     add_unknown_entities(st)
+    add_state_initials(st)
     drop_places_as_actors(st)  # a place name is where, not who
     drop_unknown_report_places(st)
     drop_market_names(st)  # "London cocoa prices": an instrument, not the state
