@@ -45,6 +45,9 @@ SOURCE_MISPARSED = declare("source.misparsed_noun", "source", R, 0.7,
 SOURCE_FRONTED = declare("source.fronted_place_list", "source", R, 0.7,
                          "'In X, Y, workers protested': the noun the parser joined to a fronted list of places is "
                          "the subject of a verb that has none")
+SOURCE_THING_AGENT = declare("source.thing_agent", "source", R, 0.65,
+                             "'shells fired by X killed …', 'a bomb planted by X exploded': a subject that is no "
+                             "actor, whose participle's 'by' agent is the doer")
 
 TARGET_SLOT = declare("target.slot", "target", R + ("verb_dictionary",), 0.95,
                       "the actor at the matched pattern's + slot (no other target rule is asked)")
@@ -105,6 +108,10 @@ def verb_sources(verb: Token, match: Match, actors: ResolvedActors) -> Proposal[
             if not options and subj.lower_ not in SPEAKER_PRONOUNS:
                 # (most verbs: the subject is the only rule that applies)
                 p = proposal(SOURCE_SUBJECT, actor_in(subj, actors))
+                if p is None and SWITCHES.enabled(SOURCE_THING_AGENT):
+                    # "shells fired by X killed …": a thing as the subject, its participle names the doer
+                    by = thing_agent(subj)
+                    return proposal(SOURCE_THING_AGENT, actor_in(by, actors)) if by is not None else None
                 return p if p is not None and SWITCHES.enabled(SOURCE_SUBJECT) else None
             options.append((SOURCE_SUBJECT, lambda: actor_in(subj, actors)))
             if subj.lower_ in SPEAKER_PRONOUNS:
@@ -118,6 +125,14 @@ def verb_sources(verb: Token, match: Match, actors: ResolvedActors) -> Proposal[
             if fronted is not None:
                 options.append((SOURCE_FRONTED, lambda: actor_in(fronted, actors)))
     return choose(options)
+
+
+def thing_agent(subj: Token) -> Token | None:
+    """The ``by`` agent of a participle modifying the subject (``shells fired by X``)."""
+    for c in subj.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            return agent(c)
+    return None
 
 
 def _renamed(p: Proposal[list[str]] | None, rule: str) -> Proposal[list[str]] | None:
