@@ -128,3 +128,21 @@ def test_shipped_model_carries_a_fitted_layer():
     st = m.meta.get("stacker")
     assert st and {"pm", "N_pnone", "qty"} <= set(st["coef"]) and "intercept" in st
     assert m.meta["out_of_fold"].get("headline") and m.meta["thresholds"]["retype"] <= 1.01
+
+
+
+def test_an_event_noun_outside_the_main_clause_keeps_its_act():
+    """An event noun in a subordinate clause (``…, which led to the inquiry into X, …``) names its own
+    act, while the model's type reads the whole sentence, mostly its main clause: with the fitted guard
+    (``keep_nominal``) the model does not re-type it. In the main clause, or read from a verb, it may."""
+    proba = {"05": 0.9, "09": 0.02, NONE: 0.08}
+    # (root, conf, sides, clause, frames, target, quantity, nominal, src armed, tgt armed, crowds, main clause)
+    noun = sv([("09", 0.6, 2, 1, False, True, False, True, 0.5, 0.5, False, False, False)], proba)
+    guarded = dict(WEIGHTS, keep_nominal=True)
+    assert decide(noun, ScorerParams(retype=0.5, stacker=WEIGHTS)) == "05"  # without the guard: re-typed
+    assert decide(noun, ScorerParams(retype=0.5, stacker=guarded)) == "09"
+    assert "retype" not in {o.how for o in options(noun, [0], retype=0.5, keep_nominal=True)}
+    main = sv([("09", 0.6, 2, 1, False, True, False, True, 0.5, 0.5, False, False, True)], proba)
+    assert decide(main, ScorerParams(retype=0.5, stacker=guarded)) == "05"
+    verb = sv([("09", 0.6, 2, 1, False, True, False, False, 0.5, 0.5, False, False, False)], proba)
+    assert decide(verb, ScorerParams(retype=0.5, stacker=guarded)) == "05"

@@ -10,7 +10,8 @@ the scorer (``typescore``, parameters fitted on held-out folds and shipped with 
   the act is itself a protest or violence (14, 18–20), which PLOVER codes between private people too;
 - ``event.type_model``: re-ranks the candidates by confidence + weight × P(root), re-types the best
   one when the model is confident of another root, and proposes an event (subject → object actors
-  of the main verb) when the coder has none and the model is confident.
+  of the main verb) when the coder has none and the model is confident; a protest or violence needs
+  no resolved actor (``gunmen killed two farmers``: its sides stay empty where no actor stands).
 
 A re-typed or proposed event names ``event.type_model`` as its event rule (``Candidate.rules``); a
 proposed one names ``source.main_subject`` / ``target.main_object`` for its sides.
@@ -26,8 +27,10 @@ from ..lexicon import sector_has, word_class
 from ..records import Actor
 from ..rules import REGISTRY
 from .candidates import Candidate
-from .typemodel import TypeModel, load_type_model
-from .typescore import ScorerParams, SentenceView, decide_sentence
+from .typemodel import TypeModel, load_type_model, sentence_features
+from .typeparse import dated_opening, hurt_parties, parties
+from .typescore import ANY_PARTIES, ScorerParams, SentenceView, decide_sentence, model_root
+from .typestack import DOC_SENTENCES, document_view
 
 TYPE_MODEL = REGISTRY.declare(
     "event.type_model", stage="events", kind="event", reads=("parse", "candidates", "model:event_type"),
@@ -108,11 +111,36 @@ def _argument_actor(tok: Any, actors: ResolvedActors) -> str | None:
     return None
 
 
+# the main verb's arguments that name a party of its act (a doer, or the one acted on)
+_PARTY_DEPS = {"nsubj", "nsubjpass", "agent", "dobj"}
+
+
+@lru_cache(maxsize=1)
+def _party_nouns() -> frozenset[str]:
+    return (word_class("party_nouns") | word_class("crowd_nouns") | word_class("unarmed_person_nouns")
+            | word_class("person_nouns"))
+
+
+def _a_party(arg: Any) -> bool:
+    """Whether an argument names people (or an organisation): a person, group or organisation name,
+    or a noun of people (``party_nouns`` …), itself or through ``of`` (``dozens of workers``)."""
+    heads = [arg] + [g for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+    people = _party_nouns()
+    return any(h.ent_type_ in ("PERSON", "NORP", "ORG") or h.lemma_.lower() in people for h in heads)
+
+
 def _proposed(sent: Any, actors: ResolvedActors, root: str, p: float) -> Candidate | None:
-    """The model's event for a sentence the coder left: the main verb's doer and its object."""
+    """The model's event for a sentence the coder left: the main verb's doer and its object. An act
+    PLOVER codes whoever the parties are (protest, violence: :data:`ANY_PARTIES`; ``root`` "00" asks
+    whether any could be proposed) needs no resolved doer: a party the parse names is enough
+    (``dozens of workers protested``, ``gunmen killed three farmers``, ``a man was found dead``);
+    the sides no actor stands for stay empty."""
     verb = sent.root
     source = target = None
+    named = False
     for c in verb.children:
+        named = named or (c.dep_ in _PARTY_DEPS and _a_party(c))
         if c.dep_ == "nsubj" and source is None:
             source = _argument_actor(c, actors)
         elif c.dep_ == "nsubjpass" and target is None:
@@ -122,9 +150,12 @@ def _proposed(sent: Any, actors: ResolvedActors, root: str, p: float) -> Candida
         elif c.dep_ in ("dobj", "prep", "dative") and target is None:
             target = _argument_actor(c, actors)
     if source is None or source == target:
-        return None
+        if not named or root not in ANY_PARTIES + ("00",):
+            return None
+        target = None if target == source else target
     return Candidate(verb, source, target, _code_of_root(root), confidence=round(p, 2),
-                     rules={"event": TYPE_MODEL, "source": MAIN_SUBJECT, "target": MAIN_OBJECT})
+                     rules={"event": TYPE_MODEL, "source": MAIN_SUBJECT if source else None,
+                            "target": MAIN_OBJECT if target else None})
 
 
 _MEASURE_ENTS = {"MONEY", "QUANTITY", "PERCENT"}
@@ -166,14 +197,37 @@ def quantity_share(sent: Any) -> float:
     return round(sum(1 for t in words if _measured(t)) / len(words), 3) if words else 0.0
 
 
-def sentence_view(sent: Any, actors: ResolvedActors, cands: list[Candidate], proba: dict[str, float]) -> SentenceView:
-    """The scorer's view of a sentence: its candidates, the model's probabilities, a possible proposal."""
+def sentence_view(sent: Any, actors: ResolvedActors, cands: list[Candidate], proba: dict[str, float],
+                  doc: dict[str, Any] | None = None) -> SentenceView:
+    """The scorer's view of a sentence: its candidates, the model's probabilities, a possible proposal,
+    who is hurt, and (``doc``) how the whole text reads."""
     proposal = _proposed(sent, actors, "00", 0.0)
     return SentenceView(
         [(c.code[:2], c.confidence, _political_side(c, actors), clause_of(c.trigger), frames(c.trigger),
-          c.target is not None, acts_on_quantity(c.trigger), c.nominal)
+          c.target is not None, acts_on_quantity(c.trigger), c.nominal, *parties(c, actors),
+          clause_of(c.trigger) == clause_of(sent.root))
          for c in cands], proba,
-        None if proposal is None else _political_side(proposal, actors), quantity_share(sent))
+        None if proposal is None else _political_side(proposal, actors), quantity_share(sent),
+        hurt_parties(sent, actors), doc)
+
+
+def coder_top(cands: list[Candidate]) -> str | None:
+    """The model class of the coder's most confident candidate."""
+    return model_root(max(cands, key=lambda c: c.confidence).code[:2]) if cands else None
+
+
+def document_reading(doc: Any, model: TypeModel, by_sent: dict[int, list[Candidate]],
+                     feats: dict[int, list[str]]) -> dict[str, Any]:
+    """The text's document reading (``typestack.document_view``) from its first sentences; fills
+    ``feats`` (sentence start → features) so the sentences' own probabilities reuse them."""
+    sents = list(doc.sents)[:DOC_SENTENCES]
+    probas, pooled = [], set()
+    for sent in sents:
+        f = feats.setdefault(sent.start, sentence_features(sent))
+        pooled.update(f)
+        probas.append(model.proba(f))
+    tops = [coder_top(by_sent.get(s.start, [])) for s in sents]
+    return document_view(probas, model.proba(sorted(pooled)), tops, dated_opening(doc))
 
 
 def apply_type_model(doc: Any, actors: ResolvedActors, candidates: list[Candidate],
@@ -191,12 +245,18 @@ def apply_type_model(doc: Any, actors: ResolvedActors, candidates: list[Candidat
     for c in candidates:
         by_sent[c.trigger.sent.start].append(c)
     out: list[Candidate] = []
+    feats: dict[int, list[str]] = {}
+    reading = document_reading(doc, model, by_sent, feats) if switches["use_model"] else None
     for sent in doc.sents:
         cands = by_sent.get(sent.start, [])
         if not cands and not (switches["use_model"] and any(t.i in actors.token_actor for t in sent)):
             continue
         needs_model = switches["use_model"] or switches["use_none"]
-        view = sentence_view(sent, actors, cands, model.sentence(sent) if needs_model else {})
+        proba = {}
+        if needs_model:
+            f = feats.get(sent.start)
+            proba = model.proba(f if f is not None else sentence_features(sent))
+        view = sentence_view(sent, actors, cands, proba, reading)
         d = decide_sentence(view, params, **switches)
         if d.propose:
             cand = _proposed(sent, actors, d.propose,

@@ -63,10 +63,13 @@ class SentenceView:
     sides are political."""
 
     candidates: list[tuple]  # (root, confidence, political sides 0–2, clause group, frames another act,
-    #                           has a target, acts on a quantity, nominal rule)
+    #                           has a target, acts on a quantity, nominal rule, source armed, target armed,
+    #                           source a crowd, target a crowd)
     proba: dict[str, float]
     proposal: int | None = None
     quantity: float = 0.0  # share of the sentence's words that are amounts (money, quantities, per cent, counts)
+    hurt: tuple[float, float] = (0.0, 0.0)  # armed / unarmed people hurt or killed (typeparse.hurt_parties)
+    doc: dict[str, Any] | None = None  # how the whole text reads (typestack.document_view)
 
 
 @dataclass

@@ -78,7 +78,7 @@ def _side_words(trigger: Any, deps: tuple[str, ...]) -> set[str]:
     return out
 
 
-def _crowd(c: Candidate, actors: ResolvedActors, side: str) -> bool:
+def crowd_side(c: Candidate, actors: ResolvedActors, side: str) -> bool:
     crowd = word_class("crowd_nouns")
     aid = c.source if side == "source" else c.target
     sent = c.trigger.sent
@@ -94,9 +94,9 @@ def recode(c: Candidate, actors: ResolvedActors) -> tuple[str, str] | None:
         return None
     src = actors.actors.get(c.source) if c.source else None
     tgt = actors.actors.get(c.target) if c.target else None
-    if _security(src) and _crowd(c, actors, "target") and REGISTRY.enabled(REPRESSION):
+    if _security(src) and crowd_side(c, actors, "target") and REGISTRY.enabled(REPRESSION):
         return "175", REPRESSION
-    if _crowd(c, actors, "source") and armed(tgt) is not True and not _security(src) and REGISTRY.enabled(CROWD):
+    if crowd_side(c, actors, "source") and armed(tgt) is not True and not _security(src) and REGISTRY.enabled(CROWD):
         return "145", CROWD
     if root == "19" and armed(tgt) is False and REGISTRY.enabled(ONE_SIDED):
         return "180", ONE_SIDED
