@@ -66,3 +66,15 @@ def test_no_event_without_a_political_act(pipe, text):
 def test_political_acts_keep_their_events(pipe):
     assert roots(pipe, "Chile's foreign minister met his Peruvian counterpart in Lima on Monday.")[:1] == ["04"]
     assert roots(pipe, "Chile condemned Peru's decision to close the border.")[:1] == ["11"]
+
+
+def test_taking_an_office_is_no_event_but_seizing_or_taking_territory_is(pipeline):
+    """Entering an office (took office, assumed power, took the oath, managed to take power) is a change
+    of office, not an act between actors; taking a town or a prisoner stays an act (made-up names)."""
+    quiet = ["Ilse Vandermeer took office as prime minister of Belgium in March.",
+             "Colonel Tomas Ardeni assumed power in Paraguay after the vote.",
+             "Chancellor Jorun Halvik, who managed to take power in Norway last year, was re-elected."]
+    for text in quiet:
+        assert [e.cameo for e in pipeline.analyze_one(Document("d", text, "2024-05-01")).events] == [], text
+    acts = pipeline.analyze_one(Document("d", "Belgium took Dutch soldiers prisoner near the border.", "2024-05-01"))
+    assert acts.events and all(e.rules.get("event") != "event.office_taking" for e in acts.events)

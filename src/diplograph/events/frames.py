@@ -24,6 +24,8 @@ READY_ADJECTIVES = word_class("ready_adjectives")
 READY_HEADS = word_class("ready_heads")
 ACCEPTANCE_VERBS = word_class("acceptance_verbs")
 OBLIGATION_MODALS = word_class("obligation_modals")
+OFFICE_TAKING_VERBS = word_class("office_taking_verbs")
+OFFICE_NOUNS = word_class("office_nouns")
 
 F = ("parse", "verb_frames")
 EVENT_FRAME = declare("event.verb_frame", "event", F + ("verb_combinations",), 0.9,
@@ -40,6 +42,10 @@ EVENT_REFUSAL = declare("event.frame_negated_acceptance", "event",
 EVENT_TRANSFORM = declare("event.transformation", "event", ("parse", "verb_dictionary"), 0.9,
                           "a verb-dictionary ~ transformation over a verb governing a coded clause")
 FRAMED_RULES.update({EVENT_FRAME, EVENT_READY, EVENT_INTENT_NOUN, EVENT_DEMAND, EVENT_REFUSAL, EVENT_TRANSFORM})
+
+EVENT_OFFICE = declare("event.office_taking", "event",
+                       ("parse", "lexicon:office_taking_verbs", "lexicon:office_nouns"), 0.95,
+                       "'X took office / assumed power / took the oath': a change of office, no act between actors")
 
 TARGET_DEMANDED = declare("target.demanded_subject", "target", ("parse", "actors"), 0.9,
                           "'X said Y must …': the one the demand is made on")
@@ -64,6 +70,10 @@ def frames_without_verb(coded: dict[int, Verbal], lex: dict, actors: ResolvedAct
         verb = v.verb
         lemma = verb.lemma_.lower()
         code = v.match.code or ""
+        if lemma in OFFICE_TAKING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in OFFICE_NOUNS
+                                                for c in verb.children):
+            v.propose(EVENT_OFFICE, Match(None, None, None))  # no code: the office change is no event
+            continue
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in READY_ADJECTIVES:
             v.propose(EVENT_READY, Match(combine("intent", code), None, v.match.pattern))
             continue
@@ -105,6 +115,10 @@ def apply_frames(coded: dict[int, Verbal], suppressed: set[int], actors: Resolve
             # "ready to contribute": the copula's subject and an intent frame
             family = "intent" if v.verb.lemma_.lower() in READY_HEADS else family
         emb = embedded(v.verb)
+        taken = coded.get(emb.i) if emb is not None else None
+        if taken is not None and taken.event_rule == EVENT_OFFICE:
+            v.propose(EVENT_OFFICE, Match(None, None, None))  # "managed to take power": no act either
+            continue
         if family is None or emb is None:
             continue
         inner = coded.get(emb.i)
