@@ -121,3 +121,9 @@ def test_a_clipped_family_name_is_its_person_and_only_with_one_fit(pipeline):
     text = "Ruritanian Prime Minister Tomas Hendricksen met Karl Henderby. Hendo said little afterwards."
     x, m = owner(pipeline, text, "2024-03-01", "Hendo")
     assert x is None or x.type != "person" or m.rule != "mention.clipped_name"
+
+
+def test_a_possessor_before_a_redaction_is_no_appositive_description(pipeline):
+    text = "Ruritanian Prime Minister Anna Holt spoke on Monday. Holt, the country's ***, accused the fund of lying."
+    x, m = owner(pipeline, text, "2024-03-01", "the country")
+    assert m is None or m.rule != "mention.descriptor_appositive"

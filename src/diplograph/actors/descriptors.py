@@ -342,8 +342,9 @@ def bind_descriptors(st: State) -> None:
             continue
         if tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS") or tok.lower_ in _TIME or tok.text == PLACEHOLDER:
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NN":
-            continue  # a modifier of the head that follows (``the rebel commander``)
+        if tok.i + 1 < len(doc) and (doc[tok.i + 1].tag_ == "NN" or doc[tok.i + 1].lower_ in ("'s", "’s")
+                                     or doc[tok.i + 1].text == PLACEHOLDER):
+            continue  # a modifier or possessor of the head that follows (``the rebel commander``, ``the country's **``)
         personal = _personal(tok)
         if _person(st, tok.i) is not None:
             continue  # an earlier rule (office holders, names) already placed it

@@ -232,7 +232,9 @@ def _introductions(st: State) -> None:
     doc = st.doc
     verbs = word_class("nickname_verbs")
     for tok in tokens_of(doc):
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
+        misread = tok.pos_ == "NOUN" and tok.dep_ in ("advcl", "relcl", "ccomp") and any(
+            c.dep_ == "dobj" for c in tok.children)  # "as his fans call the captain" with "call" tagged a noun
+        if (tok.pos_ not in ("VERB", "AUX") and not misread) or tok.lemma_.lower() not in verbs:
             continue
         # (1) "N, as X call(s) P": an ``as`` clause after a comma right before the verb's clause.
         mark = next((c for c in tok.children if c.lower_ == "as" and c.dep_ in ("mark", "prep", "advmod")), None)
