@@ -327,6 +327,8 @@ def text_event(tv: list[SentenceView], params: ScorerParams | None) -> str | Non
 
 
 def _hit(r: Row, got: str | None) -> int:
+    """1 when the decided type ``got`` is right for row ``r``: a ConfliBERT row (a group label) when it is
+    one of its group's roots, a no-event row when there is none, any other row when it is the label."""
     if r.source.startswith("conflibert"):
         return int(got in GROUP_ROOTS[r.group])
     if r.label == NONE:
@@ -363,12 +365,7 @@ def evaluate(rows: list[Row], vs: list[SentenceView], params: ScorerParams | Non
             got = None if got == NONE else got
         else:
             got = decide(v, params if mode == "combined" else None)
-        if r.source.startswith("conflibert"):
-            hit[r.source].append(int(got in GROUP_ROOTS[r.group]))
-        elif r.label == NONE:
-            hit[r.source].append(int(got is None))
-        else:
-            hit[r.source].append(int(got == r.label))
+        hit[r.source].append(_hit(r, got))
     return {s: round(sum(h) / len(h), 3) for s, h in sorted(hit.items())}
 
 
