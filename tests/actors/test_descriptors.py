@@ -127,3 +127,14 @@ def test_a_possessor_before_a_redaction_is_no_appositive_description(pipeline):
     text = "Ruritanian Prime Minister Anna Holt spoke on Monday. Holt, the country's ***, accused the fund of lying."
     x, m = owner(pipeline, text, "2024-03-01", "the country")
     assert m is None or m.rule != "mention.descriptor_appositive"
+
+
+def test_an_abstract_noun_after_a_name_is_no_appositive_description(pipeline):
+    text = "Ruritanian Prime Minister Anna Holt spoke on Monday. Holt, the goal of every reform, was praised."
+    x, m = owner(pipeline, text, "2024-03-01", "the goal")
+    assert m is None or m.rule != "mention.descriptor_appositive"
+
+
+def test_two_letter_initials_are_no_state(pipeline):
+    a = pipeline.analyze_one(Document("t", "The AB group met in Ruritania on Monday.", "2024-03-01"))
+    assert not any(m.rule == "mention.state_initials" for x in a.actors for m in x.mentions)

@@ -201,6 +201,13 @@ def _personal(tok: Token) -> bool:
     return low in _NOUNS or (len(low) > 5 and low.endswith(("ist", "ian")))
 
 
+def _agentive(tok: Token) -> bool:
+    """A noun an appositive may describe a person with: a personal noun, a kin noun, or an agent noun
+    (founder, director, nominee, candidate); not ``the way``, ``the goal``, ``the state``."""
+    low = tok.lemma_.lower()
+    return _personal(tok) or low in _KIN or (len(low) > 5 and low.endswith(("er", "or", "ee", "ant", "ent")))
+
+
 def _listed(doc, d: Description) -> bool:
     """``X, the army and the police``: a list, not an apposition."""
     nxt = d.head + 1
@@ -358,7 +365,7 @@ def bind_descriptors(st: State) -> None:
                 _predecessor(st, people, d)
             continue
         p = _appositive_person(st, d) if on[APPOSITIVE] else None
-        if p is not None and (personal or not _listed(doc, d)):
+        if p is not None and _agentive(tok) and not _listed(doc, d):
             if d.state and p.country and p.country != d.state:
                 continue
             if _claim(st, d.start, d.head + 1, p, APPOSITIVE, REGISTRY[APPOSITIVE].confidence):

@@ -1,4 +1,4 @@
-"""A state written by its initials (``PNG``, ``DRC``, ``UAE``): an all-capital word that spells the
+"""A state written by its initials (``PNG``, ``DRC``, ``UAE``): an all-capital word of three or four letters that spells the
 initials of exactly one state's name of two words or more (``of``, ``the``, ``and`` left out), when the
 knowledge base gives the word no other meaning. Run after the unknown entities are listed (an unknown
 acronym is one) and before the office holders, so that ``the PNG leader`` finds its state."""
@@ -39,7 +39,8 @@ def add_state_initials(st: State) -> None:
     table = _initials(st.kb)
     for tok in tokens_of(st.doc):
         text = tok.text
-        if not (2 <= len(text) <= 4 and text.isalpha() and text.isupper()) or tok.i in st.reserved:
+        if not (3 <= len(text) <= 4 and text.isalpha() and text.isupper()) or tok.i in st.reserved:
+            # two letters are too many other things (AB, SA, CD)
             continue
         code = table.get(text)
         if code is None:
