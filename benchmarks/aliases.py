@@ -3,7 +3,7 @@ resolve to the person the text means, and is any leader split into two actors?
 
 Reads the articles of ``tests/actors/articles`` (written for diplograph in the seed's style:
 machine-translated commentary, censored titles, nicknames, misspellings; no text copied) and
-their gold (``gold.jsonl``). Two sets, reported apart:
+their gold (``gold.jsonl``). Sets, reported apart:
 
 - ``build``   (a1-a6, and c1-c4 written later by the helper ``actors`` on other regions): read while
   the mechanisms were built (their errors were looked at);
@@ -11,7 +11,12 @@ their gold (``gold.jsonl``). Two sets, reported apart:
 - ``fresh``   (d1-d6): written afterwards by a session that saw neither the code nor the other articles'
   texts (only the seed for style and the gold format), on six regions no other article covers
   except the Maghreb (c1 is a build article there); never read while building, scored once the
-  mechanisms were done.
+  mechanisms were done. Read since (its errors were printed while building the third round): a build
+  set now, scored under its old name.
+- ``fresh2``  (e1-e6): written the same way by another independent session (seed and gold format only)
+  on six other regions (the Baltic states and Poland, the Andes, Central Africa, mainland Southeast
+  Asia, Iraq/Iran/Kurdistan, the Eastern Mediterranean) after the third round of mechanisms began;
+  never read, scored once by the lead at the end (aggregates only).
 
 With ``../shared`` present the seed article is scored too (its aliases must not drop).
 
@@ -24,7 +29,7 @@ comparison of the benchmark's own (folded vowels, one or two edits in a long wor
 the person's full-name (anchor) mentions. ``code`` is the share of resolved mentions whose
 actor's state is the gold code's state.
 
-Usage: ``.venv/bin/python benchmarks/aliases.py [--set build|heldout|fresh|seed] [--articles PREFIX] [--errors]``.
+Usage: ``.venv/bin/python benchmarks/aliases.py [--set build|heldout|fresh|fresh2|seed] [--articles PREFIX] [--errors]``.
 ``--errors`` prints the unresolved mentions of the build set and of d1-d6 (the first fresh set, scored
 once and a build set since); never of b1-b4 or of a later held-out set.
 """
@@ -42,11 +47,12 @@ SEED = ROOT.parent / "shared" / "seed" / "000_32cb580131ed3d26.txt"
 
 MECHANISMS = ("office_holder", "text_nickname", "sobriquet", "honorific", "misspelling", "partial_name",
               "descriptor", "censored_title")
-# Sets whose errors may be printed: build (a, c) and fresh (d1-d6, scored once, a build set since).
+# Sets whose errors may be printed: build (a, c), fresh (d1-d6) and fresh2 (e1-e6), each scored once
+# while unread and a build set since.
 # Only articles whose file name starts with one of these letters are ever printed: a later held-out
 # set must stay unread even if it is filed under one of these set names.
-READABLE = ("build", "fresh")
-READABLE_ARTICLES = ("a", "c", "d")
+READABLE = ("build", "fresh", "fresh2")
+READABLE_ARTICLES = ("a", "c", "d", "e")
 PARTICLES = {"al", "el", "bin", "ibn", "jr", "da", "de", "the", "abd", "abu", "van", "von", "der", "le", "la"}
 
 # The seed's own aliases (the article lives in ../shared; the gold is ours).
@@ -216,7 +222,7 @@ def main(argv: list[str]) -> int:
     if "--articles" in argv:  # only the articles whose file name starts with this prefix (e.g. ``c``)
         prefix = argv[argv.index("--articles") + 1]
         gold = [d for d in gold if d["article"].startswith(prefix)]
-    sets = {name: [d for d in gold if d["set"] == name] for name in ("build", "heldout", "fresh")}
+    sets = {name: [d for d in gold if d["set"] == name] for name in ("build", "heldout", "fresh", "fresh2")}
     if SEED.exists():
         sets["seed"] = [SEED_GOLD]
     for name, docs in sets.items():
