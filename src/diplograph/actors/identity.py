@@ -42,11 +42,28 @@ def _close(a: tuple[str, str], b: tuple[str, str]) -> bool:
     n = min(len(a[0]), len(b[0]))
     if n >= 5 and a[0][:2] == b[0][:2] and Levenshtein.distance(a[0], b[0]) <= (1 if n < 8 else 2):
         return True
+    # An aspiration ``h`` a romanisation writes or leaves out (``Thaksin``/``Taksin``, ``Hlaing``/``Laing``,
+    # ``Bhutto``/``Butto``): one ``h`` next to a consonant dropped, anywhere in a word of four letters or more.
+    if _h_dropped(a[0], b[0]):
+        return True
     # A short given name with one consonant dropped or added (``Jame``/``James``); not a vowel, which
     # often makes another name (``Ivan``/``Ivana``), and not a changed letter (``Mark``/``Mary``).
     short, long_ = sorted((a[0], b[0]), key=len)
     return n >= 4 and len(long_) == len(short) + 1 and short[:3] == long_[:3] and any(
         long_[:i] + long_[i + 1:] == short and long_[i] not in "aeiouy" for i in range(len(long_)))
+
+
+def _h_dropped(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 4 or len(long_) != len(short) + 1:
+        return False
+    for i, ch in enumerate(long_):
+        if ch != "h" or long_[:i] + long_[i + 1:] != short:
+            continue
+        near = long_[i - 1:i] + long_[i + 1:i + 2]
+        if any(c.isalpha() and c not in "aeiouy" for c in near):
+            return True
+    return False
 
 
 def _agreeing(a: str, b: str) -> int:

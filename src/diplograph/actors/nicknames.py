@@ -115,6 +115,42 @@ def _person_at(st: State, tok: Token, nick: tuple[int, int]) -> Actor | None:
     return None
 
 
+_RELATIVE = ("whom", "who", "that")
+
+
+def _after_comma(doc, i: int) -> bool:
+    """Only lower-case adverbs between a comma and token ``i`` (``P, still called N``)."""
+    j = i - 1
+    while j >= 0 and doc[j].pos_ == "ADV" and doc[j].text.islower():
+        j -= 1
+    return j >= 0 and doc[j].text == ","
+
+
+def _named_right_after(doc, verb: Token) -> bool:
+    if any(c.dep_ == "dobj" for c in verb.children) or verb.i + 1 >= len(doc):
+        return False
+    nxt = doc[verb.i + 1]
+    return nxt.text in ('"', "“") or (CAPITALISED.match(nxt.text) is not None and nxt.text != PLACEHOLDER)
+
+
+def _relative_antecedent(st: State, verb: Token) -> Actor | None:
+    """The person a relative clause of ``verb`` is about (``P, whom X (still) call N``): the parse's relative
+    pronoun object with the clause hanging on P, or on the surface ``P, whom`` a few words before the verb
+    with no punctuation between (the parse of such clauses often goes astray)."""
+    doc = st.doc
+    pron = next((c for c in verb.children if c.lower_ in _RELATIVE and c.dep_ in ("dobj", "nsubjpass")), None)
+    if pron is not None and verb.dep_ == "relcl" and _is_person(st.out.actor_at(verb.head.i)):
+        return st.out.actor_at(verb.head.i)
+    for j in range(verb.i - 1, max(verb.sent.start, verb.i - 9) - 1, -1):
+        if doc[j].is_punct:
+            return None
+        if doc[j].lower_ == "whom":
+            if j >= 2 and doc[j - 1].text == "," and _is_person(st.out.actor_at(j - 2)):
+                return st.out.actor_at(j - 2)
+            return None
+    return None
+
+
 def _office_person(st: State, tok: Token) -> Actor | None:
     """``the Indian prime minister``, ``their king`` (the people the clause names: ``as Moroccans call their
     king``): the office holder, bound to the description's words too."""
@@ -224,8 +260,19 @@ def _bind(st: State, span: tuple[int, int], person: Actor, verb: int | None) -> 
     n = len(core)
     for i in range(len(st.doc) - n + 1):
         if i >= e or i + n <= s:
-            if [t.text for t in st.doc[i:i + n]] == core:
+            if [t.text for t in st.doc[i:i + n]] == core and not _inside_longer_name(st, i, i + n):
                 _claim(st, i, i + n, person, INTRODUCED, REGISTRY[INTRODUCED].confidence - 0.1)
+
+
+def _inside_longer_name(st: State, start: int, end: int) -> bool:
+    """Tokens that are part of a longer person name (``Ginger`` inside ``Ginger Baker``): that name's, not a
+    later use of the nickname."""
+    for t in (start - 1, end):
+        if 0 <= t < len(st.doc) and st.doc[t].text != PLACEHOLDER:
+            a, b = st.out.token_actor.get(t), st.out.token_actor.get(start)
+            if a is not None and a == b and _is_person(st.out.actors.get(a)):
+                return True
+    return False
 
 
 def _introductions(st: State) -> None:
@@ -269,13 +316,18 @@ def _introductions(st: State) -> None:
                 if doc[j].is_punct and doc[j].text not in ('"', "“"):
                     break
             after = as_.i + 1 if as_ is not None else None
-        elif tok.tag_ == "VBN" and tok.lower_ in verbs | {"nicknamed", "dubbed", "called"}:
+        elif tok.lower_ in verbs | {"nicknamed", "dubbed", "called"} and (tok.tag_ == "VBN" or (
+                tok.tag_ == "VBD" and _after_comma(doc, tok.i) and _named_right_after(doc, tok))):
+            # "P, still called "N" by ...": a participle tagged past, with a quoted or capitalised name right after
+            # and no object ("P, posting online, called the move a mistake" is P's own act)
             after = tok.i + 1
         if after is not None:
             left = tok.i - 1
             while left >= 0 and doc[left].lower_ in ("who", "is", "was", "also", "better", "widely", "often",
                                                      "popularly", "affectionately", "sometimes", "be"):
                 left -= 1
+            if _after_comma(doc, left + 1) and doc[left].text != ",":
+                left = next(j for j in range(left, -1, -1) if doc[j].text == ",")  # "P, still called N"
             person = None
             if left >= 0 and doc[left].text == "," and left > 0:
                 person = st.out.actor_at(left - 1)
@@ -285,12 +337,26 @@ def _introductions(st: State) -> None:
                     person = st.out.actor_at(prev - 1) if prev is not None and prev > 0 else None
             elif left >= 0 and _is_person(st.out.actor_at(left)):
                 person = st.out.actor_at(left)  # "P, the former general known as N": a bound description
+            if not _is_person(person):
+                person = _relative_antecedent(st, tok)  # "P, whom the whole country knows as N"
             nick = _name_after(st, after)
             if _is_person(person) and nick is not None:
                 _bind(st, nick, person, tok.i)  # type: ignore[arg-type]
             continue
         # (3) "X call(s) P N": the verb's object and the name after it
         obj = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
+        person = _relative_antecedent(st, tok) if tok.lemma_.lower() in (
+            "call", "nickname", "dub", "name", "style", "christen", "label", "brand", "hail") else None
+        if person is not None:
+            # "P, whom X (still) call N": the relative pronoun is the object, the nickname follows the verb
+            start = tok.i + 1
+            while start < len(doc) and doc[start].pos_ == "ADV" and doc[start].text.islower():
+                start += 1
+            nick = _name_after(st, start)
+            if person is not None and nick is not None and (
+                    CAPITALISED.match(doc[nick[0]].text) or doc[nick[0] - 1].text in ('"', "“")):
+                _bind(st, nick, person, tok.i)
+            continue
         if obj is not None and obj.i + 1 < len(doc) and tok.lemma_.lower() in ("call", "nickname", "dub"):
             nick = _name_after(st, obj.i + 1)
             if nick is not None and CAPITALISED.match(doc[nick[0]].text):
@@ -394,6 +460,14 @@ def _honorifics(st: State) -> None:
                 continue
             s, e = min(hon.i, name.i), max(hon.i, name.i) + 1
             _claim(st, s, e, fits[0], HONORIFIC, REGISTRY[HONORIFIC].confidence)
+            whole = st.out.actors.get(own) if own is not None else None
+            if whole is not None and whole.type == "person" and whole.code is None and \
+                    whole.name.lower() == doc[s:e].text.lower():
+                # The honorific name read as a person of its own: what was joined to it (its bare name
+                # word, a misspelling of it) is the same person.
+                from .identity import move_mentions
+
+                move_mentions(st, whole, fits[0], HONORIFIC, method="alias")
 
 
 def _initials_of(name: str) -> set[str]:
