@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from ..errors import InputError, UsageError
+from ..gc_pause import load_frozen
 from ..pipeline import Options, Pipeline
 from ..records import Document, DocumentAnalysis
 from ..store.duck import StoreWriter
@@ -42,7 +43,7 @@ class PipelinePlugin(WorkerPlugin):
         self.pipeline: Pipeline | None = None
 
     def setup(self, worker) -> None:  # noqa: ANN001 — distributed.Worker
-        self.pipeline = Pipeline(self.options)
+        self.pipeline = load_frozen(lambda: Pipeline(self.options))  # kept for the worker's life
 
 
 def analyze_partition(docs: list[Document]) -> bytes:

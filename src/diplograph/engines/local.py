@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import DiplographError, InputError
-from ..gc_pause import freeze_loaded
+from ..gc_pause import freeze_loaded, load_frozen
 from ..nlp import batch_by_length
 from ..pipeline import Options, Pipeline
 from ..records import Document, DocumentAnalysis
@@ -179,7 +179,7 @@ def ingest(items: Iterable[Document | InputError], store: StoreWriter, options: 
     tasks = Tasks(items, store, report, progress)
     writer = Writer(store, report, progress, batch_size)
     if workers <= 1:
-        pipeline = Pipeline(options)
+        pipeline = load_frozen(lambda: Pipeline(options))
         for docs in tasks:
             writer.add(docs, analyze_task(pipeline, docs))
     else:
@@ -197,8 +197,7 @@ _worker_pipeline: Pipeline | None = None
 def _init_worker(options: Options) -> None:
     global _worker_pipeline
     if _worker_pipeline is None or _worker_pipeline.options != options:
-        _worker_pipeline = Pipeline(options)  # once per worker process
-        freeze_loaded()
+        _worker_pipeline = load_frozen(lambda: Pipeline(options))  # once per worker process
 
 
 # A made-up story that takes every stage down its usual paths (a dated dateline, a titled
@@ -243,8 +242,8 @@ def _parallel(tasks: Iterable[list[Document]], options: Options,
     if context.get_start_method() == "fork" and (_worker_pipeline is None or _worker_pipeline.options != options):
         # load once here: the forked workers share the loaded model and knowledge base
         # (copy-on-write) instead of each building its own, as spaCy's own n_process does
-        _worker_pipeline = Pipeline(options)
-        freeze_loaded()  # before the warm-up too: its collections need not walk what was just loaded
+        # frozen before the collector resumes and before the warm-up: no pass walks what was just loaded
+        _worker_pipeline = load_frozen(lambda: Pipeline(options))
         warm_up(_worker_pipeline)
     if context.get_start_method() == "fork":
         freeze_loaded()  # the loaded pipeline is never garbage: no collector pass walks (and copies) it
