@@ -84,3 +84,11 @@ def test_a_surname_without_its_h_is_the_same_person():
 
     assert _close(units("Thavisak")[0], units("Tavisak")[0])
     assert not _close(units("Hana")[0], units("Ana")[0])  # an h before a vowel is no aspiration mark
+
+
+def test_a_given_name_known_by_a_nickname_is_the_person(pipeline):
+    text = ("Ruritanian President Arvid Solveng took office in May. Arvid, known among students as "
+            "\"the Beekeeper\", vetoed the budget. The Beekeeper did not comment.")
+    a = analysed(pipeline, text)
+    hits = [(x.name, m.text) for x in a.actors for m in x.mentions if "Beekeeper" in m.text or m.text == "Arvid"]
+    assert hits and all(n == "Arvid Solveng" for n, _ in hits), hits

@@ -32,6 +32,7 @@ from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
 from .aliases import honorific_prefixes
 from .decide import mention_rule
+from .identity import PARTIAL_NAME
 from .leaders import load_leaders
 from .spelling import shared_units, units
 from .state import CAPITALISED, State, add_mention, drop_mentions, key_of, slug
@@ -264,6 +265,32 @@ def _bind(st: State, span: tuple[int, int], person: Actor, verb: int | None) -> 
                 _claim(st, i, i + n, person, INTRODUCED, REGISTRY[INTRODUCED].confidence - 0.1)
 
 
+def _name_word_person(st: State, i: int) -> Actor | None:
+    """The actor named ``P`` in ``P, known as N`` (token ``i``): a person, or a one-word name the recogniser
+    left unknown or unread (``Karol``) that is a name word of exactly one person of the document: being
+    known by a nickname makes it that person (its mentions move there)."""
+    a = st.out.actor_at(i)
+    if a is not None and (a.type != "group" or a.code is not None):
+        return a
+    tok = st.doc[i]
+    words = a.name.split() if a is not None else [tok.text]
+    if len(words) != 1 or not CAPITALISED.match(words[0]) or not units(words[0]) or (
+            a is None and (tok.pos_ != "PROPN" or i in st.reserved)):
+        return a
+    key = units(words[0])[0][0]
+    fits = [p for p in st.out.actors.values() if p.type == "person" and len(p.name.split()) > 1
+            and any(u[0] == key for u in units(p.name))]
+    if len(fits) != 1:
+        return a
+    if a is None:
+        _claim(st, i, i + 1, fits[0], PARTIAL_NAME, REGISTRY[PARTIAL_NAME].confidence)
+    else:
+        from .identity import move_mentions
+
+        move_mentions(st, a, fits[0], PARTIAL_NAME, method="alias")
+    return fits[0]
+
+
 def _inside_longer_name(st: State, start: int, end: int) -> bool:
     """Tokens that are part of a longer person name (``Ginger`` inside ``Ginger Baker``): that name's, not a
     later use of the nickname."""
@@ -330,7 +357,7 @@ def _introductions(st: State) -> None:
                 left = next(j for j in range(left, -1, -1) if doc[j].text == ",")  # "P, still called N"
             person = None
             if left >= 0 and doc[left].text == "," and left > 0:
-                person = st.out.actor_at(left - 1)
+                person = _name_word_person(st, left - 1)
                 if not _is_person(person):
                     # "P, Tunisia's **, nicknamed N": over one appositive to the name before it
                     prev = next((j for j in range(left - 1, max(-1, left - 9), -1) if doc[j].text == ","), None)
