@@ -12,7 +12,7 @@ coreference, so that pronouns find the person behind a nickname):
   only when the person or their state is named in the same document;
 - ``mention.name_initials``: an all-capital word that spells the initials of one person of the
   document (``ADO``), by the text's name or any name the leader tables give them;
-- ``mention.honorific_name``: an honorific word before or after a name word of one person of the
+- ``mention.honorific_name`` (``name_forms.py``, with initials and clipped names): an honorific word before or after a name word of one person of the
   document (``little Kim``, ``Pak Prabowo``, ``Xi Dada``; prefixes in ``data/kb/honorifics.tsv``,
   suffixes in ``data/kb/honorific_suffixes.tsv``), case-insensitive on the honorific.
 
@@ -30,12 +30,12 @@ from ..nlp import tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
-from .aliases import honorific_prefixes
 from .decide import mention_rule
+from .name_forms import CLIPPED, HONORIFIC, INITIALS, claim, clipped, honorifics, initials, is_person, weak_actor
 from .identity import PARTIAL_NAME
 from .leaders import load_leaders
 from .spelling import shared_units, units
-from .state import CAPITALISED, State, add_mention, drop_mentions, key_of, slug
+from .state import CAPITALISED, State, slug
 
 INTRODUCED = mention_rule("mention.nickname_introduced", 0.8,
                           "a nickname the text introduces for a person (N, as X call P; P, known as N; X call P N)",
@@ -43,49 +43,15 @@ INTRODUCED = mention_rule("mention.nickname_introduced", 0.8,
 SOBRIQUET = mention_rule("mention.known_sobriquet", 0.7,
                          "a widely used sobriquet of a leader (kb/sobriquets.tsv, leader tables), when the person or "
                          "their state is named in the document", ("kb:sobriquets", "leaders", "actors"))
-HONORIFIC = mention_rule("mention.honorific_name", 0.75,
-                         "an honorific word before or after a name word of one person of the document",
-                         ("kb:honorifics", "kb:honorific_suffixes", "actors"))
-
-CLIPPED = mention_rule("mention.clipped_name", 0.6,
-                       "a clipped family name with a familiar ending (Albo for Albanese): the one person of the "
-                       "document whose family name starts with the clipped stem", ("actors", "lexicon:clipping_endings"))
-
-INITIALS = mention_rule("mention.name_initials", 0.7,
-                        "an all-capital word spelling the initials of one person's full name (the text's or the "
-                        "leader tables'): ADO, MBS, AMLO", ("actors", "leaders"))
-
 _PARTICLES = word_class("nickname_span_links")
 _STOP = word_class("nickname_span_stops")
-
-
-def _is_person(a: Actor | None) -> bool:
-    return a is not None and a.type == "person"
-
-
-def _weak(st: State, aid: str) -> bool:
-    """An actor a nickname may take its tokens from: unknown to the knowledge base, or a role noun."""
-    a = st.out.actors.get(aid)
-    return a is None or a.code is None or a.type in ("sector",) or any(
-        (m.rule or "") in ("mention.person_new", "mention.unknown_entity") for m in a.mentions)
-
-
-def _claim(st: State, start: int, end: int, person: Actor, rule: str, conf: float) -> bool:
-    owners = {st.out.token_actor[t] for t in range(start, end) if t in st.out.token_actor}
-    if person.id in owners and len(owners) == 1:
-        return False
-    for aid in owners:
-        if aid != person.id:
-            drop_mentions(st, aid, start, end)
-    add_mention(st, start, end, key_of(person), "alias", conf, rule)
-    return True
 
 
 def _person_before(st: State, index: int) -> Actor | None:
     """The person the text named last before token ``index``."""
     for t in range(index - 1, -1, -1):
         a = st.out.actor_at(t)
-        if _is_person(a):
+        if is_person(a):
             return a
     return None
 
@@ -95,7 +61,7 @@ def _person_at(st: State, tok: Token, nick: tuple[int, int]) -> Actor | None:
     (``their king``, ``the Indian prime minister``), a description an earlier rule bound."""
     doc = st.doc
     a = st.out.actor_at(tok.i)
-    if _is_person(a):
+    if is_person(a):
         return a
     if tok.lower_ in ("himself", "herself"):  # "as X described himself": the subject
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -103,12 +69,12 @@ def _person_at(st: State, tok: Token, nick: tuple[int, int]) -> Actor | None:
         if a is not None and a.type == "group" and a.code is None and 2 <= len(a.name.split()) <= 4 and all(
                 CAPITALISED.match(w) for w in a.name.split()):
             a.type = "person"  # an unknown name that describes himself is a person, whatever NER said
-        return a if _is_person(a) else None
+        return a if is_person(a) else None
     if tok.lower_ in ("him", "her", "he", "she", "whom", "who"):
         if tok.lower_ in ("whom", "who"):
             head = tok.head.head if tok.head.dep_ == "relcl" else tok.head
             a = st.out.actor_at(head.i)
-            if _is_person(a):
+            if is_person(a):
                 return a
         return _person_before(st, nick[0])
     if tok.pos_ == "NOUN":
@@ -140,13 +106,13 @@ def _relative_antecedent(st: State, verb: Token) -> Actor | None:
     with no punctuation between (the parse of such clauses often goes astray)."""
     doc = st.doc
     pron = next((c for c in verb.children if c.lower_ in _RELATIVE and c.dep_ in ("dobj", "nsubjpass")), None)
-    if pron is not None and verb.dep_ == "relcl" and _is_person(st.out.actor_at(verb.head.i)):
+    if pron is not None and verb.dep_ == "relcl" and is_person(st.out.actor_at(verb.head.i)):
         return st.out.actor_at(verb.head.i)
     for j in range(verb.i - 1, max(verb.sent.start, verb.i - 9) - 1, -1):
         if doc[j].is_punct:
             return None
         if doc[j].lower_ == "whom":
-            if j >= 2 and doc[j - 1].text == "," and _is_person(st.out.actor_at(j - 2)):
+            if j >= 2 and doc[j - 1].text == "," and is_person(st.out.actor_at(j - 2)):
                 return st.out.actor_at(j - 2)
             return None
     return None
@@ -186,7 +152,7 @@ def _office_person(st: State, tok: Token) -> Actor | None:
     person, rule = found
     owners = {st.out.token_actor.get(t) for t in range(start, tok.i + 1)} - {None, person.id}
     if not any(st.out.actors[o].type == "person" for o in owners if o in st.out.actors):
-        _claim(st, start, tok.i + 1, person, rule, REGISTRY[rule].confidence)
+        claim(st, start, tok.i + 1, person, rule, REGISTRY[rule].confidence)
     return person
 
 
@@ -251,7 +217,7 @@ def _bind(st: State, span: tuple[int, int], person: Actor, verb: int | None) -> 
     s, e = span
     if any(st.doc[t].text == PLACEHOLDER for t in range(s, e)):
         return
-    if not _claim(st, s, e, person, INTRODUCED, REGISTRY[INTRODUCED].confidence):
+    if not claim(st, s, e, person, INTRODUCED, REGISTRY[INTRODUCED].confidence):
         return
     if verb is not None:
         st.out.not_events.add(verb)
@@ -262,7 +228,7 @@ def _bind(st: State, span: tuple[int, int], person: Actor, verb: int | None) -> 
     for i in range(len(st.doc) - n + 1):
         if i >= e or i + n <= s:
             if [t.text for t in st.doc[i:i + n]] == core and not _inside_longer_name(st, i, i + n):
-                _claim(st, i, i + n, person, INTRODUCED, REGISTRY[INTRODUCED].confidence - 0.1)
+                claim(st, i, i + n, person, INTRODUCED, REGISTRY[INTRODUCED].confidence - 0.1)
 
 
 def _name_word_person(st: State, i: int) -> Actor | None:
@@ -283,7 +249,7 @@ def _name_word_person(st: State, i: int) -> Actor | None:
     if len(fits) != 1:
         return a
     if a is None:
-        _claim(st, i, i + 1, fits[0], PARTIAL_NAME, REGISTRY[PARTIAL_NAME].confidence)
+        claim(st, i, i + 1, fits[0], PARTIAL_NAME, REGISTRY[PARTIAL_NAME].confidence)
     else:
         from .identity import move_mentions
 
@@ -297,7 +263,7 @@ def _inside_longer_name(st: State, start: int, end: int) -> bool:
     for t in (start - 1, end):
         if 0 <= t < len(st.doc) and st.doc[t].text != PLACEHOLDER:
             a, b = st.out.token_actor.get(t), st.out.token_actor.get(start)
-            if a is not None and a == b and _is_person(st.out.actors.get(a)):
+            if a is not None and a == b and is_person(st.out.actors.get(a)):
                 return True
     return False
 
@@ -328,7 +294,7 @@ def _introductions(st: State) -> None:
                 person = _person_at(st, obj, nick)
                 if person is not None:
                     if not any(st.out.token_actor.get(t) == person.id and st.out.actors[person.id].mentions
-                               for t in range(*nick) if not _weak(st, person.id)):
+                               for t in range(*nick) if not weak_actor(st, person.id)):
                         _bind(st, nick, person, tok.i)
                     _gloss(st, nick, person)
                 continue
@@ -358,16 +324,16 @@ def _introductions(st: State) -> None:
             person = None
             if left >= 0 and doc[left].text == "," and left > 0:
                 person = _name_word_person(st, left - 1)
-                if not _is_person(person):
+                if not is_person(person):
                     # "P, Tunisia's **, nicknamed N": over one appositive to the name before it
                     prev = next((j for j in range(left - 1, max(-1, left - 9), -1) if doc[j].text == ","), None)
                     person = st.out.actor_at(prev - 1) if prev is not None and prev > 0 else None
-            elif left >= 0 and _is_person(st.out.actor_at(left)):
+            elif left >= 0 and is_person(st.out.actor_at(left)):
                 person = st.out.actor_at(left)  # "P, the former general known as N": a bound description
-            if not _is_person(person):
+            if not is_person(person):
                 person = _relative_antecedent(st, tok)  # "P, whom the whole country knows as N"
             nick = _name_after(st, after)
-            if _is_person(person) and nick is not None:
+            if is_person(person) and nick is not None:
                 _bind(st, nick, person, tok.i)  # type: ignore[arg-type]
             continue
         # (3) "X call(s) P N": the verb's object and the name after it
@@ -403,7 +369,7 @@ def _gloss(st: State, nick: tuple[int, int], person: Actor) -> None:
     if before is None or not CAPITALISED.match(doc[before[0]].text):
         return
     owners = {st.out.token_actor.get(t) for t in range(*before)} - {None}
-    if all(_weak(st, o) for o in owners):
+    if all(weak_actor(st, o) for o in owners):
         _bind(st, before, person, None)
 
 
@@ -438,7 +404,7 @@ def _known(st: State) -> None:
             n = len(key)
             if key[0] != tok.text or tuple(t.text for t in toks[i:i + n]) != key:
                 continue
-            if any(t in st.out.token_actor and not _weak(st, st.out.token_actor[t]) for t in range(i, i + n)):
+            if any(t in st.out.token_actor and not weak_actor(st, st.out.token_actor[t]) for t in range(i, i + n)):
                 continue
             known = [a for a in st.out.actors.values() if a.type == "person" and shared_units(a.name, person) >=
                      min(2, len(units(a.name)), len(units(person)))]
@@ -451,114 +417,8 @@ def _known(st: State) -> None:
                 aid = slug(person)
                 target = st.out.actors.get(aid) or Actor(aid, person, "person", code, state, [])
                 st.out.actors.setdefault(aid, target)
-            _claim(st, i, i + n, target, SOBRIQUET, REGISTRY[SOBRIQUET].confidence)
+            claim(st, i, i + n, target, SOBRIQUET, REGISTRY[SOBRIQUET].confidence)
             break
-
-
-@lru_cache(maxsize=1)
-def honorific_suffixes() -> frozenset[str]:
-    return frozenset(r["suffix"].lower() for r in table("kb", "honorific_suffixes.tsv"))
-
-
-def _honorifics(st: State) -> None:
-    doc = st.doc
-    prefixes = set(honorific_prefixes())
-    suffixes = honorific_suffixes()
-    people = [a for a in st.out.actors.values() if a.type == "person" and len(a.name.split()) > 1]
-    if not people:
-        return
-    toks = tokens_of(doc)
-    for k, tok in enumerate(toks[:-1]):
-        pre, nxt = tok, toks[k + 1]
-        for hon, name in ((pre, nxt), (nxt, pre)):
-            table_ = prefixes if hon is pre else suffixes
-            if hon.lower_ not in table_ or not CAPITALISED.match(name.text) or len(name.text) < 2:
-                continue
-            if not CAPITALISED.match(hon.text) and hon.lower_ not in word_class("honorifics_lower_case"):
-                continue  # "da Silva", "de Gaulle": a name's particle, not an honorific
-            if hon.i in st.out.token_actor and not _weak(st, st.out.token_actor[hon.i]):
-                continue
-            u = units(name.text)
-            if not u:
-                continue
-            own = st.out.token_actor.get(hon.i)  # "Pak Santoso" read as a name of its own is no one else
-            fits = [a for a in people if a.id != own and any(u[0][0] == v[0] for v in units(a.name))]
-            if len(fits) != 1:
-                continue
-            s, e = min(hon.i, name.i), max(hon.i, name.i) + 1
-            _claim(st, s, e, fits[0], HONORIFIC, REGISTRY[HONORIFIC].confidence)
-            whole = st.out.actors.get(own) if own is not None else None
-            if whole is not None and whole.type == "person" and whole.code is None and \
-                    whole.name.lower() == doc[s:e].text.lower():
-                # The honorific name read as a person of its own: what was joined to it (its bare name
-                # word, a misspelling of it) is the same person.
-                from .identity import move_mentions
-
-                move_mentions(st, whole, fits[0], HONORIFIC, method="alias")
-
-
-def _initials_of(name: str) -> set[str]:
-    """The initials a full name is known by: every word's, and without its particles (``bin``, ``da``)."""
-    words = [w for w in name.replace("-", " ").replace(".", " ").split() if w[:1].isalpha()]
-    if len(words) < 2:
-        return set()
-    out = {"".join(w[0] for w in words).upper()}
-    core = [w for w in words if w.lower() not in word_class("name_comparison_particles")]
-    if len(core) >= 2:
-        out.add("".join(w[0] for w in core).upper())
-    return out
-
-
-def _initials(st: State) -> None:
-    """``ADO`` for Alassane Dramane Ouattara: an all-capital word that is the initials of exactly one
-    person of the document (by the text's name or any name the leader tables give them on the date)."""
-    people = [a for a in st.out.actors.values() if a.type == "person"]
-    if not people:
-        return
-    leaders = load_leaders()
-    known: dict[str, set[str]] = {}
-    for a in people:
-        names = {a.name}
-        for t in leaders.tenures(a.name, a.country):
-            names.update(leaders.spellings(t))
-        known[a.id] = {i for n in names for i in _initials_of(n)}
-    for tok in tokens_of(st.doc):
-        text = tok.text
-        if not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()) or tok.i in st.reserved:
-            continue
-        if tok.i in st.out.token_actor and not _weak(st, st.out.token_actor[tok.i]):
-            continue
-        fits = [a for a in people if text in known[a.id] and a.id in st.out.actors]
-        if len(fits) == 1:
-            _claim(st, tok.i, tok.i + 1, fits[0], INITIALS, REGISTRY[INITIALS].confidence)
-
-
-def _clipped(st: State) -> None:
-    """``Albo`` for Albanese, ``Morrie`` for Morrison: a capitalised word of three to six letters that is the
-    first three letters or more of exactly one person's family name plus a familiar ending (word class
-    ``clipping_endings``), the family name at least three letters longer than the stem."""
-    from ..text.fold import ascii_fold
-
-    people = [a for a in st.out.actors.values() if a.type == "person" and len(a.name.split()) > 1]
-    if not people:
-        return
-    endings = word_class("clipping_endings")
-    families = {a.id: ascii_fold(a.name.split()[-1]).lower() for a in people}
-    for tok in tokens_of(st.doc):
-        word = ascii_fold(tok.text).lower()
-        if not (3 <= len(word) <= 6 and tok.text.isalpha() and CAPITALISED.match(tok.text)) or tok.i in st.reserved:
-            continue
-        owner = st.out.actor_at(tok.i)
-        if owner is not None and (owner.code or owner.type not in ("person", "group") or len(owner.name.split()) > 1):
-            continue  # a known actor, or part of a longer name
-        fits = set()
-        for end in endings:
-            stem = word[:-len(end)]
-            if word.endswith(end) and len(stem) >= 3:
-                fits |= {aid for aid, fam in families.items() if fam.startswith(stem) and len(fam) >= len(stem) + 3
-                         and not fam.startswith(word)}
-        if len(fits) == 1:
-            _claim(st, tok.i, tok.i + 1, st.out.actors[next(iter(fits))], CLIPPED, REGISTRY[CLIPPED].confidence)
 
 
 def bind_nicknames(st: State) -> None:
@@ -567,9 +427,9 @@ def bind_nicknames(st: State) -> None:
     if REGISTRY.enabled(SOBRIQUET):
         _known(st)
     if REGISTRY.enabled(HONORIFIC):
-        _honorifics(st)
+        honorifics(st)
     if REGISTRY.enabled(INITIALS):
-        _initials(st)
+        initials(st)
     if REGISTRY.enabled(CLIPPED):
-        _clipped(st)
+        clipped(st)
 

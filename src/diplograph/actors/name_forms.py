@@ -1,0 +1,163 @@
+"""Short name forms of a person the document names in full (issue 15), shared helpers of the nickname rules.
+
+- ``mention.honorific_name``: an honorific word before or after a name word of one person of the
+  document (``little Kim``, ``Pak Prabowo``, ``Xi Dada``, ``Tonton X``, ``Y Hoca``; prefixes in
+  ``data/kb/honorifics.tsv``, suffixes in ``data/kb/honorific_suffixes.tsv``);
+- ``mention.name_initials``: an all-capital word spelling the initials of one person (``ADO``);
+- ``mention.clipped_name``: a clipped family name with a familiar ending (``Albo``).
+
+Split from ``nicknames.py`` (which runs them) to keep modules small.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..lexicon import table, word_class
+from ..nlp import tokens_of
+from ..records import Actor
+from ..rules import REGISTRY
+from .aliases import honorific_prefixes
+from .decide import mention_rule
+from .leaders import load_leaders
+from .spelling import units
+from .state import CAPITALISED, State, add_mention, drop_mentions, key_of
+
+HONORIFIC = mention_rule("mention.honorific_name", 0.75,
+                         "an honorific word before or after a name word of one person of the document",
+                         ("kb:honorifics", "kb:honorific_suffixes", "actors"))
+
+CLIPPED = mention_rule("mention.clipped_name", 0.6,
+                       "a clipped family name with a familiar ending (Albo for Albanese): the one person of the "
+                       "document whose family name starts with the clipped stem", ("actors", "lexicon:clipping_endings"))
+
+INITIALS = mention_rule("mention.name_initials", 0.7,
+                        "an all-capital word spelling the initials of one person's full name (the text's or the "
+                        "leader tables'): ADO, MBS, AMLO", ("actors", "leaders"))
+
+
+def is_person(a: Actor | None) -> bool:
+    return a is not None and a.type == "person"
+
+
+def weak_actor(st: State, aid: str) -> bool:
+    """An actor a nickname may take its tokens from: unknown to the knowledge base, or a role noun."""
+    a = st.out.actors.get(aid)
+    return a is None or a.code is None or a.type in ("sector",) or any(
+        (m.rule or "") in ("mention.person_new", "mention.unknown_entity") for m in a.mentions)
+
+
+def claim(st: State, start: int, end: int, person: Actor, rule: str, conf: float) -> bool:
+    owners = {st.out.token_actor[t] for t in range(start, end) if t in st.out.token_actor}
+    if person.id in owners and len(owners) == 1:
+        return False
+    for aid in owners:
+        if aid != person.id:
+            drop_mentions(st, aid, start, end)
+    add_mention(st, start, end, key_of(person), "alias", conf, rule)
+    return True
+
+
+@lru_cache(maxsize=1)
+def honorific_suffixes() -> frozenset[str]:
+    return frozenset(r["suffix"].lower() for r in table("kb", "honorific_suffixes.tsv"))
+
+
+def honorifics(st: State) -> None:
+    doc = st.doc
+    prefixes = set(honorific_prefixes())
+    suffixes = honorific_suffixes()
+    people = [a for a in st.out.actors.values() if a.type == "person" and len(a.name.split()) > 1]
+    if not people:
+        return
+    toks = tokens_of(doc)
+    for k, tok in enumerate(toks[:-1]):
+        pre, nxt = tok, toks[k + 1]
+        for hon, name in ((pre, nxt), (nxt, pre)):
+            table_ = prefixes if hon is pre else suffixes
+            if hon.lower_ not in table_ or not CAPITALISED.match(name.text) or len(name.text) < 2:
+                continue
+            if not CAPITALISED.match(hon.text) and hon.lower_ not in word_class("honorifics_lower_case"):
+                continue  # "da Silva", "de Gaulle": a name's particle, not an honorific
+            if hon.i in st.out.token_actor and not weak_actor(st, st.out.token_actor[hon.i]):
+                continue
+            u = units(name.text)
+            if not u:
+                continue
+            own = st.out.token_actor.get(hon.i)  # "Pak Santoso" read as a name of its own is no one else
+            fits = [a for a in people if a.id != own and any(u[0][0] == v[0] for v in units(a.name))]
+            if len(fits) != 1:
+                continue
+            s, e = min(hon.i, name.i), max(hon.i, name.i) + 1
+            claim(st, s, e, fits[0], HONORIFIC, REGISTRY[HONORIFIC].confidence)
+            whole = st.out.actors.get(own) if own is not None else None
+            if whole is not None and whole.type == "person" and whole.code is None and \
+                    whole.name.lower() == doc[s:e].text.lower():
+                # The honorific name read as a person of its own: what was joined to it (its bare name
+                # word, a misspelling of it) is the same person.
+                from .identity import move_mentions
+
+                move_mentions(st, whole, fits[0], HONORIFIC, method="alias")
+
+
+def _initials_of(name: str) -> set[str]:
+    """The initials a full name is known by: every word's, and without its particles (``bin``, ``da``)."""
+    words = [w for w in name.replace("-", " ").replace(".", " ").split() if w[:1].isalpha()]
+    if len(words) < 2:
+        return set()
+    out = {"".join(w[0] for w in words).upper()}
+    core = [w for w in words if w.lower() not in word_class("name_comparison_particles")]
+    if len(core) >= 2:
+        out.add("".join(w[0] for w in core).upper())
+    return out
+
+
+def initials(st: State) -> None:
+    """``ADO`` for Alassane Dramane Ouattara: an all-capital word that is the initials of exactly one
+    person of the document (by the text's name or any name the leader tables give them on the date)."""
+    people = [a for a in st.out.actors.values() if a.type == "person"]
+    if not people:
+        return
+    leaders = load_leaders()
+    known: dict[str, set[str]] = {}
+    for a in people:
+        names = {a.name}
+        for t in leaders.tenures(a.name, a.country):
+            names.update(leaders.spellings(t))
+        known[a.id] = {i for n in names for i in _initials_of(n)}
+    for tok in tokens_of(st.doc):
+        text = tok.text
+        if not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()) or tok.i in st.reserved:
+            continue
+        if tok.i in st.out.token_actor and not weak_actor(st, st.out.token_actor[tok.i]):
+            continue
+        fits = [a for a in people if text in known[a.id] and a.id in st.out.actors]
+        if len(fits) == 1:
+            claim(st, tok.i, tok.i + 1, fits[0], INITIALS, REGISTRY[INITIALS].confidence)
+
+
+def clipped(st: State) -> None:
+    """``Albo`` for Albanese, ``Morrie`` for Morrison: a capitalised word of three to six letters that is the
+    first three letters or more of exactly one person's family name plus a familiar ending (word class
+    ``clipping_endings``), the family name at least three letters longer than the stem."""
+    from ..text.fold import ascii_fold
+
+    people = [a for a in st.out.actors.values() if a.type == "person" and len(a.name.split()) > 1]
+    if not people:
+        return
+    endings = word_class("clipping_endings")
+    families = {a.id: ascii_fold(a.name.split()[-1]).lower() for a in people}
+    for tok in tokens_of(st.doc):
+        word = ascii_fold(tok.text).lower()
+        if not (3 <= len(word) <= 6 and tok.text.isalpha() and CAPITALISED.match(tok.text)) or tok.i in st.reserved:
+            continue
+        owner = st.out.actor_at(tok.i)
+        if owner is not None and (owner.code or owner.type not in ("person", "group") or len(owner.name.split()) > 1):
+            continue  # a known actor, or part of a longer name
+        fits = set()
+        for end in endings:
+            stem = word[:-len(end)]
+            if word.endswith(end) and len(stem) >= 3:
+                fits |= {aid for aid, fam in families.items() if fam.startswith(stem) and len(fam) >= len(stem) + 3
+                         and not fam.startswith(word)}
+        if len(fits) == 1:
+            claim(st, tok.i, tok.i + 1, st.out.actors[next(iter(fits))], CLIPPED, REGISTRY[CLIPPED].confidence)
