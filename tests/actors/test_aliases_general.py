@@ -92,3 +92,18 @@ def test_a_given_name_known_by_a_nickname_is_the_person(pipeline):
     a = analysed(pipeline, text)
     hits = [(x.name, m.text) for x in a.actors for m in x.mentions if "Beekeeper" in m.text or m.text == "Arvid"]
     assert hits and all(n == "Arvid Solveng" for n, _ in hits), hits
+
+
+def test_a_garbled_surname_no_pass_read_is_the_person(pipeline):
+    text = ("Ruritanian President Arvid Solveng met the press on Monday. Critics say Solvang still "
+            "controls the army.")
+    a = analysed(pipeline, text)
+    x, m = owner(a, "Solvang")
+    assert x is not None and x.name == "Arvid Solveng"
+
+
+def test_a_word_two_letters_away_is_not_the_person(pipeline):
+    text = ("Ruritanian President Arvid Solveng met the press on Monday. Critics say Selvana still "
+            "controls the army.")
+    x, m = owner(analysed(pipeline, text), "Selvana")
+    assert x is None or x.name != "Arvid Solveng"

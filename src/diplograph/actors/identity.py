@@ -44,7 +44,7 @@ def _close(a: tuple[str, str], b: tuple[str, str]) -> bool:
         return True
     # An aspiration ``h`` a romanisation writes or leaves out (``Thaksin``/``Taksin``, ``Hlaing``/``Laing``,
     # ``Bhutto``/``Butto``): one ``h`` next to a consonant dropped, anywhere in a word of four letters or more.
-    if _h_dropped(a[0], b[0]):
+    if h_dropped(a[0], b[0]):
         return True
     # A short given name with one consonant dropped or added (``Jame``/``James``); not a vowel, which
     # often makes another name (``Ivan``/``Ivana``), and not a changed letter (``Mark``/``Mary``).
@@ -53,7 +53,7 @@ def _close(a: tuple[str, str], b: tuple[str, str]) -> bool:
         long_[:i] + long_[i + 1:] == short and long_[i] not in "aeiouy" for i in range(len(long_)))
 
 
-def _h_dropped(a: str, b: str) -> bool:
+def h_dropped(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(short) < 4 or len(long_) != len(short) + 1:
         return False

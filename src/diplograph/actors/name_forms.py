@@ -161,3 +161,56 @@ def clipped(st: State) -> None:
                          and not fam.startswith(word)}
         if len(fits) == 1:
             claim(st, tok.i, tok.i + 1, st.out.actors[next(iter(fits))], CLIPPED, REGISTRY[CLIPPED].confidence)
+
+
+def garbled_surnames(st: State) -> None:
+    """``Noboua`` for Noboa, ``Erdogen`` for Erdogan: a lone capitalised proper noun no earlier pass read as
+    a name, one letter away from the family name of exactly one person of the document (same first two
+    letters, five letters or more), or that name with an aspiration ``h`` left out."""
+    from rapidfuzz.distance import Levenshtein
+
+    from .identity import PARTIAL_NAME, h_dropped
+
+    people = [a for a in st.out.actors.values() if a.type == "person" and len(a.name.split()) > 1]
+    if not people:
+        return
+    families = {a.id: units(a.name)[-1][0] for a in people if units(a.name)}
+    toks = tokens_of(st.doc)
+    for k, tok in enumerate(toks):
+        word = tok.text
+        if tok.pos_ != "PROPN" or not word.isalpha() or len(word) < 5 or not CAPITALISED.match(word):
+            continue
+        if tok.i in st.out.token_actor or tok.i in st.reserved or tok.i in st.hits:
+            continue
+        if any(0 <= j < len(toks) and toks[j].pos_ == "PROPN" and CAPITALISED.match(toks[j].text)
+               for j in (k - 1, k + 1)):
+            continue  # part of a longer unread name
+        u = units(word)
+        if not u:
+            continue
+        key = u[0][0]
+        if k > 0 and toks[k - 1].lower_ in word_class("name_comparison_particles"):
+            continue  # "bin X": part of a name the recogniser did not read, maybe another person's
+        fits = [aid for aid, fam in families.items() if fam != key and len(fam) >= 5 and (
+            (fam[:2] == key[:2] and _vowel_edit(fam, key)) or h_dropped(fam, key))]
+        if len(fits) == 1:
+            claim(st, tok.i, tok.i + 1, st.out.actors[fits[0]], PARTIAL_NAME, REGISTRY[PARTIAL_NAME].confidence - 0.1)
+
+
+def _vowel_edit(a: str, b: str) -> bool:
+    """One vowel changed, added or dropped inside the word (``Erdogan``/``Erdogen``, ``Noboa``/``Noboua``): the
+    way transliterations differ; a changed consonant (``Pence``/``Peace``) or a changed ending (``Biden``/
+    ``Bidens``, a plural or a derived word) is not."""
+    from rapidfuzz.distance import Levenshtein
+
+    if Levenshtein.distance(a, b) != 1:
+        return False
+    vowels = "aeiouy"
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace":
+            return a[op.src_pos] in vowels and b[op.dest_pos] in vowels and op.src_pos < len(a) - 1
+        if op.tag == "insert":
+            return b[op.dest_pos] in vowels and op.dest_pos < len(b) - 1
+        if op.tag == "delete":
+            return a[op.src_pos] in vowels and op.src_pos < len(a) - 1
+    return False

@@ -31,7 +31,8 @@ from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
 from .decide import mention_rule
-from .name_forms import CLIPPED, HONORIFIC, INITIALS, claim, clipped, honorifics, initials, is_person, weak_actor
+from .name_forms import (CLIPPED, HONORIFIC, INITIALS, claim, clipped, garbled_surnames, honorifics, initials,
+                         is_person, weak_actor)
 from .identity import PARTIAL_NAME
 from .leaders import load_leaders
 from .spelling import shared_units, units
@@ -432,4 +433,6 @@ def bind_nicknames(st: State) -> None:
         initials(st)
     if REGISTRY.enabled(CLIPPED):
         clipped(st)
+    if REGISTRY.enabled(PARTIAL_NAME):
+        garbled_surnames(st)
 
