@@ -16,7 +16,12 @@ their gold (``gold.jsonl``). Sets, reported apart:
 - ``fresh2``  (e1-e6): written the same way by another independent session (seed and gold format only)
   on six other regions (the Baltic states and Poland, the Andes, Central Africa, mainland Southeast
   Asia, Iraq/Iran/Kurdistan, the Eastern Mediterranean) after the third round of mechanisms began;
-  never read, scored once by the lead at the end (aggregates only).
+  scored once by the lead while unread (aggregates only), then built on by the fourth round.
+- ``fresh3``  (f1-f6): a third set written the same way (coastal West Africa, the Caribbean, Central/Eastern
+  Europe, Sudan/South Sudan/Chad, East Asia, the Southern Cone), scored once by the lead after the fourth
+  round had landed.
+
+Each fresh set is a build set once scored (its errors may be printed since).
 
 With ``../shared`` present the seed article is scored too (its aliases must not drop).
 
@@ -29,7 +34,7 @@ comparison of the benchmark's own (folded vowels, one or two edits in a long wor
 the person's full-name (anchor) mentions. ``code`` is the share of resolved mentions whose
 actor's state is the gold code's state.
 
-Usage: ``.venv/bin/python benchmarks/aliases.py [--set build|heldout|fresh|fresh2|seed] [--articles PREFIX] [--errors]``.
+Usage: ``.venv/bin/python benchmarks/aliases.py [--set build|heldout|fresh|fresh2|fresh3|seed] [--articles PREFIX] [--errors]``.
 ``--errors`` prints the unresolved mentions of the build set and of d1-d6 (the first fresh set, scored
 once and a build set since); never of b1-b4 or of a later held-out set.
 """
@@ -47,12 +52,12 @@ SEED = ROOT.parent / "shared" / "seed" / "000_32cb580131ed3d26.txt"
 
 MECHANISMS = ("office_holder", "text_nickname", "sobriquet", "honorific", "misspelling", "partial_name",
               "descriptor", "censored_title")
-# Sets whose errors may be printed: build (a, c), fresh (d1-d6) and fresh2 (e1-e6), each scored once
+# Sets whose errors may be printed: build (a, c), fresh (d1-d6), fresh2 (e1-e6) and fresh3 (f1-f6), each scored once
 # while unread and a build set since.
 # Only articles whose file name starts with one of these letters are ever printed: a later held-out
 # set must stay unread even if it is filed under one of these set names.
-READABLE = ("build", "fresh", "fresh2")
-READABLE_ARTICLES = ("a", "c", "d", "e")
+READABLE = ("build", "fresh", "fresh2", "fresh3")
+READABLE_ARTICLES = ("a", "c", "d", "e", "f")
 PARTICLES = {"al", "el", "bin", "ibn", "jr", "da", "de", "the", "abd", "abu", "van", "von", "der", "le", "la"}
 
 # The seed's own aliases (the article lives in ../shared; the gold is ours).
@@ -222,7 +227,7 @@ def main(argv: list[str]) -> int:
     if "--articles" in argv:  # only the articles whose file name starts with this prefix (e.g. ``c``)
         prefix = argv[argv.index("--articles") + 1]
         gold = [d for d in gold if d["article"].startswith(prefix)]
-    sets = {name: [d for d in gold if d["set"] == name] for name in ("build", "heldout", "fresh", "fresh2")}
+    sets = {name: [d for d in gold if d["set"] == name] for name in ("build", "heldout", "fresh", "fresh2", "fresh3")}
     if SEED.exists():
         sets["seed"] = [SEED_GOLD]
     for name, docs in sets.items():
