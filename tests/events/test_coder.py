@@ -347,7 +347,7 @@ def test_a_complaint_is_aimed_at_its_topic_whatever_preposition_introduces_it(pi
 
 def test_a_complaint_on_behalf_of_someone_keeps_its_addressee(pipeline):
     # 'on behalf of' is a complex preposition (preposition_nouns), not a topic: the addressee stays
-    got = codes(pipeline, "Gabon complained to the United Nations on behalf of Mali.")
+    got = codes(pipeline, "Gabon complained to the United Nations this week on behalf of Mali.")
     assert "IGOUNO" in {t for c, s, t in got if c.startswith("11") and s == "GAB"}, got
 
 
