@@ -35,6 +35,19 @@ def test_names_generalise_as_entity_types(nlp):
     assert any(x.startswith("s=#") and x.endswith("|v=condemn") for x in f)
 
 
+def test_features_are_read_once_per_sentence_and_each_document_gets_its_own(nlp):
+    first = nlp("Velmaria condemned Borland on Monday. Borland recalled its envoy from Velmaria.")
+    a, b = list(first.sents)
+    got = sentence_features(a)
+    got.append("mutated by a caller")  # a caller's list is its own: the memo stays as read
+    assert sentence_features(a) == sorted(set(sentence_features(a))) and "mutated by a caller" not in sentence_features(a)
+    assert "v=recall|obj=envoy" in sentence_features(b) and "v=recall|obj=envoy" not in sentence_features(a)
+    other = nlp("Troops of Velmaria did not attack the village of Oskar.")
+    assert "neg|attack" in sentence_features(next(iter(other.sents)))
+    # back to the first document: its sentences are read again, with the same result
+    assert "v=recall|obj=envoy" in sentence_features(b)
+
+
 def test_shipped_model_is_small_and_names_its_sources(model):
     assert len(model.classes) == model.coef.shape[1] == len(model.intercept)
     assert model.coef.shape[0] == len(model.vocabulary)

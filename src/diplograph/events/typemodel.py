@@ -16,6 +16,7 @@ Cost: a dictionary lookup per feature and one small matrix sum per sentence.
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -43,8 +44,27 @@ def _lemma(t: Any) -> str:
     return t.lemma_.lower()
 
 
+# The features of the last document's sentences, per thread: the type layer reads them for its opening
+# sentences and for each sentence with a candidate, the market story for every sentence; one document
+# held at a time, as ``nlp.tokens_of`` holds its tokens.
+_memo = threading.local()
+
+
 def sentence_features(sent: Any) -> list[str]:
-    """The feature strings of one spaCy sentence (a ``Span``), each once."""
+    """The feature strings of one spaCy sentence (a ``Span``), each once; computed once per sentence of
+    the document being read."""
+    doc = sent.doc
+    memo = getattr(_memo, "last", None)
+    if memo is None or memo[0] is not doc or memo[1] != len(doc):
+        memo = _memo.last = (doc, len(doc), {})
+    key = (sent.start, sent.end)
+    got = memo[2].get(key)
+    if got is None:
+        got = memo[2][key] = tuple(_sentence_features(sent))
+    return list(got)
+
+
+def _sentence_features(sent: Any) -> list[str]:
     out: set[str] = set()
     root = sent.root
     out.add("root=" + _lemma(root))

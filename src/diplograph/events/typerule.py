@@ -216,14 +216,12 @@ def coder_top(cands: list[Candidate]) -> str | None:
     return model_root(max(cands, key=lambda c: c.confidence).code[:2]) if cands else None
 
 
-def document_reading(doc: Any, model: TypeModel, by_sent: dict[int, list[Candidate]],
-                     feats: dict[int, list[str]]) -> dict[str, Any]:
-    """The text's document reading (``typestack.document_view``) from its first sentences; fills
-    ``feats`` (sentence start → features) so the sentences' own probabilities reuse them."""
+def document_reading(doc: Any, model: TypeModel, by_sent: dict[int, list[Candidate]]) -> dict[str, Any]:
+    """The text's document reading (``typestack.document_view``) from its first sentences."""
     sents = list(doc.sents)[:DOC_SENTENCES]
     probas, pooled = [], set()
     for sent in sents:
-        f = feats.setdefault(sent.start, sentence_features(sent))
+        f = sentence_features(sent)
         pooled.update(f)
         probas.append(model.proba(f))
     tops = [coder_top(by_sent.get(s.start, [])) for s in sents]
@@ -245,8 +243,7 @@ def apply_type_model(doc: Any, actors: ResolvedActors, candidates: list[Candidat
     for c in candidates:
         by_sent[c.trigger.sent.start].append(c)
     out: list[Candidate] = []
-    feats: dict[int, list[str]] = {}
-    reading = document_reading(doc, model, by_sent, feats) if switches["use_model"] else None
+    reading = document_reading(doc, model, by_sent) if switches["use_model"] else None
     for sent in doc.sents:
         cands = by_sent.get(sent.start, [])
         if not cands and not (switches["use_model"] and any(t.i in actors.token_actor for t in sent)):
@@ -254,8 +251,7 @@ def apply_type_model(doc: Any, actors: ResolvedActors, candidates: list[Candidat
         needs_model = switches["use_model"] or switches["use_none"]
         proba = {}
         if needs_model:
-            f = feats.get(sent.start)
-            proba = model.proba(f if f is not None else sentence_features(sent))
+            proba = model.proba(sentence_features(sent))
         view = sentence_view(sent, actors, cands, proba, reading)
         d = decide_sentence(view, params, **switches)
         if d.propose:
