@@ -1,7 +1,9 @@
-"""The per-document token cache the stages share (nlp.tokens_of, text_of, keys_of, lower_keys_of)."""
+"""The per-document token cache the stages share (nlp.tokens_of, text_of, keys_of, lower_keys_of,
+sentences_of, sentence_index, sentence_of, ents_of)."""
 import threading
 
-from diplograph.nlp import keys_of, lower_keys_of, text_of, tokens_of
+from diplograph.nlp import (ents_of, keys_of, lower_keys_of, sentence_index, sentence_of, sentences_of, text_of,
+                            tokens_of)
 
 
 def test_cache_gives_the_documents_own_tokens_text_and_keys(nlp):
@@ -32,3 +34,17 @@ def test_cache_is_per_thread(nlp):
     for t in threads:
         t.join()
     assert not wrong
+
+
+def test_sentences_and_entities_are_the_documents_own(nlp):
+    a = nlp("Kazakh leaders met Olvar Quist in Astana. They talked. Brenna Vosk of Ruritania left on Monday.")
+    b = nlp("Ruritania's envoys were recalled. Freedonia said nothing.")
+    for doc in (a, b, a):  # switching documents never returns the other one's sentences or entities
+        sents = list(doc.sents)
+        assert [(s.start, s.end) for s in sentences_of(doc)] == [(s.start, s.end) for s in sents]
+        assert sentence_index(doc) == [next(k for k, s in enumerate(sents) if s.start <= t.i < s.end) for t in doc]
+        for t in doc:
+            mine, theirs = sentence_of(doc, t.i), t.sent
+            assert (mine.start, mine.end, mine.doc) == (theirs.start, theirs.end, theirs.doc)
+        assert [(e.start, e.end, e.label_) for e in ents_of(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+    assert sentences_of(b) is sentences_of(b) and ents_of(b) is ents_of(b)  # built once per document

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .errors import UsageError
 
@@ -35,9 +35,11 @@ def load(fast: bool = False) -> Language:
 
 
 # The last document's tokens and text, per thread (library users may analyse in threads):
-# [doc, tokens, text, upper keys, lower keys]. ``for t in doc`` and ``doc[i]`` build a new
-# ``Token`` object on every access and ``doc.text`` joins every token again; the stages read
-# the same document many times over, so they share one list. Holding only the last document
+# [doc, tokens, text, upper keys, lower keys, sentences, sentence of each token, entities].
+# ``for t in doc`` and ``doc[i]`` build a new ``Token`` object on every access, ``doc.text``
+# joins every token again, ``Token.sent`` walks its sentence token by token and ``doc.ents``
+# builds every entity span again; the stages read the same document many times over, so they
+# share one copy. Holding only the last document
 # keeps no reference cycle through ``doc.user_data`` and no memory beyond one document.
 _local = threading.local()
 
@@ -46,7 +48,7 @@ def _cached(doc: Doc) -> list:
     cached = getattr(_local, "last", None)
     if cached is None or cached[0] is not doc or len(cached[1]) != len(doc):
         toks = list(doc)
-        cached = _local.last = [doc, toks, "".join(t.text_with_ws for t in toks), None, None]
+        cached = _local.last = [doc, toks, "".join(t.text_with_ws for t in toks), None, None, None, None, None]
     return cached
 
 
@@ -75,6 +77,38 @@ def lower_keys_of(doc: Doc) -> list[tuple[str, str]]:
 def text_of(doc: Doc) -> str:
     """``doc.text``, computed once per document."""
     return _cached(doc)[2]
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, computed once per document (the same spans on every call)."""
+    cached = _cached(doc)
+    if cached[5] is None:
+        cached[5] = list(doc.sents)
+    return cached[5]
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """Per token, the ordinal of its sentence in ``sentences_of(doc)``."""
+    cached = _cached(doc)
+    if cached[6] is None:
+        index = [0] * len(doc)
+        for k, sent in enumerate(sentences_of(doc)):
+            index[sent.start:sent.end] = [k] * (sent.end - sent.start)
+        cached[6] = index
+    return cached[6]
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """``doc[i].sent`` without walking the sentence: the cached span of token ``i``'s sentence."""
+    return sentences_of(doc)[sentence_index(doc)[i]]
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, computed once per document (the stages only read the entities)."""
+    cached = _cached(doc)
+    if cached[7] is None:
+        cached[7] = doc.ents
+    return cached[7]
 
 
 def parse(texts: Iterable[str], batch_size: int = 16, fast: bool = False) -> Iterator[Doc]:

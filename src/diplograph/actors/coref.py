@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..lexicon import table, word_class
-from ..nlp import lower_keys_of, tokens_of
+from ..nlp import lower_keys_of, sentence_index, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule
@@ -65,12 +65,8 @@ class Salience:
 
 
 def _sent_index(tok: Token) -> int:
-    """Ordinal of the token's sentence (sentence starts are numbered once per document)."""
-    doc = tok.doc
-    starts = doc.user_data.get("_sent_ordinals")
-    if starts is None:
-        starts = doc.user_data["_sent_ordinals"] = {s.start: k for k, s in enumerate(doc.sents)}
-    return starts[tok.sent.start]
+    """Ordinal of the token's sentence (sentences are numbered once per document)."""
+    return sentence_index(tok.doc)[tok.i]
 
 
 @dataclass

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..lexicon import table, word_class
-from ..nlp import tokens_of
+from ..nlp import sentence_index, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
@@ -96,7 +96,7 @@ class Description:
 class People:
     """Where the document names its people so far, and what it says they are."""
 
-    sent: dict[int, int]
+    sent: list[int]  # per token, its sentence's ordinal
     occurrences: list[tuple[int, int, str, bool]] = field(default_factory=list)  # token, sentence, actor, subject
     roles: dict[str, set[str]] = field(default_factory=dict)
     former: set[str] = field(default_factory=set)
@@ -125,11 +125,7 @@ def _person(st: State, i: int) -> Actor | None:
 
 def _people(st: State) -> People:
     doc = st.doc
-    sent = {}
-    for k, s in enumerate(doc.sents):
-        for t in range(s.start, s.end):
-            sent[t] = k
-    p = People(sent)
+    p = People(sentence_index(doc))
     toks = tokens_of(doc)
     for tok in toks:
         a = _person(st, tok.i)
@@ -141,7 +137,7 @@ def _people(st: State) -> People:
             while j - 1 >= 0 and st.out.token_actor.get(j - 1) == a.id:
                 j -= 1
             subj = any(doc[t].dep_ in ("nsubj", "nsubjpass") for t in range(j, tok.i + 1))
-            p.occurrences.append((tok.i, sent[tok.i], a.id, subj))
+            p.occurrences.append((tok.i, p.sent[tok.i], a.id, subj))
             if any(doc[t].lower_ in _PAST for t in range(max(0, j - 3), tok.i + 1)):
                 p.former.add(a.id)  # "the former premier X"
     return p

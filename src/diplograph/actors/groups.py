@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..lexicon import word_class
-from ..nlp import lower_keys_of, tokens_of
+from ..nlp import ents_of, lower_keys_of, tokens_of
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
 from .aliases import acronym_fits
@@ -96,7 +96,7 @@ def _acts(ent) -> bool:
 def add_unknown_entities(st: State) -> None:
     """Named entities the KB does not know stay visible as unresolved actors."""
     keep = REGISTRY.enabled(UNKNOWN_ENTITY)
-    for ent in st.doc.ents:
+    for ent in ents_of(st.doc):
         if not keep or ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
         if any(t.i in st.out.token_actor or t.i in st.things for t in ent) or PLACEHOLDER in ent.text:
@@ -109,7 +109,7 @@ def add_unknown_entities(st: State) -> None:
             continue
         name = st.doc[s:ent.end].text
         add_mention(st, s, ent.end, (slug(name), name, typ, None, None), "learned", 0.3, UNKNOWN_ENTITY)
-    for ent in st.doc.ents:
+    for ent in ents_of(st.doc):
         if ent.label_ == "ORG":
             organisation_of_state(st, ent.start, ent.end)
 

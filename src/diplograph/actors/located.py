@@ -16,6 +16,7 @@ kept on the ``Doc``); the actor stage reads them here and never writes them. Two
 from __future__ import annotations
 
 from ..lexicon import word_class
+from ..nlp import sentence_of
 from ..places import toponyms_of
 from ..places.locate import clause_place, document_state, where_state
 from ..rules import REGISTRY
@@ -94,7 +95,7 @@ def place_state(st: State, head: int, found, named: set[str], clause_only: bool 
     dated = _dated_clause_place(tok, found)
     if dated is not None or clause_only:
         return dated
-    sent = tok.sent
+    sent = sentence_of(st.doc, head)
     inside = [t for t in found if sent.start <= t.start < sent.end and not t.stands_for_actor]
     unplaced = [t for t in inside if t.place is None]
     if not unplaced or any(t.level_wanted is None and t.container is None and not _bracketed(st.doc, t)
@@ -138,7 +139,7 @@ def _named_states(st: State, head: int, every: bool) -> set[str]:
     """The states the sentence of ``head`` names: states, their groups and nationalities; unless
     ``every``, not a nationality describing a thing (``an Armenian church`` is no other party)."""
     doc = st.doc
-    sent = doc[head].sent
+    sent = sentence_of(doc, head)
     # a state read inside a place name (``Mali`` of ``Mali Zvornik``, a city read as its state) is where, not who
     places = {i for t in toponyms_of(doc) or [] if not t.stands_for_actor and (t.place is None or t.place.level > 0)
               for i in range(t.start, t.end)}

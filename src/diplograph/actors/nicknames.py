@@ -26,7 +26,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..lexicon import table, word_class
-from ..nlp import tokens_of
+from ..nlp import sentence_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
@@ -109,7 +109,7 @@ def _relative_antecedent(st: State, verb: Token) -> Actor | None:
     pron = next((c for c in verb.children if c.lower_ in _RELATIVE and c.dep_ in ("dobj", "nsubjpass")), None)
     if pron is not None and verb.dep_ == "relcl" and is_person(st.out.actor_at(verb.head.i)):
         return st.out.actor_at(verb.head.i)
-    for j in range(verb.i - 1, max(verb.sent.start, verb.i - 9) - 1, -1):
+    for j in range(verb.i - 1, max(sentence_of(doc, verb.i).start, verb.i - 9) - 1, -1):
         if doc[j].is_punct:
             return None
         if doc[j].lower_ == "whom":
@@ -143,7 +143,7 @@ def _office_person(st: State, tok: Token) -> Actor | None:
                 if t in st.hits:
                     state = state or state_of_span(st, st.hits[t][2])
     if state is None:
-        for t in doc[tok.sent.start:tok.sent.end]:
+        for t in sentence_of(doc, tok.i):
             if t.i in st.hits and st.hits[t.i][2].kind == "demonym":
                 state = st.hits[t.i][2].country
                 break
@@ -279,7 +279,7 @@ def _introductions(st: State) -> None:
             continue
         # (1) "N, as X call(s) P": an ``as`` clause after a comma right before the verb's clause.
         mark = next((c for c in tok.children if c.lower_ == "as" and c.dep_ in ("mark", "prep", "advmod")), None)
-        lo = max(tok.sent.start, tok.i - 10)  # "as his opponents in the capital like to call P"
+        lo = max(sentence_of(doc, tok.i).start, tok.i - 10)  # "as his opponents in the capital like to call P"
         if mark is None and tok.i >= 2 and any(doc[j].lower_ == "as" for j in range(lo, tok.i)):
             mark = next(doc[j] for j in range(tok.i - 1, lo - 1, -1) if doc[j].lower_ == "as")
         passive = any(c.dep_ == "auxpass" for c in tok.children)

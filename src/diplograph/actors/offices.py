@@ -21,6 +21,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..lexicon import word_class
+from ..nlp import sentence_index, sentences_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule
@@ -228,9 +229,8 @@ def resolve_office_holders(st: State) -> None:
 
 def _window_states(st: State, token: int) -> list[str]:
     """States the sentence of ``token`` and the one before name (nearest first)."""
-    sents = list(st.doc.sents)
-    here = st.doc[token].sent
-    k = next(i for i, s in enumerate(sents) if s.start == here.start)
+    sents = sentences_of(st.doc)
+    k = sentence_index(st.doc)[token]
     out: list[str] = []
     for s in (sents[k], sents[k - 1] if k else None):
         if s is None:

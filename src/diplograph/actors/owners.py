@@ -16,6 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from ..lexicon import word_class
+from ..nlp import sentence_of
 from .coref import DEFINITE, PERSON_NOUNS
 from .decide import mention_rule
 from .located import EVENT_PLACE, event_place_state
@@ -136,7 +137,7 @@ def sentence_state(st: State, token: int, abroad: bool = False) -> str | None:
     pressured workers``) is then most likely that state's (a domestic event). ``abroad``
     (soldiers, peacekeepers): no guess when a nationality in the sentence is the other side's
     (``soldiers fired on Lebanese protesters`` are not Lebanon's)."""
-    sent = st.doc[token].sent
+    sent = sentence_of(st.doc, token)
     states: set[str] = set()
     for t in range(sent.start, sent.end):
         if t not in st.hits or t == token:
@@ -156,7 +157,7 @@ def names_no_state(st: State, token: int) -> bool:
     """The token's sentence names no state (besides the token itself), and the token is no state word."""
     if token in st.hits and state_of_span(st, st.hits[token][2]):
         return False
-    sent = st.doc[token].sent
+    sent = sentence_of(st.doc, token)
     return not any(t in st.hits and t != token and state_of_span(st, st.hits[t][2])
                    for t in range(sent.start, sent.end))
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ..nlp import ents_of, sentence_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .aliases import fuzzy_target, translit_key
@@ -107,7 +108,7 @@ def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHi
                 hit.user and len(hit.entry.code_on(st.on) or "") > 3 and doc[s].ent_type_ == "PERSON")):
             cands[s] = (s, e, hit)
     covered = {t for s, e, _ in cands.values() for t in range(s, e)}
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ != "PERSON":
             continue
         toks = [t.i for t in ent if t.text != PLACEHOLDER and t.i not in kb_tokens and t.pos_ == "PROPN"
@@ -368,8 +369,7 @@ def new_person(st: State, name: str, role: Role | None, lr: LeaderRole | None = 
 
 def salient_state(st: State, role: Role) -> str | None:
     """A title without a nationality: the state the sentence (else the document) is about."""
-    tok = st.doc[role.start]
-    for scope in (tok.sent, st.doc[:]):
+    for scope in (sentence_of(st.doc, role.start), st.doc[:]):
         found = {st.hits[t][0]: st.hits[t] for t in range(scope.start, scope.end) if t in st.hits}
         counts: Counter[str] = Counter()
         for s, e, h in found.values():

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import keys_of, tokens_of
+from ..nlp import ents_of, keys_of, tokens_of
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
 from .decide import NOT_AN_ACTOR, best, mention_rule
@@ -150,7 +150,7 @@ def kb_spans(st: State, reserved: set[int]) -> list[Span]:
     texts, lemmas = words(doc)
     roots = kb.trie  # a phrase starts with a word at the trie's root: one lookup rules out most tokens
     # Last words of the document's full person names: a city so named is that person ("Aden").
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    surnames = {e[-1].text for e in ents_of(doc) if e.label_ == "PERSON" and len(e) > 1}
     spans: list[Span] = []
     i = 0
     while i < len(doc):

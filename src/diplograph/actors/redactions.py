@@ -29,7 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..lexicon import table, word_class
-from ..nlp import tokens_of
+from ..nlp import sentence_index, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
@@ -271,7 +271,7 @@ def _repeated(r: Redacted) -> str | None:
 
 
 def _sent_no(st: State, t: int) -> int:
-    return sum(1 for s in st.doc.sents if s.start <= t) - 1
+    return sentence_index(st.doc)[t]
 
 
 TITLE_RULES = ((TEXT_TITLE, _text_title), (KB_OFFICE, _kb_office), (ORG_HEAD, _organisation_head),
