@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from . import nlp
+from .actors.event_located import locate_by_events
 from .actors.hyphens import join_hyphenated_names
 from .actors.kb import KnowledgeBase, build_kb, parse_iso_date
 from .actors.resolve import ResolvedActors, resolve_mentions
@@ -35,6 +36,7 @@ from .events.coder import Candidate, code_events
 from .events.market import apply_market_rules, apply_market_story
 from .events.typerule import TYPE_MODEL, apply_type_model
 from .events.violence import apply_violence_rules
+from .events.witness import WITNESS_FRAME, apply_witness_frame
 from .events import verbs as verbs_module
 from .events.verbs import VerbDictionary, read_verb_dictionary
 from .errors import Warnings
@@ -159,11 +161,13 @@ class Pipeline:
         candidates = apply_market_rules(candidates)  # market and trade figures are no acts, whoever read them
         if self.type_model:
             candidates = apply_market_story(sdoc, actors, candidates)
+        candidates = apply_witness_frame(candidates)  # "monitors observed shelling": they did not shell
         places = find_places(sdoc, self.gazetteer, actors) if candidates else None
         cues = find_cues(sdoc)
         analysis = DocumentAnalysis(doc.id, when.isoformat() if when else None, source)
-        analysis.actors = sorted(actors.actors.values(), key=lambda a: (-len(a.mentions), a.id))
         analysis.events = self._events(doc, norm, sdoc, actors, candidates, cues, when, places)
+        locate_by_events(actors, analysis.events, self.kb)  # stateless parties: where their events happen
+        analysis.actors = sorted(actors.actors.values(), key=lambda a: (-len(a.mentions), a.id))
         analysis.relations = self._relations(norm, sdoc, actors, cues)
         analysis.redactions = _redactions(norm, actors)
         analysis.triads = document_triads(analysis)
@@ -295,7 +299,9 @@ def _redactions(norm: NormalizedText, actors: ResolvedActors) -> list[Redaction]
 
 def _rules(c: Candidate) -> dict[str, str | None]:
     """The named rules that decided the event's code, source and target (``Event.rules``)."""
-    return {"event": c.rules.get("event"), "source": c.rules.get("source") if c.source else None,
+    # a witness's verb keeps the rule that dropped its source (the actor stage's late pass reads it)
+    dropped = c.rules.get("source") == WITNESS_FRAME
+    return {"event": c.rules.get("event"), "source": c.rules.get("source") if c.source or dropped else None,
             "target": c.rules.get("target") if c.target else None}
 
 

@@ -7,6 +7,8 @@ text was made by that rule), ``code`` (… and its actor has that code), ``not_r
 mention with this text has it), ``restored`` (the word restored in the one redaction, or the list of the words restored). With the card's
 rule switched off (``DIPLOGRAPH_RULES_OFF``) the expectation must fail — the rule is what makes it
 hold — unless the card says ``"ablate": false`` (a rule whose work another rule would redo).
+A card with ``"level": "analysis"`` is read from the whole pipeline's actors: its rule is one of the
+actor stage's late pass, which runs after the events are located (``actors.event_located``).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import pytest
 from diplograph.actors.hyphens import join_hyphenated_names
 from diplograph.actors.resolve import ResolvedActors, resolve_mentions
 from diplograph.places import read_toponyms
+from diplograph.records import Document
 from diplograph.rules import REGISTRY
 from diplograph.text.normalize import normalize
 
@@ -26,8 +29,12 @@ CARDS = [json.loads(line) for line in (Path(__file__).parent / "cards.jsonl").re
          if line.strip()]
 
 
-def _resolve(pipeline, text: str, when: str) -> ResolvedActors:
-    """The actor stage as the pipeline runs it: after the places stage has read the toponyms."""
+def _resolve(pipeline, text: str, when: str, level: str = "actors") -> ResolvedActors:
+    """The actor stage as the pipeline runs it: after the places stage has read the toponyms (or, for
+    ``level`` ``analysis``, the actors of the whole analysis)."""
+    if level == "analysis":
+        analysis = pipeline.analyze_one(Document("card", text, when))
+        return ResolvedActors(actors={a.id: a for a in analysis.actors})
     norm = normalize(text)
     sdoc = pipeline.nlp(norm.text)
     join_hyphenated_names(sdoc)
@@ -69,12 +76,13 @@ def test_every_actor_rule_has_a_card():
 
 @pytest.mark.parametrize("card", CARDS, ids=[c["rule"] for c in CARDS])
 def test_card(pipeline, card, monkeypatch):
-    r = _resolve(pipeline, card["text"], card["date"])
+    level = card.get("level", "actors")
+    r = _resolve(pipeline, card["text"], card["date"], level)
     assert _problems(r, card["mention"], card["expect"]) == []
     counter = card["counter"]
-    c = _resolve(pipeline, counter["text"], counter.get("date", card["date"]))
+    c = _resolve(pipeline, counter["text"], counter.get("date", card["date"]), level)
     assert _problems(c, counter["mention"], counter["expect"]) == []
     if card.get("ablate", True):
         monkeypatch.setenv("DIPLOGRAPH_RULES_OFF", card["rule"])
-        off = _resolve(pipeline, card["text"], card["date"])
+        off = _resolve(pipeline, card["text"], card["date"], level)
         assert _problems(off, card["mention"], card["expect"]), f"{card['rule']} switched off changes nothing"

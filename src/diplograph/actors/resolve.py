@@ -34,6 +34,7 @@ from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER, NormalizedText
 from .coref import resolve_coreference
 from .descriptors import bind_descriptors
+from .event_located import locate_by_events  # noqa: F401  (the stage's late pass: the pipeline runs it after the events; its rules register with the stage's)
 from .decide import mention_rule, refresh
 from .hyphens import join_hyphenated_names
 from .identity import join_same_people

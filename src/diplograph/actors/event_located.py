@@ -1,0 +1,149 @@
+"""The late pass of the actor stage: a party of an event that still has no state takes the state of
+the place the event happens in, as the places stage located the event.
+
+The actor stage runs before the events, so a sector noun whose clause names no place it knows
+(``protesters gathered in X city``, a village the gazetteer lacks, the victims of a shooting reported
+in the next clause) keeps no state there. Once the events are coded and located (``Event.location``,
+the places stage's record: the locative of the event's clause, else its sentence's place, else the
+dateline's or the document's dominant place), this pass reads those records only:
+
+- ``owner.event_location``: a sector actor (``rioters``, ``farmers``, ``security forces``, ``a man``)
+  or an organisation the knowledge base does not know (an unknown acronym), with no state of its own,
+  that is a party of events located in one state, is of that state. A sector often abroad (soldiers,
+  an air force) does not take it when the other party of its event is of another state (``X's
+  soldiers fired on protesters in Y``: whose soldiers, the place does not say); no sector takes it
+  from an event whose other party is a state (``a minister was arrested in Y``: the event stage read
+  the place's state as the doer; the minister may be anyone's). A location the places
+  stage itself guessed (from the actors' states, from the spelling of unknown names) is no evidence here.
+
+- ``source.unidentified_located``: a violent event whose source the event stage dropped as a mere
+  witness (``source.witness_frame``: ``monitors observed explosions near X``) was done by an armed party
+  the text does not name: the unidentified armed forces (sector UAF) of the state the event is located
+  in. The actor has no mention (no words name it); the event's reference says so by its name.
+
+Ids stay (the token map, the events and the relations refer to them); an actor that becomes one the
+document already has (``Farmers of X`` twice) is merged into it and the events' references follow.
+"""
+from __future__ import annotations
+
+from ..lexicon import sectors_with
+from ..records import Actor, Event, Ref
+from ..rules import REGISTRY
+from .decide import mention_rule
+from .kb import KnowledgeBase
+from .naming import sector_label
+from .state import ResolvedActors, slug
+
+EVENT_LOCATION = mention_rule(
+    "owner.event_location", 0.5,
+    "a sector actor or an unknown organisation with no state, party of events the places stage located in one "
+    "state, is of that state (an often-abroad sector not when the other party is another state's)",
+    ("events", "places"))
+
+UNIDENTIFIED = REGISTRY.declare(
+    "source.unidentified_located", stage="events", kind="source", reads=("events", "places"), confidence=0.4,
+    description="a violent act seen by a witness (source.witness_frame) whose doer is unnamed was done by the "
+                "unidentified armed forces of the state the event is located in")
+WITNESS_FRAME = "source.witness_frame"  # the event stage's rule (events.witness), read from Event.rules
+_VIOLENT = ("18", "19", "20")
+
+# Locations that are no evidence of where the parties are from: the places stage's own guess from the
+# actors' states (circular here), and its guess of a state from how unknown names are spelled (on the
+# build half of the ACLED notes it gave the wrong state to 25 of 36 parties it would have placed).
+_NOT_EVIDENCE = {"place.actor_state", "place.name_spelling"}
+_GUESSED = {"mention.unknown_entity", "mention.unresolved_located"}
+
+
+def _open(a: Actor) -> bool:
+    """An actor this pass may give a state: a sector or an unknown organisation, of no state."""
+    if a.country or not a.mentions:
+        return False
+    if a.type == "sector":
+        return not (a.code or "").startswith(("IGO", "NGO", "MNC", "IMG"))
+    return a.type == "group" and not a.code and {m.rule for m in a.mentions} <= _GUESSED
+
+
+def locate_by_events(resolved: ResolvedActors, events: list[Event], kb: KnowledgeBase) -> None:
+    """Give the stateless parties of located events the state of their events' place (in place)."""
+    if not events or not REGISTRY.enabled(EVENT_LOCATION):
+        return
+    actors = resolved.actors
+    abroad = sectors_with("abroad")
+    where: dict[str, set[str]] = {}
+    for e in events:
+        loc = e.location
+        code = loc.code if loc is not None else None
+        if code is None or code not in kb.countries or loc.rule in _NOT_EVIDENCE:
+            continue
+        for mine, other in ((e.source, e.target), (e.target, e.source)):
+            a = actors.get(mine.actor) if mine is not None and mine.actor else None
+            if a is None or not _open(a):
+                continue
+            b = actors.get(other.actor) if other is not None and other.actor else None
+            if b is not None and b.type == "state":
+                continue  # the state itself acts on them (often read from this very place): no evidence
+            if b is not None and b.country and b.country != code and (a.code or "")[:3] in abroad:
+                continue
+            where.setdefault(a.id, set()).add(code)
+    _name_unidentified(actors, events, kb)
+    moved: dict[str, str] = {}
+    for aid, codes in where.items():
+        if len(codes) != 1:
+            continue  # parties of events in two states: the place says nothing sure
+        code = codes.pop()
+        a = actors[aid]
+        if a.type == "sector":
+            phrase = a.name
+            a.name = sector_label(phrase, kb.state_name(code))
+            a.code = code + (a.code or "")
+        a.country = code
+        for m in a.mentions:
+            m.rule = EVENT_LOCATION
+        twin = next((b for b in actors.values() if b is not a and b.type == a.type and b.code == a.code
+                     and b.country == code and b.name == a.name), None)
+        if twin is not None:  # "Farmers of X" the actor stage already had: one actor
+            twin.mentions.extend(a.mentions)
+            twin.mentions.sort(key=lambda m: m.start)
+            moved[aid] = twin.id
+            del actors[aid]
+    if moved:
+        for t, x in resolved.token_actor.items():
+            if x in moved:
+                resolved.token_actor[t] = moved[x]
+        for ids in resolved.token_group.values():
+            ids[:] = [moved.get(x, x) for x in ids]
+        for _, ids in resolved.group_mentions:
+            ids[:] = [moved.get(x, x) for x in ids]
+    for e in events:
+        e.source = _follow(e.source, actors, moved)
+        e.target = _follow(e.target, actors, moved)
+
+
+def _name_unidentified(actors: dict[str, Actor], events: list[Event], kb: KnowledgeBase) -> None:
+    """Witnessed violence with no doer named: the unidentified armed forces of its place's state."""
+    if not REGISTRY.enabled(UNIDENTIFIED):
+        return
+    for e in events:
+        loc = e.location
+        if e.source is not None or not e.rules or e.rules.get("source") != WITNESS_FRAME \
+                or not e.cameo.startswith(_VIOLENT) or loc is None or loc.code not in kb.countries \
+                or loc.rule in _NOT_EVIDENCE:
+            continue
+        name = sector_label("unidentified armed forces", kb.state_name(loc.code))
+        aid = slug(name)
+        a = actors.get(aid)
+        if a is None:
+            a = actors[aid] = Actor(aid, name, "sector", loc.code + "UAF", loc.code, [])
+        e.source = Ref(a.id, a.name, a.code, a.name)
+        e.rules["source"] = UNIDENTIFIED
+
+
+def _follow(ref: Ref | None, actors: dict[str, Actor], moved: dict[str, str]) -> Ref | None:
+    """The reference with its actor's current id, name and code."""
+    if ref is None or not ref.actor:
+        return ref
+    a = actors.get(moved.get(ref.actor, ref.actor))
+    if a is None:
+        return ref
+    ref.actor, ref.name, ref.code = a.id, a.name, a.code
+    return ref
