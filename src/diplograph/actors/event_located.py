@@ -13,7 +13,8 @@ dateline's or the document's dominant place), this pass reads those records only
   an air force) does not take it when the other party of its event is of another state (``X's
   soldiers fired on protesters in Y``: whose soldiers, the place does not say); no sector takes it
   from an event whose other party is a state (``a minister was arrested in Y``: the event stage read
-  the place's state as the doer; the minister may be anyone's). A location the places
+  the place's state as the doer; the minister may be anyone's), nor in a document that names another
+  state (``…, Ruritanian officials said``); an often-abroad sector only from its own clause's place. A location the places
   stage itself guessed (from the actors' states, from the spelling of unknown names) is no evidence here.
 
 - ``source.unidentified_located``: a violent event whose source the event stage dropped as a mere
@@ -44,7 +45,8 @@ UNIDENTIFIED = REGISTRY.declare(
     "source.unidentified_located", stage="events", kind="source", reads=("events", "places"), confidence=0.4,
     description="a violent act seen by a witness (source.witness_frame) whose doer is unnamed was done by the "
                 "unidentified armed forces of the state the event is located in")
-WITNESS_FRAME = "source.witness_frame"  # the event stage's rule (events.witness), read from Event.rules
+WITNESS_FRAME = "source.witness_frame"
+CLAUSE = "place.clause_locative"  # the places stage's rule for a locative of the event's own clause  # the event stage's rule (events.witness), read from Event.rules
 _VIOLENT = ("18", "19", "20")
 
 # Locations that are no evidence of where the parties are from: the places stage's own guess from the
@@ -69,6 +71,8 @@ def locate_by_events(resolved: ResolvedActors, events: list[Event], kb: Knowledg
         return
     actors = resolved.actors
     abroad = sectors_with("abroad")
+    # the states the document's other actors belong to: a party of no state may be of any of them
+    named = {a.country for a in actors.values() if a.country in kb.countries}
     where: dict[str, set[str]] = {}
     for e in events:
         loc = e.location
@@ -79,6 +83,10 @@ def locate_by_events(resolved: ResolvedActors, events: list[Event], kb: Knowledg
             a = actors.get(mine.actor) if mine is not None and mine.actor else None
             if a is None or not _open(a):
                 continue
+            if named - {code}:
+                continue  # another state is named: the place does not say whose they are
+            if (a.code or "")[:3] in abroad and loc.rule != CLAUSE:
+                continue  # soldiers are often abroad: only where their own clause happens
             b = actors.get(other.actor) if other is not None and other.actor else None
             if b is not None and b.type == "state":
                 continue  # the state itself acts on them (often read from this very place): no evidence
