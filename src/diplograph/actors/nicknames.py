@@ -34,6 +34,7 @@ from .decide import mention_rule
 from .name_forms import (CLIPPED, HONORIFIC, INITIALS, claim, clipped, garbled_surnames, honorifics, initials,
                          is_person, weak_actor)
 from .identity import PARTIAL_NAME
+from .epithets import bind_epithets
 from .leaders import load_leaders
 from .spelling import shared_units, units
 from .state import CAPITALISED, State, slug
@@ -82,6 +83,8 @@ def _person_at(st: State, tok: Token, nick: tuple[int, int]) -> Actor | None:
         return _office_person(st, tok) or _described(st, tok)
     return None
 
+
+person_at = _person_at  # read by epithets.py
 
 _RELATIVE = ("whom", "who", "that")
 
@@ -425,6 +428,7 @@ def _known(st: State) -> None:
 def bind_nicknames(st: State) -> None:
     if REGISTRY.enabled(INTRODUCED):
         _introductions(st)
+    bind_epithets(st)
     if REGISTRY.enabled(SOBRIQUET):
         _known(st)
     if REGISTRY.enabled(HONORIFIC):
