@@ -7,7 +7,7 @@ coreference, so that pronouns find the person behind a nickname):
   ``N, as X call(s)/nicknamed/dubbed/described P`` (P a name, a pronoun, or ``their leader``),
   ``P, (who is/was) (better/also) known as N``, ``P, nicknamed/dubbed N``, ``X call(s) P N``;
   every later use of N in the document is P too;
-- ``mention.known_sobriquet``: a widely used sobriquet of a leader (``data/kb/sobriquets.tsv``,
+- ``mention.known_sobriquet`` (``sobriquets.py``): a widely used sobriquet of a leader (``data/kb/sobriquets.tsv``,
   with a source for each, and the nicknames the leader tables quote inside a holder's name),
   only when the person or their state is named in the same document;
 - ``mention.name_initials``: an all-capital word that spells the initials of one person of the
@@ -21,11 +21,9 @@ of the introduction is published in ``ResolvedActors.not_events`` for the event 
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
-from ..lexicon import table, word_class
+from ..lexicon import word_class
 from ..nlp import sentence_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
@@ -34,17 +32,13 @@ from .decide import mention_rule
 from .name_forms import (CLIPPED, HONORIFIC, INITIALS, claim, clipped, garbled_surnames, honorifics, initials,
                          is_person, weak_actor)
 from .identity import PARTIAL_NAME
-from .epithets import bind_epithets
-from .leaders import load_leaders
-from .spelling import shared_units, units
-from .state import CAPITALISED, State, slug
+from .sobriquets import SOBRIQUET, bind_sobriquets
+from .spelling import units
+from .state import CAPITALISED, State
 
 INTRODUCED = mention_rule("mention.nickname_introduced", 0.8,
                           "a nickname the text introduces for a person (N, as X call P; P, known as N; X call P N)",
                           ("parse", "actors", "lexicon:nickname_verbs"))
-SOBRIQUET = mention_rule("mention.known_sobriquet", 0.7,
-                         "a widely used sobriquet of a leader (kb/sobriquets.tsv, leader tables), when the person or "
-                         "their state is named in the document", ("kb:sobriquets", "leaders", "actors"))
 _PARTICLES = word_class("nickname_span_links")
 _STOP = word_class("nickname_span_stops")
 
@@ -377,60 +371,11 @@ def _gloss(st: State, nick: tuple[int, int], person: Actor) -> None:
         _bind(st, before, person, None)
 
 
-@lru_cache(maxsize=1)
-def sobriquets() -> dict[tuple[str, ...], tuple[str, str]]:
-    """Nickname words → (person, state): ``data/kb/sobriquets.tsv`` and the leader table's quoted nicknames."""
-    out: dict[tuple[str, ...], tuple[str, str]] = {}
-    for r in table("kb", "sobriquets.tsv"):
-        out[tuple(r["nickname"].split())] = (r["person"], r["state"])
-    for ts in load_leaders().by_country.values():
-        for t in ts:
-            if t.nickname:
-                out.setdefault((t.nickname,), (t.leader, t.country))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _firsts() -> frozenset[str]:
-    return frozenset(k[0] for k in sobriquets())
-
-
-def _known(st: State) -> None:
-    doc = st.doc
-    table_ = sobriquets()
-    firsts = _firsts()
-    named_states = {a.country for a in st.out.actors.values() if a.country}
-    toks = tokens_of(doc)
-    for i, tok in enumerate(toks):
-        if tok.text not in firsts:
-            continue
-        for key, (person, state) in table_.items():
-            n = len(key)
-            if key[0] != tok.text or tuple(t.text for t in toks[i:i + n]) != key:
-                continue
-            if any(t in st.out.token_actor and not weak_actor(st, st.out.token_actor[t]) for t in range(i, i + n)):
-                continue
-            known = [a for a in st.out.actors.values() if a.type == "person" and shared_units(a.name, person) >=
-                     min(2, len(units(a.name)), len(units(person)))]
-            if not known and state not in named_states:
-                continue  # neither the person nor their state is in the document: another sense
-            target = known[0] if len(known) == 1 else None
-            if target is None:
-                role = load_leaders().role_on(person, st.on, state)
-                code = role.code if role is not None else state
-                aid = slug(person)
-                target = st.out.actors.get(aid) or Actor(aid, person, "person", code, state, [])
-                st.out.actors.setdefault(aid, target)
-            claim(st, i, i + n, target, SOBRIQUET, REGISTRY[SOBRIQUET].confidence)
-            break
-
-
 def bind_nicknames(st: State) -> None:
     if REGISTRY.enabled(INTRODUCED):
         _introductions(st)
-    bind_epithets(st)
     if REGISTRY.enabled(SOBRIQUET):
-        _known(st)
+        bind_sobriquets(st)
     if REGISTRY.enabled(HONORIFIC):
         honorifics(st)
     if REGISTRY.enabled(INITIALS):

@@ -35,6 +35,7 @@ from ..text.normalize import PLACEHOLDER, NormalizedText
 from .coref import resolve_coreference
 from .descriptors import bind_descriptors
 from .event_located import locate_by_events  # noqa: F401  (the stage's late pass: the pipeline runs it after the events; its rules register with the stage's)
+from .epithets import bind_epithets
 from .decide import mention_rule, refresh
 from .hyphens import join_hyphenated_names
 from .identity import join_same_people
@@ -89,6 +90,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     resolve_office_holders(st)
     bind_descriptors(st)
     bind_nicknames(st)
+    bind_epithets(st)
     add_organisation_owners(st)
     _add_coreference(st)
     add_pronoun_owners(st)

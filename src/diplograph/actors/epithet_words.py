@@ -1,0 +1,212 @@
+"""Reading a nickname's words and its bearer (shared by ``epithets.py``): the epithet written at or before a
+token (a quotation, or capitalised words with their article and linking words), and the person a token,
+a pronoun or a relative clause stands for. An unknown two- or three-word name the recogniser took for an
+organisation becomes a person when a clause gives it a nickname.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicon import word_class
+from ..records import Actor
+from ..text.normalize import PLACEHOLDER
+from .name_forms import is_person
+from .state import CAPITALISED, State
+
+OPEN = ('"', "“", "'", "‘", "«")
+CLOSE = ('"', "”", "'", "’", "»")
+SUBJECTS = ("nsubj", "nsubjpass")
+
+PRONOUNS = ("he", "him", "his", "she", "her", "hers", "himself", "herself")
+_MAX_WORDS = 6
+NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+def links() -> frozenset[str]:
+    return word_class("nickname_span_links")
+
+
+def articles() -> frozenset[str]:
+    return word_class("epithet_articles")
+
+
+def _is_finite_verb(t: Token) -> bool:
+    return t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+
+
+def quoted(doc, i: int) -> tuple[int, int] | None:
+    """The words between the quotation mark at ``i`` and its closing mark, when they can be a name."""
+    if doc[i].text not in OPEN:
+        return None
+    end = min(doc[i].sent.end, i + _MAX_WORDS + 3)
+    j = i + 1
+    while j < end and doc[j].text not in CLOSE:
+        j += 1
+    if j >= end or j == i + 1:
+        return None
+    words = doc[i + 1:j]
+    if any(_is_finite_verb(t) or t.lower_ in ("i", "we", "you") or t.text == PLACEHOLDER for t in words):
+        return None  # a quoted saying, not a name
+    if words[0].lower_ in ("a", "an") or not any(t.is_alpha for t in words):
+        return None
+    return i + 1, j
+
+
+def _capitalised(doc, i: int, loose: bool) -> tuple[int, int] | None:
+    """Capitalised words from ``i`` (an article and linking words allowed inside); with ``loose`` also a
+    lower-case definite noun phrase (``the old fox``) ending in a noun."""
+    sent_end = doc[i].sent.end
+    j = i
+    if j < sent_end and doc[j].lower_ in articles() and j + 1 < sent_end:
+        j += 1
+    k = j
+    while k < sent_end and k - j < _MAX_WORDS and doc[k].text != PLACEHOLDER:
+        t = doc[k]
+        if CAPITALISED.match(t.text) and t.is_alpha:
+            k += 1
+        elif t.lower_ in links() and k > j and k + 1 < sent_end and (
+                CAPITALISED.match(doc[k + 1].text) or doc[k + 1].lower_ in articles()):
+            k += 1
+        else:
+            break
+    while k > j and doc[k - 1].lower_ in links():
+        k -= 1
+    if k > j:
+        return i, k
+    if loose and doc[i].lower_ == "the":
+        k = j
+        while k < sent_end and k - j < 3 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].text.islower():
+            k += 1
+        if k > j and doc[k - 1].pos_ == "NOUN":
+            return i, k
+    return None
+
+
+def epithet_at(doc, i: int, loose: bool = False) -> tuple[int, int] | None:
+    """A nickname written from token ``i``: a quotation or capitalised words (see the module doc)."""
+    if i >= len(doc) or i < 0:
+        return None
+    return quoted(doc, i) or _capitalised(doc, i, loose)
+
+
+def epithet_before(doc, end: int) -> tuple[int, int] | None:
+    """A nickname written just before token ``end`` (exclusive): a quotation, or capitalised words and
+    their article."""
+    if end <= 0:
+        return None
+    if doc[end - 1].text in CLOSE:
+        s = end - 2
+        while s >= max(0, end - _MAX_WORDS - 3) and doc[s].text not in OPEN:
+            s -= 1
+        return quoted(doc, s) if s >= 0 and doc[s].text in OPEN else None
+    s = end
+    start = doc[end - 1].sent.start
+    while s - 1 >= start and end - s < _MAX_WORDS and doc[s - 1].text != PLACEHOLDER and (
+            (CAPITALISED.match(doc[s - 1].text) and doc[s - 1].is_alpha) or
+            (doc[s - 1].lower_ in links() and s - 2 >= start and CAPITALISED.match(doc[s - 2].text))):
+        s -= 1
+    if s == end:
+        return None
+    if s - 1 >= start and doc[s - 1].lower_ in articles():
+        s -= 1
+    return s, end
+
+
+def name_like(st: State, a: Actor | None) -> bool:
+    """An unknown name the recogniser took for an organisation or a place (``Amara Tenkodo``): two or three
+    capitalised words, nothing the knowledge base knows. Being given a nickname makes it a person."""
+    if a is None or a.type not in ("group", "state") or a.code is not None or not a.mentions:
+        return False
+    if any((m.rule or "") != "mention.unknown_entity" for m in a.mentions):
+        return False
+    words = a.name.split()
+    heads = word_class("non_actor_name_heads") | word_class("named_thing_heads") | word_class("media_name_heads")
+    return 2 <= len(words) <= 3 and all(w.isalpha() and CAPITALISED.match(w) and not w.isupper() for w in words) \
+        and words[-1].lower() not in heads
+
+
+def personal(st: State, a: Actor | None) -> Actor | None:
+    """``a`` when it is a person, or a name-like unknown made one (see :func:`name_like`)."""
+    if is_person(a):
+        return a
+    if name_like(st, a):
+        assert a is not None
+        a.type = "person"
+        return a
+    return None
+
+
+def pronoun_gender(tok: Token) -> str | None:
+    if tok.lower_ in word_class("male_pronouns"):
+        return "m"
+    if tok.lower_ in word_class("female_pronouns"):
+        return "f"
+    return None
+
+
+def _fits(st: State, a: Actor, gender: str | None) -> bool:
+    if gender is None:
+        return True
+    from .names import name_gender
+
+    return name_gender(a.name, st.doc.text, a.mentions) == gender
+
+
+def antecedent(st: State, i: int, gender: str | None = None, skip: tuple[int, int] | None = None) -> Actor | None:
+    """The person a pronoun (or a possessive) at token ``i`` points back to: the nearest person before it in
+    its sentence, else a subject of the two sentences before (the nearest first), else any person there;
+    one whose name agrees with the pronoun's gender first (names tell gender only roughly)."""
+    found = _antecedent(st, i, gender, skip)
+    return found if found is not None or gender is None else _antecedent(st, i, None, skip)
+
+
+def _antecedent(st: State, i: int, gender: str | None, skip: tuple[int, int] | None) -> Actor | None:
+    doc = st.doc
+    sent = doc[i].sent
+    for t in range(i - 1, sent.start - 1, -1):
+        if skip is not None and skip[0] <= t < skip[1]:
+            continue
+        a = st.out.actor_at(t)
+        if (is_person(a) or name_like(st, a)) and _fits(st, a, gender):  # type: ignore[arg-type]
+            return personal(st, a)
+    prev = sent.start
+    for _ in range(2):
+        if prev <= 0:
+            break
+        s = doc[prev - 1].sent
+        people = [(t, st.out.actor_at(t.i)) for t in reversed(s)]
+        people = [(t, a) for t, a in people if (is_person(a) or name_like(st, a)) and _fits(st, a, gender)]  # type: ignore[arg-type]
+        subj = [a for t, a in people if t.dep_ in SUBJECTS or t.head.dep_ in SUBJECTS]
+        if subj or people:
+            return personal(st, (subj or [a for _, a in people])[0])
+        prev = s.start
+    return None
+
+
+def person_of(st: State, tok: Token, epithet: tuple[int, int]) -> Actor | None:
+    """The person a token of the clause stands for: a name, a pronoun's antecedent, a relative pronoun's
+    antecedent, an office or description the nickname rules know."""
+    a = personal(st, st.out.actor_at(tok.i))
+    if a is not None:
+        return a
+    if tok.lower_ in PRONOUNS:
+        return antecedent(st, tok.i, pronoun_gender(tok), skip=epithet)
+    if tok.lower_ in ("whom", "who", "whose"):
+        return left_person(st, tok.i, epithet)
+    if tok.pos_ == "NOUN":
+        from .nicknames import person_at
+
+        return person_at(st, tok, epithet)
+    return None
+
+
+def left_person(st: State, i: int, epithet: tuple[int, int], callers: set[int] = frozenset()) -> Actor | None:
+    """The nearest person named before token ``i`` in its sentence, outside the epithet and the callers."""
+    doc = st.doc
+    for t in range(i - 1, doc[i].sent.start - 1, -1):
+        if epithet[0] <= t < epithet[1] or t in callers:
+            continue
+        a = personal(st, st.out.actor_at(t))
+        if a is not None:
+            return a
+    return None

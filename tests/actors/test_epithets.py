@@ -1,0 +1,148 @@
+"""Nicknames a text introduces, bound by the syntax of the introduction (actors/epithets.py, issue 15).
+
+Every name and sentence here is made up; each test is one syntactic family, and each checks the
+introduction and a later use of the nickname, written differently (case, article, quotes)."""
+from __future__ import annotations
+
+import pytest
+
+from diplograph.records import Document
+
+
+def analysed(pipeline, text: str, on: str = "2024-05-01"):
+    return pipeline.analyze_one(Document("t", text, on))
+
+
+def owners(a, text: str, needle: str) -> list[str]:
+    """The actor names that every occurrence of ``needle`` (any case) in ``text`` went to."""
+    out = []
+    low, pos = text.lower(), 0
+    while (s := low.find(needle.lower(), pos)) >= 0:
+        e = s + len(needle)
+        hit = [x for x in a.actors for m in x.mentions if min(e, m.end) - max(s, m.start) > 0]
+        out.append(hit[0].name if hit and hit[0].type == "person" else "")
+        pos = e
+    return out
+
+
+FRAMES = [
+    # naming verb, participle after the name, quoted
+    ("Finance Minister Tomasz Wierzbak, nicknamed 'the Abacus' by his staff, cut spending on Monday. "
+     "The Abacus then left for Brussels.", "Abacus", "Wierzbak"),
+    # known to X as E, unquoted, later lower-case with the article
+    ("President Rui Salvaterra, known to fishermen as the Skipper, opened the harbour. Critics say the "
+     "skipper ignored the storms.", "Skipper", "Salvaterra"),
+    # X call(s) P E, the object a name
+    ("Opponents call Senator Halvard Brekke the Glacier. The Glacier did not answer.", "Glacier", "Brekke"),
+    # X call(s) pronoun E: the pronoun's antecedent in the sentence before
+    ("Governor Ines Balcazar won a third term. Her opponents call her the Iron Widow. The Iron Widow "
+     "thanked her voters.", "Iron Widow", "Balcazar"),
+    # X know(s) him as E: pronoun object, epithet after "as"
+    ("Defence Minister Kwesi Ampofo-Larbi toured the barracks. Young recruits know him as the Anvil. "
+     "The Anvil promised new boots.", "Anvil", "Ampofo-Larbi"),
+    # E, as X call P
+    ("The Weaver, as traders in the capital call Minister Delphine Aboukar, signed the cotton deal. "
+     "The Weaver left at noon.", "Weaver", "Aboukar"),
+    # E, as his supporters say: no object, the possessive's antecedent
+    ("President Anselmo Quiroga flew home on Sunday. The Comet, as his supporters say, is never away "
+     "for long. Aides said the Comet would speak on Monday.", "Comet", "Quiroga"),
+    # P, or E as X call him
+    ("General Bakary Sangare, or Papa Lion as his soldiers call him, took the airport. Papa Lion "
+     "then closed the border.", "Papa Lion", "Sangare"),
+    # P, whom X call E
+    ("Prime Minister Jovana Radulic, whom the tabloids call \"the Lighthouse\", resigned. The "
+     "Lighthouse will stay in parliament.", "Lighthouse", "Radulic"),
+    # P, the man X call E
+    ("Ambassador Kenji Morimura, the man his colleagues call 'the Metronome', chaired the talks. "
+     "The Metronome kept to time.", "Metronome", "Morimura"),
+    # nickname noun with a possessor
+    ("Senator Halvard Brekke's nickname, the Glacier, dates from his skiing years. The Glacier voted no.",
+     "Glacier", "Brekke"),
+    # earned the moniker E: the subject of the verb
+    ("Interior Minister Farida Osmanova earned the moniker \"the Padlock\" during the curfew. Police "
+     "chiefs said the Padlock would not relent.", "Padlock", "Osmanova"),
+    # whose nickname is E
+    ("The new speaker, Matteo Ravagnani, whose nickname is the Notary, opened the session. The Notary "
+     "read the rules.", "Notary", "Ravagnani"),
+    # quoted appositive to his friends
+    ("President Obinna Chukwuemeka-Eze, \"the Tortoise\" to his friends, signed the budget. The "
+     "Tortoise took his time.", "Tortoise", "Chukwuemeka-Eze"),
+    # alias
+    ("The rebel commander Tadesse Gebremariam, alias the Hyena, seized the town. The Hyena then "
+     "released the prisoners.", "Hyena", "Gebremariam"),
+    # passive known as, foreign article
+    ("Minister Ana Lucia Carvajal is known as La Maestra in the provinces. La Maestra opened a school.",
+     "La Maestra", "Carvajal"),
+    # X refer to P as E
+    ("Diplomats refer to Foreign Minister Sione Tupou as 'the Navigator'. The Navigator flew to Suva.",
+     "Navigator", "Tupou"),
+    # goes by the name of E
+    ("Militia leader Idriss Mahamat, who goes by the name of the Scorpion, attacked the convoy. The "
+     "Scorpion denied it.", "Scorpion", "Mahamat"),
+]
+
+
+@pytest.mark.parametrize("text,nickname,person", FRAMES, ids=[f[1] for f in FRAMES])
+def test_an_introduced_nickname_and_its_later_use_are_the_person(pipeline, text, nickname, person):
+    got = owners(analysed(pipeline, text), text, nickname)
+    assert len(got) >= 2 and all(person in g for g in got), got
+
+
+def test_the_nearest_person_of_the_clause_not_the_one_named_earlier(pipeline):
+    text = ("Minister Halvard Brekke met Governor Ines Balcazar in Oslo. Balcazar, whom farmers call the "
+            "Harvest Queen, asked for subsidies. The Harvest Queen got none.")
+    got = owners(analysed(pipeline, text), text, "Harvest Queen")
+    assert got and all("Balcazar" in g for g in got), got
+
+
+def test_the_callers_are_not_the_person(pipeline):
+    text = ("President Anselmo Quiroga calls Senator Halvard Brekke the Glacier. The Glacier said nothing.")
+    got = owners(analysed(pipeline, text), text, "Glacier")
+    assert got and all("Brekke" in g for g in got), got
+
+
+def test_a_thing_given_a_nickname_is_no_person(pipeline):
+    text = ("Minister Rui Salvaterra opened the new stadium, which fans call \"the Kettle\", on Friday. "
+            "The Kettle holds forty thousand.")
+    a = analysed(pipeline, text)
+    assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions
+                   if "Kettle" in m.text)
+
+
+def test_a_quoted_description_of_a_plan_is_no_nickname(pipeline):
+    text = ("Senator Halvard Brekke described the budget as \"the Monster\". The Monster passed on Friday.")
+    a = analysed(pipeline, text)
+    assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)
+
+
+def test_an_appointment_is_no_nickname(pipeline):
+    text = "The president named Ines Balcazar Defence Minister on Monday. Balcazar thanked him."
+    a = analysed(pipeline, text)
+    assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)
+
+
+def test_a_date_or_a_known_name_before_as_his_aides_say_is_no_nickname(pipeline):
+    text = ("Senator Halvard Brekke lost the vote. In March, as his aides said, Governor Ines Balcazar left "
+            "the party. Balcazar, as her aides say, wants a deal.")
+    a = analysed(pipeline, text)
+    assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)
+
+
+def test_a_quoted_saying_after_a_name_is_no_nickname(pipeline):
+    text = "Governor Ines Balcazar, \"we will not give up,\" told the crowd on Monday."
+    a = analysed(pipeline, text)
+    assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)
+
+
+def test_the_introduction_is_no_event(pipeline):
+    text = "Her opponents call Governor Ines Balcazar the Iron Widow."
+    a = analysed(pipeline, text)
+    assert not [e for e in a.events if e.trigger.lower().startswith("call")], [e.trigger for e in a.events]
+
+
+def test_a_nickname_inside_a_longer_name_is_that_name(pipeline):
+    text = ("Senator Halvard Brekke, known as Fox, met the writer Fox Mulgrew on Monday. Fox said the "
+            "meeting went well.")
+    a = analysed(pipeline, text)
+    hits = [(x.name, m.text) for x in a.actors for m in x.mentions if "Mulgrew" in m.text]
+    assert hits and all("Brekke" not in n for n, _ in hits), hits
