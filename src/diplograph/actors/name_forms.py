@@ -72,31 +72,68 @@ def honorifics(st: State) -> None:
     toks = tokens_of(doc)
     for k, tok in enumerate(toks[:-1]):
         pre, nxt = tok, toks[k + 1]
-        for hon, name in ((pre, nxt), (nxt, pre)):
-            table_ = prefixes if hon is pre else suffixes
+        pairs = [(pre, nxt), (nxt, pre)]
+        if nxt.text in ("-", "‑") and k + 2 < len(toks):  # "Abe-san": a suffix joined by a hyphen
+            pairs.append((toks[k + 2], pre))
+        for hon, name in pairs:
+            is_prefix = hon is pre
+            table_ = prefixes if is_prefix else suffixes
             if hon.lower_ not in table_ or not CAPITALISED.match(name.text) or len(name.text) < 2:
                 continue
-            if not CAPITALISED.match(hon.text) and hon.lower_ not in word_class("honorifics_lower_case"):
+            if is_prefix and not CAPITALISED.match(hon.text) and hon.lower_ not in word_class("honorifics_lower_case"):
                 continue  # "da Silva", "de Gaulle": a name's particle, not an honorific
             if hon.i in st.out.token_actor and not weak_actor(st, st.out.token_actor[hon.i]):
                 continue
-            u = units(name.text)
-            if not u:
-                continue
             own = st.out.token_actor.get(hon.i)  # "Pak Santoso" read as a name of its own is no one else
-            fits = [a for a in people if a.id != own and any(u[0][0] == v[0] for v in units(a.name))]
+            fits = _bearers(name.text, [a for a in people if a.id != own])
             if len(fits) != 1:
                 continue
-            s, e = min(hon.i, name.i), max(hon.i, name.i) + 1
-            claim(st, s, e, fits[0], HONORIFIC, REGISTRY[HONORIFIC].confidence)
-            whole = st.out.actors.get(own) if own is not None else None
-            if whole is not None and whole.type == "person" and whole.code is None and \
-                    whole.name.lower() == doc[s:e].text.lower():
-                # The honorific name read as a person of its own: what was joined to it (its bare name
-                # word, a misspelling of it) is the same person.
-                from .identity import move_mentions
+            _bind_honorific(st, min(hon.i, name.i), max(hon.i, name.i) + 1, fits[0], own)
+    for tok in toks:  # "Modiji", "Narendrabhai": a suffix written onto the name
+        low = tok.lower_
+        if not (CAPITALISED.match(tok.text) and tok.is_alpha) or tok.i in st.reserved:
+            continue
+        if tok.i in st.out.token_actor and not weak_actor(st, st.out.token_actor[tok.i]):
+            continue
+        for suf in word_class("honorific_joined_suffixes"):
+            if len(suf) >= 2 and low.endswith(suf) and len(low) - len(suf) >= 3:
+                stem = tok.text[:len(tok.text) - len(suf)]
+                fits = [a for a in people if any(u[0] == v[0] for u in units(stem) for v in units(a.name))]
+                if len(fits) == 1:
+                    _bind_honorific(st, tok.i, tok.i + 1, fits[0], st.out.token_actor.get(tok.i))
+                    break
 
-                move_mentions(st, whole, fits[0], HONORIFIC, method="alias")
+
+def _bearers(word: str, people: list[Actor]) -> list[Actor]:
+    """The people a name word after an honorific can stand for: one of their name words, else (one
+    person only) the end of one of them, three letters or more (``Pak Harto``, ``Bung Karno``: the first
+    syllable dropped, as Javanese and other short forms do)."""
+    from ..text.fold import ascii_fold
+
+    u = units(word)
+    if not u:
+        return []
+    exact = [a for a in people if any(u[0][0] == v[0] for v in units(a.name))]
+    if exact:
+        return exact
+    w = ascii_fold(word).lower()
+    if len(w) < 3:
+        return []
+    return [a for a in people if any(len(n) >= len(w) + 2 and n.endswith(w)
+                                     for n in ascii_fold(a.name).lower().replace("-", " ").split())]
+
+
+def _bind_honorific(st: State, s: int, e: int, person: Actor, own: str | None) -> None:
+    doc = st.doc
+    claim(st, s, e, person, HONORIFIC, REGISTRY[HONORIFIC].confidence)
+    whole = st.out.actors.get(own) if own is not None else None
+    if whole is not None and whole.type == "person" and whole.code is None and \
+            whole.name.lower() == doc[s:e].text.lower():
+        # The honorific name read as a person of its own: what was joined to it (its bare name
+        # word, a misspelling of it) is the same person.
+        from .identity import move_mentions
+
+        move_mentions(st, whole, person, HONORIFIC, method="alias")
 
 
 def _initials_of(name: str) -> set[str]:
