@@ -146,3 +146,23 @@ def test_a_nickname_inside_a_longer_name_is_that_name(pipeline):
     a = analysed(pipeline, text)
     hits = [(x.name, m.text) for x in a.actors for m in x.mentions if "Mulgrew" in m.text]
     assert hits and all("Brekke" not in n for n, _ in hits), hits
+
+
+def test_a_recurring_epithet_beside_a_person_is_the_person(pipeline):
+    text = ("Trade Minister Odile Brannec, the Locksmith, reopened the border on Monday. Exporters said the "
+            "Locksmith had kept her word.")
+    got = owners(analysed(pipeline, text), text, "Locksmith")
+    assert len(got) == 2 and all("Brannec" in g for g in got), got
+
+
+def test_a_recurring_institution_is_no_epithet(pipeline):
+    text = ("Minister Odile Brannec met the envoys. Later the Assembly met, and the Assembly voted.")
+    a = analysed(pipeline, text)
+    assert not any(m.rule == "mention.epithet_unintroduced" for x in a.actors for m in x.mentions)
+
+
+def test_a_thing_called_by_a_name_is_not_the_person_before_it(pipeline):
+    text = ("Senator Halvard Brekke crossed the fjord on a home-built boat called the Puffin. The Puffin sank "
+            "later.")
+    a = analysed(pipeline, text)
+    assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)

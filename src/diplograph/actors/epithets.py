@@ -249,6 +249,17 @@ def _participle_person(st: State, verb: Token, ep: tuple[int, int]) -> tuple[tup
         return (ep, person) if person is not None else None
     if any(c.dep_ == "nsubj" for c in verb.children):
         return None  # an active clause with no object slot read: no bearer to be sure of
+    if verb.i > 0 and (st.doc[verb.i - 1].lower_ == "so" or verb.lower_.startswith("so-")):
+        return None  # "so called": the writer's distance, not a name
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl") and head.i != verb.i:
+        # the participle says what its noun is called: a person (P, nicknamed E), a person noun beside a
+        # person (P, the man known as E), never a thing (a movie called E, a colony called E)
+        person = personal(st, st.out.actor_at(head.i))
+        if person is None and head.lower_ in word_class("person_nouns"):
+            person = personal(st, st.out.actor_at(head.head.i)) if head.dep_ == "appos" else \
+                left_person(st, head.i, ep)
+        return (ep, person) if person is not None else None
     person = left_person(st, verb.i, ep)
     return (ep, person) if person is not None else None
 
@@ -344,6 +355,10 @@ def _usable(st: State, ep: tuple[int, int], person: Actor) -> bool:
     s, e = ep
     if any(st.doc[t].text == PLACEHOLDER or st.doc[t].ent_type_ in NOT_NAMES for t in range(s, e)):
         return False
+    if any(st.doc[t].lower_ in word_class("organisation_name_heads") for t in range(s, e)):
+        return False  # "the Democratic Party": an organisation's name
+    if not any(st.doc[t].pos_ in ("NOUN", "PROPN") for t in range(s, e)):
+        return False  # "humble and soft-spoken": a description, not a name
     owners = {st.out.token_actor.get(t) for t in range(s, e)} - {None, person.id}
     strong = [o for o in owners if not weak_actor(st, o)]
     core = [t for t in range(s, e) if st.doc[t].lower_ not in articles()]
@@ -379,7 +394,8 @@ def _repeats(st: State, key: tuple[str, ...], capital: bool) -> list[tuple[int, 
     return out
 
 
-def _bind(st: State, ep: tuple[int, int], person: Actor) -> None:
+def bind_epithet(st: State, ep: tuple[int, int], person: Actor, first: str = INTRODUCED) -> None:
+    """The epithet at ``ep`` (made by rule ``first``) and every other use of it in the document are ``person``."""
     from .identity import move_mentions
 
     doc = st.doc
@@ -398,9 +414,18 @@ def _bind(st: State, ep: tuple[int, int], person: Actor) -> None:
             other = st.out.actors.get(o)
             if other is not None and weak_actor(st, o) and _key_of_name(other.name) == key:
                 move_mentions(st, other, person, REPEATED, method="alias")  # a name of its own: the same person
-        rule = INTRODUCED if k == 0 else REPEATED
-        if _usable(st, (a, b), person):
-            claim(st, a, b, person, rule, REGISTRY[rule].confidence)
+        rule = first if k == 0 else REPEATED
+        if _usable(st, (a, b), person) and not claim(st, a, b, person, rule, REGISTRY[rule].confidence) and k == 0:
+            _relabel(st, (a, b), person, rule)
+
+
+def _relabel(st: State, span: tuple[int, int], person: Actor, rule: str) -> None:
+    """The introduction's own mention, moved over with the rest of a name of its own, says the rule that found it."""
+    s0, e0 = st.norm.to_original(st.doc[span[0]].idx, st.doc[span[1] - 1].idx + len(st.doc[span[1] - 1]))
+    for m in person.mentions:
+        if m.start < e0 and s0 < m.end and m.rule == REPEATED:
+            m.rule = rule
+            m.confidence = REGISTRY[rule].confidence
 
 
 def _key_of_name(name: str) -> tuple[str, ...]:
@@ -429,6 +454,6 @@ def bind_epithets(st: State) -> None:
         if cue is not None:
             st.out.not_events.add(cue)
         if REGISTRY.enabled(REPEATED):
-            _bind(st, ep, person)
+            bind_epithet(st, ep, person)
         else:
             claim(st, ep[0], ep[1], person, INTRODUCED, REGISTRY[INTRODUCED].confidence)

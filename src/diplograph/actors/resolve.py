@@ -33,6 +33,7 @@ from ..records import Mention
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER, NormalizedText
 from .coref import resolve_coreference
+from .bare_epithets import bind_bare_epithets
 from .descriptors import bind_descriptors
 from .event_located import locate_by_events  # noqa: F401  (the stage's late pass: the pipeline runs it after the events; its rules register with the stage's)
 from .epithets import bind_epithets
@@ -91,6 +92,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     bind_descriptors(st)
     bind_nicknames(st)
     bind_epithets(st)
+    bind_bare_epithets(st)
     add_organisation_owners(st)
     _add_coreference(st)
     add_pronoun_owners(st)
