@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import word_class
+from ..nlp import sentence_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .name_forms import is_person
@@ -38,7 +39,7 @@ def quoted(doc, i: int) -> tuple[int, int] | None:
     """The words between the quotation mark at ``i`` and its closing mark, when they can be a name."""
     if doc[i].text not in OPEN:
         return None
-    end = min(doc[i].sent.end, i + _MAX_WORDS + 3)
+    end = min(sentence_of(doc, i).end, i + _MAX_WORDS + 3)
     j = i + 1
     while j < end and doc[j].text not in CLOSE:
         j += 1
@@ -55,7 +56,7 @@ def quoted(doc, i: int) -> tuple[int, int] | None:
 def _capitalised(doc, i: int, loose: bool) -> tuple[int, int] | None:
     """Capitalised words from ``i`` (an article and linking words allowed inside); with ``loose`` also a
     lower-case definite noun phrase (``the old fox``) ending in a noun."""
-    sent_end = doc[i].sent.end
+    sent_end = sentence_of(doc, i).end
     j = i
     if j < sent_end and doc[j].lower_ in articles() and j + 1 < sent_end:
         j += 1
@@ -100,7 +101,7 @@ def epithet_before(doc, end: int) -> tuple[int, int] | None:
             s -= 1
         return quoted(doc, s) if s >= 0 and doc[s].text in OPEN else None
     s = end
-    start = doc[end - 1].sent.start
+    start = sentence_of(doc, end - 1).start
     while s - 1 >= start and end - s < _MAX_WORDS and doc[s - 1].text != PLACEHOLDER and (
             (CAPITALISED.match(doc[s - 1].text) and doc[s - 1].is_alpha) or
             (doc[s - 1].lower_ in links() and s - 2 >= start and CAPITALISED.match(doc[s - 2].text))):
@@ -162,7 +163,7 @@ def antecedent(st: State, i: int, gender: str | None = None, skip: tuple[int, in
 
 def _antecedent(st: State, i: int, gender: str | None, skip: tuple[int, int] | None) -> Actor | None:
     doc = st.doc
-    sent = doc[i].sent
+    sent = sentence_of(doc, i)
     for t in range(i - 1, sent.start - 1, -1):
         if skip is not None and skip[0] <= t < skip[1]:
             continue
@@ -173,9 +174,9 @@ def _antecedent(st: State, i: int, gender: str | None, skip: tuple[int, int] | N
     for _ in range(2):
         if prev <= 0:
             break
-        s = doc[prev - 1].sent
-        people = [(t, st.out.actor_at(t.i)) for t in reversed(s)]
-        people = [(t, a) for t, a in people if (is_person(a) or name_like(st, a)) and _fits(st, a, gender)]  # type: ignore[arg-type]
+        s = sentence_of(doc, prev - 1)
+        people = [(t, a) for t in reversed(s) if (a := st.out.actor_at(t.i)) is not None
+                  and (is_person(a) or name_like(st, a)) and _fits(st, a, gender)]
         subj = [a for t, a in people if t.dep_ in SUBJECTS or t.head.dep_ in SUBJECTS]
         if subj or people:
             return personal(st, (subj or [a for _, a in people])[0])
@@ -203,7 +204,7 @@ def person_of(st: State, tok: Token, epithet: tuple[int, int]) -> Actor | None:
 def left_person(st: State, i: int, epithet: tuple[int, int], callers: set[int] = frozenset()) -> Actor | None:
     """The nearest person named before token ``i`` in its sentence, outside the epithet and the callers."""
     doc = st.doc
-    for t in range(i - 1, doc[i].sent.start - 1, -1):
+    for t in range(i - 1, sentence_of(doc, i).start - 1, -1):
         if epithet[0] <= t < epithet[1] or t in callers:
             continue
         a = personal(st, st.out.actor_at(t))

@@ -31,6 +31,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import word_class
+from ..nlp import sentence_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
@@ -95,7 +96,7 @@ def _callers(verb: Token) -> set[int]:
 
 def _as_before(doc, verb: Token) -> Token | None:
     """An ``as`` opening the verb's clause (``E, as X call P``), within a few words and no punctuation."""
-    for j in range(verb.i - 1, max(verb.sent.start, verb.i - 8) - 1, -1):
+    for j in range(verb.i - 1, max(sentence_of(doc, verb.i).start, verb.i - 8) - 1, -1):
         if doc[j].lower_ == "as":
             return doc[j]
         if doc[j].is_punct:
@@ -105,7 +106,7 @@ def _as_before(doc, verb: Token) -> Token | None:
 
 def _as_after(doc, verb: Token) -> Token | None:
     """``known (to his rivals) as``: an ``as`` a few words after the verb, no clause break between."""
-    for j in range(verb.i + 1, min(verb.sent.end, verb.i + 9)):
+    for j in range(verb.i + 1, min(sentence_of(doc, verb.i).end, verb.i + 9)):
         if doc[j].lower_ == "as":
             return doc[j]
         if doc[j].is_punct and doc[j].text not in OPEN:
@@ -124,7 +125,7 @@ def _from_verb(st: State, verb: Token) -> tuple[tuple[int, int], Actor] | None:
     obj = _object_of(st, verb)
     # (1) E, as X call P / E, as P is known / E, as his supporters say / P, or E as X call him
     mark = _as_before(doc, verb)
-    if mark is not None and mark.i > verb.sent.start:
+    if mark is not None and mark.i > sentence_of(doc, verb.i).start:
         end = mark.i - 1 if doc[mark.i - 1].text == "," else mark.i
         ep = epithet_before(doc, end)
         if ep is None:
@@ -271,15 +272,16 @@ def _from_noun(st: State, noun: Token) -> tuple[tuple[int, int], Actor] | None:
                                                and doc[noun.i - 2].lower_ == "by"):
         if noun.lower_ == "name" or noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ != "de":
             return None
+    send = sentence_of(doc, noun.i).end
     i = noun.i + 1
-    while i < noun.sent.end and doc[i].lower_ in ("de", "guerre", "of"):  # nom de guerre, name of
+    while i < send and doc[i].lower_ in ("de", "guerre", "of"):  # nom de guerre, name of
         i += 1
-    if i < noun.sent.end and doc[i].pos_ == "ADP" and doc[i].lower_ != "of":  # "a nickname among her staff: E"
+    if i < send and doc[i].pos_ == "ADP" and doc[i].lower_ != "of":  # "a nickname among her staff: E"
         j = i
-        while j < min(noun.sent.end, i + 6) and not doc[j].is_punct and doc[j].lemma_ != "be":
+        while j < min(send, i + 6) and not doc[j].is_punct and doc[j].lemma_ != "be":
             j += 1
-        i = j if j < noun.sent.end and (doc[j].text in (",", ":") or doc[j].lemma_ == "be") else i
-    if i < noun.sent.end and (doc[i].text in (",", ":") or doc[i].lemma_ == "be"):
+        i = j if j < send and (doc[j].text in (",", ":") or doc[j].lemma_ == "be") else i
+    if i < send and (doc[i].text in (",", ":") or doc[i].lemma_ == "be"):
         i += 1
     ep = epithet_at(doc, i, loose=True)
     if ep is None:
