@@ -2,12 +2,12 @@
 
 A recurring epithet — ``the`` and capitalised words (``the Accountant``) or a capitalised quotation
 (``'Uncle Bulldozer'``) that the document uses at least twice — with no clause that says whose it is,
-is the person it stands beside the first time (``P, the Accountant,`` / ``the Accountant, P,``), else
-the person its first use points back to: the nearest person named before it in its sentence or a
-subject of the two sentences before. Never an institution or a place: not words the knowledge base
-or an earlier rule gave an actor, nor words the recogniser reads as an organisation, a place, a law,
-a product, an event or a date, nor a title (``the President``), and a sector noun (``the Professor``)
-only beside a person. Every use is then the person (``mention.epithet_repeated``).
+is the person it stands beside, as an appositive, the first time (``P, the Accountant,`` / ``the
+Accountant, P,``); later uses count only with their article or quotes. Never an institution or a place:
+not words the knowledge base or an earlier rule gave an actor, nor words the recogniser reads as an
+organisation, a place, a law, a product, an event or a date in most uses, nor a title (``the
+President``) or an organisation's head word. (A first version that also took the person an epithet's
+first use points back to bound dozens of product and organisation names on the project's examples.)
 """
 from __future__ import annotations
 
@@ -16,15 +16,16 @@ from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
 from .decide import mention_rule
-from .epithet_words import CLOSE, OPEN, antecedent, articles, quoted
+from .epithet_words import CLOSE, OPEN, articles, quoted
 from .epithets import bind_epithet
 from .name_forms import is_person, weak_actor
 from .state import CAPITALISED, State
 
 UNINTRODUCED = mention_rule("mention.epithet_unintroduced", 0.5,
                             "a recurring capitalised or quoted epithet no clause introduces: the person it stands "
-                            "beside, else the person its first use points back to", ("parse", "actors"))
+                            "beside as an appositive", ("parse", "actors"))
 
+_PUNCT = (",", "(", ")", "--", "—", "–", ".", ";")
 _NOT_PEOPLE = ("ORG", "GPE", "LOC", "FAC", "LAW", "PRODUCT", "EVENT", "DATE", "TIME", "MONEY", "CARDINAL",
                "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE")
 
@@ -71,10 +72,14 @@ def _beside(st: State, span: tuple[int, int]) -> Actor | None:
     """The person written right before (``P, the X``) or right after (``the X, P``) the epithet."""
     doc = st.doc
     s, e = span
-    if s >= 2 and doc[s - 1].text in (",", "(") and is_person(st.out.actor_at(s - 2)):
-        return st.out.actor_at(s - 2)
+    s = s - 1 if s > 0 and doc[s - 1].text in OPEN else s
     q = e + 1 if e < len(doc) and doc[e].text in CLOSE else e
-    if q + 1 < len(doc) and doc[q].text in (",", "(") and is_person(st.out.actor_at(q + 1)):
+    closed = q >= len(doc) or doc[q].text in _PUNCT  # a whole noun phrase, not a modifier ("the X candidate")
+    if closed and s >= 2 and doc[s - 1].text in _PUNCT and is_person(st.out.actor_at(s - 2)):
+        return st.out.actor_at(s - 2)
+    opened = s == 0 or doc[s - 1].text in _PUNCT or doc[s].is_sent_start
+    if opened and q + 1 < len(doc) and doc[q].text in (",", "(", "--", "—", "–") and is_person(
+            st.out.actor_at(q + 1)):
         return st.out.actor_at(q + 1)
     return None
 
@@ -127,9 +132,5 @@ def bind_bare_epithets(st: State) -> None:
         if _named_by_a_clause(st, first):
             continue  # a naming clause gave it to someone or something: epithets.py decided
         person = _beside(st, first)
-        if person is None:
-            if any(t in st.hits for sp in uses for t in _words(doc, sp)):
-                continue  # a sector noun (the Professor) only beside its person
-            person = antecedent(st, first[0], skip=first)
         if person is not None and person.type == "person":
-            bind_epithet(st, first, person, UNINTRODUCED)
+            bind_epithet(st, first, person, UNINTRODUCED, strict=True)

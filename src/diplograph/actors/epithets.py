@@ -243,7 +243,7 @@ def _unknown_entity(a: Actor) -> bool:
 
 def _participle_person(st: State, verb: Token, ep: tuple[int, int]) -> tuple[tuple[int, int], Actor] | None:
     """The bearer of ``known as E`` / ``nicknamed E``: the passive subject, else the person the participle
-    (or its relative clause) hangs on, the nearest person before it in the sentence."""
+    (or its relative clause) hangs on, else the person named right before it."""
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subj is not None:
         person = person_of(st, subj, ep)
@@ -261,8 +261,18 @@ def _participle_person(st: State, verb: Token, ep: tuple[int, int]) -> tuple[tup
             person = personal(st, st.out.actor_at(head.head.i)) if head.dep_ == "appos" else \
                 left_person(st, head.i, ep)
         return (ep, person) if person is not None else None
-    person = left_person(st, verb.i, ep)
+    person = _just_before(st, verb.i)
     return (ep, person) if person is not None else None
+
+
+def _just_before(st: State, i: int) -> Actor | None:
+    """The person whose name ends right before token ``i``, over a comma, adverbs and ``who is``
+    (``P, nicknamed E``, ``P, who is better known as E``); a noun between makes it that noun's name."""
+    doc = st.doc
+    j = i - 1
+    while j >= 0 and (doc[j].text == "," or doc[j].pos_ in ("ADV", "AUX") or doc[j].lower_ in ("who", "also")):
+        j -= 1
+    return personal(st, st.out.actor_at(j)) if j >= 0 else None
 
 
 def _from_noun(st: State, noun: Token) -> tuple[tuple[int, int], Actor] | None:
@@ -359,8 +369,9 @@ def _usable(st: State, ep: tuple[int, int], person: Actor) -> bool:
         return False
     if any(st.doc[t].lower_ in word_class("organisation_name_heads") for t in range(s, e)):
         return False  # "the Democratic Party": an organisation's name
-    if not any(st.doc[t].pos_ in ("NOUN", "PROPN") for t in range(s, e)):
-        return False  # "humble and soft-spoken": a description, not a name
+    words = [t for t in st.doc[s:e] if t.lower_ not in articles() and t.is_alpha]
+    if not words or not (all(CAPITALISED.match(t.text) for t in words) or words[-1].pos_ in ("NOUN", "PROPN")):
+        return False  # "humble and soft-spoken", "knife-obsessed": a description, not a name
     owners = {st.out.token_actor.get(t) for t in range(s, e)} - {None, person.id}
     strong = [o for o in owners if not weak_actor(st, o)]
     core = [t for t in range(s, e) if st.doc[t].lower_ not in articles()]
@@ -396,8 +407,9 @@ def _repeats(st: State, key: tuple[str, ...], capital: bool) -> list[tuple[int, 
     return out
 
 
-def bind_epithet(st: State, ep: tuple[int, int], person: Actor, first: str = INTRODUCED) -> None:
-    """The epithet at ``ep`` (made by rule ``first``) and every other use of it in the document are ``person``."""
+def bind_epithet(st: State, ep: tuple[int, int], person: Actor, first: str = INTRODUCED, strict: bool = False) -> None:
+    """The epithet at ``ep`` (made by rule ``first``) and every other use of it in the document are ``person``
+    (with ``strict``, only uses with the article or in quotes)."""
     from .identity import move_mentions
 
     doc = st.doc
@@ -408,7 +420,8 @@ def bind_epithet(st: State, ep: tuple[int, int], person: Actor, first: str = INT
     s, e = ep
     if s > 0 and doc[s - 1].lower_ in articles() and doc[s - 1].text != PLACEHOLDER and doc[s].text not in OPEN:
         s -= 1
-    spans = [(s, e)] + [sp for sp in _repeats(st, key, capital) if sp[1] <= s or sp[0] >= e]
+    spans = [(s, e)] + [sp for sp in _repeats(st, key, capital) if (sp[1] <= s or sp[0] >= e) and not (
+        strict and doc[sp[0]].lower_ not in articles() and (sp[0] == 0 or doc[sp[0] - 1].text not in OPEN))]
     for k, (a, b) in enumerate(spans):
         if k and _inside_name(st, a, b, person):
             continue
