@@ -32,6 +32,7 @@ from ..nlp import sentence_index, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
+from . import antecedents
 from .decide import mention_rule
 from .leaders import office_forms
 from .offices import office_title
@@ -55,12 +56,14 @@ SALIENT = mention_rule("mention.descriptor_salient", 0.6,
                        ("parse", "actors", "lexicon:descriptor_nouns", "lexicon:age_adjectives"))
 
 _COREF_NOUNS = word_class("person_nouns")
-_NOUNS = word_class("descriptor_nouns") | _COREF_NOUNS
+_NOUNS = word_class("descriptor_nouns") | word_class("occupation_nouns") | _COREF_NOUNS
 _AGE = word_class("age_adjectives")
 _PAST = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile", "previous"})
 _KIN = word_class("kin_nouns")
 _TIME = word_class("time_words")
+_NICKNAME_VERBS = word_class("nickname_verbs")
 _POSSESSIVES = frozenset({"his", "her", "their"})
+_OWN_STATE = frozenset({"country", "nation", "state"})
 _END = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
 # A salient person the description merely does not contradict is taken only this far ahead of the next.
 MARGIN = 1.0
@@ -154,6 +157,9 @@ def _describe(st: State, tok: Token) -> Description | None:
         if t.lower_ == "the" or (t.lower_ in _POSSESSIVES and t.tag_ == "PRP$"):
             start = j
             break
+        if t.lower_ in ("'s", "’s") and j >= 2 and doc[j - 1].lower_ in _OWN_STATE and doc[j - 2].lower_ == "the":
+            start = j - 2  # "the country's president": the state the text is about, not a person's
+            break
         if not (t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.text == "-" or t.lower_ in _AGE):
             break
         j -= 1
@@ -173,8 +179,7 @@ def _describe(st: State, tok: Token) -> Description | None:
         if _person(st, t) is not None:
             return None  # a name inside: a title before a name, not a description
         if t in st.hits:
-            c = state_of_span(st, st.hits[t][2])
-            d.state = d.state or c
+            d.state = d.state or _nationality(st, t)
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") and c.i > tok.i), None)
     if prep is not None:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -191,10 +196,22 @@ def _describe(st: State, tok: Token) -> Description | None:
     return d
 
 
+def _nationality(st: State, t: int) -> str | None:
+    """The state a word of a description names as a nationality or by the state's own name (``the
+    Sudanese diplomat``, ``the Kosovo premier``); not a city that stands for a state (``the Geneva
+    diplomat`` worked in Geneva, whatever their state)."""
+    start, end, hit = st.hits[t]
+    c = state_of_span(st, hit)
+    if c is None or hit.kind == "demonym":
+        return c
+    said = " ".join(st.doc[k].text for k in range(start, end)).lower().removeprefix("the ")
+    return c if said == st.kb.state_name(c).lower() or said.upper() == c else None
+
+
 def _personal(tok: Token) -> bool:
     """A noun that names a person by role, rank, occupation or age (listed, or an agent noun: -ist, -ian)."""
     low = tok.lemma_.lower()
-    return low in _NOUNS or (len(low) > 5 and low.endswith(("ist", "ian")))
+    return low in _NOUNS or (len(low) > 5 and low.endswith(("ist", "ian", "man", "woman")))
 
 
 def _agentive(tok: Token) -> bool:
@@ -323,7 +340,16 @@ def _kin_order(st: State) -> tuple[str, str, int] | None:
 
 
 def bind_descriptors(st: State) -> None:
+    """The rules that tie a description to a person by the text's form (appositive, place, kin,
+    predecessor), then the learned antecedent chooser for the descriptions still unplaced."""
+    _bind(st, learned=False)
+    _bind(st, learned=True)
+
+
+def _bind(st: State, learned: bool) -> None:
     on = {r: REGISTRY.enabled(r) for r in (APPOSITIVE, PLACE, KIN, PREDECESSOR, SALIENT)}
+    if learned:
+        on = {r: (v and r == SALIENT) for r, v in on.items()}
     if not any(on.values()):
         return
     doc = st.doc
@@ -372,17 +398,19 @@ def bind_descriptors(st: State) -> None:
         if tok.dep_ == "appos" or (d.start >= 2 and doc[d.start - 1].text == "," and
                                    doc[d.start - 2].pos_ in ("PROPN", "NOUN")):
             continue  # in apposition to something that is no person of the document: it describes that
-        if tok.lower_ in _COREF_NOUNS and d.title == tok.lemma_.lower() and d.place is None:
-            continue  # "the old man", "the former president": coreference's descriptor rule reads them
-        if _is_office(d.title) and not d.aged and d.place is None:
-            continue  # "the president", "the Kenyan president": the office-holder rules and coreference decide
+        # "the old man", "the former president", "the president", "the Kenyan president" the office-holder
+        # rules left unplaced: only the learned chooser below reads them (and coreference after it)
         if d.place is not None and not d.place_state and d.title not in ("man", "woman"):
+            continue
+        if not d.place_state:
+            if learned and on[SALIENT] and not _named_form(doc, d):
+                _learned(st, people, d)
             continue
         ranked = people.ranked(st, d.start, _fits(st, people, d))
         if not ranked:
             continue
         f, sal, aid = ranked[0]
-        rule = PLACE if d.place_state else SALIENT
+        rule = PLACE
         if not on[rule]:
             continue
         if f < 2.0:
@@ -409,3 +437,73 @@ def _predecessor(st: State, people: People, d: Description) -> None:
     formers = [a for a in formers if first.get(a.id, len(st.doc)) < d.start]
     if len(formers) == 1:
         _claim(st, d.start, d.head + 1, formers[0], PREDECESSOR, REGISTRY[PREDECESSOR].confidence)
+
+
+def _named_form(doc, d: Description) -> bool:
+    """A capitalised head inside a sentence (``the Spokesman``), a quoted phrase or the name a nickname
+    verb gives is a nickname, not a description: the nickname rules read it."""
+    head = doc[d.head]
+    if head.text[:1].isupper() and not head.is_sent_start and d.start != head.sent.start:
+        return True
+    if head.dep_ in ("dobj", "oprd") and head.head.lemma_.lower() in _NICKNAME_VERBS:
+        return True  # "as his fans call the captain": the nickname rules bind it to the captain named before
+    return d.start > 0 and doc[d.start - 1].text in ('"', "“", "'", "‘", "«")
+
+
+def _paragraph_start(st: State, sentence: int) -> int:
+    """The first sentence of the paragraph (a line of the text) that sentence ``sentence`` is in."""
+    sents = list(st.doc.sents)
+    k = sentence
+    while k > 0 and "\n" not in st.doc[sents[k - 1].start:sents[k].start].text_with_ws:
+        k -= 1
+    return k
+
+
+def _learned(st: State, people: People, d: Description) -> None:
+    """A description no appositive, place or kin ties to a person: the learned antecedent chooser
+    (``antecedents``) among the persons named in the window before it that the description fits."""
+    si = people.sent[d.start]
+    para = _paragraph_start(st, si)
+    fit = _fits(st, people, d)
+    cands: dict[str, antecedents.Candidate] = {}
+    sent_subject: dict[int, str] = {}
+    paragraph: list[tuple[int, int, str]] = []
+    for ti, s, aid, subj in people.occurrences:
+        if ti >= d.start or aid not in st.out.actors:
+            continue
+        if s >= para:
+            paragraph.append((ti, s, aid))
+        if si - s > antecedents.WINDOW:
+            continue
+        if subj and s not in sent_subject:
+            sent_subject[s] = aid
+        c = cands.get(aid)
+        if c is None:
+            cands[aid] = antecedents.Candidate(aid, ti, s, subj, 1)
+        else:
+            c.token, c.sentence, c.subject, c.count = ti, s, subj, c.count + 1
+    before: dict[str, int] = {}
+    for ti, _, aid, _ in people.occurrences:  # times named anywhere before, not only in the window
+        if ti < d.start:
+            before[aid] = before.get(aid, 0) + 1
+    for c in cands.values():
+        c.count = before.get(c.actor, c.count)
+    office = _is_office(d.title) or _is_office(d.title.split()[-1])
+    facts = antecedents.Facts(d.start, d.head + 1, si, para, d.state, d.past, d.aged, office)
+    scored = []
+    order = list(cands.values())
+    for c in order:
+        a = st.out.actors[c.actor]
+        if a.code is None and len(a.name.split()) == 1:
+            continue  # one unknown word the recogniser took for a person ("Africans"): no antecedent
+        f = fit(a)
+        if f is None:
+            continue  # the description contradicts the person
+        former = (a.code or "").endswith("ELI") or a.id in people.former
+        scored.append((a, antecedents.features(facts, c, order, sent_subject, paragraph, f, a.country, former)))
+    span = st.doc[d.start:d.head + 1]
+    s0, e0, text = st.norm.original_span(span.start_char, span.end_char)
+    facts.start, facts.end = s0, e0
+    got = antecedents.choose(facts, scored, text)
+    if got is not None:
+        _claim(st, d.start, d.head + 1, got[0], SALIENT, REGISTRY[SALIENT].confidence * min(1.0, 0.5 + got[1]))

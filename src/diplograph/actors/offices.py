@@ -55,6 +55,21 @@ def _state_word(st: State, t: int) -> str | None:
     return code if code and len(code) == 3 and code in st.kb.countries else None
 
 
+def _compass_state(st: State, t: int) -> str | None:
+    """``South Sudanese``, ``North Korean``: the state the two words name together (a state of its own),
+    else the state of the second word."""
+    if t + 1 < len(st.doc):
+        m = st.kb.longest_match([st.doc[t].text.upper(), st.doc[t + 1].text.upper()], 0)
+        if m is not None and m[0] == 2:
+            hit = m[1]
+            if hit.kind == "demonym" and hit.country:
+                return hit.country
+            code = hit.entry.code_on(st.on) if hit.kind == "actor" and hit.entry is not None else None
+            if code and len(code) == 3 and code in st.kb.countries:
+                return code
+    return _state_word(st, t + 1) if t + 1 < len(st.doc) else None
+
+
 def _descriptor(st: State, a: Actor, tokens: list[int]) -> tuple[str, bool, str | None] | None:
     """(office title, definite, state) of a mention's tokens when they are ``[the] [adjectives] [state] title``."""
     doc = st.doc
@@ -81,7 +96,7 @@ def _descriptor(st: State, a: Actor, tokens: list[int]) -> tuple[str, bool, str 
             continue
         if low in ("'s", "’s"):
             continue
-        c = _state_word(st, t) or (_state_word(st, t + 1) if low in ("south", "north") else None)
+        c = _state_word(st, t) or (_compass_state(st, t) if low in ("south", "north") else None)
         if c is not None or (low in ("south", "north") and t + 1 < len(doc) and _state_word(st, t + 1)):
             state = state or c
             continue
