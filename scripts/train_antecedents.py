@@ -33,6 +33,7 @@ MECHS = ("descriptor", "office_holder")
 OUT = ROOT / "src" / "diplograph" / "data" / "models" / "antecedents.json"
 CS = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+MARGINS = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2)
 
 
 def collect() -> list[dict]:
@@ -83,8 +84,9 @@ def fit(groups: list[dict], c: float):
     return LogisticRegression(C=c, max_iter=2000).fit(x, y)
 
 
-def evaluate(model, groups: list[dict], threshold: float) -> tuple[int, int, int]:
-    """(right, wrong, unresolved) choosing the best candidate per group."""
+def evaluate(model, groups: list[dict], threshold: float, margin: float) -> tuple[int, int, int]:
+    """(right, wrong, unresolved) choosing the best candidate per group (none when below the threshold or
+    within the margin of the second best)."""
     from diplograph.actors.antecedents import FEATURES
 
     right = wrong = none = 0
@@ -94,7 +96,8 @@ def evaluate(model, groups: list[dict], threshold: float) -> tuple[int, int, int
             continue
         probs = model.predict_proba([[f[k] for k in FEATURES] for f, _ in g["pairs"]])[:, 1]
         k = max(range(len(probs)), key=lambda i: probs[i])
-        if probs[k] < threshold:
+        second = max((p for i, p in enumerate(probs) if i != k), default=0.0)
+        if probs[k] < threshold or probs[k] - second < margin:
             none += 1
         elif g["pairs"][k][1]:
             right += 1
@@ -103,13 +106,13 @@ def evaluate(model, groups: list[dict], threshold: float) -> tuple[int, int, int
     return right, wrong, none
 
 
-def loso(groups: list[dict], c: float, threshold: float) -> dict[str, tuple[int, int, int]]:
+def loso(groups: list[dict], c: float, threshold: float, margin: float) -> dict[str, tuple[int, int, int]]:
     out = {}
     for held in BUILD_PREFIXES:
         train = [g for g in groups if g["set"] != held]
         test = [g for g in groups if g["set"] == held]
         m = fit(train, c)
-        out[held] = evaluate(m, test, threshold) if m is not None else (0, 0, len(test))
+        out[held] = evaluate(m, test, threshold, margin) if m is not None else (0, 0, len(test))
     return out
 
 
@@ -131,14 +134,15 @@ def main() -> int:
     best = None
     for c in CS:
         for t in THRESHOLDS:
-            res = loso(groups, c, t)
-            r = sum(v[0] for v in res.values())
-            w = sum(v[1] for v in res.values())
-            obj = r - 2 * w
-            if best is None or obj > best[0]:
-                best = (obj, c, t, res)
-    _, c, t, res = best
-    print(f"chosen C={c} threshold={t} (leave one set out)")
+            for mg in MARGINS:
+                res = loso(groups, c, t, mg)
+                r = sum(v[0] for v in res.values())
+                w = sum(v[1] for v in res.values())
+                obj = r - 2 * w
+                if best is None or obj > best[0]:
+                    best = (obj, c, t, mg, res)
+    _, c, t, mg, res = best
+    print(f"chosen C={c} threshold={t} margin={mg} (leave one set out)")
     for s, (r, w, n) in res.items():
         print(f"  held-out set {s}: right {r}, wrong {w}, unresolved {n} of {r + w + n}")
     r, w, n = (sum(v[i] for v in res.values()) for i in range(3))
@@ -154,7 +158,7 @@ def main() -> int:
                      "articles a, c, d, e, f (tests/actors/articles, written for diplograph); C and threshold by "
                      "leave-one-set-out cross-validation.",
             "features": list(FEATURES), "coef": coef, "intercept": round(float(m.intercept_[0]), 4),
-            "threshold": t, "C": c,
+            "threshold": t, "margin": mg, "C": c,
             "loso": {s: {"right": v[0], "wrong": v[1], "unresolved": v[2]} for s, v in res.items()},
             "groups": len(groups), "reachable": reachable,
         }, indent=1) + "\n", encoding="utf-8")

@@ -7,7 +7,8 @@ each gets a few features (how far back, subject or not, the last person named, t
 what the text or the tables say the person is, the description's nationality) and a learned logistic
 score (``data/models/antecedents.json``, fitted by ``scripts/train_antecedents.py`` on the build alias
 articles, regularisation chosen by leave-one-set-out cross-validation; the file records the figures).
-The best candidate is taken when its score reaches the model's threshold; a candidate the description
+The best candidate is taken when its score reaches the model's threshold and leads the next one by the
+model's margin (both chosen by the same cross-validation); a candidate the description
 contradicts (another state, an office it holds now against ``former``) is no candidate at all, and a
 description with no candidate stays unresolved (precision).
 
@@ -18,11 +19,14 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..lexicon import word_class
 from ..records import Actor
+from .state import State
 
 WINDOW = 3  # sentences back
 
@@ -45,6 +49,8 @@ FEATURES = (
 )
 
 TRACE: list | None = None
+OWN_STATE = frozenset({"country", "nation", "state"})
+_NICKNAME_VERBS = word_class("nickname_verbs")
 
 
 @dataclass
@@ -124,5 +130,119 @@ def choose(f: Facts, scored: list[tuple[Actor, dict[str, float]]], text: str = "
                       "candidates": [(a.name, feats) for a, feats in scored]})
     if not scored:
         return None
-    best = max(((score(feats), a) for a, feats in scored), key=lambda x: x[0])
-    return (best[1], best[0]) if best[0] >= model()["threshold"] else None
+    ranked = sorted(((score(feats), a) for a, feats in scored), key=lambda x: -x[0])
+    p, best = ranked[0]
+    second = ranked[1][0] if len(ranked) > 1 else 0.0
+    if p < model()["threshold"] or p - second < model().get("margin", 0.0):
+        return None  # too weak, or two candidates nearly as good: no guess
+    return best, p
+
+
+_RESTRICTIVE_PREPS = frozenset({"at", "in", "on", "near", "behind", "outside", "inside", "with", "under", "beside",
+                                 "by", "for", "against", "among"})
+
+
+def restricted(doc, head_i: int) -> bool:
+    """``the soldier at the gate``, ``the candidate supported by Ankara``, ``the officer who ...``: a restrictive
+    modifier after the head picks out someone new, not a person named before (``of``/``from`` phrases say
+    where a known person is from: ``the mathematician from Bucharest``)."""
+    head = doc[head_i]
+    for c in head.children:
+        if c.i <= head.i or doc[c.left_edge.i - 1].text in (",", "(", "—", "–"):
+            continue  # set off by a comma: a non-restrictive remark about the person ("the banker, who ...")
+        if c.dep_ == "prep" and c.lower_ in _RESTRICTIVE_PREPS:
+            return True
+        if (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")) or c.dep_ == "relcl":
+            return True  # a finite verb read as a clause of the noun ("the footballer celebrated") is a misparse
+    return False
+
+
+def clause_subject(doc, head_i: int) -> int | None:
+    """The subject of the clause a description is the object of (``X defeated the candidate``): binding says
+    the description is someone else."""
+    head = doc[head_i]
+    verb = head.head
+    if head.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+        verb = verb.head
+    elif head.dep_ not in ("dobj", "dative"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj.i if subj is not None else None
+
+
+def own_state(doc, start: int) -> bool:
+    """``the country's president``."""
+    return start + 2 < len(doc) and doc[start + 1].lower_ in OWN_STATE and doc[start + 2].lower_ in ("'s", "’s")
+
+
+def named_form(doc, start: int, head_i: int) -> bool:
+    """A capitalised head inside a sentence (``the Spokesman``), a quoted phrase or the name a nickname
+    verb gives is a nickname, not a description: the nickname rules read it."""
+    head = doc[head_i]
+    if head.text[:1].isupper() and not head.is_sent_start and start != head.sent.start:
+        return True
+    if head.dep_ in ("dobj", "oprd") and head.head.lemma_.lower() in _NICKNAME_VERBS:
+        return True  # "as his fans call the captain": the nickname rules bind it to the captain named before
+    return start > 0 and doc[start - 1].text in ('"', "“", "'", "‘", "«")
+
+
+def paragraph_start(doc, sentence: int) -> int:
+    """The first sentence of the paragraph (a line of the text) that sentence ``sentence`` is in."""
+    sents = list(doc.sents)
+    k = sentence
+    while k > 0 and "\n" not in doc[sents[k - 1].start:sents[k].start].text_with_ws:
+        k -= 1
+    return k
+
+
+def resolve(st: State, occurrences: list[tuple[int, int, str, bool]], sent: dict[int, int], formers: set[str],
+            f: Facts, fit: Callable[[Actor], float | None]) -> tuple[Actor, float] | None:
+    """The antecedent of the description ``f`` (token offsets; rewritten to the original text's) among the
+    persons ``occurrences`` (token, sentence, actor, subject) name in the window before it that ``fit``
+    (the descriptor pass's compatibility: None = contradicted, 3 = a role the text gave, 2 = an office
+    held) does not exclude, with its score; None when no candidate reaches the model's bars."""
+    doc = st.doc
+    start, head = f.start, f.end - 1
+    si = f.sentence
+    para = f.paragraph_start = paragraph_start(doc, si)
+    cands: dict[str, Candidate] = {}
+    sent_subject: dict[int, str] = {}
+    paragraph: list[tuple[int, int, str]] = []
+    before: dict[str, int] = {}
+    for ti, s, aid, subj in occurrences:
+        if ti >= start or aid not in st.out.actors:
+            continue
+        before[aid] = before.get(aid, 0) + 1  # times named anywhere before, not only in the window
+        if s >= para:
+            paragraph.append((ti, s, aid))
+        if si - s > WINDOW:
+            continue
+        if subj and s not in sent_subject:
+            sent_subject[s] = aid
+        c = cands.get(aid)
+        if c is None:
+            cands[aid] = Candidate(aid, ti, s, subj, 1)
+        else:
+            c.token, c.sentence, c.subject = ti, s, subj
+    for c in cands.values():
+        c.count = before.get(c.actor, c.count)
+    order = list(cands.values())
+    subj_tok = clause_subject(doc, head)
+    bound = st.out.token_actor.get(subj_tok) if subj_tok is not None else None
+    scored = []
+    for c in order:
+        a = st.out.actors[c.actor]
+        if a.code is None and len(a.name.split()) == 1:
+            continue  # one unknown word the recogniser took for a person ("Africans"): no antecedent
+        if a.id == bound:
+            continue  # "X defeated the candidate": the object of X's own clause is not X
+        fv = fit(a)
+        if fv is None:
+            continue  # the description contradicts the person
+        former = (a.code or "").endswith("ELI") or a.id in formers
+        scored.append((a, features(f, c, order, sent_subject, paragraph, fv, a.country, former)))
+    span = doc[start:head + 1]
+    f.start, f.end, text = st.norm.original_span(span.start_char, span.end_char)
+    return choose(f, scored, text)

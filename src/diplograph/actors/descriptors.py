@@ -61,9 +61,7 @@ _AGE = word_class("age_adjectives")
 _PAST = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile", "previous"})
 _KIN = word_class("kin_nouns")
 _TIME = word_class("time_words")
-_NICKNAME_VERBS = word_class("nickname_verbs")
 _POSSESSIVES = frozenset({"his", "her", "their"})
-_OWN_STATE = frozenset({"country", "nation", "state"})
 _END = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
 # A salient person the description merely does not contradict is taken only this far ahead of the next.
 MARGIN = 1.0
@@ -157,7 +155,7 @@ def _describe(st: State, tok: Token) -> Description | None:
         if t.lower_ == "the" or (t.lower_ in _POSSESSIVES and t.tag_ == "PRP$"):
             start = j
             break
-        if t.lower_ in ("'s", "’s") and j >= 2 and doc[j - 1].lower_ in _OWN_STATE and doc[j - 2].lower_ == "the":
+        if t.lower_ in ("'s", "’s") and j >= 2 and doc[j - 1].lower_ in antecedents.OWN_STATE and doc[j - 2].lower_ == "the":
             start = j - 2  # "the country's president": the state the text is about, not a person's
             break
         if not (t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.text == "-" or t.lower_ in _AGE):
@@ -398,12 +396,15 @@ def _bind(st: State, learned: bool) -> None:
         if tok.dep_ == "appos" or (d.start >= 2 and doc[d.start - 1].text == "," and
                                    doc[d.start - 2].pos_ in ("PROPN", "NOUN")):
             continue  # in apposition to something that is no person of the document: it describes that
-        # "the old man", "the former president", "the president", "the Kenyan president" the office-holder
-        # rules left unplaced: only the learned chooser below reads them (and coreference after it)
+        if tok.lower_ in _COREF_NOUNS and d.title == tok.lemma_.lower() and d.place is None and not (
+                d.state or antecedents.own_state(doc, d.start)):
+            continue  # "the old man", "the former president": coreference's descriptor rule reads them
+        # "the Kenyan president", "the country's president", "the junta leader" the office-holder rules left
+        # unplaced: only the learned chooser below reads them
         if d.place is not None and not d.place_state and d.title not in ("man", "woman"):
             continue
         if not d.place_state:
-            if learned and on[SALIENT] and not _named_form(doc, d):
+            if learned and on[SALIENT] and not antecedents.named_form(doc, d.start, d.head) and not antecedents.restricted(doc, d.head):
                 _learned(st, people, d)
             continue
         ranked = people.ranked(st, d.start, _fits(st, people, d))
@@ -439,71 +440,11 @@ def _predecessor(st: State, people: People, d: Description) -> None:
         _claim(st, d.start, d.head + 1, formers[0], PREDECESSOR, REGISTRY[PREDECESSOR].confidence)
 
 
-def _named_form(doc, d: Description) -> bool:
-    """A capitalised head inside a sentence (``the Spokesman``), a quoted phrase or the name a nickname
-    verb gives is a nickname, not a description: the nickname rules read it."""
-    head = doc[d.head]
-    if head.text[:1].isupper() and not head.is_sent_start and d.start != head.sent.start:
-        return True
-    if head.dep_ in ("dobj", "oprd") and head.head.lemma_.lower() in _NICKNAME_VERBS:
-        return True  # "as his fans call the captain": the nickname rules bind it to the captain named before
-    return d.start > 0 and doc[d.start - 1].text in ('"', "“", "'", "‘", "«")
-
-
-def _paragraph_start(st: State, sentence: int) -> int:
-    """The first sentence of the paragraph (a line of the text) that sentence ``sentence`` is in."""
-    sents = list(st.doc.sents)
-    k = sentence
-    while k > 0 and "\n" not in st.doc[sents[k - 1].start:sents[k].start].text_with_ws:
-        k -= 1
-    return k
-
-
 def _learned(st: State, people: People, d: Description) -> None:
     """A description no appositive, place or kin ties to a person: the learned antecedent chooser
     (``antecedents``) among the persons named in the window before it that the description fits."""
-    si = people.sent[d.start]
-    para = _paragraph_start(st, si)
-    fit = _fits(st, people, d)
-    cands: dict[str, antecedents.Candidate] = {}
-    sent_subject: dict[int, str] = {}
-    paragraph: list[tuple[int, int, str]] = []
-    for ti, s, aid, subj in people.occurrences:
-        if ti >= d.start or aid not in st.out.actors:
-            continue
-        if s >= para:
-            paragraph.append((ti, s, aid))
-        if si - s > antecedents.WINDOW:
-            continue
-        if subj and s not in sent_subject:
-            sent_subject[s] = aid
-        c = cands.get(aid)
-        if c is None:
-            cands[aid] = antecedents.Candidate(aid, ti, s, subj, 1)
-        else:
-            c.token, c.sentence, c.subject, c.count = ti, s, subj, c.count + 1
-    before: dict[str, int] = {}
-    for ti, _, aid, _ in people.occurrences:  # times named anywhere before, not only in the window
-        if ti < d.start:
-            before[aid] = before.get(aid, 0) + 1
-    for c in cands.values():
-        c.count = before.get(c.actor, c.count)
     office = _is_office(d.title) or _is_office(d.title.split()[-1])
-    facts = antecedents.Facts(d.start, d.head + 1, si, para, d.state, d.past, d.aged, office)
-    scored = []
-    order = list(cands.values())
-    for c in order:
-        a = st.out.actors[c.actor]
-        if a.code is None and len(a.name.split()) == 1:
-            continue  # one unknown word the recogniser took for a person ("Africans"): no antecedent
-        f = fit(a)
-        if f is None:
-            continue  # the description contradicts the person
-        former = (a.code or "").endswith("ELI") or a.id in people.former
-        scored.append((a, antecedents.features(facts, c, order, sent_subject, paragraph, f, a.country, former)))
-    span = st.doc[d.start:d.head + 1]
-    s0, e0, text = st.norm.original_span(span.start_char, span.end_char)
-    facts.start, facts.end = s0, e0
-    got = antecedents.choose(facts, scored, text)
+    facts = antecedents.Facts(d.start, d.head + 1, people.sent[d.start], 0, d.state, d.past, d.aged, office)
+    got = antecedents.resolve(st, people.occurrences, people.sent, people.former, facts, _fits(st, people, d))
     if got is not None:
         _claim(st, d.start, d.head + 1, got[0], SALIENT, REGISTRY[SALIENT].confidence * min(1.0, 0.5 + got[1]))
