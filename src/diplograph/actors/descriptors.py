@@ -158,8 +158,9 @@ def _describe(st: State, tok: Token) -> Description | None:
         if t.lower_ in ("'s", "’s") and j >= 2 and doc[j - 1].lower_ in antecedents.OWN_STATE and doc[j - 2].lower_ == "the":
             start = j - 2  # "the country's president": the state the text is about, not a person's
             break
-        if not (t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.text == "-" or t.lower_ in _AGE):
-            break
+        if not (t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.text == "-" or t.lower_ in _AGE or (
+                t.tag_ in ("VBN", "VBG")) or (t.pos_ == "ADV" and doc[j + 1].text == "-")):
+            break  # "the soft-spoken entrepreneur", "the long-serving minister" read as modifiers too
         j -= 1
     if start is None:
         return None
@@ -396,8 +397,8 @@ def _bind(st: State, learned: bool) -> None:
         if tok.dep_ == "appos" or (d.start >= 2 and doc[d.start - 1].text == "," and
                                    doc[d.start - 2].pos_ in ("PROPN", "NOUN")):
             continue  # in apposition to something that is no person of the document: it describes that
-        if tok.lower_ in _COREF_NOUNS and d.title == tok.lemma_.lower() and d.place is None and not (
-                d.state or antecedents.own_state(doc, d.start)):
+        if tok.lower_ in _COREF_NOUNS and d.title == tok.lemma_.lower() and d.place is None and all(
+                w in _AGE or w in _PAST or w == "the" for w in d.words[:-1]):
             continue  # "the old man", "the former president": coreference's descriptor rule reads them
         # "the Kenyan president", "the country's president", "the junta leader" the office-holder rules left
         # unplaced: only the learned chooser below reads them

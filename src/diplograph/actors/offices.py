@@ -28,7 +28,7 @@ from .decide import mention_rule
 from .identity import move_mentions
 from .leaders import load_leaders, office_forms, title_fits as _fits
 from .spelling import shared_units
-from .state import State, add_mention, key_of, slug
+from .state import State, add_mention, drop_mentions, key_of, slug
 
 OFFICE_NAMED = mention_rule("mention.office_holder_named", 0.8,
                             "a state's office descriptor is the one person the text names in that office",
@@ -97,6 +97,8 @@ def _descriptor(st: State, a: Actor, tokens: list[int]) -> tuple[str, bool, str 
         if low in ("'s", "’s"):
             continue
         c = _state_word(st, t) or (_compass_state(st, t) if low in ("south", "north") else None)
+        if c is not None and t > 0 and doc[t - 1].lower_ in ("south", "north"):
+            c = _compass_state(st, t - 1) or c  # "South Sudanese" whose compass word another actor holds
         if c is not None or (low in ("south", "north") and t + 1 < len(doc) and _state_word(st, t + 1)):
             state = state or c
             continue
@@ -147,7 +149,28 @@ def _named_holder(st: State, country: str, title: str) -> Actor | None:
             ok = any(f in said for f in office_forms().get(title, (title,)))
         if ok:
             fits.append(p)
+    if not fits:
+        fits = _introduced(st, country, title)
     return fits[0] if len(fits) == 1 else None
+
+
+def _introduced(st: State, country: str, title: str) -> list[Actor]:
+    """The persons the text introduces with this state's word before a censored title (``the Chilean **
+    X``, ``X, the Chilean **``), not as former holders and not known to hold another office: the seed's
+    style names every leader so, and ``the Chilean president`` later is one of them."""
+    from .redactions import introduced_states
+
+    out = []
+    for aid, (c, former) in introduced_states(st).items():
+        p = st.out.actors.get(aid)
+        if p is None or c != country or former or (p.code or "").endswith("ELI"):
+            continue
+        said = (st.titles.get(aid) or st.tenure_title.get(aid) or "").lower()
+        forms = office_forms().get(title, (title,))
+        if said and title not in word_class("leader_nouns") and not any(f in said for f in forms):
+            continue  # the text or the tables give them another office
+        out.append(p)
+    return out
 
 
 def _kb_holder(st: State, country: str, title: str) -> Actor | None:
@@ -240,6 +263,50 @@ def resolve_office_holders(st: State) -> None:
         if a.id in st.out.actors:
             move_mentions(st, a, person, rule, only=[m], method="coref")
     _bare_descriptors(st, seen)
+    _head_of_phrases(st)
+
+
+# "the head of the Cuban state", "the head of the Sudanese government": the office the governed thing names
+_HEAD_OF = {"state": "head of state", "country": "head of state", "nation": "head of state",
+            "republic": "head of state", "government": "head of government", "cabinet": "head of government",
+            "junta": "leader", "regime": "leader"}
+
+
+def _head_of_phrases(st: State) -> None:
+    """``the head of the Cuban state`` / ``the leader of the Malian junta``: the holder of that state's office."""
+    doc = st.doc
+    for tok in doc:
+        if tok.lower_ not in ("head", "chief", "leader") or tok.i == 0 or doc[tok.i - 1].lower_ not in _DETERMINERS:
+            continue
+        j = tok.i + 1
+        if j >= len(doc) or doc[j].lower_ != "of":
+            continue
+        j += 1
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        country = None
+        while j < len(doc) and doc[j].lower_ not in _HEAD_OF and j - tok.i <= 6:
+            c = _state_word(st, j) or (_compass_state(st, j) if doc[j].lower_ in ("south", "north") else None)
+            if c is None and j in st.hits and st.hits[j][2].kind == "demonym":
+                c = st.hits[j][2].country
+            if c is None and doc[j].lower_ not in ("'s", "’s"):
+                break
+            country = country or c
+            j += 1
+        if country is None or j >= len(doc) or doc[j].lower_ not in _HEAD_OF:
+            continue
+        found = holder_and_rule(st, country, _HEAD_OF[doc[j].lower_])
+        if found is None:
+            continue
+        person, rule = found
+        start, end = tok.i - 1, j + 1
+        owners = {st.out.token_actor[t] for t in range(start, end) if t in st.out.token_actor}
+        if any(st.out.actors[o].type == "person" for o in owners if o in st.out.actors):
+            continue
+        for aid in owners:
+            if aid in st.out.actors:
+                drop_mentions(st, aid, start, end)
+        add_mention(st, start, end, key_of(person), "coref", REGISTRY[rule].confidence, rule)
 
 
 def _window_states(st: State, token: int) -> list[str]:

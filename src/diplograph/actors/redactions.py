@@ -157,6 +157,22 @@ def _describe(st: State, t: int) -> Redacted:
     return Redacted(st, t, person, state, of_tokens)
 
 
+def introduced_states(st: State) -> dict[str, tuple[str, bool]]:
+    """Person actor → (the state the words around a censored title before or after their name give, whether
+    ``former``/``ex-`` stands in them): ``the new Chilean ** X`` → (CHL, False)."""
+    out: dict[str, tuple[str, bool]] = {}
+    doc = st.doc
+    for tok in tokens_of(doc):
+        if tok.text != PLACEHOLDER:
+            continue
+        r = _describe(st, tok.i)
+        if r.person is None or r.state is None or r.person.id in out:
+            continue
+        former = any(doc[j].lower_ in ("former", "ex", "outgoing", "ousted", "late") for j in range(max(0, tok.i - 4), tok.i))
+        out[r.person.id] = (r.state, former)
+    return out
+
+
 # The title rules ----------------------------------------------------------------------------
 
 def _text_title(r: Redacted) -> str | None:
