@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..lexicon import word_class
+from ..nlp import sentence_of, sentences_of
 from ..records import Actor
 from .state import State
 
@@ -181,7 +182,7 @@ def named_form(doc, start: int, head_i: int) -> bool:
     """A capitalised head inside a sentence (``the Spokesman``), a quoted phrase or the name a nickname
     verb gives is a nickname, not a description: the nickname rules read it."""
     head = doc[head_i]
-    if head.text[:1].isupper() and not head.is_sent_start and start != head.sent.start:
+    if head.text[:1].isupper() and not head.is_sent_start and start != sentence_of(doc, head_i).start:
         return True
     if head.dep_ in ("dobj", "oprd") and head.head.lemma_.lower() in _NICKNAME_VERBS:
         return True  # "as his fans call the captain": the nickname rules bind it to the captain named before
@@ -190,7 +191,7 @@ def named_form(doc, start: int, head_i: int) -> bool:
 
 def paragraph_start(doc, sentence: int) -> int:
     """The first sentence of the paragraph (a line of the text) that sentence ``sentence`` is in."""
-    sents = list(doc.sents)
+    sents = sentences_of(doc)
     k = sentence
     while k > 0 and "\n" not in doc[sents[k - 1].start:sents[k].start].text_with_ws:
         k -= 1
