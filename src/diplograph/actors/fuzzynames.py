@@ -106,7 +106,18 @@ def fuzzy_holder(st: State, name: str, country: str | None) -> Tenure | None:
 
 
 def canonical_name(text_name: str, tenure: Tenure) -> str:
-    """The tables' name for a person the text spells another way (the text's name when it agrees)."""
-    if exact_spelling(text_name, tenure.leader) or len(tenure.leader.split()) < 2:
+    """The tables' name for a person the text spells another way (the text's name when it agrees with one
+    of the names the tables give that person). A table name the text's words do not fit (another
+    romanisation that drops or adds a given name: ``Abdelrahman Burhan`` for ``Abdel Fattah al-Burhan``)
+    is not the text's person spelt otherwise: the text's name stays."""
+    if len(tenure.leader.split()) < 2 or exact_spelling(text_name, tenure.leader):
         return text_name
-    return tenure.leader
+    if fits_name(text_name, tenure.leader):
+        return tenure.leader
+    spellings = load_leaders().spellings(tenure)
+    if any(exact_spelling(text_name, sp) for sp in spellings):
+        return text_name
+    for sp in spellings:
+        if len(sp.split()) > 1 and fits_name(text_name, sp):
+            return sp
+    return text_name

@@ -204,6 +204,40 @@ def join_same_people(st: State) -> None:
                     and _agreeing(" ".join(_words(p.name)), b) >= 2]
             if len(fits) == 1 and g.id in st.out.actors:
                 move_mentions(st, g, fits[0], SAME_PERSON, method="alias")
+    link_partial_names(st)
+
+
+def tier(a: tuple[str, str], b: tuple[str, str]) -> int | None:
+    """How closely two name words agree: 0 the same transliteration key, 1 the same consonant skeleton or
+    vowel-folded key, 2 a close spelling (``_close``), None not at all. A partial name goes to the one
+    person at the best tier, so ``Cheng`` is Cheng Li-wun (same key), not Lai Ching-te (folded)."""
+    if a[0] == b[0]:
+        return 0
+    if same_unit(a, b):
+        return 1
+    return 2 if _close(a, b) else None
+
+
+def _best_tier(u: tuple[str, str], names: list[tuple[str, str]]) -> int | None:
+    found = [t for v in names if (t := tier(u, v)) is not None]
+    return min(found) if found else None
+
+
+def word_unit(word: str) -> tuple[str, str] | None:
+    """The unit of one written word: a hyphenated word whole (``Díaz-Canel``), else its one unit."""
+    u = units(word)
+    if not u:
+        return None
+    return u[-1] if "-" in word.strip("-") else u[0]
+
+
+def link_partial_names(st: State) -> None:
+    """``mention.partial_name``: an actor the text only names with one word is the one person of the document
+    whose full name has that word at the best agreement (see ``tier``). Run after the full names are joined,
+    and again after nicknames and descriptors have joined other actors (an honorific or sobriquet read as a
+    person of its own at first makes a word look shared)."""
+    from ..rules import REGISTRY
+
     if not REGISTRY.enabled(PARTIAL_NAME):
         return
     full = [a for a in st.out.actors.values() if a.type == "person" and _full(st, a)]
@@ -212,16 +246,32 @@ def join_same_people(st: State) -> None:
             continue
         if a.type != "person" and (a.code or a.type not in ("group", "state")):
             continue  # a state or organisation the knowledge base codes is not a person's name
-        single = [m for m, n in zip(a.mentions, _mention_names(a, st)) if len(_words(n)) == 1]
-        if not single or len(single) != len(a.mentions):
+        names = _mention_names(a, st)
+        if not names or any(len(_words(n)) != 1 for n in names):
             continue
-        word = _words(_mention_names(a, st)[0])[0]
-        u = units(word)
-        if not u or len(word) < 2:
+        word = _words(names[0])[0]
+        u = word_unit(word)
+        if u is None or len(word) < 2:
             continue
-        fits = [b for b in full if b.id != a.id and any(_close(u[0], v) for v in units(" ".join(_words(b.name))))]
-        if a.type != "person":
-            fits = [b for b in fits if any(units(" ".join(_words(b.name)))[-1:]) and _close(u[0], units(
-                " ".join(_words(b.name)))[-1])]  # an unknown entity: only a garbled surname
+        ranked: list[tuple[int, Actor]] = []
+        for b in full:
+            if b.id == a.id or b.id not in st.out.actors:
+                continue
+            bu = list(units(" ".join(_words(b.name))))
+            if a.type != "person":
+                bu = bu[-1:]  # an unknown entity: only a garbled surname
+            t = _best_tier(u, bu)
+            if t is None and a.code is None and len(u[0]) >= 5:
+                # A garbled spelling of a one-word name the text gave the person (a nickname: Hemeti/Hemedti).
+                aliases = [word_unit(w) for n in _mention_names(b, st) if len(ws := _words(n)) == 1
+                           for w in ws]
+                t = _best_tier(u, [x for x in aliases if x is not None and len(x[0]) >= 5])
+                t = 2 if t is not None else None
+            if t is not None:
+                ranked.append((t, b))
+        if not ranked:
+            continue
+        top = min(t for t, _ in ranked)
+        fits = [b for t, b in ranked if t == top]
         if len(fits) == 1:
             move_mentions(st, a, fits[0], PARTIAL_NAME, method="alias")

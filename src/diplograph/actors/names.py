@@ -40,7 +40,47 @@ def add_surnames(st: State) -> None:
         aid = st.by_surname.get(translit_key(t.text))
         if aid is None or st.out.actors[aid].type != "person":
             continue
-        add_mention(st, t.i, t.i + 1, key_of(st.out.actors[aid]), "alias", 0.85, SURNAME_ALIAS)
+        run = inside_longer_name(st, t.i, aid)
+        if run == (-1, -1):
+            continue  # "Mahamat Idriss Deby": a middle name is no one else's surname
+        s, e = run or (t.i, t.i + 1)
+        add_mention(st, s, e, key_of(st.out.actors[aid]), "alias", 0.85, SURNAME_ALIAS)
+
+
+def name_run_around(st: State, i: int) -> tuple[int, int]:
+    """The run of capitalised proper nouns around token ``i`` that no title, honorific, place or other KB
+    phrase explains: the words of one written name."""
+    toks = tokens_of(st.doc)
+
+    def name_word(j: int) -> bool:
+        n = toks[j]
+        return not (n.text == PLACEHOLDER or n.pos_ != "PROPN" or not CAPITALISED.match(n.text) or j in st.hits
+                    or n.ent_type_ in ("GPE", "LOC", "NORP", "DATE") or n.text.endswith(".")
+                    or n.lower_ in word_class("office_words") or n.lower_ in honorific_prefixes())
+
+    s, e = i, i + 1
+    while s - 1 >= 0 and name_word(s - 1):
+        s -= 1
+    while e < len(toks) and name_word(e):
+        e += 1
+    return s, e
+
+
+def inside_longer_name(st: State, i: int, aid: str) -> tuple[int, int] | None:
+    """Token ``i`` is one word of a longer written name (a given or middle name, one part of a double
+    surname). None when it stands alone; the run's bounds when every other word of the run is a name word
+    of ``aid`` (``Ilse Vandorn`` after ``Ilse Vandorn``: the whole run is that person); else ``(-1, -1)``:
+    a word inside another name never names ``aid`` on its own."""
+    s, e = name_run_around(st, i)
+    if e - s == 1:
+        return None
+    mine = {translit_key(w) for w in st.names.get(aid, [])} | {
+        translit_key(w) for w in st.out.actors[aid].name.replace("-", " ").split()}
+    others = [st.doc[j].text for j in range(s, e) if j != i]
+    if all(translit_key(w) in mine for w in others) and not any(
+            st.out.token_actor.get(j) not in (None, aid) for j in range(s, e)):
+        return s, e
+    return -1, -1
 
 
 def nickname_tokens(doc: Doc) -> dict[int, int]:

@@ -121,6 +121,18 @@ def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHi
             s -= 1
         cands[s] = (s, toks[-1] + 1, None)
         covered.update(range(s, toks[-1] + 1))
+    # Names stay whole: a full name the recogniser read as an organisation ("Mahamat Idriss Deby", "Miguel
+    # Diaz-Canel") that the leader tables list as a person is one person, not words for other rules to take.
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "FAC", "WORK_OF_ART") or len(ent) < 2 or any(t.i in covered for t in ent):
+            continue
+        words = [t for t in ent if t.text != "-"]
+        if len(words) < 2 or any(t.i in kb_tokens or t.i in st.reserved or t.pos_ != "PROPN"
+                                 or not CAPITALISED.match(t.text) for t in ent if t.text != "-"):
+            continue
+        if known_person_name(ent.text):
+            cands[ent.start] = (ent.start, ent.end, None)
+            covered.update(range(ent.start, ent.end))
     # A proper name right after a title or a nationality (+ redaction) is a person even if NER missed it.
     for s0, e0, hit in spans:
         if hit.kind == "agent" or hit.kind == "demonym":
@@ -142,6 +154,14 @@ def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHi
                 cands[j] = (j, end, None)
                 covered.update(range(j, end))
     return [cands[k] for k in sorted(cands)]
+
+
+def known_person_name(name: str) -> bool:
+    """A name of two words or more that the leader tables give a person (every word of a short name, three of
+    a long one agreeing: see ``Leaders.tenures``)."""
+    if len(name.split()) < 2 and "-" not in name:
+        return False
+    return any(len(t.leader.split()) > 1 for t in load_leaders().tenures(name))
 
 
 # The identity rules ------------------------------------------------------------------------
@@ -310,6 +330,8 @@ def _settle(n: Name, ident: Identity, rule: str) -> None:
     st, role = n.st, n.role
     start = role.start if role is not None and role.start < n.s else n.s
     aid = _apply(st, ident)
+    if ident.remember is not None and ident.remember != n.name and len(n.words) > 1:
+        remember(st, aid, n.name)  # the text's own form too: "Salva Kiir" for the tables' "Salva Kiir Mayardit"
     if ident.confidence is not None:
         add_mention(st, start, n.e, key_of(st.out.actors[aid]), ident.method, ident.confidence, rule)
         return

@@ -39,7 +39,7 @@ from .event_located import locate_by_events  # noqa: F401  (the stage's late pas
 from .epithets import bind_epithets
 from .decide import mention_rule, refresh
 from .hyphens import join_hyphenated_names
-from .identity import join_same_people
+from .identity import join_same_people, link_partial_names
 from .instruments import drop_market_names
 from .nicknames import bind_nicknames
 from .offices import resolve_office_holders
@@ -93,6 +93,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     bind_nicknames(st)
     bind_epithets(st)
     bind_bare_epithets(st)
+    link_partial_names(st)  # again: nicknames and descriptors joined actors that made a word look shared
     add_organisation_owners(st)
     _add_coreference(st)
     add_pronoun_owners(st)
