@@ -110,3 +110,39 @@ def test_a_leader_the_recogniser_took_for_an_organisation_is_one_person(pipeline
     ps = [x for x in a.actors if x.type == "person" and "Museveni" in x.name]
     assert len(ps) == 1 and ps[0].code == "UGAGOV"
     assert {m.text for m in ps[0].mentions} >= {"Yoweri Kaguta Museveni", "Museveni"}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Somchai Rattanakorn, the Thai foreign minister, met the envoys. Somchai said the border would reopen.",
+     "Somchai said"),
+    ("The Thai foreign minister Somchai Rattanakorn met the envoys on Monday. Reporters asked Somchai about the "
+     "border.", "Somchai about"),
+])
+def test_a_given_name_alone_is_the_one_person_with_that_given_name(pipeline, text, word):
+    got = owner(pipeline, text, word.split()[0], nth=2)
+    assert got is not None and got.name == "Somchai Rattanakorn"
+
+
+def test_a_personal_name_in_apposition_with_a_role_is_a_person_not_a_group(pipeline):
+    a = pipeline.analyze_one(Document("t", "Somchai Rattanakorn, the Thai foreign minister, met the envoys.",
+                                      "2024-03-01"))
+    assert [x.type for x in a.actors if x.name == "Somchai Rattanakorn"] == ["person"]
+    b = pipeline.analyze_one(Document("t", "The rebel group, Forces for Renewal, attacked the town.", "2024-03-01"))
+    assert all(x.type != "person" for x in b.actors if "Renewal" in x.name)
+
+
+def test_two_people_sharing_a_family_name_are_never_merged_and_a_bare_one_goes_to_the_last_named(pipeline):
+    text = ("Kim Dae-sung, the minister of trade, met Kim Hye-ri, the opposition leader, on Monday. Kim Dae-sung "
+            "said talks would go on. Kim later left for the port.\n"
+            "Kim Hye-ri disagreed with the plan. Kim said it would fail.")
+    ps = [p for p in people(pipeline, text) if "Kim" in p.name]
+    assert sorted(p.name for p in ps) == ["Kim Dae-sung", "Kim Hye-ri"]  # no namesake of the tables
+    assert owner(pipeline, text, "Kim", nth=text[:text.index("Kim later")].count("Kim") + 1).name == "Kim Dae-sung"
+    assert owner(pipeline, text, "Kim", nth=text.count("Kim")).name == "Kim Hye-ri"
+
+
+def test_a_bare_shared_family_name_far_from_both_people_stays_unresolved(pipeline):
+    text = ("Kim Dae-sung, the minister of trade, met Kim Hye-ri, the opposition leader, on Monday.\n"
+            "Kim later left for the port.")
+    got = owner(pipeline, text, "Kim", nth=3)
+    assert got is None or got.name not in ("Kim Dae-sung", "Kim Hye-ri")

@@ -198,7 +198,11 @@ def organisation_of_state(st: State, start: int, end: int) -> None:
         if learned:
             drop_mentions(st, claimed[0], start, end)
         name = doc[start:end].text
-        add_mention(st, start, end, (slug(name), name, "group", code_of.code, code_of.country), "role", 0.6,
+        # Names stay whole: a personal name the recogniser took for an organisation, in apposition with a
+        # person's role (``X Y, the foreign minister``), is a person, not a group.
+        typ = "person" if other in head.children and personal_name(doc[start:end]) and other.lemma_.lower() in (
+            word_class("person_nouns") | word_class("descriptor_nouns")) else "group"
+        add_mention(st, start, end, (slug(name), name, typ, code_of.code, code_of.country), "role", 0.6,
                     ORGANISATION_APPOSITIVE)
         return
     states = {a for a in claimed if out.actors[a].type == "state" and out.actors[a].country}
@@ -212,3 +216,12 @@ def organisation_of_state(st: State, start: int, end: int) -> None:
     name = doc[start:end].text
     add_mention(st, start, end, (slug(name), name, "group", state.country, state.country), "role", 0.6,
                 ORGANISATION_OF_STATE)
+
+
+def personal_name(span) -> bool:
+    """Two to four capitalised proper nouns, none an organisation's head word or a title: the shape of a
+    person's name (``Somchai Rattanakorn``), not of ``Rapid Support Forces`` or ``National Council``."""
+    words = [t for t in span if t.text != "-"]
+    heads = word_class("generic_name_words") | word_class("office_words") | word_class("media_name_heads")
+    return 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and CAPITALISED.match(t.text) and t.text.isalpha()
+                                        and t.lower_ not in heads and not t.text.isupper() for t in words)

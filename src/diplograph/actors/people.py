@@ -186,9 +186,19 @@ def _surname_alias(n: Name) -> Identity | None:
     return Identity(key_of(n.st.out.actors[aid]), "alias")
 
 
+def named_in_document(n: Name) -> bool:
+    """A one-word name that is a name word of a person the document names in full: that person (or one of
+    them) before any namesake of the tables (``Kim`` after ``Kim Dae-sung`` is no ``Georgiy Kim``)."""
+    if len(n.words) != 1:
+        return False
+    key = translit_key(n.words[0])
+    return any(len(ws) > 1 and key in {translit_key(w) for w in " ".join(ws).replace("-", " ").split()}
+               for ws in n.st.names.values())
+
+
 def _person_kb_surname(n: Name) -> Identity | None:
     words, kb = n.words, n.st.kb
-    if n.hit is not None:
+    if n.hit is not None or named_in_document(n):
         return None
     cands = kb.surnames.get(words[-1].upper(), []) if not ACRONYM.match(words[-1]) or len(words[-1]) > 4 else []
     if len(cands) == 1 and (len(words) == 1 or phrase_first(cands[0].root) in (words[0].upper(), "")):
@@ -200,7 +210,7 @@ def _person_kb_surname(n: Name) -> Identity | None:
 
 
 def _person_leader(n: Name) -> Identity | None:
-    if n.hit is not None:
+    if n.hit is not None or named_in_document(n):
         return None
     lr = n.leader()
     if lr is not None and (len(n.words) > 1 or n.role is not None or n.st.doc[n.s].ent_type_ == "PERSON"):

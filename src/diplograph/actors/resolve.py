@@ -48,6 +48,7 @@ from .kb import KnowledgeBase
 from .located import drop_places_as_actors, drop_unknown_report_places, locate_unresolved, relocate_namesakes
 from .naming import finish_actors
 from .names import add_nicknames, add_surnames, name_gender, nickname_tokens
+from .partials import bind_given_names, bind_shared_partials
 from .people import add_people
 from .redactions import restore_redactions
 from .state_initials import add_state_initials
@@ -94,6 +95,8 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     bind_epithets(st)
     bind_bare_epithets(st)
     link_partial_names(st)  # again: nicknames and descriptors joined actors that made a word look shared
+    bind_given_names(st)
+    bind_shared_partials(st)
     add_organisation_owners(st)
     _add_coreference(st)
     add_pronoun_owners(st)

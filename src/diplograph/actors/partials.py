@@ -1,0 +1,133 @@
+"""Later partial mentions of a person the document names in full, that no earlier pass bound (issue 15).
+
+- ``mention.given_name_alone``: a lone capitalised proper noun that is, spelt alike (the same
+  transliteration key), the given or family name word of exactly one person the document names in full
+  (``Ana`` after ``Ana Velasquez``; a Thai or Indonesian given name; ``Wu`` of ``Wu Jianhong``). A word
+  that a knowledge-base phrase, a place or another actor explains is left alone; so is a word inside a
+  longer name. A word that a not-yet-identified actor took as its nickname (``supporters call him X``
+  bound to the wrong antecedent) goes to the person whose name word it is.
+- ``mention.partial_name_recent``: a one-word name two people of the document share (two Kims) goes to
+  the one mentioned last before it in the same paragraph, when the other was not mentioned since;
+  otherwise it stays unresolved. It never joins the two people.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..nlp import tokens_of
+from ..places import toponyms_of
+from ..records import Actor
+from ..rules import REGISTRY
+from .decide import mention_rule
+from .identity import move_mentions
+from .names import name_run_around
+from .spelling import units
+from .state import CAPITALISED, State, add_mention, drop_mentions, key_of
+
+GIVEN_NAME = mention_rule("mention.given_name_alone", 0.7,
+                          "a lone proper noun spelt as the given or family name word of exactly one person the "
+                          "document names in full", ("actors", "parse"))
+RECENT = mention_rule("mention.partial_name_recent", 0.55,
+                      "a one-word name two people of the document share goes to the one named last before it in "
+                      "the same paragraph (the other not named since); otherwise unresolved", ("actors",))
+
+
+def _full_people(st: State) -> list[Actor]:
+    return [a for a in st.out.actors.values() if a.type == "person" and len(a.name.replace("-", " ").split()) > 1]
+
+
+def _weak(a: Actor) -> bool:
+    """An actor with no identity of its own: a new name or an unknown entity the tables do not know."""
+    return a.code is None and all((m.rule or "") in ("mention.person_new", "mention.unknown_entity",
+                                                      "mention.unresolved_located", "mention.nickname_introduced")
+                                  for m in a.mentions)
+
+
+def _owners_by_word(people: list[Actor]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for a in people:
+        for k, _ in units(a.name):
+            if len(k) >= 2:
+                out.setdefault(k, set()).add(a.id)
+    return out
+
+
+def bind_given_names(st: State) -> None:
+    if not REGISTRY.enabled(GIVEN_NAME):
+        return
+    people = _full_people(st)
+    if not people:
+        return
+    by_word = _owners_by_word(people)
+    placed = {i for t in toponyms_of(st.doc) or [] if t.place is not None for i in range(t.start, t.end)}
+    for tok in tokens_of(st.doc):
+        word = tok.text
+        if tok.pos_ != "PROPN" or not word.isalpha() or len(word) < 2 or not CAPITALISED.match(word):
+            continue
+        if tok.i in st.reserved or tok.i in st.hits or tok.i in placed or tok.ent_type_ in ("NORP", "FAC", "DATE"):
+            continue  # a place the gazetteer knows is a place, even if a person's name shares the word
+        u = units(word)
+        if not u or len(by_word.get(u[0][0], ())) != 1:
+            continue
+        person = st.out.actors.get(next(iter(by_word[u[0][0]])))
+        if person is None:
+            continue
+        holder = st.out.actor_at(tok.i)
+        if holder is not None:
+            if holder.id == person.id or not _weak(holder) or holder.type not in ("person", "group"):
+                continue  # a known actor
+            at = _start(st, tok.i)
+            if any(m.start <= at < m.end and len(m.text.split()) > 1 for m in holder.mentions):
+                continue  # one word of a longer mention
+        if name_run_around(st, tok.i) != (tok.i, tok.i + 1):
+            continue  # inside a longer written name
+        if holder is not None:
+            drop_mentions(st, holder.id, tok.i, tok.i + 1)
+        add_mention(st, tok.i, tok.i + 1, key_of(person), "alias", REGISTRY[GIVEN_NAME].confidence, GIVEN_NAME)
+
+
+def _start(st: State, i: int) -> int:
+    tok = st.doc[i]
+    return st.norm.to_original(tok.idx, tok.idx + len(tok))[0]
+
+
+def bind_shared_partials(st: State) -> None:
+    """Two Kims: a one-word actor whose word is a name word of several people in full goes, mention by
+    mention, to the one named last before it in its paragraph (the others not named since)."""
+    if not REGISTRY.enabled(RECENT):
+        return
+    people = _full_people(st)
+    if len(people) < 2:
+        return
+    by_word = _owners_by_word(people)
+    text = st.norm.original
+    sents = [st.norm.to_original(sent.start_char, sent.end_char)[0] for sent in st.doc.sents]
+    for a in list(st.out.actors.values()):
+        if a.id not in st.out.actors or a in people or not (a.type == "person" and a.code is None):
+            continue
+        words = {m.text.strip() for m in a.mentions if (m.rule or "") == "mention.person_new"}
+        if len(words) != 1 or len(a.mentions) != sum(1 for m in a.mentions if m.text.strip() in words):
+            continue
+        word = next(iter(words))
+        u = units(word)
+        if " " in word or not u or len(by_word.get(u[0][0], ())) < 2:
+            continue
+        cands = [st.out.actors[c] for c in by_word[u[0][0]] if c in st.out.actors]
+        for m in list(a.mentions):
+            last = {c.id: max((x.start for x in c.mentions if x.end <= m.start), default=-1) for c in cands}
+            ranked = sorted(cands, key=lambda c: -last[c.id])
+            win, other = ranked[0], ranked[1]
+            if last[win.id] < 0 or _sentence(sents, last[win.id]) == _sentence(sents, last[other.id]):
+                continue  # both named in the sentence the last one was named in ("X and Y met. Kim said")
+            if "\n" in text[last[win.id]:m.start]:
+                continue  # named last in an earlier paragraph: too far to tell
+            move_mentions(st, a, win, RECENT, only=[m], method="alias")
+            if a.id not in st.out.actors:
+                break
+
+
+def _sentence(starts: list[int], pos: int) -> int:
+    """Index of the sentence (by its start offsets in the original text) holding ``pos``; -1 for none."""
+    if pos < 0:
+        return -1
+    return bisect_right(starts, pos) - 1
