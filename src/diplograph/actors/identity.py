@@ -32,6 +32,9 @@ PARTIAL_NAME = mention_rule("mention.partial_name", 0.75,
                             "has that word (surname, given name, family name first, or a close spelling)",
                             ("actors",))
 
+# Rules whose one-word mentions are names the person is known by (a garbled spelling of one is the person).
+NICKNAME_RULES = ("mention.nickname_introduced", "mention.known_sobriquet", "mention.nickname_honorific")
+
 _JUNIOR = re.compile(r"\b(Jr|Sr|Junior|Senior|II|III)\b\.?")
 
 
@@ -263,8 +266,8 @@ def link_partial_names(st: State) -> None:
             t = _best_tier(u, bu)
             if t is None and a.code is None and len(u[0]) >= 5:
                 # A garbled spelling of a one-word name the text gave the person (a nickname: Hemeti/Hemedti).
-                aliases = [word_unit(w) for n in _mention_names(b, st) if len(ws := _words(n)) == 1
-                           for w in ws]
+                aliases = [word_unit(w) for m, n in zip(b.mentions, _mention_names(b, st))
+                           if (m.rule or "") in NICKNAME_RULES and len(ws := _words(n)) == 1 for w in ws]
                 t = _best_tier(u, [x for x in aliases if x is not None and len(x[0]) >= 5])
                 t = 2 if t is not None else None
             if t is not None:

@@ -34,9 +34,10 @@ def add_surnames(st: State) -> None:
     for t in toks:
         if t.i in st.out.token_actor or t.i in st.reserved or not CAPITALISED.match(t.text):
             continue
-        if t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and t.is_sent_start and t.i + 1 < len(toks)
+        if t.pos_ != "PROPN" and not (t.pos_ in ("NOUN", "ADJ") and t.is_sent_start and t.i + 1 < len(toks)
                                      and toks[t.i + 1].pos_ in ("VERB", "AUX")):
-            continue  # the tagger reads an unknown name opening a sentence as a noun ("Marape likes ...")
+            continue  # the tagger reads an unknown name opening a sentence as a noun ("Marape likes ...") or,
+            # with a demonym-like ending, an adjective ("Pezeshkian came ...")
         aid = st.by_surname.get(translit_key(t.text))
         if aid is None or st.out.actors[aid].type != "person":
             continue

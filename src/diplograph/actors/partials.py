@@ -14,19 +14,19 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ..lexicon import word_class
 from ..nlp import tokens_of
 from ..places import toponyms_of
 from ..records import Actor
 from ..rules import REGISTRY
+from .aliases import honorific_prefixes
 from .decide import mention_rule
 from .identity import move_mentions
 from .names import name_run_around
+from .people import NAME_WORD as GIVEN_NAME
 from .spelling import units
 from .state import CAPITALISED, State, add_mention, drop_mentions, key_of
 
-GIVEN_NAME = mention_rule("mention.given_name_alone", 0.7,
-                          "a lone proper noun spelt as the given or family name word of exactly one person the "
-                          "document names in full", ("actors", "parse"))
 RECENT = mention_rule("mention.partial_name_recent", 0.55,
                       "a one-word name two people of the document share goes to the one named last before it in "
                       "the same paragraph (the other not named since); otherwise unresolved", ("actors",))
@@ -43,38 +43,61 @@ def _weak(a: Actor) -> bool:
                                   for m in a.mentions)
 
 
-def _owners_by_word(people: list[Actor]) -> dict[str, set[str]]:
+def _owners_by_word(people: list[Actor], ends_only: bool = False) -> dict[str, set[str]]:
+    """Name word key → the people whose full name has it (``ends_only``: as its first or last word, the
+    given name or the family name; a middle word of a long name is too often a place or a thing)."""
     out: dict[str, set[str]] = {}
     for a in people:
-        for k, _ in units(a.name):
+        words = a.name.split()
+        keys = [u[0] for u in units(a.name)] if not ends_only else \
+            [u[0] for w in (words[0], words[-1]) for u in units(w)]
+        for k in keys:
             if len(k) >= 2:
                 out.setdefault(k, set()).add(a.id)
     return out
 
 
+def _personal(a: Actor) -> bool:
+    """A person's name, not an office or a thing the tables file as a person (``Department of X``, ``FIDE
+    Master``): capitalised words only, name particles aside, none a title or all in capitals."""
+    words = a.name.replace("-", " ").split()
+    particles = word_class("name_comparison_particles")
+    return all((w[:1].isupper() and not (w.isupper() and len(w) > 1) and w.lower() not in word_class("office_words"))
+               or w.lower() in particles for w in words)
+
+
 def bind_given_names(st: State) -> None:
     if not REGISTRY.enabled(GIVEN_NAME):
         return
-    people = _full_people(st)
+    people = [a for a in _full_people(st) if _personal(a)]
     if not people:
         return
-    by_word = _owners_by_word(people)
+    by_word = _owners_by_word(people, ends_only=True)
+    anywhere = _owners_by_word(_full_people(st))
+    anywhere = {k: v for k, v in anywhere.items() if all(st.out.actors[a] in people for a in v)} | {
+        k: v for k, v in anywhere.items() if len(v) > 1}
     placed = {i for t in toponyms_of(st.doc) or [] if t.place is not None for i in range(t.start, t.end)}
     for tok in tokens_of(st.doc):
         word = tok.text
         if tok.pos_ != "PROPN" or not word.isalpha() or len(word) < 2 or not CAPITALISED.match(word):
             continue
-        if tok.i in st.reserved or tok.i in st.hits or tok.i in placed or tok.ent_type_ in ("NORP", "FAC", "DATE"):
-            continue  # a place the gazetteer knows is a place, even if a person's name shares the word
-        u = units(word)
-        if not u or len(by_word.get(u[0][0], ())) != 1:
+        if tok.i in st.reserved or tok.i in st.hits or tok.i in placed or tok.ent_type_ not in ("PERSON", "GPE", "ORG", "") \
+                or (tok.ent_type_ == "ORG" and (tok.ent_iob_ != "B" or (tok.i + 1 < len(st.doc)
+                                                                         and st.doc[tok.i + 1].ent_iob_ == "I"))):
+            continue  # a place the gazetteer knows, a thing, or a word inside an organisation's name
+        if word.isupper() or tok.lower_ in word_class("office_words") or tok.lower_ in honorific_prefixes():
             continue
-        person = st.out.actors.get(next(iter(by_word[u[0][0]])))
+        u = units(word)
+        if not u or len(anywhere.get(u[0][0], ())) != 1:
+            continue  # no one's name word, or a word two people's names share (Hun Sen, Hun Manet)
+        if u[0][0] not in by_word and tok.ent_type_ not in ("PERSON", ""):
+            continue  # a middle word (a first surname: Tchiroma of Issa Tchiroma Bakary) only as a name
+        person = st.out.actors.get(next(iter(anywhere[u[0][0]])))
         if person is None:
             continue
         holder = st.out.actor_at(tok.i)
         if holder is not None:
-            if holder.id == person.id or not _weak(holder) or holder.type not in ("person", "group"):
+            if holder.id == person.id or not _weak(holder) or holder.type not in ("person", "group", "state"):
                 continue  # a known actor
             at = _start(st, tok.i)
             if any(m.start <= at < m.end and len(m.text.split()) > 1 for m in holder.mentions):

@@ -43,6 +43,9 @@ PERSON_LEADER_STATE = mention_rule("mention.person_leader_state", 0.7,
 TITLED_FIRST_NAME = mention_rule("mention.titled_first_name", 0.8,
                                  "a titled single name that is the first word of a person named family name first "
                                  "(President Xi)", ("actors",))
+NAME_WORD = mention_rule("mention.given_name_alone", 0.7,
+                        "a lone proper noun spelt as the given or family name word of exactly one person the "
+                        "document names in full", ("actors", "parse"))
 FUZZY = mention_rule("mention.fuzzy_transliteration", 0.6,
                      "a garbled or transliterated spelling of a surname of a person in the document",
                      ("actors",))
@@ -186,21 +189,46 @@ def _surname_alias(n: Name) -> Identity | None:
     return Identity(key_of(n.st.out.actors[aid]), "alias")
 
 
-def named_in_document(n: Name) -> bool:
+def named_in_document(n: Name, table_name: str | None = None) -> bool:
     """A one-word name that is a name word of a person the document names in full: that person (or one of
-    them) before any namesake of the tables (``Kim`` after ``Kim Dae-sung`` is no ``Georgiy Kim``)."""
+    them) before any namesake of the tables (``Kim`` after ``Kim Dae-sung`` is no ``Georgiy Kim``). A table
+    person who is one of the document's people (``table_name`` agreeing with a full name) is no namesake."""
     if len(n.words) != 1:
         return False
     key = translit_key(n.words[0])
-    return any(len(ws) > 1 and key in {translit_key(w) for w in " ".join(ws).replace("-", " ").split()}
-               for ws in n.st.names.values())
+    mine = [" ".join(ws) for ws in n.st.names.values()
+            if len(ws) > 1 and key in {translit_key(w) for w in " ".join(ws).replace("-", " ").split()}]
+    if table_name and any(shared_units(table_name, m) >= 2 for m in mine):
+        return False
+    return bool(mine)
+
+
+def _name_word(n: Name) -> Identity | None:
+    """``Brenton`` after ``Brenton X``, ``Somchai`` after ``Somchai Y``: a single name spelt exactly as the
+    first word of one person the document names in full (a given name, or a family name written first),
+    before any spelling-tolerant comparison finds someone else."""
+    if len(n.words) != 1 or n.hit is not None:
+        return None
+    key = translit_key(n.words[0])
+    people = {aid: ws for aid, ws in n.st.names.items() if len(ws) > 1 and n.st.out.actors.get(aid) is not None
+              and n.st.out.actors[aid].type == "person"}
+    fits = {aid for aid, ws in people.items() if translit_key(ws[0]) == key}
+    shared = {aid for aid, ws in people.items() if key in {translit_key(w) for w in " ".join(ws).replace("-", " ").split()}}
+    if len(fits) != 1 or len(shared) > 1:
+        return None  # a word two people's names share (Hun Sen, Hun Manet) is neither's
+    a = n.st.out.actors[fits.pop()]
+    if n.role is not None and n.role.country and a.country and n.role.country != a.country:
+        return None  # "Peruvian Minister Hu" after a Chinese Hu X: another person
+    return Identity(key_of(a), "alias")
 
 
 def _person_kb_surname(n: Name) -> Identity | None:
     words, kb = n.words, n.st.kb
-    if n.hit is not None or named_in_document(n):
+    if n.hit is not None:
         return None
     cands = kb.surnames.get(words[-1].upper(), []) if not ACRONYM.match(words[-1]) or len(words[-1]) > 4 else []
+    if len(cands) == 1 and named_in_document(n, cands[0].root.replace("_", " ").strip().title()):
+        return None
     if len(cands) == 1 and (len(words) == 1 or phrase_first(cands[0].root) in (words[0].upper(), "")):
         # A surname alone is weak evidence (``Easter``, ``Jerry``): no state guessed from other dates.
         key, title, approx = dated(n.st, entry_actor(KBHit("actor", entry=cands[0]), n.st.on, kb, nearest=False),
@@ -210,9 +238,11 @@ def _person_kb_surname(n: Name) -> Identity | None:
 
 
 def _person_leader(n: Name) -> Identity | None:
-    if n.hit is not None or named_in_document(n):
+    if n.hit is not None:
         return None
     lr = n.leader()
+    if lr is not None and named_in_document(n, lr.tenure.leader):
+        return None
     if lr is not None and (len(n.words) > 1 or n.role is not None or n.st.doc[n.s].ent_type_ == "PERSON"):
         # A spelling the tables write otherwise (``Shahbaz`` for ``Shehbaz``) takes the tables' name.
         name = canonical_name(n.name, lr.tenure) if lr.sector == "GOV" else n.name
@@ -288,7 +318,8 @@ def _person_new(n: Name) -> Identity | None:
 FULL_NAME_RULES = ((PERSON_KB, _person_kb), (SURNAME_ALIAS, _surname_alias), (PERSON_KB_SURNAME, _person_kb_surname),
                    (PERSON_LEADER, _person_leader), (PERSON_LEADER_STATE, _person_leader_state),
                    (PERSON_LEADER_FUZZY, _person_leader_fuzzy), (PERSON_NEW, _person_new))
-SINGLE_NAME_RULES = ((SURNAME_ALIAS, _surname_alias), (TITLED_FIRST_NAME, _titled_first_name), (FUZZY, _fuzzy),
+SINGLE_NAME_RULES = ((SURNAME_ALIAS, _surname_alias), (TITLED_FIRST_NAME, _titled_first_name),
+                     (NAME_WORD, _name_word), (FUZZY, _fuzzy),
                      (PERSON_LEADER_FUZZY, _person_leader_fuzzy), (PERSON_NEW, _person_new))
 
 
