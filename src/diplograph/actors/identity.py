@@ -23,6 +23,7 @@ from ..records import Actor
 from .decide import mention_rule
 from .spelling import same_unit, units
 from .state import State
+from .variants import is_variant
 
 SAME_PERSON = mention_rule("mention.same_person", 0.8,
                            "two person actors whose full names agree word by word (spelling-insensitive) are one",
@@ -39,21 +40,16 @@ _JUNIOR = re.compile(r"\b(Jr|Sr|Junior|Senior|II|III)\b\.?")
 
 
 def _close(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """Two name words spelt alike: same key, same consonant skeleton, or (long words) one or two edits."""
+    """Two name words spelt alike (same key, same consonant skeleton, vowels folded), one with an aspiration
+    ``h`` the other leaves out, or one a garbled spelling of the other by the learned acceptance
+    (``variants.is_variant``: fitted on generated variants against other name words, not by hand)."""
     if same_unit(a, b):
-        return True
-    n = min(len(a[0]), len(b[0]))
-    if n >= 5 and a[0][:2] == b[0][:2] and Levenshtein.distance(a[0], b[0]) <= (1 if n < 8 else 2):
         return True
     # An aspiration ``h`` a romanisation writes or leaves out (``Thaksin``/``Taksin``, ``Hlaing``/``Laing``,
     # ``Bhutto``/``Butto``): one ``h`` next to a consonant dropped, anywhere in a word of four letters or more.
     if h_dropped(a[0], b[0]):
         return True
-    # A short given name with one consonant dropped or added (``Jame``/``James``); not a vowel, which
-    # often makes another name (``Ivan``/``Ivana``), and not a changed letter (``Mark``/``Mary``).
-    short, long_ = sorted((a[0], b[0]), key=len)
-    return n >= 4 and len(long_) == len(short) + 1 and short[:3] == long_[:3] and any(
-        long_[:i] + long_[i + 1:] == short and long_[i] not in "aeiouy" for i in range(len(long_)))
+    return is_variant(a[0], b[0])
 
 
 def h_dropped(a: str, b: str) -> bool:
