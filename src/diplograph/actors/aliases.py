@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
 
 from ..data import data_path
 from ..lexicon import table
@@ -73,44 +71,6 @@ def nickname_target(prefix: str, syllable: str, people: dict[str, list[str]],
     if not people[cands[0]][-1].lower().startswith(syl):
         conf -= 0.15
     return AliasMatch(cands[0], conf)
-
-
-def fuzzy_target(name: str, people: dict[str, list[str]]) -> AliasMatch | None:
-    """A garbled or alternative spelling of an in-document person's surname.
-
-    Compared on transliteration keys. A variant spelling by the learned acceptance
-    (``variants.is_variant``, fitted on generated pairs) gets 0.6–0.9, when one person fits (or one
-    fits far better than the others). A looser one (the first two letters agree, Jaro-Winkler
-    ≥ 0.75, lengths within two letters: ``Naksharov`` ~ ``Nazarbayev``) gets at most 0.45
-    and only when a single person of the document fits, so unrelated names do not merge.
-    """
-    from .identity import h_dropped  # both read translit_key from here
-    from .variants import is_variant, variant_probability
-
-    key = translit_key(name)
-    if len(key) < 4:
-        return None
-    close: list[tuple[float, str]] = []
-    loose: list[tuple[float, str]] = []
-    for aid, words in people.items():
-        other = translit_key(words[-1])
-        if len(other) < 4 or other[0] != key[0] or other == key:
-            continue
-        if abs(len(other) - len(key)) <= 3 and is_variant(key, other):
-            close.append((variant_probability(key, other), aid))
-        elif h_dropped(ascii_fold(name).lower(), ascii_fold(words[-1]).lower()):
-            close.append((0.9, aid))  # an aspiration h written or left out (Trumph, Taksin): a romanisation
-        elif (other[:2] == key[:2] and abs(len(other) - len(key)) <= 2 and min(len(key), len(other)) >= 7
-              and JaroWinkler.similarity(key, other) >= 0.75):
-            loose.append((JaroWinkler.similarity(key, other), aid))
-    if len(close) == 1 or (len(close) > 1 and sorted(close)[-1][0] - sorted(close)[-2][0] >= 0.2):
-        prob, aid = max(close)
-        return AliasMatch(aid, round(0.6 + 0.3 * prob, 2))
-    if close:
-        return None  # two people of the document fit: neither
-    if len(loose) == 1 and not close:
-        return AliasMatch(loose[0][1], round(min(0.45, 0.3 + (loose[0][0] - 0.75)), 2))
-    return None
 
 
 def acronym_fits(acronym: str, words: list[str]) -> bool:

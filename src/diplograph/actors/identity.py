@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz.distance import Levenshtein
 
 from ..records import Actor
 from .decide import mention_rule
-from .spelling import same_unit, units
+from .spelling import h_dropped, same_unit, units
 from .state import State
 from .variants import is_variant
 
@@ -50,19 +49,6 @@ def _close(a: tuple[str, str], b: tuple[str, str]) -> bool:
     if h_dropped(a[0], b[0]):
         return True
     return is_variant(a[0], b[0])
-
-
-def h_dropped(a: str, b: str) -> bool:
-    short, long_ = sorted((a, b), key=len)
-    if len(short) < 4 or len(long_) != len(short) + 1:
-        return False
-    for i, ch in enumerate(long_):
-        if ch != "h" or long_[:i] + long_[i + 1:] != short:
-            continue
-        near = long_[i - 1:i] + long_[i + 1:i + 2]
-        if any(c.isalpha() and c not in "aeiouy" for c in near):
-            return True
-    return False
 
 
 def _agreeing(a: str, b: str) -> int:

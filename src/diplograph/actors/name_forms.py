@@ -206,7 +206,8 @@ def garbled_surnames(st: State) -> None:
     letters, five letters or more), or that name with an aspiration ``h`` left out."""
     from rapidfuzz.distance import Levenshtein
 
-    from .identity import PARTIAL_NAME, h_dropped
+    from .identity import PARTIAL_NAME
+    from .spelling import h_dropped
 
     people = [a for a in st.out.actors.values() if a.type == "person" and len(a.name.split()) > 1]
     if not people:

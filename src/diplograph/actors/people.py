@@ -17,10 +17,11 @@ from spacy.tokens import Doc
 from ..nlp import ents_of, sentence_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
-from .aliases import fuzzy_target, translit_key
+from .aliases import translit_key
 from .decide import best, mention_rule
 from .fuzzynames import canonical_name, fuzzy_holder
 from .spelling import shared_units, units
+from .variants import fuzzy_target
 from .kb import KBHit, is_person_entry
 from .leaders import LeaderRole, load_leaders
 from .phrases import phrase_first

@@ -76,3 +76,18 @@ def same_word(a: str, b: str) -> bool:
     """One name word spelt two ways (``Jong`` ~ ``Jung``, ``Mohammed`` ~ ``Muhammad``)."""
     ua, ub = units(a), units(b)
     return bool(ua and ub) and _same(ua[-1], ub[-1])
+
+
+def h_dropped(a: str, b: str) -> bool:
+    """One aspiration ``h`` next to a consonant written in one word and left out in the other (``Thaksin``/
+    ``Taksin``, ``Trumph``/``Trump``), in words of four letters or more."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 4 or len(long_) != len(short) + 1:
+        return False
+    for i, ch in enumerate(long_):
+        if ch != "h" or long_[:i] + long_[i + 1:] != short:
+            continue
+        near = long_[i - 1:i] + long_[i + 1:i + 2]
+        if any(c.isalpha() and c not in "aeiouy" for c in near):
+            return True
+    return False
