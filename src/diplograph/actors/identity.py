@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 
-
 from ..records import Actor
 from .decide import mention_rule
 from .spelling import h_dropped, same_unit, units
