@@ -52,3 +52,28 @@ def test_a_currency_named_after_a_state_is_no_actor(pipeline):
     a, _ = _analyse(pipeline, "On 3 March 2021, traders blocked a road in Kisumu town against the soaring US "
                               "dollar exchange rate.")
     assert not any(x.country == "USA" for x in a.actors)
+
+
+def test_a_container_place_is_no_party(pipeline):
+    # "near X, Y": Y says where X lies; the state a KB reads in Y's name is no party of the report
+    a, by_id = _analyse(pipeline, "Rebels fired mortars at army positions near Kovalivka, Donetsk, on Monday.")
+    assert not any(m.text == "Donetsk" for x in a.actors for m in x.mentions)
+    assert _event_states(a, by_id) == {"UKR"}
+    # a capital that acts stands for its government
+    b, _ = _analyse(pipeline, "Moscow warned Kyiv on Monday.")
+    assert any(m.text == "Moscow" and x.code == "RUS" for x in b.actors for m in x.mentions)
+
+
+def test_a_witnessed_attack_is_done_by_unidentified_forces_of_its_place(pipeline):
+    # observers who record explosions did not fire; the doer is unnamed, the place says whose ground
+    a, by_id = _analyse(pipeline, "On 3 March 2021, UN observers recorded a total of 25 shots and explosions "
+                                  "near Horlivka town.")
+    sources = [by_id[e.source.actor] for e in a.events if e.source is not None and e.source.actor]
+    assert sources and all(s.code == "UKRUAF" for s in sources)
+    assert not any(e.source is not None and e.source.code and e.source.code.startswith("IGO") for e in a.events)
+
+
+def test_a_victim_takes_the_state_its_event_is_located_in(pipeline):
+    # the actor stage finds no sure place for a victim (a bracketed list); the located event does
+    a, by_id = _analyse(pipeline, "On Monday, the body of a man was found in Kivuli (Eldoret, Uasin Gishu).")
+    assert "KEN" in _event_states(a, by_id)

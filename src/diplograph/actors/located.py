@@ -175,7 +175,8 @@ def drop_places_as_actors(st: State) -> None:
                 continue
             if _from_user_dictionary(st, aid, t.start, t.end):
                 continue  # the user's own dictionary names this actor: it stays
-            if (a.type == "state" and _report_place(t)) or (a.type != "state" and _rules_on(st, aid, t.start, t.end)
+            if (a.type == "state" and (_report_place(t) or _container_place(st.doc, t))) or (
+                    a.type != "state" and _rules_on(st, aid, t.start, t.end)
                                                             <= GUESSES):
                 drop_mentions(st, aid, t.start, t.end)
 
@@ -240,6 +241,15 @@ def _in_place_list(doc, j: int) -> bool:
         k -= 1
     return k > 0 and doc[k].text == "(" and (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in
                                              word_class("place_words"))
+
+
+def _container_place(doc, t) -> bool:
+    """A city or region written as the container of the report's place (``near X, Y``, ``in X (Y, Z)``),
+    not as a preposition's own object (``a curfew in Abidjan``: PLOVER reads the state acted on there)
+    nor as a doer: the state it could stand for is no party of the report."""
+    if doc[t.end - 1].dep_ == "pobj":
+        return False
+    return _written_as_place(doc, t.start, t.end)
 
 
 def _report_place(t) -> bool:
