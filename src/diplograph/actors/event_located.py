@@ -22,6 +22,9 @@ dateline's or the document's dominant place), this pass reads those records only
   the text does not name: the unidentified armed forces (sector UAF) of the state the event is located
   in. The actor has no mention (no words name it); the event's reference says so by its name.
 
+It also drops the state mentions the stage read from a place written as the container of a report's
+place (``near X, Y``) when that state is no party of any event (``mention.veto_toponym``).
+
 Ids stay (the token map, the events and the relations refer to them); an actor that becomes one the
 document already has (``Farmers of X`` twice) is merged into it and the events' references follow.
 """
@@ -31,6 +34,7 @@ from ..lexicon import sectors_with
 from ..records import Actor, Event, Ref
 from ..rules import REGISTRY
 from .decide import mention_rule
+from .located import VETO_TOPONYM
 from .kb import KnowledgeBase
 from .naming import sector_label
 from .state import ResolvedActors, slug
@@ -67,6 +71,7 @@ def _open(a: Actor) -> bool:
 
 def locate_by_events(resolved: ResolvedActors, events: list[Event], kb: KnowledgeBase) -> None:
     """Give the stateless parties of located events the state of their events' place (in place)."""
+    _drop_idle_containers(resolved, events)
     if not events or not REGISTRY.enabled(EVENT_LOCATION):
         return
     actors = resolved.actors
@@ -125,6 +130,31 @@ def locate_by_events(resolved: ResolvedActors, events: list[Event], kb: Knowledg
     for e in events:
         e.source = _follow(e.source, actors, moved)
         e.target = _follow(e.target, actors, moved)
+
+
+def _drop_idle_containers(resolved: ResolvedActors, events: list[Event]) -> None:
+    """State mentions the actor stage read from a place written as the container of a report's place
+    (``near X, Y``; ``mention.veto_toponym``) are dropped when the actor is no party of any event: the
+    name said where, and nobody acts through it. A party keeps them (the event stage read the state
+    acted on there)."""
+    if not resolved.container_mentions or not REGISTRY.enabled(VETO_TOPONYM):
+        return
+    parties = {r.actor for e in events for r in (e.source, e.target) if r is not None and r.actor}
+    for aid, t0, t1, c0, c1 in resolved.container_mentions:
+        a = resolved.actors.get(aid)
+        if a is None or aid in parties:
+            continue
+        a.mentions = [m for m in a.mentions if m.end <= c0 or m.start >= c1]
+        for t in range(t0, t1):
+            if resolved.token_actor.get(t) == aid:
+                del resolved.token_actor[t]
+        if not a.mentions:
+            del resolved.actors[aid]
+            for ids in resolved.token_group.values():
+                ids[:] = [x for x in ids if x != aid]
+            for _, ids in resolved.group_mentions:
+                ids[:] = [x for x in ids if x != aid]
+    resolved.container_mentions = []
 
 
 def _name_unidentified(actors: dict[str, Actor], events: list[Event], kb: KnowledgeBase) -> None:

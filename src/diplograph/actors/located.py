@@ -175,8 +175,12 @@ def drop_places_as_actors(st: State) -> None:
                 continue
             if _from_user_dictionary(st, aid, t.start, t.end):
                 continue  # the user's own dictionary names this actor: it stays
-            if (a.type == "state" and (_report_place(t) or _container_place(st.doc, t))) or (
-                    a.type != "state" and _rules_on(st, aid, t.start, t.end)
+            if a.type == "state" and not _report_place(t) and _container_place(st.doc, t):
+                doc = st.doc
+                s0, e0 = st.norm.to_original(doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]))
+                st.out.container_mentions.append((aid, t.start, t.end, s0, e0))
+                continue
+            if (a.type == "state" and _report_place(t)) or (a.type != "state" and _rules_on(st, aid, t.start, t.end)
                                                             <= GUESSES):
                 drop_mentions(st, aid, t.start, t.end)
 

@@ -42,6 +42,10 @@ class ResolvedActors:
     group_mentions: list[tuple[Mention, list[str]]] = field(default_factory=list)  # "the two sides" → ids
     # Verbs that only introduce a name (``as X call him N``): no event between the namers and the person.
     not_events: set[int] = field(default_factory=set)
+    # State mentions read from a place written as the container of a report's place (``near X, Y``):
+    # (actor id, token start, token end, char start, char end). The stage's late pass drops those of no
+    # event (``actors.event_located``); the event stage still reads them as the state acted on.
+    container_mentions: list[tuple[str, int, int, int, int]] = field(default_factory=list)
 
     def actor_at(self, i: int) -> Actor | None:
         aid = self.token_actor.get(i)
