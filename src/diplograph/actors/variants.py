@@ -81,6 +81,8 @@ def is_variant(a: str, b: str) -> bool:
     """``b`` is a spelling of ``a`` by the fitted threshold; words under four letters never are (too many
     short names are one edit apart), nor a word that is the other and a final vowel."""
     ka, kb = translit_key(a), translit_key(b)
+    if ka == kb:
+        return True  # the transliteration table already equates them
     if min(len(ka), len(kb)) < 4:
         return False
     short, long_ = sorted((ka, kb), key=len)
