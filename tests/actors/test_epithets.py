@@ -166,3 +166,25 @@ def test_a_thing_called_by_a_name_is_not_the_person_before_it(pipeline):
             "later.")
     a = analysed(pipeline, text)
     assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)
+
+
+OPENING = [
+    ("Known to his supporters as the Lion, Oumar Kanoute won the vote. The Lion thanked the farmers.",
+     "Lion", "Kanoute"),
+    ("Nicknamed 'the Tractor', Minister Ilir Bashkimi rebuilt the roads. The Tractor then turned to bridges.",
+     "Tractor", "Bashkimi"),
+    ("Finance Minister Teodor Vasilescu, or 'Uncle Teo', cut taxes. Uncle Teo was cheered in the markets.",
+     "Uncle Teo", "Vasilescu"),
+]
+
+
+@pytest.mark.parametrize("text,nickname,person", OPENING, ids=[f[1] for f in OPENING])
+def test_an_opening_participle_or_an_or_appositive_names_the_person(pipeline, text, nickname, person):
+    got = owners(analysed(pipeline, text), text, nickname)
+    assert len(got) >= 2 and all(person in g for g in got), got
+
+
+def test_or_between_two_people_is_no_nickname(pipeline):
+    text = "Senator Halvard Brekke, or Governor Ines Balcazar, will chair the committee."
+    a = analysed(pipeline, text)
+    assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)

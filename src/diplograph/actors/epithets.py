@@ -253,6 +253,11 @@ def _participle_person(st: State, verb: Token, ep: tuple[int, int]) -> tuple[tup
     if verb.i > 0 and (st.doc[verb.i - 1].lower_ == "so" or verb.lower_.startswith("so-")):
         return None  # "so called": the writer's distance, not a name
     head = verb.head
+    if verb.dep_ == "advcl" and verb.i < head.i and _skip_adverbs_back(st.doc, verb.i) >= 0:
+        # "Known to his supporters as E, P won": a participle opening the sentence is about its subject
+        subj = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        person = person_of(st, subj, ep) if subj is not None else None
+        return (ep, person) if person is not None else None
     if verb.dep_ in ("acl", "relcl") and head.i != verb.i:
         # the participle says what its noun is called: a person (P, nicknamed E), a person noun beside a
         # person (P, the man known as E), never a thing (a movie called E, a colony called E)
@@ -263,6 +268,12 @@ def _participle_person(st: State, verb: Token, ep: tuple[int, int]) -> tuple[tup
         return (ep, person) if person is not None else None
     person = _just_before(st, verb.i)
     return (ep, person) if person is not None else None
+
+
+def _skip_adverbs_back(doc, i: int) -> int:
+    """``i``, or the sentence start when only adverbs stand before it there."""
+    start = sentence_of(doc, i).start
+    return start if all(doc[j].pos_ == "ADV" for j in range(start, i)) else -1
 
 
 def _just_before(st: State, i: int) -> Actor | None:
@@ -346,6 +357,16 @@ def _introductions(st: State) -> list[tuple[tuple[int, int], Actor, int | None]]
             j = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].text in (",", "(") else tok.i
             person = _after_person(st, j) if j != tok.i else (st.out.actor_at(tok.i - 1) if tok.i else None)
             got = (ep, person) if ep is not None and is_person(person) else None
+            cue = None
+        elif tok.lower_ == "or" and tok.i > 1 and doc[tok.i - 1].text == ",":
+            # "P, or 'E'," / "P, or the E,": a second name in apposition (quoted or with its article)
+            person = _after_person(st, tok.i - 1)
+            ep = epithet_at(doc, tok.i + 1)
+            if person is not None and ep is not None and (doc[tok.i + 1].text in OPEN or
+                                                          doc[tok.i + 1].lower_ in articles()):
+                close = ep[1] + (1 if ep[1] < len(doc) and doc[ep[1]].text in CLOSE else 0)
+                if close >= len(doc) or doc[close].text in (",", ")", ".", "--", "—", "–", ";"):
+                    got = (ep, person)
             cue = None
         elif tok.text in OPEN and tok.i > 0:
             person = _after_person(st, tok.i - 1)
