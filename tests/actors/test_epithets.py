@@ -188,3 +188,22 @@ def test_or_between_two_people_is_no_nickname(pipeline):
     text = "Senator Halvard Brekke, or Governor Ines Balcazar, will chair the committee."
     a = analysed(pipeline, text)
     assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)
+
+
+MORE = [
+    # the nickname noun in apposition after the epithet, the person in its relative clause
+    ("The Ferryman, a nickname Prime Minister Tavita Lealaiauloto earned on the campaign trail, promised "
+     "new boats. The Ferryman met donors on Friday.", "Ferryman", "Lealaiauloto"),
+    # the opening quote read as a possessive by the parser
+    ("For years the press has called Interior Minister Bogdan Wierzchon 'the Marshal of Mud'. The Marshal "
+     "of Mud denied the reports.", "Marshal of Mud", "Wierzchon"),
+    # the so-called E beside a person
+    ("Governor Pedro Ixtapalco, the so-called Lord of the Lagoons, opened the dam. The Lord of the Lagoons "
+     "cut the ribbon.", "Lord of the Lagoons", "Ixtapalco"),
+]
+
+
+@pytest.mark.parametrize("text,nickname,person", MORE, ids=[f[1] for f in MORE])
+def test_more_frames(pipeline, text, nickname, person):
+    got = owners(analysed(pipeline, text), text, nickname)
+    assert len(got) >= 2 and all(person in g for g in got), got

@@ -17,7 +17,7 @@ from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
 from .decide import mention_rule
 from .epithet_words import CLOSE, OPEN, articles, quoted
-from .epithets import bind_epithet
+from .epithet_uses import bind_epithet
 from .name_forms import is_person, weak_actor
 from .state import CAPITALISED, State
 

@@ -34,11 +34,11 @@ from ..lexicon import word_class
 from ..nlp import sentence_of
 from ..records import Actor
 from ..rules import REGISTRY
-from ..text.normalize import PLACEHOLDER
 from .decide import mention_rule
-from .epithet_words import (CLOSE, NOT_NAMES, OPEN, PRONOUNS, SUBJECTS, antecedent, articles, epithet_at,
+from .epithet_words import (CLOSE, OPEN, PRONOUNS, SUBJECTS, antecedent, articles, epithet_at,
                             epithet_before, left_person, name_like, person_of, personal, pronoun_gender, quoted)
-from .name_forms import claim, is_person, weak_actor
+from .epithet_uses import REPEATED, bind_epithet, usable
+from .name_forms import claim, is_person
 from .state import CAPITALISED, State
 
 _OBJECTS = ("dobj", "dative", "nsubjpass")
@@ -46,9 +46,6 @@ INTRODUCED = mention_rule("mention.epithet_introduced", 0.75,
                           "a nickname a clause gives a person, by the clause's syntax (naming verb, as-clause, "
                           "nickname noun, alias, quoted appositive): the person the clause is about",
                           ("parse", "actors", "lexicon:nickname_verbs", "lexicon:nickname_nouns"))
-REPEATED = mention_rule("mention.epithet_repeated", 0.65,
-                        "a later (or earlier) use of a nickname the document introduced for a person",
-                        ("actors", "lexicon:epithet_articles"))
 
 def _object_of(st: State, verb: Token) -> Token | None:
     """The verb's object: its direct object or dative, ``refer to P``, a passive subject; when the parse
@@ -60,6 +57,11 @@ def _object_of(st: State, verb: Token) -> Token | None:
     for c in verb.children:  # "refer to P as E" (but "known to X as E": X are the ones who know)
         if c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_.lower() == "refer":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return surface_object(st, verb)
+
+
+def surface_object(st: State, verb: Token) -> Token | None:
+    """A person or personal pronoun written right after the verb (or after ``refer to``): its last token."""
     doc = st.doc
     i = _skip_adverbs(doc, verb.i + 1)
     if i < len(doc) and doc[i].lower_ == "to" and verb.lemma_.lower() == "refer":
@@ -158,6 +160,13 @@ def _from_verb(st: State, verb: Token) -> tuple[tuple[int, int], Actor] | None:
     if obj is not None and first is not None and first[0] <= obj.i < first[1] and (
             participle or doc[first[0] - 1].text in OPEN):
         obj = None  # "P, nicknamed 'E' by X": the name parsed as the participle's object
+    surf = surface_object(st, verb)
+    if surf is not None and obj is not None and surf.i < obj.i and person_of(st, obj, (obj.i, obj.i + 1)) is None:
+        # "called P 'E'" with the opening quote read as P's possessive and E as the object
+        ep = epithet_at(doc, _skip_adverbs(doc, _end_of(st, surf)), loose=False)
+        if ep is not None and ep[0] <= obj.i < ep[1]:
+            person = person_of(st, surf, ep)
+            return (ep, person) if person is not None else None
     # (3) X call(s) P E / X dubbed him E: the object, and the name right after it
     if obj is not None and obj.i > verb.i:
         after = _skip_adverbs(doc, _end_of(st, obj))
@@ -250,8 +259,13 @@ def _participle_person(st: State, verb: Token, ep: tuple[int, int]) -> tuple[tup
         return (ep, person) if person is not None else None
     if any(c.dep_ == "nsubj" for c in verb.children):
         return None  # an active clause with no object slot read: no bearer to be sure of
-    if verb.i > 0 and (st.doc[verb.i - 1].lower_ == "so" or verb.lower_.startswith("so-")):
-        return None  # "so called": the writer's distance, not a name
+    j = verb.i - 1 - (verb.i > 1 and st.doc[verb.i - 1].text == "-")
+    if j >= 0 and st.doc[j].lower_ == "so":
+        # "so called": the writer's distance; a name only as "P, the so-called E" beside a person
+        if j >= 3 and st.doc[j - 1].lower_ == "the" and st.doc[j - 2].text == ",":
+            person = personal(st, st.out.actor_at(j - 3))
+            return (ep, person) if person is not None else None
+        return None
     head = verb.head
     if verb.dep_ == "advcl" and verb.i < head.i and _skip_adverbs_back(st.doc, verb.i) >= 0:
         # "Known to his supporters as E, P won": a participle opening the sentence is about its subject
@@ -294,6 +308,9 @@ def _from_noun(st: State, noun: Token) -> tuple[tuple[int, int], Actor] | None:
         if noun.lower_ == "name" or noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ != "de":
             return None
     send = sentence_of(doc, noun.i).end
+    behind = _noun_after_epithet(st, noun)
+    if behind is not None:
+        return behind
     i = noun.i + 1
     while i < send and doc[i].lower_ in ("de", "guerre", "of"):  # nom de guerre, name of
         i += 1
@@ -324,6 +341,43 @@ def _from_noun(st: State, noun: Token) -> tuple[tuple[int, int], Actor] | None:
             return (ep, person) if person is not None else None
     person = left_person(st, noun.i, ep)
     return (ep, person) if person is not None else None
+
+
+def _noun_after_epithet(st: State, noun: Token) -> tuple[tuple[int, int], Actor] | None:
+    """``E, a nickname P earned …`` / ``E, the nickname given to P``: the nickname noun in apposition after
+    the epithet; the person is the noun's possessor, the subject of its relative clause, else the first
+    person named in its phrase."""
+    doc = st.doc
+    k = noun.i - 1
+    while k > 0 and doc[k].pos_ == "ADJ":
+        k -= 1
+    if k < 1 or doc[k].tag_ not in ("DT", "PRP$", "POS") or doc[k - 1].text not in (",", "--", "—", "–", "("):
+        if not (k >= 1 and doc[k].tag_ == "POS"):
+            return None
+    comma = k - 1
+    while comma > 0 and doc[comma].text not in (",", "--", "—", "–", "("):
+        comma -= 1  # "E, P's nickname": over the possessor's name
+    if comma <= 0 or noun.i - comma > 6:
+        return None
+    ep = epithet_before(doc, comma)
+    if ep is None:
+        return None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        person = person_of(st, poss, ep)
+        return (ep, person) if person is not None else None
+    rel = next((c for c in noun.children if c.dep_ in ("relcl", "acl")), None)
+    subj = next((c for c in rel.children if c.dep_ == "nsubj"), None) if rel is not None else None
+    if subj is not None:
+        person = person_of(st, subj, ep)
+        return (ep, person) if person is not None else None
+    for t in range(noun.i + 1, min(len(doc), noun.i + 8)):
+        if doc[t].is_punct:
+            break
+        a = personal(st, st.out.actor_at(t))
+        if a is not None:
+            return ep, a
+    return None
 
 
 def _after_person(st: State, i: int) -> Actor | None:
@@ -383,113 +437,15 @@ def _introductions(st: State) -> list[tuple[tuple[int, int], Actor, int | None]]
     return found
 
 
-def _usable(st: State, ep: tuple[int, int], person: Actor) -> bool:
-    """An epithet that is not already another known actor's name, nor a placeholder."""
-    s, e = ep
-    if any(st.doc[t].text == PLACEHOLDER or st.doc[t].ent_type_ in NOT_NAMES for t in range(s, e)):
-        return False
-    if any(st.doc[t].lower_ in word_class("organisation_name_heads") for t in range(s, e)):
-        return False  # "the Democratic Party": an organisation's name
-    words = [t for t in st.doc[s:e] if t.lower_ not in articles() and t.is_alpha]
-    if not words or not (all(CAPITALISED.match(t.text) for t in words) or words[-1].pos_ in ("NOUN", "PROPN")):
-        return False  # "humble and soft-spoken", "knife-obsessed": a description, not a name
-    owners = {st.out.token_actor.get(t) for t in range(s, e)} - {None, person.id}
-    strong = [o for o in owners if not weak_actor(st, o)]
-    core = [t for t in range(s, e) if st.doc[t].lower_ not in articles()]
-    return not (strong and all(st.out.token_actor.get(t) in strong for t in core))
-
-
-def _key(doc, ep: tuple[int, int]) -> tuple[str, ...]:
-    words = [t.lower_ for t in doc[ep[0]:ep[1]] if t.text not in OPEN + CLOSE]
-    while words and words[0] in articles():
-        words = words[1:]
-    return tuple(words)
-
-
-def _repeats(st: State, key: tuple[str, ...], capital: bool) -> list[tuple[int, int]]:
-    """Every other use of the epithet: the same words (any case, article or not). A lower-case use of a
-    lower-case or one-word epithet counts only after ``the`` (``the chemist``), never after ``a``."""
-    doc = st.doc
-    n = len(key)
-    out = []
-    for i in range(len(doc) - n + 1):
-        if doc[i].lower_ != key[0] or tuple(t.lower_ for t in doc[i:i + n]) != key:
-            continue
-        if i + n < len(doc) and doc[i + n].pos_ in ("PROPN",) and CAPITALISED.match(doc[i + n].text):
-            continue  # part of a longer name
-        prev = doc[i - 1] if i > 0 else None
-        definite = prev is not None and prev.lower_ in articles()
-        if prev is not None and prev.lower_ in ("a", "an", "another", "every", "any", "each", "no"):
-            continue
-        written_big = CAPITALISED.match(doc[i].text) is not None and not doc[i].is_sent_start
-        if not (written_big or definite or (capital and CAPITALISED.match(doc[i].text))):
-            continue
-        out.append((i - 1 if definite else i, i + n))
-    return out
-
-
-def bind_epithet(st: State, ep: tuple[int, int], person: Actor, first: str = INTRODUCED, strict: bool = False) -> None:
-    """The epithet at ``ep`` (made by rule ``first``) and every other use of it in the document are ``person``
-    (with ``strict``, only uses with the article or in quotes)."""
-    from .identity import move_mentions
-
-    doc = st.doc
-    key = _key(doc, ep)
-    if not key:
-        return
-    capital = any(CAPITALISED.match(t.text) for t in doc[ep[0]:ep[1]] if t.lower_ not in articles())
-    s, e = ep
-    if s > 0 and doc[s - 1].lower_ in articles() and doc[s - 1].text != PLACEHOLDER and doc[s].text not in OPEN:
-        s -= 1
-    spans = [(s, e)] + [sp for sp in _repeats(st, key, capital) if (sp[1] <= s or sp[0] >= e) and not (
-        strict and doc[sp[0]].lower_ not in articles() and (sp[0] == 0 or doc[sp[0] - 1].text not in OPEN))]
-    for k, (a, b) in enumerate(spans):
-        if k and _inside_name(st, a, b, person):
-            continue
-        for o in {st.out.token_actor.get(t) for t in range(a, b)} - {None, person.id}:
-            other = st.out.actors.get(o)
-            if other is not None and weak_actor(st, o) and _key_of_name(other.name) == key:
-                move_mentions(st, other, person, REPEATED, method="alias")  # a name of its own: the same person
-        rule = first if k == 0 else REPEATED
-        if _usable(st, (a, b), person) and not claim(st, a, b, person, rule, REGISTRY[rule].confidence) and k == 0:
-            _relabel(st, (a, b), person, rule)
-
-
-def _relabel(st: State, span: tuple[int, int], person: Actor, rule: str) -> None:
-    """The introduction's own mention, moved over with the rest of a name of its own, says the rule that found it."""
-    s0, e0 = st.norm.to_original(st.doc[span[0]].idx, st.doc[span[1] - 1].idx + len(st.doc[span[1] - 1]))
-    for m in person.mentions:
-        if m.start < e0 and s0 < m.end and m.rule == REPEATED:
-            m.rule = rule
-            m.confidence = REGISTRY[rule].confidence
-
-
-def _key_of_name(name: str) -> tuple[str, ...]:
-    words = [w.lower().strip("'\"“”‘’") for w in name.split()]
-    while words and words[0] in articles():
-        words = words[1:]
-    return tuple(w for w in words if w)
-
-
-def _inside_name(st: State, a: int, b: int, person: Actor) -> bool:
-    """A use of the epithet inside another person's longer name (``Fox`` of ``Fox Mulder``)."""
-    for t in (a - 1, b):
-        if 0 <= t < len(st.doc):
-            x, y = st.out.token_actor.get(t), st.out.token_actor.get(a)
-            if x is not None and x == y and x != person.id and is_person(st.out.actors.get(x)):
-                return True
-    return False
-
-
 def bind_epithets(st: State) -> None:
     if not REGISTRY.enabled(INTRODUCED):
         return
     for ep, person, cue in _introductions(st):
-        if person.id not in st.out.actors or not _usable(st, ep, person):
+        if person.id not in st.out.actors or not usable(st, ep, person):
             continue
         if cue is not None:
             st.out.not_events.add(cue)
         if REGISTRY.enabled(REPEATED):
-            bind_epithet(st, ep, person)
+            bind_epithet(st, ep, person, INTRODUCED)
         else:
             claim(st, ep[0], ep[1], person, INTRODUCED, REGISTRY[INTRODUCED].confidence)
