@@ -146,3 +146,14 @@ def test_a_bare_shared_family_name_far_from_both_people_stays_unresolved(pipelin
             "Kim later left for the port.")
     got = owner(pipeline, text, "Kim", nth=3)
     assert got is None or got.name not in ("Kim Dae-sung", "Kim Hye-ri")
+
+
+@pytest.mark.parametrize("text, later", [
+    ("Khalid bin Rashad, the Qatari trade minister, met the envoys. Bin Rashad said exports would grow.", "Bin Rashad"),
+    ("Ahmad al-Karimi, the Syrian interior minister, met the envoys. Al-Karimi said the border would reopen.",
+     "Al-Karimi"),
+])
+def test_a_family_name_with_its_particle_is_a_partial_name(pipeline, text, later):
+    ps = people(pipeline, text)
+    assert len(ps) == 1, [p.name for p in ps]
+    assert any(m.text == later for m in ps[0].mentions)

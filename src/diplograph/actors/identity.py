@@ -97,9 +97,19 @@ def move_mentions(st: State, src: Actor, dst: Actor, rule: str, only: list | Non
     dst.mentions.sort(key=lambda m: m.start)
 
 
+def _core(words: list[str]) -> list[str]:
+    """The name words without particles (``bin Rashad`` → ``Rashad``, ``Van der Molen`` → ``Molen``)."""
+    from ..lexicon import word_class
+
+    particles = word_class("name_comparison_particles")
+    core = [w for w in words if w.lower() not in particles and w.split("-")[0].lower() not in ("al", "el")]
+    return core or [w for w in words if w.lower() not in particles] or words
+
+
 def _full(st: State, a: Actor) -> bool:
-    """The text names the actor with two words or more somewhere."""
-    return any(len(_words(n)) >= 2 for n in _mention_names(a, st))
+    """The text names the actor with two words or more somewhere (particles aside: ``Bin Rashad`` is a
+    family name with its particle, a partial name)."""
+    return any(len(_core(_words(n))) >= 2 for n in _mention_names(a, st))
 
 
 def _join_adjacent(st: State) -> None:
@@ -231,9 +241,9 @@ def link_partial_names(st: State) -> None:
         if a.type != "person" and (a.code or a.type not in ("group", "state")):
             continue  # a state or organisation the knowledge base codes is not a person's name
         names = _mention_names(a, st)
-        if not names or any(len(_words(n)) != 1 for n in names):
+        if not names or any(len(_core(_words(n))) != 1 for n in names):
             continue
-        word = _words(names[0])[0]
+        word = _core(_words(names[0]))[0]
         u = word_unit(word)
         if u is None or len(word) < 2:
             continue
