@@ -38,20 +38,28 @@ class StoreWriter:
         self.corpus = CorpusWriter(self.con)
 
     def migrate(self) -> None:
+        """Every missing version in one transaction: a store is upgraded whole or not at all, and a
+        new store costs one commit (one write to disk) instead of one per version."""
         found = _version(self.con)
         if found > SCHEMA_VERSION:
             raise StoreError("E011", path=self.path, found=found, expected=SCHEMA_VERSION)
-        for v in range(found + 1, SCHEMA_VERSION + 1):
-            self.con.execute("BEGIN")
-            for stmt in MIGRATIONS[v]:
-                if stmt == BACKFILL:
-                    backfill(self.con)
-                elif stmt == REBUILD_SUMMARIES:
-                    rebuild_summaries(self.con)
-                else:
-                    self.con.execute(stmt)
-            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(v)])
-            self.con.execute("COMMIT")
+        if found == SCHEMA_VERSION:
+            return
+        self.con.execute("BEGIN")
+        try:
+            for v in range(found + 1, SCHEMA_VERSION + 1):
+                for stmt in MIGRATIONS[v]:
+                    if stmt == BACKFILL:
+                        backfill(self.con)
+                    elif stmt == REBUILD_SUMMARIES:
+                        rebuild_summaries(self.con)
+                    else:
+                        self.con.execute(stmt)
+                self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(v)])
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
 
     def known_hashes(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT content_hash FROM documents").fetchall()}
