@@ -48,6 +48,24 @@ def test_features_are_read_once_per_sentence_and_each_document_gets_its_own(nlp)
     assert "v=recall|obj=envoy" in sentence_features(b)
 
 
+def test_a_sentence_is_scored_once_per_model_and_each_caller_gets_its_own_dict(nlp, model, monkeypatch):
+    doc = nlp("Velmaria condemned Borland on Monday. Borland recalled its envoy from Velmaria.")
+    a, b = list(doc.sents)
+    calls = []
+    scores = TypeModel.scores
+    monkeypatch.setattr(TypeModel, "scores", lambda self, f: calls.append(1) or scores(self, f))
+    first = model.sentence(a)
+    assert first == model.proba(sentence_features(a))  # the same numbers as scoring the features
+    first["mutated by a caller"] = 1.0
+    again = model.sentence(a)
+    assert "mutated by a caller" not in again and again == model.proba(sentence_features(a))
+    assert len(calls) == 3  # the memo: two direct probas and one sentence score
+    assert model.sentence(b) != again and len(calls) == 4
+    other = TypeModel(model.classes, model.vocabulary, model.coef * 0, model.intercept, model.meta)
+    flat = other.sentence(a)  # another model scores the sentence itself
+    assert len(calls) == 5 and max(flat.values()) == pytest.approx(max(other.proba([]).values()), rel=1e-5)
+
+
 def test_shipped_model_is_small_and_names_its_sources(model):
     assert len(model.classes) == model.coef.shape[1] == len(model.intercept)
     assert model.coef.shape[0] == len(model.vocabulary)

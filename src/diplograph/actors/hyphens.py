@@ -13,6 +13,8 @@ after a capital, and a place (``Port-au-Prince``) is no PERSON entity; participl
 """
 from __future__ import annotations
 
+import threading
+
 from spacy.tokens import Doc
 
 from ..lexicon import word_class
@@ -44,10 +46,27 @@ def _joins(doc: list, i: int) -> bool:
             and doc[i + 3].text[:1].isupper())
 
 
+# The last document joined, per thread: the pipeline joins before the toponyms are read, and
+# resolve_mentions (which library callers use alone) joins again; a joined word has a hyphen in
+# it, so is no longer alphabetic and joins nothing more: the second pass is skipped.
+_joined = threading.local()
+
+
 def join_hyphenated_names(doc: Doc) -> int:
     """Merge hyphenated name words in place; returns how many were merged. A word joined inside a
     person's name is joined wherever else the document writes it (``Min-jae said``)."""
-    if not REGISTRY.enabled(NAME_HYPHEN) or "-" not in text_of(doc):
+    if not REGISTRY.enabled(NAME_HYPHEN):
+        return 0
+    last = getattr(_joined, "last", None)
+    if last is not None and last[0] is doc and last[1] == len(doc):
+        return 0
+    merged = _join(doc)
+    _joined.last = (doc, len(doc))
+    return merged
+
+
+def _join(doc: Doc) -> int:
+    if "-" not in text_of(doc):
         return 0
     toks = tokens_of(doc)
     hyphens = [i - 1 for i in range(1, len(toks) - 1) if toks[i].text == "-"]

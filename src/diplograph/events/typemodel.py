@@ -50,18 +50,26 @@ def _lemma(t: Any) -> str:
 _memo = threading.local()
 
 
+def _doc_memo(doc: Any) -> tuple[Any, int, dict, dict]:
+    """(doc, length, features per sentence, model scores per sentence) of the document being read."""
+    memo = getattr(_memo, "last", None)
+    if memo is None or memo[0] is not doc or memo[1] != len(doc):
+        memo = _memo.last = (doc, len(doc), {}, {})
+    return memo
+
+
 def sentence_features(sent: Any) -> list[str]:
     """The feature strings of one spaCy sentence (a ``Span``), each once; computed once per sentence of
     the document being read."""
-    doc = sent.doc
-    memo = getattr(_memo, "last", None)
-    if memo is None or memo[0] is not doc or memo[1] != len(doc):
-        memo = _memo.last = (doc, len(doc), {})
+    return list(_features_of(_doc_memo(sent.doc), sent))
+
+
+def _features_of(memo: tuple[Any, int, dict, dict], sent: Any) -> tuple[str, ...]:
     key = (sent.start, sent.end)
     got = memo[2].get(key)
     if got is None:
         got = memo[2][key] = tuple(_sentence_features(sent))
-    return list(got)
+    return got
 
 
 def _sentence_features(sent: Any) -> list[str]:
@@ -131,7 +139,15 @@ class TypeModel:
         return dict(zip(self.classes, (float(p) for p in self.scores(features))))
 
     def sentence(self, sent: Any) -> dict[str, float]:
-        return self.proba(sentence_features(sent))
+        """``proba`` of the sentence's features; the type layer asks it for the opening sentences and
+        those with candidates, the market story for every sentence: computed once per sentence and
+        model (a new dict on every call: a caller's dict is its own)."""
+        memo = _doc_memo(sent.doc)
+        key = (sent.start, sent.end)
+        got = memo[3].get(key)
+        if got is None or got[0] is not self:
+            got = memo[3][key] = (self, [float(p) for p in self.scores(list(_features_of(memo, sent)))])
+        return dict(zip(self.classes, got[1]))
 
     def threshold(self, name: str, default: float) -> float:
         return float(self.meta.get("thresholds", {}).get(name, default))

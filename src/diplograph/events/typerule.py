@@ -221,9 +221,8 @@ def document_reading(doc: Any, model: TypeModel, by_sent: dict[int, list[Candida
     sents = list(doc.sents)[:DOC_SENTENCES]
     probas, pooled = [], set()
     for sent in sents:
-        f = sentence_features(sent)
-        pooled.update(f)
-        probas.append(model.proba(f))
+        pooled.update(sentence_features(sent))
+        probas.append(model.sentence(sent))
     tops = [coder_top(by_sent.get(s.start, [])) for s in sents]
     return document_view(probas, model.proba(sorted(pooled)), tops, dated_opening(doc))
 
@@ -246,12 +245,13 @@ def apply_type_model(doc: Any, actors: ResolvedActors, candidates: list[Candidat
     reading = document_reading(doc, model, by_sent) if switches["use_model"] else None
     for sent in doc.sents:
         cands = by_sent.get(sent.start, [])
-        if not cands and not (switches["use_model"] and any(t.i in actors.token_actor for t in sent)):
+        if not cands and not (switches["use_model"] and any(i in actors.token_actor
+                                                            for i in range(sent.start, sent.end))):
             continue
         needs_model = switches["use_model"] or switches["use_none"]
         proba = {}
         if needs_model:
-            proba = model.proba(sentence_features(sent))
+            proba = model.sentence(sent)
         view = sentence_view(sent, actors, cands, proba, reading)
         d = decide_sentence(view, params, **switches)
         if d.propose:
