@@ -230,7 +230,7 @@ def ingest(
         _fail(DiplographError("E009", what="engine", value=engine, options="local, dask"))
     try:
         options = _options(date, None, None, None, fast=fast, override_date=override_date)
-        writer = StoreWriter(store)
+        writer = StoreWriter(store, background=True)  # opened while the pipeline loads
     except DiplographError as e:
         _fail(e)
     read = 0

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -26,16 +27,64 @@ def _version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 class StoreWriter:
-    """The single writer of a store. Not shared across threads or processes."""
+    """The single writer of a store. Not shared across threads or processes.
 
-    def __init__(self, path: str | Path = DEFAULT_STORE):
+    ``background``: the store is opened (and a new one created, an old one upgraded) by a thread,
+    while the caller goes on (``ingest`` loads the pipeline meanwhile: opening waits on the disk
+    more than it computes); the first use waits for it, and an error opening it is raised there.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_STORE, background: bool = False):
         self.path = str(path)
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._corpus: CorpusWriter | None = None
+        self._error: BaseException | None = None
+        self._opening: threading.Thread | None = None
+        if background:
+            self._opening = threading.Thread(target=self._open_in_thread, name="store-open", daemon=True)
+            self._opening.start()
+        else:
+            self._open()
+
+    def _open(self) -> None:
         try:
-            self.con = duckdb.connect(self.path)
+            self._con = duckdb.connect(self.path)
         except duckdb.Error as exc:
             raise StoreError("E002", path=self.path, reason=str(exc).splitlines()[0]) from exc
         self.migrate()
-        self.corpus = CorpusWriter(self.con)
+        self._corpus = CorpusWriter(self._con)
+
+    def _open_in_thread(self) -> None:
+        try:
+            self._open()
+        except BaseException as exc:  # noqa: BLE001 — raised again in the caller's thread, at first use
+            self._error = exc
+
+    def _ready(self) -> None:
+        opening = getattr(self, "_opening", None)
+        if opening is not None and opening is not threading.current_thread():
+            opening.join()
+            self._opening = None
+        error = getattr(self, "_error", None)
+        if error is not None:
+            raise error
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        self._ready()
+        assert self._con is not None
+        return self._con
+
+    @con.setter
+    def con(self, con: duckdb.DuckDBPyConnection) -> None:  # a writer of an older version, in tests
+        self._con, self._opening, self._error = con, None, None
+
+    @property
+    def corpus(self) -> CorpusWriter:
+        self._ready()
+        if getattr(self, "_corpus", None) is None:
+            self._corpus = CorpusWriter(self.con)
+        return self._corpus
 
     def migrate(self) -> None:
         """Every missing version in one transaction: a store is upgraded whole or not at all, and a
@@ -154,7 +203,12 @@ class StoreWriter:
             self.con.execute("DELETE FROM failures WHERE path IN (SELECT unnest(?::VARCHAR[]))", [paths])
 
     def close(self) -> None:
-        self.con.close()
+        try:
+            self._ready()
+        except Exception:  # noqa: BLE001 — nothing was opened: nothing to close
+            return
+        if getattr(self, "_con", None) is not None:
+            self._con.close()
 
 
 def open_reader(path: str | Path = DEFAULT_STORE) -> duckdb.DuckDBPyConnection:
