@@ -12,6 +12,7 @@ setup: $(STAMP) web
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m compileall -q src  # an editable install is not compiled; PYTHONDONTWRITEBYTECODE machines never would
 	touch $(STAMP)
 
 # The web page: built from frontend/ (npm lock file) into the package; skipped without node.
