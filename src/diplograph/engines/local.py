@@ -247,6 +247,8 @@ def _parallel(tasks: Iterable[list[Document]], options: Options,
         warm_up(_worker_pipeline)
     if context.get_start_method() == "fork":
         freeze_loaded()  # the loaded pipeline is never garbage: no collector pass walks (and copies) it
+    # the workers fork at the first submit, after the first task is read: reading it asks the store
+    # for its documents, which waits for a store opened in the background (no thread runs at the fork)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                              initargs=(options,)) as pool:
         yield from in_order(lambda docs: pool.submit(_run_task, docs), tasks, limit)
