@@ -63,3 +63,21 @@ def test_no_person_before_leaves_the_description_alone(pipeline):
     text = "The former goalkeeper opened a bakery in the old town last spring."
     x, _ = owner(pipeline, text, "The former goalkeeper")
     assert x is None or x.type != "person"
+
+
+def test_a_post_names_its_holder_not_the_last_person(pipeline):
+    text = "Lena Moravec spoke to reporters in the capital. The provincial governor later cancelled the visit."
+    x, _ = owner(pipeline, text, "The provincial governor")
+    assert x is None or x.name != "Lena Moravec"
+
+
+def test_a_description_inside_a_quotation_is_the_speakers(pipeline):
+    text = 'Ivo Brandt left the court on Monday. "The soft-spoken economist was fair," a lawyer said.'
+    x, _ = owner(pipeline, text, "The soft-spoken economist")
+    assert x is None or x.name != "Ivo Brandt"
+
+
+def test_a_ranked_description_picks_out_someone_else(pipeline):
+    text = "Anja Keller won the race on Sunday. The second-fastest runner finished a minute later."
+    x, _ = owner(pipeline, text, "The second-fastest runner")
+    assert x is None or x.name != "Anja Keller"

@@ -52,6 +52,7 @@ FEATURES = (
 TRACE: list | None = None
 OWN_STATE = frozenset({"country", "nation", "state"})
 _NICKNAME_VERBS = word_class("nickname_verbs")
+_POSTS = word_class("position_nouns")
 
 
 @dataclass
@@ -189,6 +190,18 @@ def named_form(doc, start: int, head_i: int) -> bool:
     return start > 0 and doc[start - 1].text in ('"', "“", "'", "‘", "«")
 
 
+def quoted(doc, i: int) -> bool:
+    """Token ``i`` stands inside a quotation of its paragraph (an odd number of quotation marks before it)."""
+    n = 0
+    for j in range(i - 1, -1, -1):
+        t = doc[j].text
+        if "\n" in t:
+            break
+        if t in ('"', "“", "”"):
+            n += 1
+    return n % 2 == 1
+
+
 def paragraph_start(doc, sentence: int) -> int:
     """The first sentence of the paragraph (a line of the text) that sentence ``sentence`` is in."""
     sents = sentences_of(doc)
@@ -206,6 +219,13 @@ def resolve(st: State, occurrences: list[tuple[int, int, str, bool]], sent: dict
     held) does not exclude, with its score; None when no candidate reaches the model's bars."""
     doc = st.doc
     start, head = f.start, f.end - 1
+    if quoted(doc, start):
+        return None  # a speaker's words: their "the judge" is not the writer's reference
+    bare = head == start + 1  # "the <noun>", nothing that characterises the person
+    post = doc[head].lemma_.lower() in _POSTS and not (f.past or f.aged)
+    if any(doc[j].ent_type_ == "ORDINAL" or doc[j].like_num or doc[j].lower_.endswith(("-largest", "-biggest"))
+           for j in range(start, head)):
+        return None  # "the first runner", "the third-largest producer": picked out by rank, not named before
     si = f.sentence
     para = f.paragraph_start = paragraph_start(doc, si)
     cands: dict[str, Candidate] = {}
@@ -242,6 +262,11 @@ def resolve(st: State, occurrences: list[tuple[int, int, str, bool]], sent: dict
         fv = fit(a)
         if fv is None:
             continue  # the description contradicts the person
+        if f.state and a.country != f.state:
+            continue  # "the Saudi ambassador": a person of that state, not one whose state is unknown
+        if (bare or post) and fv < 2.0:
+            continue  # "the judge", "the gunman", "the provincial governor": as often someone new; only a role
+            # or post the text or the tables gave the person
         former = (a.code or "").endswith("ELI") or a.id in formers
         scored.append((a, features(f, c, order, sent_subject, paragraph, fv, a.country, former)))
     span = doc[start:head + 1]

@@ -204,7 +204,10 @@ def _nationality(st: State, t: int) -> str | None:
     if c is None or hit.kind == "demonym":
         return c
     said = " ".join(st.doc[k].text for k in range(start, end)).lower().removeprefix("the ")
-    return c if said == st.kb.state_name(c).lower() or said.upper() == c else None
+    if said == st.kb.state_name(c).lower() or said.upper() == c:
+        return c
+    last = st.doc[end - 1]
+    return c if last.ent_type_ == "NORP" or (last.pos_ == "ADJ" and last.text[:1].isupper()) else None
 
 
 def _personal(tok: Token) -> bool:
