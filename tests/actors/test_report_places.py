@@ -77,3 +77,20 @@ def test_a_victim_takes_the_state_its_event_is_located_in(pipeline):
     # the actor stage finds no sure place for a victim (a bracketed list); the located event does
     a, by_id = _analyse(pipeline, "On Monday, the body of a man was found in Kivuli (Eldoret, Uasin Gishu).")
     assert "KEN" in _event_states(a, by_id)
+
+
+def test_a_city_after_a_locative_preposition_is_no_actor(pipeline):
+    # "a curfew in X": the state acted on is the event's located state, not a mention of the city
+    a, by_id = _analyse(pipeline, "On 3 March 2021, police imposed a curfew in Mombasa after night clashes.")
+    assert not any(m.text == "Mombasa" for x in a.actors for m in x.mentions)
+    placed = [e for e in a.events if e.rules and e.rules.get("target") == "target.event_location"]
+    assert placed and all(e.target is not None and e.target.code == "KEN" == e.location.code for e in placed)
+    # a city that acts keeps standing for its government
+    b, _ = _analyse(pipeline, "Nairobi warned Kampala against closing the border.")
+    assert any(m.text == "Nairobi" and x.code == "KEN" for x in b.actors for m in x.mentions)
+
+
+def test_a_city_where_people_were_attacked_is_no_actor(pipeline):
+    a, by_id = _analyse(pipeline, "On 3 March 2021, gunmen attacked farmers in the fields outside Garissa.")
+    assert not any(m.text == "Garissa" for x in a.actors for m in x.mentions)
+    assert "KEN" in _event_states(a, by_id)

@@ -49,6 +49,14 @@ UNIDENTIFIED = REGISTRY.declare(
     "source.unidentified_located", stage="events", kind="source", reads=("events", "places"), confidence=0.4,
     description="a violent act seen by a witness (source.witness_frame) whose doer is unnamed was done by the "
                 "unidentified armed forces of the state the event is located in")
+PLACE_TARGET = REGISTRY.declare(
+    "target.event_location", stage="events", kind="target", reads=("events", "places"), confidence=0.6,
+    description="the state acted on where an event happens (a curfew in X): the state of the event's location, "
+                "not a city written as the object of a locative preposition read as an actor")
+PLACE_SOURCE = REGISTRY.declare(
+    "source.event_location", stage="events", kind="source", reads=("events", "places"), confidence=0.5,
+    description="the state that acts where an event happens, read from the event's location, not from a city "
+                "written as the object of a locative preposition")
 WITNESS_FRAME = "source.witness_frame"
 CLAUSE = "place.clause_locative"  # the places stage's rule for a locative of the event's own clause  # the event stage's rule (events.witness), read from Event.rules
 _VIOLENT = ("18", "19", "20")
@@ -72,6 +80,7 @@ def _open(a: Actor) -> bool:
 def locate_by_events(resolved: ResolvedActors, events: list[Event], kb: KnowledgeBase) -> None:
     """Give the stateless parties of located events the state of their events' place (in place)."""
     _drop_idle_containers(resolved, events)
+    _locate_place_parties(resolved, events, kb)
     if not events or not REGISTRY.enabled(EVENT_LOCATION):
         return
     actors = resolved.actors
@@ -155,6 +164,59 @@ def _drop_idle_containers(resolved: ResolvedActors, events: list[Event]) -> None
             for _, ids in resolved.group_mentions:
                 ids[:] = [x for x in ids if x != aid]
     resolved.container_mentions = []
+
+
+def _locate_place_parties(resolved: ResolvedActors, events: list[Event], kb: KnowledgeBase) -> None:
+    """State mentions read from a city written only as the object of a locative preposition (``shelled
+    X in Y``; ``actors.located``) are dropped: the name says where. An event whose party was read from
+    such a mention keeps that state when its location (the places stage) is in the same state: the
+    slot is then the event's located state (``target.event_location``: PLOVER codes the state acted
+    on in ``a curfew in X``). When any such event is located elsewhere, or not at all, or only by a
+    guess of the places stage, the mention stays: the location cannot give that party back."""
+    records = resolved.locative_mentions
+    resolved.locative_mentions = []
+    if not records or not REGISTRY.enabled(PLACE_TARGET):
+        return
+    actors = resolved.actors
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for aid, _, _, c0, c1 in records:
+        spans.setdefault(aid, []).append((c0, c1))
+    for aid, own in spans.items():
+        a = actors.get(aid)
+        if a is None or a.country not in kb.countries:
+            continue
+        relabel: list[tuple[Event, str]] = []
+        kept = False
+        for e in events:
+            for slot, ref in (("source", e.source), ("target", e.target)):
+                if ref is None or ref.actor != aid:
+                    continue
+                ev0, ev1 = e.evidence.start, e.evidence.end
+                inside = [m for m in a.mentions if ev0 <= m.start < ev1]
+                if not inside or not all(any(m.start < c1 and m.end > c0 for c0, c1 in own) for m in inside):
+                    continue  # the party is named in its sentence by other words (Syria, the government)
+                loc = e.location
+                if loc is None or loc.code != a.country or loc.rule in _NOT_EVIDENCE:
+                    kept = True
+                else:
+                    relabel.append((e, slot))
+        if kept:
+            continue
+        for e, slot in relabel:
+            e.rules = dict(e.rules or {})
+            e.rules[slot] = PLACE_TARGET if slot == "target" else PLACE_SOURCE
+        a.mentions = [m for m in a.mentions if not any(m.start < c1 and m.end > c0 for c0, c1 in own)]
+        toks = {t for r in records if r[0] == aid for t in range(r[1], r[2])}
+        for t in toks:
+            if resolved.token_actor.get(t) == aid:
+                del resolved.token_actor[t]
+        parties = {r.actor for e in events for r in (e.source, e.target) if r is not None and r.actor}
+        if not a.mentions and aid not in parties:
+            del actors[aid]
+            for ids in resolved.token_group.values():
+                ids[:] = [x for x in ids if x != aid]
+            for _, ids in resolved.group_mentions:
+                ids[:] = [x for x in ids if x != aid]
 
 
 def _name_unidentified(actors: dict[str, Actor], events: list[Event], kb: KnowledgeBase) -> None:

@@ -180,6 +180,11 @@ def drop_places_as_actors(st: State) -> None:
                 s0, e0 = st.norm.to_original(doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]))
                 st.out.container_mentions.append((aid, t.start, t.end, s0, e0))
                 continue
+            if a.type == "state" and not _report_place(t) and _locative_object(st.doc, t):
+                doc = st.doc
+                s0, e0 = st.norm.to_original(doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]))
+                st.out.locative_mentions.append((aid, t.start, t.end, s0, e0))
+                continue
             if (a.type == "state" and _report_place(t)) or (a.type != "state" and _rules_on(st, aid, t.start, t.end)
                                                             <= GUESSES):
                 drop_mentions(st, aid, t.start, t.end)
@@ -254,6 +259,16 @@ def _container_place(doc, t) -> bool:
     if doc[t.end - 1].dep_ == "pobj":
         return False
     return _written_as_place(doc, t.start, t.end)
+
+
+def _locative_object(doc, t) -> bool:
+    """A city or region that is only the object of a locative preposition (``clashes in X``, ``near
+    X and Y``): it says where. The state it could stand for is read from the event's location by the
+    late pass, not from the name (``Moscow warned``, a subject, is no such object)."""
+    tok = doc[t.end - 1]
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in word_class("report_place_prepositions")
 
 
 def _report_place(t) -> bool:

@@ -46,6 +46,10 @@ class ResolvedActors:
     # (actor id, token start, token end, char start, char end). The stage's late pass drops those of no
     # event (``actors.event_located``); the event stage still reads them as the state acted on.
     container_mentions: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+    # State mentions read from a city or region that is only the object of a locative preposition
+    # (``shelled X in Idleb``-type: in/at/near X), same fields. The late pass drops them and names the
+    # events' slot they filled from the event's located state (``target.event_location``).
+    locative_mentions: list[tuple[str, int, int, int, int]] = field(default_factory=list)
 
     def actor_at(self, i: int) -> Actor | None:
         aid = self.token_actor.get(i)
