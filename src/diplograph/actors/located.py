@@ -180,7 +180,8 @@ def drop_places_as_actors(st: State) -> None:
                 s0, e0 = st.norm.to_original(doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]))
                 st.out.container_mentions.append((aid, t.start, t.end, s0, e0))
                 continue
-            if a.type == "state" and not _report_place(t) and _locative_object(st.doc, t):
+            if a.type == "state" and t.place is not None and t.place.level > 0 and not _report_place(t) \
+                    and _locative_object(st.doc, t) and not _names_its_state(st, t, a.country):
                 doc = st.doc
                 s0, e0 = st.norm.to_original(doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]))
                 st.out.locative_mentions.append((aid, t.start, t.end, s0, e0))
@@ -269,6 +270,14 @@ def _locative_object(doc, t) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in word_class("report_place_prepositions")
+
+
+def _names_its_state(st: State, t, code: str | None) -> bool:
+    """The name is (part of) the state's own name (``Congo``, which a gazetteer also has as a town):
+    the state, not a city read as it."""
+    text = st.doc[t.start:t.end].text.lower()
+    name = (st.kb.state_name(code) or "").lower() if code else ""
+    return bool(name) and text in name
 
 
 def _report_place(t) -> bool:
