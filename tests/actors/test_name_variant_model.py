@@ -45,3 +45,8 @@ def test_a_garbled_surname_goes_to_the_one_person_it_fits_and_to_no_one_when_two
     one = fuzzy_target("Maradnoski", {"a": ["Teo", "Marandoski"], "b": ["Ilse", "Vandorn"]})
     assert one is not None and one.actor_id == "a"
     assert fuzzy_target("Maradnoski", {"a": ["Teo", "Marandoski"], "b": ["Ilse", "Marandosky"]}) is None
+
+
+@pytest.mark.parametrize("a, b", [("Calvert", "Albert"), ("Yorana", "Borana"), ("Tesvani", "Desvanil")])
+def test_a_word_starting_with_another_letter_is_not_a_variant(a, b):
+    assert not is_variant(a, b)

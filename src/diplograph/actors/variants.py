@@ -79,12 +79,15 @@ def variant_probability(a: str, b: str) -> float:
 @lru_cache(maxsize=1 << 14)
 def is_variant(a: str, b: str) -> bool:
     """``b`` is a spelling of ``a`` by the fitted threshold; words under four letters never are (too many
-    short names are one edit apart), nor a word that is the other and a final vowel."""
+    short names are one edit apart), nor a word that is the other and a final vowel, nor one starting with
+    another letter (``Calvert``/``Albert``, ``Song``/``Jong``)."""
     ka, kb = translit_key(a), translit_key(b)
     if ka == kb:
         return True  # the transliteration table already equates them
     if min(len(ka), len(kb)) < 4:
         return False
+    if not _same_start(ka, kb):
+        return False  # the generated variants keep the first letter (or one romanisations swap for it)
     short, long_ = sorted((ka, kb), key=len)
     if long_.startswith(short) and long_[len(short)] in "aeiouy":
         return False  # a vowel added at the end makes another name (Ivan/Ivana, Mari/Maria)
