@@ -12,6 +12,7 @@ first use points back to bound dozens of product and organisation names on the p
 from __future__ import annotations
 
 from ..lexicon import word_class
+from ..nlp import tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
@@ -33,16 +34,20 @@ _NOT_PEOPLE = ("ORG", "GPE", "LOC", "FAC", "LAW", "PRODUCT", "EVENT", "DATE", "T
 def _candidates(st: State) -> list[tuple[int, int]]:
     """``the`` + one to three capitalised words, or a quotation of one to four words starting capitalised."""
     doc = st.doc
+    toks = tokens_of(doc)
     out: list[tuple[int, int]] = []
     i = 0
-    while i < len(doc):
-        tok = doc[i]
+    while i < len(toks):
+        tok = toks[i]
+        if tok.text not in OPEN and tok.lower_ != "the":
+            i += 1
+            continue
         span = None
         if tok.text in OPEN:
             q = quoted(doc, i)
             if q is not None and q[1] - q[0] <= 4 and CAPITALISED.match(doc[q[0]].text):
                 span = q
-        elif tok.lower_ in articles() and tok.lower_ == "the":
+        else:  # "the"
             j = i + 1
             while j < min(len(doc), i + 4) and CAPITALISED.match(doc[j].text) and doc[j].is_alpha \
                     and doc[j].text != PLACEHOLDER and not doc[j].is_sent_start:

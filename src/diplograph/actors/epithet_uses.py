@@ -6,6 +6,7 @@ name; an actor the recogniser made of the epithet itself is merged into the pers
 from __future__ import annotations
 
 from ..lexicon import word_class
+from ..nlp import tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
@@ -48,8 +49,9 @@ def _repeats(st: State, key: tuple[str, ...], capital: bool) -> list[tuple[int, 
     doc = st.doc
     n = len(key)
     out = []
-    for i in range(len(doc) - n + 1):
-        if doc[i].lower_ != key[0] or tuple(t.lower_ for t in doc[i:i + n]) != key:
+    toks = tokens_of(doc)
+    for i in range(len(toks) - n + 1):
+        if toks[i].lower_ != key[0] or tuple(t.lower_ for t in toks[i:i + n]) != key:
             continue
         if i + n < len(doc) and doc[i + n].pos_ in ("PROPN",) and CAPITALISED.match(doc[i + n].text):
             continue  # part of a longer name

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import word_class
-from ..nlp import sentence_of
+from ..nlp import sentence_of, text_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .name_forms import is_person
@@ -150,7 +150,7 @@ def _fits(st: State, a: Actor, gender: str | None) -> bool:
         return True
     from .names import name_gender
 
-    return name_gender(a.name, st.doc.text, a.mentions) == gender
+    return name_gender(a.name, text_of(st.doc), a.mentions) == gender
 
 
 def antecedent(st: State, i: int, gender: str | None = None, skip: tuple[int, int] | None = None) -> Actor | None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import word_class
-from ..nlp import sentence_of
+from ..nlp import sentence_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule
@@ -395,7 +395,7 @@ def _introductions(st: State) -> list[tuple[tuple[int, int], Actor, int | None]]
     nouns = word_class("nickname_nouns")
     aliases = word_class("nickname_alias_words")
     found: list[tuple[tuple[int, int], Actor, int | None]] = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         got = None
         cue: int | None = tok.i
         lemma = tok.lemma_.lower()

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import table
+from ..nlp import text_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule
@@ -60,7 +61,7 @@ def _pattern() -> re.Pattern[str]:
 def bind_sobriquets(st: State) -> None:
     doc = st.doc
     named_states = {a.country for a in st.out.actors.values() if a.country}
-    for m in _pattern().finditer(doc.text):
+    for m in _pattern().finditer(text_of(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue
