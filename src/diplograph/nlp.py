@@ -35,7 +35,8 @@ def load(fast: bool = False) -> Language:
 
 
 # The last document's tokens and text, per thread (library users may analyse in threads):
-# [doc, tokens, text, upper keys, lower keys, sentences, sentence of each token, entities].
+# [doc, tokens, text, upper keys, lower keys, sentences, sentence of each token, entities,
+# token texts, coarse tags].
 # ``for t in doc`` and ``doc[i]`` build a new ``Token`` object on every access, ``doc.text``
 # joins every token again, ``Token.sent`` walks its sentence token by token and ``doc.ents``
 # builds every entity span again; the stages read the same document many times over, so they
@@ -48,7 +49,8 @@ def _cached(doc: Doc) -> list:
     cached = getattr(_local, "last", None)
     if cached is None or cached[0] is not doc or len(cached[1]) != len(doc):
         toks = list(doc)
-        cached = _local.last = [doc, toks, "".join(t.text_with_ws for t in toks), None, None, None, None, None]
+        cached = _local.last = [doc, toks, "".join(t.text_with_ws for t in toks), None, None, None, None, None,
+                                 None, None]
     return cached
 
 
@@ -72,6 +74,23 @@ def lower_keys_of(doc: Doc) -> list[tuple[str, str]]:
     if cached[4] is None:
         cached[4] = [(t.lower_, t.lemma_.lower()) for t in cached[1]]
     return cached[4]
+
+
+def texts_of(doc: Doc) -> list[str]:
+    """Per token, its text (``Token.text`` builds a new string on every access): a loop over the
+    document filters on these and touches a ``Token`` only where it goes on."""
+    cached = _cached(doc)
+    if cached[8] is None:
+        cached[8] = [t.text for t in cached[1]]
+    return cached[8]
+
+
+def pos_of(doc: Doc) -> list[str]:
+    """Per token, its coarse part of speech (``pos_``)."""
+    cached = _cached(doc)
+    if cached[9] is None:
+        cached[9] = [t.pos_ for t in cached[1]]
+    return cached[9]
 
 
 def text_of(doc: Doc) -> str:

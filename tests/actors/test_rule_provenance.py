@@ -47,3 +47,31 @@ def test_competitions_rank_by_base_confidence():
                                                 owners.EVENT_PLACE, owners.SOLE_STATE, owners.CLAUSE_LOCATION, owners.DOMINANT_STATE]
     assert ranked_names(people.FULL_NAME_RULES)[0] == people.PERSON_KB
     assert ranked_names(people.SINGLE_NAME_RULES)[-1] == people.PERSON_NEW
+
+
+def test_remembered_switches_follow_the_environment_from_the_next_document(monkeypatch):
+    from diplograph.actors.decide import refresh, switched_on
+
+    monkeypatch.setenv("DIPLOGRAPH_RULES_OFF", "owner.*")
+    refresh()
+    assert not switched_on(owners.MODIFIER) and switched_on(people.PERSON_KB)
+    monkeypatch.setenv("DIPLOGRAPH_RULES_OFF", "mention.person_kb")
+    refresh()  # a new document: the remembered answers are forgotten
+    assert switched_on(owners.MODIFIER) and not switched_on(people.PERSON_KB)
+    monkeypatch.delenv("DIPLOGRAPH_RULES_OFF")
+    refresh()
+    assert switched_on(owners.MODIFIER) and switched_on(people.PERSON_KB)
+
+
+def test_a_stem_phrase_matches_by_prefix_and_other_paths_skip_the_search():
+    from diplograph.actors.dictionaries import AgentEntry
+    from diplograph.actors.kb import KnowledgeBase
+
+    kb = KnowledgeBase()
+    kb.add_agents([AgentEntry("RURAL_MINIST", "~GOV"), AgentEntry("RURAL_POLICE_", "~COP")])
+    assert kb.longest_match(["RURAL", "MINISTRY", "SAID"], 0)[0] == 2
+    assert kb.longest_match(["RURAL", "POLICEMEN"], 0) is None  # POLICE_ is no stem: whole words only
+    assert kb.stem_paths() == frozenset({("RURAL",)})
+    assert kb.longest_match(["HILL", "GUARDSMEN"], 0) is None
+    kb.add_agents([AgentEntry("HILL_GUARD", "~MIL")])  # a dictionary added later: its stems count too
+    assert kb.longest_match(["HILL", "GUARDSMEN"], 0)[0] == 2

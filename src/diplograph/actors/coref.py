@@ -15,8 +15,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import table, word_class
 from ..nlp import lower_keys_of, sentence_index, tokens_of
 from ..records import Actor
-from ..rules import REGISTRY
-from .decide import mention_rule
+from .decide import mention_rule, switched_on
 
 MALE = word_class("male_pronouns")
 FEMALE = word_class("female_pronouns")
@@ -101,7 +100,7 @@ def resolve_coreference(doc: Doc, actors: dict[str, Actor], token_actor: dict[in
     links: list[CorefLink] = []
     lowers = lower_keys_of(doc)
     cue_words = _CUE_WORDS
-    on = {r: REGISTRY.enabled(r) for r in (PRONOUN, ITS, DESCRIPTOR, PLURAL)}
+    on = {r: switched_on(r) for r in (PRONOUN, ITS, DESCRIPTOR, PLURAL)}
     for tok in tokens_of(doc):
         aid = token_actor.get(tok.i)
         if aid is not None:

@@ -26,15 +26,28 @@ NOT_AN_ACTOR = object()
 
 _NO_FEATURES: dict[str, float] = {}  # actor rules give no features yet: one shared empty dict, not one per proposal
 _ORDER: dict[int, list[tuple[str, Callable[..., Any], float]]] = {}
+_ON: dict[str, bool] = {}  # rule name → switched on, under the same environment as the orders
 _ENV = ["?"]  # the DIPLOGRAPH_RULES_OFF value the cached orders were made under
 
 
 def refresh() -> None:
-    """Forget the cached orders when the environment's switches changed (called once per document)."""
+    """Forget the cached orders and switches when the environment's switches changed (called once
+    per document)."""
     off = os.environ.get("DIPLOGRAPH_RULES_OFF", "")
     if off != _ENV[0]:
         _ORDER.clear()
+        _ON.clear()
         _ENV[0] = off
+
+
+def switched_on(name: str) -> bool:
+    """``REGISTRY.enabled(name)``, remembered until :func:`refresh` sees the switches change: the
+    registry reads the environment on every call (microseconds), and the stage asks some forty
+    times per document."""
+    on = _ON.get(name)
+    if on is None:
+        on = _ON[name] = REGISTRY.enabled(name)
+    return on
 
 
 def mention_rule(name: str, confidence: float, description: str, reads: Iterable[str] = ("parse",)) -> str:

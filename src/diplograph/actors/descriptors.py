@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..lexicon import table, word_class
-from ..nlp import sentence_index, tokens_of
+from ..nlp import lower_keys_of, pos_of, sentence_index, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
 from . import antecedents
-from .decide import mention_rule
+from .decide import mention_rule, switched_on
 from .leaders import office_forms
 from .offices import office_title
 from .state import State, add_mention, drop_mentions, key_of, state_of_span
@@ -270,8 +270,9 @@ def _remember(people: People, aid: str, title: str, head: str, past: bool) -> No
 
 def _predicates(st: State, people: People) -> None:
     """``P, a former banker,`` / ``P, who was a general`` / ``P is an economist``: what the text says P is."""
+    pos, lows = pos_of(st.doc), lower_keys_of(st.doc)
     for tok in tokens_of(st.doc):
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _NOUNS:
+        if pos[tok.i] != "NOUN" or lows[tok.i][1] not in _NOUNS:
             continue
         p = None
         if tok.dep_ == "appos":
@@ -324,8 +325,9 @@ def _kin_order(st: State) -> tuple[str, str, int] | None:
     """``X's elder brother Y`` → (older, younger, token of the kin noun): the last such pair of the text."""
     ranks = _seniority()
     out = None
+    lows = lower_keys_of(st.doc)
     for tok in tokens_of(st.doc):
-        if tok.lower_ not in _KIN:
+        if lows[tok.i][0] not in _KIN:
             continue
         rank = next((ranks[c.lower_] for c in tok.children if c.dep_ == "amod" and c.lower_ in ranks), None)
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -349,7 +351,7 @@ def bind_descriptors(st: State) -> None:
 
 
 def _bind(st: State, learned: bool) -> None:
-    on = {r: REGISTRY.enabled(r) for r in (APPOSITIVE, PLACE, KIN, PREDECESSOR, SALIENT)}
+    on = {r: switched_on(r) for r in (APPOSITIVE, PLACE, KIN, PREDECESSOR, SALIENT)}
     if learned:
         on = {r: (v and r == SALIENT) for r, v in on.items()}
     if not any(on.values()):
@@ -361,8 +363,11 @@ def _bind(st: State, learned: bool) -> None:
     _predicates(st, people)
     ranks = _seniority()
     kin = _kin_order(st) if on[KIN] else None
+    pos, lows = pos_of(doc), lower_keys_of(doc)
     for tok in tokens_of(doc):
-        low = tok.lower_
+        low = lows[tok.i][0]
+        if pos[tok.i] != "NOUN" and not (low in ranks and kin is not None and tok.i > kin[2]):
+            continue  # the cheap test first: neither branch below reads this word
         if low in ranks and kin is not None and tok.i > kin[2]:
             det = doc[tok.i - 1].lower_ if tok.i else ""
             if det == "the" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN")):

@@ -7,11 +7,10 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..lexicon import word_class
-from ..nlp import ents_of, lower_keys_of, tokens_of
-from ..rules import REGISTRY
+from ..nlp import ents_of, lower_keys_of, texts_of, tokens_of
 from ..text.normalize import PLACEHOLDER
 from .aliases import acronym_fits
-from .decide import mention_rule
+from .decide import mention_rule, switched_on
 from .kb import collective_nouns, phrase_key
 from .state import ACRONYM, CAPITALISED, State, add_mention, drop_mentions, key_of, slug, state_of_hit
 
@@ -37,10 +36,11 @@ def defined_acronyms(doc: Doc) -> dict[str, tuple[int, int]]:
     """``Islamic Salvation Front (FIS)``: acronym → the token span of its long form."""
     out: dict[str, tuple[int, int]] = {}
     links = word_class("acronym_links")
-    for t in tokens_of(doc)[:-2]:
-        if t.text != "(" or not ACRONYM.match(t.nbor(1).text) or t.nbor(2).text != ")":
+    toks, texts = tokens_of(doc), texts_of(doc)
+    for k in range(len(toks) - 2):
+        if texts[k] != "(" or not ACRONYM.match(texts[k + 1]) or texts[k + 2] != ")":
             continue
-        acr = t.nbor(1).text
+        t, acr = toks[k], texts[k + 1]
         # The long form: the capitalised words (and linking words) just before the bracket.
         s = t.i
         while s - 1 >= 0 and (doc[s - 1].text[:1].isupper() or doc[s - 1].lower_ in links):
@@ -58,12 +58,12 @@ def defined_acronyms(doc: Doc) -> dict[str, tuple[int, int]]:
 
 
 def add_acronyms(st: State, acronyms: dict[str, tuple[int, int]]) -> None:
-    if not REGISTRY.enabled(ACRONYM_DEFINED):
+    if not switched_on(ACRONYM_DEFINED):
         return
     for acr, (s, e) in acronyms.items():
         aid = next((st.out.token_actor[i] for i in range(e - 1, s - 1, -1) if i in st.out.token_actor), None)
         if aid is None or st.out.actors[aid].type == "sector":
-            if not REGISTRY.enabled(ACRONYM_LONG_FORM):
+            if not switched_on(ACRONYM_LONG_FORM):
                 continue
             # The long form names an organisation of its own, not a generic sector noun.
             code = country = None
@@ -95,13 +95,13 @@ def _acts(ent) -> bool:
 
 def add_unknown_entities(st: State) -> None:
     """Named entities the KB does not know stay visible as unresolved actors."""
-    keep = REGISTRY.enabled(UNKNOWN_ENTITY)
+    keep = switched_on(UNKNOWN_ENTITY)
     for ent in ents_of(st.doc):
         if not keep or ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
         if any(t.i in st.out.token_actor or t.i in st.things for t in ent) or PLACEHOLDER in ent.text:
             continue
-        if ent.label_ == "GPE" and not _acts(ent) and REGISTRY.enabled(UNKNOWN_PLACE):
+        if ent.label_ == "GPE" and not _acts(ent) and switched_on(UNKNOWN_PLACE):
             continue  # a place the KB does not know, written where something happened: a location, not an actor
         typ = {"PERSON": "person", "ORG": "group", "GPE": "state", "NORP": "group"}[ent.label_]
         s = ent.start + (1 if ent[0].lower_ == "the" else 0)
@@ -129,7 +129,7 @@ def _led_by(st: State, tok: Token) -> str | None:
 def add_led_groups(st: State) -> None:
     """``Saudi-led forces``, ``the U.S.-led coalition``: a group a state leads is coded as that
     state's (``-backed`` is not: a state backing a militia is not its member)."""
-    if not REGISTRY.enabled(LED_GROUP):
+    if not switched_on(LED_GROUP):
         return
     out = st.out
     toks = tokens_of(st.doc)
@@ -193,7 +193,7 @@ def organisation_of_state(st: State, start: int, end: int) -> None:
                       if (head.dep_ == "appos" or t.dep_ == "appos") and not start <= t.i < end), None)
         code_of = out.actor_at(other.i) if other is not None else None
         if code_of is None or not code_of.code or code_of.type != "sector" \
-                or not REGISTRY.enabled(ORGANISATION_APPOSITIVE):
+                or not switched_on(ORGANISATION_APPOSITIVE):
             return
         if learned:
             drop_mentions(st, claimed[0], start, end)
@@ -209,7 +209,7 @@ def organisation_of_state(st: State, start: int, end: int) -> None:
     if states != set(claimed) or len(states) != 1 or head.i in out.token_actor or not all(
             _names_state_itself(st, t) for t in range(start, end) if owners[t - start] is not None):
         return  # the KB knows more than the state inside, or the state is the name's head
-    if not REGISTRY.enabled(ORGANISATION_OF_STATE):
+    if not switched_on(ORGANISATION_OF_STATE):
         return
     state = out.actors[states.pop()]
     drop_mentions(st, state.id, start, end)

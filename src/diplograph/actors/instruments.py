@@ -11,8 +11,7 @@ Currencies named after a state (``the US dollar``) are ``mention.veto_named_thin
 from __future__ import annotations
 
 from ..lexicon import word_class
-from ..rules import REGISTRY
-from .decide import mention_rule
+from .decide import mention_rule, switched_on
 from .state import State, drop_mentions
 
 MARKET_NAME = mention_rule(
@@ -48,7 +47,7 @@ def _instrument_head(tok) -> bool:
 
 def drop_market_names(st: State) -> None:
     """Drop the state mentions that only modify a price or a traded instrument."""
-    if not REGISTRY.enabled(MARKET_NAME):
+    if not switched_on(MARKET_NAME):
         return
     out = st.out
     for t, aid in list(out.token_actor.items()):

@@ -78,6 +78,7 @@ class KnowledgeBase:
     shared_states: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     _country_rank: dict[str, int] = field(default_factory=dict)
     _igo_names: dict[str, str] = field(default_factory=dict)  # filled on first use (igo_name)
+    _stem_paths: tuple[int, frozenset] | None = None  # (len(stems), the words before each stem): stem_paths
 
     def add(self, key: tuple[str, ...], hit: KBHit) -> None:
         if not key:
@@ -177,11 +178,19 @@ class KnowledgeBase:
         return best
 
     def _stem_child(self, node: dict, path: list[str], word: str) -> dict | None:
+        if tuple(path) not in self.stem_paths():
+            return None  # no stem phrase goes on from here: no prefix of the word to try
         for k in range(len(word) - 1, 4, -1):
             child = node.get(word[:k])
             if child is not None and tuple(path) + (word[:k],) in self.stems:
                 return child
         return None
+
+    def stem_paths(self) -> frozenset:
+        """The words before the last of every stem phrase (built again when a dictionary added stems)."""
+        if self._stem_paths is None or self._stem_paths[0] != len(self.stems):
+            self._stem_paths = (len(self.stems), frozenset(key[:-1] for key in self.stems))
+        return self._stem_paths[1]
 
 
 def _walk_hits(node: dict):

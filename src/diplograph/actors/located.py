@@ -19,8 +19,7 @@ from ..lexicon import word_class
 from ..nlp import sentence_of
 from ..places import toponyms_of
 from ..places.locate import clause_place, document_state, where_state
-from ..rules import REGISTRY
-from .decide import mention_rule
+from .decide import mention_rule, switched_on
 from .naming import code_kind, of_phrase
 from .state import State, add_mention, drop_mentions, slug, state_of_span
 
@@ -160,7 +159,7 @@ def drop_places_as_actors(st: State) -> None:
     """Mentions that guess an actor from a name the places stage read as a place are dropped: the
     name says where, not who. A country's name and a name standing for a government stay."""
     found = toponyms_of(st.doc)
-    if not found or not REGISTRY.enabled(VETO_TOPONYM):
+    if not found or not switched_on(VETO_TOPONYM):
         return
     # a town or an area, never a country, whatever else the name could be
     for t in found:
@@ -195,7 +194,7 @@ def drop_unknown_report_places(st: State) -> None:
     """Guessed actors (a new person, an unknown organisation) every mention of which is written as a
     report's place (``in Ftireh``, ``the village of X``, ``X village``, ``(X, Y)`` after a place) and
     none of which acts (a subject or a possessor) are dropped: the name says where."""
-    if not REGISTRY.enabled(VETO_REPORT_PLACE):
+    if not switched_on(VETO_REPORT_PLACE):
         return
     doc = st.doc
     # names the places stage read are mention.veto_toponym's to judge
@@ -306,7 +305,7 @@ def locate_unresolved(st: State) -> None:
     """An unknown organisation (``mention.unknown_entity``, no code, no state) takes the state where
     the clause of its first mention happens; its mentions are made again by this rule."""
     found = toponyms_of(st.doc)
-    if not found or not REGISTRY.enabled(UNRESOLVED_PLACE):
+    if not found or not switched_on(UNRESOLVED_PLACE):
         return
     doc = st.doc
     for aid, a in list(st.out.actors.items()):
@@ -357,7 +356,7 @@ def relocate_namesakes(st: State) -> None:
     in a document that never names that state, or a group whose code names no state (a placeholder
     such as KKL), takes the state where its clause happens; its mentions are made again by this rule."""
     found = toponyms_of(st.doc)
-    if not found or not REGISTRY.enabled(NAMESAKE_PLACE):
+    if not found or not switched_on(NAMESAKE_PLACE):
         return
     doc = st.doc
     generic = word_class("generic_name_words")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..lexicon import table, word_class
-from ..nlp import tokens_of
+from ..nlp import lower_keys_of, pos_of, texts_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .aliases import honorific_prefixes
@@ -69,8 +69,11 @@ def honorifics(st: State) -> None:
     people = [a for a in st.out.actors.values() if a.type == "person" and len(a.name.split()) > 1]
     if not people:
         return
-    toks = tokens_of(doc)
+    toks, texts, lows = tokens_of(doc), texts_of(doc), lower_keys_of(doc)
     for k, tok in enumerate(toks[:-1]):
+        if lows[k][0] not in prefixes and lows[k + 1][0] not in suffixes and not (
+                texts[k + 1] in ("-", "‑") and k + 2 < len(toks) and lows[k + 2][0] in suffixes):
+            continue  # no honorific word here: the cheap test first
         pre, nxt = tok, toks[k + 1]
         pairs = [(pre, nxt), (nxt, pre)]
         if nxt.text in ("-", "‑") and k + 2 < len(toks):  # "Abe-san": a suffix joined by a hyphen
@@ -90,6 +93,8 @@ def honorifics(st: State) -> None:
                 continue
             _bind_honorific(st, min(hon.i, name.i), max(hon.i, name.i) + 1, fits[0], own)
     for tok in toks:  # "Modiji", "Narendrabhai": a suffix written onto the name
+        if not CAPITALISED.match(texts[tok.i]):
+            continue
         low = tok.lower_
         if not (CAPITALISED.match(tok.text) and tok.is_alpha) or tok.i in st.reserved:
             continue
@@ -161,15 +166,14 @@ def initials(st: State) -> None:
         for t in leaders.tenures(a.name, a.country):
             names.update(leaders.spellings(t))
         known[a.id] = {i for n in names for i in _initials_of(n)}
-    for tok in tokens_of(st.doc):
-        text = tok.text
-        if not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()) or tok.i in st.reserved:
+    for i, text in enumerate(texts_of(st.doc)):
+        if not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()) or i in st.reserved:
             continue
-        if tok.i in st.out.token_actor and not weak_actor(st, st.out.token_actor[tok.i]):
+        if i in st.out.token_actor and not weak_actor(st, st.out.token_actor[i]):
             continue
         fits = [a for a in people if text in known[a.id] and a.id in st.out.actors]
         if len(fits) == 1:
-            claim(st, tok.i, tok.i + 1, fits[0], INITIALS, REGISTRY[INITIALS].confidence)
+            claim(st, i, i + 1, fits[0], INITIALS, REGISTRY[INITIALS].confidence)
 
 
 def clipped(st: State) -> None:
@@ -183,11 +187,13 @@ def clipped(st: State) -> None:
         return
     endings = word_class("clipping_endings")
     families = {a.id: ascii_fold(a.name.split()[-1]).lower() for a in people}
-    for tok in tokens_of(st.doc):
-        word = ascii_fold(tok.text).lower()
-        if not (3 <= len(word) <= 6 and tok.text.isalpha() and CAPITALISED.match(tok.text)) or tok.i in st.reserved:
+    for i, text in enumerate(texts_of(st.doc)):
+        if not (text.isalpha() and CAPITALISED.match(text)):  # before the folding: most words stop here
             continue
-        owner = st.out.actor_at(tok.i)
+        word = ascii_fold(text).lower()
+        if not 3 <= len(word) <= 6 or i in st.reserved:
+            continue
+        owner = st.out.actor_at(i)
         if owner is not None and (owner.code or owner.type not in ("person", "group") or len(owner.name.split()) > 1):
             continue  # a known actor, or part of a longer name
         fits = set()
@@ -197,7 +203,7 @@ def clipped(st: State) -> None:
                 fits |= {aid for aid, fam in families.items() if fam.startswith(stem) and len(fam) >= len(stem) + 3
                          and not fam.startswith(word)}
         if len(fits) == 1:
-            claim(st, tok.i, tok.i + 1, st.out.actors[next(iter(fits))], CLIPPED, REGISTRY[CLIPPED].confidence)
+            claim(st, i, i + 1, st.out.actors[next(iter(fits))], CLIPPED, REGISTRY[CLIPPED].confidence)
 
 
 def garbled_surnames(st: State) -> None:
@@ -213,14 +219,13 @@ def garbled_surnames(st: State) -> None:
     if not people:
         return
     families = {a.id: units(a.name)[-1][0] for a in people if units(a.name)}
-    toks = tokens_of(st.doc)
-    for k, tok in enumerate(toks):
-        word = tok.text
-        if tok.pos_ != "PROPN" or not word.isalpha() or len(word) < 5 or not CAPITALISED.match(word):
+    toks, texts, pos = tokens_of(st.doc), texts_of(st.doc), pos_of(st.doc)
+    for k, word in enumerate(texts):
+        if pos[k] != "PROPN" or not word.isalpha() or len(word) < 5 or not CAPITALISED.match(word):
             continue
-        if tok.i in st.out.token_actor or tok.i in st.reserved or tok.i in st.hits:
+        if k in st.out.token_actor or k in st.reserved or k in st.hits:
             continue
-        if any(0 <= j < len(toks) and toks[j].pos_ == "PROPN" and CAPITALISED.match(toks[j].text)
+        if any(0 <= j < len(toks) and pos[j] == "PROPN" and CAPITALISED.match(texts[j])
                for j in (k - 1, k + 1)):
             continue  # part of a longer unread name
         u = units(word)
@@ -232,7 +237,7 @@ def garbled_surnames(st: State) -> None:
         fits = [aid for aid, fam in families.items() if fam != key and len(fam) >= 5 and (
             (fam[:2] == key[:2] and _vowel_edit(fam, key)) or h_dropped(fam, key))]
         if len(fits) == 1:
-            claim(st, tok.i, tok.i + 1, st.out.actors[fits[0]], PARTIAL_NAME, REGISTRY[PARTIAL_NAME].confidence - 0.1)
+            claim(st, k, k + 1, st.out.actors[fits[0]], PARTIAL_NAME, REGISTRY[PARTIAL_NAME].confidence - 0.1)
 
 
 def _vowel_edit(a: str, b: str) -> bool:

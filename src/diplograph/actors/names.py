@@ -11,12 +11,11 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..lexicon import word_class
-from ..nlp import tokens_of
+from ..nlp import pos_of, texts_of, tokens_of
 from ..records import Mention
-from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
 from .aliases import honorific_prefixes, nickname_target, translit_key
-from .decide import mention_rule
+from .decide import mention_rule, switched_on
 from .people import SURNAME_ALIAS
 from .state import CAPITALISED, State, add_mention, key_of
 
@@ -28,23 +27,23 @@ NICKNAME = mention_rule("mention.nickname_honorific", 0.75,
 def add_surnames(st: State) -> None:
     """A proper noun that is the surname of a person already in the document (``Nazarbayev``); also a
     capitalised word the tagger read as a noun when it opens a sentence before its verb."""
-    if not REGISTRY.enabled(SURNAME_ALIAS):
+    if not switched_on(SURNAME_ALIAS):
         return
-    toks = tokens_of(st.doc)
-    for t in toks:
-        if t.i in st.out.token_actor or t.i in st.reserved or not CAPITALISED.match(t.text):
+    toks, texts, pos = tokens_of(st.doc), texts_of(st.doc), pos_of(st.doc)
+    for i, text in enumerate(texts):
+        if i in st.out.token_actor or i in st.reserved or not CAPITALISED.match(text):
             continue
-        if t.pos_ != "PROPN" and not (t.pos_ in ("NOUN", "ADJ") and t.is_sent_start and t.i + 1 < len(toks)
-                                     and toks[t.i + 1].pos_ in ("VERB", "AUX")):
+        if pos[i] != "PROPN" and not (pos[i] in ("NOUN", "ADJ") and toks[i].is_sent_start and i + 1 < len(toks)
+                                      and pos[i + 1] in ("VERB", "AUX")):
             continue  # the tagger reads an unknown name opening a sentence as a noun ("Marape likes ...") or,
             # with a demonym-like ending, an adjective ("Pezeshkian came ...")
-        aid = st.by_surname.get(translit_key(t.text))
+        aid = st.by_surname.get(translit_key(text))
         if aid is None or st.out.actors[aid].type != "person":
             continue
-        run = inside_longer_name(st, t.i, aid)
+        run = inside_longer_name(st, i, aid)
         if run == (-1, -1):
             continue  # "Mahamat Idriss Deby": a middle name is no one else's surname
-        s, e = run or (t.i, t.i + 1)
+        s, e = run or (i, i + 1)
         add_mention(st, s, e, key_of(st.out.actors[aid]), "alias", 0.85, SURNAME_ALIAS)
 
 
@@ -88,11 +87,11 @@ def nickname_tokens(doc: Doc) -> dict[int, int]:
     """``Lao Na``: an honorific prefix and a short capitalised syllable; prefix token → syllable token."""
     prefixes = honorific_prefixes()
     out: dict[int, int] = {}
-    toks = tokens_of(doc)
-    for t in toks[:-1]:
-        if t.text.lower() not in prefixes:
+    toks, texts = tokens_of(doc), texts_of(doc)
+    for i in range(len(toks) - 1):
+        if texts[i].lower() not in prefixes:
             continue
-        nxt = toks[t.i + 1]
+        t, nxt = toks[i], toks[i + 1]
         if CAPITALISED.match(t.text) and CAPITALISED.match(nxt.text) \
                 and nxt.text.isalpha() and len(nxt.text) <= 4 and nxt.text != PLACEHOLDER:
             if t.i + 2 < len(doc) and toks[t.i + 2].pos_ == "PROPN" and CAPITALISED.match(toks[t.i + 2].text):
@@ -102,7 +101,7 @@ def nickname_tokens(doc: Doc) -> dict[int, int]:
 
 
 def add_nicknames(st: State, nick: dict[int, int]) -> None:
-    if not nick or not REGISTRY.enabled(NICKNAME):
+    if not nick or not switched_on(NICKNAME):
         return
     salience = Counter(st.out.token_actor.values())
     for p, syl in nick.items():

@@ -24,11 +24,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import word_class
-from ..nlp import sentence_of, tokens_of
+from ..nlp import lower_keys_of, sentence_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
-from .decide import mention_rule
+from .decide import mention_rule, switched_on
 from .name_forms import (CLIPPED, HONORIFIC, INITIALS, claim, clipped, garbled_surnames, honorifics, initials,
                          is_person, weak_actor)
 from .identity import PARTIAL_NAME
@@ -269,7 +269,10 @@ def _inside_longer_name(st: State, start: int, end: int) -> bool:
 def _introductions(st: State) -> None:
     doc = st.doc
     verbs = word_class("nickname_verbs")
+    lows = lower_keys_of(doc)
     for tok in tokens_of(doc):
+        if lows[tok.i][1] not in verbs:  # the lemma first: most words stop here, before any parse is read
+            continue
         misread = tok.pos_ == "NOUN" and tok.dep_ in ("advcl", "relcl", "ccomp") and any(
             c.dep_ == "dobj" for c in tok.children)  # "as his fans call the captain" with "call" tagged a noun
         if (tok.pos_ not in ("VERB", "AUX") and not misread) or tok.lemma_.lower() not in verbs:
@@ -372,16 +375,16 @@ def _gloss(st: State, nick: tuple[int, int], person: Actor) -> None:
 
 
 def bind_nicknames(st: State) -> None:
-    if REGISTRY.enabled(INTRODUCED):
+    if switched_on(INTRODUCED):
         _introductions(st)
-    if REGISTRY.enabled(SOBRIQUET):
+    if switched_on(SOBRIQUET):
         bind_sobriquets(st)
-    if REGISTRY.enabled(HONORIFIC):
+    if switched_on(HONORIFIC):
         honorifics(st)
-    if REGISTRY.enabled(INITIALS):
+    if switched_on(INITIALS):
         initials(st)
-    if REGISTRY.enabled(CLIPPED):
+    if switched_on(CLIPPED):
         clipped(st)
-    if REGISTRY.enabled(PARTIAL_NAME):
+    if switched_on(PARTIAL_NAME):
         garbled_surnames(st)
 

@@ -24,7 +24,7 @@ from ..lexicon import word_class
 from ..nlp import sentence_index, sentences_of
 from ..records import Actor
 from ..rules import REGISTRY
-from .decide import mention_rule
+from .decide import mention_rule, switched_on
 from .identity import move_mentions
 from .leaders import load_leaders, office_forms, title_fits as _fits
 from .spelling import shared_units
@@ -214,10 +214,10 @@ def holder_and_rule(st: State, country: str, title: str) -> tuple[Actor, str] | 
     tables')."""
     if not country:
         return None
-    p = _named_holder(st, country, title) if REGISTRY.enabled(OFFICE_NAMED) else None
+    p = _named_holder(st, country, title) if switched_on(OFFICE_NAMED) else None
     if p is not None:
         return p, OFFICE_NAMED
-    p = _kb_holder(st, country, title) if REGISTRY.enabled(OFFICE_KB) else None
+    p = _kb_holder(st, country, title) if switched_on(OFFICE_KB) else None
     return (p, OFFICE_KB) if p is not None else None
 
 
@@ -230,8 +230,8 @@ def holder_person(st: State, country: str, title: str) -> Actor | None:
 
 def resolve_office_holders(st: State) -> None:
     """Move office descriptors from the role actors earlier passes made to the persons holding the office."""
-    named_on = REGISTRY.enabled(OFFICE_NAMED)
-    kb_on = REGISTRY.enabled(OFFICE_KB)
+    named_on = switched_on(OFFICE_NAMED)
+    kb_on = switched_on(OFFICE_KB)
     if not (named_on or kb_on):
         return
     seen: dict[str, Actor] = {}  # office title → the person an earlier descriptor named
@@ -361,7 +361,7 @@ def _bare_descriptors(st: State, seen: dict[str, Actor]) -> None:
             continue
         person = seen.get(title)
         rule = OFFICE_NAMED
-        if person is None and REGISTRY.enabled(OFFICE_KB):
+        if person is None and switched_on(OFFICE_KB):
             holders = {}
             for c in _window_states(st, start):
                 h = load_leaders().holder(c, st.on, title)

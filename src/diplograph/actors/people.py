@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..nlp import ents_of, sentence_of
+from ..nlp import ents_of, sentence_of, texts_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .aliases import translit_key
@@ -148,9 +148,9 @@ def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHi
                     covered.update(range(j, end))
     # A proper name right after a redaction (``the ** Hakainde X``, ``[censored] X``): the hidden word
     # is a title, whatever the tagger made of the name.
-    for tok in doc:
-        j = tok.i + 1
-        if tok.text == PLACEHOLDER and j < len(doc) and j not in covered and j not in kb_tokens \
+    for i, text in enumerate(texts_of(doc)):
+        j = i + 1
+        if text == PLACEHOLDER and j < len(doc) and j not in covered and j not in kb_tokens \
                 and j not in st.reserved and not (j in cands):
             end = name_run(doc, j, kb_tokens | st.reserved)
             if end > j and all(doc[k].text[:1].isupper() and doc[k].text.replace("-", "").isalpha()

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..nlp import ents_of, keys_of, tokens_of
-from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
-from .decide import NOT_AN_ACTOR, best, mention_rule
+from .decide import best, mention_rule, NOT_AN_ACTOR, switched_on
 from .kb import KBHit, KnowledgeBase, is_person_entry
 from .places import place_prepositions, place_states, reads_as_place
 from .state import CAPITALISED, Span, State
@@ -178,12 +177,12 @@ def inside_person_names(doc: Doc, spans: list[Span]) -> list[Span]:
         s, e, hit = sp
         if hit.kind == "agent" and doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "I" and s > 0 \
                 and doc[s - 1].pos_ == "PROPN" and (s - 1, s) not in [(k[1] - 1, k[1]) for k in keep[-1:]] \
-                and REGISTRY.enabled(VETO_TITLE_AS_SURNAME):
+                and switched_on(VETO_TITLE_AS_SURNAME):
             continue  # "Tom King": a surname, not the title king
         ent = doc[s].ent_type_ == "PERSON" and doc[e - 1].ent_iob_ != "" and doc[s].ent_iob_ == "B"
         if ent and hit.kind == "actor" and hit.entry is not None and not is_person_entry(hit.entry) \
                 and not hit.user and e < len(doc) and doc[e].ent_type_ == "PERSON" and doc[e].ent_iob_ == "I" \
-                and REGISTRY.enabled(VETO_WORD_OF_PERSON):
+                and switched_on(VETO_WORD_OF_PERSON):
             continue
         keep.append(sp)
     return keep

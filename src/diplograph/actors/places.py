@@ -12,8 +12,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ..lexicon import word_class
-from ..rules import REGISTRY
-from .decide import mention_rule
+from .decide import mention_rule, switched_on
 from .kb import KBHit, KnowledgeBase, phrase_key
 from .state import CAPITALISED, Span
 
@@ -86,7 +85,7 @@ def place_states(spans: list[Span], words: list[str], kb: KnowledgeBase, on: dat
             if len(code) == 3:
                 named.add(code)
     out: list[Span] = []
-    on_rules = {r: REGISTRY.enabled(r) for r in (PLACE_STATE, PLACE_NAMED_STATE, SHARED_STATE_NAME)}
+    on_rules = {r: switched_on(r) for r in (PLACE_STATE, PLACE_NAMED_STATE, SHARED_STATE_NAME)}
     for k, (s, e, hit) in enumerate(spans):
         if k in city:
             own = hit.entry.code_on(on) if hit.kind == "actor" and hit.entry is not None else None

@@ -31,9 +31,8 @@ from spacy.tokens import Token
 from ..lexicon import table, word_class
 from ..nlp import sentence_index, tokens_of
 from ..records import Actor
-from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
-from .decide import best, mention_rule
+from .decide import best, mention_rule, switched_on
 from .leaders import Tenure, load_leaders, office_forms
 from .spelling import shared_units, units
 from .state import State, state_of_span
@@ -297,7 +296,7 @@ TITLE_RULES = ((TEXT_TITLE, _text_title), (KB_OFFICE, _kb_office), (ORG_HEAD, _o
 def restore_redactions(st: State) -> None:
     """Every redaction that describes a person gets the title the title rules decide."""
     norm = st.norm
-    if not norm.redactions or not REGISTRY.enabled(RESTORED):
+    if not norm.redactions or not switched_on(RESTORED):
         return
     last: tuple[str, int] | None = None
     for tok in tokens_of(st.doc):

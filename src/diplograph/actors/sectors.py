@@ -14,8 +14,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import sectors_with as _sectors_with, word_class
 from ..records import Actor
-from ..rules import REGISTRY
-from .decide import best, mention_rule
+from .decide import best, mention_rule, switched_on
 from .kb import KBHit, phrase_key
 from .owners import DEFER, OWNER_RULES, Noun, country_of_modifiers, from_is_origin, sole_state
 from .phrases import KB_PHRASE
@@ -65,16 +64,16 @@ def add_kb_spans(st: State, spans: list[tuple[int, int, KBHit]], consumed: set[i
         # A demonym that modifies a noun of another actor is part of that actor, not a mention of the state.
         # Not when that word is another nationality (``Israeli-Palestinian talks``: both states).
         if hit.kind == "demonym" and doc[end - 1].dep_ in ("amod", "compound") and doc[end - 1].head.i in st.hits \
-                and st.hits[doc[end - 1].head.i][2].kind != "demonym" and REGISTRY.enabled(VETO_DEMONYM_OF_ACTOR):
+                and st.hits[doc[end - 1].head.i][2].kind != "demonym" and switched_on(VETO_DEMONYM_OF_ACTOR):
             continue
         if hit.kind == "actor" and doc[end - 1].dep_ in ("amod", "compound") and doc[end - 1].head.i in st.hits \
                 and st.hits[doc[end - 1].head.i][2].kind == "agent" \
-                and len(entry_actor(hit, st.on, st.kb)[3] or "") == 3 and REGISTRY.enabled(VETO_STATE_OF_SECTOR):
+                and len(entry_actor(hit, st.on, st.kb)[3] or "") == 3 and switched_on(VETO_STATE_OF_SECTOR):
             continue  # "Freedonian militiamen": the state is part of the sector actor
-        if hit.kind == "demonym" and _ethnic_group(st, start, end) and REGISTRY.enabled(ETHNIC_GROUP):
+        if hit.kind == "demonym" and _ethnic_group(st, start, end) and switched_on(ETHNIC_GROUP):
             _add_ethnic_group(st, start, end, hit)
             continue
-        if _city(st, start, end, hit) and _where(st, start, end) and REGISTRY.enabled(VETO_PLACE_LOCATION):
+        if _city(st, start, end, hit) and _where(st, start, end) and switched_on(VETO_PLACE_LOCATION):
             continue  # "protested in Eldoret": where it happened, not who did it (the span still gives its state)
         add_mention(st, start, end, entry_actor(hit, st.on, st.kb), method_of(hit), 0.7 if hit.place else 0.9,
                     hit.rule or KB_PHRASE)
@@ -84,7 +83,7 @@ def drop_named_things(st: State, spans: list[Span]) -> list[Span]:
     """The knowledge-base spans less the names of things (``the US dollar``, ``a Molotov cocktail``):
     their tokens leave ``st.hits`` (no sector noun takes its state from them) and join ``st.things``
     (no unknown entity is made of them)."""
-    if not REGISTRY.enabled(VETO_NAMED_THING):
+    if not switched_on(VETO_NAMED_THING):
         return spans
     kept = []
     for sp in spans:
@@ -230,7 +229,7 @@ def add_organisation_owners(st: State) -> None:
     """``a spokesman for the Chilean foreign ministry``, ``officials of the Rwandan army``: a
     sector noun with no state of its own speaks for the organisation of its ``of``/``for`` phrase
     and takes its code. ``for`` only with an organisation (``troops for Somalia`` are not Somalia's)."""
-    if not REGISTRY.enabled(ORGANISATION_OWNER):
+    if not switched_on(ORGANISATION_OWNER):
         return
     doc, out = st.doc, st.out
     private = sectors_with("private")
@@ -268,7 +267,7 @@ def add_organisation_owners(st: State) -> None:
 def add_pronoun_owners(st: State) -> None:
     """``Zambia recalled its ambassador``: a sector noun with no state of its own takes the state of
     the possessive pronoun before it, as coreference resolved it."""
-    if not REGISTRY.enabled(PRONOUN_OWNER):
+    if not switched_on(PRONOUN_OWNER):
         return
     doc, out = st.doc, st.out
     for start, end, head, hit in st.unowned:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..nlp import tokens_of
 from ..records import Actor, Mention
 from ..text.fold import ascii_fold
 from ..text.normalize import NormalizedText
@@ -83,6 +85,7 @@ class State:
     dominant: str | None = None  # the state the document is about ("" when none; None: not yet counted)
 
 
+@lru_cache(maxsize=1 << 14)  # every mention asks; the same names recur in every document
 def slug(name: str) -> str:
     # Folded first: "Đuro X" and "Djuro X" are one id, and an id never loses a letter it cannot spell.
     return re.sub(r"[^a-z0-9]+", "-", ascii_fold(name).lower()).strip("-") or "actor"
@@ -95,8 +98,12 @@ def add_mention(st: State, start: int, end: int, key: ActorKey, method: str, con
     actor = out.actors.get(aid)
     if actor is None:
         actor = out.actors[aid] = Actor(aid, name, typ, code, country, [])
-    span = doc[start:end]
-    s, e, text = st.norm.original_span(span.start_char, span.end_char)
+    if start < end:  # the span's characters from its tokens: no ``Span`` object built
+        toks = tokens_of(doc)
+        s, e, text = st.norm.original_span(toks[start].idx, toks[end - 1].idx + len(toks[end - 1]))
+    else:
+        span = doc[start:end]
+        s, e, text = st.norm.original_span(span.start_char, span.end_char)
     actor.mentions.append(Mention(text, s, e, method, round(conf, 2), rule))
     for t in range(start, end):
         out.token_actor[t] = aid
@@ -110,10 +117,11 @@ def key_of(a: Actor) -> ActorKey:
 def drop_mentions(st: State, aid: str, start: int, end: int) -> None:
     """Remove the actor's mentions that overlap tokens [start, end), and their tokens."""
     a = st.out.actors[aid]
-    s0, e0 = st.norm.to_original(st.doc[start].idx, st.doc[end - 1].idx + len(st.doc[end - 1]))
+    toks = tokens_of(st.doc)
+    s0, e0 = st.norm.to_original(toks[start].idx, toks[end - 1].idx + len(toks[end - 1]))
     a.mentions = [m for m in a.mentions if m.end <= s0 or m.start >= e0]
     for t in [t for t, x in st.out.token_actor.items() if x == aid]:
-        ts, te = st.norm.to_original(st.doc[t].idx, st.doc[t].idx + len(st.doc[t]))
+        ts, te = st.norm.to_original(toks[t].idx, toks[t].idx + len(toks[t]))
         if not any(m.start <= ts and te <= m.end for m in a.mentions):
             del st.out.token_actor[t]
     if not a.mentions:

@@ -4,9 +4,9 @@ knowledge base gives the word no other meaning. Run after the unknown entities a
 acronym is one) and before the office holders, so that ``the PNG leader`` finds its state."""
 from __future__ import annotations
 
-from ..nlp import tokens_of
+from ..nlp import texts_of
 from ..rules import REGISTRY
-from .decide import mention_rule
+from .decide import mention_rule, switched_on
 from .kb import KnowledgeBase
 from .state import State, add_mention, drop_mentions, slug
 
@@ -34,22 +34,21 @@ def _initials(kb: KnowledgeBase) -> dict[str, str | None]:
 
 
 def add_state_initials(st: State) -> None:
-    if not REGISTRY.enabled(STATE_INITIALS):
+    if not switched_on(STATE_INITIALS):
         return
     table = _initials(st.kb)
-    for tok in tokens_of(st.doc):
-        text = tok.text
-        if not (3 <= len(text) <= 4 and text.isalpha() and text.isupper()) or tok.i in st.reserved:
+    for i, text in enumerate(texts_of(st.doc)):
+        if not (3 <= len(text) <= 4 and text.isalpha() and text.isupper()) or i in st.reserved:
             # two letters are too many other things (AB, SA, CD)
             continue
         code = table.get(text)
         if code is None:
             continue
-        owner = st.out.actor_at(tok.i)
+        owner = st.out.actor_at(i)
         if owner is not None and (owner.code or owner.type == "person"):
             continue  # the knowledge base or a person's initials already say what it is
         if owner is not None:
-            drop_mentions(st, owner.id, tok.i, tok.i + 1)
+            drop_mentions(st, owner.id, i, i + 1)
         name = st.kb.state_name(code)
-        add_mention(st, tok.i, tok.i + 1, (slug(name), name, "state", code, code), "kb",
+        add_mention(st, i, i + 1, (slug(name), name, "state", code, code), "kb",
                     REGISTRY[STATE_INITIALS].confidence, STATE_INITIALS)
