@@ -2,7 +2,7 @@
 
 Usage (from the repository root; needs the ``train`` extra)::
 
-    PYTHONPATH=src .venv/bin/python scripts/train_antecedents.py [--write] [--cache FILE]
+    PYTHONPATH=src .venv/bin/python scripts/train_antecedents.py [--write] [--cache FILE] [--without SET]
 
 Data: the build alias articles (``tests/actors/articles``, sets a, c, d, e, f; never b1-b4 nor any later
 held-out set) and their gold (``gold.jsonl``). The pipeline runs on each article with
@@ -120,6 +120,8 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the collected groups (reused if present)")
+    ap.add_argument("--without", default=None, help="fit the written model without this set (a, c, d, e or f), to "
+                    "score that set's articles end to end with a chooser that never saw them")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
         groups = pickle.loads(args.cache.read_bytes())
@@ -147,7 +149,7 @@ def main() -> int:
         print(f"  held-out set {s}: right {r}, wrong {w}, unresolved {n} of {r + w + n}")
     r, w, n = (sum(v[i] for v in res.values()) for i in range(3))
     print(f"  all: right {r}, wrong {w}, unresolved {n} of {r + w + n}")
-    m = fit(groups, c)
+    m = fit([g for g in groups if g["set"] != args.without], c)
     coef = [round(float(v), 4) for v in m.coef_[0]]
     for f, v in zip(FEATURES, coef):
         print(f"  {f:<26} {v:+.3f}")
