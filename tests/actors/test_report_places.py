@@ -94,3 +94,9 @@ def test_a_city_where_people_were_attacked_is_no_actor(pipeline):
     a, by_id = _analyse(pipeline, "On 3 March 2021, gunmen attacked farmers in the fields outside Garissa.")
     assert not any(m.text == "Garissa" for x in a.actors for m in x.mentions)
     assert "KEN" in _event_states(a, by_id)
+
+
+def test_a_city_after_a_place_word_of_is_no_actor(pipeline):
+    # "the outskirts of X": a place word says the name is where
+    a, _ = _analyse(pipeline, "On 3 March 2021, police dispersed traders on the outskirts of Mombasa.")
+    assert not any(m.text == "Mombasa" for x in a.actors for m in x.mentions)

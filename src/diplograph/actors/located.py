@@ -268,7 +268,12 @@ def _locative_object(doc, t) -> bool:
     tok = doc[t.end - 1]
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in word_class("report_place_prepositions")
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "of":  # "the outskirts of X", "the city of X": where, as a place word says
+        return prep.head.lower_ in word_class("place_words")
+    return prep.lower_ in word_class("report_place_prepositions")
 
 
 def _names_its_state(st: State, t, code: str | None) -> bool:
