@@ -75,7 +75,7 @@ def test_a_witnessed_attack_is_done_by_unidentified_forces_of_its_place(pipeline
 
 def test_a_victim_takes_the_state_its_event_is_located_in(pipeline):
     # the actor stage finds no sure place for a victim (a bracketed list); the located event does
-    a, by_id = _analyse(pipeline, "On Monday, the body of a man was found in Kivuli (Eldoret, Uasin Gishu).")
+    a, by_id = _analyse(pipeline, "On Monday, the corpse of a man was discovered in Kivuli (Eldoret, Uasin Gishu).")
     assert "KEN" in _event_states(a, by_id)
 
 
