@@ -382,6 +382,8 @@ def _bind(st: State, learned: bool) -> None:
                                      or doc[tok.i + 1].text == PLACEHOLDER):
             continue  # a modifier or possessor of the head that follows (``the rebel commander``, ``the country's **``)
         personal = _personal(tok)
+        if learned and not personal:
+            continue  # the learned pass reads personal nouns only (below); spare it the description
         if _person(st, tok.i) is not None:
             continue  # an earlier rule (office holders, names) already placed it
         if tok.i + 1 < len(doc) and _person(st, tok.i + 1) is not None:
