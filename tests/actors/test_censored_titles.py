@@ -73,3 +73,13 @@ def test_words_left_out_of_a_quotation_are_no_title(pipeline):
     assert restored(pipeline, text) == [None]
     text = 'He said: "We will stay. [...] Ilse Vandorn leaves." Later Prime Minister Ilse Vandorn flew home.'
     assert restored(pipeline, text) == [None]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The Ruritanian foreign ** Tomas Velk arrived in Lisbon.", "minister"),   # a portfolio
+    ("Field ** Arno Keldt inspected the troops in the north.", "marshal"),     # a rank
+    ("In Osterburg the vice-** Lena Oruk opened the session.", "president"),   # hyphen before the redaction
+    ("The Ruritanian ** Tomas Velk arrived in Lisbon.", None),                 # no compound word: nothing to complete
+])
+def test_the_visible_first_word_of_a_compound_office_gives_the_title(pipeline, text, title):
+    assert restored(pipeline, text) == [title]

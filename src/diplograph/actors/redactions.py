@@ -9,6 +9,8 @@ compete (``decide.best``, scored by the registry):
 - ``mention.title_from_text``: a title the text itself gives that person (``President X`` elsewhere, an
   appositive, or an office descriptor the office-holder rules bound to them: ``the Algerian
   president``);
+- ``mention.title_compound``: the first word of a compound office is left visible (``the foreign ** X``,
+  ``Field ** X``): the title that completes it (``data/kb/title_compounds.tsv``);
 - ``mention.title_kb_office``: the office the leader tables say the person holds on the document date
   (any of the tables' spellings of the name; a head of state's or government's office before
   the other offices they name);
@@ -56,6 +58,10 @@ STATE_LEADER = mention_rule("mention.title_state_leader", 0.5,
 REPEATED = mention_rule("mention.title_repeated", 0.45,
                         "a bare censored title with no person and no state is the title restored last (same "
                         "sentence or the two before)", ("actors",))
+COMPOUND = mention_rule("mention.title_compound", 0.85,
+                        "a censored title after the first word of a compound office is the word that completes "
+                        "it (the foreign ** → minister, Field ** → marshal; kb/title_compounds.tsv)",
+                        ("kb:title_compounds",))
 GOV_ROLE = mention_rule("mention.title_government_role", 0.4,
                        "a censored title of a person coded as a state's government or former leader: leader",
                        ("actors",))
@@ -257,6 +263,21 @@ def _organisation_head(r: Redacted) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _compounds() -> dict[str, str]:
+    return {r["word"].strip().lower(): r["title"].strip() for r in table("kb", "title_compounds.tsv")}
+
+
+def _compound(r: Redacted) -> str | None:
+    """``the Afghan foreign ** X``: the text left the compound's first word visible; the title is the rest
+    (``vice-**``: the word before the hyphen)."""
+    doc, t = r.st.doc, r.token
+    j = t - 2 if t >= 2 and doc[t - 1].text == "-" else t - 1
+    if j < 0 or doc[j].text[:1].isdigit():
+        return None
+    return _compounds().get(doc[j].lower_)
+
+
 def _government_role(r: Redacted) -> str | None:
     p = r.person
     if p is None or not p.code or len(p.code) <= 3 or not p.code[3:].startswith(("GOV", "ELI")):
@@ -289,7 +310,7 @@ def _sent_no(st: State, t: int) -> int:
     return sentence_index(st.doc)[t]
 
 
-TITLE_RULES = ((TEXT_TITLE, _text_title), (KB_OFFICE, _kb_office), (ORG_HEAD, _organisation_head),
+TITLE_RULES = ((TEXT_TITLE, _text_title), (COMPOUND, _compound), (KB_OFFICE, _kb_office), (ORG_HEAD, _organisation_head),
                (STATE_LEADER, _state_leader), (REPEATED, _repeated), (GOV_ROLE, _government_role))
 
 
