@@ -83,3 +83,11 @@ def test_words_left_out_of_a_quotation_are_no_title(pipeline):
 ])
 def test_the_visible_first_word_of_a_compound_office_gives_the_title(pipeline, text, title):
     assert restored(pipeline, text) == [title]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The Rotterdam ** Pieter Vandekamp opened the new quay on Friday.", "mayor"),   # a town
+    ("The Texas ** Dale Crampton signed the border order.", "governor"),             # a region
+])
+def test_a_town_or_region_before_the_redaction_gives_its_office(pipeline, text, title):
+    assert restored(pipeline, text) == [title]

@@ -11,6 +11,7 @@ compete (``decide.best``, scored by the registry):
   president``);
 - ``mention.title_compound``: the first word of a compound office is left visible (``the foreign ** X``,
   ``Field ** X``): the title that completes it (``data/kb/title_compounds.tsv``);
+- ``mention.title_place_office``: a town or region right before it (``the Lakeport ** X``): mayor, governor;
 - ``mention.title_kb_office``: the office the leader tables say the person holds on the document date
   (any of the tables' spellings of the name; a head of state's or government's office before
   the other offices they name);
@@ -32,6 +33,7 @@ from spacy.tokens import Token
 
 from ..lexicon import table, word_class
 from ..nlp import sentence_index, tokens_of
+from ..places import load_gazetteer, name_key, toponyms_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .decide import best, mention_rule, switched_on
@@ -62,6 +64,10 @@ COMPOUND = mention_rule("mention.title_compound", 0.85,
                         "a censored title after the first word of a compound office is the word that completes "
                         "it (the foreign ** → minister, Field ** → marshal; kb/title_compounds.tsv)",
                         ("kb:title_compounds",))
+PLACE_OFFICE = mention_rule("mention.title_place_office", 0.6,
+                            "a censored title right after a town or a region (the Lakeport ** X) is that place's "
+                            "office: mayor of a town, governor of a region (below the leader tables' office)",
+                            ("places", "gazetteer"))
 GOV_ROLE = mention_rule("mention.title_government_role", 0.4,
                        "a censored title of a person coded as a state's government or former leader: leader",
                        ("actors",))
@@ -278,6 +284,27 @@ def _compound(r: Redacted) -> str | None:
     return _compounds().get(doc[j].lower_)
 
 
+def _place_office(r: Redacted) -> str | None:
+    """``the Istanbul ** X``: a town's office is mayor, an admin region's governor; a country's name is a
+    state's word (the state rules read it). The places stage's reading of the name first, else the
+    gazetteer's most populous entry of a capitalised name (a name before a title is often read as part
+    of the person's name, not as a place)."""
+    doc, t = r.st.doc, r.token
+    place = None
+    for top in toponyms_of(doc) or []:
+        if top.end == t and top.place is not None:  # (read as standing for an actor: it modifies the title)
+            place = top.place
+    before = doc[t - 1].text if t >= 1 else ""
+    if place is None and before[:1].isupper() and doc[t - 1].pos_ == "PROPN" and (
+            r.person is None or before not in r.person.name.split()):  # not a word of the person's own name
+        found = load_gazetteer().lookup(name_key(doc[t - 1].text))
+        if found:
+            place = max((p for p, _ in found), key=lambda p: p.population)
+    if place is None or place.level == 0:
+        return None
+    return "governor" if place.level in (1, 2) else "mayor"
+
+
 def _government_role(r: Redacted) -> str | None:
     p = r.person
     if p is None or not p.code or len(p.code) <= 3 or not p.code[3:].startswith(("GOV", "ELI")):
@@ -311,7 +338,8 @@ def _sent_no(st: State, t: int) -> int:
 
 
 TITLE_RULES = ((TEXT_TITLE, _text_title), (COMPOUND, _compound), (KB_OFFICE, _kb_office), (ORG_HEAD, _organisation_head),
-               (STATE_LEADER, _state_leader), (REPEATED, _repeated), (GOV_ROLE, _government_role))
+               (STATE_LEADER, _state_leader), (REPEATED, _repeated), (PLACE_OFFICE, _place_office),
+               (GOV_ROLE, _government_role))
 
 
 def restore_redactions(st: State) -> None:
