@@ -210,8 +210,6 @@ def garbled_surnames(st: State) -> None:
     """``Noboua`` for Noboa, ``Erdogen`` for Erdogan: a lone capitalised proper noun no earlier pass read as
     a name, one letter away from the family name of exactly one person of the document (same first two
     letters, five letters or more), or that name with an aspiration ``h`` left out."""
-    from rapidfuzz.distance import Levenshtein
-
     from .identity import PARTIAL_NAME
     from .spelling import h_dropped
 

@@ -55,7 +55,6 @@ def _person_before(st: State, index: int) -> Actor | None:
 def _person_at(st: State, tok: Token, nick: tuple[int, int]) -> Actor | None:
     """The person a token of an introduction stands for: a name, a pronoun, an office descriptor
     (``their king``, ``the Indian prime minister``), a description an earlier rule bound."""
-    doc = st.doc
     a = st.out.actor_at(tok.i)
     if is_person(a):
         return a
