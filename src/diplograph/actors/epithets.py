@@ -134,12 +134,12 @@ def _from_verb(st: State, verb: Token) -> tuple[tuple[int, int], Actor] | None:
             return None
         if obj is not None:
             person = person_of(st, obj, ep)
-            return (ep, person) if person is not None else None
+            return _paired(ep, person)
         if verb.lemma_.lower() in word_class("nickname_say_verbs") and not _named(st, ep):
             poss = next((t for t in verb.subtree if t.dep_ == "poss" and t.lower_ in PRONOUNS), None)
             if poss is not None:
                 person = antecedent(st, ep[0], pronoun_gender(poss))
-                return (ep, person) if person is not None else None
+                return _paired(ep, person)
         return None
     if verb.lemma_.lower() in word_class("nickname_say_verbs"):
         return None
@@ -151,7 +151,7 @@ def _from_verb(st: State, verb: Token) -> tuple[tuple[int, int], Actor] | None:
             return None
         if obj is not None and obj.i < as_.i:
             person = person_of(st, obj, ep)
-            return (ep, person) if person is not None else None
+            return _paired(ep, person)
         if verb.lemma_.lower() == "describe":
             return None
         return _participle_person(st, verb, ep)
@@ -166,14 +166,14 @@ def _from_verb(st: State, verb: Token) -> tuple[tuple[int, int], Actor] | None:
         ep = epithet_at(doc, _skip_adverbs(doc, _end_of(st, surf)), loose=False)
         if ep is not None and ep[0] <= obj.i < ep[1]:
             person = person_of(st, surf, ep)
-            return (ep, person) if person is not None else None
+            return _paired(ep, person)
     # (3) X call(s) P E / X dubbed him E: the object, and the name right after it
     if obj is not None and obj.i > verb.i:
         after = _skip_adverbs(doc, _end_of(st, obj))
         ep = epithet_at(doc, after, loose=False)
         if ep is not None:
             person = person_of(st, obj, ep)
-            return (ep, person) if person is not None else None
+            return _paired(ep, person)
         # "calls her the Iron Butterfly" parsed with the name as the object and the pronoun before it
         pron = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
         if pron is not None and pron.lower_ in PRONOUNS and pron.i != obj.i:
@@ -188,14 +188,14 @@ def _from_verb(st: State, verb: Token) -> tuple[tuple[int, int], Actor] | None:
         if ep is None:
             return None
         person = _relative_person(st, verb, obj, ep)
-        return (ep, person) if person is not None else None
+        return _paired(ep, person)
     # (3b) P, the man X call E: a relative clause with no object of its own names its antecedent
     if obj is None and verb.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in verb.children):
         ep = epithet_at(doc, _skip_adverbs(doc, verb.i + 1), loose=False)
         if ep is None:
             return None
         person = _relative_person(st, verb, None, ep)
-        return (ep, person) if person is not None else None
+        return _paired(ep, person)
     # (4) P, nicknamed E / P is called E / P, dubbed E by the press / P goes by E
     if verb.tag_ == "VBN" or verb.lemma_.lower() == "go":
         after = _skip_adverbs(doc, verb.i + 1)
@@ -256,7 +256,7 @@ def _participle_person(st: State, verb: Token, ep: tuple[int, int]) -> tuple[tup
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subj is not None:
         person = person_of(st, subj, ep)
-        return (ep, person) if person is not None else None
+        return _paired(ep, person)
     if any(c.dep_ == "nsubj" for c in verb.children):
         return None  # an active clause with no object slot read: no bearer to be sure of
     j = verb.i - 1 - (verb.i > 1 and st.doc[verb.i - 1].text == "-")
@@ -264,14 +264,14 @@ def _participle_person(st: State, verb: Token, ep: tuple[int, int]) -> tuple[tup
         # "so called": the writer's distance; a name only as "P, the so-called E" beside a person
         if j >= 3 and st.doc[j - 1].lower_ == "the" and st.doc[j - 2].text == ",":
             person = personal(st, st.out.actor_at(j - 3))
-            return (ep, person) if person is not None else None
+            return _paired(ep, person)
         return None
     head = verb.head
     if verb.dep_ == "advcl" and verb.i < head.i and _skip_adverbs_back(st.doc, verb.i) >= 0:
         # "Known to his supporters as E, P won": a participle opening the sentence is about its subject
         subj = next((c for c in head.children if c.dep_ in SUBJECTS), None)
         person = person_of(st, subj, ep) if subj is not None else None
-        return (ep, person) if person is not None else None
+        return _paired(ep, person)
     if verb.dep_ in ("acl", "relcl") and head.i != verb.i:
         # the participle says what its noun is called: a person (P, nicknamed E), a person noun beside a
         # person (P, the man known as E), never a thing (a movie called E, a colony called E)
@@ -279,15 +279,20 @@ def _participle_person(st: State, verb: Token, ep: tuple[int, int]) -> tuple[tup
         if person is None and head.lower_ in word_class("person_nouns"):
             person = personal(st, st.out.actor_at(head.head.i)) if head.dep_ == "appos" else \
                 left_person(st, head.i, ep)
-        return (ep, person) if person is not None else None
+        return _paired(ep, person)
     person = _just_before(st, verb.i)
-    return (ep, person) if person is not None else None
+    return _paired(ep, person)
 
 
 def _skip_adverbs_back(doc, i: int) -> int:
     """``i``, or the sentence start when only adverbs stand before it there."""
     start = sentence_of(doc, i).start
     return start if all(doc[j].pos_ == "ADV" for j in range(start, i)) else -1
+
+
+def _paired(ep: tuple[int, int], person: Actor | None) -> tuple[tuple[int, int], Actor] | None:
+    """The epithet and its person, or None when the clause named no person: what every frame returns."""
+    return (ep, person) if person is not None else None
 
 
 def _just_before(st: State, i: int) -> Actor | None:
@@ -327,20 +332,20 @@ def _from_noun(st: State, noun: Token) -> tuple[tuple[int, int], Actor] | None:
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
         person = person_of(st, poss, ep)
-        return (ep, person) if person is not None else None
+        return _paired(ep, person)
     head = noun.head
     if head.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "attr", "nsubj"):
         dative = next((c for c in head.children if c.i < noun.i and (c.dep_ in ("dative",) or (
             c.dep_ == "dobj" and c.i != noun.i))), None)  # "the press gave him the nickname E"
         if dative is not None:
             person = person_of(st, dative, ep)
-            return (ep, person) if person is not None else None
+            return _paired(ep, person)
         subj = next((c for c in head.children if c.dep_ in SUBJECTS), None)
         if subj is not None and subj.i != noun.i:
             person = person_of(st, subj, ep)
-            return (ep, person) if person is not None else None
+            return _paired(ep, person)
     person = left_person(st, noun.i, ep)
-    return (ep, person) if person is not None else None
+    return _paired(ep, person)
 
 
 def _noun_after_epithet(st: State, noun: Token) -> tuple[tuple[int, int], Actor] | None:
@@ -365,12 +370,12 @@ def _noun_after_epithet(st: State, noun: Token) -> tuple[tuple[int, int], Actor]
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
         person = person_of(st, poss, ep)
-        return (ep, person) if person is not None else None
+        return _paired(ep, person)
     rel = next((c for c in noun.children if c.dep_ in ("relcl", "acl")), None)
     subj = next((c for c in rel.children if c.dep_ == "nsubj"), None) if rel is not None else None
     if subj is not None:
         person = person_of(st, subj, ep)
-        return (ep, person) if person is not None else None
+        return _paired(ep, person)
     for t in range(noun.i + 1, min(len(doc), noun.i + 8)):
         if doc[t].is_punct:
             break
