@@ -20,12 +20,13 @@ from .decide import mention_rule
 from .epithet_words import CLOSE, OPEN, articles, quoted
 from .epithet_uses import bind_epithet
 from .name_forms import is_person, weak_actor
-from .state import CAPITALISED, State
+from .state import CAPITALISED, State, positions
 
 UNINTRODUCED = mention_rule("mention.epithet_unintroduced", 0.5,
                             "a recurring capitalised or quoted epithet no clause introduces: the person it stands "
                             "beside as an appositive", ("parse", "actors"))
 
+_STARTS = frozenset(OPEN) | {"the"}  # a candidate opens with a quotation mark or ``the``
 _PUNCT = (",", "(", ")", "--", "—", "–", ".", ";")
 _NOT_PEOPLE = ("ORG", "GPE", "LOC", "FAC", "LAW", "PRODUCT", "EVENT", "DATE", "TIME", "MONEY", "CARDINAL",
                "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE")
@@ -36,12 +37,12 @@ def _candidates(st: State) -> list[tuple[int, int]]:
     doc = st.doc
     toks = tokens_of(doc)
     out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if tok.text not in OPEN and tok.lower_ != "the":
-            i += 1
+    i = 0  # the first token not yet inside a candidate
+    for i0 in positions(st, _STARTS):
+        if i0 < i:
             continue
+        i = i0
+        tok = toks[i]
         span = None
         if tok.text in OPEN:
             q = quoted(doc, i)
@@ -56,7 +57,7 @@ def _candidates(st: State) -> list[tuple[int, int]]:
                 span = (i, j)
         if span is not None:
             out.append(span)
-            i = span[1]
+            i = span[1]  # past the candidate (both kinds end after ``i``)
         else:
             i += 1
     return out

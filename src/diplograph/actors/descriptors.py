@@ -36,7 +36,7 @@ from . import antecedents
 from .decide import mention_rule, switched_on
 from .leaders import office_forms
 from .offices import office_title
-from .state import State, add_mention, drop_mentions, key_of, state_of_span
+from .state import State, add_mention, drop_mentions, key_of, positions, state_of_span
 
 APPOSITIVE = mention_rule("mention.descriptor_appositive", 0.8,
                           "a definite role/occupation description in apposition to a person's name is that person",
@@ -325,10 +325,9 @@ def _kin_order(st: State) -> tuple[str, str, int] | None:
     """``X's elder brother Y`` → (older, younger, token of the kin noun): the last such pair of the text."""
     ranks = _seniority()
     out = None
-    lows = lower_keys_of(st.doc)
-    for tok in tokens_of(st.doc):
-        if lows[tok.i][0] not in _KIN:
-            continue
+    toks = tokens_of(st.doc)
+    for i in positions(st, _KIN):
+        tok = toks[i]
         rank = next((ranks[c.lower_] for c in tok.children if c.dep_ == "amod" and c.lower_ in ranks), None)
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if rank is None or poss is None:

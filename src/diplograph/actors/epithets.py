@@ -39,7 +39,7 @@ from .epithet_words import (CLOSE, OPEN, PRONOUNS, SUBJECTS, antecedent, article
                             epithet_before, left_person, name_like, person_of, personal, pronoun_gender, quoted)
 from .epithet_uses import REPEATED, bind_epithet, usable
 from .name_forms import claim, is_person
-from .state import CAPITALISED, State
+from .state import CAPITALISED, State, positions
 
 _OBJECTS = ("dobj", "dative", "nsubjpass")
 INTRODUCED = mention_rule("mention.epithet_introduced", 0.75,
@@ -400,7 +400,10 @@ def _introductions(st: State) -> list[tuple[tuple[int, int], Actor, int | None]]
     nouns = word_class("nickname_nouns")
     aliases = word_class("nickname_alias_words")
     found: list[tuple[tuple[int, int], Actor, int | None]] = []
-    for tok in tokens_of(doc):
+    toks = tokens_of(doc)
+    # every branch below starts from one of these words: only their tokens are read
+    for i in positions(st, nouns | aliases | {"or"} | set(OPEN), verbs):
+        tok = toks[i]
         got = None
         cue: int | None = tok.i
         lemma = tok.lemma_.lower()

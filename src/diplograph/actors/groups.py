@@ -7,12 +7,13 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..lexicon import word_class
-from ..nlp import ents_of, lower_keys_of, texts_of, tokens_of
+from ..nlp import ents_of, texts_of, tokens_of
 from ..text.normalize import PLACEHOLDER
 from .aliases import acronym_fits
 from .decide import mention_rule, switched_on
 from .kb import collective_nouns, phrase_key
-from .state import ACRONYM, CAPITALISED, State, add_mention, drop_mentions, key_of, slug, state_of_hit
+from .state import (ACRONYM, CAPITALISED, State, add_mention, document_words, drop_mentions, key_of, positions, slug,
+                    state_of_hit)
 
 ACRONYM_LONG_FORM = mention_rule("mention.acronym_long_form", 0.6,
                                  "the long form before a bracketed acronym names an organisation of its own",
@@ -133,8 +134,9 @@ def add_led_groups(st: State) -> None:
         return
     out = st.out
     toks = tokens_of(st.doc)
-    for i, (low, _) in enumerate(lower_keys_of(st.doc)):
-        if not (low == "led" or low.endswith("-led")) or toks[i].dep_ != "amod":
+    led = [w for w in document_words(st) if w == "led" or w.endswith("-led")]
+    for i in positions(st, led):
+        if toks[i].dep_ != "amod":
             continue
         tok = toks[i]
         head = tok.head

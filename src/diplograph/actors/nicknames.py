@@ -24,7 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import word_class
-from ..nlp import lower_keys_of, sentence_of, tokens_of
+from ..nlp import sentence_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
@@ -34,7 +34,7 @@ from .name_forms import (CLIPPED, HONORIFIC, INITIALS, claim, clipped, garbled_s
 from .identity import PARTIAL_NAME
 from .sobriquets import SOBRIQUET, bind_sobriquets
 from .spelling import units
-from .state import CAPITALISED, State
+from .state import CAPITALISED, State, positions
 
 INTRODUCED = mention_rule("mention.nickname_introduced", 0.8,
                           "a nickname the text introduces for a person (N, as X call P; P, known as N; X call P N)",
@@ -268,10 +268,9 @@ def _inside_longer_name(st: State, start: int, end: int) -> bool:
 def _introductions(st: State) -> None:
     doc = st.doc
     verbs = word_class("nickname_verbs")
-    lows = lower_keys_of(doc)
-    for tok in tokens_of(doc):
-        if lows[tok.i][1] not in verbs:  # the lemma first: most words stop here, before any parse is read
-            continue
+    toks = tokens_of(doc)
+    for i in positions(st, lemmas=verbs):  # the lemma first: most words stop here, before any parse is read
+        tok = toks[i]
         misread = tok.pos_ == "NOUN" and tok.dep_ in ("advcl", "relcl", "ccomp") and any(
             c.dep_ == "dobj" for c in tok.children)  # "as his fans call the captain" with "call" tagged a noun
         if (tok.pos_ not in ("VERB", "AUX") and not misread) or tok.lemma_.lower() not in verbs:

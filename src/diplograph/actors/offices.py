@@ -21,14 +21,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..lexicon import word_class
-from ..nlp import sentence_index, sentences_of
+from ..nlp import sentence_index, sentences_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule, switched_on
 from .identity import move_mentions
 from .leaders import load_leaders, office_forms, title_fits as _fits
 from .spelling import shared_units
-from .state import State, add_mention, drop_mentions, key_of, slug
+from .state import State, add_mention, drop_mentions, key_of, positions, slug
 
 OFFICE_NAMED = mention_rule("mention.office_holder_named", 0.8,
                             "a state's office descriptor is the one person the text names in that office",
@@ -275,8 +275,10 @@ _HEAD_OF = {"state": "head of state", "country": "head of state", "nation": "hea
 def _head_of_phrases(st: State) -> None:
     """``the head of the Cuban state`` / ``the leader of the Malian junta``: the holder of that state's office."""
     doc = st.doc
-    for tok in doc:
-        if tok.lower_ not in ("head", "chief", "leader") or tok.i == 0 or doc[tok.i - 1].lower_ not in _DETERMINERS:
+    toks = tokens_of(doc)
+    for i in positions(st, ("head", "chief", "leader")):
+        tok = toks[i]
+        if tok.i == 0 or doc[tok.i - 1].lower_ not in _DETERMINERS:
             continue
         j = tok.i + 1
         if j >= len(doc) or doc[j].lower_ != "of":

@@ -9,13 +9,14 @@ the rule that made it.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..nlp import tokens_of
+from ..nlp import lower_keys_of, tokens_of
 from ..records import Actor, Mention
 from ..text.fold import ascii_fold
 from ..text.normalize import NormalizedText
@@ -83,6 +84,39 @@ class State:
     # Sector nouns whose state is unknown or only guessed: (start, end, head token, agent hit).
     unowned: list[tuple[int, int, int, KBHit]] = field(default_factory=list)
     dominant: str | None = None  # the state the document is about ("" when none; None: not yet counted)
+    # lower-case word → its tokens, lemma → its tokens (``positions``), built on first use
+    word_index: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
+
+
+def _word_index(st: State) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    if st.word_index is None:
+        by_word: dict[str, list[int]] = {}
+        by_lemma: dict[str, list[int]] = {}
+        for i, (low, lemma) in enumerate(lower_keys_of(st.doc)):
+            by_word.setdefault(low, []).append(i)
+            by_lemma.setdefault(lemma, []).append(i)
+        st.word_index = by_word, by_lemma
+    return st.word_index
+
+
+def document_words(st: State) -> Collection[str]:
+    """The document's distinct lower-case words (to pick the words ``positions`` is asked for)."""
+    return _word_index(st)[0].keys()
+
+
+def positions(st: State, words: Collection[str] = (), lemmas: Collection[str] = ()) -> list[int]:
+    """The tokens, in text order, whose lower-case text is one of ``words`` or whose lower-case lemma
+    is one of ``lemmas``: a rule that starts only from a few words reads those tokens, not the document."""
+    found: set[int] = set()
+    for wanted, index in zip((words, lemmas), _word_index(st)):
+        if len(wanted) < len(index):
+            for w in wanted:
+                found.update(index.get(w, ()))
+        else:
+            for w, at in index.items():
+                if w in wanted:
+                    found.update(at)
+    return sorted(found)
 
 
 @lru_cache(maxsize=1 << 14)  # every mention asks; the same names recur in every document
