@@ -10,6 +10,7 @@ honorific, for ``mention.honorific_name``) nor where a known actor's name alread
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..lexicon import table
@@ -48,20 +49,39 @@ def _norm(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    alts = []
+def _patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """(the characters a sobriquet starts with, first character → the sobriquets that start with it).
+
+    One alternation of all the sobriquets tried at every character of the text costs more than the rest
+    of the rule: a match starts only at one of their first characters, and there only the sobriquets
+    starting with it can match (kept in the same order, longest first, so the same one wins)."""
+    alts: dict[str, list[str]] = {}
     for key in sorted(sobriquets(), key=len, reverse=True):
         words = key.split()
         parts = ["[Tt]he" if w == "the" and k == 0 else re.escape(w) for k, w in enumerate(words)]
-        alts.append(r"\s+".join(parts))
+        for first in ("T", "t") if words[0] == "the" else (key[0],):
+            alts.setdefault(first, []).append(r"\s+".join(parts))
     # not inside a longer word (``Bat'ka`` is one word, ``AMLO's`` ends at the possessive)
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?!\w|-\w|['’](?!s\b)\w)")
+    by_first = {c: re.compile(r"(?<![\w'’-])(?:" + "|".join(a) + r")(?!\w|-\w|['’](?!s\b)\w)")
+                for c, a in alts.items()}
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(by_first)) + "]"), by_first
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """The sobriquets in ``text``, left to right, not overlapping (as ``finditer`` of their alternation)."""
+    starts, by_first = _patterns()
+    pos = 0
+    while (s := starts.search(text, pos)) is not None:
+        m = by_first[text[s.start()]].match(text, s.start())  # the lookbehind still sees the text before
+        pos = m.end() if m is not None else s.start() + 1
+        if m is not None:
+            yield m
 
 
 def bind_sobriquets(st: State) -> None:
     doc = st.doc
     named_states = {a.country for a in st.out.actors.values() if a.country}
-    for m in _pattern().finditer(text_of(doc)):
+    for m in _matches(text_of(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue
