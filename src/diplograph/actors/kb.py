@@ -79,6 +79,7 @@ class KnowledgeBase:
     _country_rank: dict[str, int] = field(default_factory=dict)
     _igo_names: dict[str, str] = field(default_factory=dict)  # filled on first use (igo_name)
     _stem_paths: tuple[int, frozenset] | None = None  # (len(stems), the words before each stem): stem_paths
+    _stem_starts: tuple[int, frozenset] | None = None  # (len(stems), stem phrases of two words: their first)
 
     def add(self, key: tuple[str, ...], hit: KBHit) -> None:
         if not key:
@@ -185,6 +186,13 @@ class KnowledgeBase:
             if child is not None and tuple(path) + (word[:k],) in self.stems:
                 return child
         return None
+
+    def stem_starts(self) -> frozenset[str]:
+        """The first words of the stem phrases of two words (``longest_match`` tries the next word's
+        prefixes after them)."""
+        if self._stem_starts is None or self._stem_starts[0] != len(self.stems):
+            self._stem_starts = (len(self.stems), frozenset(p[0] for p in self.stem_paths() if len(p) == 1))
+        return self._stem_starts[1]
 
     def stem_paths(self) -> frozenset:
         """The words before the last of every stem phrase (built again when a dictionary added stems)."""

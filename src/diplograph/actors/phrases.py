@@ -151,23 +151,34 @@ def kb_spans(st: State, reserved: set[int]) -> list[Span]:
     # Last words of the document's full person names: a city so named is that person ("Aden").
     surnames = {e[-1].text for e in ents_of(doc) if e.label_ == "PERSON" and len(e) > 1}
     spans: list[Span] = []
-    i = 0
-    while i < len(doc):
-        if (texts[i] not in roots and lemmas[i] not in roots) or i in reserved or toks[i].text == PLACEHOLDER:
-            i += 1
+    n = len(texts)
+    stems = kb.stem_starts()
+    i = 0  # the first word not yet inside a span
+    for k in [k for k, (t, le) in enumerate(zip(texts, lemmas)) if t in roots or le in roots]:
+        if k < i or k in reserved or toks[k].text == PLACEHOLDER:
             continue
-        found = kb.longest_match(texts, i) or kb.longest_match(lemmas, i)
+        # Most words at the root start no phrase with the word after them (THE, IN, SAID …): what
+        # ``longest_match`` would find out on its second step is read here, before it is called.
+        if k + 1 < n and not _may_continue(roots.get(texts[k]), texts[k], texts[k + 1], stems) \
+                and not _may_continue(roots.get(lemmas[k]), lemmas[k], lemmas[k + 1], stems):
+            continue
+        found = kb.longest_match(texts, k) or kb.longest_match(lemmas, k)
         if found is None:
-            i += 1
             continue
         end, hit = found
-        reading = best(READINGS.get(hit.kind, _ANY_KIND), Match(doc, toks, texts, kb, surnames, i, end, hit))
+        reading = best(READINGS.get(hit.kind, _ANY_KIND), Match(doc, toks, texts, kb, surnames, k, end, hit))
         if reading is None or reading.value is NOT_AN_ACTOR:
-            i += 1
             continue
-        spans.append((i, end, reading.value))
+        spans.append((k, end, reading.value))
         i = end
     return place_states(spans, texts, kb, st.on)
+
+
+def _may_continue(node: dict | None, word: str, nxt: str, stems: frozenset[str]) -> bool:
+    """Whether a phrase can start at ``word`` (its trie node ``node``) followed by ``nxt``: the word is
+    a phrase itself, the next word goes on in the trie (or a hyphen, which the match steps over), or the
+    word starts a stem phrase (whose next word matches by prefix)."""
+    return node is not None and (None in node or nxt in node or nxt == "-" or word in stems)
 
 
 def inside_person_names(doc: Doc, spans: list[Span]) -> list[Span]:
