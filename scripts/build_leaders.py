@@ -28,7 +28,7 @@ from diplograph.actors.aliases import surname_of, translit_key  # noqa: E402
 from diplograph.actors.kb import _default_kb, phrase_key  # noqa: E402
 from diplograph.actors.spelling import same_word  # noqa: E402
 from diplograph.lexicon import word_class  # noqa: E402
-from factbook_leaders import holdings, nicknames, tenures  # noqa: E402
+from factbook_leaders import endings, holdings, nicknames, tenures  # noqa: E402
 
 # COW country names that the Phoenix dictionary spells differently.
 NAME_FIXES = {
@@ -146,7 +146,7 @@ def _with_factbook(rows: list[tuple[str, ...]], path: Path) -> tuple[list[tuple[
     hs = [h for h in hs if h.country in kb.countries or remap.get(h.country)]
     for h in hs:
         h.country = h.country if h.country in kb.countries else remap[h.country] or h.country
-    fb, data_end = tenures(hs)
+    fb, data_end = tenures(hs, endings(path))
     nick = nicknames(hs)
     covered = {t.country for t in fb}
     heads: dict[str, list] = {}

@@ -24,6 +24,8 @@ MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", 
 PARTICLES = {"bin", "bint", "ibn", "al", "el", "da", "de", "dos", "das", "du", "van", "von", "der", "la", "le",
              "di", "del", "y", "ould", "ag", "ben"}
 FIELDS = {"chief_of_state": "state", "head_of_government": "government"}
+# An entry about a holder who left ("X resigned 2 September 2015"): the notes give the end (``endings``).
+_GONE = re.compile(r"\b(resign\w*|died|overthrown|ousted|deposed|removed|departed|fled|former)\b", re.I)
 # An entry that names no holder.
 _SKIP = re.compile(r"^(represented by|note|other|the |in |position|installed|first elected|head of state|"
                    r"presidency member|heir apparent|\(|[a-z])")
@@ -74,7 +76,7 @@ def natural(word: str) -> str:
 def parse_entry(entry: str, office_words: frozenset[str]) -> tuple[str, str, str, date | None, str | None] | None:
     """(title, name, surname, since, nickname) of one holder entry, or None when it names nobody."""
     e = entry.strip().strip(".")
-    if not e or _SKIP.match(e) or "(vacant)" in e:
+    if not e or _SKIP.match(e) or "(vacant)" in e or _GONE.search(e):
         return None
     if re.fullmatch(r"(?:[A-Z][\w'’]+\s+){1,3}(?:al-|el-)?[A-Z][\w'’]+", e) and not any(
             _capitals(w) or w.lower() in office_words for w in e.split()):
@@ -94,17 +96,78 @@ def parse_entry(entry: str, office_words: frozenset[str]) -> tuple[str, str, str
         if re.fullmatch(r"[A-Z][A-Za-z'-]+", q.group(1)):
             nickname = q.group(1)
         e = (e[:q.start()] + e[q.end():]).strip()
-    words = e.split()
-    k = 0
-    while k < len(words) and words[k].lower().strip(",") in office_words and not _capitals(words[k]):
-        k += 1
-    title, rest = " ".join(words[:k]), words[k:]
+    words = [w.strip(",") for w in e.split() if w.strip(",")]
+    # The first word in capitals that starts a name: not an office, nor an acronym before a title
+    # ("GNU Interim Prime Minister", "CEO Abdullah ABDULLAH").
+    first = next((i for i, w in enumerate(words) if any(_capitals(p) for p in w.split("-"))
+                  and w.lower() not in office_words and w.lower() not in STATE_FORMS
+                  and not (i + 1 < len(words) and words[i + 1].lower() in office_words
+                           and not _capitals(words[i + 1]))), None)
+    if first is None:
+        return None
+    # The name: the capitals and the given names just before them (at most four), never a word of the
+    # title or of a state's name before it ("President of the Islamic Republic of Afghanistan Ashraf
+    # GHANI", "Taliban Leader Haybatullah AKHUNDZADA", "GNU Interim Prime Minister Abdul Hamid DUBAYBAH").
+    s = first
+    while s > 0 and first - s < 4 and _given(words[s - 1], office_words) \
+            and not (s > 1 and words[s - 2].lower() in _CONNECTORS):  # "Minister for Infrastructure X"
+        s -= 1
+    rest = words[s:]
+    # The name ends at the first word after it that names none ("Enda KENNY resigns 9 March 2016").
+    end = next((i for i in range(first - s + 1, len(rest)) if not _given(rest[i], office_words)
+                and not any(_capitals(p) for p in rest[i].split("-"))), len(rest))
+    rest = rest[:end]
+    title = _title(words[:s], office_words)
     caps = [w for w in rest if any(_capitals(p) for p in w.split("-"))]
     if not rest or not caps or len(rest) > 8 or "and" in rest:
         return None
-    name = " ".join(natural(w.strip(",")) for w in rest)
-    surname = " ".join(natural(w.strip(",")) for w in caps)
+    name = " ".join(natural(w) for w in rest)
+    surname = " ".join(natural(w) for w in caps)
     return title, name, surname, since, nickname
+
+
+# Words that style a person (not an office) or name a state's form, never a given name.
+STYLES = {"sheikh", "shaykh", "sayyid", "mullah", "dr.", "gen.", "lt.", "col.", "maj.", "sr.", "adm.", "mr.", "ms.",
+          "mrs.", "sir", "dame", "hrh", "mr", "ms", "mrs"}
+STATE_FORMS = {"republic", "confederation", "government", "kingdom", "federation", "union", "commonwealth",
+               "principality", "sultanate", "emirate", "islands", "commissioner", "ceo", "designate",
+               "representatives", "bailiff", "administrator"}
+# Office words that complete a title but do not end one ("Minister of State for Cabinet Affairs").
+NOT_HEAD = {"affairs", "assembly", "council", "commission", "state", "cabinet", "national", "presidency",
+            "executive", "of", "the", "and", "federal", "military", "revolutionary", "transitional"}
+_CONNECTORS = {"of", "the", "and", "or", "for"}
+
+
+def _given(word: str, office_words: frozenset[str]) -> bool:
+    """A word that can be a given name before the capitals: capitalised, no title, style or state word."""
+    low = word.lower()
+    if low in PARTICLES or low in ("e", "y") or low.split("-")[0] in PARTICLES:
+        return True
+    return word[:1].isupper() and low not in office_words and low not in STYLES \
+        and low not in STATE_FORMS and low not in _CONNECTORS and not low.endswith("-designate")
+
+
+def _title(words: list[str], office_words: frozenset[str]) -> str:
+    """The office before a name: the run of office words right before it ("Taliban Leader" → Leader,
+    "Government or Acting Prime Minister" → Acting Prime Minister), else the entry's leading run
+    ("President of the Swiss Confederation" → President); styles and connectors at its ends dropped."""
+    def trim(run: list[str]) -> list[str]:
+        while run and (run[-1].lower() in STYLES or run[-1].lower() in _CONNECTORS):
+            run = run[:-1]
+        while run and run[0].lower() in _CONNECTORS:
+            run = run[1:]
+        return run
+    k = len(words)
+    while k > 0 and (words[k - 1].lower() in office_words or words[k - 1].lower() in STYLES) \
+            and not _capitals(words[k - 1]):
+        k -= 1
+    near = trim(words[k:])
+    if near and near[-1].lower() not in NOT_HEAD:
+        return " ".join(near)
+    k = 0
+    while k < len(words) and words[k].lower() in office_words | STYLES and not _capitals(words[k]):
+        k += 1
+    return " ".join(trim(words[:k]))
 
 
 def holdings(path: Path, office_words: frozenset[str]) -> list[Holding]:
@@ -131,9 +194,49 @@ def holdings(path: Path, office_words: frozenset[str]) -> list[Holding]:
                     continue
                 title, name, surname, since, nick = got
                 kind = office if k == 0 else "other"
-                out.append(Holding(row["iso3"], name, surname, title or ("President" if office == "state"
-                                                                            else "Prime Minister"),
+                # An untitled holder after the first is of an office the Factbook does not say.
+                default = "" if k else ("President" if office == "state" else "Prime Minister")
+                out.append(Holding(row["iso3"], name, surname, title or default,
                                    kind, since, snap, nick, row.get("country") or ""))
+    return out
+
+
+# A clause of the Factbook's text (notes included) that says a holder left office, and when.
+_LEFT = re.compile(r"\b(resigned|was overthrown|overthrown|departed the country|removal from office|removed from "
+                   r"office|was ousted|ousted|fled|died)\b", re.I)
+_FULL_DATE = re.compile(r"\b(\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{4})\b")
+
+
+def endings(path: Path) -> dict[tuple[str, str], date]:
+    """(country, surname key) → the earliest date a clause of the text says that holder left office
+    ("on 5 August 2024, Prime Minister X resigned", "former President Y was overthrown ... on 8
+    December 2024", "the Constitutional Court confirmed Z's ... removal from office"). Only clauses that
+    name one person in capitals and give a full date; the caller keeps a date only inside a tenure."""
+    out: dict[tuple[str, str], date] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if not row.get("iso3"):
+            continue
+        for fld in FIELDS:
+            text = re.sub(r"<[^>]+>", " ", html.unescape(row.get(fld) or ""))
+            for clause in re.split(r";|\.\s", text):
+                if not _LEFT.search(clause):
+                    continue
+                m = _FULL_DATE.search(clause)
+                on = since_date(m.group(1)) if m else None
+                if on is None or not re.search(r"\d{4}", m.group(1)):
+                    continue
+                people = {person_key(natural(re.sub(r"['’]s$", "", w.strip(",()")))) for w in clause.split()
+                          if any(_capitals(p) for p in re.sub(r"['’]s$", "", w.strip(",()")).split("-"))
+                          and len(w.strip(",()")) > 2}
+                people.discard("")
+                if len(people) != 1:
+                    continue
+                key = (row["iso3"], people.pop())
+                if key not in out or on < out[key]:
+                    out[key] = on
     return out
 
 
@@ -152,8 +255,14 @@ def person_key(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
 
-def tenures(hs: list[Holding]) -> tuple[list[FactbookTenure], date]:
-    """Contiguous tenures per (country, person, office); returns them and the data's last snapshot."""
+def tenures(hs: list[Holding], left: dict[tuple[str, str], date] | None = None
+            ) -> tuple[list[FactbookTenure], date]:
+    """Contiguous tenures per (country, person, office); returns them and the data's last snapshot.
+
+    ``left`` (from ``endings``): the date the text says a holder left office ends their tenure there
+    when it falls after the last snapshot naming them and before the tenure would otherwise end (a
+    snapshot taken days later, or a successor's "since" date)."""
+    left = left or {}
     by_country: dict[str, list[date]] = {}
     for h in hs:
         by_country.setdefault(h.country, [])
@@ -187,6 +296,10 @@ def tenures(hs: list[Holding]) -> tuple[list[FactbookTenure], date]:
                 if successor:
                     end = min(max(successor), end)
             latest = at[-1]
+            gone = min((d for k in {person_key(latest.surname), person_key(latest.surname.split()[-1])}
+                        if (d := left.get((country, k))) is not None), default=None)
+            if gone is not None and run[-1] <= gone and since < gone and (end is None or gone < end):
+                end = gone
             out.append(FactbookTenure(country, latest.name, latest.surname, latest.title, office, since, end))
     # A holder respelled between snapshots (PAETONGTARN Shinawatra → PHAETHONGTHAN Chinnawat) keeps the
     # same "since" date: the earlier spelling holds as long as the later one.

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..data import data_path
-from ..lexicon import table
+from ..lexicon import table, word_class
 from .aliases import surname_of, translit_key
 from .spelling import same_word, shared_units, units
 
@@ -55,6 +55,9 @@ class LeaderRole:
 # The first snapshot of the CIA World Factbook's executive texts: from then on it names the holders.
 FACTBOOK_START = date(2015, 10, 26)
 
+# How recently a holder must have left an office for "the former <office>" with no name to be them.
+RECENT_YEARS = 2
+
 # How long after a surname-only tenure ended a full name in the text may still be that leader.
 SURNAME_ONLY_YEARS = 25
 
@@ -64,6 +67,7 @@ class Leaders:
     by_surname: dict[str, list[Tenure]] = field(default_factory=dict)
     by_country: dict[str, list[Tenure]] = field(default_factory=dict)
     data_end: date | None = None  # the last date the sources describe
+    _kin: dict[Tenure, list[Tenure]] = field(default_factory=dict)
 
     def add(self, t: Tenure) -> None:
         keys = {translit_key(surname_of(t.leader))}
@@ -83,6 +87,9 @@ class Leaders:
         spelling-insensitive word keys agree (``Lee Jae Myung`` ~ ``Lee Jae-myung``; not ``Kim
         Min-seok`` ~ ``Kim Jong Un``); a one-word name only the family name."""
         words = name.split()
+        while len(words) > 1 and words[0].lower() in _styles():
+            words = words[1:]  # "Sheikh X": a style of address, not a word of the name
+        name = " ".join(words)
         out: list[Tenure] = []
         seen: set[int] = set()
         keys = [translit_key(surname_of(name))]
@@ -128,6 +135,7 @@ class Leaders:
             ts = [t for t in ts if len(t.leader.split()) > 1 or not other_office(title, t.title)]
         if not ts:
             return None
+        ts = ts + [k for t in ts for k in self.kin(t) if k not in ts]
         current = [t for t in ts if t.holds(on)]
         if current:
             return LeaderRole(current[0].country, "GOV", current[0])
@@ -137,6 +145,29 @@ class Leaders:
             return LeaderRole(past[-1].country, "ELI", max(past, key=lambda t: t.start))
         return None
 
+
+    def kin(self, t: Tenure) -> list[Tenure]:
+        """The other tenures of the person who held ``t``: in the same state under the same family name,
+        with two words of the full names in common, or a surname-only tenure (REIGN's ``Biden``) that
+        overlaps a full-name one (the Factbook's ``Joseph R. Biden Jr.``), whose other offices (vice
+        president before) are the person's too. Precomputed once per tenure."""
+        got = self._kin.get(t)
+        if got is None:
+            got = []
+            for key in {translit_key(surname_of(t.leader)), translit_key(t.family)}:
+                for o in self.by_surname.get(key, []):
+                    if o is t or o.country != t.country or o in got:
+                        continue
+                    if len(o.leader.split()) > 1 and len(t.leader.split()) > 1:
+                        if shared_units(o.leader, t.leader) >= 2:
+                            got.append(o)
+                    elif _overlap(o, t):
+                        got.append(o)
+            if len(t.leader.split()) == 1:  # via the full-name tenure it overlaps: that person's others
+                for o in list(got):
+                    got += [k for k in self.kin(o) if k is not t and k not in got] if len(o.leader.split()) > 1 else []
+            self._kin[t] = got
+        return got
 
     def holder(self, country: str, on: date | None, office: str) -> Tenure | None:
         """Who held ``office`` of ``country`` on ``on``: ``office`` is a title as a text writes it
@@ -170,6 +201,31 @@ class Leaders:
         if len(people) != 1:
             return None
         return next(iter(people.values()))
+
+    def former_holder(self, country: str, on: date | None, office: str, years: int = RECENT_YEARS) -> Tenure | None:
+        """The one person who left ``office`` of ``country`` within ``years`` before ``on`` and does not hold it
+        on ``on`` (``the former South Korean president`` in a text nobody names them in); None when nobody or
+        several people fit, or the date is unknown."""
+        if on is None:
+            return None
+        want = office.lower().strip()
+        heads = want in ("leader", "ruler", "strongman", "head", "chief", "leadership")
+        now = {translit_key(t.family) for t in self.by_country.get(country, []) if t.holds(on)}
+        fits: dict[str, Tenure] = {}
+        for t in self.by_country.get(country, []):
+            if t.end is None or t.end > on or (on - t.end).days > 366 * years:
+                continue
+            if not (t.office in ("state", "government", "") if heads else title_fits(want, t.title)):
+                continue
+            key = translit_key(t.family)
+            if key in now:
+                continue  # still (or again) in office: not a former holder
+            if key not in fits or t.end > fits[key].end:  # type: ignore[operator]
+                fits[key] = t
+        # One person under two spellings (the same office from the same day) is one holder.
+        if len({(t.start, t.office) for t in fits.values()}) == 1 and fits:
+            return max(fits.values(), key=lambda t: len(t.leader))
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
     def spellings(self, t: Tenure) -> list[str]:
         """Every name the tables give the holder of ``t`` (the same office of the same state from the
@@ -214,11 +270,20 @@ class Leaders:
         return states.pop() if len(states) == 1 else None
 
 
+def _overlap(a: Tenure, b: Tenure) -> bool:
+    return a.start < (b.end or date.max) and b.start < (a.end or date.max)
+
+
+@lru_cache(maxsize=1)
+def _styles() -> frozenset[str]:
+    return word_class("style_titles")
+
+
 def other_office(text_title: str, tenure_title: str) -> bool:
     """``Finance Minister`` against ``Prime Minister``: the same kind of office (the last word),
     not the same office."""
     said, held = text_title.lower().split(), tenure_title.lower().split()
-    return bool(said) and said[-1] == held[-1] and said[-len(held):] != held
+    return bool(said) and bool(held) and said[-1] == held[-1] and said[-len(held):] != held
 
 
 @lru_cache(maxsize=1)
@@ -256,7 +321,9 @@ def load_leaders() -> Leaders:
                 lines.append(line)
         for row in csv.DictReader(lines, delimiter="\t"):
             end = date.fromisoformat(row["end"]) if row["end"] else None
+            # An untitled Factbook holder after the first of a field held an office it does not name.
+            untitled = row.get("source") == "Factbook" and row.get("office") == "other"
             leaders.add(Tenure(row["country"], row["leader"], date.fromisoformat(row["start"]), end,
-                               row.get("title") or "President", row.get("surname") or "",
+                               row.get("title") or ("" if untitled else "President"), row.get("surname") or "",
                                row.get("office") or "", row.get("source") or "", row.get("nickname") or ""))
     return leaders

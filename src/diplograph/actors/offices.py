@@ -70,8 +70,26 @@ def _compass_state(st: State, t: int) -> str | None:
     return _state_word(st, t + 1) if t + 1 < len(st.doc) else None
 
 
-def _descriptor(st: State, a: Actor, tokens: list[int]) -> tuple[str, bool, str | None] | None:
-    """(office title, definite, state) of a mention's tokens when they are ``[the] [adjectives] [state] title``."""
+def former_descriptor(st: State, a: Actor, m) -> tuple[str, str | None] | None:
+    """(office title, state) of a mention that is a definite ``[the] former [state] title`` /
+    ``[state's] former title`` (a past word before the title or among its words), else None."""
+    toks = _tokens_of(st, a, m)
+    if not toks:
+        return None
+    window = range(max(0, toks[0] - 4), toks[-1] + 1)
+    if not any(_past_word(st.doc[t].lower_) for t in window):
+        return None
+    d = _descriptor(st, a, toks, allow_past=True)
+    if d is None:
+        return None
+    definite = d[1] or any(st.doc[t].lower_ in ("'s", "’s") for t in window)
+    return (d[0], d[2] or a.country) if definite else None
+
+
+def _descriptor(st: State, a: Actor, tokens: list[int], allow_past: bool = False
+                ) -> tuple[str, bool, str | None] | None:
+    """(office title, definite, state) of a mention's tokens when they are ``[the] [adjectives] [state] title``
+    (``allow_past``: a past word among them is read over, not a refusal)."""
     doc = st.doc
     words: list[str] = []
     definite = False
@@ -83,6 +101,11 @@ def _descriptor(st: State, a: Actor, tokens: list[int]) -> tuple[str, bool, str 
             break
         if doc[j].pos_ not in ("ADJ", "PROPN") or doc[j].dep_ not in ("amod", "compound", "nmod"):
             break
+        if _past_word(doc[j].lower_):
+            if allow_past:
+                j -= 1
+                continue
+            return None  # "the former [South] Korean president": a past holder (``former_offices``)
         front = st.out.actor_at(j)
         if front is not None and front.type == "state" and front.country:
             state = state or front.country  # "the PNG leader": a state written before the mention's words
@@ -105,8 +128,10 @@ def _descriptor(st: State, a: Actor, tokens: list[int]) -> tuple[str, bool, str 
         if hit is not None and hit[2].kind == "demonym":
             state = state or hit[2].country
             continue
-        if low in word_class("former_adjectives") - {"old", "elderly", "aging", "ageing"} or low.startswith("ex-"):
-            return None  # a former holder: coreference's business
+        if _past_word(low):
+            if allow_past:
+                continue
+            return None  # a former holder: ``former_offices``, else coreference's business
         if low in word_class("current_adjectives") or (tok.pos_ == "ADJ" and not tok.text[:1].isupper()
                                                          and low not in word_class("office_words")):
             continue
@@ -119,6 +144,11 @@ def _descriptor(st: State, a: Actor, tokens: list[int]) -> tuple[str, bool, str 
     if not title or not (title in office_forms() or title in word_class("leader_nouns")):
         return None
     return title, definite, state
+
+
+def _past_word(low: str) -> bool:
+    return low in word_class("former_adjectives") - {"old", "elderly", "aging", "ageing", "first"} \
+        or low.startswith("ex-")
 
 
 def _tokens_of(st: State, a: Actor, m) -> list[int]:

@@ -483,6 +483,6 @@ def attach(st: State, start: int, end: int, aid: str, role: Role | None, hit: KB
 def present_office(role: Role, a: Actor) -> bool:
     """The text gives a current government title to a person the tables date as a former leader
     (``...ELI``) of the same state."""
-    return bool(not role.former and role.sector and role.sector.startswith("GOV") and a.code
+    return bool(not role.former and not role.style and role.sector and role.sector.startswith("GOV") and a.code
                 and len(a.code) > 3 and a.code[3:] == "ELI" and role.country in (None, a.code[:3])
                 and a.type == "person")

@@ -42,6 +42,7 @@ from .hyphens import join_hyphenated_names
 from .identity import join_same_people, link_partial_names
 from .instruments import drop_market_names
 from .nicknames import bind_nicknames
+from .former_offices import resolve_former_office_holders
 from .offices import resolve_office_holders
 from .groups import add_acronyms, add_led_groups, add_unknown_entities, defined_acronyms
 from .kb import KnowledgeBase
@@ -90,6 +91,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     relocate_namesakes(st)
     join_same_people(st)
     resolve_office_holders(st)
+    resolve_former_office_holders(st)
     bind_descriptors(st)
     bind_nicknames(st)
     bind_epithets(st)

@@ -18,6 +18,7 @@ from .kb import KBHit
 FORMER_WORDS = word_class("former_words")
 SKIP_WORDS = word_class("role_skip_words")
 APPOSITIVE_WORDS = word_class("role_appositive_words")
+STYLES = word_class("style_titles")
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Role:
     start: int = 0  # first token of the prefix that gave the role (demonym or title)
     redaction: int | None = None  # token index of a redacted title between nationality and name
     igo: str | None = None  # "U.N. mediator X": the organisation's code
+    style: bool = False  # the title is a style of address (Sheikh X), no office: an office title before it wins
 
     @property
     def code(self) -> str | None:
@@ -72,12 +74,14 @@ def role_before(doc: Doc, name_start: int, hits: dict[int, tuple[int, int, KBHit
             s, e, hit = hits[i]
             if hit.kind == "agent" and hit.agent is not None and role.country is None:
                 code = hit.agent.code
-                if code.startswith("~") and (role.sector is None or appositive):
+                if code.startswith("~") and (role.sector is None or appositive or role.style):
                     # A second title before an appositive comma ("Qatar's emir, Sheikh X") only
-                    # leads on to its country.
-                    if role.sector is None:
+                    # leads on to its country; an office before a style ("former prime minister
+                    # Sheikh X") is the role.
+                    if role.sector is None or role.style:
                         role.sector = code[1:]
                         role.title = doc[s:e].text
+                        role.style = role.title.lower() in STYLES
                     role.start = s
                     seen_any = True
                     i = s - 1
