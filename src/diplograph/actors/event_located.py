@@ -21,6 +21,9 @@ dateline's or the document's dominant place), this pass reads those records only
   witness (``source.witness_frame``: ``monitors observed explosions near X``) was done by an armed party
   the text does not name: the unidentified armed forces (sector UAF) of the state the event is located
   in. The actor has no mention (no words name it); the event's reference says so by its name.
+  ``source.mission_host``: when the places stage knows no place of the act (an unknown village, or
+  only its guess from the spelling), a peacekeeping or monitoring mission of one host state named in
+  the act's sentence (``kb/missions.tsv``, deployed on the event's date) gives that state instead.
 
 It also drops the state mentions the stage read from a place written as the container of a report's
 place (``near X, Y``) when that state is no party of any event (``mention.veto_toponym``).
@@ -35,6 +38,7 @@ from ..records import Actor, Event, Ref
 from ..rules import REGISTRY
 from .decide import mention_rule
 from .located import VETO_TOPONYM
+from .missions import mission_state
 from .kb import KnowledgeBase
 from .naming import sector_label
 from .state import ResolvedActors, slug
@@ -49,6 +53,10 @@ UNIDENTIFIED = REGISTRY.declare(
     "source.unidentified_located", stage="events", kind="source", reads=("events", "places"), confidence=0.4,
     description="a violent act seen by a witness (source.witness_frame) whose doer is unnamed was done by the "
                 "unidentified armed forces of the state the event is located in")
+MISSION_HOST = REGISTRY.declare(
+    "source.mission_host", stage="events", kind="source", reads=("events", "places", "kb:missions"), confidence=0.35,
+    description="a violent act seen by a peacekeeping or monitoring mission of one host state (kb/missions.tsv), "
+                "whose place the gazetteer does not know, was done by the unidentified armed forces of that state")
 PLACE_TARGET = REGISTRY.declare(
     "target.event_location", stage="events", kind="target", reads=("events", "places"), confidence=0.6,
     description="the state acted on where an event happens (a curfew in X): the state of the event's location, "
@@ -220,22 +228,30 @@ def _locate_place_parties(resolved: ResolvedActors, events: list[Event], kb: Kno
 
 
 def _name_unidentified(actors: dict[str, Actor], events: list[Event], kb: KnowledgeBase) -> None:
-    """Witnessed violence with no doer named: the unidentified armed forces of its place's state."""
-    if not REGISTRY.enabled(UNIDENTIFIED):
+    """Witnessed violence with no doer named: the unidentified armed forces of its place's state, or,
+    when no place the text names is known, of the host state of the mission that saw it."""
+    located, hosted = REGISTRY.enabled(UNIDENTIFIED), REGISTRY.enabled(MISSION_HOST)
+    if not located and not hosted:
         return
     for e in events:
-        loc = e.location
         if e.source is not None or not e.rules or e.rules.get("source") != WITNESS_FRAME \
-                or not e.cameo.startswith(_VIOLENT) or loc is None or loc.code not in kb.countries \
-                or loc.rule in _NOT_EVIDENCE:
+                or not e.cameo.startswith(_VIOLENT):
             continue
-        name = sector_label("unidentified armed forces", kb.state_name(loc.code))
+        loc = e.location
+        code, rule = None, UNIDENTIFIED
+        if loc is not None and loc.code in kb.countries and loc.rule not in _NOT_EVIDENCE:
+            code = loc.code if located else None
+        elif hosted and (loc is None or loc.rule in _NOT_EVIDENCE):
+            code, rule = mission_state(e.evidence.text, e.date), MISSION_HOST
+        if code is None or code not in kb.countries:
+            continue
+        name = sector_label("unidentified armed forces", kb.state_name(code))
         aid = slug(name)
         a = actors.get(aid)
         if a is None:
-            a = actors[aid] = Actor(aid, name, "sector", loc.code + "UAF", loc.code, [])
+            a = actors[aid] = Actor(aid, name, "sector", code + "UAF", code, [])
         e.source = Ref(a.id, a.name, a.code, a.name)
-        e.rules["source"] = UNIDENTIFIED
+        e.rules["source"] = rule
 
 
 def _follow(ref: Ref | None, actors: dict[str, Actor], moved: dict[str, str]) -> Ref | None:
