@@ -156,6 +156,7 @@ def score(docs: list[dict], show: bool) -> dict:
     pipe = Pipeline()
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     coded = [0, 0]
+    by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # title rule → [right, restored]
     splits: list[str] = []
     errors: list[str] = []
     for d in docs:
@@ -190,6 +191,10 @@ def score(docs: list[dict], show: bool) -> dict:
             k = r["nth"] - 1
             restored = (reds[k].restored or "") if k < len(reds) else ""
             ok = bool(restored) and any(acc in restored.lower() for acc in r["accept"])
+            if restored:
+                rule = (reds[k].rule or "?") if k < len(reds) else "?"
+                by_rule[rule][1] += 1
+                by_rule[rule][0] += ok
             per["censored_title"][1] += 1
             per["censored_title"][0] += ok
             if not ok and show and d["article"].startswith(READABLE_ARTICLES):
@@ -203,7 +208,7 @@ def score(docs: list[dict], show: bool) -> dict:
                 splits.append(f"{d['article']}: {person['names'][0]} → {sorted(ids)}")
     for line in errors:
         print(line)
-    return {"per": dict(per), "coded": coded, "splits": splits}
+    return {"per": dict(per), "coded": coded, "splits": splits, "title_rules": dict(by_rule)}
 
 
 def report(name: str, res: dict) -> None:
@@ -218,6 +223,8 @@ def report(name: str, res: dict) -> None:
     print(f"  {'aliases (all)':<15} {alias_ok:>3}/{alias_n:<3} {alias_ok / max(alias_n, 1):6.1%}")
     c = res["coded"]
     print(f"  resolved mentions with the gold state: {c[0]}/{c[1]}")
+    for rule, (ok, n) in sorted(res.get("title_rules", {}).items(), key=lambda kv: -kv[1][1]):
+        print(f"  title rule {rule:<38} right {ok:>3}/{n:<3} (precision of its restorations)")
     print(f"  split leaders: {len(res['splits'])}")
     for s in res["splits"]:
         print(f"    {s}")

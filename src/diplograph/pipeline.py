@@ -293,7 +293,7 @@ class Pipeline:
 
 def _redactions(norm: NormalizedText, actors: ResolvedActors) -> list[Redaction]:
     """The normalize stage's redactions with the words the actor stage restored (each stage keeps its own record)."""
-    return [Redaction(r.start, r.end, r.text, actors.restored.get(k, r.restored))
+    return [Redaction(r.start, r.end, r.text, actors.restored.get(k, r.restored), actors.restored_by.get(k))
             for k, r in enumerate(norm.redactions)]
 
 

@@ -228,10 +228,11 @@ class Redaction(Record):
     end: int
     text: str
     restored: str | None
+    rule: str | None = None  # the title rule that restored it (provenance, like ``Mention.rule``)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Redaction":
-        return cls(int(d["start"]), int(d["end"]), d["text"], d.get("restored"))
+        return cls(int(d["start"]), int(d["end"]), d["text"], d.get("restored"), d.get("rule"))
 
 
 @dataclass

@@ -40,6 +40,8 @@ from .decide import best, mention_rule, switched_on
 from .leaders import Tenure, load_leaders, office_forms
 from .spelling import shared_units, units
 from .state import State, state_of_span
+from .title_context import (DEPUTY, FORMER, INCOMING, ORG_BEFORE, PERSON_SECTOR, deputy, former_office, incoming,
+                            organisation_before, person_sector)
 
 RESTORED = mention_rule("mention.redaction_restored", 0.7,
                         "a redacted word next to a person's name, or heading an appositive of that person, is "
@@ -73,6 +75,7 @@ GOV_ROLE = mention_rule("mention.title_government_role", 0.4,
                        ("actors",))
 
 _DETERMINERS = word_class("office_determiners")
+_DEPUTY_WORDS = word_class("deputy_words")
 _RELATIVE = frozenset({"who", "is", "was", "now", "also", "still", "currently", "then"})
 _OFFICE_ORDER = {"state": 0, "government": 1, "": 2, "other": 3}
 
@@ -136,7 +139,7 @@ def _describe(st: State, t: int) -> Redacted:
             state = state or c
         elif low in ("country", "nation"):
             own_state = True
-        elif low in ("'s", "’s") or low in _DETERMINERS or low in _RELATIVE or (
+        elif low in ("'s", "’s") or low in _DETERMINERS or low in _RELATIVE or low in _DEPUTY_WORDS or (
                 doc[j].pos_ == "ADJ" and not doc[j].text[:1].isupper()):
             pass
         else:
@@ -191,6 +194,11 @@ def _text_title(r: Redacted) -> str | None:
     if p is None:
         return None
     said = r.st.titles.get(p.id)
+    t = r.token
+    if said and t + 1 < len(r.st.doc) and said.lower() == r.st.doc[t + 1].lower_:
+        said = None  # ``the foreign ** Amir Khan X``: the word after the redaction is a name, not its title
+    if said and said.lower() in word_class("leader_nouns") and _kb_office(r):
+        said = None  # ``leader`` names no office: the one the tables know is the title
     if said:
         return said
     for m in p.mentions:  # an office descriptor the office-holder rules bound to the person
@@ -213,8 +221,8 @@ def _office_in(text: str) -> str | None:
 
 def _kb_office(r: Redacted) -> str | None:
     p = r.person
-    if p is None or r.st.on is None:
-        return None
+    if p is None or r.st.on is None or r.of_tokens and _organisation_head(r):
+        return None  # ``the ** of the army``: the organisation's title, not the person's office of a state
     held = _offices_held(r.st, p)
     if not held:
         said = r.st.tenure_title.get(p.id)  # the tenure the person was identified by
@@ -337,9 +345,10 @@ def _sent_no(st: State, t: int) -> int:
     return sentence_index(st.doc)[t]
 
 
-TITLE_RULES = ((TEXT_TITLE, _text_title), (COMPOUND, _compound), (KB_OFFICE, _kb_office), (ORG_HEAD, _organisation_head),
-               (STATE_LEADER, _state_leader), (REPEATED, _repeated), (PLACE_OFFICE, _place_office),
-               (GOV_ROLE, _government_role))
+TITLE_RULES = ((TEXT_TITLE, _text_title), (COMPOUND, _compound), (DEPUTY, deputy), (FORMER, former_office),
+               (KB_OFFICE, _kb_office), (INCOMING, incoming), (ORG_BEFORE, organisation_before),
+               (ORG_HEAD, _organisation_head), (STATE_LEADER, _state_leader), (REPEATED, _repeated),
+               (PLACE_OFFICE, _place_office), (PERSON_SECTOR, person_sector), (GOV_ROLE, _government_role))
 
 
 def restore_redactions(st: State) -> None:
@@ -359,4 +368,5 @@ def restore_redactions(st: State) -> None:
         won = best(TITLE_RULES, r)
         if won is not None:
             st.out.restored[idx] = won.value
+            st.out.restored_by[idx] = won.rule
             last = (won.value, _sent_no(st, tok.i))

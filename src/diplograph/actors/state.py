@@ -42,6 +42,7 @@ class ResolvedActors:
     # Redacted words this stage restored: index into the normalized text's ``redactions`` → the word.
     # The normalize stage's records stay untouched; the pipeline publishes both together.
     restored: dict[int, str] = field(default_factory=dict)
+    restored_by: dict[int, str] = field(default_factory=dict)  # the same index → the rule that restored it
     group_mentions: list[tuple[Mention, list[str]]] = field(default_factory=list)  # "the two sides" → ids
     # Verbs that only introduce a name (``as X call him N``): no event between the namers and the person.
     not_events: set[int] = field(default_factory=set)
