@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import table
@@ -18,6 +19,7 @@ from ..nlp import text_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule
+from .identity import move_mentions
 from .leaders import load_leaders
 from .name_forms import claim, weak_actor
 from .spelling import shared_units, units
@@ -28,17 +30,27 @@ SOBRIQUET = mention_rule("mention.known_sobriquet", 0.7,
                          "their state is named in the document", ("kb:sobriquets", "leaders", "actors"))
 
 
+@dataclass(frozen=True)
+class Bearer:
+    person: str
+    state: str
+    context: str  # "state": the person or their state named in the document; "person": the person named
+
+
 @lru_cache(maxsize=1)
-def sobriquets() -> dict[str, tuple[str, str]]:
-    """Sobriquet (an article lower-cased) → (person, state)."""
-    out: dict[str, tuple[str, str]] = {}
+def sobriquets() -> dict[str, tuple[Bearer, ...]]:
+    """Sobriquet (an article lower-cased) → the people who bear it (most have one; ``the Iron Lady`` several)."""
+    out: dict[str, list[Bearer]] = {}
     for r in table("kb", "sobriquets.tsv"):
-        out[_norm(r["nickname"])] = (r["person"], r["state"])
+        b = Bearer(r["person"], r["state"], "person" if r.get("context") == "person" else "state")
+        got = out.setdefault(_norm(r["nickname"]), [])
+        if all(x.person != b.person for x in got):
+            got.append(b)
     for ts in load_leaders().by_country.values():
         for t in ts:
-            if t.nickname:
-                out.setdefault(_norm(t.nickname), (t.leader, t.country))
-    return out
+            if t.nickname and _norm(t.nickname) not in out:
+                out[_norm(t.nickname)] = [Bearer(t.leader, t.country, "state")]
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _norm(text: str) -> str:
@@ -48,34 +60,58 @@ def _norm(text: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
-    """(the characters a sobriquet starts with, first character → the sobriquets that start with it).
+def _atoms(key: str) -> list[str]:
+    """A sobriquet as regex atoms, one a character (a run of spaces for a space; the first letter of one
+    written in lower case, ``the Lady``, ``al-Jolani``, also capitalised, as at the start of a sentence)."""
+    out: list[str] = []
+    for k, word in enumerate(key.split()):
+        if k:
+            out.append(r"\s+")
+        for j, ch in enumerate(word):
+            first = k == 0 and j == 0 and ch.islower()
+            out.append(f"[{ch.upper()}{ch}]" if first else re.escape(ch))
+    return out
 
-    One alternation of all the sobriquets tried at every character of the text costs more than the rest
-    of the rule: a match starts only at one of their first characters, and there only the sobriquets
-    starting with it can match (kept in the same order, longest first, so the same one wins)."""
-    alts: dict[str, list[str]] = {}
-    for key in sorted(sobriquets(), key=len, reverse=True):
-        words = key.split()
-        parts = ["[Tt]he" if w == "the" and k == 0 else re.escape(w) for k, w in enumerate(words)]
-        for first in ("T", "t") if words[0] == "the" else (key[0],):
-            alts.setdefault(first, []).append(r"\s+".join(parts))
-    # not inside a longer word (``Bat'ka`` is one word, ``AMLO's`` ends at the possessive)
-    by_first = {c: re.compile(r"(?<![\w'’-])(?:" + "|".join(a) + r")(?!\w|-\w|['’](?!s\b)\w)")
-                for c, a in alts.items()}
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(by_first)) + "]"), by_first
+
+def _key(found: str) -> str:
+    """The table's key of a matched sobriquet (its first letter capitalised at a sentence start)."""
+    key = _norm(" ".join(found.split()))
+    return key if key in sobriquets() else key[:1].lower() + key[1:]
+
+
+def _trie_regex(keys: list[list[str]]) -> str:
+    """One alternation shaped as a trie: at each position the engine tries the first characters once,
+    not every sobriquet, so a longer table costs no more per word of text."""
+    trie: dict = {}
+    for atoms in keys:
+        node = trie
+        for a in atoms:
+            node = node.setdefault(a, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [a + emit(child) for a, child in sorted(node.items()) if a]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # greedy: the longer sobriquet first, the one that ends here on backtracking
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    # not inside a longer word (``Bat'ka`` is one word, ``AMLO's`` ends at the possessive); the engine
+    # backtracks into the trie, so ``Rocket Man`` still matches where ``Little Rocket Man`` does not
+    body = _trie_regex([_atoms(k) for k in sobriquets()])
+    return re.compile(r"(?<![\w'’-])(?:" + body + r")(?!\w|-\w|['’](?!s\b)\w)")
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
-    """The sobriquets in ``text``, left to right, not overlapping (as ``finditer`` of their alternation)."""
-    starts, by_first = _patterns()
-    pos = 0
-    while (s := starts.search(text, pos)) is not None:
-        m = by_first[text[s.start()]].match(text, s.start())  # the lookbehind still sees the text before
-        pos = m.end() if m is not None else s.start() + 1
-        if m is not None:
-            yield m
+    """The sobriquets in ``text``, left to right, not overlapping: one pass of the trie-shaped pattern (a
+    longer table adds branches, not work at each character)."""
+    return _pattern().finditer(text)
 
 
 def bind_sobriquets(st: State) -> None:
@@ -86,16 +122,25 @@ def bind_sobriquets(st: State) -> None:
         if span is None:
             continue
         i, end = span.start, span.end
-        if any(t in st.out.token_actor and not weak_actor(st, st.out.token_actor[t]) for t in range(i, end)):
-            continue
+        held = {st.out.token_actor[t] for t in range(i, end) if t in st.out.token_actor}
+        strong = [aid for aid in held if not weak_actor(st, aid)]
+        listed = _listed_under(st, strong, m.group(0))
+        if strong and listed is None:
+            continue  # a known actor's name holds the words
         if end - i == 1 and end < len(doc) and CAPITALISED.match(doc[end].text) and doc[end].pos_ == "PROPN":
             continue  # "Baba Wekesa": an honorific before a name, not the sobriquet
-        person, state = sobriquets()[_norm(" ".join(m.group(0).split()))]
-        known = [a for a in st.out.actors.values() if a.type == "person" and shared_units(a.name, person) >=
-                 min(2, len(units(a.name)), len(units(person)))]
-        if not known and state not in named_states:
-            continue  # neither the person nor their state is in the document: another sense
+        bearer = _bearer(st, sobriquets()[_key(m.group(0))], named_states)
+        if bearer is None:
+            continue  # no bearer named in the document (another sense), or two: nothing to choose by
+        person, state = bearer
+        known = _named(st, person)
         target = known[0] if len(known) == 1 else None
+        if listed is not None:
+            # A leader table lists the person under the sobriquet (REIGN's "Prachanda") and the text also
+            # names them: one person, not two
+            if target is not None and target.id != listed.id:
+                move_mentions(st, listed, target, SOBRIQUET, method="alias")
+            continue
         if target is None:
             role = load_leaders().role_on(person, st.on, state)
             code = role.code if role is not None else state
@@ -103,3 +148,25 @@ def bind_sobriquets(st: State) -> None:
             target = st.out.actors.get(aid) or Actor(aid, person, "person", code, state, [])
             st.out.actors.setdefault(aid, target)
         claim(st, i, end, target, SOBRIQUET, REGISTRY[SOBRIQUET].confidence)
+
+
+def _listed_under(st: State, aids: list[str], found: str) -> Actor | None:
+    """The one person actor among ``aids`` whose name is the sobriquet itself."""
+    said = " ".join(found.split()).lower()
+    hits = [st.out.actors[a] for a in aids if a in st.out.actors and st.out.actors[a].type == "person"
+            and st.out.actors[a].name.lower() == said]
+    return hits[0] if len(aids) == 1 and len(hits) == 1 else None
+
+
+def _named(st: State, person: str) -> list[Actor]:
+    return [a for a in st.out.actors.values() if a.type == "person" and shared_units(a.name, person) >=
+            min(2, len(units(a.name)), len(units(person)))]
+
+
+def _bearer(st: State, bearers: tuple[Bearer, ...], named_states: set[str]) -> tuple[str, str] | None:
+    """The one bearer the document names, else the one whose state it names (unless the sobriquet is an
+    ordinary word or phrase, marked ``person`` in the table, which needs its person named)."""
+    named = [b for b in bearers if _named(st, b.person)]
+    if not named:
+        named = [b for b in bearers if b.context == "state" and b.state in named_states]
+    return (named[0].person, named[0].state) if len(named) == 1 else None
