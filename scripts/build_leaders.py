@@ -157,8 +157,12 @@ def _with_factbook(rows: list[tuple[str, ...]], path: Path) -> tuple[list[tuple[
     for r in rows:
         if r[5] in ("REIGN", "Archigos") and not r[3] and r[0] in covered:
             # Still in office when REIGN (2021) or Archigos (2015) ends: the Factbook says until when.
+            # Only the Factbook tenures that had begun when the source ended: a later return to office
+            # (a second term after years out) does not stretch this one over the years between.
+            cutoff = date(2021, 3, 1) if r[5] == "REIGN" else date(2015, 12, 31)
             same = [t for t in heads.get(r[0], []) if same_word(surname_of(r[1]), t.surname.split()[-1])
                     or same_word(surname_of(r[1]), t.name.split()[-1])]
+            same = [t for t in same if t.start <= cutoff] or same
             if same and all(t.end for t in same):
                 r = r[:3] + (max(t.end for t in same).isoformat(),) + r[4:]
         out.append(r)

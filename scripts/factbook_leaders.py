@@ -42,6 +42,7 @@ class Holding:
     snapshot: date
     nickname: str | None = None
     country_name: str = ""
+    field: str = ""  # the field that names the holder: state (chief of state) | government
 
 
 def since_date(text: str) -> date | None:
@@ -197,7 +198,7 @@ def holdings(path: Path, office_words: frozenset[str]) -> list[Holding]:
                 # An untitled holder after the first is of an office the Factbook does not say.
                 default = "" if k else ("President" if office == "state" else "Prime Minister")
                 out.append(Holding(row["iso3"], name, surname, title or default,
-                                   kind, since, snap, nick, row.get("country") or ""))
+                                   kind, since, snap, nick, row.get("country") or "", office))
     return out
 
 
@@ -268,6 +269,14 @@ def tenures(hs: list[Holding], left: dict[tuple[str, str], date] | None = None
         by_country.setdefault(h.country, [])
         if h.snapshot not in by_country[h.country]:
             by_country[h.country].append(h.snapshot)
+    last_other: dict[str, date] = {}  # the last snapshot of each country that names a holder of another office
+    for h in hs:
+        if h.office == "other" and h.snapshot > last_other.get(h.country, date.min):
+            last_other[h.country] = h.snapshot
+    head_starts: dict[tuple[str, str], set[date]] = {}  # when each chief of state / head of government took office
+    for h in hs:
+        if h.office in ("state", "government"):
+            head_starts.setdefault((h.country, h.office), set()).add(h.since or h.snapshot)
     present: dict[tuple[str, str, str], list[Holding]] = {}
     for h in hs:
         present.setdefault((h.country, person_key(h.surname + h.name), h.office), []).append(h)
@@ -284,6 +293,7 @@ def tenures(hs: list[Holding], left: dict[tuple[str, str], date] | None = None
                 runs.append([s])
         for run in runs:
             at = [h for h in items if run[0] <= h.snapshot <= run[-1]]
+            latest_key = at[-1].surname + at[-1].name
             since = min((h.since for h in at if h.since), default=None) or run[0]
             if since > run[0]:
                 since = run[0] if not any(h.since for h in at) else since
@@ -291,11 +301,23 @@ def tenures(hs: list[Holding], left: dict[tuple[str, str], date] | None = None
             end = None
             if nxt < len(snaps):
                 end = snaps[nxt]
+                # A successor's "since" date between the last snapshot naming the holder and the first
+                # that does not (given there or in a later snapshot) is when the holder left.
                 successor = [h.since for h in hs if h.country == country and h.snapshot == end
                              and h.office == office and h.since and h.since > since]
+                if not successor:  # an undated successor: their date in a later snapshot, if before ``end``
+                    successor = [h.since for h in hs if h.country == country and h.office == office and h.since
+                                 and run[-1] < h.since <= end
+                                 and person_key(h.surname + h.name) != person_key(latest_key)]
                 if successor:
                     end = min(max(successor), end)
             latest = at[-1]
+            if office == "other" and end is not None and last_other.get(country, date.min) <= run[-1]:
+                # The Factbook stopped listing the other offices of this country after this snapshot (in
+                # 2024 it cut deputies from most entries): the holder's end is unknown, not that snapshot;
+                # taken to be the start of the next chief of state or head of government, if any (a new
+                # president brings a new vice president), else still in office.
+                end = min((d for d in head_starts.get((country, latest.field), ()) if d > run[-1]), default=None)
             gone = min((d for k in {person_key(latest.surname), person_key(latest.surname.split()[-1])}
                         if (d := left.get((country, k))) is not None), default=None)
             if gone is not None and run[-1] <= gone and since < gone and (end is None or gone < end):
@@ -310,9 +332,10 @@ def tenures(hs: list[Holding], left: dict[tuple[str, str], date] | None = None
                 t.end = o.end
     # A holder the Factbook names without a "since" date took over when the previous holder of the
     # office left, if that is earlier than the first snapshot naming them.
-    undated = {(h.country, h.name) for h in hs if h.since is None}
+    undated = {(h.country, h.name, h.office) for h in hs if h.since is None} - {
+        (h.country, h.name, h.office) for h in hs if h.since}  # dated in another snapshot: that date holds
     for t in out:
-        if (t.country, t.name) in undated:
+        if (t.country, t.name, t.office) in undated:
             before = [o.end for o in out if o.country == t.country and o.office == t.office and o.end
                       and o.end <= t.start and o.name != t.name]
             if before:

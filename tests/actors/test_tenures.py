@@ -120,3 +120,36 @@ def test_an_office_before_a_style_is_the_role(pipeline):
     a = pipeline.analyze_one(Document("t", text, "2025-03-01"))
     p = next(x for x in a.actors if x.type == "person" and "Hassur" in x.name)
     assert p.code == "BGDELI"
+
+
+def test_a_list_that_stops_naming_deputies_does_not_end_their_tenure(tmp_path):
+    p = _rows(tmp_path, [
+        ("2023-06-01", "President Ora KELM (since 1 May 2016); Vice President Lune PARDO (since 1 May 2016)",
+         "Prime Minister Kiva ORLAND (since 9 February 2021); Deputy Prime Minister Edo VANCE (since 2019)"),
+        ("2024-06-21", "President Ora KELM (since 1 May 2016)", "Prime Minister Kiva ORLAND (since 9 February 2021)"),
+        ("2025-03-01", "President Tam WREN (since 20 January 2025)",
+         "Prime Minister Kiva ORLAND (since 9 February 2021)"),
+    ])
+    by = {t.name: t for t in tenures(holdings(p, OFFICE), endings(p))[0]}
+    # No later snapshot names another office: the deputy's end is unknown; the vice president's is the
+    # next president's start.
+    assert by["Edo Vance"].end is None
+    assert by["Lune Pardo"].end == date(2025, 1, 20)
+
+
+def test_two_spellings_of_one_person_in_two_offices_are_one_person():
+    L = Leaders()
+    L.add(Tenure("ZZZ", "Nessa Ulo", date(2015, 11, 5), date(2021, 3, 19), "Vice President", "Ulo", "other",
+                 "Factbook"))
+    L.add(Tenure("ZZZ", "Nessa Ulo Marandi", date(2021, 3, 19), None, "President", "Marandi", "state",
+                 "Factbook"))
+    assert L.role_on("Nessa Ulo", date(2025, 11, 1)).code == "ZZZGOV"  # type: ignore[union-attr]
+
+
+def test_brothers_who_share_a_given_name_are_two_people():
+    L = Leaders()
+    L.add(Tenure("ZZZ", "Omar Tarik Velan", date(2013, 6, 5), date(2017, 7, 28), "Prime Minister", "Velan",
+                 "government", "Factbook"))
+    L.add(Tenure("ZZZ", "Omar Sabri Velan", date(2022, 4, 11), None, "Prime Minister", "Velan", "government",
+                 "Factbook"))
+    assert L.role_on("Omar Tarik Velan", date(2024, 1, 1)).code == "ZZZELI"  # type: ignore[union-attr]

@@ -154,15 +154,17 @@ class Leaders:
         got = self._kin.get(t)
         if got is None:
             got = []
-            for key in {translit_key(surname_of(t.leader)), translit_key(t.family)}:
-                for o in self.by_surname.get(key, []):
-                    if o is t or o.country != t.country or o in got:
-                        continue
-                    if len(o.leader.split()) > 1 and len(t.leader.split()) > 1:
-                        if shared_units(o.leader, t.leader) >= 2:
-                            got.append(o)
-                    elif _overlap(o, t):
+            family = {translit_key(surname_of(t.leader)), translit_key(t.family)}
+            for o in self.by_country.get(t.country, []):
+                if o is t or o in got:
+                    continue
+                if len(o.leader.split()) > 1 and len(t.leader.split()) > 1:
+                    # "Samia Suluhu" (vice president) and "Samia Suluhu Hassan" (president): one person,
+                    # every word of the shorter name in the longer (two brothers share a given name too)
+                    if shared_units(o.leader, t.leader) >= max(2, min(len(units(o.leader)), len(units(t.leader)))):
                         got.append(o)
+                elif _overlap(o, t) and family & {translit_key(surname_of(o.leader)), translit_key(o.family)}:
+                    got.append(o)
             if len(t.leader.split()) == 1:  # via the full-name tenure it overlaps: that person's others
                 for o in list(got):
                     got += [k for k in self.kin(o) if k is not t and k not in got] if len(o.leader.split()) > 1 else []
@@ -220,7 +222,7 @@ class Leaders:
             key = translit_key(t.family)
             if key in now:
                 continue  # still (or again) in office: not a former holder
-            if key not in fits or t.end > fits[key].end:  # type: ignore[operator]
+            if key not in fits or (t.end, len(t.leader)) > (fits[key].end, len(fits[key].leader)):  # type: ignore[operator]
                 fits[key] = t
         # One person under two spellings (the same office from the same day) is one holder.
         if len({(t.start, t.office) for t in fits.values()}) == 1 and fits:
