@@ -94,3 +94,21 @@ def test_cli_ingest_fast_and_unknown_engine(tmp_path):
     assert "stored 3" in res.stderr
     res = runner.invoke(app, ["ingest", str(src), "--store", str(store), "--engine", "spark"])
     assert res.exit_code == 1 and "local, dask" in res.stderr
+
+
+def test_tasks_keep_their_first_strings_then_run_in_memory_zones(pipeline, monkeypatch):
+    from diplograph.engines import local
+
+    local._strings_at_start.pop(id(pipeline), None)
+    strings = pipeline.nlp.vocab.strings
+    outside = local.analyze_task(pipeline, [Document("z1", "Vorlandia and Quessarin signed an accord in Brumo.")])
+    assert "Quessarin" in strings  # kept: no zone yet
+    monkeypatch.setattr(local, "KEEP_STRINGS", 1)
+    inside = local.analyze_task(pipeline, [Document("z2", "Zembrovia and Quessarin signed an accord in Brumo.")])
+    assert "Zembrovia" not in strings  # freed with the task's zone
+    # a zone changes what is kept, never what is found
+    def found(analysis) -> str:
+        return repr(([(e.cameo, e.source.name, e.target.name) for e in analysis.events],
+                     sorted(a.name for a in analysis.actors)))
+    assert "Vorlandia" in found(outside[0])
+    assert found(inside[0]) == found(outside[0]).replace("Vorlandia", "Zembrovia")
