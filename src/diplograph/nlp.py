@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .errors import UsageError
 
@@ -120,6 +120,11 @@ def sentence_index(doc: Doc) -> list[int]:
 def sentence_of(doc: Doc, i: int) -> Span:
     """``doc[i].sent`` without walking the sentence: the cached span of token ``i``'s sentence."""
     return sentences_of(doc)[sentence_index(doc)[i]]
+
+
+def sent_of(token: Token) -> Span:
+    """``token.sent`` without walking the sentence: the cached span of the token's sentence."""
+    return sentence_of(token.doc, token.i)
 
 
 def ents_of(doc: Doc) -> tuple[Span, ...]:

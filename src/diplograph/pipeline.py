@@ -197,7 +197,7 @@ class Pipeline:
             return None
         a = actors.actors[aid]
         # the mention text nearest the trigger, for the Ref's "text"
-        sent = sdoc[near].sent
+        sent = nlp.sentence_of(sdoc, near)
         tok_text = next((norm.original_span(t.idx, t.idx + len(t))[2] for t in sent
                          if actors.token_actor.get(t.i) == aid), a.name)
         return Ref(a.id, a.name, a.code, tok_text)
@@ -213,12 +213,12 @@ class Pipeline:
         events: list[Event] = []
         seen: set[tuple] = set()
         for c in sorted(candidates, key=lambda c: -c.confidence):
-            key = (c.trigger.sent.start, c.source, c.target)
+            sent = nlp.sent_of(c.trigger)
+            key = (sent.start, c.source, c.target)
             if key in seen:  # one event per (source, target) pair in a sentence
                 continue
             seen.add(key)
             entry = self.codebook.entry(c.code)
-            sent = c.trigger.sent
             s, e, text = norm.original_span(sent.start_char, sent.end_char)
             ts, te, trig = norm.original_span(c.trigger.idx, c.trigger.idx + len(c.trigger))
             attribution = self._attribution(c.trigger, index, quotes, actors, norm)
@@ -257,7 +257,7 @@ class Pipeline:
         index = cue_index(cues)
         out = []
         for r in find_relation_states(sdoc, actors):
-            sent = r.word.sent
+            sent = nlp.sent_of(r.word)
             s, e, text = norm.original_span(sent.start_char, sent.end_char)
             modality = modality_of(r.word, index)
             if r.negated and modality == "negated":

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..lexicon import word_class
-from ..nlp import text_of
+from ..nlp import sent_of, sentences_of, text_of
 from ..rules import REGISTRY
 from .cues import REPORTING, TokenCue, cue_lexicon
 from .lexicons import reporting_entry
@@ -230,7 +230,7 @@ def quotations(doc: Doc, cues_by_token: dict[int, TokenCue]) -> list[Quotation]:
     previous one (``source.adjacent_quote``).
     """
     out = []
-    sents = list(doc.sents)
+    sents = sentences_of(doc)
     sent_no = {s.start: k for k, s in enumerate(sents)}
     for m in _QUOTE.finditer(text_of(doc)):
         qs, qe = m.span()
@@ -238,8 +238,8 @@ def quotations(doc: Doc, cues_by_token: dict[int, TokenCue]) -> list[Quotation]:
         opening = doc.char_span(qs, qs + 1, alignment_mode="expand")
         if close is None or opening is None:
             continue
-        after = [t for t in close[0].sent if t.idx >= qe]
-        before = [t for t in reversed(opening[0].sent) if t.idx < qs]
+        after = [t for t in sent_of(close[0]) if t.idx >= qe]
+        before = [t for t in reversed(sent_of(opening[0])) if t.idx < qs]
         found = None
         src = _speaker_in(after, cues_by_token)
         if src is not None:
@@ -250,8 +250,8 @@ def quotations(doc: Doc, cues_by_token: dict[int, TokenCue]) -> list[Quotation]:
                 colon = bool(before) and before[0].text == ":"
                 found = _with_rule(src, R_COLON if colon else R_QUOTE)
         if found is None:
-            k_close = sent_no.get(close[0].sent.start)
-            k_open = sent_no.get(opening[0].sent.start)
+            k_close = sent_no.get(sent_of(close[0]).start)
+            k_open = sent_no.get(sent_of(opening[0]).start)
             nxt = sents[k_close + 1] if k_close is not None and k_close + 1 < len(sents) else None
             prev = sents[k_open - 1] if k_open is not None and k_open > 0 else None
             for s in (nxt, prev):

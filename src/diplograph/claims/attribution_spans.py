@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import sent_of
 from .attribution import Quotation, _phrase, _subject, quotations
 from .cues import REPORTING, TokenCue
 from .lexicons import reporting_entry
@@ -63,7 +64,7 @@ def _content_range(cue: Token) -> tuple[int, int] | None:
         return _subtree_range(cue.head, drop=cue)  # "Russia attacked Ukraine, officials said"
     nxt = cue.i + 1
     if nxt < len(doc) and doc[nxt].text == ":":
-        end = cue.sent.end
+        end = sent_of(cue).end
         return (nxt + 1, end) if nxt + 1 < end else None
     return None
 
@@ -115,7 +116,7 @@ def attributions(doc: Doc, cues: list[TokenCue], quotes: list[Quotation] | None 
             out.append(AttributionSpan((c.start, c.end), src, content, c.rule))
             continue
         if span[-1].text == ":" and len(span) > 1:  # "Senator X: The plan is dead." — a headline attribution
-            end = span[-1].sent.end
+            end = sent_of(span[-1]).end
             out.append(AttributionSpan((c.end - 1, c.end), (c.start, c.end - 1),
                                        (c.end, end) if c.end < end else None, c.rule))
             continue

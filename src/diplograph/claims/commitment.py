@@ -31,6 +31,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..lexicon import table, word_class
+from ..nlp import sent_of
 from ..rules import REGISTRY
 
 R_SIGNATURE = REGISTRY.declare(
@@ -115,7 +116,7 @@ def _operators(h: Token, top: bool, used: list[str]) -> float:
             factor *= 0.0
             used.append(R_OPERATOR)
     if top:
-        sent = h.sent
+        sent = sent_of(h)
         if any(t.text == "?" for t in sent[-2:]) and not any(t.tag_ in ("WP", "WRB", "WDT", "WP$")
                                                              for t in sent if t.i < h.i):
             factor *= 0.0  # a yes/no question leaves its main clause open (a factive complement still holds)

@@ -30,7 +30,7 @@ from spacy.vocab import Vocab
 
 from ..data import data_path
 from ..lexicon import word_class
-from ..nlp import lower_keys_of, tokens_of
+from ..nlp import lower_keys_of, sentences_of, tokens_of
 from ..records import CUE_TYPES
 from ..rules import REGISTRY, Proposal
 from .lexicons import reporting_entry
@@ -212,7 +212,7 @@ def _reporting_proposals(doc: Doc) -> list[Proposal[TokenCue]]:
 
 def _question_proposals(doc: Doc) -> list[Proposal[TokenCue]]:
     out = []
-    for sent in doc.sents:
+    for sent in sentences_of(doc):
         last = sent[-1]
         if last.text == "?" or (len(sent) > 1 and last.is_space and sent[-2].text == "?"):
             q = last if last.text == "?" else sent[-2]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp import sent_of
 from .cues import TokenCue, cue_lexicon
 from .scope import MODIFIER_DEPS, Level, clause_conditions, path_levels, purpose_clause
 
@@ -99,7 +100,7 @@ def modality_of(trigger: Token, cues_by_token: dict[int, TokenCue]) -> str:
         offer(2 * len(levels), 1, "desired")  # "Leave the city!": a directive, not a report
     if purpose_clause(levels[-1]):
         offer(2 * len(levels), 0, "desired")
-    sent = trigger.sent
+    sent = sent_of(trigger)
     top = levels[-1].head
     main_clause = top.dep_ == "ROOT" or top.dep_ == "conj" and top.head.dep_ == "ROOT"
     if main_clause and any(t.text == "?" for t in sent[-2:]) and not _wh_question(trigger, levels):
@@ -113,7 +114,7 @@ def _imperative(head: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "csubj") for c in head.children):
         return False
-    before = [t for t in head.sent if t.i < head.i and not t.is_punct]
+    before = [t for t in sent_of(head) if t.i < head.i and not t.is_punct]
     return all(t.dep_ in ("advmod", "intj", "discourse", "cc", "neg", "aux") and t.tag_ != "MD"
                for t in before) if head.dep_ == "ROOT" else True
 

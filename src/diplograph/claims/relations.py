@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.resolve import ResolvedActors
 from ..data import data_path
 from ..lexicon import word_class
-from ..nlp import lower_keys_of, tokens_of
+from ..nlp import lower_keys_of, sentences_of, tokens_of
 
 _PAIR_TYPES = {"person", "state", "group", "unknown"}
 _RECENT_SENTENCES = 5
@@ -165,7 +165,7 @@ def find_relation_states(doc: Doc, actors: ResolvedActors) -> list[RelationCandi
     ctx = _Context(actors)
     words = _state_words(doc)
     toks = tokens_of(doc)
-    for sent_no, sent in enumerate(doc.sents):
+    for sent_no, sent in enumerate(sentences_of(doc)):
         sentence_pair: list[str] = []  # the pair a carrier of this sentence named: "… and a secret struggle"
         for t in (toks[k] for k in range(sent.start, sent.end) if words[k] is not None):
             w = words[t.i]

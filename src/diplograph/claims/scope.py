@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..lexicon import word_class as _cls
+from ..nlp import sent_of
 
 # Complements: the head's modality reaches into them.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "csubj", "dobj", "attr", "oprd", "dative", "pobj", "pcomp", "acomp", "appos"}
@@ -139,7 +140,7 @@ def cue_scope(doc, start: int, end: int, typ: str) -> tuple[int, int] | None:
     cue = doc[start:end]
     t = cue.root
     if typ == "question":
-        sent = t.sent
+        sent = sent_of(t)
         return sent.start, t.i
     if t.dep_ in _ATTACHED and t.head.i != t.i and (t.pos_ in ("PART", "AUX", "ADV", "DET", "SCONJ", "ADJ")
                                                     or t.tag_ == "MD"):

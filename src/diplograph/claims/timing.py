@@ -14,7 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import text_of
+from ..nlp import sent_of, text_of
 from ..text.dates import TimeExpression, find_time_expressions
 
 
@@ -48,7 +48,7 @@ def time_expressions(doc: Doc, anchor: date | None) -> list[DatedExpression]:
 
 def date_of(trigger: Token, expressions: list[DatedExpression]) -> TimeExpression | None:
     """The expression dating the trigger's event, or None for the document date."""
-    sent = trigger.sent
+    sent = sent_of(trigger)
     own = _clause_head(trigger)
     ancestors = {own.i} | {a.i for a in own.ancestors}
     best: tuple[tuple[bool, int], TimeExpression] | None = None

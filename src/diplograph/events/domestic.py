@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..actors.resolve import ResolvedActors
 from ..lexicon import sector_has, word_class
+from ..nlp import sent_of
 from ..syntax import reporter_tokens
 from . import codebook
 from .candidates import SWITCHES, Candidate, declare
@@ -27,7 +28,7 @@ def domestic_targets(cands: list[Candidate], actors: ResolvedActors) -> None:
         src = actors.actors.get(c.source)
         if src is None or not src.country:
             continue
-        sent = c.trigger.sent
+        sent = sent_of(c.trigger)
         if sent.start not in by_sentence:
             countries: set[str] = set()
             # the state itself first, else its organs named in the sentence

@@ -40,6 +40,7 @@ from spacy.tokens import Token
 from ..actors.state import ResolvedActors
 from ..data import data_path
 from ..lexicon import word_class
+from ..nlp import sentences_of
 from ..syntax import OBJ, is_passive, subject
 from .candidates import SWITCHES, Candidate, declare
 from .typemodel import NONE, TypeModel, load_type_model
@@ -149,7 +150,7 @@ def apply_market_rules(candidates: list[Candidate]) -> list[Candidate]:
 
 def story_none(doc: Any, model: TypeModel) -> float:
     """The mean of the model's ``none`` probability over a document's sentences."""
-    values = [model.sentence(s).get(NONE, 0.0) for s in doc.sents]
+    values = [model.sentence(s).get(NONE, 0.0) for s in sentences_of(doc)]
     return sum(values) / len(values) if values else 0.0
 
 
@@ -167,7 +168,7 @@ def apply_market_story(doc: Any, actors: ResolvedActors, candidates: list[Candid
     """In a story read as a market report, only the events between two political actors."""
     if not candidates or not SWITCHES.enabled(MARKET_STORY):
         return candidates
-    if sum(1 for _ in doc.sents) < STORY_SENTENCES:
+    if len(sentences_of(doc)) < STORY_SENTENCES:
         return candidates  # too short to be read as a story: the sentence rule (event.no_political_act) decides
     model = model or load_type_model()
     bar = story_bar()

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from ..actors.resolve import ResolvedActors
 from ..lexicon import sector_has, word_class, word_list
+from ..nlp import sent_of, sentence_of
 from ..syntax import SUBJ, prep_objects, speaker
 from .patterns import is_time_phrase
 
@@ -106,7 +107,7 @@ def slot_actor(tok: Token | None, actors: ResolvedActors) -> list[str]:
     if tok is None:
         return []
     doc = tok.doc
-    for i in range(tok.i, min(tok.i + 8, tok.sent.end)):
+    for i in range(tok.i, min(tok.i + 8, sent_of(tok).end)):
         if i in actors.token_actor:
             t = doc[i]
             while t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and t.head.i in actors.token_actor:
@@ -162,8 +163,8 @@ def stance_anaphor(np: Token, actors: ResolvedActors, exclude: list[str]) -> lis
     if not any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in np.children):
         return []
     doc = np.doc
-    start = np.sent.start
-    prev = doc[start - 1].sent.start if start > 0 else start
+    start = sent_of(np).start
+    prev = sentence_of(doc, start - 1).start if start > 0 else start
     for i in range(np.i - 1, prev - 1, -1):
         t = doc[i]
         if t.dep_ not in SUBJ or t.head.dep_ not in ("ROOT", "conj"):

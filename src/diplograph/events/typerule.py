@@ -24,6 +24,7 @@ from typing import Any
 
 from ..actors.state import ResolvedActors
 from ..lexicon import sector_has, word_class
+from ..nlp import sent_of, sentences_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .candidates import Candidate
@@ -218,7 +219,7 @@ def coder_top(cands: list[Candidate]) -> str | None:
 
 def document_reading(doc: Any, model: TypeModel, by_sent: dict[int, list[Candidate]]) -> dict[str, Any]:
     """The text's document reading (``typestack.document_view``) from its first sentences."""
-    sents = list(doc.sents)[:DOC_SENTENCES]
+    sents = sentences_of(doc)[:DOC_SENTENCES]
     probas, pooled = [], set()
     for sent in sents:
         pooled.update(sentence_features(sent))
@@ -240,10 +241,10 @@ def apply_type_model(doc: Any, actors: ResolvedActors, candidates: list[Candidat
         return candidates
     by_sent: dict[int, list[Candidate]] = defaultdict(list)
     for c in candidates:
-        by_sent[c.trigger.sent.start].append(c)
+        by_sent[sent_of(c.trigger).start].append(c)
     out: list[Candidate] = []
     reading = document_reading(doc, model, by_sent) if switches["use_model"] else None
-    for sent in doc.sents:
+    for sent in sentences_of(doc):
         cands = by_sent.get(sent.start, [])
         if not cands and not (switches["use_model"] and any(i in actors.token_actor
                                                             for i in range(sent.start, sent.end))):

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..actors.state import ResolvedActors
 from ..lexicon import word_class
+from ..nlp import sent_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .candidates import Candidate
@@ -81,7 +82,7 @@ def _side_words(trigger: Any, deps: tuple[str, ...]) -> set[str]:
 def crowd_side(c: Candidate, actors: ResolvedActors, side: str) -> bool:
     crowd = word_class("crowd_nouns")
     aid = c.source if side == "source" else c.target
-    sent = c.trigger.sent
+    sent = sent_of(c.trigger)
     if aid is not None and any(actors.token_actor.get(t.i) == aid and t.lemma_.lower() in crowd for t in sent):
         return True
     return bool(_side_words(c.trigger, _SUBJECTS if side == "source" else _OBJECTS) & crowd)

@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import text_of, tokens_of
+from ..nlp import sent_of, text_of, tokens_of
 from ..rules import REGISTRY, Proposal
 
 from .gazetteer import Gazetteer, Place, name_key
@@ -89,7 +89,7 @@ class DocumentPlaces:
         clause = clause_place(trigger, self.toponyms)
         if clause is not None:
             proposals.append(Proposal("place", clause, REGISTRY[CLAUSE].confidence, CLAUSE, clause.toponym))
-        sent = trigger.sent
+        sent = sent_of(trigger)
         in_sentence = [t for t in self.toponyms if sent.start <= t.start < sent.end and t.place is not None
                        and not t.stands_for_actor]
         if in_sentence:
@@ -225,7 +225,7 @@ def where_state(token: Token, toponyms: list[Toponym], named: set[str] | None = 
         return found.toponym.place.code, "clause"
     if clause_only:
         return None
-    sent = token.sent
+    sent = sent_of(token)
     codes = {t.place.code for t in toponyms if t.place is not None and not t.stands_for_actor
              and sent.start <= t.start < sent.end and not _in_a_longer_name(token.doc, t)}
     if len(codes) > 1:

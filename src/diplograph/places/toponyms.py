@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import text_of, tokens_of
+from ..nlp import sentences_of, text_of, tokens_of
 from ..lexicon import word_class
 from ..rules import REGISTRY
 from .gazetteer import Gazetteer, Place, name_key, spellings_of, strip_article
@@ -252,7 +252,7 @@ def _sentence_ends(doc: Doc) -> list[int]:
     last = getattr(_SENT_ENDS, "last", None)
     if last is None or last[0] is not doc:
         ends = [0] * len(doc)
-        for sent in doc.sents:
+        for sent in sentences_of(doc):
             for k in range(sent.start, sent.end):
                 ends[k] = sent.end
         last = _SENT_ENDS.last = (doc, ends)
