@@ -2,10 +2,15 @@
 each) and the nicknames the leader tables quote inside a holder's name.
 
 A sobriquet is found in the document's text, not token by token, so that hyphens, apostrophes and
-an article in either case (``the Lady``/``The Lady``) match however the tokenizer split them. It is
-read only when the person or their state is named in the same document (otherwise the word most
-likely has another sense), and not where it stands before a capitalised name (``Baba X`` is an
-honorific, for ``mention.honorific_name``) nor where a known actor's name already holds the words.
+an article or particle in either case (``the Lady``/``The Lady``, ``al-Jolani``/``Al-Jolani``) match however
+the tokenizer split them, by one trie-shaped pattern. It is read only when the person or their state is
+named in the same document (otherwise the word most likely has another sense); one that is also an
+ordinary word, a given name or an acronym (the table's context ``person``, and the Factbook's quoted
+short names) only when the person is. A sobriquet two people bear is the one the document names, else
+nobody. Not where it stands before a capitalised name (``Baba X`` is an honorific, for
+``mention.honorific_name``) nor where a known actor's name already holds the words, unless that actor is
+the person the leader tables list under the sobriquet itself (REIGN's ``Prachanda``) and the text names
+them otherwise too: then the two are one person.
 """
 from __future__ import annotations
 
@@ -49,7 +54,8 @@ def sobriquets() -> dict[str, tuple[Bearer, ...]]:
     for ts in load_leaders().by_country.values():
         for t in ts:
             if t.nickname and _norm(t.nickname) not in out:
-                out[_norm(t.nickname)] = [Bearer(t.leader, t.country, "state")]
+                # the Factbook quotes short forms of given names (Mike, Frank, Bill): other people's too
+                out[_norm(t.nickname)] = [Bearer(t.leader, t.country, "person")]
     return {k: tuple(v) for k, v in out.items()}
 
 
