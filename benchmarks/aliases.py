@@ -156,22 +156,23 @@ def score(docs: list[dict], show: bool) -> dict:
     pipe = Pipeline()
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     coded = [0, 0]
-    by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # title rule → [right, restored]
+    # title rule → [right, restored]; office-holder rule → [right, gold mentions its mention overlaps most]
+    by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     splits: list[str] = []
     errors: list[str] = []
     for d in docs:
         text = SEED.read_text(encoding="utf-8") if d["article"] == "seed" else \
             (ARTICLES / d["article"]).read_text(encoding="utf-8")
         a = pipe.analyze_one(Document(d["article"], text, d["date"]))
-        spans = [(m.start, m.end, x) for x in a.actors for m in x.mentions]
+        spans = [(m.start, m.end, x, m.rule) for x in a.actors for m in x.mentions]
         anchored: dict[str, list] = defaultdict(list)  # person key → the actors its full-name mentions went to
         for m in d["mentions"]:
             s, e = occurrence(text, m["text"], m["nth"])
-            best, overlap = None, 0
-            for ms, me, x in spans:
+            best, overlap, made_by = None, 0, None
+            for ms, me, x, rule in spans:
                 ov = min(e, me) - max(s, ms)
                 if ov > overlap:
-                    best, overlap = x, ov
+                    best, overlap, made_by = x, ov, rule
             person = d["people"][m["who"]]
             if m["mech"] == "anchor" and best is not None:
                 anchored[m["who"]].append(best)
@@ -180,6 +181,9 @@ def score(docs: list[dict], show: bool) -> dict:
                 continue
             per[m["mech"]][1] += 1
             per[m["mech"]][0] += ok
+            if made_by and "office_holder" in made_by:  # the office-holder rules' precision on gold mentions
+                by_rule[made_by][1] += 1
+                by_rule[made_by][0] += ok
             if ok:
                 coded[1] += 1
                 coded[0] += (best.country or "") == person["code"][:3]
@@ -224,7 +228,8 @@ def report(name: str, res: dict) -> None:
     c = res["coded"]
     print(f"  resolved mentions with the gold state: {c[0]}/{c[1]}")
     for rule, (ok, n) in sorted(res.get("title_rules", {}).items(), key=lambda kv: -kv[1][1]):
-        print(f"  title rule {rule:<38} right {ok:>3}/{n:<3} (precision of its restorations)")
+        what = "restorations" if ".title_" in rule or rule == "?" else "gold mentions it took"
+        print(f"  rule {rule:<38} right {ok:>3}/{n:<3} (precision of its {what})")
     print(f"  split leaders: {len(res['splits'])}")
     for s in res["splits"]:
         print(f"    {s}")

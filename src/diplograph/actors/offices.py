@@ -27,6 +27,7 @@ from ..rules import REGISTRY
 from .decide import mention_rule, switched_on
 from .identity import move_mentions
 from .leaders import load_leaders, office_forms, title_fits as _fits
+from .office_people import DOCUMENT_HOLDER, PARTY_LEADER, document_holder, party_leader
 from .spelling import shared_units
 from .state import State, add_mention, drop_mentions, key_of, positions, slug
 
@@ -98,6 +99,9 @@ def _descriptor(st: State, a: Actor, tokens: list[int], allow_past: bool = False
     while j >= 0 and tokens[0] - j <= 3:  # "the [new] [South] Korean president": the article before its modifiers
         if doc[j].lower_ in _DETERMINERS:
             definite = True
+            break
+        if doc[j].lower_ in ("'s", "’s") and j >= 1 and _state_word(st, j - 1):
+            state, definite = state or _state_word(st, j - 1), True  # "Kenya's head of state"
             break
         if doc[j].pos_ not in ("ADJ", "PROPN") or doc[j].dep_ not in ("amod", "compound", "nmod"):
             break
@@ -277,8 +281,8 @@ def resolve_office_holders(st: State) -> None:
             d = _descriptor(st, a, toks)
             if d is None or not d[1]:
                 continue
-            found.append((m.start, a, m, d[0], d[2] or a.country))
-    for _, a, m, title, country in sorted(found, key=lambda x: x[0]):
+            found.append((m.start, a, m, d[0], d[2] or a.country, toks[0]))
+    for _, a, m, title, country, first in sorted(found, key=lambda x: x[0]):
         person = None
         rule = OFFICE_NAMED
         if country:
@@ -287,6 +291,8 @@ def resolve_office_holders(st: State) -> None:
                 person, rule = _kb_holder(st, country, title), OFFICE_KB
         elif title in seen:
             person = seen[title]
+        elif switched_on(DOCUMENT_HOLDER):
+            person, rule = document_holder(st, first, title), DOCUMENT_HOLDER
         if person is None or person.id == a.id:
             continue
         seen[title] = person
@@ -383,6 +389,19 @@ def _bare_descriptors(st: State, seen: dict[str, Actor]) -> None:
             if found is not None:
                 seen[d[0]] = found[0]
                 add_mention(st, start, end, key_of(found[0]), "coref", REGISTRY[found[1]].confidence, found[1])
+                continue
+        if d is not None and d[1] and d[0] in word_class("leader_nouns"):
+            # no state: the one head of state the text named, or the person a party's description follows
+            person = document_holder(st, start, d[0]) if switched_on(DOCUMENT_HOLDER) else None
+            rule, first = DOCUMENT_HOLDER, start
+            if person is None and switched_on(PARTY_LEADER):
+                led = party_leader(st, start, d[0])
+                if led is not None:
+                    (person, first), rule = led, PARTY_LEADER
+                    for aid in {st.out.token_actor[t] for t in range(first, start) if t in st.out.token_actor}:
+                        drop_mentions(st, aid, first, start)  # the party's name modifies the description
+            if person is not None:
+                add_mention(st, first, end, key_of(person), "coref", REGISTRY[rule].confidence, rule)
                 continue
         if d is None or not d[1] or (d[0] in word_class("leader_nouns")):
             keep.append((start, end, hit))  # "the leader", "the president": too common for a guess here

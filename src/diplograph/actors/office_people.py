@@ -1,0 +1,95 @@
+"""Office descriptors that name no state: whom ``the head of state`` and ``the Conservative leader`` mean.
+
+:mod:`.offices` binds ``the Kenyan president`` to the holder of that state's office. Two descriptors give no
+state and are kept for coreference there (a leader noun is too common for a guess across states); each is
+read here from the people the document has named before it:
+
+- ``mention.office_holder_document``: ``the head of state`` / ``the head of government`` with no state is the
+  one person named before it who holds that office of their own state on the date (leader tables): in a text
+  about France, Spain and Italy that names Macron, Sánchez and Meloni, the head of state is Macron alone;
+- ``mention.office_holder_party``: ``the Conservative leader`` (a party or movement the text names, not a state,
+  before the leader noun) is the person named last before it, in its sentence or the two before (the text
+  introduces a party's leader by name and then describes them by the party).
+
+Both read the descriptors the office pass already found (no pass over the document's tokens).
+"""
+from __future__ import annotations
+
+from ..lexicon import word_class
+from ..nlp import sentence_index, sentences_of
+from ..records import Actor
+from .decide import mention_rule
+from .leaders import load_leaders
+from .spelling import shared_units
+from .state import State
+
+DOCUMENT_HOLDER = mention_rule("mention.office_holder_document", 0.6,
+                               "a bare 'the head of state/government' (no state) is the one person named before it "
+                               "who holds that office of their own state on the date (leader tables)",
+                               ("actors", "leaders"))
+PARTY_LEADER = mention_rule("mention.office_holder_party", 0.5,
+                            "'the <Party> leader' (a group the text names before the leader noun, no state) is the "
+                            "person named last before it, in its sentence or the two before",
+                            ("actors", "parse", "lexicon:party_leader_nouns"))
+
+STATE_OFFICES = ("head of state", "head of government")
+_GROUP_TYPES = ("group", "unknown")
+_PARTY_SECTORS = ("PTY", "OPP")
+
+
+def document_holder(st: State, start: int, title: str) -> Actor | None:
+    """The one person named before token ``start`` who holds ``title`` of their own state on the date."""
+    if title not in STATE_OFFICES or st.on is None:
+        return None
+    leaders = load_leaders()
+    tok = st.doc[start]
+    at = st.norm.to_original(tok.idx, tok.idx + len(tok))[0]  # mentions carry offsets in the original text
+    fits = []
+    for p in st.out.actors.values():
+        if p.type != "person" or not p.country or not (p.code or "").endswith("GOV"):
+            continue
+        h = leaders.holder(p.country, st.on, title)
+        if h is None or shared_units(p.name, h.leader) < min(2, len(p.name.split())):
+            continue
+        if any(m.start < at for m in p.mentions):
+            fits.append(p)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _party_before(st: State, start: int) -> int | None:
+    """The first token of a party or movement the text names right before the leader noun (``the Conservative
+    leader``), else None."""
+    doc = st.doc
+    j = start - 1
+    while j >= 0 and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+        j -= 1
+    if j < 0 or not doc[j].text[:1].isupper():
+        return None
+    a = st.out.actor_at(j)
+    if a is None:
+        return None
+    code = a.code or ""
+    if a.type not in _GROUP_TYPES and (a.type == "state" or len(code) <= 3 or not code[3:].startswith(_PARTY_SECTORS)):
+        return None
+    while j > 0 and st.out.actor_at(j - 1) is a:
+        j -= 1
+    return j
+
+
+def party_leader(st: State, start: int, title: str) -> tuple[Actor, int] | None:
+    """The person named last before a ``the <Party> leader`` descriptor whose leader noun starts at token
+    ``start``, and the descriptor's first token (the party's: the description is the person's, the party its
+    modifier)."""
+    if title not in word_class("party_leader_nouns"):
+        return None
+    party = _party_before(st, start)
+    if party is None:
+        return None
+    sents = sentences_of(st.doc)
+    k = sentence_index(st.doc)[party]
+    first = sents[max(0, k - 2)].start
+    for t in range(party - 1, first - 1, -1):
+        a = st.out.actor_at(t)
+        if a is not None and a.type == "person":
+            return a, party
+    return None
