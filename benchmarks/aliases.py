@@ -37,7 +37,8 @@ restored word contains one of the accepted titles. A person is *split* when two 
 person actors of the analysis are that person: their names match a gold name under a spelling-blind
 comparison of the benchmark's own (folded vowels, one or two edits in a long word), or they carry
 the person's full-name (anchor) mentions. ``code`` is the share of resolved mentions whose
-actor's state is the gold code's state.
+actor's state is the gold code's state; ``code (state + sector)`` also compares the first agent code (GOV against ELI:
+whether the person held office on the document date).
 
 Usage: ``.venv/bin/python benchmarks/aliases.py [--set build|heldout|fresh|fresh2|fresh3|fresh4|fresh5|seed] [--articles PREFIX] [--errors]``.
 ``--errors`` prints the unresolved mentions of the build set and of d1-d6 (the first fresh set, scored
@@ -155,7 +156,7 @@ def score(docs: list[dict], show: bool) -> dict:
 
     pipe = Pipeline()
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    coded = [0, 0]
+    coded = [0, 0, 0]  # resolved with the gold state, resolved, resolved with the gold code (state + sector)
     # title rule → [right, restored]; office-holder rule → [right, gold mentions its mention overlaps most]
     by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     splits: list[str] = []
@@ -187,6 +188,7 @@ def score(docs: list[dict], show: bool) -> dict:
             if ok:
                 coded[1] += 1
                 coded[0] += (best.country or "") == person["code"][:3]
+                coded[2] += (best.code or "")[:6] == person["code"][:6]  # GOV vs ELI: the date-dependent part
             elif show and d["article"].startswith(READABLE_ARTICLES):
                 got = f"{best.name} ({best.type}, {best.code})" if best is not None else "nothing"
                 errors.append(f"  {d['article']}: {m['mech']:<14} {m['text']!r} → {got}")
@@ -227,6 +229,7 @@ def report(name: str, res: dict) -> None:
     print(f"  {'aliases (all)':<15} {alias_ok:>3}/{alias_n:<3} {alias_ok / max(alias_n, 1):6.1%}")
     c = res["coded"]
     print(f"  resolved mentions with the gold state: {c[0]}/{c[1]}")
+    print(f"  resolved mentions with the gold code (state + sector): {c[2]}/{c[1]}")
     for rule, (ok, n) in sorted(res.get("title_rules", {}).items(), key=lambda kv: -kv[1][1]):
         what = "restorations" if ".title_" in rule or rule == "?" else "gold mentions it took"
         print(f"  rule {rule:<38} right {ok:>3}/{n:<3} (precision of its {what})")

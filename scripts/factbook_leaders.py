@@ -119,6 +119,14 @@ def parse_entry(entry: str, office_words: frozenset[str]) -> tuple[str, str, str
                 and not any(_capitals(p) for p in rest[i].split("-"))), len(rest))
     rest = rest[:end]
     title = _title(words[:s], office_words)
+    if not title:
+        # Words the office list lacks ("Speaker of the House of Representatives X", "Administrator X", "Pope X"):
+        # the words before the name up to the first "of", without styles, are the title.
+        pre = [w for w in words[:s] if w.lower() not in STYLES]
+        pre = pre[:next((i for i, w in enumerate(pre) if w.lower() in _CONNECTORS - {"and"}), len(pre))]
+        if pre and all(w[:1].isupper() or w.lower() == "and" for w in pre) and len(pre) <= 4 \
+                and not any(w.endswith(":") for w in pre):
+            title = " ".join(pre)
     caps = [w for w in rest if any(_capitals(p) for p in w.split("-"))]
     if not rest or not caps or len(rest) > 8 or "and" in rest:
         return None

@@ -153,3 +153,16 @@ def test_brothers_who_share_a_given_name_are_two_people():
     L.add(Tenure("ZZZ", "Omar Sabri Velan", date(2022, 4, 11), None, "Prime Minister", "Velan", "government",
                  "Factbook"))
     assert L.role_on("Omar Tarik Velan", date(2024, 1, 1)).code == "ZZZELI"  # type: ignore[union-attr]
+
+
+def test_a_date_after_the_tables_end_keeps_the_last_holder_and_says_so(pipeline):
+    from diplograph.actors.leaders import load_leaders
+
+    end = load_leaders().data_end
+    assert end is not None
+    text = "The Kenyan president met traders in Mombasa. The Kenyan president said nothing."
+    late = pipeline.analyze_one(Document("t", text, date(end.year + 1, 6, 1).isoformat()))
+    now = pipeline.analyze_one(Document("t", text, end.isoformat()))
+    holder = [a.name for a in now.actors if a.type == "person"]
+    assert holder and [a.name for a in late.actors if a.type == "person"] == holder
+    assert any("W010" in w for w in late.warnings) and not any("W010" in w for w in now.warnings)

@@ -16,7 +16,7 @@ from ..lexicon import word_class
 from ..records import Actor
 from .decide import mention_rule, switched_on
 from .identity import move_mentions
-from .leaders import load_leaders, title_fits
+from .leaders import load_leaders, note_beyond_data, title_fits
 from .offices import former_descriptor
 from .spelling import shared_units
 from .state import State, slug
@@ -56,6 +56,7 @@ def _from_tables(st: State, country: str, title: str) -> Actor | None:
     t = leaders.former_holder(country, st.on, title)
     if t is None:
         return None
+    note_beyond_data(st)
     names = leaders.spellings(t)
     for p in st.out.actors.values():
         if p.type == "person" and p.country in (country, None) and any(

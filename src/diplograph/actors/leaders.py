@@ -342,3 +342,14 @@ def _read_leaders() -> Leaders:
                                row.get("title") or ("" if untitled else "President"), row.get("surname") or "",
                                row.get("office") or "", row.get("source") or "", row.get("nickname") or ""))
     return leaders
+
+
+def note_beyond_data(st) -> None:
+    """Warn (once per document) that the document's date is after the leader tables end: an office holder or
+    a person's role read from them on that date is the last known one (``st``: the actor stage's State)."""
+    leaders = load_leaders()
+    if leaders.beyond_data(st.on):
+        note = (f"[W010] the document's date {st.on} is after the leader tables end ({leaders.data_end}): "
+                f"office holders are the last known ones")
+        if note not in st.out.warnings:
+            st.out.warnings.append(note)

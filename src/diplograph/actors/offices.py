@@ -26,7 +26,7 @@ from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule, switched_on
 from .identity import move_mentions
-from .leaders import load_leaders, office_forms, title_fits as _fits
+from .leaders import load_leaders, note_beyond_data, office_forms, title_fits as _fits
 from .office_people import DOCUMENT_HOLDER, PARTY_LEADER, document_holder, party_leader
 from .spelling import shared_units
 from .state import State, add_mention, drop_mentions, key_of, positions, slug
@@ -212,16 +212,12 @@ def _kb_holder(st: State, country: str, title: str) -> Actor | None:
     h = leaders.holder(country, st.on, title)
     if h is None:
         return None
+    note_beyond_data(st)  # the holder is the last known one: the analysis says so, named in the text or not
     names = leaders.spellings(h)
     for p in st.out.actors.values():
         if p.type == "person" and p.country in (country, None) and any(
                 shared_units(p.name, n) >= min(2, len(p.name.split())) for n in names):
             return p
-    if leaders.beyond_data(st.on):
-        note = (f"[W010] the document's date {st.on} is after the leader tables end ({leaders.data_end}): "
-                f"office holders are the last known ones")
-        if note not in st.out.warnings:
-            st.out.warnings.append(note)
     aid = slug(h.leader)
     if aid not in st.out.actors:
         st.out.actors[aid] = Actor(aid, h.leader, "person", country + "GOV", country, [])

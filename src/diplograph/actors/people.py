@@ -23,7 +23,7 @@ from .fuzzynames import canonical_name, fuzzy_holder
 from .spelling import shared_units, units
 from .variants import fuzzy_target
 from .kb import KBHit, is_person_entry
-from .leaders import LeaderRole, load_leaders
+from .leaders import LeaderRole, load_leaders, note_beyond_data
 from .phrases import phrase_first
 from .roles import Role, role_after, role_before, role_of_appositive
 from .state import ACRONYM, CAPITALISED, ActorKey, Span, State, add_mention, entry_actor, key_of, method_of, slug
@@ -245,6 +245,7 @@ def _person_leader(n: Name) -> Identity | None:
     if lr is not None and named_in_document(n, lr.tenure.leader):
         return None
     if lr is not None and (len(n.words) > 1 or n.role is not None or n.st.doc[n.s].ent_type_ == "PERSON"):
+        note_beyond_data(n.st)  # the role on a date after the tables end is the last known one
         # A spelling the tables write otherwise (``Shahbaz`` for ``Shehbaz``) takes the tables' name.
         name = canonical_name(n.name, lr.tenure) if lr.sector == "GOV" else n.name
         return Identity(new_person(n.st, name, n.role, lr), "kb", n.name, lr.tenure.title)
