@@ -100,3 +100,23 @@ def test_a_city_after_a_place_word_of_is_no_actor(pipeline):
     # "the outskirts of X": a place word says the name is where
     a, _ = _analyse(pipeline, "On 3 March 2021, police dispersed traders on the outskirts of Mombasa.")
     assert not any(m.text == "Mombasa" for x in a.actors for m in x.mentions)
+
+
+def test_a_party_placed_in_a_town_is_of_its_state_though_another_state_is_named(pipeline):
+    # owner.event_town: the event happens near a town; the group named by an unknown acronym is of
+    # that town's state, whoever else the note names; an often-abroad sector (the army) is not
+    text = "On 3 March 2021, the KRM clashed with the army near Kassala city, Eritrean officials said."
+    a, by_id = _analyse(pipeline, text)
+    krm = [x for x in a.actors if x.name == "KRM"]
+    assert krm and krm[0].country == "SDN" and all(m.rule == "owner.event_town" for m in krm[0].mentions)
+    army = [x for x in a.actors if x.name == "army"]
+    assert army and not army[0].country
+    # only the country named: whose they are stays unsaid
+    b, _ = _analyse(pipeline, "On 3 March 2021, the KRM clashed with the army in eastern Sudan, Eritrean officials said.")
+    assert not any(x.name == "KRM" and x.country for x in b.actors)
+
+
+def test_the_town_rule_switched_off_leaves_the_party_stateless(pipeline, monkeypatch):
+    monkeypatch.setenv("DIPLOGRAPH_RULES_OFF", "owner.event_town")
+    a, _ = _analyse(pipeline, "On 3 March 2021, the KRM clashed with the army near Kassala city, Eritrean officials said.")
+    assert not any(x.name == "KRM" and x.country for x in a.actors)
