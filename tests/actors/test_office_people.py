@@ -45,3 +45,20 @@ def test_a_party_leader_with_nobody_named_before_stays_open(pipeline):
 def test_a_state_before_the_leader_is_no_party(pipeline):
     got = mentions(pipeline, "Tomas Velkoro met the press. The Turkish leader was far ahead in the polls.")
     assert all(rule != "mention.office_holder_party" for ms in got.values() for _, rule in ms)
+
+
+def test_the_countrys_office_is_that_of_the_state_named_last_before_it(pipeline):
+    text = ("The Mongolian ** Ukhnaa Khurelsukh spoke first. "
+            "The speaker had quarrelled with the party, including with the country's president.")
+    got = mentions(pipeline, text)
+    assert any(rule and rule.startswith("mention.office_holder") for _, rule in got["Ukhna Khurelsukh"])
+    got = mentions(pipeline, "Tomas Velkoro quarrelled with the country's president.")  # no state named
+    assert all(not (rule or "").startswith("mention.office_holder") for ms in got.values() for _, rule in ms)
+
+
+def test_the_country_is_that_of_the_person_named_last_before_a_nearer_capital(pipeline):
+    text = ("The Ivorian ** Tomas Velkoro was once a mediator. "
+            "Nobody in Nairobi wants to lecture the country's president about term limits.")
+    a = pipeline.analyze_one(Document("t", text, "2024-05-01"))
+    holders = [x for x in a.actors for m in x.mentions if (m.rule or "").startswith("mention.office_holder")]
+    assert holders and all(x.country == "CIV" for x in holders)

@@ -89,3 +89,16 @@ def test_the_head_of_an_organisation_before_the_persons_office(pipeline):
     # ``the ** of the army``: the organisation's title, not the office the tables give the person
     assert restored(pipeline, "Ukhnaa Khurelsukh, the ** of the army, resigned on Friday.") == [
         ("commander", "mention.title_organisation_head")]
+
+
+def test_its_before_the_redaction_belongs_to_the_party_named_before(pipeline):
+    text = ("The main opposition party Velko was not on the ballot at all, and its ** Tomas Velkoro has been in "
+            "prison since April.")
+    assert restored(pipeline, text) == [("leader", "mention.title_organisation_before")]
+    text = "Moldova was not on the list at all, and its ** Tomas Velkoro has been in prison since April."
+    assert restored(pipeline, text) == [(None, None)]  # a state's: not an organisation's head
+
+
+def test_a_style_of_address_is_no_title(pipeline):
+    text = ("In Kandahar, the Taliban ** Tomas Velkoro kept his usual silence. Sheikh Tomas Velkoro never speaks.")
+    assert restored(pipeline, text) == [("leader", "mention.title_organisation_before")]

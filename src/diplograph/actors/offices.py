@@ -103,6 +103,9 @@ def _descriptor(st: State, a: Actor, tokens: list[int], allow_past: bool = False
         if doc[j].lower_ in ("'s", "’s") and j >= 1 and _state_word(st, j - 1):
             state, definite = state or _state_word(st, j - 1), True  # "Kenya's head of state"
             break
+        if doc[j].lower_ in ("'s", "’s") and j >= 1 and doc[j - 1].lower_ in ("country", "nation"):
+            state, definite = state or _nearest_state(st, j - 1), True  # "the country's president"
+            break
         if doc[j].pos_ not in ("ADJ", "PROPN") or doc[j].dep_ not in ("amod", "compound", "nmod"):
             break
         if _past_word(doc[j].lower_):
@@ -341,6 +344,25 @@ def _head_of_phrases(st: State) -> None:
             if aid in st.out.actors:
                 drop_mentions(st, aid, start, end)
         add_mention(st, start, end, key_of(person), "coref", REGISTRY[rule].confidence, rule)
+
+
+def _nearest_state(st: State, token: int) -> str | None:
+    """The state ``the country`` means: that of the person named last before ``token`` in its sentence or the one
+    before (a text speaks of a country's people, then of its offices), else the state named last there."""
+    sents = sentences_of(st.doc)
+    k = sentence_index(st.doc)[token]
+    first = sents[max(0, k - 1)].start
+    for t in range(token - 1, first - 1, -1):
+        a = st.out.actor_at(t)
+        if a is not None and a.type == "person" and a.country:
+            return a.country
+    for t in range(token - 1, first - 1, -1):
+        c = _state_word(st, t)
+        if c is None and t in st.hits and st.hits[t][2].kind == "demonym":
+            c = st.hits[t][2].country
+        if c:
+            return c
+    return None
 
 
 def _window_states(st: State, token: int) -> list[str]:

@@ -199,6 +199,8 @@ def _text_title(r: Redacted) -> str | None:
         said = None  # ``the foreign ** Amir Khan X``: the word after the redaction is a name, not its title
     if said and said.lower() in word_class("leader_nouns") and _kb_office(r):
         said = None  # ``leader`` names no office: the one the tables know is the title
+    if said and said.lower().rstrip(".") in word_class("style_titles"):
+        said = None  # ``Sheikh X``: a style of address, no office
     if said:
         return said
     for m in p.mentions:  # an office descriptor the office-holder rules bound to the person

@@ -211,6 +211,8 @@ def organisation_before(r: Redacted) -> str | None:
         return None  # a deputy's title (mention.title_deputy), not an organisation's
     if tok.lower_ in ("'s", "’s"):
         return "leader" if j >= 1 and doc[j - 1].lower_ in _LED_ORGANISATIONS else None
+    if tok.lower_ == "its":
+        return _its_organisation(r, j)
     span = st.hits.get(j)
     if span is not None:
         hit = span[2]
@@ -230,6 +232,29 @@ def organisation_before(r: Redacted) -> str | None:
     if tok.pos_ == "PROPN" and 2 <= len(text) <= 6 and text.isupper() and text.isalpha() and (
             r.person is None or text not in r.person.name.split()):
         return "leader"  # initials that name no state: a party or a movement
+    return None
+
+
+def _its_organisation(r: Redacted, its: int) -> str | None:
+    """``the party Chadema … and its ** X``: ``its`` before the redaction belongs to the nearest thing before it in
+    the sentence that can own a title — a party noun (leader), a group the text names (its sector's head); a state
+    nearer to it is the state rules' business."""
+    st, doc = r.st, r.st.doc
+    start = doc[its].sent.start
+    for k in range(its - 1, start - 1, -1):
+        if doc[k].lower_ in _LED_ORGANISATIONS and doc[k].pos_ == "NOUN":
+            return "leader"
+        a = st.out.actor_at(k)
+        if a is None or a.type == "person":
+            continue
+        if a.type == "state":
+            return None
+        code = (a.code or "").lstrip("~")
+        sector = code[3:] if a.country and code.startswith(a.country) else code
+        if a.type in ("group", "unknown") and not sector:
+            return "leader"
+        if len(sector) >= 3 and not sector.startswith(("GOV", "ELI", "IGO")):
+            return sector_head(sector)
     return None
 
 
