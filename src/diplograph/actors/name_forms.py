@@ -20,7 +20,7 @@ from .aliases import honorific_prefixes
 from .decide import mention_rule
 from .leaders import load_leaders
 from .spelling import units
-from .state import CAPITALISED, State, add_mention, drop_mentions, key_of
+from .state import CAPITALISED, State, add_mention, capitalised_tokens, drop_mentions, key_of
 
 HONORIFIC = mention_rule("mention.honorific_name", 0.75,
                          "an honorific word before or after a name word of one person of the document",
@@ -92,9 +92,8 @@ def honorifics(st: State) -> None:
             if len(fits) != 1:
                 continue
             _bind_honorific(st, min(hon.i, name.i), max(hon.i, name.i) + 1, fits[0], own)
-    for tok in toks:  # "Modiji", "Narendrabhai": a suffix written onto the name
-        if not CAPITALISED.match(texts[tok.i]):
-            continue
+    for i in capitalised_tokens(st):  # "Modiji", "Narendrabhai": a suffix written onto the name
+        tok = toks[i]
         low = tok.lower_
         if not (CAPITALISED.match(tok.text) and tok.is_alpha) or tok.i in st.reserved:
             continue
@@ -187,8 +186,10 @@ def clipped(st: State) -> None:
         return
     endings = word_class("clipping_endings")
     families = {a.id: ascii_fold(a.name.split()[-1]).lower() for a in people}
-    for i, text in enumerate(texts_of(st.doc)):
-        if not (text.isalpha() and CAPITALISED.match(text)):  # before the folding: most words stop here
+    texts = texts_of(st.doc)
+    for i in capitalised_tokens(st):
+        text = texts[i]
+        if not text.isalpha():  # before the folding: most words stop here
             continue
         word = ascii_fold(text).lower()
         if not 3 <= len(word) <= 6 or i in st.reserved:
@@ -218,8 +219,9 @@ def garbled_surnames(st: State) -> None:
         return
     families = {a.id: units(a.name)[-1][0] for a in people if units(a.name)}
     toks, texts, pos = tokens_of(st.doc), texts_of(st.doc), pos_of(st.doc)
-    for k, word in enumerate(texts):
-        if pos[k] != "PROPN" or not word.isalpha() or len(word) < 5 or not CAPITALISED.match(word):
+    for k in capitalised_tokens(st):
+        word = texts[k]
+        if pos[k] != "PROPN" or not word.isalpha() or len(word) < 5:
             continue
         if k in st.out.token_actor or k in st.reserved or k in st.hits:
             continue

@@ -17,7 +17,7 @@ from ..text.normalize import PLACEHOLDER
 from .aliases import honorific_prefixes, nickname_target, translit_key
 from .decide import mention_rule, switched_on
 from .people import SURNAME_ALIAS
-from .state import CAPITALISED, State, add_mention, key_of
+from .state import CAPITALISED, State, add_mention, capitalised_tokens, key_of
 
 NICKNAME = mention_rule("mention.nickname_honorific", 0.75,
                         "an honorific prefix and a short capitalised syllable (Lao Na) that starts a name of a person "
@@ -30,8 +30,9 @@ def add_surnames(st: State) -> None:
     if not switched_on(SURNAME_ALIAS):
         return
     toks, texts, pos = tokens_of(st.doc), texts_of(st.doc), pos_of(st.doc)
-    for i, text in enumerate(texts):
-        if i in st.out.token_actor or i in st.reserved or not CAPITALISED.match(text):
+    for i in capitalised_tokens(st):
+        text = texts[i]
+        if i in st.out.token_actor or i in st.reserved:
             continue
         if pos[i] != "PROPN" and not (pos[i] in ("NOUN", "ADJ") and toks[i].is_sent_start and i + 1 < len(toks)
                                       and pos[i + 1] in ("VERB", "AUX")):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..lexicon import word_class
-from ..nlp import tokens_of
+from ..nlp import pos_of, texts_of, tokens_of
 from ..places import toponyms_of
 from ..records import Actor
 from ..rules import REGISTRY
@@ -25,7 +25,7 @@ from .identity import move_mentions
 from .names import name_run_around
 from .people import NAME_WORD as GIVEN_NAME
 from .spelling import units
-from .state import CAPITALISED, State, add_mention, drop_mentions, key_of
+from .state import State, add_mention, capitalised_tokens, drop_mentions, key_of
 
 RECENT = mention_rule("mention.partial_name_recent", 0.55,
                       "a one-word name two people of the document share goes to the one named last before it in "
@@ -77,9 +77,10 @@ def bind_given_names(st: State) -> None:
     anywhere = {k: v for k, v in anywhere.items() if all(st.out.actors[a] in people for a in v)} | {
         k: v for k, v in anywhere.items() if len(v) > 1}
     placed = {i for t in toponyms_of(st.doc) or [] if t.place is not None for i in range(t.start, t.end)}
-    for tok in tokens_of(st.doc):
-        word = tok.text
-        if tok.pos_ != "PROPN" or not word.isalpha() or len(word) < 2 or not CAPITALISED.match(word):
+    toks, texts, pos = tokens_of(st.doc), texts_of(st.doc), pos_of(st.doc)
+    for i in capitalised_tokens(st):
+        tok, word = toks[i], texts[i]
+        if pos[i] != "PROPN" or not word.isalpha() or len(word) < 2:
             continue
         if tok.i in st.reserved or tok.i in st.hits or tok.i in placed or tok.ent_type_ not in ("PERSON", "GPE", "ORG", "") \
                 or (tok.ent_type_ == "ORG" and (tok.ent_iob_ != "B" or (tok.i + 1 < len(st.doc)

@@ -9,6 +9,7 @@ the rule that made it.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..nlp import lower_keys_of, tokens_of
+from ..nlp import lower_keys_of, texts_of, tokens_of
 from ..records import Actor, Mention
 from ..text.fold import ascii_fold
 from ..text.normalize import NormalizedText
@@ -87,17 +88,26 @@ class State:
     dominant: str | None = None  # the state the document is about ("" when none; None: not yet counted)
     # lower-case word → its tokens, lemma → its tokens (``positions``), built on first use
     word_index: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
+    capitalised: list[int] | None = None  # ``capitalised_tokens``, built on first use
 
 
 def _word_index(st: State) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     if st.word_index is None:
-        by_word: dict[str, list[int]] = {}
-        by_lemma: dict[str, list[int]] = {}
+        by_word: defaultdict[str, list[int]] = defaultdict(list)
+        by_lemma: defaultdict[str, list[int]] = defaultdict(list)
         for i, (low, lemma) in enumerate(lower_keys_of(st.doc)):
-            by_word.setdefault(low, []).append(i)
-            by_lemma.setdefault(lemma, []).append(i)
-        st.word_index = by_word, by_lemma
+            by_word[low].append(i)
+            by_lemma[lemma].append(i)
+        st.word_index = dict(by_word), dict(by_lemma)
     return st.word_index
+
+
+def capitalised_tokens(st: State) -> list[int]:
+    """The tokens whose text starts with a capital A–Z (``CAPITALISED``), in text order: the rules that
+    look for names start from these."""
+    if st.capitalised is None:
+        st.capitalised = [i for i, text in enumerate(texts_of(st.doc)) if "A" <= text[:1] <= "Z"]
+    return st.capitalised
 
 
 def document_words(st: State) -> Collection[str]:
