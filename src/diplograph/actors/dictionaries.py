@@ -16,6 +16,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import DictionaryError
@@ -90,6 +91,7 @@ class ActorEntry:
         return phrase_words(self.root, keep_case=False)
 
 
+@lru_cache(maxsize=1 << 14)  # an entry's name is asked for every mention of it, in every document
 def phrase_words(phrase: str, keep_case: bool = True) -> str:
     words = " ".join(w for w in phrase.strip().strip("_").split("_") if w)
     if keep_case:

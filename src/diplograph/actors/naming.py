@@ -57,6 +57,7 @@ def _case_word(word: str, first: bool) -> str:
     return "".join(p[:1].upper() + p[1:] if p not in "-/" else p for p in parts)
 
 
+@lru_cache(maxsize=1 << 14)  # every actor's name, in every document: the same names recur
 def proper_case(phrase: str) -> str:
     """``UNITED STATES OF AMERICA`` → ``United States of America``; ``(CIRA)`` stays an acronym."""
     out: list[str] = []
