@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..lexicon import table, word_class
-from ..nlp import lower_keys_of, pos_of, sentence_index, tokens_of
+from ..nlp import lower_keys_of, pos_of, sentence_index, texts_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
@@ -128,10 +128,11 @@ def _people(st: State) -> People:
     doc = st.doc
     p = People(sentence_index(doc))
     toks = tokens_of(doc)
-    for tok in toks:
-        a = _person(st, tok.i)
+    for i in sorted(st.out.token_actor):  # the tokens of a person are among the tokens of an actor
+        a = _person(st, i)
         if a is None:
             continue
+        tok = toks[i]
         last = tok.i + 1 >= len(doc) or st.out.token_actor.get(tok.i + 1) != a.id
         if last:
             j = tok.i
@@ -345,29 +346,56 @@ def _kin_order(st: State) -> tuple[str, str, int] | None:
 def bind_descriptors(st: State) -> None:
     """The rules that tie a description to a person by the text's form (appositive, place, kin,
     predecessor), then the learned antecedent chooser for the descriptions still unplaced."""
-    _bind(st, learned=False)
-    _bind(st, learned=True)
+    heads = _heads(st)
+    people = _bind(st, heads, None, learned=False)
+    # The learned pass reads the people again after the rules placed descriptions; when they placed
+    # none, the document is as the first pass read it, and so are its people.
+    _bind(st, [h for h in heads if h[1]], people, learned=True)
 
 
-def _bind(st: State, learned: bool) -> None:
+def _heads(st: State) -> list[tuple[int, bool]]:
+    """(token, personal) of the singular common nouns that can head a description: what the text says of
+    the words, not what the passes made of them, so both passes read the same list."""
+    doc, toks = st.doc, tokens_of(st.doc)
+    pos, lows, texts = pos_of(doc), lower_keys_of(doc), texts_of(doc)
+    n = len(toks)
+    out = []
+    for i in [i for i, p in enumerate(pos) if p == "NOUN"]:
+        tok = toks[i]
+        if tok.tag_ in ("NNS", "NNPS") or lows[i][0] in _TIME or texts[i] == PLACEHOLDER:
+            continue
+        if i + 1 < n and (toks[i + 1].tag_ == "NN" or lows[i + 1][0] in ("'s", "’s") or texts[i + 1] == PLACEHOLDER):
+            continue  # a modifier or possessor of the head that follows (``the rebel commander``, ``the country's **``)
+        out.append((i, _personal(tok)))
+    return out
+
+
+def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learned: bool) -> People | None:
+    """One pass over the description heads; returns the people it read when it placed no description
+    (``people``: those of an earlier pass that placed none)."""
     on = {r: switched_on(r) for r in (APPOSITIVE, PLACE, KIN, PREDECESSOR, SALIENT)}
     if learned:
         on = {r: (v and r == SALIENT) for r, v in on.items()}
     if not any(on.values()):
-        return
+        return people
     doc = st.doc
-    people = _people(st)
-    if not people.occurrences:
-        return
-    _predicates(st, people)
+    if people is None:
+        people = _people(st)
+        if not people.occurrences:
+            return people
+        _predicates(st, people)
+    elif not people.occurrences:
+        return people
+    revision = st.revision
     ranks = _seniority()
     kin = _kin_order(st) if on[KIN] else None
-    pos, lows = pos_of(doc), lower_keys_of(doc)
-    for tok in tokens_of(doc):
-        low = lows[tok.i][0]
-        if pos[tok.i] != "NOUN" and not (low in ranks and kin is not None and tok.i > kin[2]):
-            continue  # the cheap test first: neither branch below reads this word
-        if low in ranks and kin is not None and tok.i > kin[2]:
+    toks, lows = tokens_of(doc), lower_keys_of(doc)
+    # the younger / the elder after the text ordered two people by age: read before anything else
+    elders = {i: False for i in positions(st, ranks) if i > kin[2]} if kin is not None else {}
+    for i, personal in sorted((dict(heads) | elders).items()) if elders else heads:
+        tok = toks[i]
+        low = lows[i][0]
+        if i in elders:
             det = doc[tok.i - 1].lower_ if tok.i else ""
             if det == "the" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN")):
                 older, younger, _ = kin
@@ -375,12 +403,6 @@ def _bind(st: State, learned: bool) -> None:
                 if who is not None:
                     _claim(st, tok.i - 1, tok.i + 1, who, KIN, REGISTRY[KIN].confidence)
             continue
-        if tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS") or tok.lower_ in _TIME or tok.text == PLACEHOLDER:
-            continue
-        if tok.i + 1 < len(doc) and (doc[tok.i + 1].tag_ == "NN" or doc[tok.i + 1].lower_ in ("'s", "’s")
-                                     or doc[tok.i + 1].text == PLACEHOLDER):
-            continue  # a modifier or possessor of the head that follows (``the rebel commander``, ``the country's **``)
-        personal = _personal(tok)
         if learned and not personal:
             continue  # the learned pass reads personal nouns only (below); spare it the description
         if _person(st, tok.i) is not None:
@@ -432,6 +454,7 @@ def _bind(st: State, learned: bool) -> None:
         end = d.place[1] if d.place is not None else d.head + 1
         conf = REGISTRY[rule].confidence * (1.0 if f >= 2.0 else 0.85)
         _claim(st, d.start, end, st.out.actors[aid], rule, conf)
+    return people if st.revision == revision else None
 
 
 def _predecessor(st: State, people: People, d: Description) -> None:

@@ -89,6 +89,7 @@ class State:
     # lower-case word → its tokens, lemma → its tokens (``positions``), built on first use
     word_index: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
     capitalised: list[int] | None = None  # ``capitalised_tokens``, built on first use
+    revision: int = 0  # counts the changes ``add_mention`` and ``drop_mentions`` made: a pass can tell it made none
 
 
 def _word_index(st: State) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
@@ -139,6 +140,7 @@ def slug(name: str) -> str:
 def add_mention(st: State, start: int, end: int, key: ActorKey, method: str, conf: float, rule: str) -> str:
     """Record tokens [start, end) as a mention of the actor ``key`` (created if new), made by ``rule``."""
     out, doc = st.out, st.doc
+    st.revision += 1
     aid, name, typ, code, country = key
     actor = out.actors.get(aid)
     if actor is None:
@@ -162,6 +164,7 @@ def key_of(a: Actor) -> ActorKey:
 def drop_mentions(st: State, aid: str, start: int, end: int) -> None:
     """Remove the actor's mentions that overlap tokens [start, end), and their tokens."""
     a = st.out.actors[aid]
+    st.revision += 1
     toks = tokens_of(st.doc)
     s0, e0 = st.norm.to_original(toks[start].idx, toks[end - 1].idx + len(toks[end - 1]))
     a.mentions = [m for m in a.mentions if m.end <= s0 or m.start >= e0]
