@@ -146,3 +146,22 @@ def test_a_short_name_the_factbook_quotes_needs_its_person(pipeline):
     # the leader tables quote "Frank" inside a Fijian prime minister's name; another Frank is not him
     x, m = owner(pipeline, "Frank, a dockworker in Suva, said Fiji's ports were busy.", "Frank")
     assert x is None or "Bainimarama" not in x.name
+
+
+def test_an_honorific_before_a_leaders_surname_is_no_given_name(pipeline):
+    # the tables find the leader by the surname; the honorific must not become a second person's name
+    text = "President Paul Kagame spoke in Kigali. Later Mzee Kagame told supporters he would stay."
+    a = pipeline.analyze_one(Document("t", text, "2025-03-01"))
+    people = [x for x in a.actors if x.type == "person"]
+    assert len(people) == 1 and "Kagame" in people[0].name, people
+    for text, needle, state in (("Rwanda voted in July. Mzee Kagame told supporters he would stay.", "Mzee Kagame",
+                                 "RWA"),
+                                ("Nigeria voted in February. Baba Tinubu told supporters he would stay.",
+                                 "Baba Tinubu", "NGA")):
+        x, _ = owner(pipeline, text, needle)
+        assert x is not None and x.country == state and needle.split()[0] not in x.name, x
+
+
+def test_an_honorific_that_is_part_of_the_leaders_own_name_stays(pipeline):
+    x, _ = owner(pipeline, "Nana Akufo-Addo spoke in Accra on Monday.", "Nana Akufo-Addo", "2020-03-01")
+    assert x is not None and "Nana" in x.name, x

@@ -85,7 +85,9 @@ def honorifics(st: State) -> None:
                 continue
             if is_prefix and not CAPITALISED.match(hon.text) and hon.lower_ not in word_class("honorifics_lower_case"):
                 continue  # "da Silva", "de Gaulle": a name's particle, not an honorific
-            if hon.i in st.out.token_actor and not weak_actor(st, st.out.token_actor[hon.i]):
+            span = (min(hon.i, name.i), max(hon.i, name.i) + 1)
+            if hon.i in st.out.token_actor and not weak_actor(st, st.out.token_actor[hon.i]) and \
+                    not _read_into_a_leader(st, st.out.token_actor[hon.i], *span):
                 continue
             own = st.out.token_actor.get(hon.i)  # "Pak Santoso" read as a name of its own is no one else
             fits = _bearers(name.text, [a for a in people if a.id != own])
@@ -131,13 +133,22 @@ def _bind_honorific(st: State, s: int, e: int, person: Actor, own: str | None) -
     doc = st.doc
     claim(st, s, e, person, HONORIFIC, REGISTRY[HONORIFIC].confidence)
     whole = st.out.actors.get(own) if own is not None else None
-    if whole is not None and whole.type == "person" and whole.code is None and \
-            whole.name.lower() == doc[s:e].text.lower():
+    if whole is not None and whole.type == "person" and (
+            (whole.code is None and whole.name.lower() == doc[s:e].text.lower()) or _read_into_a_leader(st, whole.id, s, e)):
         # The honorific name read as a person of its own: what was joined to it (its bare name
         # word, a misspelling of it) is the same person.
         from .identity import move_mentions
 
         move_mentions(st, whole, person, HONORIFIC, method="alias")
+
+
+def _read_into_a_leader(st: State, aid: str, s: int, e: int) -> bool:
+    """The honorific and the name word were read together as a leader of the tables by the surname alone
+    (``Mzee Museveni``: the honorific taken for a given name), so the actor is no one else's name."""
+    a = st.out.actors.get(aid)
+    said = st.doc[s:e].text.lower()
+    return a is not None and a.type == "person" and any(
+        m.rule == "mention.person_leader" and m.text.lower() == said for m in a.mentions)
 
 
 def _initials_of(name: str) -> set[str]:

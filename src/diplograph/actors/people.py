@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..nlp import ents_of, sentence_of, texts_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
-from .aliases import translit_key
+from .aliases import honorific_prefixes, translit_key
 from .decide import best, mention_rule
 from .fuzzynames import canonical_name, fuzzy_holder
 from .spelling import shared_units, units
@@ -90,6 +90,10 @@ class Name:
             r = self.role
             self._leader = load_leaders().role_on(self.name, self.st.on, r.country if r else None,
                                                   r.title if r else None)
+            if self._leader is None and len(self.words) > 1 and self.words[0].lower() in honorific_prefixes():
+                # "Baba Tinubu", "Mzee Kagame": an honorific before the surname is no given name to check
+                self._leader = load_leaders().role_on(" ".join(self.words[1:]), self.st.on,
+                                                      r.country if r else None, r.title if r else None)
         return self._leader  # type: ignore[return-value]
 
 
@@ -248,6 +252,10 @@ def _person_leader(n: Name) -> Identity | None:
         note_beyond_data(n.st)  # the role on a date after the tables end is the last known one
         # A spelling the tables write otherwise (``Shahbaz`` for ``Shehbaz``) takes the tables' name.
         name = canonical_name(n.name, lr.tenure) if lr.sector == "GOV" else n.name
+        first = n.words[0].lower()
+        if len(n.words) > 1 and first in honorific_prefixes() and first not in lr.tenure.leader.lower().split():
+            # "Mzee Museveni": found by the surname; the honorific is no given name
+            name = lr.tenure.leader if " " in lr.tenure.leader else " ".join(n.words[1:])
         return Identity(new_person(n.st, name, n.role, lr), "kb", n.name, lr.tenure.title)
     return None
 
