@@ -120,3 +120,17 @@ def test_the_town_rule_switched_off_leaves_the_party_stateless(pipeline, monkeyp
     monkeypatch.setenv("DIPLOGRAPH_RULES_OFF", "owner.event_town")
     a, _ = _analyse(pipeline, "On 3 March 2021, the KRM clashed with the army near Kassala city, Eritrean officials said.")
     assert not any(x.name == "KRM" and x.country for x in a.actors)
+
+
+def test_a_name_put_inside_a_known_place_is_no_state(pipeline):
+    # "X (Y, Z)": X has readings in several states (one a city the KB reads as its state), the text puts
+    # it inside places of another state: it says where, it is no actor
+    a, _ = _analyse(pipeline, "On 3 March 2021, an IED struck a truck near Gorkha (Kidal, Gao), wounding two people.")
+    assert not any(m.text == "Gorkha" for x in a.actors for m in x.mentions)
+    assert not any(x.type == "state" and x.country == "NPL" for x in a.actors)
+
+
+def test_a_known_area_holding_a_town_is_no_person(pipeline):
+    # "in X, Y" with X in Y: Y is an area, not the leader a surname table reads in the word
+    a, _ = _analyse(pipeline, "On 3 March 2021, in Los Teques, Miranda, police clashed with armed men.")
+    assert not any(m.text == "Miranda" and x.type == "person" for x in a.actors for m in x.mentions)

@@ -165,9 +165,12 @@ def drop_places_as_actors(st: State) -> None:
     for t in found:
         # a resolved place, or a name the text puts as a place the gazetteer lacks (no reading at all)
         # (or an unresolved reading written as a report's place: ``X area``, ``(X, Y)``)
-        placed = t.place is not None or not t.candidates or t.level_wanted is not None or _bracketed(st.doc, t)
+        # (or a name of several readings the text puts inside a known place: ``X (Y, Z)``, ``X, Y``)
+        placed = t.place is not None or not t.candidates or t.level_wanted is not None or _bracketed(st.doc, t) \
+            or _inside_known_place(t)
         if t.stands_for_actor or not placed or any(p.level == 0 for p, _ in t.candidates):
             continue
+        holds = _holds_a_place(t)
         for aid in {st.out.token_actor[k] for k in range(t.start, t.end) if k in st.out.token_actor}:
             a = st.out.actors.get(aid)
             if a is None or a.type not in ("person", "group", "state"):
@@ -185,8 +188,8 @@ def drop_places_as_actors(st: State) -> None:
                 s0, e0 = st.norm.to_original(doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]))
                 st.out.locative_mentions.append((aid, t.start, t.end, s0, e0))
                 continue
-            if (a.type == "state" and _report_place(t)) or (a.type != "state" and _rules_on(st, aid, t.start, t.end)
-                                                            <= GUESSES):
+            if (a.type == "state" and _report_place(t)) or (a.type != "state" and (
+                    holds or _rules_on(st, aid, t.start, t.end) <= GUESSES)):
                 drop_mentions(st, aid, t.start, t.end)
 
 
@@ -250,6 +253,18 @@ def _in_place_list(doc, j: int) -> bool:
         k -= 1
     return k > 0 and doc[k].text == "(" and (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in
                                              word_class("place_words"))
+
+
+def _inside_known_place(t) -> bool:
+    """The text puts the name inside a place the gazetteer knows (``X (Y, Z)``, ``X, Y``, ``X of Y``):
+    whatever its readings, it is a place there."""
+    return t.container is not None and t.container.place is not None and t.container.place.level > 0
+
+
+def _holds_a_place(t) -> bool:
+    """A known town or area the text puts another place in (``X, Y`` with X in Y): no person or group,
+    whatever table reads the word as a name (a leader's surname, an organisation's)."""
+    return t.is_container and t.place is not None and t.place.level > 0
 
 
 def _container_place(doc, t) -> bool:
