@@ -62,3 +62,10 @@ def test_the_country_is_that_of_the_person_named_last_before_a_nearer_capital(pi
     a = pipeline.analyze_one(Document("t", text, "2024-05-01"))
     holders = [x for x in a.actors for m in x.mentions if (m.rule or "").startswith("mention.office_holder")]
     assert holders and all(x.country == "CIV" for x in holders)
+
+
+def test_an_office_named_by_its_first_word_is_the_person_named_last_before(pipeline):
+    got = mentions(pipeline, "In Velkograd the real strongman is Tomas Velkoro. The army chief was promoted to marshal.")
+    assert ("army chief", "mention.office_holder_compound") in got["Tomas Velkoro"]
+    got = mentions(pipeline, "The army chief was promoted to marshal.")  # nobody named before
+    assert all(rule != "mention.office_holder_compound" for ms in got.values() for _, rule in ms)

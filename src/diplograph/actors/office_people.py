@@ -1,4 +1,5 @@
-"""Office descriptors that name no state: whom ``the head of state`` and ``the Conservative leader`` mean.
+"""Office descriptors that name no state or no office of a state: whom ``the head of state``, ``the Conservative
+leader`` and ``the army chief`` mean.
 
 :mod:`.offices` binds ``the Kenyan president`` to the holder of that state's office. Two descriptors give no
 state and are kept for coreference there (a leader noun is too common for a guess across states); each is
@@ -11,7 +12,12 @@ read here from the people the document has named before it:
   before the leader noun) is the person named last before it, in its sentence or the two before (the text
   introduces a party's leader by name and then describes them by the party).
 
-Both read the descriptors the office pass already found (no pass over the document's tokens).
+- ``mention.office_holder_compound``: ``the army chief``, ``the Malian junta leader`` — the head of an organisation
+  named by its first word (the pairs of ``data/kb/title_compounds.tsv`` whose title is leader, chief or commander;
+  not a portfolio, ``the foreign minister``, which many people of a state hold in turn) is the person (of that
+  state, if one is written) named last before it, in its sentence or the two before.
+
+All read the descriptors the office pass already found (no pass over the document's tokens).
 """
 from __future__ import annotations
 
@@ -27,6 +33,10 @@ DOCUMENT_HOLDER = mention_rule("mention.office_holder_document", 0.6,
                                "a bare 'the head of state/government' (no state) is the one person named before it "
                                "who holds that office of their own state on the date (leader tables)",
                                ("actors", "leaders"))
+COMPOUND_HOLDER = mention_rule("mention.office_holder_compound", 0.5,
+                               "'the [state] army chief / junta leader' (the head of an organisation named by a first "
+                               "word, kb/title_compounds.tsv) is the person of that state named last before it, in "
+                               "its sentence or the two before", ("actors", "parse", "kb:title_compounds"))
 PARTY_LEADER = mention_rule("mention.office_holder_party", 0.5,
                             "'the <Party> leader' (a group the text names before the leader noun, no state) is the "
                             "person named last before it, in its sentence or the two before",
@@ -92,4 +102,16 @@ def party_leader(st: State, start: int, title: str) -> tuple[Actor, int] | None:
         a = st.out.actor_at(t)
         if a is not None and a.type == "person":
             return a, party
+    return None
+
+
+def last_person_before(st: State, start: int, country: str | None = None) -> Actor | None:
+    """The person named last before token ``start`` in its sentence or the two before (of ``country`` if given)."""
+    sents = sentences_of(st.doc)
+    k = sentence_index(st.doc)[start]
+    first = sents[max(0, k - 2)].start
+    for t in range(start - 1, first - 1, -1):
+        a = st.out.actor_at(t)
+        if a is not None and a.type == "person" and (country is None or a.country == country):
+            return a
     return None

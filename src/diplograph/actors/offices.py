@@ -20,14 +20,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..lexicon import word_class
+from ..lexicon import table, word_class
 from ..nlp import sentence_index, sentences_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule, switched_on
 from .identity import move_mentions
 from .leaders import load_leaders, note_beyond_data, office_forms, title_fits as _fits
-from .office_people import DOCUMENT_HOLDER, PARTY_LEADER, document_holder, party_leader
+from .office_people import (COMPOUND_HOLDER, DOCUMENT_HOLDER, PARTY_LEADER, document_holder, last_person_before,
+                            party_leader)
 from .spelling import shared_units
 from .state import State, add_mention, drop_mentions, key_of, positions, slug
 
@@ -278,6 +279,9 @@ def resolve_office_holders(st: State) -> None:
             if not toks:
                 continue
             d = _descriptor(st, a, toks)
+            if d is None and a.type == "sector" and switched_on(COMPOUND_HOLDER):
+                _compound_holder(st, a, m, toks)
+                continue
             if d is None or not d[1]:
                 continue
             found.append((m.start, a, m, d[0], d[2] or a.country, toks[0]))
@@ -344,6 +348,38 @@ def _head_of_phrases(st: State) -> None:
             if aid in st.out.actors:
                 drop_mentions(st, aid, start, end)
         add_mention(st, start, end, key_of(person), "coref", REGISTRY[rule].confidence, rule)
+
+
+_HEADS = ("leader", "chief", "commander")  # the head of the organisation the first word names
+
+
+@lru_cache(maxsize=1)
+def _compounds() -> dict[str, str]:
+    return {r["word"].strip().lower(): r["title"].strip() for r in table("kb", "title_compounds.tsv")}
+
+
+def _compound_holder(st: State, a: Actor, m, toks: list[int]) -> None:
+    """``the [Malian] junta leader`` / ``the army chief``: an office named by its first word (the table of censored
+    compounds) with no person in it is the person of that state (if one is written) named last before it."""
+    doc = st.doc
+    definite = toks[0] > 0 and doc[toks[0] - 1].lower_ in _DETERMINERS
+    words, state = [], None
+    for t in toks:
+        low = doc[t].lower_
+        c = _state_word(st, t)
+        if c is None and t in st.hits and st.hits[t][2].kind == "demonym":
+            c = st.hits[t][2].country
+        if low in _DETERMINERS:
+            definite = True
+        elif c is not None:
+            state = state or c
+        elif not (doc[t].pos_ == "ADJ" and doc[t].text.islower()) or low in _compounds():
+            words.append(low)
+    if not definite or len(words) != 2 or _compounds().get(words[0]) != words[1] or words[1] not in _HEADS:
+        return  # (a portfolio, ``the foreign minister``, is one of many people of a state: no recency guess)
+    person = last_person_before(st, toks[0], state or None)
+    if person is not None and person.id != a.id:
+        move_mentions(st, a, person, COMPOUND_HOLDER, only=[m], method="coref")
 
 
 def _nearest_state(st: State, token: int) -> str | None:
