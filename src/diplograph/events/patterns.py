@@ -207,6 +207,23 @@ def candidate_patterns(block: VerbBlock, words: set[str]) -> list[Pattern]:
     return [block.patterns[k] for k in sorted(found)]
 
 
+def _may_match(block: VerbBlock, verb: Token, subject: Token | None) -> bool:
+    """Whether any of the block's patterns can match, judged from every word of the verb's and its
+    subject's subtrees (a superset of the context's words): ``candidate_patterns`` of those words
+    is not empty. The first word a pattern is indexed under answers, with no set or list built."""
+    if block.anchors is None:
+        block.anchors = _anchor_index(block)
+    index, always = block.anchors
+    if always:
+        return True
+    kk = keys_of(verb.doc)
+    for t in (verb,) if subject is None else (verb, subject):
+        for text, lemma in kk[t.left_edge.i:t.right_edge.i + 1]:
+            if text in index or lemma in index:
+                return True
+    return False
+
+
 def _entry_matches(e: VerbEntry, verb: Token) -> bool:
     """The extra words of a multi-word verb (``+ASK_FOR``, ``+SHUT_DOWN``) follow the verb."""
     if len(e.words) == 1:
@@ -302,12 +319,7 @@ def code_verb(verb: Token, vd: VerbDictionary, subject: Token | None = None) -> 
         return None
     # The verb's subtree and its subject's hold every word its patterns could see: when no
     # pattern can match even those, the exact context (walks and sorts) is not needed.
-    kk = keys_of(verb.doc)
-    rough: set[str] = set()
-    for t in (verb,) if subject is None else (verb, subject):
-        for k in kk[t.left_edge.i:t.right_edge.i + 1]:
-            rough.update(k)
-    ctx = VerbContext.of(verb, subject) if candidate_patterns(entry.block, rough) else None
+    ctx = VerbContext.of(verb, subject) if _may_match(entry.block, verb, subject) else None
     chosen: Pattern | None = None
     chosen_slots: dict[str, Token | None] = {}
     particle = _phrasal_particle(verb) if len(entry.words) == 1 else None
