@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import sentences_of, text_of, tokens_of
+from ..nlp import lower_keys_of, sentences_of, text_of, texts_of, tokens_of
 from ..lexicon import word_class
 from ..rules import REGISTRY
 from .gazetteer import Gazetteer, Place, name_key, spellings_of, strip_article
@@ -92,10 +92,10 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
     chain_starts: dict[int, int] = {}  # token indices where a name continued a list
     actor_map = getattr(actors, "actors", {}) if actors is not None else {}
     n = len(toks)
+    texts, lowers = texts_of(sdoc), lower_keys_of(sdoc)  # Token.text and .lower_ make a string on every read
     i = 0
     while i < n:
-        tok = toks[i]
-        if not _CAP.match(tok.text) and not (tok.lower_ in ("al", "el") and i + 1 < n and _CAP.match(toks[i + 1].text)):
+        if not _CAP.match(texts[i]) and not (lowers[i][0] in ("al", "el") and i + 1 < n and _CAP.match(texts[i + 1])):
             i += 1
             continue
         if _compound_tail(toks, i):
