@@ -4,14 +4,14 @@ Usage (from the repository root; needs the ``train`` extra)::
 
     PYTHONPATH=src .venv/bin/python scripts/train_antecedents.py [--write] [--cache FILE] [--without SET]
 
-Data: the build alias articles (``tests/actors/articles``, sets a, c, d, e, f; never b1-b4 nor any later
-held-out set) and their gold (``gold.jsonl``). The pipeline runs on each article with
+Data: the build alias articles (``tests/actors/articles``, sets a, c, d, e, f, g, h; never b1-b4 nor any
+later held-out set) and their gold (``gold.jsonl``). The pipeline runs on each article with
 ``actors.antecedents.TRACE`` on, which records every description the chooser scored with its candidates'
 features; a gold ``descriptor`` or ``office_holder`` mention that overlaps a traced description labels
 its candidates (the one whose name matches the gold person is the antecedent).
 
 Model: logistic regression on (description, candidate) pairs, scikit-learn, L2. Leave-one-SET-out
-cross-validation (a, c, d, e, f: train on four, choose the best candidate on the fifth) picks the
+cross-validation (a, c, d, e, f, g, h: train on six, choose the best candidate on the seventh) picks the
 regularisation C and the threshold (the best candidate's score a resolution needs), maximising
 right - 2 x wrong (a wrong antecedent costs more than none). Reports the out-of-set figures per set and
 writes them with the coefficients (``--write``).
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-BUILD_PREFIXES = ("a", "c", "d", "e", "f")
+BUILD_PREFIXES = ("a", "c", "d", "e", "f", "g", "h")
 MECHS = ("descriptor", "office_holder")
 OUT = ROOT / "src" / "diplograph" / "data" / "models" / "antecedents.json"
 CS = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -120,7 +120,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the collected groups (reused if present)")
-    ap.add_argument("--without", default=None, help="fit the written model without this set (a, c, d, e or f), to "
+    ap.add_argument("--without", default=None, help="fit the written model without this set (a, c, d, e, f, g or h), to "
                     "score that set's articles end to end with a chooser that never saw them")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
@@ -157,7 +157,8 @@ def main() -> int:
         OUT.write_text(json.dumps({
             "about": "Antecedent chooser of definite descriptions (actors/antecedents.py): logistic regression on "
                      "(description, candidate) pairs, trained by scripts/train_antecedents.py on the build alias "
-                     "articles a, c, d, e, f (tests/actors/articles, written for diplograph); C and threshold by "
+                     "articles a, c, d, e, f, g, h (tests/actors/articles, written for diplograph); C, threshold and "
+                     "margin by "
                      "leave-one-set-out cross-validation.",
             "features": list(FEATURES), "coef": coef, "intercept": round(float(m.intercept_[0]), 4),
             "threshold": t, "margin": mg, "C": c,

@@ -27,6 +27,7 @@ from importlib import resources
 from ..lexicon import word_class
 from ..nlp import sentence_of, sentences_of
 from ..records import Actor
+from .person_facts import age_number
 from .state import State
 
 WINDOW = 3  # sentences back
@@ -76,6 +77,7 @@ class Facts:
     past: bool
     aged: bool
     office: bool  # the head is an office title
+    origin: bool = False  # "the pharmacist from X": a place of origin characterises the person
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +155,8 @@ def restricted(doc, head_i: int) -> bool:
         if c.i <= head.i or doc[c.left_edge.i - 1].text in (",", "(", "—", "–"):
             continue  # set off by a comma: a non-restrictive remark about the person ("the banker, who ...")
         if c.dep_ == "prep" and c.lower_ in _RESTRICTIVE_PREPS:
+            if c.lower_ == "with" and any(t.tag_ == "PRP$" for t in c.subtree):
+                continue  # "the engineer with her Nobel": her is the person described, known already
             return True
         if (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")) or c.dep_ == "relcl":
             return True  # a finite verb read as a clause of the noun ("the footballer celebrated") is a misparse
@@ -212,19 +216,22 @@ def paragraph_start(doc, sentence: int) -> int:
 
 
 def resolve(st: State, occurrences: list[tuple[int, int, str, bool]], sent: dict[int, int], formers: set[str],
-            f: Facts, fit: Callable[[Actor], float | None]) -> tuple[Actor, float] | None:
+            f: Facts, fit: Callable[[Actor], float | None]) -> tuple[Actor, float, bool] | None:
     """The antecedent of the description ``f`` (token offsets; rewritten to the original text's) among the
     persons ``occurrences`` (token, sentence, actor, subject) name in the window before it that ``fit``
     (the descriptor pass's compatibility: None = contradicted, 3 = a role the text gave, 2 = an office
-    held) does not exclude, with its score; None when no candidate reaches the model's bars."""
+    held) does not exclude, with its score and whether a fact the text stated decided it (then the only
+    person it stated it of; no score needed); None when no candidate reaches the model's bars."""
     doc = st.doc
     start, head = f.start, f.end - 1
     if quoted(doc, start):
         return None  # a speaker's words: their "the judge" is not the writer's reference
-    bare = head == start + 1  # "the <noun>", nothing that characterises the person
-    post = doc[head].lemma_.lower() in _POSTS and not (f.past or f.aged)
-    if any(doc[j].ent_type_ == "ORDINAL" or doc[j].like_num or doc[j].lower_.endswith(("-largest", "-biggest"))
-           for j in range(start, head)):
+    bare = head == start + 1 and not f.origin  # "the <noun>", nothing that characterises the person
+    # "the suspended mayor", "the jailed governor": a participle that says what befell a known person
+    befell = any(doc[j].tag_ == "VBN" and doc[j].dep_ == "amod" for j in range(start + 1, head))
+    post = doc[head].lemma_.lower() in _POSTS and not (f.past or f.aged or befell)
+    if any(doc[j].ent_type_ == "ORDINAL" or (doc[j].like_num and not age_number(doc, j)) or
+           doc[j].lower_.endswith(("-largest", "-biggest")) for j in range(start, head)):
         return None  # "the first runner", "the third-largest producer": picked out by rank, not named before
     si = f.sentence
     para = f.paragraph_start = paragraph_start(doc, si)
@@ -253,6 +260,7 @@ def resolve(st: State, occurrences: list[tuple[int, int, str, bool]], sent: dict
     subj_tok = clause_subject(doc, head)
     bound = st.out.token_actor.get(subj_tok) if subj_tok is not None else None
     scored = []
+    fits: list[float] = []
     for c in order:
         a = st.out.actors[c.actor]
         if a.code is None and len(a.name.split()) == 1:
@@ -262,13 +270,21 @@ def resolve(st: State, occurrences: list[tuple[int, int, str, bool]], sent: dict
         fv = fit(a)
         if fv is None:
             continue  # the description contradicts the person
-        if f.state and a.country != f.state:
+        if f.state and a.country != f.state and not (f.origin and a.country is None):
             continue  # "the Saudi ambassador": a person of that state, not one whose state is unknown
         if (bare or post) and fv < 2.0:
             continue  # "the judge", "the gunman", "the provincial governor": as often someone new; only a role
             # or post the text or the tables gave the person
         former = (a.code or "").endswith("ELI") or a.id in formers
         scored.append((a, features(f, c, order, sent_subject, paragraph, fv, a.country, former)))
+        fits.append(fv)
+    stated = [sc for sc, v in zip(scored, fits) if v >= 3.0]
     span = doc[start:head + 1]
     f.start, f.end, text = st.norm.original_span(span.start_char, span.end_char)
-    return choose(f, scored, text)
+    if len(stated) == 1:
+        # the text itself said this of one of them (a role in apposition or predicate, the age it gave): the
+        # others, merely not contradicted, are no candidates ("the 69-year-old envoy" after "X, presidential
+        # envoy since 2013" and a more recent Y); no salience needed
+        return stated[0][0], 1.0, True
+    got = choose(f, stated or scored, text)
+    return (got[0], got[1], False) if got is not None else None

@@ -32,7 +32,7 @@ from ..nlp import lower_keys_of, pos_of, sentence_index, texts_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
-from . import antecedents
+from . import antecedents, person_facts
 from .decide import mention_rule, switched_on
 from .leaders import office_forms
 from .offices import office_title
@@ -54,6 +54,11 @@ SALIENT = mention_rule("mention.descriptor_salient", 0.6,
                        "a role/occupation description: the salient person it fits (a role the text gave them, an "
                        "office held; with an age or past word, the clearly most salient person)",
                        ("parse", "actors", "lexicon:descriptor_nouns", "lexicon:age_adjectives"))
+FACT = mention_rule("mention.descriptor_fact", 0.75,
+                    "a description matching what the text said of exactly one person named in the window before "
+                    "it (a role in apposition or predicate: 'X, presidential envoy since 2013' ... 'the envoy'; the "
+                    "age it gave: 'X, 71,' ... 'the 71-year-old') is that person",
+                    ("parse", "actors", "lexicon:descriptor_nouns"))
 
 _COREF_NOUNS = word_class("person_nouns")
 _NOUNS = word_class("descriptor_nouns") | word_class("occupation_nouns") | _COREF_NOUNS
@@ -83,6 +88,8 @@ class Description:
     place: tuple[int, int] | None = None
     place_state: str | None = None
     possessive: str | None = None
+    age: int | None = None  # the age an "N-year-old" in it gives
+    origin: bool = False  # "from <place>" after the head characterises the person
 
     @property
     def aged(self) -> bool:
@@ -101,6 +108,7 @@ class People:
     occurrences: list[tuple[int, int, str, bool]] = field(default_factory=list)  # token, sentence, actor, subject
     roles: dict[str, set[str]] = field(default_factory=dict)
     former: set[str] = field(default_factory=set)
+    ages: dict[str, int] = field(default_factory=dict)  # the age the text gave a person (X, 71, ...)
 
     def ranked(self, st: State, before: int, fits) -> list[tuple[float, float, str]]:
         """(fit, salience, actor) of the people named in the window before token ``before``, best first."""
@@ -142,6 +150,9 @@ def _people(st: State) -> People:
             p.occurrences.append((tok.i, p.sent[tok.i], a.id, subj))
             if any(doc[t].lower_ in _PAST for t in range(max(0, j - 3), tok.i + 1)):
                 p.former.add(a.id)  # "the former premier X"
+            age = person_facts.stated_age(doc, j, tok.i)
+            if age is not None:
+                p.ages.setdefault(a.id, age)
     return p
 
 
@@ -174,13 +185,16 @@ def _describe(st: State, tok: Token) -> Description | None:
     office, first = office_title(doc, tok.i)
     if first > start and _is_office(office):
         title = office  # "the former prime minister", whatever the tagger made of "prime"
-    d = Description(start, tok.i, tok.i + 1, words, title, possessive=poss)
+    d = Description(start, tok.i, tok.i + 1, words, title, possessive=poss,
+                    age=person_facts.age_in(doc, start, tok.i + 1))
     for t in range(start, tok.i):
         if _person(st, t) is not None:
             return None  # a name inside: a title before a name, not a description
         if t in st.hits:
             d.state = d.state or _nationality(st, t)
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") and c.i > tok.i), None)
+    if prep is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "from" and doc[tok.i + 2].pos_ == "PROPN":
+        prep = doc[tok.i + 1]  # "asked the businessman from X to leave": the parse hangs "from" on the verb
     if prep is not None:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is not None and (obj.pos_ == "PROPN" or any(doc[t].pos_ == "PROPN" for t in range(obj.left_edge.i, obj.i))):
@@ -193,6 +207,11 @@ def _describe(st: State, tok: Token) -> Description | None:
                     d.place_state = d.place_state or a.country
                 elif t in st.hits:
                     d.place_state = d.place_state or state_of_span(st, st.hits[t][2])
+        if prep.lower_ == "from":
+            # "the engineer from Caracas": where a person comes from, not a seat of government standing for
+            # a state's leader; the person is of that state (any of its people, by salience)
+            d.state = d.state or d.place_state
+            d.place, d.place_state, d.origin = None, None, True
     return d
 
 
@@ -304,6 +323,14 @@ def _fits(st: State, people: People, d: Description):
         roles = people.roles.get(a.id, set())
         former = (a.code or "").endswith("ELI") or a.id in people.former
         base = 0.0
+        if d.age is not None and a.id in people.ages:
+            if abs(people.ages[a.id] - d.age) > 1:
+                return None  # the text gave this person another age
+            return 3.0  # the age the text gave: as good as a role it stated
+        if d.age is not None and st.on is not None:
+            year = person_facts.born(a.country, a.name)
+            if year is not None and not person_facts.age_fits(d.age, year, st.on.year):
+                return None  # the tables give this leader another age
         if d.place_state:
             base = 1.0 + (1.0 if (a.code or "").endswith("GOV") else 0.0)
         if d.title in roles or (d.title.split()[-1] in roles and not office):
@@ -367,7 +394,10 @@ def _heads(st: State) -> list[tuple[int, bool]]:
         if i + 1 < n and (toks[i + 1].tag_ == "NN" or lows[i + 1][0] in ("'s", "’s") or texts[i + 1] == PLACEHOLDER):
             continue  # a modifier or possessor of the head that follows (``the rebel commander``, ``the country's **``)
         out.append((i, _personal(tok)))
-    return out
+    # heads no noun test admits: "the 80-year-old" (remembers), "the 48-year-old Roman", "the former DJ"
+    special = [i for i, p in enumerate(pos) if (p == "PROPN" or (p == "ADJ" and lows[i][0] == "old")) and
+               person_facts.special_head(doc, toks[i], _NOUNS, _PAST)]
+    return sorted(out + [(i, True) for i in special]) if special else out
 
 
 def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learned: bool) -> People | None:
@@ -403,6 +433,7 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
                 if who is not None:
                     _claim(st, tok.i - 1, tok.i + 1, who, KIN, REGISTRY[KIN].confidence)
             continue
+        special = tok.pos_ != "NOUN"  # "the 80-year-old", "the 48-year-old Roman", "the former DJ" (_heads)
         if learned and not personal:
             continue  # the learned pass reads personal nouns only (below); spare it the description
         if _person(st, tok.i) is not None:
@@ -417,7 +448,7 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
                 _predecessor(st, people, d)
             continue
         p = _appositive_person(st, d) if on[APPOSITIVE] else None
-        if p is not None and _agentive(tok) and not _listed(doc, d):
+        if p is not None and (special or _agentive(tok)) and not _listed(doc, d):
             if d.state and p.country and p.country != d.state:
                 continue
             if _claim(st, d.start, d.head + 1, p, APPOSITIVE, REGISTRY[APPOSITIVE].confidence):
@@ -425,9 +456,11 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
             continue
         if not personal:
             continue
-        if tok.dep_ == "appos" or (d.start >= 2 and doc[d.start - 1].text == "," and
-                                   doc[d.start - 2].pos_ in ("PROPN", "NOUN")):
-            continue  # in apposition to something that is no person of the document: it describes that
+        if (tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN")) or (d.start >= 2 and doc[d.start - 1].text == "," and
+                                   doc[d.start - 2].pos_ in ("PROPN", "NOUN") and
+                                   tok.dep_ not in ("nsubj", "nsubjpass")):
+            continue  # in apposition to something that is no person of the document: it describes that (a
+            # subject after a comma opens its clause: "since his return last November, the veteran leader has")
         if tok.lower_ in _COREF_NOUNS and d.title == tok.lemma_.lower() and d.place is None and all(
                 w in _AGE or w in _PAST or w == "the" for w in d.words[:-1]):
             continue  # "the old man", "the former president": coreference's descriptor rule reads them
@@ -436,7 +469,8 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
         if d.place is not None and not d.place_state and d.title not in ("man", "woman"):
             continue
         if not d.place_state:
-            if learned and on[SALIENT] and not antecedents.named_form(doc, d.start, d.head) and not antecedents.restricted(doc, d.head):
+            if learned and on[SALIENT] and (special or not antecedents.named_form(doc, d.start, d.head)) and \
+                    not antecedents.restricted(doc, d.head):
                 _learned(st, people, d)
             continue
         ranked = people.ranked(st, d.start, _fits(st, people, d))
@@ -477,7 +511,11 @@ def _learned(st: State, people: People, d: Description) -> None:
     """A description no appositive, place or kin ties to a person: the learned antecedent chooser
     (``antecedents``) among the persons named in the window before it that the description fits."""
     office = _is_office(d.title) or _is_office(d.title.split()[-1])
-    facts = antecedents.Facts(d.start, d.head + 1, people.sent[d.start], 0, d.state, d.past, d.aged, office)
+    facts = antecedents.Facts(d.start, d.head + 1, people.sent[d.start], 0, d.state, d.past, d.aged, office,
+                              d.origin)
     got = antecedents.resolve(st, people.occurrences, people.sent, people.former, facts, _fits(st, people, d))
-    if got is not None:
+    if got is not None and got[2]:
+        if switched_on(FACT):
+            _claim(st, d.start, d.head + 1, got[0], FACT, REGISTRY[FACT].confidence)
+    elif got is not None:
         _claim(st, d.start, d.head + 1, got[0], SALIENT, REGISTRY[SALIENT].confidence * min(1.0, 0.5 + got[1]))
