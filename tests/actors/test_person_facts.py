@@ -103,3 +103,10 @@ def test_birth_years_fit_an_age_a_year_either_way():
     assert person_facts.age_fits(66, 1957, 2024) and person_facts.age_fits(67, 1957, 2024)
     assert not person_facts.age_fits(80, 1957, 2024)
     assert person_facts.born(None, "Paul Kagame") is None
+
+
+def test_a_description_the_clause_names_afterwards_refers_forward(pipeline):
+    text = ("According to county attorney Morten Skaug on Saturday, the truck driver was identified as "
+            "Dariusz Wolanski, a commercial driver.")
+    x, _ = owner(pipeline, text, "the truck driver")
+    assert x is None or x.name != "Morten Skaug"

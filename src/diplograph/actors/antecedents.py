@@ -178,6 +178,20 @@ def clause_subject(doc, head_i: int) -> int | None:
     return subj.i if subj is not None else None
 
 
+def named_after(st: State, head_i: int) -> bool:
+    """``the truck driver was identified as X``, ``the winner is X``: the clause names the person after the
+    description (cataphora), so it refers forward, not back."""
+    doc = st.doc
+    head = doc[head_i]
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    for c in head.head.children:
+        if c.i > head_i and (c.dep_ in ("attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")):
+            if any(st.out.actor_at(t.i) is not None and st.out.actor_at(t.i).type == "person" for t in c.subtree):
+                return True
+    return False
+
+
 def own_state(doc, start: int) -> bool:
     """``the country's president``."""
     return start + 2 < len(doc) and doc[start + 1].lower_ in OWN_STATE and doc[start + 2].lower_ in ("'s", "’s")
@@ -226,6 +240,8 @@ def resolve(st: State, occurrences: list[tuple[int, int, str, bool]], sent: dict
     start, head = f.start, f.end - 1
     if quoted(doc, start):
         return None  # a speaker's words: their "the judge" is not the writer's reference
+    if named_after(st, head):
+        return None
     bare = head == start + 1 and not f.origin  # "the <noun>", nothing that characterises the person
     # "the suspended mayor", "the jailed governor": a participle that says what befell a known person
     befell = any(doc[j].tag_ == "VBN" and doc[j].dep_ == "amod" for j in range(start + 1, head))
