@@ -186,8 +186,14 @@ def named_after(st: State, head_i: int) -> bool:
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return False
     for c in head.head.children:
-        if c.i > head_i and (c.dep_ in ("attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")):
-            if any(st.out.actor_at(t.i) is not None and st.out.actor_at(t.i).type == "person" for t in c.subtree):
+        if c.i <= head_i:
+            continue
+        # the predicate noun itself (not a phrase inside it: "a hero for many Africans") is the person
+        named = [c] if c.dep_ in ("attr", "oprd") else \
+            [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "as" else []
+        for t in named:
+            a = st.out.actor_at(t.i)
+            if a is not None and a.type == "person":
                 return True
     return False
 
