@@ -349,27 +349,6 @@ def _fits(st: State, people: People, d: Description):
     return fit
 
 
-def _kin_order(st: State) -> tuple[str, str, int] | None:
-    """``X's elder brother Y`` → (older, younger, token of the kin noun): the last such pair of the text."""
-    ranks = _seniority()
-    out = None
-    toks = tokens_of(st.doc)
-    for i in positions(st, _KIN):
-        tok = toks[i]
-        rank = next((ranks[c.lower_] for c in tok.children if c.dep_ == "amod" and c.lower_ in ranks), None)
-        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if rank is None or poss is None:
-            continue
-        x = _person(st, poss.i)
-        y = _person(st, tok.i + 1) if tok.i + 1 < len(st.doc) else None
-        if y is None:
-            y = next((_person(st, c.i) for c in tok.children if c.dep_ == "appos" and _person(st, c.i)), None)
-        if x is None or y is None or x.id == y.id:
-            continue
-        out = (y.id, x.id, tok.i) if rank == "older" else (x.id, y.id, tok.i)
-    return out
-
-
 def bind_descriptors(st: State) -> None:
     """The rules that tie a description to a person by the text's form (appositive, place, kin,
     predecessor), then the learned antecedent chooser for the descriptions still unplaced."""
@@ -418,7 +397,7 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
         return people
     revision = st.revision
     ranks = _seniority()
-    kin = _kin_order(st) if on[KIN] else None
+    kin = person_facts.kin_order(st, _KIN, ranks) if on[KIN] else None
     toks, lows = tokens_of(doc), lower_keys_of(doc)
     # the younger / the elder after the text ordered two people by age: read before anything else
     elders = {i: False for i in positions(st, ranks) if i > kin[2]} if kin is not None else {}

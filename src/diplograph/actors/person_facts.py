@@ -1,6 +1,7 @@
 """What a text says about a person that a later description can be matched against: ages (``X, 71,``,
 ``X, 39 years old``, ``X (71)``, ``X, aged 71``, ``the 71-year-old X``), and the shape of the descriptions
-that speak of a person by age alone (``the 80-year-old``, ``the 48-year-old Roman``).
+that speak of a person by age alone (``the 80-year-old``, ``the 48-year-old Roman``); the order of two kin by age
+(``X's elder brother Y``).
 
 Read by the descriptor pass (``descriptors``): an age description fits a person whose age the text gave only
 when the ages agree (a year either way: birthdays), and is contradicted by a person the text gave another age,
@@ -13,7 +14,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..lexicon import table
+from ..nlp import tokens_of
+from ..records import Actor
 from .aliases import surname_of, translit_key
+from .state import State, positions
 
 _AGE_MIN, _AGE_MAX = 16, 110
 # a head after "the N-year-old" that reads as a verb the tagger took for a plural noun ("remembers")
@@ -120,3 +124,28 @@ def born(country: str | None, name: str) -> int | None:
 def age_fits(age: int, birth_year: int, year: int) -> bool:
     """An age said in ``year`` fits a birth year (a year either way: the birthday, the source's rounding)."""
     return abs((year - birth_year) - age) <= 1
+
+
+def _person(st: State, i: int) -> Actor | None:
+    a = st.out.actor_at(i)
+    return a if a is not None and a.type == "person" else None
+
+
+def kin_order(st: State, kin_nouns: frozenset[str], ranks: dict[str, str]) -> tuple[str, str, int] | None:
+    """``X's elder brother Y`` → (older, younger, token of the kin noun): the last such pair of the text."""
+    out = None
+    toks = tokens_of(st.doc)
+    for i in positions(st, kin_nouns):
+        tok = toks[i]
+        rank = next((ranks[c.lower_] for c in tok.children if c.dep_ == "amod" and c.lower_ in ranks), None)
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if rank is None or poss is None:
+            continue
+        x = _person(st, poss.i)
+        y = _person(st, tok.i + 1) if tok.i + 1 < len(st.doc) else None
+        if y is None:
+            y = next((_person(st, c.i) for c in tok.children if c.dep_ == "appos" and _person(st, c.i)), None)
+        if x is None or y is None or x.id == y.id:
+            continue
+        out = (y.id, x.id, tok.i) if rank == "older" else (x.id, y.id, tok.i)
+    return out
