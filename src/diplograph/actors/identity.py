@@ -16,6 +16,8 @@ Runs after every person name is resolved. Two rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from ..records import Actor
 from .decide import mention_rule
@@ -50,23 +52,29 @@ def _close(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return is_variant(a[0], b[0])
 
 
+# The functions of names below are pure and asked again for every pair of people and every pass
+# (the same names recur from document to document): each remembers its answers per string.
+@lru_cache(maxsize=1 << 15)
 def _agreeing(a: str, b: str) -> int:
     ub = units(b)
     return sum(1 for u in units(a) if any(_close(u, v) for v in ub))
 
 
-def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"\s+", _JUNIOR.sub(" ", name).replace(".", " ").strip()) if w]
+@lru_cache(maxsize=1 << 14)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"\s+", _JUNIOR.sub(" ", name).replace(".", " ").strip()) if w)
 
 
 def _mention_names(a: Actor, st: State) -> list[str]:
     """The name words each mention of the actor gives (titles, nationalities and redactions left out)."""
-    out = []
-    for m in a.mentions:
-        words = [w for w in re.split(r"\s+", m.text.strip()) if w and w[:1].isupper() and w != "**"
-                 and w.lower() not in st_titles()]
-        out.append(" ".join(w.rstrip("'s").rstrip("’s") if w.endswith(("'s", "’s")) else w for w in words))
-    return out
+    return [_mention_name(m.text) for m in a.mentions]
+
+
+@lru_cache(maxsize=1 << 14)
+def _mention_name(text: str) -> str:
+    words = [w for w in re.split(r"\s+", text.strip()) if w and w[:1].isupper() and w != "**"
+             and w.lower() not in st_titles()]
+    return " ".join(w.rstrip("'s").rstrip("’s") if w.endswith(("'s", "’s")) else w for w in words)
 
 
 def st_titles() -> frozenset[str]:
@@ -97,7 +105,7 @@ def move_mentions(st: State, src: Actor, dst: Actor, rule: str, only: list | Non
     dst.mentions.sort(key=lambda m: m.start)
 
 
-def _core(words: list[str]) -> list[str]:
+def _core(words: Sequence[str]) -> Sequence[str]:
     """The name words without particles (``bin Rashad`` → ``Rashad``, ``Van der Molen`` → ``Molen``)."""
     from ..lexicon import word_class
 
@@ -109,7 +117,13 @@ def _core(words: list[str]) -> list[str]:
 def _full(st: State, a: Actor) -> bool:
     """The text names the actor with two words or more somewhere (particles aside: ``Bin Rashad`` is a
     family name with its particle, a partial name)."""
-    return any(len(_core(_words(n))) >= 2 for n in _mention_names(a, st))
+    return any(_names_two(m.text) for m in a.mentions)
+
+
+@lru_cache(maxsize=1 << 14)
+def _names_two(text: str) -> bool:
+    """A mention's text gives two name words or more, particles aside (``_full``)."""
+    return len(_core(_words(_mention_name(text)))) >= 2
 
 
 def _join_adjacent(st: State) -> None:
