@@ -14,9 +14,8 @@ from __future__ import annotations
 from ..lexicon import word_class
 from ..nlp import tokens_of
 from ..records import Actor
-from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
-from .decide import mention_rule
+from .decide import mention_rule, switched_on
 from .epithet_words import CLOSE, OPEN, articles, quoted
 from .epithet_uses import bind_epithet
 from .name_forms import is_person, weak_actor
@@ -117,7 +116,7 @@ def _named_by_a_clause(st: State, span: tuple[int, int]) -> bool:
 
 
 def bind_bare_epithets(st: State) -> None:
-    if not REGISTRY.enabled(UNINTRODUCED):
+    if not switched_on(UNINTRODUCED):
         return
     doc = st.doc
     spans = _candidates(st)

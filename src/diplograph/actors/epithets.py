@@ -34,7 +34,7 @@ from ..lexicon import word_class
 from ..nlp import sentence_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
-from .decide import mention_rule
+from .decide import mention_rule, switched_on
 from .epithet_words import (CLOSE, OPEN, PRONOUNS, SUBJECTS, antecedent, articles, epithet_at,
                             epithet_before, left_person, name_like, person_of, personal, pronoun_gender, quoted)
 from .epithet_uses import REPEATED, bind_epithet, usable
@@ -446,14 +446,14 @@ def _introductions(st: State) -> list[tuple[tuple[int, int], Actor, int | None]]
 
 
 def bind_epithets(st: State) -> None:
-    if not REGISTRY.enabled(INTRODUCED):
+    if not switched_on(INTRODUCED):
         return
     for ep, person, cue in _introductions(st):
         if person.id not in st.out.actors or not usable(st, ep, person):
             continue
         if cue is not None:
             st.out.not_events.add(cue)
-        if REGISTRY.enabled(REPEATED):
+        if switched_on(REPEATED):
             bind_epithet(st, ep, person, INTRODUCED)
         else:
             claim(st, ep[0], ep[1], person, INTRODUCED, REGISTRY[INTRODUCED].confidence)

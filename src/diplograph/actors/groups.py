@@ -100,7 +100,7 @@ def add_unknown_entities(st: State) -> None:
     for ent in ents_of(st.doc):
         if not keep or ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
-        if any(t.i in st.out.token_actor or t.i in st.things for t in ent) or PLACEHOLDER in ent.text:
+        if any(t in st.out.token_actor or t in st.things for t in range(ent.start, ent.end)) or PLACEHOLDER in ent.text:
             continue
         if ent.label_ == "GPE" and not _acts(ent) and switched_on(UNKNOWN_PLACE):
             continue  # a place the KB does not know, written where something happened: a location, not an actor

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..records import Actor
-from .decide import mention_rule
+from .decide import mention_rule, switched_on
 from .spelling import h_dropped, same_unit, units
 from .state import State
 from .variants import is_variant
@@ -131,9 +131,8 @@ def _join_adjacent(st: State) -> None:
     the tagger or the knowledge base) are one name: the actor with a code (else the first) keeps both,
     under the whole name."""
     from ..nlp import tokens_of
-    from ..rules import REGISTRY
 
-    if not REGISTRY.enabled(SAME_PERSON):
+    if not switched_on(SAME_PERSON):
         return
     toks = tokens_of(st.doc)
     ta = st.out.token_actor
@@ -170,13 +169,12 @@ def _first(a: Actor) -> int:
 
 
 def join_same_people(st: State) -> None:
-    from ..rules import REGISTRY
 
     _join_adjacent(st)
     people = [a for a in st.out.actors.values() if a.type == "person"]
     if len(people) < 2 and not any(a.type == "group" and a.code is None for a in st.out.actors.values()):
         return
-    if REGISTRY.enabled(SAME_PERSON):
+    if switched_on(SAME_PERSON):
         full = [a for a in people if _full(st, a) and len(_words(a.name)) >= 2]
         full.sort(key=lambda a: (-len(a.mentions), min(m.start for m in a.mentions)))
         for i, keep in enumerate(full):
@@ -244,9 +242,8 @@ def link_partial_names(st: State) -> None:
     whose full name has that word at the best agreement (see ``tier``). Run after the full names are joined,
     and again after nicknames and descriptors have joined other actors (an honorific or sobriquet read as a
     person of its own at first makes a word look shared)."""
-    from ..rules import REGISTRY
 
-    if not REGISTRY.enabled(PARTIAL_NAME):
+    if not switched_on(PARTIAL_NAME):
         return
     full = [a for a in st.out.actors.values() if a.type == "person" and _full(st, a)]
     for a in list(st.out.actors.values()):

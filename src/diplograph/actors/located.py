@@ -17,11 +17,10 @@ from __future__ import annotations
 
 from ..lexicon import word_class
 from ..nlp import sentence_of
-from ..places import toponyms_of
 from ..places.locate import clause_place, document_state, where_state
 from .decide import mention_rule, switched_on
 from .naming import code_kind, of_phrase
-from .state import State, add_mention, drop_mentions, slug, state_of_span
+from .state import State, add_mention, document_toponyms, drop_mentions, slug, state_of_span
 
 EVENT_PLACE = mention_rule(
     "owner.event_place", 0.65,
@@ -62,7 +61,7 @@ def event_place_state(st: State, head: int, located: bool) -> str | None:
     """The state where the clause of the sector noun at ``head`` happens (None: no place, or no sure
     one). Sectors often abroad (soldiers) take only their own clause's place, in a sentence that
     names no other state; in a sentence that names no state at all, the one state of its places."""
-    found = toponyms_of(st.doc)
+    found = document_toponyms(st)
     if not found:
         return None
     hit = st.hits.get(head)
@@ -140,7 +139,7 @@ def _named_states(st: State, head: int, every: bool) -> set[str]:
     doc = st.doc
     sent = sentence_of(doc, head)
     # a state read inside a place name (``Mali`` of ``Mali Zvornik``, a city read as its state) is where, not who
-    places = {i for t in toponyms_of(doc) or [] if not t.stands_for_actor and (t.place is None or t.place.level > 0)
+    places = {i for t in document_toponyms(st) or [] if not t.stands_for_actor and (t.place is None or t.place.level > 0)
               for i in range(t.start, t.end)}
     out = set()
     for t in range(sent.start, sent.end):
@@ -158,7 +157,7 @@ def _named_states(st: State, head: int, every: bool) -> set[str]:
 def drop_places_as_actors(st: State) -> None:
     """Mentions that guess an actor from a name the places stage read as a place are dropped: the
     name says where, not who. A country's name and a name standing for a government stay."""
-    found = toponyms_of(st.doc)
+    found = document_toponyms(st)
     if not found or not switched_on(VETO_TOPONYM):
         return
     # a town or an area, never a country, whatever else the name could be
@@ -201,7 +200,7 @@ def drop_unknown_report_places(st: State) -> None:
         return
     doc = st.doc
     # names the places stage read are mention.veto_toponym's to judge
-    read = {i for t in toponyms_of(doc) or [] for i in range(t.start, t.end)}
+    read = {i for t in document_toponyms(st) or [] for i in range(t.start, t.end)}
     for aid, a in list(st.out.actors.items()):
         if a.type not in ("person", "group") or a.code or not a.mentions \
                 or not {m.rule for m in a.mentions} <= GUESSES | {"mention.unknown_entity"}:
@@ -324,7 +323,7 @@ def _rules_on(st: State, aid: str, s: int, e: int) -> set[str | None]:
 def locate_unresolved(st: State) -> None:
     """An unknown organisation (``mention.unknown_entity``, no code, no state) takes the state where
     the clause of its first mention happens; its mentions are made again by this rule."""
-    found = toponyms_of(st.doc)
+    found = document_toponyms(st)
     if not found or not switched_on(UNRESOLVED_PLACE):
         return
     doc = st.doc
@@ -375,7 +374,7 @@ def relocate_namesakes(st: State) -> None:
     """A group coded as another state's only by a name of generic words (``National Resistance``),
     in a document that never names that state, or a group whose code names no state (a placeholder
     such as KKL), takes the state where its clause happens; its mentions are made again by this rule."""
-    found = toponyms_of(st.doc)
+    found = document_toponyms(st)
     if not found or not switched_on(NAMESAKE_PLACE):
         return
     doc = st.doc

@@ -16,16 +16,15 @@ from bisect import bisect_right
 
 from ..lexicon import word_class
 from ..nlp import pos_of, texts_of, tokens_of
-from ..places import toponyms_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .aliases import honorific_prefixes
-from .decide import mention_rule
+from .decide import mention_rule, switched_on
 from .identity import move_mentions
 from .names import name_run_around
 from .people import NAME_WORD as GIVEN_NAME
 from .spelling import units
-from .state import State, add_mention, capitalised_tokens, drop_mentions, key_of
+from .state import State, add_mention, capitalised_tokens, document_toponyms, drop_mentions, key_of
 
 RECENT = mention_rule("mention.partial_name_recent", 0.55,
                       "a one-word name two people of the document share goes to the one named last before it in "
@@ -67,7 +66,7 @@ def _personal(a: Actor) -> bool:
 
 
 def bind_given_names(st: State) -> None:
-    if not REGISTRY.enabled(GIVEN_NAME):
+    if not switched_on(GIVEN_NAME):
         return
     people = [a for a in _full_people(st) if _personal(a)]
     if not people:
@@ -76,7 +75,7 @@ def bind_given_names(st: State) -> None:
     anywhere = _owners_by_word(_full_people(st))
     anywhere = {k: v for k, v in anywhere.items() if all(st.out.actors[a] in people for a in v)} | {
         k: v for k, v in anywhere.items() if len(v) > 1}
-    placed = {i for t in toponyms_of(st.doc) or [] if t.place is not None for i in range(t.start, t.end)}
+    placed = {i for t in document_toponyms(st) or [] if t.place is not None for i in range(t.start, t.end)}
     toks, texts, pos = tokens_of(st.doc), texts_of(st.doc), pos_of(st.doc)
     for i in capitalised_tokens(st):
         tok, word = toks[i], texts[i]
@@ -118,7 +117,7 @@ def _start(st: State, i: int) -> int:
 def bind_shared_partials(st: State) -> None:
     """Two Kims: a one-word actor whose word is a name word of several people in full goes, mention by
     mention, to the one named last before it in its paragraph (the others not named since)."""
-    if not REGISTRY.enabled(RECENT):
+    if not switched_on(RECENT):
         return
     people = _full_people(st)
     if len(people) < 2:

@@ -30,14 +30,13 @@ from spacy.tokens import Doc
 
 from ..nlp import text_of, tokens_of
 from ..records import Mention
-from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER, NormalizedText
 from .coref import resolve_coreference
 from .bare_epithets import bind_bare_epithets
 from .descriptors import bind_descriptors
 from .event_located import locate_by_events  # noqa: F401  (the stage's late pass: the pipeline runs it after the events; its rules register with the stage's)
 from .epithets import bind_epithets
-from .decide import mention_rule, refresh
+from .decide import mention_rule, refresh, switched_on
 from .hyphens import join_hyphenated_names
 from .identity import join_same_people, link_partial_names
 from .instruments import drop_market_names
@@ -126,7 +125,7 @@ def _add_coreference(st: State) -> None:
                                           list(link.actors)))
             for t in range(link.start, link.end):
                 st.out.token_group[t] = list(link.actors)
-    keep = REGISTRY.enabled(DESCRIPTOR_SECTOR)
+    keep = switched_on(DESCRIPTOR_SECTOR)
     for start, end, hit in st.deferred:  # descriptions coreference could not place: plain sector nouns
         if keep and not any(t in linked for t in range(start, end)):
             assert hit.agent is not None

@@ -89,6 +89,8 @@ class State:
     # lower-case word → its tokens, lemma → its tokens (``positions``), built on first use
     word_index: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
     capitalised: list[int] | None = None  # ``capitalised_tokens``, built on first use
+    # what the earlier stages left on the document, read once (``doc._`` costs microseconds a read)
+    toponyms: tuple[list | None] | None = None  # (``places.toponyms_of``,) once read: ``document_toponyms``
     revision: int = 0  # counts the changes ``add_mention`` and ``drop_mentions`` made: a pass can tell it made none
 
 
@@ -101,6 +103,15 @@ def _word_index(st: State) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
             by_lemma[lemma].append(i)
         st.word_index = dict(by_word), dict(by_lemma)
     return st.word_index
+
+
+def document_toponyms(st: State) -> list | None:
+    """``places.toponyms_of(st.doc)``, read once per resolution (the actor stage never changes them)."""
+    if st.toponyms is None:
+        from ..places import toponyms_of
+
+        st.toponyms = (toponyms_of(st.doc),)
+    return st.toponyms[0]
 
 
 def capitalised_tokens(st: State) -> list[int]:
