@@ -19,13 +19,12 @@ from spacy.tokens import Doc
 
 from ..nlp import lower_keys_of, texts_of, tokens_of
 from ..records import Actor, Mention
-from ..text.fold import ascii_fold
+from ..text.fold import CAPITALISED, ascii_fold  # noqa: F401 (CAPITALISED is read from here by the rule modules)
 from ..text.normalize import NormalizedText
 from .kb import KBHit, KnowledgeBase, is_person_entry, nearest_dated_code
 from .naming import code_kind
 
-CAPITALISED = re.compile(r"^[A-Z]")
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9.&-]{1,9}$")
+ACRONYM = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Z0-9À-ÖØ-Þ.&-]{1,9}$")
 
 ActorKey = tuple[str, str, str, "str | None", "str | None"]  # (id, name, type, code, country)
 Span = tuple[int, int, KBHit]  # token start, token end, what the knowledge base says the phrase names

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import lower_keys_of, sentences_of, text_of, texts_of, tokens_of
 from ..lexicon import word_class
 from ..rules import REGISTRY
+from ..text.fold import CAPITALISED
 from .gazetteer import Gazetteer, Place, name_key, spellings_of, strip_article
 from .model import Toponym
 from .reading import WEIGHTS, contains, resolve, score  # noqa: F401  (WEIGHTS: benchmarks/geo_fit.py fits them here)
@@ -68,7 +69,7 @@ SETTLEMENT_WORDS = {"city", "town", "village", "area", "camp", "neighbourhood", 
 _NOT_PLACE_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "DATE", "TIME", "MONEY",
                    "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "LANGUAGE"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
-_CAP = re.compile(r"^[A-Z]")
+_CAP = CAPITALISED  # any alphabet's capital: İstanbul, Évian, Ürümqi
 # The names the gazetteer lacks where the text puts a place (Toponyms of rule ``place.unseen_name``, no
 # candidates), kept apart from the toponyms: they place nothing, but their spelling hints at a state.
 UNSEEN = "diplograph_unseen_places"

@@ -20,3 +20,17 @@ def ascii_fold(text: str) -> str:
         return text
     t = unicodedata.normalize("NFKD", text.translate(_letter_folds()))
     return t.encode("ascii", "ignore").decode()
+
+
+class _Capitalised:
+    """Does a word start with a capital letter of any alphabet (``İmamoğlu``, ``Özel``, ``Élysée`` as well as
+    ``Smith``)? The pattern ``^[A-Z]`` read every name starting with an accented or Turkish capital as a
+    common word, so a name lost that word. ``match`` keeps the interface of a compiled pattern (truthy or
+    None), so the callers that held such a pattern read this one."""
+
+    @staticmethod
+    def match(word: str) -> bool | None:
+        return True if word[:1].isupper() else None
+
+
+CAPITALISED = _Capitalised()
