@@ -32,6 +32,10 @@ PARTIAL_NAME = mention_rule("mention.partial_name", 0.75,
                             "a name the text gives as one word is the one person of the document whose full name "
                             "has that word (surname, given name, family name first, or a close spelling)",
                             ("actors",))
+BARE_USAGE = mention_rule("mention.partial_name_usage", 0.6,
+                          "a one-word name (or a spelling of it) that two people of the document share goes to the one "
+                          "the text already calls by that word alone (Hifter after X Haftar and Y Haftar, when Haftar "
+                          "alone has been X)", ("actors",))
 
 # Rules whose one-word mentions are names the person is known by (a garbled spelling of one is the person).
 NICKNAME_RULES = ("mention.nickname_introduced", "mention.known_sobriquet", "mention.nickname_honorific")
@@ -145,10 +149,14 @@ def _join_adjacent(st: State) -> None:
         A, B = st.out.actors.get(a), st.out.actors.get(b)
         if A is None or B is None or A.type != "person" or B.type != "person":
             continue
-        if A.country and B.country and A.country != B.country:
-            continue
+        if A.country and B.country and A.country != B.country and _full(st, A) and _full(st, B):
+            continue  # two names the text writes in full, each placed in its state: two people side by side
+        # (A one-word table hit next to a longer name is a word of that written name whatever state the
+        # tables give the word alone: ``Hassan`` after ``X Y`` is the third word of a three-part name.)
         keep, other = (B, A) if (B.code and not A.code) else (A, B)
+        own = list(keep.mentions)
         move_mentions(st, other, keep, SAME_PERSON, method="alias")
+        _merge_touching(st, keep, toks[i], toks[i + 1], own)
         if units(A.name) and _agreeing(A.name, B.name) == len(units(A.name)):
             whole = B.name  # ``Luiz Inácio`` + ``Luiz Inácio Lula da Silva``: the longer name holds both
         elif units(B.name) and _agreeing(B.name, A.name) == len(units(B.name)):
@@ -157,6 +165,23 @@ def _join_adjacent(st: State) -> None:
             whole = A.name + " " + B.name
         if len(whole.split()) > len(keep.name.split()):
             keep.name = whole
+
+
+def _merge_touching(st: State, a: Actor, left, right, own: list) -> None:
+    """The actor's mention ending on ``left`` and the one starting on ``right`` become one mention of the
+    whole written name: a name is one mention, not two. It keeps the rule, method and confidence of the part
+    that was the actor's own (``own``: its mentions before the join), which is what identified the person."""
+    ls = st.norm.to_original(left.idx, left.idx + len(left))
+    rs = st.norm.to_original(right.idx, right.idx + len(right))
+    first = next((m for m in a.mentions if m.end == ls[1]), None)
+    second = next((m for m in a.mentions if m.start == rs[0]), None)
+    if first is None or second is None or first is second:
+        return
+    if second in own and first not in own:
+        first.rule, first.method, first.confidence = second.rule, second.method, second.confidence
+    first.end = second.end
+    first.text = st.norm.original[first.start:first.end]
+    a.mentions.remove(second)
 
 
 def _guessed(a: Actor) -> bool:
@@ -280,3 +305,18 @@ def link_partial_names(st: State) -> None:
         fits = [b for t, b in ranked if t == top]
         if len(fits) == 1:
             move_mentions(st, a, fits[0], PARTIAL_NAME, method="alias")
+        elif REGISTRY.enabled(BARE_USAGE):
+            # Two people share the word (a father and a son, two brothers): the text's own usage decides. The
+            # one it already calls by that word alone is the one a spelling of that word alone means.
+            users = [b for b in fits if _called_alone(st, b, u)]
+            if len(users) == 1:
+                move_mentions(st, a, users[0], BARE_USAGE, method="alias")
+
+
+def _called_alone(st: State, b: Actor, u: tuple[str, str]) -> bool:
+    """Has the text named ``b`` by one word spelt like ``u`` (same key, skeleton or folded key), alone?"""
+    for n in _mention_names(b, st):
+        core = _core(_words(n))
+        if len(core) == 1 and (w := word_unit(core[0])) is not None and same_unit(w, u):
+            return True
+    return False
