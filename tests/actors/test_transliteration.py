@@ -80,3 +80,12 @@ def test_a_given_name_alone_does_not_split_the_holder(pipeline):
     text = "Uzbek President Shavkat Mirziyoyev opened the fair. Shavkat later met farmers in Samarkand."
     a = pipeline.analyze_one(Document("t", text, "2024-05-01"))
     assert len([x for x in a.actors if x.type == "person" and x.country == "UZB"]) <= 1
+
+
+def test_another_romanisation_of_an_office_holder_keeps_the_text_s_spelling(pipeline):
+    # Vowels written otherwise, the consonants the same: the writer's spelling is the name, the tables' the id.
+    a = pipeline.analyze_one(Document("t", "Uzbek President Shavkat Mirzeyoyev opened the fair in Tashkent.",
+                                      "2024-05-01"))
+    p = [x for x in a.actors if x.type == "person"]
+    assert len(p) == 1 and p[0].code == "UZBGOV"
+    assert p[0].name == "Shavkat Mirzeyoyev" and p[0].id == "shavkat-mirziyoyev"

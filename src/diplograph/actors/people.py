@@ -380,13 +380,41 @@ def add_people(st: State, spans: list[Span]) -> set[int]:
 def _settle(n: Name, ident: Identity, rule: str) -> None:
     st, role = n.st, n.role
     start = role.start if role is not None and role.start < n.s else n.s
+    new = ident.key[0] not in st.out.actors
     aid = _apply(st, ident)
+    if new:
+        written_name(st.out.actors[aid], n)
     if ident.remember is not None and ident.remember != n.name and len(n.words) > 1:
         remember(st, aid, n.name)  # the text's own form too: "Salva Kiir" for the tables' "Salva Kiir Mayardit"
     if ident.confidence is not None:
         add_mention(st, start, n.e, key_of(st.out.actors[aid]), ident.method, ident.confidence, rule)
         return
     attach(st, start, n.e, aid, role, n.hit, ident.method, rule)
+
+
+def written_name(a: Actor, n: Name) -> None:
+    """A person the tables or the dictionaries know under another spelling is named as the document writes
+    them in full (``Hibatullah X`` for a table's ``Haybatullah X``, ``Y Dbeibah`` for ``Y Dbeibeh``: another
+    romanisation, not a misspelling, see below); the id
+    stays the tables' (one person across documents). Only a full written name: as many name words as the
+    tables' name, every one capitalised or a particle, none an office word; a shorter form (``Lula da
+    Silva``) keeps the tables' whole name."""
+    if a.type != "person" or a.name == n.name or len(n.words) < 2 or PLACEHOLDER in n.words:
+        return
+    from ..lexicon import word_class
+
+    offices, particles = word_class("office_words"), word_class("name_comparison_particles")
+    if not all((CAPITALISED.match(w) and w.lower() not in offices) or w.lower() in particles for w in n.words):
+        return
+    mine, theirs = units(n.name), units(a.name)
+    if len(mine) < len(theirs) or shared_units(n.name, a.name) < 1:
+        return
+    # Another romanisation (the vowels written otherwise, the consonants the same: every word agrees by
+    # ``spelling.same_unit``), or a spelling the dictionaries list for the person (the text matched one of
+    # its phrases), is the writer's spelling. A changed or added consonant is a slip: the tables' name holds.
+    if n.hit is None and shared_units(n.name, a.name) < len(mine):
+        return
+    a.name = n.name
 
 
 def remember(st: State, aid: str, name: str) -> None:
