@@ -184,3 +184,31 @@ def test_a_spelling_of_a_shared_family_name_nobody_is_called_by_alone_stays_apar
             "Egypt has been the main supporter of Vulmar for ten years.")
     got = owner(pipeline, text, "Vulmar")
     assert got is None or got.name.split()[0] not in ("Tarek", "Idris")
+
+
+@pytest.mark.parametrize("text, full, variant", [
+    ("The new premier Dorjgotov Baatarsukh met the envoys in the capital on Monday. Baatarsuh, according to "
+     "diplomats in the capital, complains in private that the country is always asked to wait.",
+     "Dorjgotov Baatarsukh", "Baatarsuh"),
+    ("The trade minister Kelvin Ostrowanek met the envoys on Monday. Most of the delegates said Ostrovanek had "
+     "no mandate to sign.", "Kelvin Ostrowanek", "Ostrovanek"),
+])
+def test_a_variant_spelling_of_a_surname_the_tagger_reads_as_a_thing_is_the_person(pipeline, text, full, variant):
+    first = owner(pipeline, text, full)
+    assert first is not None and first.type == "person"
+    later = owner(pipeline, text, variant)
+    assert later is not None and later.id == first.id
+
+
+def test_a_variant_spelling_two_people_fit_equally_stays_unresolved(pipeline):
+    text = ("The trade minister Kelvin Ostrowanek met his cousin, the banker Marta Ostrowanek, on Monday. "
+            "Most of the delegates said Ostrowanik had no mandate to sign.")
+    got = owner(pipeline, text, "Ostrowanik")
+    assert got is None or got.name not in ("Kelvin Ostrowanek", "Marta Ostrowanek")
+
+
+def test_an_honorific_read_with_the_surname_as_a_full_name_is_the_person(pipeline):
+    # The tables match "Baba X" by the surname: it is the honorific and the person's surname, not another name.
+    text = "Zimbabwean President Robert Mugabe met the envoys in Harare. Later, Baba Mugabe said he would not fight."
+    first = owner(pipeline, text, "Robert Mugabe", on="2012-06-01")
+    assert owner(pipeline, text, "Baba Mugabe", on="2012-06-01").id == first.id

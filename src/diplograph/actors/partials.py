@@ -20,7 +20,7 @@ from ..records import Actor
 from ..rules import REGISTRY
 from .aliases import honorific_prefixes
 from .decide import mention_rule, switched_on
-from .identity import move_mentions
+from .identity import PARTIAL_NAME, move_mentions, tier, word_unit
 from .names import name_run_around
 from .people import NAME_WORD as GIVEN_NAME
 from .spelling import units
@@ -76,6 +76,9 @@ def bind_given_names(st: State) -> None:
     anywhere = {k: v for k, v in anywhere.items() if all(st.out.actors[a] in people for a in v)} | {
         k: v for k, v in anywhere.items() if len(v) > 1}
     placed = {i for t in document_toponyms(st) or [] if t.place is not None for i in range(t.start, t.end)}
+    # Every full name's first and last word units (a variant spelling is compared with these only).
+    ends = [(a.id, [x for w in {a.name.split()[0], a.name.split()[-1]} if (x := word_unit(w)) is not None])
+            for a in _full_people(st)]
     toks, texts, pos = tokens_of(st.doc), texts_of(st.doc), pos_of(st.doc)
     for i in capitalised_tokens(st):
         tok, word = toks[i], texts[i]
@@ -88,11 +91,22 @@ def bind_given_names(st: State) -> None:
         if word.isupper() or tok.lower_ in word_class("office_words") or tok.lower_ in honorific_prefixes():
             continue
         u = units(word)
-        if not u or len(anywhere.get(u[0][0], ())) != 1:
-            continue  # no one's name word, or a word two people's names share (Hun Sen, Hun Manet)
-        if u[0][0] not in by_word and tok.ent_type_ not in ("PERSON", ""):
-            continue  # a middle word (a first surname: Tchiroma of Issa Tchiroma Bakary) only as a name
-        person = st.out.actors.get(next(iter(anywhere[u[0][0]])))
+        if not u:
+            continue
+        owners, rule = anywhere.get(u[0][0], set()), GIVEN_NAME
+        if len(owners) > 1:
+            continue  # a word two people's names share (Hun Sen, Hun Manet)
+        if owners and u[0][0] not in by_word and tok.ent_type_ not in ("PERSON", "", "GPE"):
+            continue  # a middle word (a first surname: Tchiroma of Issa Tchiroma Bakary) only as a name or an
+            # unknown place (the gazetteer's places are out already)
+        if not owners:
+            # No one's name word as written: a spelling of one person's given or family name (``Khurelsuh``
+            # for ``Khurelsukh``) at the best agreement (``identity.tier``), when one person fits.
+            owners = _spelt_like(u[0], ends) if len(u[0][0]) >= 5 and REGISTRY.enabled(PARTIAL_NAME) else set()
+            if len(owners) != 1:
+                continue
+            rule = PARTIAL_NAME
+        person = st.out.actors.get(next(iter(owners)))
         if person is None:
             continue
         holder = st.out.actor_at(tok.i)
@@ -106,7 +120,21 @@ def bind_given_names(st: State) -> None:
             continue  # inside a longer written name
         if holder is not None:
             drop_mentions(st, holder.id, tok.i, tok.i + 1)
-        add_mention(st, tok.i, tok.i + 1, key_of(person), "alias", REGISTRY[GIVEN_NAME].confidence, GIVEN_NAME)
+        add_mention(st, tok.i, tok.i + 1, key_of(person), "alias", REGISTRY[rule].confidence, rule)
+
+
+def _spelt_like(u: tuple[str, str], ends: list[tuple[str, list[tuple[str, str]]]]) -> set[str]:
+    """The people one of whose given or family names the word unit ``u`` spells otherwise, at the best tier."""
+    best, found = 3, set()
+    for aid, names in ends:
+        for v in names:
+            t = tier(u, v)
+            if t is None or t > best:
+                continue
+            if t < best:
+                best, found = t, set()
+            found.add(aid)
+    return found
 
 
 def _start(st: State, i: int) -> int:

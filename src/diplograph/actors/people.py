@@ -407,7 +407,7 @@ def written_name(a: Actor, n: Name) -> None:
     if not all((CAPITALISED.match(w) and w.lower() not in offices) or w.lower() in particles for w in n.words):
         return
     mine, theirs = units(n.name), units(a.name)
-    if len(mine) < len(theirs) or shared_units(n.name, a.name) < 1:
+    if _written_words(n.name) < _written_words(a.name) or shared_units(n.name, a.name) < 1:
         return
     # Another romanisation (the vowels written otherwise, the consonants the same: every word agrees by
     # ``spelling.same_unit``), or a spelling the dictionaries list for the person (the text matched one of
@@ -415,6 +415,11 @@ def written_name(a: Actor, n: Name) -> None:
     if n.hit is None and shared_units(n.name, a.name) < len(mine):
         return
     a.name = n.name
+
+
+def _written_words(name: str) -> int:
+    """Name words as written (a hyphenated word one: ``Abd-al-Hamid``), particles left out."""
+    return sum(1 for w in name.split() if units(w))
 
 
 def remember(st: State, aid: str, name: str) -> None:

@@ -114,10 +114,10 @@ def document_toponyms(st: State) -> list | None:
 
 
 def capitalised_tokens(st: State) -> list[int]:
-    """The tokens whose text starts with a capital A–Z (``CAPITALISED``), in text order: the rules that
-    look for names start from these."""
+    """The tokens whose text starts with a capital (``CAPITALISED``: any Latin alphabet's, ``İ``/``Ö`` too), in
+    text order: the rules that look for names start from these."""
     if st.capitalised is None:
-        st.capitalised = [i for i, text in enumerate(texts_of(st.doc)) if "A" <= text[:1] <= "Z"]
+        st.capitalised = [i for i, text in enumerate(texts_of(st.doc)) if CAPITALISED.match(text)]
     return st.capitalised
 
 
