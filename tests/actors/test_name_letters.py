@@ -30,6 +30,12 @@ def test_a_small_letter_does_not(word):
     assert not CAPITALISED.match(word)
 
 
+@pytest.mark.parametrize("word", ["Когда", "Если", "Όταν"])
+def test_a_capital_of_another_script_does_not(word):
+    # The engine reads English: a sentence of a story in another script is no run of names.
+    assert not CAPITALISED.match(word)
+
+
 FRAMES = ["The Ankara ** {full} was arrested in March. New cases against {alone} appear every week.",
           "The party ** {full} has turned his party into a protest movement. A court removed {alone} from his post."]
 

@@ -149,7 +149,7 @@ def _join_adjacent(st: State) -> None:
         A, B = st.out.actors.get(a), st.out.actors.get(b)
         if A is None or B is None or A.type != "person" or B.type != "person":
             continue
-        if A.country and B.country and A.country != B.country and _full(st, A) and _full(st, B):
+        if A.country and B.country and A.country != B.country and not (_one_word(st, A) or _one_word(st, B)):
             continue  # two names the text writes in full, each placed in its state: two people side by side
         # (A one-word table hit next to a longer name is a word of that written name whatever state the
         # tables give the word alone: ``Hassan`` after ``X Y`` is the third word of a three-part name.)
@@ -165,6 +165,12 @@ def _join_adjacent(st: State) -> None:
             whole = A.name + " " + B.name
         if len(whole.split()) > len(keep.name.split()):
             keep.name = whole
+
+
+def _one_word(st: State, a: Actor) -> bool:
+    """A person known here only by a one-word name (``Hassan``), whose own name is that one word: not a table
+    phrase of several words read from one word (a demonym the dictionaries file under a place's name)."""
+    return len(_words(a.name)) == 1 and not _full(st, a)
 
 
 def _merge_touching(st: State, a: Actor, left, right, own: list) -> None:

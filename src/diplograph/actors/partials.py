@@ -102,8 +102,13 @@ def bind_given_names(st: State) -> None:
         if not owners:
             # No one's name word as written: a spelling of one person's given or family name (``Khurelsuh``
             # for ``Khurelsukh``) at the best agreement (``identity.tier``), when one person fits.
-            owners = _spelt_like(u[0], ends) if len(u[0][0]) >= 5 and REGISTRY.enabled(PARTIAL_NAME) else set()
-            if len(owners) != 1:
+            # Six letters at least, not a plural of the name (``Birthers``), and only people whose names look
+            # personal: short common words (``Peace``, ``Borat``) and the words of a junk name would otherwise
+            # find someone.
+            if len(word) < 6 or not REGISTRY.enabled(PARTIAL_NAME):
+                continue
+            owners = {o for o in _spelt_like(u[0], ends) if st.out.actors.get(o) in people}
+            if len(owners) != 1 or _plural_of(word, st.out.actors[next(iter(owners))].name):
                 continue
             rule = PARTIAL_NAME
         person = st.out.actors.get(next(iter(owners)))
@@ -121,6 +126,12 @@ def bind_given_names(st: State) -> None:
         if holder is not None:
             drop_mentions(st, holder.id, tok.i, tok.i + 1)
         add_mention(st, tok.i, tok.i + 1, key_of(person), "alias", REGISTRY[rule].confidence, rule)
+
+
+def _plural_of(word: str, name: str) -> bool:
+    """``word`` is a plural of one of the name's words (``Birthers``, ``Emergencies``)."""
+    w = word.lower()
+    return any(w in (n + "s", n + "es", n[:-1] + "ies") for n in name.lower().split())
 
 
 def _spelt_like(u: tuple[str, str], ends: list[tuple[str, list[tuple[str, str]]]]) -> set[str]:

@@ -399,7 +399,8 @@ def written_name(a: Actor, n: Name) -> None:
     stays the tables' (one person across documents). Only a full written name: as many name words as the
     tables' name, every one capitalised or a particle, none an office word; a shorter form (``Lula da
     Silva``) keeps the tables' whole name."""
-    if a.type != "person" or a.name == n.name or len(n.words) < 2 or PLACEHOLDER in n.words:
+    if a.type != "person" or a.name == n.name or len(n.words) < 2 or PLACEHOLDER in n.words or \
+            n.words[0].lower() == "the":
         return
     from ..lexicon import word_class
 

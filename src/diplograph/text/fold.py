@@ -30,7 +30,17 @@ class _Capitalised:
 
     @staticmethod
     def match(word: str) -> bool | None:
-        return True if word[:1].isupper() else None
+        c = word[:1]
+        if "A" <= c <= "Z":
+            return True
+        # A Latin capital only: the engine reads English, and every capitalised word of a story in another
+        # script (a Cyrillic sentence opening) would otherwise look like a name.
+        return True if c.isupper() and _latin(c) else None
+
+
+@lru_cache(maxsize=1024)
+def _latin(c: str) -> bool:
+    return unicodedata.name(c, "").startswith("LATIN")
 
 
 CAPITALISED = _Capitalised()
