@@ -311,7 +311,7 @@ def link_partial_names(st: State) -> None:
         fits = [b for t, b in ranked if t == top]
         if len(fits) == 1:
             move_mentions(st, a, fits[0], PARTIAL_NAME, method="alias")
-        elif REGISTRY.enabled(BARE_USAGE):
+        elif switched_on(BARE_USAGE):
             # Two people share the word (a father and a son, two brothers): the text's own usage decides. The
             # one it already calls by that word alone is the one a spelling of that word alone means.
             users = [b for b in fits if _called_alone(st, b, u)]

@@ -105,7 +105,7 @@ def bind_given_names(st: State) -> None:
             # Six letters at least, not a plural of the name (``Birthers``), and only people whose names look
             # personal: short common words (``Peace``, ``Borat``) and the words of a junk name would otherwise
             # find someone.
-            if len(word) < 6 or not REGISTRY.enabled(PARTIAL_NAME):
+            if len(word) < 6 or not switched_on(PARTIAL_NAME):
                 continue
             owners = {o for o in _spelt_like(u[0], ends) if st.out.actors.get(o) in people}
             if len(owners) != 1 or _plural_of(word, st.out.actors[next(iter(owners))].name):

@@ -407,7 +407,7 @@ def written_name(a: Actor, n: Name) -> None:
     offices, particles = word_class("office_words"), word_class("name_comparison_particles")
     if not all((CAPITALISED.match(w) and w.lower() not in offices) or w.lower() in particles for w in n.words):
         return
-    mine, theirs = units(n.name), units(a.name)
+    mine = units(n.name)
     if _written_words(n.name) < _written_words(a.name) or shared_units(n.name, a.name) < 1:
         return
     # Another romanisation (the vowels written otherwise, the consonants the same: every word agrees by
