@@ -161,27 +161,28 @@ def _describe(st: State, tok: Token) -> Description | None:
     doc = st.doc
     # The words before the head, read on the surface (the parse of a long appositive is often wrong):
     # adjectives, nouns, names, numbers and hyphens back to a definite determiner.
+    toks, lows, pos, texts = tokens_of(doc), lower_keys_of(doc), pos_of(doc), texts_of(doc)  # no Token built per word
     start, j = None, tok.i - 1
     while j >= 0 and tok.i - j <= 8:
-        t = doc[j]
-        if t.lower_ == "the" or (t.lower_ in _POSSESSIVES and t.tag_ == "PRP$"):
+        low = lows[j][0]
+        if low == "the" or (low in _POSSESSIVES and toks[j].tag_ == "PRP$"):
             start = j
             break
-        if t.lower_ in ("'s", "’s") and j >= 2 and doc[j - 1].lower_ in antecedents.OWN_STATE and doc[j - 2].lower_ == "the":
+        if low in ("'s", "’s") and j >= 2 and lows[j - 1][0] in antecedents.OWN_STATE and lows[j - 2][0] == "the":
             start = j - 2  # "the country's president": the state the text is about, not a person's
             break
-        if not (t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.text == "-" or t.lower_ in _AGE or (
-                t.tag_ in ("VBN", "VBG")) or (t.pos_ == "ADV" and doc[j + 1].text == "-")):
+        if not (pos[j] in ("ADJ", "NOUN", "PROPN", "NUM") or texts[j] == "-" or low in _AGE or (
+                toks[j].tag_ in ("VBN", "VBG")) or (pos[j] == "ADV" and texts[j + 1] == "-")):
             break  # "the soft-spoken entrepreneur", "the long-serving minister" read as modifiers too
         j -= 1
     if start is None:
         return None
-    poss = doc[start].lower_ if doc[start].lower_ in _POSSESSIVES else None
-    words = [doc[t].lower_ for t in range(start, tok.i + 1)]
+    poss = lows[start][0] if lows[start][0] in _POSSESSIVES else None
+    words = [lows[t][0] for t in range(start, tok.i + 1)]
     k = tok.i
-    while k - 1 > start and doc[k - 1].pos_ == "NOUN" and doc[k - 1].text != "-":
+    while k - 1 > start and pos[k - 1] == "NOUN" and texts[k - 1] != "-":
         k -= 1
-    title = " ".join([doc[t].lower_ for t in range(k, tok.i)] + [tok.lemma_.lower()])
+    title = " ".join([lows[t][0] for t in range(k, tok.i)] + [lows[tok.i][1]])
     office, first = office_title(doc, tok.i)
     if first > start and _is_office(office):
         title = office  # "the former prime minister", whatever the tagger made of "prime"
