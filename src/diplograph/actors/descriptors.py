@@ -65,6 +65,7 @@ _NOUNS = word_class("descriptor_nouns") | word_class("occupation_nouns") | _CORE
 _AGE = word_class("age_adjectives")
 _PAST = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile", "previous"})
 _KIN = word_class("kin_nouns")
+_BEFORE_SPECIAL = _PAST | {"old"}
 _TIME = word_class("time_words")
 _POSSESSIVES = frozenset({"his", "her", "their"})
 _END = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
@@ -375,8 +376,9 @@ def _heads(st: State) -> list[tuple[int, bool]]:
             continue  # a modifier or possessor of the head that follows (``the rebel commander``, ``the country's **``)
         out.append((i, _personal(tok)))
     # heads no noun test admits: "the 80-year-old" (remembers), "the 48-year-old Roman", "the former DJ"
-    special = [i for i, p in enumerate(pos) if (p == "PROPN" or (p == "ADJ" and lows[i][0] == "old")) and
-               person_facts.special_head(doc, toks[i], _NOUNS, _PAST)]
+    # (the cheap test first: the word before is "old", a past word, or the hyphen of "-year-old")
+    special = [i for i in range(1, n) if (lows[i - 1][0] in _BEFORE_SPECIAL or lows[i][0] == "old") and
+               pos[i] in ("PROPN", "ADJ") and person_facts.special_head(doc, toks[i], _NOUNS, _PAST)]
     return sorted(out + [(i, True) for i in special]) if special else out
 
 
