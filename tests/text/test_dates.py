@@ -42,3 +42,9 @@ def test_nothing_to_resolve():
 ])
 def test_dateline(text, expected):
     assert find_dateline(text) == expected
+
+
+def test_leap_day_read_early_in_a_leap_year_goes_to_the_last_leap_year():
+    # "29 February" read on 3 January 2028 is the past one; 2027 has none, so it is 2024's
+    found = find_time_expressions("The ceasefire talks collapsed on February 29.", date(2028, 1, 3))
+    assert [t.date for t in found] == [date(2024, 2, 29)]

@@ -103,6 +103,16 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUM.get(word.lower(), 1)
 
 
+def _latest_before(year: int, month: int, day: int) -> date:
+    """That day of ``year`` or, for a 29 February that year lacks, of the latest leap year before it."""
+    for y in range(year, year - 8, -1):
+        try:
+            return date(y, month, day)
+        except ValueError:
+            continue
+    raise ValueError(f"no {month}/{day} in the eight years to {year}")  # unreachable for a valid month/day
+
+
 def _resolve(kind: str, m: re.Match, anchor: date) -> tuple[date, str] | None:
     g = m.groupdict()
     if kind == "ago":
@@ -159,7 +169,7 @@ def _resolve(kind: str, m: re.Match, anchor: date) -> tuple[date, str] | None:
         except ValueError:
             return None
         if (d - anchor).days > 31:  # "December 3" read in January: last year's
-            d = date(anchor.year - 1, month, day)
+            d = _latest_before(anchor.year - 1, month, day)
         return d, "day"
     if kind == "month":
         month = _month(g["m"])
