@@ -22,7 +22,7 @@ from ..lexicon import table, word_class
 from ..text import fold as fold_module
 from . import aliases as aliases_module
 from .aliases import surname_of, translit_key
-from .spelling import same_word, shared_units, units
+from .spelling import shared_units, units
 
 
 @dataclass(frozen=True)

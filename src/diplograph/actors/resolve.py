@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from ..nlp import text_of, tokens_of
 from ..records import Mention
-from ..text.normalize import PLACEHOLDER, NormalizedText
+from ..text.normalize import NormalizedText
 from .coref import resolve_coreference
 from .bare_epithets import bind_bare_epithets
 from .descriptors import bind_descriptors

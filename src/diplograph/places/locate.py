@@ -26,7 +26,7 @@ from ..nlp import sent_of, text_of, tokens_of
 from ..rules import REGISTRY, Proposal
 
 from .gazetteer import Gazetteer, Place, name_key
-from .toponyms import LOCATIVE, Toponym, unseen_of
+from .toponyms import Toponym, unseen_of
 
 CLAUSE = REGISTRY.declare(
     "place.clause_locative", stage="places", kind="place", reads=("parse", "places"), confidence=0.9,

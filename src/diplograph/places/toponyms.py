@@ -13,7 +13,6 @@ best reading wins. Names that only one entry bears are resolved first and become
 """
 from __future__ import annotations
 
-import re
 import threading
 from collections import Counter
 from typing import Any
