@@ -25,6 +25,10 @@ their gold (``gold.jsonl``). Sets, reported apart:
   North America, Afghanistan/Pakistan, Egypt/Libya; h: Western Europe, Mongolia and the Russian Far East,
   East Africa, the Gulf of Guinea, Venezuela/Guyana/Colombia, Turkey), kept out of every helper's reach and
   scored once by the lead after that stop's alias work had landed.
+- ``fresh6``  (i1-i6) and ``fresh7`` (j1-j6): written the same way at the start of the eighth stop (i: Brazil,
+  Mexico, Japan, the Philippines, Nigeria, Yemen/Saudi Arabia; j: Bangladesh, Indonesia, Portugal, Israel,
+  Ethiopia/Eritrea, Georgia), kept out of every helper's reach and scored once by the lead (aggregates only)
+  on main at the start of the stop and after that stop's work had landed.
 
 Each fresh set is a build set once scored (its errors may be printed since).
 
@@ -40,7 +44,7 @@ the person's full-name (anchor) mentions. ``code`` is the share of resolved ment
 actor's state is the gold code's state; ``code (state + sector)`` also compares the first agent code (GOV against ELI:
 whether the person held office on the document date).
 
-Usage: ``.venv/bin/python benchmarks/aliases.py [--set build|heldout|fresh|fresh2|fresh3|fresh4|fresh5|seed] [--articles PREFIX] [--errors]``.
+Usage: ``.venv/bin/python benchmarks/aliases.py [--set build|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|seed] [--articles PREFIX] [--errors]``.
 ``--errors`` prints the unresolved mentions of the build set and of d1-d6 (the first fresh set, scored
 once and a build set since); never of b1-b4 or of a later held-out set.
 """
@@ -58,13 +62,13 @@ SEED = ROOT.parent / "shared" / "seed" / "000_32cb580131ed3d26.txt"
 
 MECHANISMS = ("office_holder", "text_nickname", "sobriquet", "honorific", "misspelling", "partial_name",
               "descriptor", "censored_title")
-# Sets whose errors may be printed: build (a, c), fresh (d1-d6), fresh2 (e1-e6), fresh3 (f1-f6), fresh4 (g1-g6) and
-# fresh5 (h1-h6), each scored once
+# Sets whose errors may be printed: build (a, c), fresh (d1-d6), fresh2 (e1-e6), fresh3 (f1-f6), fresh4 (g1-g6),
+# fresh5 (h1-h6), fresh6 (i1-i6) and fresh7 (j1-j6), each scored once
 # while unread and a build set since.
 # Only articles whose file name starts with one of these letters are ever printed: a later held-out
 # set must stay unread even if it is filed under one of these set names.
-READABLE = ("build", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
-READABLE_ARTICLES = ("a", "c", "d", "e", "f", "g", "h")
+READABLE = ("build", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+READABLE_ARTICLES = ("a", "c", "d", "e", "f", "g", "h", "i", "j")
 PARTICLES = {"al", "el", "bin", "ibn", "jr", "da", "de", "the", "abd", "abu", "van", "von", "der", "le", "la"}
 
 # The seed's own aliases (the article lives in ../shared; the gold is ours).
@@ -248,7 +252,7 @@ def main(argv: list[str]) -> int:
     if "--articles" in argv:  # only the articles whose file name starts with this prefix (e.g. ``c``)
         prefix = argv[argv.index("--articles") + 1]
         gold = [d for d in gold if d["article"].startswith(prefix)]
-    sets = {name: [d for d in gold if d["set"] == name] for name in ("build", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")}
+    sets = {name: [d for d in gold if d["set"] == name] for name in ("build", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")}
     if SEED.exists():
         sets["seed"] = [SEED_GOLD]
     for name, docs in sets.items():
