@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -179,14 +180,19 @@ def _title(words: list[str], office_words: frozenset[str]) -> str:
     return " ".join(trim(words[:k]))
 
 
-def holdings(path: Path, office_words: frozenset[str]) -> list[Holding]:
-    out: list[Holding] = []
+def country_rows(path: Path) -> Iterator[dict]:
+    """The snapshot rows of the Factbook's file that belong to a country (an ISO3 code)."""
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
-        if not row.get("iso3"):
-            continue
+        if row.get("iso3"):
+            yield row
+
+
+def holdings(path: Path, office_words: frozenset[str]) -> list[Holding]:
+    out: list[Holding] = []
+    for row in country_rows(path):
         snap = date.fromisoformat(row["snapshot"])
         for fld, office in FIELDS.items():
             text = re.sub(r"<[^>]+>", " ", html.unescape(row.get(fld) or ""))
@@ -222,12 +228,7 @@ def endings(path: Path) -> dict[tuple[str, str], date]:
     December 2024", "the Constitutional Court confirmed Z's ... removal from office"). Only clauses that
     name one person in capitals and give a full date; the caller keeps a date only inside a tenure."""
     out: dict[tuple[str, str], date] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        if not row.get("iso3"):
-            continue
+    for row in country_rows(path):
         for fld in FIELDS:
             text = re.sub(r"<[^>]+>", " ", html.unescape(row.get(fld) or ""))
             for clause in re.split(r";|\.\s", text):

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from diplograph.records import Document
 from diplograph.text.fold import CAPITALISED
 
-
-def owner(pipeline, text: str, word: str, nth: int = 1, on: str = "2024-03-01"):
-    a = pipeline.analyze_one(Document("t", text, on))
-    start = -1
-    for _ in range(nth):
-        start = text.index(word, start + 1)
-    for x in a.actors:
-        if any(m.start <= start and start + len(word) <= m.end for m in x.mentions):
-            return x
-    return None
+from .test_name_integrity import owner
 
 
 @pytest.mark.parametrize("word", ["İlkerbay", "Özdarcan", "Çakırsoy", "Şenkaya", "Ébrard", "Ümitcan", "Łowicki",

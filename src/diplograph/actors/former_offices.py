@@ -17,8 +17,7 @@ from ..records import Actor
 from .decide import mention_rule, switched_on
 from .identity import move_mentions
 from .leaders import load_leaders, note_beyond_data, title_fits
-from .offices import former_descriptor
-from .spelling import shared_units
+from .offices import former_descriptor, tenure_actor
 from .state import State, slug
 
 FORMER_NAMED = mention_rule("mention.former_holder_named", 0.75,
@@ -57,16 +56,7 @@ def _from_tables(st: State, country: str, title: str) -> Actor | None:
     if t is None:
         return None
     note_beyond_data(st)
-    names = leaders.spellings(t)
-    for p in st.out.actors.values():
-        if p.type == "person" and p.country in (country, None) and any(
-                shared_units(p.name, n) >= min(2, len(p.name.split())) for n in names):
-            return p
-    aid = slug(t.leader)
-    if aid not in st.out.actors:
-        st.out.actors[aid] = Actor(aid, t.leader, "person", country + "ELI", country, [])
-        st.tenure_title[aid] = t.title
-    return st.out.actors[aid]
+    return tenure_actor(st, t, country, "ELI")
 
 
 def _former_role(st: State, a: Actor, country: str, title: str) -> Actor:

@@ -26,7 +26,7 @@ from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule, switched_on
 from .identity import move_mentions
-from .leaders import load_leaders, note_beyond_data, office_forms, title_fits as _fits
+from .leaders import Tenure, load_leaders, note_beyond_data, office_forms, title_fits as _fits
 from .office_people import (COMPOUND_HOLDER, DOCUMENT_HOLDER, PARTY_LEADER, document_holder, last_person_before,
                             party_leader)
 from .spelling import shared_units
@@ -217,15 +217,21 @@ def _kb_holder(st: State, country: str, title: str) -> Actor | None:
     if h is None:
         return None
     note_beyond_data(st)  # the holder is the last known one: the analysis says so, named in the text or not
-    names = leaders.spellings(h)
+    return tenure_actor(st, h, country, "GOV")
+
+
+def tenure_actor(st: State, tenure: Tenure, country: str, sector: str) -> Actor:
+    """The person of ``tenure``: the document's actor of that name, else a new actor coded with
+    ``sector`` (GOV for a holder on the document's date, ELI for a former one)."""
+    names = load_leaders().spellings(tenure)
     for p in st.out.actors.values():
         if p.type == "person" and p.country in (country, None) and any(
                 shared_units(p.name, n) >= min(2, len(p.name.split())) for n in names):
             return p
-    aid = slug(h.leader)
+    aid = slug(tenure.leader)
     if aid not in st.out.actors:
-        st.out.actors[aid] = Actor(aid, h.leader, "person", country + "GOV", country, [])
-        st.tenure_title[aid] = h.title
+        st.out.actors[aid] = Actor(aid, tenure.leader, "person", country + sector, country, [])
+        st.tenure_title[aid] = tenure.title
     return st.out.actors[aid]
 
 
