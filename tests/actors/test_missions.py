@@ -28,27 +28,27 @@ def _sources(pipeline, text: str, day: str = "2021-03-01") -> list[tuple[str | N
 
 
 def test_shots_a_mission_saw_near_an_unknown_village_are_of_its_host_state(pipeline):
-    got = _sources(pipeline, "On 3 March 2021, the OSCE SMM recorded a total of 25 shots and explosions near Zarvelka.")
+    got = _sources(pipeline, "On 3 March 2021 the OSCE SMM observed roughly 30 blasts and shots close to Zarvelka.")
     assert ("UKRUAF", "source.mission_host") in got
-    got = _sources(pipeline, "On 3 March 2021, MINUSCA observed a total of 25 shots and explosions near Zarvelka.")
+    got = _sources(pipeline, "MINUSCA patrols heard some 25 explosions and shots fired around Zarvelka on 3 March 2021.")
     assert ("CAFUAF", "source.mission_host") in got
     # observers of no known mission: the doer stays unnamed
-    got = _sources(pipeline, "On 3 March 2021, UN observers recorded a total of 25 shots and explosions near Zarvelka.")
+    got = _sources(pipeline, "UN observers recorded about 30 explosions and gunshots in the vicinity of Zarvelka on 3 March 2021.")
     assert got and all(s is None for s, _ in got)
     # the mission's mandate had ended: no state
-    got = _sources(pipeline, "On 3 March 2023, the OSCE SMM recorded a total of 25 shots and explosions near Zarvelka.",
+    got = _sources(pipeline, "On 3 March 2023 the OSCE SMM observed roughly 30 blasts and shots close to Zarvelka.",
                    "2023-03-04")
     assert got and all(s is None for s, _ in got)
 
 
 def test_a_known_place_says_where_before_the_mission(pipeline):
     # a place the gazetteer knows decides; the mission is read only when no place is known
-    got = _sources(pipeline, "On 3 March 2021, the OSCE SMM observed a total of 25 shots and explosions near Goma town.")
+    got = _sources(pipeline, "On 3 March 2021 the OSCE SMM observed roughly 30 blasts and shots close to Goma town.")
     assert ("CODUAF", "source.unidentified_located") in got
 
 
 def test_the_rule_switched_off_names_no_doer(pipeline, monkeypatch):
     monkeypatch.setenv("DIPLOGRAPH_RULES_OFF", "source.mission_host")
     assert not REGISTRY.enabled("source.mission_host")
-    got = _sources(pipeline, "On 3 March 2021, the OSCE SMM recorded a total of 25 shots and explosions near Zarvelka.")
+    got = _sources(pipeline, "On 3 March 2021 the OSCE SMM observed roughly 30 blasts and shots close to Zarvelka.")
     assert got and all(s is None for s, _ in got)

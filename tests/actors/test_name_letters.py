@@ -46,7 +46,7 @@ def test_a_surname_with_a_non_ascii_capital_stays_in_the_name_and_links_back(pip
 
 
 def test_a_garbled_spelling_of_such_a_surname_is_the_same_person(pipeline):
-    text = ("The opposition leader Selin Özdarcan addressed a rally in the capital on Sunday. "
+    text = ("The opposition leader Selin Özdarcan spoke before supporters in Varnia on Sunday. "
             "Two days later Ozdarcan told reporters that the court case was political, "
             "and Özdurcan repeated it on television.")
     first = owner(pipeline, text, "Selin Özdarcan")

@@ -22,7 +22,7 @@ OFFICE = word_class("office_words")
 def test_the_name_starts_after_the_office_and_the_state_it_names():
     got = parse_entry("President of the Republic of Freedonia Amara Lin VOSK (since 3 March 2019)", OFFICE)
     assert got is not None and got[:3] == ("President", "Amara Lin Vosk", "Vosk") and got[3] == date(2019, 3, 3)
-    got = parse_entry("Deputy Prime Minister and Minister for Harbours Ilse MARDOW (since 2 May 2018)", OFFICE)
+    got = parse_entry("First Deputy Prime Minister and Harbours Minister Ilse MARDOW (since 2 May 2018)", OFFICE)
     assert got is not None and got[1] == "Ilse Mardow"
 
 

@@ -136,7 +136,7 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
             t = _toponym(sdoc, toks, i, end, [])
             t.rule = RULE_UNKNOWN
             found.append(t)
-            # "Kerawa village, Kolofata subdivision (Mayo-Sava": the list goes on after the area word
+            # "Tembeli village, Ossoro subdivision (Upper-Kanda": the list goes on after the area word
             chain_end = end + 2 if end + 1 < n and toks[end + 1].text in (",", "(") else -1
             i = end
             continue
