@@ -95,14 +95,8 @@ def party_leader(st: State, start: int, title: str) -> tuple[Actor, int] | None:
     party = _party_before(st, start)
     if party is None:
         return None
-    sents = sentences_of(st.doc)
-    k = sentence_index(st.doc)[party]
-    first = sents[max(0, k - 2)].start
-    for t in range(party - 1, first - 1, -1):
-        a = st.out.actor_at(t)
-        if a is not None and a.type == "person":
-            return a, party
-    return None
+    person = last_person_before(st, party)
+    return (person, party) if person is not None else None
 
 
 def last_person_before(st: State, start: int, country: str | None = None) -> Actor | None:
