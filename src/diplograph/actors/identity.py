@@ -40,6 +40,9 @@ BARE_USAGE = mention_rule("mention.partial_name_usage", 0.6,
 # Rules whose one-word mentions are names the person is known by (a garbled spelling of one is the person).
 NICKNAME_RULES = ("mention.nickname_introduced", "mention.known_sobriquet", "mention.nickname_honorific")
 
+# The family rules' prefix (``actors.families``): a family's group actor is never a partial name of a member.
+FAMILY_RULES = "mention.family_"
+
 _JUNIOR = re.compile(r"\b(Jr|Sr|Junior|Senior|II|III)\b\.?")
 
 
@@ -282,6 +285,8 @@ def link_partial_names(st: State) -> None:
             continue
         if a.type != "person" and (a.code or a.type not in ("group", "state")):
             continue  # a state or organisation the knowledge base codes is not a person's name
+        if a.type == "group" and any((m.rule or "").startswith(FAMILY_RULES) for m in a.mentions):
+            continue  # a family is none of its members
         names = _mention_names(a, st)
         if not names or any(len(_core(_words(n))) != 1 for n in names):
             continue

@@ -18,11 +18,12 @@ from ..nlp import ents_of, sentence_of, texts_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .aliases import honorific_prefixes, translit_key
-from .decide import best, mention_rule
+from .decide import best, mention_rule, switched_on
 from .fuzzynames import canonical_name, fuzzy_holder
 from .spelling import shared_units, units
 from .variants import fuzzy_target
 from .kb import KBHit, is_person_entry
+from .name_structure import grow as grow_name
 from .leaders import LeaderRole, load_leaders, note_beyond_data
 from .phrases import phrase_first
 from .roles import Role, role_after, role_before, role_of_appositive
@@ -54,6 +55,9 @@ PERSON_LEADER_FUZZY = mention_rule("mention.person_leader_fuzzy", 0.65,
                                    "a name the tables do not list as written is the one office holder on the date, "
                                    "in a state the document names, whose name it spells another way",
                                    ("leaders", "actors"))
+NAME_RUN = mention_rule("mention.name_run", 0.8,
+                        "a written name runs over its particles (de, e, y, dela, bin, ould, van der) and the name "
+                        "words the entity recogniser cut off: one person, not two", ("parse", "lexicon:name_particles"))
 PERSON_NEW = mention_rule("mention.person_new", 0.3,
                           "a person the tables do not know: the text's role gives code and state",
                           ("parse", "roles"))
@@ -103,6 +107,8 @@ def name_run(doc: Doc, start: int, stop: set[int]) -> int:
     while end < len(doc) and end not in stop and doc[end].pos_ == "PROPN" and CAPITALISED.match(doc[end].text) \
             and doc[end].text != PLACEHOLDER and doc[end].ent_type_ not in ("GPE", "DATE", "NORP", "LOC"):
         end += 1
+    if end > start and switched_on(NAME_RUN):
+        end = grow_name(doc, start, end, stop)[1]  # on over the particles of the name (``X dela Y``)
     return end
 
 
@@ -123,12 +129,15 @@ def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHi
                 and t.i not in st.reserved]
         if not toks or any(t in covered for t in toks):
             continue
-        # The name is the run of unclaimed proper nouns at the end of the entity.
+        # The name is the run of unclaimed proper nouns at the end of the entity, grown over the particles and
+        # name words the recogniser left out (``Ana | de Sousa``, ``Rui Miguel | Tavares``): names stay whole.
         s = toks[-1]
         while s - 1 in toks:
             s -= 1
-        cands[s] = (s, toks[-1] + 1, None)
-        covered.update(range(s, toks[-1] + 1))
+        s, e = grow_name(doc, s, toks[-1] + 1, kb_tokens | st.reserved | covered) if switched_on(NAME_RUN) \
+            else (s, toks[-1] + 1)
+        cands[s] = (s, e, None)
+        covered.update(range(s, e))
     # Names stay whole: a full name the recogniser read as an organisation ("Mahamat Idriss Deby", "Miguel
     # Diaz-Canel") that the leader tables list as a person is one person, not words for other rules to take.
     for ent in doc.ents:
@@ -161,7 +170,14 @@ def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHi
                                  for k in range(j, end)):  # a hyphenated given name is one word
                 cands[j] = (j, end, None)
                 covered.update(range(j, end))
-    return [cands[k] for k in sorted(cands)]
+    out: list[tuple[int, int, KBHit | None]] = []
+    for c in (cands[k] for k in sorted(cands)):
+        if out and c[0] < out[-1][1]:  # two readings of one written name overlap: the whole run is one name
+            if out[-1][2] is None and c[2] is None:
+                out[-1] = (out[-1][0], max(out[-1][1], c[1]), None)
+            continue
+        out.append(c)
+    return out
 
 
 def known_person_name(name: str) -> bool:

@@ -41,6 +41,7 @@ from .hyphens import join_hyphenated_names
 from .identity import join_same_people, link_partial_names
 from .instruments import drop_market_names
 from .nicknames import bind_nicknames
+from .families import add_families, family_plurals
 from .former_offices import resolve_former_office_holders
 from .offices import resolve_office_holders
 from .groups import add_acronyms, add_led_groups, add_unknown_entities, defined_acronyms
@@ -69,7 +70,8 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     st = State(doc, norm, kb, on, ResolvedActors())
     acronyms = defined_acronyms(doc)
     nick = nickname_tokens(doc)
-    st.reserved = set(nick) | set(nick.values())
+    plurals = family_plurals(doc)  # "the Xs": a family, read after the people, never one of them
+    st.reserved = set(nick) | set(nick.values()) | set(plurals)
     if acronyms:
         st.reserved |= {t.i for t in tokens_of(doc) if t.text in acronyms}
     spans = inside_person_names(doc, kb_spans(st, reserved=st.reserved))
@@ -78,6 +80,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     consumed = add_people(st, spans)
     add_kb_spans(st, spans, consumed)
     add_led_groups(st)
+    add_families(st, plurals)
     add_surnames(st)
     add_nicknames(st, nick)
     add_acronyms(st, acronyms)

@@ -1,0 +1,93 @@
+"""The structure of a written person name: its words, the particles that join them, its parts (issue 15).
+
+A name is read as one run of words: capitalised name words and, between two of them, the lower-case
+particles of Iberian, Latin-American, Philippine, Dutch, German, Italian and Arabic names (word classes
+``name_particles``, ``name_particles_second``: ``Ana Sousa e Lima``, ``Rafael dela Cruz``, ``Omar bin
+Yusuf``, ``Jan van der Berg``). The entity recogniser often cuts such names at a particle or past a
+double given name (``Rui Miguel | Tavares Bastos``); ``grow`` gives the whole run back, so the name
+stays one person and its later parts (a compound surname, a double given name, the second surname alone)
+find it.
+
+``parts`` cuts a written name into its name words (particles left out, a hyphenated word one word),
+which ``identity.link_contained_names`` compares.
+"""
+from __future__ import annotations
+
+from collections.abc import Container
+
+from spacy.tokens import Doc
+
+from ..lexicon import word_class
+from ..nlp import tokens_of
+from ..text.normalize import PLACEHOLDER
+from .aliases import honorific_prefixes
+from .state import CAPITALISED
+
+# Entity types a name word after a plain name word may not carry (after a particle any but a date may).
+_NOT_NAMES = ("GPE", "LOC", "NORP", "DATE", "TIME", "ORG", "FAC", "EVENT", "LAW", "MONEY", "PERCENT", "CARDINAL",
+              "ORDINAL", "QUANTITY", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
+
+
+def particles() -> frozenset[str]:
+    return word_class("name_particles")
+
+
+def _word(doc: Doc, i: int, stop: Container[int], after_particle: bool = False) -> bool:
+    """Token ``i`` can be a word of a written person name."""
+    if i < 0 or i >= len(doc) or i in stop:
+        return False
+    t = tokens_of(doc)[i]
+    text = t.text
+    if text == PLACEHOLDER or not CAPITALISED.match(text) or not text.replace("-", "").replace("'", "").isalpha():
+        return False
+    if text.isupper() and len(text) > 1:
+        return False  # an acronym
+    low = t.lower_
+    if low in word_class("office_words") or low in honorific_prefixes():
+        return False
+    if after_particle:
+        return t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+    return t.pos_ == "PROPN" and t.ent_type_ not in _NOT_NAMES
+
+
+def _particles_at(doc: Doc, j: int) -> int:
+    """How many particle tokens start at ``j`` (0, 1 or 2: ``de``, ``de la``), written in lower case."""
+    toks = tokens_of(doc)
+    if j >= len(doc) or toks[j].text not in particles():
+        return 0
+    if j + 1 < len(doc) and toks[j + 1].text in word_class("name_particles_second"):
+        return 2
+    return 1
+
+
+def grow(doc: Doc, s: int, e: int, stop: Container[int]) -> tuple[int, int]:
+    """The whole written name around tokens [s, e): forward over name words and over particles followed by a
+    name word; backward over a particle preceded by a name word (and the name words before that)."""
+    while True:
+        if _word(doc, e, stop):
+            e += 1
+            continue
+        k = _particles_at(doc, e)
+        if k and not any(x in stop for x in range(e, e + k)) and _word(doc, e + k, stop, after_particle=True):
+            e += k + 1
+            continue
+        break
+    crossed = False
+    while s >= 2:
+        k = 2 if s >= 3 and tokens_of(doc)[s - 2].text in particles() and \
+            tokens_of(doc)[s - 1].text in word_class("name_particles_second") else \
+            (1 if tokens_of(doc)[s - 1].text in particles() else 0)
+        if not k or any(x in stop for x in range(s - k, s)) or not _word(doc, s - k - 1, stop):
+            break
+        s -= k + 1
+        crossed = True
+    while crossed and _word(doc, s - 1, stop):
+        s -= 1
+    return s, e
+
+
+def parts(name: str) -> list[str]:
+    """The name words of a written name, particles left out (case-blind: ``Dela Cruz`` at a sentence start),
+    a hyphenated word whole."""
+    ps = particles() | word_class("name_particles_second")
+    return [w for w in name.replace(".", " ").split() if w.lower() not in ps and w[:1].isalpha()]
