@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import word_class
 from ..nlp import texts_of, tokens_of
+from ..records import Actor
 from ..rules import REGISTRY
 from .aliases import translit_key
 from .decide import mention_rule, switched_on
@@ -100,3 +101,24 @@ def add_families(st: State, plurals: dict[int, str]) -> None:
                 drop_mentions(st, aid, t, t + 1)
         add_mention(st, s, k + 1, _family_actor(st, stem, bearers), "learned", REGISTRY[FAMILY_NOUN].confidence,
                     FAMILY_NOUN)
+
+
+def plural_people_to_families(st: State) -> None:
+    """A person actor named only by a plural of another person's name word (``Almontes`` read as a name
+    wherever it stands, with no ``the`` before it) is that family, not a person who would match two members."""
+    if not switched_on(FAMILY_PLURAL):
+        return
+    from .identity import move_mentions
+
+    for a in [x for x in st.out.actors.values() if x.type == "person" and not x.code]:
+        words = {m.text.strip().rstrip("'’") for m in a.mentions}
+        if len(words) != 1 or " " in (word := next(iter(words))) or not word.endswith("s"):
+            continue
+        for stem in _singulars(word):
+            bearers = [b for b in _bearers(st, stem) if b.id != a.id]
+            if bearers:
+                key = _family_actor(st, stem, bearers)
+                if key[0] not in st.out.actors:
+                    st.out.actors[key[0]] = Actor(*key, [])
+                move_mentions(st, a, st.out.actors[key[0]], FAMILY_PLURAL, method="learned")
+                break

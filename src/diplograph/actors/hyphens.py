@@ -46,6 +46,29 @@ def _joins(doc: list, i: int) -> bool:
             and doc[i + 3].text[:1].isupper())
 
 
+def _chain(doc: list, i: int) -> bool:
+    """``Zia-ul-Haq``, ``Anwar-Uz-Karim``, ``Abd-al-Rahman``: a capitalised word, a linking syllable of a name
+    (word class ``hyphen_name_particles``, either case) and another capitalised word, written together: one
+    name word wherever it stands (no place or thing is written so)."""
+    if i + 4 >= len(doc):
+        return False
+    a, h1, p, h2, b = doc[i:i + 5]
+    return (h1.text == "-" and h2.text == "-" and not (a.whitespace_ or h1.whitespace_ or p.whitespace_ or h2.whitespace_)
+            and a.is_alpha and b.is_alpha and a.text[:1].isupper() and b.text[:1].isupper()
+            and p.lower_ in word_class("hyphen_name_particles"))
+
+
+def _goes_on(doc: list, j: int) -> bool:
+    """The hyphenated name word ending at token ``j`` goes on past the next hyphen."""
+    if j + 2 >= len(doc) or doc[j + 1].text != "-":
+        return False
+    if _joins(doc, j) or _chain(doc, j):
+        return True
+    # after a linking syllable (``-ul-``) the name's next part follows whatever its case
+    return (doc[j].lower_ in word_class("hyphen_name_particles") and not doc[j].whitespace_
+            and not doc[j + 1].whitespace_ and doc[j + 2].is_alpha and doc[j + 2].text[:1].isupper())
+
+
 # The last document joined, per thread: the pipeline joins before the toponyms are read, and
 # resolve_mentions (which library callers use alone) joins again; a joined word has a hyphen in
 # it, so is no longer alphabetic and joins nothing more: the second pass is skipped.
@@ -71,7 +94,8 @@ def _join(doc: Doc) -> int:
     toks = tokens_of(doc)
     hyphens = [i - 1 for i in range(1, len(toks) - 1) if toks[i].text == "-"]
     named = {toks[i].text + "-" + toks[i + 2].text for i in hyphens if _joins(toks, i)}
-    if not named:
+    chained = any(_chain(toks, i) for i in hyphens)
+    if not named and not chained:
         return 0
     spans = []
     i = 0
@@ -79,10 +103,10 @@ def _join(doc: Doc) -> int:
         if toks[i + 1].text != "-":
             i += 1
             continue
-        if _joins(toks, i) or (not toks[i].whitespace_ and not toks[i + 1].whitespace_
-                               and toks[i].text + "-" + toks[i + 2].text in named):
+        if _joins(toks, i) or _chain(toks, i) or (not toks[i].whitespace_ and not toks[i + 1].whitespace_
+                                                  and toks[i].text + "-" + toks[i + 2].text in named):
             j = i + 2
-            while j + 2 < len(toks) and toks[j + 1].text == "-" and _joins(toks, j):
+            while _goes_on(toks, j):
                 j += 2
             spans.append(doc[i:j + 1])
             i = j + 1

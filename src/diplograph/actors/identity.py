@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..records import Actor
 from .decide import mention_rule, switched_on
-from .spelling import h_dropped, same_unit, units
+from .spelling import h_dropped, initial_c_j, same_unit, units
 from .state import State
 from .variants import is_variant
 
@@ -54,7 +54,7 @@ def _close(a: tuple[str, str], b: tuple[str, str]) -> bool:
         return True
     # An aspiration ``h`` a romanisation writes or leaves out (``Thaksin``/``Taksin``, ``Hlaing``/``Laing``,
     # ``Bhutto``/``Butto``): one ``h`` next to a consonant dropped, anywhere in a word of four letters or more.
-    if h_dropped(a[0], b[0]):
+    if h_dropped(a[0], b[0]) or initial_c_j(a[0], b[0]):
         return True
     return is_variant(a[0], b[0])
 

@@ -94,6 +94,10 @@ class Leaders:
         while len(words) > 1 and words[0].lower() in _styles():
             words = words[1:]  # "Sheikh X": a style of address, not a word of the name
         name = " ".join(words)
+        # "A bin B": A, son of B. The chain's first word is the person's own name; a tenure whose holder has
+        # another (the father B, a brother "C bin B") is no tenure of A.
+        own = translit_key(words[0]) if len(words) > 2 and any(
+            w.lower() in word_class("patronymic_particles") for w in words[1:-1]) else None
         out: list[Tenure] = []
         seen: set[int] = set()
         keys = [translit_key(surname_of(name))]
@@ -113,6 +117,8 @@ class Leaders:
                     if shared_units(name, t.leader) < max(2, min(3, len(units(name)), len(units(t.leader)))):
                         continue
                 elif key != keys[0]:
+                    continue
+                if own is not None and not _own_name_agrees(own, t.leader):
                     continue
                 seen.add(id(t))
                 out.append(t)
@@ -273,11 +279,36 @@ class Leaders:
         if len(name.split()) < 2:
             return None
         states = {t.country for t in self.tenures(name, country) if len(t.leader.split()) > 1}
+        if not states:
+            states = self.father_states(name, country)
         return states.pop() if len(states) == 1 else None
+
+    def father_states(self, name: str, country: str | None) -> set[str]:
+        """``A bin B`` where B (the father) held an office: A is of B's state (a son of a ruling family), with no
+        office of his own from it."""
+        words = name.split()
+        at = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in word_class("patronymic_particles")), None)
+        if at is None:
+            return set()
+        father = words[at + 1:]
+        key = translit_key(father[0])
+        return {t.country for k in {key, translit_key(surname_of(" ".join(father)))}
+                for t in self.by_surname.get(k, []) if (country is None or t.country == country)
+                and _own_name_agrees(key, t.leader)}
 
 
 def _overlap(a: Tenure, b: Tenure) -> bool:
     return a.start < (b.end or date.max) and b.start < (a.end or date.max)
+
+
+def _own_name_agrees(own: str, leader: str) -> bool:
+    """The first word of the table holder's name (styles aside) is the person's own name ``own`` (a key)."""
+    words = [w for w in leader.split() if w.lower() not in _styles()]
+    if not words:
+        return False
+    first = units(words[0])
+    mine = units(own)
+    return bool(first and mine) and (first[0][0] == mine[0][0] or (len(first[0][1]) >= 3 and first[0][1] == mine[0][1]))
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,12 @@ from ..lexicon import word_class
 from ..nlp import tokens_of
 from ..text.normalize import PLACEHOLDER
 from .aliases import honorific_prefixes
+from .decide import mention_rule
 from .state import CAPITALISED
+
+NAME_RUN = mention_rule("mention.name_run", 0.8,
+                        "a written name runs over its particles (de, e, y, dela, bin, ould, van der) and the name "
+                        "words the entity recogniser cut off: one person, not two", ("parse", "lexicon:name_particles"))
 
 # Entity types a name word after a plain name word may not carry (after a particle any but a date may).
 _NOT_NAMES = ("GPE", "LOC", "NORP", "DATE", "TIME", "ORG", "FAC", "EVENT", "LAW", "MONEY", "PERCENT", "CARDINAL",

@@ -19,11 +19,12 @@ from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .aliases import honorific_prefixes, translit_key
 from .decide import best, mention_rule, switched_on
-from .fuzzynames import canonical_name, fuzzy_holder
+from .fuzzynames import canonical_name, document_states, fuzzy_holder
 from .spelling import shared_units, units
 from .variants import fuzzy_target
 from .kb import KBHit, is_person_entry
-from .name_structure import grow as grow_name
+from .containment import part_of_document_name
+from .name_structure import NAME_RUN, grow as grow_name
 from .leaders import LeaderRole, load_leaders, note_beyond_data
 from .phrases import phrase_first
 from .roles import Role, role_after, role_before, role_of_appositive
@@ -55,9 +56,6 @@ PERSON_LEADER_FUZZY = mention_rule("mention.person_leader_fuzzy", 0.65,
                                    "a name the tables do not list as written is the one office holder on the date, "
                                    "in a state the document names, whose name it spells another way",
                                    ("leaders", "actors"))
-NAME_RUN = mention_rule("mention.name_run", 0.8,
-                        "a written name runs over its particles (de, e, y, dela, bin, ould, van der) and the name "
-                        "words the entity recogniser cut off: one person, not two", ("parse", "lexicon:name_particles"))
 PERSON_NEW = mention_rule("mention.person_new", 0.3,
                           "a person the tables do not know: the text's role gives code and state",
                           ("parse", "roles"))
@@ -262,7 +260,8 @@ def _person_leader(n: Name) -> Identity | None:
     if n.hit is not None:
         return None
     lr = n.leader()
-    if lr is not None and named_in_document(n, lr.tenure.leader):
+    if lr is not None and (named_in_document(n, lr.tenure.leader) or (
+            part_of_document_name(n.st, n.name) and shared_units(n.name, lr.tenure.leader) < len(units(lr.tenure.leader)))):
         return None
     if lr is not None and (len(n.words) > 1 or n.role is not None or n.st.doc[n.s].ent_type_ == "PERSON"):
         note_beyond_data(n.st)  # the role on a date after the tables end is the last known one
@@ -279,7 +278,7 @@ def _person_leader(n: Name) -> Identity | None:
 def _person_leader_fuzzy(n: Name) -> Identity | None:
     """``Sheinbaun``, ``Mohamed bin Zayed``: the one holder of an office on the date, in the role's
     state or a state the document names, whose name the text spells another way."""
-    if n.hit is not None or n.leader() is not None:
+    if n.hit is not None or n.leader() is not None or part_of_document_name(n.st, n.name):
         return None
     single = len(n.words) == 1
     if single and (len(n.name) < 5 or (n.role is None and n.st.doc[n.s].ent_type_ != "PERSON")):
@@ -306,6 +305,9 @@ def _person_leader_state(n: Name) -> Identity | None:
         return None
     role = n.role
     state = load_leaders().nationality(n.name, role.country if role else None)
+    if state is None and role is None:  # "A bin B", B a ruler: the one state of the document B ruled
+        fits = load_leaders().father_states(n.name, None) & document_states(n.st)
+        state = fits.pop() if len(fits) == 1 else None
     if state is not None and (len(n.words) > 1 or (role is not None and role.sector)):
         sector = role.sector if role is not None and role.sector else ""
         if role is not None and role.former and (not sector or sector.startswith("GOV")):

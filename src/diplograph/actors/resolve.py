@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from ..nlp import text_of, tokens_of
 from ..records import Mention
 from ..text.normalize import NormalizedText
+from .containment import link_contained_names
 from .coref import resolve_coreference
 from .bare_epithets import bind_bare_epithets
 from .descriptors import bind_descriptors
@@ -41,7 +42,7 @@ from .hyphens import join_hyphenated_names
 from .identity import join_same_people, link_partial_names
 from .instruments import drop_market_names
 from .nicknames import bind_nicknames
-from .families import add_families, family_plurals
+from .families import add_families, family_plurals, plural_people_to_families
 from .former_offices import resolve_former_office_holders
 from .offices import resolve_office_holders
 from .groups import add_acronyms, add_led_groups, add_unknown_entities, defined_acronyms
@@ -91,7 +92,9 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     drop_market_names(st)  # "London cocoa prices": an instrument, not the state
     locate_unresolved(st)
     relocate_namesakes(st)
+    plural_people_to_families(st)
     join_same_people(st)
+    link_contained_names(st)
     resolve_office_holders(st)
     resolve_former_office_holders(st)
     bind_descriptors(st)
@@ -101,6 +104,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     link_partial_names(st)  # again: nicknames and descriptors joined actors that made a word look shared
     bind_given_names(st)
     bind_shared_partials(st)
+    link_contained_names(st, one_part=True)
     add_organisation_owners(st)
     _add_coreference(st)
     add_pronoun_owners(st)

@@ -80,9 +80,14 @@ def same_word(a: str, b: str) -> bool:
 
 def h_dropped(a: str, b: str) -> bool:
     """One aspiration ``h`` next to a consonant written in one word and left out in the other (``Thaksin``/
-    ``Taksin``, ``Trumph``/``Trump``), in words of four letters or more."""
+    ``Taksin``, ``Trumph``/``Trump``), in words of four letters or more; or a final ``h`` (three letters or
+    more before it)."""
     short, long_ = sorted((a, b), key=len)
-    if len(short) < 4 or len(long_) != len(short) + 1:
+    if len(short) < 3 or len(long_) != len(short) + 1:
+        return False
+    if long_[-1] == "h" and long_[:-1] == short:
+        return True  # a final h written or left out (Aryeh/Arye, Chinh/Chin, Sarah/Sara): a romanisation's ending
+    if len(short) < 4:
         return False
     for i, ch in enumerate(long_):
         if ch != "h" or long_[:i] + long_[i + 1:] != short:
@@ -91,3 +96,10 @@ def h_dropped(a: str, b: str) -> bool:
         if any(c.isalpha() and c not in "aeiouy" for c in near):
             return True
     return False
+
+
+def initial_c_j(a: str, b: str) -> bool:
+    """Two transliteration keys that differ only in a first ``s`` (the key of ``c``) against ``j``: Turkic
+    orthographies write the sound ``c`` that others write ``j`` (Cemal/Jemal, Ceyhun/Jeyhun). Five letters at
+    least: short names that differ in their first letter are other names (Song/Jong)."""
+    return len(a) >= 5 and len(a) == len(b) and a[1:] == b[1:] and {a[0], b[0]} == {"s", "j"}
