@@ -45,6 +45,7 @@ from .missions import mission_state
 from .kb import KnowledgeBase
 from .naming import sector_label
 from .state import ResolvedActors, slug
+from .written_places import drop_written_places
 
 EVENT_LOCATION = mention_rule(
     "owner.event_location", 0.5,
@@ -97,6 +98,7 @@ def locate_by_events(resolved: ResolvedActors, events: list[Event], kb: Knowledg
     """Give the stateless parties of located events the state of their events' place (in place)."""
     _drop_idle_containers(resolved, events)
     _locate_place_parties(resolved, events, kb)
+    drop_written_places(resolved, events, kb, (PLACE_TARGET, PLACE_SOURCE), _NOT_EVIDENCE)
     if not events or not REGISTRY.enabled(EVENT_LOCATION):
         return
     actors = resolved.actors

@@ -49,6 +49,7 @@ from .groups import add_acronyms, add_led_groups, add_unknown_entities, defined_
 from .kb import KnowledgeBase
 from .located import drop_places_as_actors, drop_unknown_report_places, locate_unresolved, relocate_namesakes
 from .naming import finish_actors
+from .written_places import mark_written_places
 from .names import add_nicknames, add_surnames, name_gender, nickname_tokens
 from .partials import bind_given_names, bind_shared_partials
 from .people import add_people
@@ -109,6 +110,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     _add_coreference(st)
     add_pronoun_owners(st)
     restore_redactions(st)
+    mark_written_places(st)  # names written as a report's place: dropped once the events are coded
     finish_actors(st.out.actors, kb)
     return st.out
 

@@ -54,6 +54,10 @@ class ResolvedActors:
     # (``shelled X in Idleb``-type: in/at/near X), same fields. The late pass drops them and names the
     # events' slot they filled from the event's located state (``target.event_location``).
     locative_mentions: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+    # Mentions of a state or of a guessed person or organisation read from a name written as a report
+    # writes a place (``X district, Y``; ``the X highway``; ``near X``), same fields: the late pass drops
+    # them and fills the slots they filled with the event's located state (``actors.written_places``).
+    place_mentions: list[tuple[str, int, int, int, int]] = field(default_factory=list)
 
     def actor_at(self, i: int) -> Actor | None:
         aid = self.token_actor.get(i)

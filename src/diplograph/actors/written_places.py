@@ -1,0 +1,295 @@
+"""Names written as a report writes a place are no actors (rule ``mention.veto_written_place``).
+
+A conflict report says where in a fixed way: the object of a locative preposition (``in X``, ``near X``,
+``along X``), a chain of containers (``in X district, Y``; ``near X, Y``; ``X (Y, Z)``), a name before a
+place word or a site (``X district``, ``the X highway``, ``X front``), a place word's owner (``Y's X
+district``), ``the outskirts of X``, ``south of X``. A name so written is a location whatever table
+reads it: a city or a province the knowledge base reads as its state (``Ghor`` → Afghanistan), a
+village guessed to be a new person or an unknown organisation. It stands for a government only as the
+doer of a clause (``Moscow warned``), which none of these positions is.
+
+The actor stage records such mentions (``ResolvedActors.place_mentions``) and the event stage still
+reads them (the state acted on where an event happens: ``a curfew in X``). The late pass
+(``actors.event_located``), once the events are coded and located, drops them (:func:`drop_written_places`):
+
+- a state read only from such a name stays the party of its events, with no mention; its slot takes
+  the state the places stage located the event in when that differs (the name's reading was of a
+  namesake: ``the X highway`` of another state's city), and says so (``target.event_location``);
+- a guessed person or organisation read only from such a name is replaced, in its events, by the
+  state the event is located in, else the slot is left empty: a village is not who acted;
+- an actor with no mention left and no event is removed.
+
+A state's own name (``Mexico``) is dropped only as a container of another place (``in X, Mexico``):
+``a curfew in Kenya`` keeps its mention.
+"""
+from __future__ import annotations
+
+from ..lexicon import word_class
+from ..records import Actor, Event, Ref
+from .decide import mention_rule, switched_on
+from .kb import KnowledgeBase
+from .located import GUESSES
+from .state import ResolvedActors, State, document_toponyms, slug, state_of_span
+
+WRITTEN_PLACE = mention_rule(
+    "mention.veto_written_place", 0.85,
+    "a name written as a report writes a place (a locative object, a container of another place, a name "
+    "before a place word or a site, a bracketed list of places) is a location, not an actor: dropped once the "
+    "events are coded; a party read only from it is the state the event is located in",
+    ("parse", "lexicon:place_words", "lexicon:place_landmarks", "lexicon:place_relation_words"))
+
+# the rules that read a state from a name (a city, a province, a state's own name)
+STATE_READINGS = {"mention.kb_phrase", "mention.place_state", "mention.place_named_state"}
+# the rules that guess a person or an organisation from a capitalised name
+GUESSED = GUESSES | {"mention.unresolved_located", "mention.given_name_alone", "mention.unknown_entity"}
+# prepositions after which a name says where (report_place_prepositions and a few of route and motion;
+# not "to", "from", "on", "between", "with": those also introduce parties — ``talks between X and Y``)
+# (not "into", "under": ``integrated into X``, ``under X's command`` name organisations)
+_ROUTE_PREPS = frozenset({"along", "via", "past", "off", "beyond", "throughout"})
+_CHAIN = ("appos", "npadvmod", "nmod", "conj")
+
+
+def _preps() -> frozenset[str]:
+    return word_class("report_place_prepositions") | _ROUTE_PREPS
+
+
+def _place_nouns() -> frozenset[str]:
+    return word_class("place_words") | word_class("place_landmarks")
+
+
+def _place_noun(tok) -> bool:
+    """A place word or a site, also in the plural (``villages``, ``fronts``)."""
+    nouns = _place_nouns()
+    return tok.lower_ in nouns or tok.lemma_.lower() in nouns
+
+
+def mark_written_places(st: State) -> None:
+    """Record the state and guessed mentions written as a report's place (the late pass drops them)."""
+    if not switched_on(WRITTEN_PLACE):
+        return
+    out, doc = st.out, st.doc
+    known: set[int] | None = None  # tokens of names known as places: toponyms placed, names read as a state
+    spans: dict[str, list[int]] = {}
+    for t, aid in out.token_actor.items():
+        spans.setdefault(aid, []).append(t)
+    for aid, toks in spans.items():
+        a = out.actors.get(aid)
+        if a is None or not a.mentions:
+            continue
+        if a.type == "state":
+            if a.country not in st.kb.countries:
+                continue
+        elif a.type not in ("person", "group") or a.code:
+            continue
+        for s, e in _runs(sorted(toks)):
+            s0, e0 = st.norm.to_original(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+            rules = {m.rule for m in a.mentions if m.start < e0 and m.end > s0}
+            if not rules or any(m.method == "dictionary" for m in a.mentions if m.start < e0 and m.end > s0):
+                continue
+            if a.type == "state":
+                if not rules <= STATE_READINGS or any(_nationality(st.hits[k][2]) for k in range(s, e)
+                                                      if k in st.hits):
+                    continue  # a nationality describes, it names no place
+                own = _names_state(st, s, e, a.country)
+            elif not rules <= GUESSED:
+                continue
+            else:
+                own = False
+            if written_place(doc, s, e, container_only=own):
+                out.place_mentions.append((aid, s, e, s0, e0))
+            elif a.type != "state" and e < len(doc) and doc[e].text == "(":
+                if known is None:
+                    known = _known_places(st)
+                if _before_place_brackets(doc, e, known):
+                    out.place_mentions.append((aid, s, e, s0, e0))
+
+
+def _known_places(st: State) -> set[int]:
+    found = document_toponyms(st) or []
+    out = {i for t in found if t.place is not None for i in range(t.start, t.end)}
+    return out | {k for k, sp in st.hits.items() if state_of_span(st, sp[2])}
+
+
+def _before_place_brackets(doc, e: int, known: set[int]) -> bool:
+    """A guessed name followed by a report's bracketed places (``X (Y, Z)``: names and commas only, one of
+    them a known place, no acronym — ``(ABC, Y)`` may be a party and its seat)."""
+    k = e + 1
+    while k < len(doc) and k - e < 10 and doc[k].text != ")":
+        t = doc[k]
+        if t.text not in (",", "-") and (t.pos_ != "PROPN" or (t.text.isupper() and len(t.text) > 1)):
+            return False
+        k += 1
+    return k < len(doc) and doc[k].text == ")" and any(i in known for i in range(e + 1, k))
+
+
+def _nationality(hit) -> bool:
+    """A nationality word (``Croatian``), not a city read as its state (a place's hit is a demonym too)."""
+    return hit.kind == "demonym" and not hit.place and not hit.places
+
+
+def _names_state(st: State, s: int, e: int, code: str | None) -> bool:
+    """The words are (part of) the state's own name, not a place in it."""
+    text = st.doc[s:e].text.lower()
+    name = (st.kb.state_name(code) or "").lower() if code else ""
+    return bool(name) and text in name
+
+
+def written_place(doc, s: int, e: int, container_only: bool = False) -> bool:
+    """Tokens [s, e) are a name written as a report writes a place. ``container_only``: only as the
+    container of another place (``in X, Y``, ``X (Y, Z)``), not as a locative object or before a place word."""
+    tok = _name_head(doc, s, e)
+    if _fronted_container(doc, s, e) or _bracketed_after_name(doc, s):
+        return True
+    if tok.dep_ in ("nsubj", "nsubjpass", "agent", "csubj"):
+        return False  # the doer of its clause: it may stand for a government (Moscow warned)
+    top, chained = tok, False
+    while top.dep_ in _CHAIN and top.head.i < top.i and top.head.i != top.i:
+        if container_only and top.dep_ == "conj":
+            return False
+        top, chained = top.head, True
+    if container_only:
+        return chained and (_place_noun(top) or _located(top))
+    if chained and _place_noun(top):
+        return True  # "X district, Y", "the villages of A, B"
+    if _located(top):
+        return True
+    if top.dep_ in ("compound", "poss", "nmod") and _place_noun(top.head) and top.head.i > top.i \
+            and all(doc[k].pos_ in ("PROPN", "PART", "ADJ", "CCONJ") or doc[k].dep_ == "compound"
+                    or doc[k].text in ("-", ",", "'s", "'", "’s") for k in range(top.i + 1, top.head.i)):
+        return True  # "X highway", "Y's X district", "the X-Y road" (names only up to the place word)
+    return e < len(doc) and _place_noun(doc[e]) and doc[e].pos_ == "NOUN"
+
+
+def _name_head(doc, s: int, e: int):
+    """The token of the span whose head lies outside it (the last one when the parse says nothing)."""
+    for k in range(e - 1, s - 1, -1):
+        h = doc[k].head.i
+        if not s <= h < e or h == k:
+            return doc[k]
+    return doc[e - 1]
+
+
+def _located(tok) -> bool:
+    """``tok`` is the object of a preposition that says where: ``in X``, ``along X``, ``the outskirts of
+    X``, ``south of X``, ``the road between X and Y``."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    word = prep.lower_
+    if word in _preps():
+        return True
+    if word in ("of", "between"):
+        return _place_noun(prep.head) or prep.head.lower_ in word_class("place_relation_words")
+    return False
+
+
+def _fronted_container(doc, s: int, e: int) -> bool:
+    """``In X, Y, people protested``: Y between commas right after a place a locative preposition
+    introduces is X's container (the parser may take it for the clause's subject)."""
+    if s < 2 or e >= len(doc) or doc[s - 1].text != "," or doc[e].text not in (",", "."):
+        return False
+    prev = doc[s - 2]
+    if prev.pos_ != "PROPN" and not _place_noun(prev):
+        return False
+    k = prev.i
+    while k > 0 and k - prev.i < 6 and (doc[k - 1].pos_ == "PROPN" or doc[k - 1].text == "-"):
+        k -= 1
+    return k > 0 and doc[k - 1].lower_ in _preps()
+
+
+def _bracketed_after_name(doc, s: int) -> bool:
+    """The name stands in brackets after a name or a place word (``X (Y, Z)``), among names and commas only."""
+    j = s - 1
+    while j >= 0 and s - j < 8 and (doc[j].text == "," or doc[j].pos_ == "PROPN" or doc[j].text == "-"):
+        j -= 1
+    if j < 1 or doc[j].text != "(":
+        return False
+    before = doc[j - 1]
+    return before.pos_ == "PROPN" or _place_noun(before)
+
+
+def _runs(toks: list[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for t in toks:
+        if out and out[-1][1] == t:
+            out[-1] = (out[-1][0], t + 1)
+        else:
+            out.append((t, t + 1))
+    return out
+
+
+def drop_written_places(resolved: ResolvedActors, events: list[Event], kb: KnowledgeBase,
+                        place_slot: tuple[str, str], not_evidence: set[str]) -> None:
+    """Drop the recorded mentions (in place); the parties read only from them take the events' located
+    state (``place_slot``: the rule names of a target and a source so filled)."""
+    records = resolved.place_mentions
+    resolved.place_mentions = []
+    if not records or not switched_on(WRITTEN_PLACE):
+        return
+    actors = resolved.actors
+    spans: dict[str, list[tuple[int, int]]] = {}
+    toks: dict[str, set[int]] = {}
+    for aid, t0, t1, c0, c1 in records:
+        spans.setdefault(aid, []).append((c0, c1))
+        toks.setdefault(aid, set()).update(range(t0, t1))
+    for aid, own in spans.items():
+        a = actors.get(aid)
+        if a is None:
+            continue
+        for e in events:
+            for slot in ("source", "target"):
+                ref = getattr(e, slot)
+                if ref is None or ref.actor != aid:
+                    continue
+                inside = [m for m in a.mentions if e.evidence.start <= m.start < e.evidence.end]
+                placed = [m for m in inside if any(m.start < c1 and m.end > c0 for c0, c1 in own)]
+                if len(placed) != len(inside) or not any(m.text in ref.text for m in placed):
+                    continue  # the party is named in its sentence by other words too, or not by the place
+                _refill(e, slot, a, actors, kb, place_slot, not_evidence)
+        a.mentions = [m for m in a.mentions if not any(m.start < c1 and m.end > c0 for c0, c1 in own)]
+        for t in toks[aid]:
+            if resolved.token_actor.get(t) == aid:
+                del resolved.token_actor[t]
+    parties = {r.actor for e in events for r in (e.source, e.target) if r is not None and r.actor}
+    for aid in spans:
+        a = actors.get(aid)
+        if a is not None and not a.mentions and aid not in parties:
+            del actors[aid]
+            for ids in resolved.token_group.values():
+                ids[:] = [x for x in ids if x != aid]
+            for _, ids in resolved.group_mentions:
+                ids[:] = [x for x in ids if x != aid]
+
+
+def _refill(e: Event, slot: str, a: Actor, actors: dict[str, Actor], kb: KnowledgeBase,
+            place_slot: tuple[str, str], not_evidence: set[str]) -> None:
+    """The slot ``a`` filled only through a place name: the located state, else the name's own state
+    (a state read from a city), else nobody (a village is not who acted)."""
+    loc = e.location
+    code = loc.code if loc is not None and loc.code in kb.countries and loc.rule not in not_evidence else None
+    if code is None and a.type == "state":
+        return  # the name's state is all the text says
+    other = e.target if slot == "source" else e.source
+    state = _state_actor(actors, kb, code) if code else None
+    if state is None or (other is not None and other.actor == state.id):
+        if a.type != "state":
+            setattr(e, slot, None)
+        return
+    if state.id != a.id:
+        ref = getattr(e, slot)
+        setattr(e, slot, Ref(state.id, state.name, state.code, ref.text))
+    e.rules = dict(e.rules or {})
+    e.rules[slot] = place_slot[0] if slot == "target" else place_slot[1]
+
+
+def _state_actor(actors: dict[str, Actor], kb: KnowledgeBase, code: str) -> Actor:
+    """The document's actor of the state ``code``, made (with no mention) when it has none."""
+    for x in actors.values():
+        if x.type == "state" and x.code == code:
+            return x
+    name = kb.state_name(code) or code
+    aid = slug(name)
+    if aid in actors:
+        aid = slug(f"{name}-{code}")
+    x = actors[aid] = Actor(aid, name, "state", code, code, [])
+    return x

@@ -1,0 +1,59 @@
+"""Names written as a report writes a place are no actors (``mention.veto_written_place``): sentences
+written for these tests, with villages of their own."""
+from __future__ import annotations
+
+from diplograph.records import Document
+
+
+def _analyse(pipeline, text: str):
+    a = pipeline.analyze_one(Document("t", text, date="2021-03-01"))
+    return a, {x.id: x for x in a.actors}
+
+
+def _mentioned(a, word: str) -> bool:
+    return any(m.text == word for x in a.actors for m in x.mentions)
+
+
+def test_a_province_after_a_district_is_no_actor_but_its_state_stays_the_party(pipeline):
+    a, by_id = _analyse(pipeline, "On 3 March 2021, bandits burned a clinic in Zarkan district, Kandahar, and "
+                                  "wounded a guard.")
+    assert not _mentioned(a, "Kandahar")
+    targets = [e for e in a.events if e.target is not None and e.target.actor]
+    assert targets and all(by_id[e.target.actor].country == "AFG" for e in targets)
+    assert all(e.rules.get("target") == "target.event_location" for e in targets
+               if by_id[e.target.actor].type == "state")
+
+
+def test_a_village_before_its_bracketed_places_is_no_person(pipeline):
+    a, by_id = _analyse(pipeline, "On 3 March 2021, gunmen raided Kobenda (Zarkan, Kandahar) and stole cattle.")
+    assert not _mentioned(a, "Kobenda") and not _mentioned(a, "Kandahar")
+    assert not any(x.type == "person" for x in a.actors)
+    assert any(by_id[r.actor].country == "AFG" for e in a.events for r in (e.source, e.target)
+               if r is not None and r.actor)
+
+
+def test_a_city_naming_a_road_is_no_actor(pipeline):
+    a, _ = _analyse(pipeline, "On 3 March 2021, police dispersed traders who blocked the Kandahar highway near "
+                              "Zarkan.")
+    assert not _mentioned(a, "Kandahar")
+
+
+def test_a_state_named_as_the_container_of_a_town_is_no_actor(pipeline):
+    a, _ = _analyse(pipeline, "On 3 March 2021, in Mirandola town, Paraguay, teachers protested against unpaid "
+                              "salaries.")
+    assert not _mentioned(a, "Paraguay")
+    # a state named as where an act is done to keeps its mention: it is no container of a place
+    b, _ = _analyse(pipeline, "On 3 March 2021, the army imposed a curfew in Paraguay after the riots.")
+    assert _mentioned(b, "Paraguay")
+
+
+def test_a_city_standing_for_its_government_stays(pipeline):
+    a, _ = _analyse(pipeline, "Kandahar rejected the demands of the tribes near Zarkan district on Monday.")
+    assert any(m.text == "Kandahar" and x.country == "AFG" for x in a.actors for m in x.mentions)
+
+
+def test_switched_off_the_place_stays_an_actor(pipeline, monkeypatch):
+    monkeypatch.setenv("DIPLOGRAPH_RULES_OFF", "mention.veto_written_place")
+    a, _ = _analyse(pipeline, "On 3 March 2021, bandits burned a clinic in Zarkan district, Kandahar, and "
+                              "wounded a guard.")
+    assert _mentioned(a, "Kandahar")
