@@ -53,8 +53,12 @@ def _preps() -> frozenset[str]:
     return word_class("report_place_prepositions") | _ROUTE_PREPS
 
 
+# words of a site or a line between places, besides the place words and landmarks (``the X-Y border``)
+_SITES = frozenset({"border", "boundary", "frontier", "capital", "station", "frontlines"})
+
+
 def _place_nouns() -> frozenset[str]:
-    return word_class("place_words") | word_class("place_landmarks")
+    return word_class("place_words") | word_class("place_landmarks") | _SITES
 
 
 def _place_noun(tok) -> bool:
@@ -79,7 +83,7 @@ def mark_written_places(st: State) -> None:
         if a.type == "state":
             if a.country not in st.kb.countries:
                 continue
-        elif a.type not in ("person", "group") or a.code:
+        elif a.type not in ("person", "group"):
             continue
         for s, e in _runs(sorted(toks)):
             s0, e0 = st.norm.to_original(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
@@ -97,11 +101,22 @@ def mark_written_places(st: State) -> None:
                 own = False
             if written_place(doc, s, e, container_only=own):
                 out.place_mentions.append((aid, s, e, s0, e0))
+            elif a.type != "state" and _place_object(doc, s, e):
+                out.place_mentions.append((aid, s, e, s0, e0))
             elif a.type != "state" and e < len(doc) and doc[e].text == "(":
                 if known is None:
                     known = _known_places(st)
                 if _before_place_brackets(doc, e, known):
                     out.place_mentions.append((aid, s, e, s0, e0))
+
+
+def _place_object(doc, s: int, e: int) -> bool:
+    """A guessed name that is the object of a verb whose object is a place (``shelled X``, ``raided X``):
+    a village, not a person."""
+    tok = _name_head(doc, s, e)
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in word_class("place_object_verbs")
 
 
 def _known_places(st: State) -> set[int]:
@@ -116,7 +131,7 @@ def _before_place_brackets(doc, e: int, known: set[int]) -> bool:
     k = e + 1
     while k < len(doc) and k - e < 10 and doc[k].text != ")":
         t = doc[k]
-        if t.text not in (",", "-") and (t.pos_ != "PROPN" or (t.text.isupper() and len(t.text) > 1)):
+        if t.text not in (",", "-") and not _place_noun(t) and (t.pos_ != "PROPN" or (t.text.isupper() and len(t.text) > 1)):
             return False
         k += 1
     return k < len(doc) and doc[k].text == ")" and any(i in known for i in range(e + 1, k))
@@ -153,9 +168,12 @@ def written_place(doc, s: int, e: int, container_only: bool = False) -> bool:
         return True  # "X district, Y", "the villages of A, B"
     if _located(top):
         return True
-    if top.dep_ in ("compound", "poss", "nmod") and _place_noun(top.head) and top.head.i > top.i \
+    head = top.head
+    while head.dep_ in ("compound", "nmod") and head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head  # "the X-Y road": X and Y are names of the road's
+    if top.dep_ in ("compound", "poss", "nmod") and _place_noun(head) and head.i > top.i \
             and all(doc[k].pos_ in ("PROPN", "PART", "ADJ", "CCONJ") or doc[k].dep_ == "compound"
-                    or doc[k].text in ("-", ",", "'s", "'", "’s") for k in range(top.i + 1, top.head.i)):
+                    or doc[k].text in ("-", ",", "'s", "'", "’s") for k in range(top.i + 1, head.i)):
         return True  # "X highway", "Y's X district", "the X-Y road" (names only up to the place word)
     return e < len(doc) and _place_noun(doc[e]) and doc[e].pos_ == "NOUN"
 
@@ -191,8 +209,11 @@ def _fronted_container(doc, s: int, e: int) -> bool:
     prev = doc[s - 2]
     if prev.pos_ != "PROPN" and not _place_noun(prev):
         return False
-    k = prev.i
-    while k > 0 and k - prev.i < 6 and (doc[k - 1].pos_ == "PROPN" or doc[k - 1].text == "-"):
+    k = prev.i  # back over the list of places (``in A, B and C municipalities, Y,``) to its preposition
+    while k > 0 and prev.i - k < 15 and (doc[k - 1].pos_ == "PROPN" or doc[k - 1].text in ("-", ",", "and")
+                                         or (doc[k - 1].is_lower and len(doc[k - 1]) <= 3
+                                             and doc[k - 1].lower_ not in _preps())
+                                         or _place_noun(doc[k - 1])):
         k -= 1
     return k > 0 and doc[k - 1].lower_ in _preps()
 
@@ -243,7 +264,7 @@ def drop_written_places(resolved: ResolvedActors, events: list[Event], kb: Knowl
                     continue
                 inside = [m for m in a.mentions if e.evidence.start <= m.start < e.evidence.end]
                 placed = [m for m in inside if any(m.start < c1 and m.end > c0 for c0, c1 in own)]
-                if len(placed) != len(inside) or not any(m.text in ref.text for m in placed):
+                if len(placed) != len(inside) or not any(m.text in ref.text or ref.text in m.text for m in placed):
                     continue  # the party is named in its sentence by other words too, or not by the place
                 _refill(e, slot, a, actors, kb, place_slot, not_evidence)
         a.mentions = [m for m in a.mentions if not any(m.start < c1 and m.end > c0 for c0, c1 in own)]
@@ -274,6 +295,8 @@ def _refill(e: Event, slot: str, a: Actor, actors: dict[str, Actor], kb: Knowled
     if state is None or (other is not None and other.actor == state.id):
         if a.type != "state":
             setattr(e, slot, None)
+            e.rules = dict(e.rules or {})
+            e.rules[slot] = None
         return
     if state.id != a.id:
         ref = getattr(e, slot)
