@@ -27,27 +27,36 @@ from importlib import resources
 from ..lexicon import word_class
 from ..nlp import sentence_of, sentences_of
 from ..records import Actor
+from .aliases import honorific_prefixes, translit_key
+from .name_forms import honorific_suffixes
 from .person_facts import age_number
 from .state import State
 
-WINDOW = 3  # sentences back
+WINDOW = 5  # sentences back (how far back is a feature: sentences_back, nearer)
 
 FEATURES = (
     "same_sentence",  # named earlier in the description's own sentence
     "one_back",  # last named in the sentence before
     "far_back",  # last named two or more sentences before
+    "sentences_back",  # log(1 + sentences between the last naming and the description)
     "latest",  # the last person named before the description
     "second_latest",  # the one before that
+    "nearer",  # log(1 + other persons named after this one's last naming, before the description)
     "subject",  # a subject where last named
     "subject_latest_sentence",  # the subject of the latest sentence that names a person
     "topic",  # the person the paragraph names most so far
     "first_in_paragraph",  # the first person the paragraph names
+    "in_paragraph",  # named in the description's paragraph before it
     "mentions",  # log(1 + times named so far)
     "state_match",  # the description's nationality is the person's state
     "role_stated",  # the text gave the person this role or occupation (appositive, predicate)
     "office_held",  # an office description the person holds (text title or tables)
     "past_and_former",  # a past word (former, ex-) and the person is a former leader
     "age_word",  # the description has an age or past word (old, young, former, N-year-old)
+    "born_fits",  # the description's age fits the birth year the tables give the person
+    "gender_agree",  # the description's gender (its noun, a pronoun after it) is the person's (pronouns)
+    "gender_clash",  # ... and is not
+    "sector_match",  # the description's sector (general: military, cleric: religious) is one of the person's
 )
 
 TRACE: list | None = None
@@ -78,6 +87,18 @@ class Facts:
     aged: bool
     office: bool  # the head is an office title
     origin: bool = False  # "the pharmacist from X": a place of origin characterises the person
+    gender: str | None = None  # "m"/"f" the description gives (person_facts.description_gender)
+    sector: str | None = None  # the sector family its noun names (person_facts.phrase_sector)
+    age: int | None = None  # the age an "N-year-old" in it gives
+
+
+@dataclass
+class Traits:
+    """What the document and the tables say of a candidate, beside where it is named."""
+
+    gender: str | None = None
+    sectors: frozenset[str] = frozenset()
+    born_fits: bool = False  # the tables' birth year fits the description's age
 
 
 @lru_cache(maxsize=1)
@@ -86,9 +107,9 @@ def model() -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:  # untrained: a plain recency prior (the training script writes the file)
-        return {"features": list(FEATURES), "coef": [1.5, 1.0, -0.5, 2.0, 0.5, 0.5, 0.5, 0.5, 0.3, 0.3, 2.0,
-                                                     2.0, 2.0, 1.5, 0.0],
-                "intercept": -2.5, "threshold": 0.5}
+        prior = {"same_sentence": 1.5, "one_back": 1.0, "far_back": -0.5, "latest": 2.0, "subject": 0.5,
+                 "topic": 0.5, "state_match": 2.0, "role_stated": 2.0, "office_held": 2.0, "gender_clash": -2.0}
+        return {"features": list(prior), "coef": list(prior.values()), "intercept": -2.5, "threshold": 0.5}
 
 
 def score(feats: dict[str, float]) -> float:
@@ -98,7 +119,8 @@ def score(feats: dict[str, float]) -> float:
 
 
 def features(f: Facts, c: Candidate, cands: list[Candidate], sent_subject: dict[int, str],
-             paragraph: list[tuple[int, int, str]], fit: float, country: str | None, former: bool) -> dict[str, float]:
+             paragraph: list[tuple[int, int, str]], fit: float, country: str | None, former: bool,
+             traits: Traits) -> dict[str, float]:
     """The features of one candidate. ``paragraph``: (token, sentence, actor) of the paragraph's person
     occurrences before the description; ``fit``: the descriptor pass's fit (3 role stated, 2 office held)."""
     order = sorted(cands, key=lambda x: -x.token)
@@ -107,39 +129,90 @@ def features(f: Facts, c: Candidate, cands: list[Candidate], sent_subject: dict[
         counts[aid] = counts.get(aid, 0) + 1
     top = max(counts.values()) if counts else 0
     latest_subject_sentence = max((s for s in sent_subject if s <= f.sentence), default=None)
+    nearer = sum(1 for x in cands if x.token > c.token and x.actor != c.actor)
+    genders = bool(f.gender) and bool(traits.gender)
     return {
         "same_sentence": float(c.sentence == f.sentence),
         "one_back": float(c.sentence == f.sentence - 1),
         "far_back": float(c.sentence <= f.sentence - 2),
+        "sentences_back": math.log1p(max(0, f.sentence - c.sentence)),
         "latest": float(order[0].actor == c.actor),
         "second_latest": float(len(order) > 1 and order[1].actor == c.actor),
+        "nearer": math.log1p(nearer),
         "subject": float(c.subject),
         "subject_latest_sentence": float(latest_subject_sentence is not None and
                                          sent_subject[latest_subject_sentence] == c.actor),
         "topic": float(top > 0 and counts.get(c.actor, 0) == top),
         "first_in_paragraph": float(bool(paragraph) and paragraph[0][2] == c.actor),
+        "in_paragraph": float(c.actor in counts),
         "mentions": math.log1p(c.count),
         "state_match": float(bool(f.state) and country == f.state),
         "role_stated": float(fit >= 3.0),
         "office_held": float(2.0 <= fit < 3.0 and f.office),
         "past_and_former": float(f.past and former),
         "age_word": float(f.aged or f.past),
+        "born_fits": float(traits.born_fits),
+        "gender_agree": float(genders and f.gender == traits.gender),
+        "gender_clash": float(genders and f.gender != traits.gender),
+        "sector_match": float(bool(f.sector) and f.sector in traits.sectors),
     }
 
 
+def one_person(x: str, y: str) -> bool:
+    """Two candidates' names are one person's (``Museveni`` / ``Yoweri Museveni``, ``Maitre Wade`` / ``Abdoulaye
+    Wade``): the words of one (honorifics left out) stand together, in order, in the other. Such a pair is not
+    two rivals: whichever the chooser takes, it names the same person (kin who share a surname do not pass,
+    nor ``Kim Jong`` / ``Kim Yo Jong``)."""
+    hon = honorific_prefixes().keys() | honorific_suffixes()
+    wx = [translit_key(w) for w in x.split() if w.lower().rstrip(".") not in hon]
+    wy = [translit_key(w) for w in y.split() if w.lower().rstrip(".") not in hon]
+    if not wx or not wy:
+        return False
+    short, long_ = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
+    return any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+
+
+def merge_people(st: State, cands: dict[str, Candidate]) -> tuple[dict[str, Candidate], dict[str, str]]:
+    """The candidates with those that are one person's (``one_person``) joined into the one with the longest
+    name: its latest naming, subject or not, and the times they were named together; and each joined
+    candidate's actor → the actor it joined."""
+    out: dict[str, Candidate] = {}
+    joined: dict[str, str] = {}
+    for c in sorted(cands.values(), key=lambda c: -len(st.out.actors[c.actor].name)):
+        name = st.out.actors[c.actor].name
+        rep = next((r for r in out.values() if one_person(st.out.actors[r.actor].name, name)), None)
+        if rep is None:
+            out[c.actor] = Candidate(c.actor, c.token, c.sentence, c.subject, c.count)
+            continue
+        joined[c.actor] = rep.actor
+        if c.token > rep.token:
+            rep.token, rep.sentence, rep.subject = c.token, c.sentence, c.subject
+        rep.count += c.count
+    return out, joined
+
+
+def decide(ranked: list[tuple[float, str]]) -> int | None:
+    """Index of the chosen candidate in ``ranked`` ((score, name), best first), else None: the best when it
+    reaches the model's threshold and leads the best candidate that is another person by the model's margin.
+    The training script decides with this same function."""
+    if not ranked:
+        return None
+    p, name = ranked[0]
+    second = next((q for q, other in ranked[1:] if not one_person(name, other)), 0.0)
+    m = model()
+    if p < m["threshold"] or p - second < m.get("margin", 0.0):
+        return None  # too weak, or two people nearly as good: no guess
+    return 0
+
+
 def choose(f: Facts, scored: list[tuple[Actor, dict[str, float]]], text: str = "") -> tuple[Actor, float] | None:
-    """The best-scoring candidate when it reaches the threshold, else None."""
+    """The best-scoring candidate when ``decide`` takes it, else None."""
     if TRACE is not None:
         TRACE.append({"start": f.start, "end": f.end, "text": text,
                       "candidates": [(a.name, feats) for a, feats in scored]})
-    if not scored:
-        return None
     ranked = sorted(((score(feats), a) for a, feats in scored), key=lambda x: -x[0])
-    p, best = ranked[0]
-    second = ranked[1][0] if len(ranked) > 1 else 0.0
-    if p < model()["threshold"] or p - second < model().get("margin", 0.0):
-        return None  # too weak, or two candidates nearly as good: no guess
-    return best, p
+    k = decide([(p, a.name) for p, a in ranked])
+    return (ranked[k][1], ranked[k][0]) if k is not None else None
 
 
 _RESTRICTIVE_PREPS = frozenset({"at", "in", "on", "near", "behind", "outside", "inside", "with", "under", "beside",
@@ -198,6 +271,18 @@ def named_after(st: State, head_i: int) -> bool:
     return False
 
 
+_CONTRAST = frozenset({"other", "another", "next"})
+
+
+def predicate(doc, head_i: int) -> bool:
+    """``X has always been the diplomat of the family``, ``celebrated as the architect of``, ``proclaimed himself
+    the real winner``: a predicate says what someone is; it is no second naming of a person."""
+    head = doc[head_i]
+    if head.dep_ in ("attr", "oprd", "acomp"):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "as"
+
+
 def own_state(doc, start: int) -> bool:
     """``the country's president``."""
     return start + 2 < len(doc) and doc[start + 1].lower_ in OWN_STATE and doc[start + 2].lower_ in ("'s", "’s")
@@ -235,19 +320,23 @@ def paragraph_start(doc, sentence: int) -> int:
     return k
 
 
-def resolve(st: State, occurrences: list[tuple[int, int, str, bool]], sent: dict[int, int], formers: set[str],
-            f: Facts, fit: Callable[[Actor], float | None]) -> tuple[Actor, float, bool] | None:
+def resolve(st: State, occurrences: list[tuple[int, int, str, bool]], sent: list[int], formers: set[str],
+            f: Facts, fit: Callable[[Actor], float | None],
+            traits: Callable[[Actor], Traits] | None = None) -> tuple[Actor, float, bool] | None:
     """The antecedent of the description ``f`` (token offsets; rewritten to the original text's) among the
     persons ``occurrences`` (token, sentence, actor, subject) name in the window before it that ``fit``
     (the descriptor pass's compatibility: None = contradicted, 3 = a role the text gave, 2 = an office
     held) does not exclude, with its score and whether a fact the text stated decided it (then the only
-    person it stated it of; no score needed); None when no candidate reaches the model's bars."""
+    person it stated it of; no score needed); None when no candidate reaches the model's bars.
+    ``traits``: a candidate's gender, sectors and birth-year fit (features only)."""
     doc = st.doc
     start, head = f.start, f.end - 1
     if quoted(doc, start):
         return None  # a speaker's words: their "the judge" is not the writer's reference
-    if named_after(st, head):
+    if named_after(st, head) or predicate(doc, head):
         return None
+    if any(doc[j].lower_ in _CONTRAST for j in range(start, head)):
+        return None  # "the other candidate", "the next prime minister": someone else than the one named
     bare = head == start + 1 and not f.origin  # "the <noun>", nothing that characterises the person
     # "the suspended mayor", "the jailed governor": a participle that says what befell a known person
     befell = any(doc[j].tag_ == "VBN" and doc[j].dep_ == "amod" for j in range(start + 1, head))
@@ -278,6 +367,10 @@ def resolve(st: State, occurrences: list[tuple[int, int, str, bool]], sent: dict
             c.token, c.sentence, c.subject = ti, s, subj
     for c in cands.values():
         c.count = before.get(c.actor, c.count)
+    cands, joined = merge_people(st, cands)
+    if joined:
+        paragraph = [(ti, s, joined.get(aid, aid)) for ti, s, aid in paragraph]
+        sent_subject = {s: joined.get(aid, aid) for s, aid in sent_subject.items()}
     order = list(cands.values())
     subj_tok = clause_subject(doc, head)
     bound = st.out.token_actor.get(subj_tok) if subj_tok is not None else None
@@ -296,9 +389,11 @@ def resolve(st: State, occurrences: list[tuple[int, int, str, bool]], sent: dict
             continue  # "the Saudi ambassador": a person of that state, not one whose state is unknown
         if (bare or post) and fv < 2.0:
             continue  # "the judge", "the gunman", "the provincial governor": as often someone new; only a role
-            # or post the text or the tables gave the person
+            # or post the text or the tables gave the person (the build articles hold too few such descriptions
+            # that name nobody for the chooser to learn this)
         former = (a.code or "").endswith("ELI") or a.id in formers
-        scored.append((a, features(f, c, order, sent_subject, paragraph, fv, a.country, former)))
+        tr = traits(a) if traits is not None else Traits()
+        scored.append((a, features(f, c, order, sent_subject, paragraph, fv, a.country, former, tr)))
         fits.append(fv)
     stated = [sc for sc, v in zip(scored, fits) if v >= 3.0]
     span = doc[start:head + 1]

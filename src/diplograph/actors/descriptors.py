@@ -16,6 +16,8 @@ of it (precision: a plain sector noun, or nothing).
   (``X's elder brother Y``).
 - ``mention.descriptor_predecessor``: ``his predecessor`` — the one other person of the possessor's
   state (or of no known state) the text calls former or the tables code as a former leader.
+- ``mention.descriptor_successor``: ``his successor`` — the one person of the possessor's state the text
+  names before who holds an office now (of the possessor's own office when both are titled).
 - ``mention.descriptor_salient``: any other description, by salience (recent sentences, subjects) among
   the people it fits: a role the text gave them, an office they hold (or held, for ``former``); with an
   age or past word (``former``, ``old``, ``ex-``, ``33-year-old``) also a person nothing contradicts, when
@@ -32,7 +34,7 @@ from ..nlp import lower_keys_of, pos_of, sentence_index, texts_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
-from . import antecedents, person_facts
+from . import antecedents, person_facts, succession
 from .decide import mention_rule, switched_on
 from .leaders import office_forms
 from .offices import office_title
@@ -50,6 +52,10 @@ KIN = mention_rule("mention.descriptor_kin", 0.65,
 PREDECESSOR = mention_rule("mention.descriptor_predecessor", 0.6,
                            "his predecessor: the one former leader of the possessor's state the document names",
                            ("parse", "actors"))
+SUCCESSOR = mention_rule("mention.descriptor_successor", 0.6,
+                         "his successor: the one person of the possessor's state the document names who holds an "
+                         "office now (of the possessor's own office when both are titled)",
+                         ("parse", "actors"))
 SALIENT = mention_rule("mention.descriptor_salient", 0.6,
                        "a role/occupation description: the salient person it fits (a role the text gave them, an "
                        "office held; with an age or past word, the clearly most salient person)",
@@ -110,6 +116,7 @@ class People:
     roles: dict[str, set[str]] = field(default_factory=dict)
     former: set[str] = field(default_factory=set)
     ages: dict[str, int] = field(default_factory=dict)  # the age the text gave a person (X, 71, ...)
+    genders: dict[str, str] | None = None  # the gender pronouns give a person (read when first needed)
 
     def ranked(self, st: State, before: int, fits) -> list[tuple[float, float, str]]:
         """(fit, salience, actor) of the people named in the window before token ``before``, best first."""
@@ -185,12 +192,17 @@ def _describe(st: State, tok: Token) -> Description | None:
         k -= 1
     title = " ".join([lows[t][0] for t in range(k, tok.i)] + [lows[tok.i][1]])
     office, first = office_title(doc, tok.i)
-    if first > start and _is_office(office):
-        title = office  # "the former prime minister", whatever the tagger made of "prime"
+    led = first == tok.i and office in word_class("leader_nouns") and pos[tok.i - 1] == "NOUN" and \
+        not (tok.i - 1 in st.hits and _nationality(st, tok.i - 1))
+    if first > start and _is_office(office) and not led:
+        # "the former prime minister", whatever the tagger made of "prime"; not "the former student leader",
+        # whose leader led students, not a state
+        title = office
     d = Description(start, tok.i, tok.i + 1, words, title, possessive=poss,
                     age=person_facts.age_in(doc, start, tok.i + 1))
     for t in range(start, tok.i):
-        if _person(st, t) is not None:
+        p = _person(st, t)
+        if p is not None and not _modifier_name(st, p, start, tok.i):
             return None  # a name inside: a title before a name, not a description
         if t in st.hits:
             d.state = d.state or _nationality(st, t)
@@ -235,7 +247,8 @@ def _nationality(st: State, t: int) -> str | None:
 def _personal(tok: Token) -> bool:
     """A noun that names a person by role, rank, occupation or age (listed, or an agent noun: -ist, -ian)."""
     low = tok.lemma_.lower()
-    return low in _NOUNS or (len(low) > 5 and low.endswith(("ist", "ian", "man", "woman")))
+    return low in _NOUNS or (len(low) > 5 and low.endswith(("ist", "ian", "man", "woman", "leader", "master",
+                                                             "maker")))  # ringleader, spymaster, kingmaker
 
 
 def _agentive(tok: Token) -> bool:
@@ -255,9 +268,20 @@ def _is_office(title: str) -> bool:
     return title in office_forms() or title in word_class("leader_nouns")
 
 
+def _modifier_name(st: State, p: Actor, start: int, head: int) -> bool:
+    """An unknown capitalised word the recogniser took for a new person, named nowhere but before the head of
+    this description (``the Banjska ringleader``, ``the Correista candidate``, ``the Karabakh-born
+    ex-leader``): a modifier of the description (a place, a movement), not a person."""
+    if p.code is not None:
+        return False
+    toks = [t for t, x in st.out.token_actor.items() if x == p.id]
+    return bool(toks) and all(start < t < head for t in toks)
+
+
 def _claim(st: State, start: int, end: int, person: Actor, rule: str, conf: float) -> bool:
     owners = {st.out.token_actor[t] for t in range(start, end) if t in st.out.token_actor}
-    if any(st.out.actors[o].type == "person" for o in owners if o != person.id and o in st.out.actors):
+    if any(st.out.actors[o].type == "person" and not _modifier_name(st, st.out.actors[o], start, end - 1)
+           for o in owners if o != person.id and o in st.out.actors):
         return False
     for aid in owners:
         if aid != person.id and aid in st.out.actors:
@@ -385,7 +409,7 @@ def _heads(st: State) -> list[tuple[int, bool]]:
 def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learned: bool) -> People | None:
     """One pass over the description heads; returns the people it read when it placed no description
     (``people``: those of an earlier pass that placed none)."""
-    on = {r: switched_on(r) for r in (APPOSITIVE, PLACE, KIN, PREDECESSOR, SALIENT)}
+    on = {r: switched_on(r) for r in (APPOSITIVE, PLACE, KIN, PREDECESSOR, SUCCESSOR, SALIENT)}
     if learned:
         on = {r: (v and r == SALIENT) for r, v in on.items()}
     if not any(on.values()):
@@ -426,8 +450,12 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
         if d is None:
             continue
         if d.possessive is not None:
-            if tok.lemma_.lower() in ("predecessor",) and on[PREDECESSOR]:
-                _predecessor(st, people, d)
+            lemma = tok.lemma_.lower()
+            rule = PREDECESSOR if lemma == "predecessor" else SUCCESSOR if lemma == "successor" else None
+            if rule is not None and on[rule]:
+                who = (succession.predecessor if rule == PREDECESSOR else succession.successor)(st, people, d.start)
+                if who is not None:
+                    _claim(st, d.start, d.head + 1, who, rule, REGISTRY[rule].confidence)
             continue
         p = _appositive_person(st, d) if on[APPOSITIVE] else None
         if p is not None and (special or _agentive(tok)) and not _listed(doc, d):
@@ -473,29 +501,24 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
     return people if st.revision == revision else None
 
 
-def _predecessor(st: State, people: People, d: Description) -> None:
-    """``his predecessor``: the possessor is the most salient person before; the predecessor the one other
-    person of their state (or of no known state) the text calls former or the tables code as a former leader."""
-    ranked = people.ranked(st, d.start, lambda a: 1.0)
-    if not ranked:
-        return
-    owner = st.out.actors[ranked[0][2]]
-    formers = [a for a in st.out.actors.values() if a.type == "person" and a.id != owner.id and
-               (a.id in people.former or (a.code or "").endswith("ELI")) and
-               (not owner.country or not a.country or a.country == owner.country)]
-    first = {aid: ti for ti, _, aid, _ in reversed(people.occurrences)}
-    formers = [a for a in formers if first.get(a.id, len(st.doc)) < d.start]
-    if len(formers) == 1:
-        _claim(st, d.start, d.head + 1, formers[0], PREDECESSOR, REGISTRY[PREDECESSOR].confidence)
-
-
 def _learned(st: State, people: People, d: Description) -> None:
     """A description no appositive, place or kin ties to a person: the learned antecedent chooser
     (``antecedents``) among the persons named in the window before it that the description fits."""
     office = _is_office(d.title) or _is_office(d.title.split()[-1])
+    if people.genders is None:
+        people.genders = person_facts.person_genders(st, people.occurrences, people.sent)
     facts = antecedents.Facts(d.start, d.head + 1, people.sent[d.start], 0, d.state, d.past, d.aged, office,
-                              d.origin)
-    got = antecedents.resolve(st, people.occurrences, people.sent, people.former, facts, _fits(st, people, d))
+                              d.origin, person_facts.description_gender(st.doc, d.start, d.head),
+                              person_facts.phrase_sector(st, d.title.split()), d.age)
+    genders = people.genders
+
+    def traits(a: Actor) -> antecedents.Traits:
+        year = person_facts.born(a.country, a.name) if d.age is not None and st.on is not None else None
+        return antecedents.Traits(genders.get(a.id),
+                                  frozenset(person_facts.person_sectors(st, a, people.roles.get(a.id, set()))),
+                                  year is not None and person_facts.age_fits(d.age, year, st.on.year))
+    got = antecedents.resolve(st, people.occurrences, people.sent, people.former, facts, _fits(st, people, d),
+                              traits)
     if got is not None and got[2]:
         if switched_on(FACT):
             _claim(st, d.start, d.head + 1, got[0], FACT, REGISTRY[FACT].confidence)

@@ -1,11 +1,13 @@
 """What a text says about a person that a later description can be matched against: ages (``X, 71,``,
 ``X, 39 years old``, ``X (71)``, ``X, aged 71``, ``the 71-year-old X``), and the shape of the descriptions
 that speak of a person by age alone (``the 80-year-old``, ``the 48-year-old Roman``); the order of two kin by age
-(``X's elder brother Y``).
+(``X's elder brother Y``); the gender the text's pronouns give a person and a description, and the sector
+(military, religious, business ...) a description names and a person belongs to.
 
 Read by the descriptor pass (``descriptors``): an age description fits a person whose age the text gave only
 when the ages agree (a year either way: birthdays), and is contradicted by a person the text gave another age,
 or a leader whose birth year the tables hold (``data/kb/births.tsv``, REIGN and Archigos) that does not fit.
+Gender and sector are features of the learned antecedent chooser (``antecedents``), not rules by themselves.
 """
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import table
-from ..nlp import tokens_of
+from ..lexicon import sectors, table, word_class
+from ..nlp import lower_keys_of, tokens_of
 from ..records import Actor
 from .aliases import surname_of, translit_key
 from .state import State, positions
@@ -148,4 +150,119 @@ def kin_order(st: State, kin_nouns: frozenset[str], ranks: dict[str, str]) -> tu
         if x is None or y is None or x.id == y.id:
             continue
         out = (y.id, x.id, tok.i) if rank == "older" else (x.id, y.id, tok.i)
+    return out
+
+
+_MALE = word_class("male_pronouns")
+_FEMALE = word_class("female_pronouns")
+_RELIGIOUS = frozenset({"REL", "MUS", "CHR", "HIN", "JEW", "BUD", "CTH"})
+_OFFICIAL = frozenset({"GOV", "ELI"})  # a former official (ELI) is described by the offices held (GOV)
+
+
+def pronoun_gender(low: str) -> str | None:
+    return "m" if low in _MALE else "f" if low in _FEMALE else None
+
+
+def person_genders(st: State, occurrences: list[tuple[int, int, str, bool]], sent: list[int]) -> dict[str, str]:
+    """The gender the text's pronouns give each person: the first he/she/his/her after a mention, in its
+    sentence or the next, before any other person is named, votes; the name's form (a female surname
+    ending, a female title) counts as a vote for ``f`` (it cannot tell ``m``). Ties and no votes: unknown."""
+    doc = st.doc
+    n = len(doc)
+    lows = lower_keys_of(doc)
+    votes: dict[str, list[int]] = {}
+    for ti, s, aid, _ in occurrences:
+        j = ti + 1
+        while j < n and sent[j] <= s + 1:
+            other = st.out.token_actor.get(j)
+            if other is not None and other != aid and other in st.out.actors and \
+                    st.out.actors[other].type == "person":
+                break
+            g = pronoun_gender(lows[j][0]) if doc[j].pos_ == "PRON" else None
+            if g is not None:
+                v = votes.setdefault(aid, [0, 0])
+                v[g == "f"] += 1
+                break
+            j += 1
+    out: dict[str, str] = {}
+    for aid, a in st.out.actors.items():
+        if a.type != "person":
+            continue
+        m, f = votes.get(aid, [0, 0])
+        if _female_form(st, a):
+            f += 1
+        if m != f:
+            out[aid] = "m" if m > f else "f"
+    return out
+
+
+def _female_form(st: State, a: Actor) -> bool:
+    from .names import name_gender  # the name's own form; "m" is its default, not evidence
+
+    return name_gender(a.name, st.doc.text, a.mentions) == "f"
+
+
+def description_gender(doc: Doc, start: int, head: int) -> str | None:
+    """The gender a description gives its person: its own noun (``the businesswoman``, ``the first woman``),
+    else the first he/she/his/her after it in its sentence before any capitalised name (``the engineer with
+    her Nobel``, ``the 37-year-old ... his first term``)."""
+    low = doc[head].lower_
+    if low.endswith("woman") or low in ("actress", "queen", "princess", "chairwoman", "spokeswoman"):
+        return "f"
+    if low.endswith("man") and low not in ("chairman", "spokesman"):  # "chairman" is said of women too
+        return "m"
+    for j in range(start, head):
+        if doc[j].lower_ in ("woman", "women"):
+            return "f"
+    end = doc[head].sent.end
+    for j in range(head + 1, min(end, head + 40)):
+        t = doc[j]
+        if t.pos_ == "PROPN" and t.text[:1].isupper():
+            return None  # another name first: the pronoun may be theirs
+        g = pronoun_gender(t.lower_) if t.pos_ == "PRON" else None
+        if g is not None:
+            return g
+    return None
+
+
+@lru_cache(maxsize=1)
+def _word_sectors() -> dict[str, str]:
+    return {r["word"]: r["sector"] for r in table("lexicons", "descriptor_sectors.tsv")}
+
+
+def _family(code: str) -> str:
+    return "REL" if code in _RELIGIOUS else "GOV" if code in _OFFICIAL else code
+
+
+def phrase_sector(st: State, words: list[str]) -> str | None:
+    """The sector (family) of the people a phrase names: the agent dictionaries' code of its longest
+    agent phrase ending the phrase (``army commander`` → MIL), else the description table's word."""
+    if not words:
+        return None
+    up = [w.upper() for w in words]
+    for k in range(len(up)):
+        hit = st.kb.longest_match(up, k)
+        if hit is not None and hit[0] == len(up) and hit[1].kind == "agent" and hit[1].agent is not None:
+            code = hit[1].agent.code.strip("~")[:3]
+            if code in sectors():
+                return _family(code)
+    low = words[-1].lower()
+    code = _word_sectors().get(low) or _word_sectors().get(low.rstrip("s"))
+    return _family(code) if code else None
+
+
+def person_sectors(st: State, a: Actor, roles: set[str]) -> set[str]:
+    """The sectors (families) a person belongs to: the chunks of the actor's code after its state, what the
+    text says the person is (roles), and the title the text gives them (``General``, ``Ayatollah``)."""
+    out: set[str] = set()
+    code = a.code or ""
+    body = code[3:] if len(code) >= 6 and code[:3] not in sectors() else code
+    for k in range(0, len(body) - 2, 3):
+        chunk = body[k:k + 3]
+        if chunk in sectors():
+            out.add(_family(chunk))
+    for phrase in list(roles) + [st.titles.get(a.id) or "", st.tenure_title.get(a.id) or ""]:
+        sec = phrase_sector(st, phrase.split())
+        if sec is not None:
+            out.add(sec)
     return out
