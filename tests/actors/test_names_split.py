@@ -150,3 +150,16 @@ def test_a_given_name_alone_after_a_long_name(pipeline):
     pm = owner(a, text, "José Luís Carvalhosa")
     assert pm is not None
     assert owner(a, text, "Luís", nth=3) is pm and owner(a, text, "Carvalhosa", nth=2) is pm
+
+
+def test_a_lower_case_title_is_no_name_part_but_al_is_kept():
+    assert pieces("activist Rashid al-Tamimi") == pieces("Rashid Tamimi")
+    assert len(pieces("Rashid al-Tamimi")) == 2
+
+
+def test_a_garbled_surname_two_spouses_share_goes_to_the_one_the_text_calls_by_it(pipeline):
+    text = ("President Tobias Mutangagwa and his wife, first lady Alda Mutangagwa, toured the north on Monday. "
+            "Mutangagwa said the harvest was good. Whether Mutangangwa himself will run again is unclear.")
+    a = analysis(pipeline, text)
+    pres = owner(a, text, "Tobias Mutangagwa")
+    assert pres is not None and owner(a, text, "Mutangangwa") is pres

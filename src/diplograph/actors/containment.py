@@ -181,4 +181,8 @@ def part_of_document_name(st: State, name: str) -> bool:
     if " " not in name.strip() or not switched_on(NAME_PARTS):
         return False
     mine = pieces(name)
-    return bool(mine) and any(len(p := pieces(" ".join(ws))) > len(mine) and inside(mine, p) for ws in st.names.values())
+    if not mine:
+        return False
+    # Only names the text wrote (a table's longer name for a person matched by one word is no written name).
+    return any(a.type == "person" and len(p := pieces(m.text)) > len(mine) and inside(mine, p)
+               for a in st.out.actors.values() for m in a.mentions if " " in m.text.strip())

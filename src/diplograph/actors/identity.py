@@ -325,9 +325,10 @@ def link_partial_names(st: State) -> None:
 
 
 def _called_alone(st: State, b: Actor, u: tuple[str, str]) -> bool:
-    """Has the text named ``b`` by one word spelt like ``u`` (same key, skeleton or folded key), alone?"""
+    """Has the text named ``b`` by one word spelt like ``u`` (at any tier: a garbled spelling of the word the
+    text uses alone, ``Mnangangwa`` for ``Mnangagwa``, is that usage too), alone?"""
     for n in _mention_names(b, st):
         core = _core(_words(n))
-        if len(core) == 1 and (w := word_unit(core[0])) is not None and same_unit(w, u):
+        if len(core) == 1 and (w := word_unit(core[0])) is not None and tier(w, u) is not None:
             return True
     return False

@@ -92,7 +92,10 @@ def grow(doc: Doc, s: int, e: int, stop: Container[int]) -> tuple[int, int]:
 
 
 def parts(name: str) -> list[str]:
-    """The name words of a written name, particles left out (case-blind: ``Dela Cruz`` at a sentence start),
-    a hyphenated word whole."""
+    """The name words of a written name: words with a capital (``al-Alimi`` too; a lower-case title is none),
+    particles (case-blind: ``Dela Cruz`` at a sentence start) and office words (``Minister``) left out, a
+    hyphenated word whole."""
     ps = particles() | word_class("name_particles_second")
-    return [w for w in name.replace(".", " ").split() if w.lower() not in ps and w[:1].isalpha()]
+    offices = word_class("office_words")
+    return [w for w in name.replace(".", " ").split() if w.lower() not in ps
+            and any(c.isupper() for c in w) and w.lower() not in offices]
