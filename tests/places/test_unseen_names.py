@@ -152,3 +152,10 @@ def test_word_breaks_are_spelling(pipeline):
     evs = [e for e in _events(pipeline, "Gunmen killed a farmer near a village in Saladin province on Monday.")
            if e.location is not None]
     assert evs and evs[0].location.country == "IRQ" and evs[0].location.precision == "region"
+
+
+def test_a_list_of_places_goes_on_after_a_name_the_gazetteer_lacks(pipeline):
+    # "in X, Y": X is a village no gazetteer has, Y the province it lies in; the province places the event
+    events = _events(pipeline, "On 3 March 2021, in Zorvantillo, Sinaloa, two gunmen shot a shopkeeper.")
+    located = [e.location for e in events if e.location is not None]
+    assert located and all(loc.code == "MEX" and loc.rule != "place.name_spelling" for loc in located)

@@ -150,6 +150,8 @@ def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym
             t = _toponym(sdoc, toks, i, end, [])
             t.rule = RULE_UNSEEN
             unseen.append(t)
+            # "in Culianca, Sinaloa": a list of places goes on after a name the gazetteer lacks
+            chain_end = end + 1 if end < n and toks[end].text in (",", "(") else -1
             i = end
             continue
         i += 1
