@@ -188,13 +188,23 @@ class Leaders:
         leader of the state held, else the head of state). None when nobody or several fit."""
         if on is None:
             return None
-        now = [t for t in self.by_country.get(country, []) if t.holds(on)]
+        every = [t for t in self.by_country.get(country, []) if t.holds(on)]
+        now = every
         if on >= FACTBOOK_START and any(t.source == "Factbook" for t in now):
             # The Factbook names every office on the date; an open REIGN/Archigos tenure may be stale.
             now = [t for t in now if t.source == "Factbook"]
         if not now:
             return None
         want = office.lower().strip()
+        got = self._holder_among(country, now, want)
+        if got is None and len(now) < len(every):
+            # The Factbook's text gave no holder of this office (a title its reader missed, ``President of the
+            # Government``): the open REIGN/Archigos tenure of the office is the best knowledge there is.
+            older = {"head of government": "prime minister"}.get(want, want)  # their tenures name no field
+            got = self._holder_among(country, [t for t in every if t not in now], older)
+        return got
+
+    def _holder_among(self, country: str, now: list[Tenure], want: str) -> Tenure | None:
         if want in ("leader", "ruler", "strongman", "head", "chief", "leadership", "head of state",
                     "head of government"):
             if want == "head of state":
@@ -329,6 +339,11 @@ def office_forms() -> dict[str, tuple[str, ...]]:
     return {r["title"]: tuple(r["forms"].split("|")) for r in table("kb", "office_synonyms.tsv")}
 
 
+# A word before an office's title that makes it another office: a deputy's, or an heir's (``Crown Prince``
+# is no monarch's title though its last word is one of them).
+_NOT_THE_HOLDER = ("vice", "deputy", "co-vice", "first", "second", "crown", "apparent")
+
+
 def title_fits(want: str, title: str) -> bool:
     """A title as a text writes it (``president``) names an office the source writes
     (``State Affairs Commission President``, ``Crown Prince and Prime Minister``), not a deputy's
@@ -340,7 +355,7 @@ def title_fits(want: str, title: str) -> bool:
         i = t.find(" " + form + " ")
         while i >= 0:
             before = t[:i].split()
-            if deputy or not before or before[-1] not in ("vice", "deputy", "co-vice", "first", "second"):
+            if deputy or not before or before[-1] not in _NOT_THE_HOLDER or before[-1] in want.split():
                 return True
             i = t.find(" " + form + " ", i + 1)
     return False

@@ -21,11 +21,16 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..lexicon import table, word_class
-from ..nlp import sentence_index, sentences_of, tokens_of
+from ..nlp import tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule, switched_on
 from .identity import move_mentions
+from .office_focus import focus_state
+from .office_states import (age_before as _age_before, compass_state as _compass_state,
+                            past_title as _past_title, past_word as _past_word, possessor_state as _possessor_state,
+                            state_word as _state_word, window_states as _window_states)
+from .office_named import holder_words, named_in_office, office_heads, same_office
 from .leaders import Tenure, load_leaders, note_beyond_data, office_forms, title_fits as _fits
 from .office_people import (COMPOUND_HOLDER, DOCUMENT_HOLDER, PARTY_LEADER, document_holder, last_person_before,
                             party_leader)
@@ -35,6 +40,10 @@ from .state import State, add_mention, drop_mentions, key_of, positions, slug
 OFFICE_NAMED = mention_rule("mention.office_holder_named", 0.8,
                             "a state's office descriptor is the one person the text names in that office",
                             ("actors", "lexicon:leader_nouns"))
+FOCUS_HOLDER = mention_rule("mention.office_holder_focus", 0.55,
+                            "an office description with no state ('the president', 'the country's leader') is the "
+                            "holder of that office of the document's focus state (the text's, else the tables'), "
+                            "unless another state's holder of it was named before", ("actors", "leaders"))
 OFFICE_KB = mention_rule("mention.office_holder_kb", 0.7,
                          "a state's office descriptor is the holder of that office on the document date "
                          "(leader tables; the last known holder after they end)", ("leaders", "lexicon:leader_nouns"))
@@ -42,34 +51,6 @@ OFFICE_KB = mention_rule("mention.office_holder_kb", 0.7,
 _DETERMINERS = word_class("office_determiners")
 
 
-def _state_word(st: State, t: int) -> str | None:
-    """The state a token names by itself (a nationality or a state's name), else None."""
-    tok = st.doc[t]
-    if not tok.text[:1].isupper():
-        return None
-    m = st.kb.longest_match([tok.text.upper()], 0)
-    if m is None or m[0] != 1:
-        return None
-    hit = m[1]
-    if hit.kind == "demonym":
-        return hit.country
-    code = hit.entry.code_on(st.on) if hit.kind == "actor" and hit.entry is not None else None
-    return code if code and len(code) == 3 and code in st.kb.countries else None
-
-
-def _compass_state(st: State, t: int) -> str | None:
-    """``South Sudanese``, ``North Korean``: the state the two words name together (a state of its own),
-    else the state of the second word."""
-    if t + 1 < len(st.doc):
-        m = st.kb.longest_match([st.doc[t].text.upper(), st.doc[t + 1].text.upper()], 0)
-        if m is not None and m[0] == 2:
-            hit = m[1]
-            if hit.kind == "demonym" and hit.country:
-                return hit.country
-            code = hit.entry.code_on(st.on) if hit.kind == "actor" and hit.entry is not None else None
-            if code and len(code) == 3 and code in st.kb.countries:
-                return code
-    return _state_word(st, t + 1) if t + 1 < len(st.doc) else None
 
 
 def former_descriptor(st: State, a: Actor, m) -> tuple[str, str | None] | None:
@@ -97,16 +78,24 @@ def _descriptor(st: State, a: Actor, tokens: list[int], allow_past: bool = False
     definite = False
     j = tokens[0] - 1
     state: str | None = None
-    while j >= 0 and tokens[0] - j <= 3:  # "the [new] [South] Korean president": the article before its modifiers
+    reach = 3
+    while j >= 0 and tokens[0] - j <= reach:  # "the [new] [South] Korean president": the article before its modifiers
+        age = _age_before(doc, j)
+        if age is not None:  # "the 58-year-old Kenyan president": an age is no part of the office
+            reach += j - age
+            j = age
+            continue
         if doc[j].lower_ in _DETERMINERS:
             definite = True
             break
-        if doc[j].lower_ in ("'s", "’s") and j >= 1 and _state_word(st, j - 1):
-            state, definite = state or _state_word(st, j - 1), True  # "Kenya's head of state"
-            break
-        if doc[j].lower_ in ("'s", "’s") and j >= 1 and doc[j - 1].lower_ in ("country", "nation"):
-            state, definite = state or _nearest_state(st, j - 1), True  # "the country's president"
-            break
+        if doc[j].lower_ in word_class("office_holder_modifiers"):  # "Mexico's first woman president"
+            j -= 1
+            continue
+        if doc[j].lower_ in ("'s", "’s") and j >= 1:
+            owner = _possessor_state(st, j - 1)
+            if owner is not None:  # "Kenya's head of state", "Saudi Arabia's crown prince", "the country's president"
+                state, definite = state or owner, True
+                break
         if doc[j].pos_ not in ("ADJ", "PROPN") or doc[j].dep_ not in ("amod", "compound", "nmod"):
             break
         if _past_word(doc[j].lower_):
@@ -148,15 +137,36 @@ def _descriptor(st: State, a: Actor, tokens: list[int], allow_past: bool = False
         if tok.text[:1].isupper() and tok.pos_ == "PROPN" and low not in word_class("office_words"):
             return None  # a name inside: not a bare descriptor
         words.append(low)
-    title = " ".join(words)
-    if not title or not (title in office_forms() or title in word_class("leader_nouns")):
+    title = _office_of(words)
+    if title is None:
         return None
     return title, definite, state
 
 
-def _past_word(low: str) -> bool:
-    return low in word_class("former_adjectives") - {"old", "elderly", "aging", "ageing", "first"} \
-        or low.startswith("ex-")
+def _is_office(title: str) -> bool:
+    return title in office_forms() or title in word_class("leader_nouns")
+
+
+def _office_of(words: list[str]) -> str | None:
+    """The office a description's words name: all of them, else the office its last words name after words that
+    only say who holds it (``first woman president``, ``de facto ruler``); never a deputy's or another office's
+    (``vice president``, ``foreign minister``: their words are no such modifiers)."""
+    if not words:
+        return None
+    title = " ".join(words)
+    if _is_office(title):
+        return title
+    holders = word_class("office_holder_modifiers")
+    for k in range(1, len(words)):
+        if words[k - 1] not in holders:
+            return None
+        rest = " ".join(words[k:])
+        if _is_office(rest):
+            return rest
+    return None
+
+
+
 
 
 def _tokens_of(st: State, a: Actor, m) -> list[int]:
@@ -172,7 +182,11 @@ def _tokens_of(st: State, a: Actor, m) -> list[int]:
 
 
 def _named_holder(st: State, country: str, title: str) -> Actor | None:
-    """The one person the text names in this office of this state (its own title, else its tenure's)."""
+    """The one person the text names in this office of this state (in apposition or predicate, else by its own
+    title, else by its tenure's)."""
+    said_so = named_in_office(st, country, lambda said: same_office(title, said))
+    if len(said_so) == 1:
+        return st.out.actors[said_so[0]]
     fits = []
     for p in st.out.actors.values():
         if p.type != "person" or p.country != country or not (p.code or "").endswith("GOV"):
@@ -182,9 +196,10 @@ def _named_holder(st: State, country: str, title: str) -> Actor | None:
             continue
         if title in word_class("leader_nouns"):
             h = load_leaders().holder(country, st.on, title)
-            ok = h is not None and shared_units(p.name, h.leader) >= 1
+            ok = (h is not None and shared_units(p.name, h.leader) >= 1) or (
+                not _past_title(said) and same_office(title, said))  # "President X" … "the country's leader"
         else:
-            ok = any(f in said for f in office_forms().get(title, (title,)))
+            ok = _fits(title, said)  # "president" is not said of a "vice president"
         if ok:
             fits.append(p)
     if not fits:
@@ -204,8 +219,7 @@ def _introduced(st: State, country: str, title: str) -> list[Actor]:
         if p is None or c != country or former or (p.code or "").endswith("ELI"):
             continue
         said = (st.titles.get(aid) or st.tenure_title.get(aid) or "").lower()
-        forms = office_forms().get(title, (title,))
-        if said and title not in word_class("leader_nouns") and not any(f in said for f in forms):
+        if said and title not in word_class("leader_nouns") and not _fits(title, said):
             continue  # the text or the tables give them another office
         out.append(p)
     return out
@@ -261,6 +275,31 @@ def holder_and_rule(st: State, country: str, title: str) -> tuple[Actor, str] | 
     return (p, OFFICE_KB) if p is not None else None
 
 
+def focus_holder(st: State, start: int, title: str, defer_named: bool = False) -> Actor | None:
+    """The holder of ``title`` of the document's focus state, for a description with no state at token ``start``
+    (``the president`` in a story about Kenya); None when there is no focus state or the text has named, before
+    the description, a holder of that office of another state (then it may mean them: coreference decides)."""
+    country = focus_state(st)
+    if country is None:
+        return None
+    tok = st.doc[start]
+    at = st.norm.to_original(tok.idx, tok.idx + len(tok))[0]
+    named = []
+    for p in st.out.actors.values():
+        if p.type != "person" or not any(m.start < at for m in p.mentions):
+            continue
+        said = (st.titles.get(p.id) or st.tenure_title.get(p.id) or "").lower()
+        if not said or _past_title(said) or not (title in word_class("leader_nouns") or _fits(title, said)):
+            continue
+        if p.country not in (country, None):
+            return None  # "the president" after another state's president was named
+        named.append(p)
+    if named:  # the text's own holder ("President X ... the president"), whom the tables may not know
+        return named[0] if len(named) == 1 and not defer_named else None  # (coreference reads a deferred one)
+    return holder_person(st, country, title)
+
+
+
 def holder_person(st: State, country: str, title: str) -> Actor | None:
     """The person holding ``title`` of ``country``: the one the text names, else the table's holder."""
     if not country:
@@ -300,8 +339,11 @@ def resolve_office_holders(st: State) -> None:
                 person, rule = _kb_holder(st, country, title), OFFICE_KB
         elif title in seen:
             person = seen[title]
-        elif switched_on(DOCUMENT_HOLDER):
-            person, rule = document_holder(st, first, title), DOCUMENT_HOLDER
+        else:
+            if switched_on(DOCUMENT_HOLDER):
+                person, rule = document_holder(st, first, title), DOCUMENT_HOLDER
+            if person is None and switched_on(FOCUS_HOLDER):
+                person, rule = focus_holder(st, first, title), FOCUS_HOLDER
         if person is None or person.id == a.id:
             continue
         seen[title] = person
@@ -321,9 +363,17 @@ def _head_of_phrases(st: State) -> None:
     """``the head of the Cuban state`` / ``the leader of the Malian junta``: the holder of that state's office."""
     doc = st.doc
     toks = tokens_of(doc)
-    for i in positions(st, ("head", "chief", "leader")):
+    for i in positions(st, office_heads() | {"head", "chief", "leader"}):
         tok = toks[i]
-        if tok.i == 0 or doc[tok.i - 1].lower_ not in _DETERMINERS:
+        if tok.tag_ in ("NNS", "NNPS"):
+            continue
+        own, first = office_title(doc, i)  # "the prime minister of X", "the emir of X"
+        if not _is_office(own) and tok.lower_ not in ("head", "chief", "leader"):
+            continue
+        b = first - 1
+        while b > 0 and doc[b].lower_ in holder_words():
+            b -= 1  # "the new emir of X" (not "the vice president of X")
+        if b < 0 or doc[b].lower_ not in _DETERMINERS:
             continue
         j = tok.i + 1
         if j >= len(doc) or doc[j].lower_ != "of":
@@ -336,17 +386,28 @@ def _head_of_phrases(st: State) -> None:
             c = _state_word(st, j) or (_compass_state(st, j) if doc[j].lower_ in ("south", "north") else None)
             if c is None and j in st.hits and st.hits[j][2].kind == "demonym":
                 c = st.hits[j][2].country
+            named = st.out.actor_at(j)
+            if c is None and named is not None and named.type == "state" and named.country:
+                c = named.country  # "the emir of Saudi Arabia": a state's name of several words
+                while j + 1 < len(doc) and st.out.actor_at(j + 1) is named:
+                    j += 1
             if c is None and doc[j].lower_ not in ("'s", "’s"):
                 break
             country = country or c
             j += 1
-        if country is None or j >= len(doc) or doc[j].lower_ not in _HEAD_OF:
+        if country is None:
             continue
-        found = holder_and_rule(st, country, _HEAD_OF[doc[j].lower_])
+        if j < len(doc) and doc[j].lower_ in _HEAD_OF and tok.lower_ in ("head", "chief", "leader"):
+            office, end = _HEAD_OF[doc[j].lower_], j + 1  # "the head of the Cuban state"
+        elif tok.lower_ not in ("head", "chief") and (j >= len(doc) or doc[j].lower_ not in _HEAD_OF):
+            office, end = own, j  # "the emir of Qatar", "the prime minister of Spain"
+        else:
+            continue
+        found = holder_and_rule(st, country, office)
         if found is None:
             continue
         person, rule = found
-        start, end = tok.i - 1, j + 1
+        start = b
         owners = {st.out.token_actor[t] for t in range(start, end) if t in st.out.token_actor}
         if any(st.out.actors[o].type == "person" for o in owners if o in st.out.actors):
             continue
@@ -388,40 +449,6 @@ def _compound_holder(st: State, a: Actor, m, toks: list[int]) -> None:
         move_mentions(st, a, person, COMPOUND_HOLDER, only=[m], method="coref")
 
 
-def _nearest_state(st: State, token: int) -> str | None:
-    """The state ``the country`` means: that of the person named last before ``token`` in its sentence or the one
-    before (a text speaks of a country's people, then of its offices), else the state named last there."""
-    sents = sentences_of(st.doc)
-    k = sentence_index(st.doc)[token]
-    first = sents[max(0, k - 1)].start
-    for t in range(token - 1, first - 1, -1):
-        a = st.out.actor_at(t)
-        if a is not None and a.type == "person" and a.country:
-            return a.country
-    for t in range(token - 1, first - 1, -1):
-        c = _state_word(st, t)
-        if c is None and t in st.hits and st.hits[t][2].kind == "demonym":
-            c = st.hits[t][2].country
-        if c:
-            return c
-    return None
-
-
-def _window_states(st: State, token: int) -> list[str]:
-    """States the sentence of ``token`` and the one before name (nearest first)."""
-    sents = sentences_of(st.doc)
-    k = sentence_index(st.doc)[token]
-    out: list[str] = []
-    for s in (sents[k], sents[k - 1] if k else None):
-        if s is None:
-            continue
-        for t in range(s.start, s.end):
-            c = _state_word(st, t)
-            if c is None and t in st.hits and st.hits[t][2].kind == "demonym":
-                c = st.hits[t][2].country
-            if c and c not in out:
-                out.append(c)
-    return out
 
 
 @lru_cache(maxsize=None)
@@ -462,6 +489,13 @@ def _bare_descriptors(st: State, seen: dict[str, Actor]) -> None:
                         drop_mentions(st, aid, first, start)  # the party's name modifies the description
             if person is not None:
                 add_mention(st, first, end, key_of(person), "coref", REGISTRY[rule].confidence, rule)
+                continue
+        if d is not None and d[1] and switched_on(FOCUS_HOLDER) and (d[0] in word_class("leader_nouns")
+                                                                      or _common(d[0])):
+            person = focus_holder(st, start, d[0], defer_named=True)  # "the president" of a story about one state
+            if person is not None:
+                seen[d[0]] = person
+                add_mention(st, start, end, key_of(person), "coref", REGISTRY[FOCUS_HOLDER].confidence, FOCUS_HOLDER)
                 continue
         if d is None or not d[1] or (d[0] in word_class("leader_nouns")):
             keep.append((start, end, hit))  # "the leader", "the president": too common for a guess here

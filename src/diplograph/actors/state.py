@@ -89,6 +89,9 @@ class State:
     # Sector nouns whose state is unknown or only guessed: (start, end, head token, agent hit).
     unowned: list[tuple[int, int, int, KBHit]] = field(default_factory=list)
     dominant: str | None = None  # the state the document is about ("" when none; None: not yet counted)
+    # person actor id → the (title, state, past) offices the text gives them (``office_named``; None: not yet read)
+    text_offices: dict[str, list[tuple[str, "str | None", bool]]] | None = None
+    focus: str = "?"  # the state an office description with no state means (``office_focus``; "?": not yet counted)
     # lower-case word → its tokens, lemma → its tokens (``positions``), built on first use
     word_index: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
     capitalised: list[int] | None = None  # ``capitalised_tokens``, built on first use
