@@ -104,3 +104,28 @@ def test_an_heirs_title_is_not_the_monarchs():
     assert not title_fits("monarch", "Heir Apparent Prince")
     assert title_fits("crown prince", "Crown Prince")
     assert title_fits("monarch", "King")
+
+
+def test_the_holder_of_a_seat_of_power_is_its_states_leader(pipeline):
+    x, rule = owner(pipeline, "The Kremlin's master met traders on Monday.", "master")
+    assert x is not None and x.code == "RUSGOV" and rule == "mention.office_holder_seat"
+    x, rule = owner(pipeline, "The tenant of the flat met traders on Monday.", "tenant")
+    assert rule != "mention.office_holder_seat"
+
+
+def test_a_ministers_portfolio_is_an_office_the_text_names_its_holder_in(pipeline):
+    text = ("Finance ** Amos Kiberu met bankers in Nairobi, Mombasa and Kisumu. Kenyan unions are angry. "
+            "The finance minister promised calm.")
+    x, _ = owner(pipeline, text, "finance minister")
+    assert x is not None and x.name == "Amos Kiberu"
+    text = "Lina Karsavo, the Kenyan minister of foreign affairs, flew to Oslo. Kenya's top diplomat returned on Friday."
+    x, _ = owner(pipeline, text, "diplomat")
+    assert x is not None and x.name == "Lina Karsavo"
+
+
+def test_a_deputy_of_a_portfolio_is_not_its_minister(pipeline):
+    text = ("Odera Mwangaza, the deputy finance minister, met bankers in Nairobi, Mombasa and Kisumu. Kenyan unions "
+            "are angry. The finance minister promised calm.")
+    x, rule = owner(pipeline, text, "The finance minister")
+    # (another description rule may still read it as his; the office rules do not)
+    assert x is None or x.name != "Odera Mwangaza" or not (rule or "").startswith("mention.office_holder")

@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..lexicon import table, word_class
 from .leaders import office_forms
 from .office_focus import focus_state, is_state_noun
+from ..text.normalize import PLACEHOLDER
 from .state import State, positions, state_of_span
 
 _PREDICATE_DEPS = ("attr", "oprd")
@@ -24,8 +25,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 @lru_cache(maxsize=1)
 def office_heads() -> frozenset[str]:
     """The last words of the offices a description can name (``president``, ``minister``, ``leader``)."""
-    titles = set(office_forms()) | set(word_class("leader_nouns"))
-    return frozenset(t.split()[-1] for t in titles)
+    titles = set(office_forms()) | set(word_class("leader_nouns")) | set(_aliases()) | set(_aliases().values())
+    return frozenset(t.split()[-1] for t in titles) | {"minister", "secretary"}
 
 
 def office_title(doc, head: int) -> str:
@@ -36,8 +37,11 @@ def office_title(doc, head: int) -> str:
         s = head - n + 1
         if s >= 0:
             words = " ".join([doc[t].lower_ for t in range(s, head)] + [low])
-            if words in known:
+            if words in known or is_portfolio(canonical_office(words)):
                 return words
+    if low == "minister" and head + 2 < len(doc) and doc[head + 1].lower_ == "of" and \
+            doc[head + 2].lower_ in word_class("portfolio_words"):
+        return "minister of " + doc[head + 2].lower_  # "minister of finance"
     return low
 
 
@@ -58,7 +62,15 @@ def text_offices(st: State) -> dict[str, list[tuple[str, str | None, bool]]]:
         title = office_title(doc, i)
         said = _state_of(st, tok, len(title.split()))
         if said is not None:
-            out.setdefault(person, []).append((title, said[0], said[1]))
+            out.setdefault(person, []).append((canonical_office(title), said[0], said[1]))
+    for i in positions(st, (PLACEHOLDER.lower(),)):
+        # "Finance ** X": a ministry's field before a censored title gives the person its minister's office
+        if i == 0 or i + 1 >= len(doc) or doc[i - 1].lower_ not in word_class("portfolio_words"):
+            continue
+        a = st.out.actor_at(i + 1)
+        if a is not None and a.type == "person":
+            state = _state_at(st, i - 2) if i >= 2 else None
+            out.setdefault(a.id, []).append((canonical_office(doc[i - 1].lower_ + " minister"), state, False))
     for i in positions(st, lemmas=word_class("leading_verbs")):
         tok = doc[i]  # "X, who leads Kenya": the state's leader
         if tok.dep_ != "relcl" or tok.head.i == i:
@@ -166,6 +178,7 @@ def same_office(want: str, said: str) -> bool:
     """A description's office (``want``) is the office the text gave a person (``said``): the same title or one
     of its forms, the same kind of head (``head of state`` / ``president``), or a leader noun (``the leader``)
     against any head's office."""
+    want, said = canonical_office(want), canonical_office(said)
     if want == said or said in office_forms().get(want, ()) or want in office_forms().get(said, ()):
         return True
     kinds = _kinds()
@@ -180,3 +193,31 @@ def same_office(want: str, said: str) -> bool:
 def office_kind(title: str) -> str | None:
     """``state`` or ``government``: the kind of head an office is (``president``, ``premier``), else None."""
     return _kinds().get(title)
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    return {r["alias"].strip(): r["office"].strip() for r in table("kb", "office_aliases.tsv")}
+
+
+@lru_cache(maxsize=4096)
+def canonical_office(title: str) -> str:
+    """One form for the ways a text writes an office: ``minister of foreign affairs``, ``foreign affairs minister``
+    and ``top diplomat`` are the ``foreign minister``; a title not known otherwise is itself (lower case)."""
+    words = title.lower().replace("-", " ").split()
+    if len(words) >= 3 and words[0] == "minister" and words[1] == "of":  # minister of (the) foreign affairs
+        rest = [w for w in words[2:] if w not in ("the", "and")]
+        words = rest + ["minister"]
+    low = " ".join(words)
+    low = _aliases().get(low, low)
+    words = low.split()
+    if len(words) == 3 and words[1] == "affairs" and words[2] == "minister":
+        low = _aliases().get(low, words[0] + " minister")
+    return low
+
+
+def is_portfolio(title: str) -> bool:
+    """``finance minister``, ``foreign minister``, ``intelligence chief``: a ministry's field and its head."""
+    words = title.split()
+    return (len(words) == 2 and words[0] in word_class("portfolio_words")
+            and words[1] in ("minister", "secretary", "chief")) or title in _aliases().values()

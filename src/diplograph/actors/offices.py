@@ -30,7 +30,7 @@ from .office_focus import focus_state
 from .office_states import (age_before as _age_before, compass_state as _compass_state,
                             past_title as _past_title, past_word as _past_word, possessor_state as _possessor_state,
                             state_word as _state_word, window_states as _window_states)
-from .office_named import holder_words, named_in_office, office_heads, same_office
+from .office_named import canonical_office, holder_words, is_portfolio, named_in_office, office_heads, same_office
 from .leaders import Tenure, load_leaders, note_beyond_data, office_forms, title_fits as _fits
 from .office_people import (COMPOUND_HOLDER, DOCUMENT_HOLDER, PARTY_LEADER, document_holder, last_person_before,
                             party_leader)
@@ -88,6 +88,8 @@ def _descriptor(st: State, a: Actor, tokens: list[int], allow_past: bool = False
         if doc[j].lower_ in _DETERMINERS:
             definite = True
             break
+        if doc[j].lower_ in word_class("other_office_modifiers"):
+            return None  # "the regional president": another body's office
         if doc[j].lower_ in word_class("office_holder_modifiers"):  # "Mexico's first woman president"
             j -= 1
             continue
@@ -129,6 +131,8 @@ def _descriptor(st: State, a: Actor, tokens: list[int], allow_past: bool = False
             if allow_past:
                 continue
             return None  # a former holder: ``former_offices``, else coreference's business
+        if low in word_class("other_office_modifiers"):
+            return None
         if low in word_class("current_adjectives") or (tok.pos_ == "ADJ" and not tok.text[:1].isupper()
                                                          and low not in word_class("office_words")):
             continue
@@ -138,13 +142,16 @@ def _descriptor(st: State, a: Actor, tokens: list[int], allow_past: bool = False
             return None  # a name inside: not a bare descriptor
         words.append(low)
     title = _office_of(words)
+    pair = canonical_office(f"{doc[tokens[-1] - 1].lower_} {doc[tokens[-1]].lower_}") if tokens[-1] > 0 else ""
+    if title is None and is_portfolio(pair):
+        title = pair  # "Egypt's top diplomat": two words that name an office together
     if title is None:
         return None
     return title, definite, state
 
 
 def _is_office(title: str) -> bool:
-    return title in office_forms() or title in word_class("leader_nouns")
+    return title in office_forms() or title in word_class("leader_nouns") or is_portfolio(canonical_office(title))
 
 
 def _office_of(words: list[str]) -> str | None:
@@ -155,14 +162,14 @@ def _office_of(words: list[str]) -> str | None:
         return None
     title = " ".join(words)
     if _is_office(title):
-        return title
+        return canonical_office(title) if is_portfolio(canonical_office(title)) else title
     holders = word_class("office_holder_modifiers")
     for k in range(1, len(words)):
         if words[k - 1] not in holders:
             return None
         rest = " ".join(words[k:])
         if _is_office(rest):
-            return rest
+            return canonical_office(rest) if is_portfolio(canonical_office(rest)) else rest
     return None
 
 
@@ -189,8 +196,9 @@ def _named_holder(st: State, country: str, title: str) -> Actor | None:
         return st.out.actors[said_so[0]]
     fits = []
     for p in st.out.actors.values():
-        if p.type != "person" or p.country != country or not (p.code or "").endswith("GOV"):
-            continue
+        if p.type != "person" or p.country != country or "GOV" not in (p.code or "")[3:] or \
+                not ((p.code or "").endswith("GOV") or is_portfolio(title)):
+            continue  # (a minister may carry the ministry's sector after GOV)
         said = (st.titles.get(p.id) or st.tenure_title.get(p.id) or "").lower()
         if not said:
             continue
@@ -199,7 +207,7 @@ def _named_holder(st: State, country: str, title: str) -> Actor | None:
             ok = (h is not None and shared_units(p.name, h.leader) >= 1) or (
                 not _past_title(said) and same_office(title, said))  # "President X" … "the country's leader"
         else:
-            ok = _fits(title, said)  # "president" is not said of a "vice president"
+            ok = _fits(title, said) or _fits(title, canonical_office(said))  # not "president" of a "vice president"
         if ok:
             fits.append(p)
     if not fits:
@@ -275,7 +283,7 @@ def holder_and_rule(st: State, country: str, title: str) -> tuple[Actor, str] | 
     return (p, OFFICE_KB) if p is not None else None
 
 
-def focus_holder(st: State, start: int, title: str, defer_named: bool = False) -> Actor | None:
+def focus_holder(st: State, start: int, title: str) -> Actor | None:
     """The holder of ``title`` of the document's focus state, for a description with no state at token ``start``
     (``the president`` in a story about Kenya); None when there is no focus state or the text has named, before
     the description, a holder of that office of another state (then it may mean them: coreference decides)."""
@@ -294,8 +302,15 @@ def focus_holder(st: State, start: int, title: str, defer_named: bool = False) -
         if p.country not in (country, None):
             return None  # "the president" after another state's president was named
         named.append(p)
-    if named:  # the text's own holder ("President X ... the president"), whom the tables may not know
-        return named[0] if len(named) == 1 and not defer_named else None  # (coreference reads a deferred one)
+    for pid in named_in_office(st, country, lambda said: same_office(title, said)):
+        p = st.out.actors[pid]
+        if p not in named and any(m.start < at for m in p.mentions):
+            named.append(p)  # the office the text gave them ("X, the finance minister")
+    if len(named) > 1:  # several named with the title (a namesake's tenure title, a spelling): the tables' holder
+        h = load_leaders().holder(country, st.on, title)
+        named = [p for p in named if h is not None and shared_units(p.name, h.leader) >= min(2, len(p.name.split()))]
+    if named:  # the text's own holder, whom the tables may not know
+        return named[0] if len(named) == 1 else None
     return holder_person(st, country, title)
 
 
@@ -491,8 +506,8 @@ def _bare_descriptors(st: State, seen: dict[str, Actor]) -> None:
                 add_mention(st, first, end, key_of(person), "coref", REGISTRY[rule].confidence, rule)
                 continue
         if d is not None and d[1] and switched_on(FOCUS_HOLDER) and (d[0] in word_class("leader_nouns")
-                                                                      or _common(d[0])):
-            person = focus_holder(st, start, d[0], defer_named=True)  # "the president" of a story about one state
+                                                                      or is_portfolio(d[0]) or _common(d[0])):
+            person = focus_holder(st, start, d[0])  # "the president" of a story about one state
             if person is not None:
                 seen[d[0]] = person
                 add_mention(st, start, end, key_of(person), "coref", REGISTRY[FOCUS_HOLDER].confidence, FOCUS_HOLDER)
