@@ -86,7 +86,8 @@ def bind_epithet(st: State, ep: tuple[int, int], person: Actor, first: str, stri
             continue
         for o in {st.out.token_actor.get(t) for t in range(a, b)} - {None, person.id}:
             other = st.out.actors.get(o)
-            if other is not None and weak_actor(st, o) and _key_of_name(other.name) == key:
+            if other is not None and (weak_actor(st, o) or _only_these_words(other, key)) and \
+                    _key_of_name(other.name) == key:
                 move_mentions(st, other, person, REPEATED, method="alias")  # a name of its own: the same person
         rule = first if k == 0 else REPEATED
         if usable(st, (a, b), person) and not claim(st, a, b, person, rule, REGISTRY[rule].confidence) and k == 0:
@@ -100,6 +101,12 @@ def _relabel(st: State, span: tuple[int, int], person: Actor, rule: str) -> None
         if m.start < e0 and s0 < m.end and m.rule == REPEATED:
             m.rule = rule
             m.confidence = REGISTRY[rule].confidence
+
+
+def _only_these_words(other: Actor, key: tuple[str, ...]) -> bool:
+    """An actor that exists only through the nickname's own words (a namesake in the tables matched on
+    ``Hammer``): the document never names it otherwise, so those words are the nickname."""
+    return bool(other.mentions) and all(_key_of_name(m.text) == key for m in other.mentions)
 
 
 def _key_of_name(name: str) -> tuple[str, ...]:

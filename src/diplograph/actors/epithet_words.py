@@ -8,17 +8,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import word_class
-from ..nlp import sentence_of, text_of
+from ..nlp import sentence_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
-from .name_forms import is_person
+from .pronoun_people import PRONOUNS, SUBJECTS, antecedent, name_like, personal, pronoun_gender, text_gender
 from .state import CAPITALISED, State
+
+__all__ = ["PRONOUNS", "SUBJECTS", "antecedent", "name_like", "personal", "pronoun_gender", "text_gender"]
 
 OPEN = ('"', "“", "'", "‘", "«")
 CLOSE = ('"', "”", "'", "’", "»")
-SUBJECTS = ("nsubj", "nsubjpass")
-
-PRONOUNS = ("he", "him", "his", "she", "her", "hers", "himself", "herself")
 _MAX_WORDS = 6
 NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
@@ -111,77 +110,6 @@ def epithet_before(doc, end: int) -> tuple[int, int] | None:
     if s - 1 >= start and doc[s - 1].lower_ in articles():
         s -= 1
     return s, end
-
-
-def name_like(st: State, a: Actor | None) -> bool:
-    """An unknown name the recogniser took for an organisation or a place (``Amara Tenkodo``): two or three
-    capitalised words, nothing the knowledge base knows. Being given a nickname makes it a person."""
-    if a is None or a.type not in ("group", "state") or a.code is not None or not a.mentions:
-        return False
-    if any((m.rule or "") != "mention.unknown_entity" for m in a.mentions):
-        return False
-    words = a.name.split()
-    heads = word_class("non_actor_name_heads") | word_class("named_thing_heads") | word_class("media_name_heads")
-    return 2 <= len(words) <= 3 and all(w.isalpha() and CAPITALISED.match(w) and not w.isupper() for w in words) \
-        and words[-1].lower() not in heads
-
-
-def personal(st: State, a: Actor | None) -> Actor | None:
-    """``a`` when it is a person, or a name-like unknown made one (see :func:`name_like`)."""
-    if is_person(a):
-        return a
-    if name_like(st, a):
-        assert a is not None
-        a.type = "person"
-        return a
-    return None
-
-
-def pronoun_gender(tok: Token) -> str | None:
-    if tok.lower_ in word_class("male_pronouns"):
-        return "m"
-    if tok.lower_ in word_class("female_pronouns"):
-        return "f"
-    return None
-
-
-def _fits(st: State, a: Actor, gender: str | None) -> bool:
-    if gender is None:
-        return True
-    from .names import name_gender
-
-    return name_gender(a.name, text_of(st.doc), a.mentions) == gender
-
-
-def antecedent(st: State, i: int, gender: str | None = None, skip: tuple[int, int] | None = None) -> Actor | None:
-    """The person a pronoun (or a possessive) at token ``i`` points back to: the nearest person before it in
-    its sentence, else a subject of the two sentences before (the nearest first), else any person there;
-    one whose name agrees with the pronoun's gender first (names tell gender only roughly)."""
-    found = _antecedent(st, i, gender, skip)
-    return found if found is not None or gender is None else _antecedent(st, i, None, skip)
-
-
-def _antecedent(st: State, i: int, gender: str | None, skip: tuple[int, int] | None) -> Actor | None:
-    doc = st.doc
-    sent = sentence_of(doc, i)
-    for t in range(i - 1, sent.start - 1, -1):
-        if skip is not None and skip[0] <= t < skip[1]:
-            continue
-        a = st.out.actor_at(t)
-        if (is_person(a) or name_like(st, a)) and _fits(st, a, gender):  # type: ignore[arg-type]
-            return personal(st, a)
-    prev = sent.start
-    for _ in range(2):
-        if prev <= 0:
-            break
-        s = sentence_of(doc, prev - 1)
-        people = [(t, a) for t in reversed(s) if (a := st.out.actor_at(t.i)) is not None
-                  and (is_person(a) or name_like(st, a)) and _fits(st, a, gender)]
-        subj = [a for t, a in people if t.dep_ in SUBJECTS or t.head.dep_ in SUBJECTS]
-        if subj or people:
-            return personal(st, (subj or [a for _, a in people])[0])
-        prev = s.start
-    return None
 
 
 def person_of(st: State, tok: Token, epithet: tuple[int, int]) -> Actor | None:

@@ -33,6 +33,7 @@ from .name_forms import (CLIPPED, HONORIFIC, INITIALS, claim, clipped, garbled_s
                          is_person, weak_actor)
 from .identity import PARTIAL_NAME
 from .sobriquets import SOBRIQUET, bind_sobriquets
+from .pronoun_people import antecedent, pronoun_gender
 from .spelling import units
 from .state import CAPITALISED, State, positions
 
@@ -71,7 +72,9 @@ def _person_at(st: State, tok: Token, nick: tuple[int, int]) -> Actor | None:
             a = st.out.actor_at(head.i)
             if is_person(a):
                 return a
-        return _person_before(st, nick[0])
+        # the pronoun's antecedent: the nearest person of its sentence, else the most salient one before, the
+        # text's own pronouns deciding gender ("Q served P for years. The press now calls him E": not Q)
+        return antecedent(st, tok.i, pronoun_gender(tok), skip=nick) or _person_before(st, nick[0])
     if tok.pos_ == "NOUN":
         return _office_person(st, tok) or _described(st, tok)
     return None
@@ -218,14 +221,8 @@ def _bind(st: State, span: tuple[int, int], person: Actor, verb: int | None) -> 
         return
     if verb is not None:
         st.out.not_events.add(verb)
-    words = [t.text for t in st.doc[s:e]]
-    core = [w for w in words if w.lower() not in ("the",)]
-    # Later uses of the same nickname in the document.
-    n = len(core)
-    for i in range(len(st.doc) - n + 1):
-        if i >= e or i + n <= s:
-            if [t.text for t in st.doc[i:i + n]] == core and not _inside_longer_name(st, i, i + n):
-                claim(st, i, i + n, person, INTRODUCED, REGISTRY[INTRODUCED].confidence - 0.1)
+    # later uses of the nickname: the document's one alias table (``nickname_reader.apply_alias_table``)
+    st.aliases.append((span, person.id, INTRODUCED))
 
 
 def _name_word_person(st: State, i: int) -> Actor | None:

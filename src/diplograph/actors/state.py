@@ -97,6 +97,9 @@ class State:
     capitalised: list[int] | None = None  # ``capitalised_tokens``, built on first use
     # what the earlier stages left on the document, read once (``doc._`` costs microseconds a read)
     toponyms: tuple[list | None] | None = None  # (``places.toponyms_of``,) once read: ``document_toponyms``
+    # nicknames the text introduced: (span, person id, rule) — the document's alias table, whose later uses
+    # ``nickname_reader.apply_alias_table`` binds once every introduction is read
+    aliases: list[tuple[tuple[int, int], str, str]] = field(default_factory=list)
     revision: int = 0  # counts the changes ``add_mention`` and ``drop_mentions`` made: a pass can tell it made none
 
 
