@@ -70,7 +70,7 @@ def test_a_pronoun_two_sentences_on_is_the_person_the_sentence_was_about(pipelin
 
 def test_the_texts_own_pronouns_tell_a_persons_gender(pipeline):
     # "Her plan" after the first name says whose the later "her" can be; the name's form says nothing
-    text = ("Governor Chiaki Moriyasu took office in May. Her plan surprised Tokyo. Minister Kenta Oshiro praised it, while "
+    text = ("Governor Chiaki Moriyasu took office in May. Her plan surprised Tokyo. Minister Hiroshi Oshiro praised it, while "
             "the Sendai Heron, as the press call her, said nothing. The Sendai Heron left for Seoul.")
     got = owners(analysed(pipeline, text), text, "Sendai Heron")
     assert len(got) == 2 and all("Moriyasu" in g for g in got), got

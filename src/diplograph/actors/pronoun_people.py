@@ -49,11 +49,11 @@ def pronoun_gender(tok: Token) -> str | None:
     return None
 
 
-def _fits(st: State, a: Actor, gender: str | None, at: int | None = None, text_only: bool = False) -> bool:
+def _fits(st: State, a: Actor, gender: str | None, at: int | None = None) -> bool:
     if gender is None:
         return True
     told = text_gender(st, a, sentence_of(st.doc, at).start if at is not None else None)
-    if told is not None or text_only:
+    if told is not None:
         return told == gender
     from .names import name_gender
 
@@ -91,24 +91,20 @@ def text_gender(st: State, a: Actor, until: int | None = None) -> str | None:
 
 def antecedent(st: State, i: int, gender: str | None = None, skip: tuple[int, int] | None = None) -> Actor | None:
     """The person a pronoun (or a possessive) at token ``i`` points back to: the nearest person before it in
-    its sentence, else the most salient person of the two sentences before; one the text's own pronouns give the
-    pronoun's gender first, then one whose name's form agrees (names tell gender only roughly), then anyone."""
-    if gender is None:
-        return _antecedent(st, i, None, skip)
-    # a person the text's own pronouns give that gender, then one whose name's form does, then anyone
-    return _antecedent(st, i, gender, skip, True) or _antecedent(st, i, gender, skip) or \
-        _antecedent(st, i, None, skip)
+    its sentence, else the most salient person of the two sentences before; one of the pronoun's gender first (as
+    the text's own earlier pronouns tell it, else as the name's form does), then anyone."""
+    found = _antecedent(st, i, gender, skip)
+    return found if found is not None or gender is None else _antecedent(st, i, None, skip)
 
 
-def _antecedent(st: State, i: int, gender: str | None, skip: tuple[int, int] | None,
-                text_only: bool = False) -> Actor | None:
+def _antecedent(st: State, i: int, gender: str | None, skip: tuple[int, int] | None) -> Actor | None:
     doc = st.doc
     sent = sentence_of(doc, i)
     for t in range(i - 1, sent.start - 1, -1):
         if skip is not None and skip[0] <= t < skip[1]:
             continue
         a = st.out.actor_at(t)
-        if (is_person(a) or name_like(st, a)) and _fits(st, a, gender, i, text_only):  # type: ignore[arg-type]
+        if (is_person(a) or name_like(st, a)) and _fits(st, a, gender, i):  # type: ignore[arg-type]
             return personal(st, a)
     prev = sent.start
     for _ in range(2):
@@ -116,7 +112,7 @@ def _antecedent(st: State, i: int, gender: str | None, skip: tuple[int, int] | N
             break
         s = sentence_of(doc, prev - 1)
         people = [(t, a) for t in reversed(s) if (a := st.out.actor_at(t.i)) is not None
-                  and (is_person(a) or name_like(st, a)) and _fits(st, a, gender, i, text_only)]
+                  and (is_person(a) or name_like(st, a)) and _fits(st, a, gender, i)]
         if people:
             # the person the sentence is about: its subject or the predicate of ``the man who … is P``, then
             # the one highest in the parse (not one inside a relative clause: ``P, who served Q``), then the nearest
