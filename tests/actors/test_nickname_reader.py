@@ -101,6 +101,10 @@ NEGATIVE = [
     "The Farmers' Union (FU) met Minister Tomislav Hrvacic on Monday.",
     # an appointment: "named" is no naming verb
     "The president named Reinaldo Apaza Interior Minister. Apaza thanked him.",
+    # a reporter's gloss of a pronoun inside a quotation
+    'Minister Tomislav Hrvacic spoke first. "He (Hrvacic) wants the talks over by Friday," an aide said.',
+    # "referring to" with no "as", a progressive read as no passive
+    "Governor Keoni Alapai spoke on Monday. He was referring to the Southern Reef, which tourists love.",
 ]
 
 

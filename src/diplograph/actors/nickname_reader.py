@@ -104,8 +104,8 @@ def _after(st: State, v: Token) -> tuple[tuple[int, int] | None, Token | None]:
                 break
     if i < end and doc[i].lower_ == "as":
         i += 1
-    elif lemma == "know":
-        return None, obj  # "know" names only with "as"
+    elif lemma in word_class("naming_verbs_with_as"):
+        return None, obj  # "referring to the Gulf", "hailed the deal": these name only with "as"
     i = _so_called(doc, i, end)
     loose = lemma in ("nickname", "dub", "christen") or (i < end and doc[i].text in OPEN)
     ep = epithet_at(doc, i, loose=loose)
@@ -127,6 +127,12 @@ def _before(st: State, v: Token) -> tuple[int, int] | None:
         if doc[j].is_punct and doc[j].text not in OPEN + CLOSE:
             return None
     return None
+
+
+def _passive(doc, v: Token) -> bool:
+    """``is called``, ``has been branded``, ``likes to be called``: not ``was referring`` (a progressive)."""
+    return any(c.dep_ == "auxpass" for c in v.children) or (
+        v.tag_ == "VBN" and v.i > 0 and doc[v.i - 1].lemma_ == "be")
 
 
 def _callers(v: Token, passive: bool) -> set[int]:
@@ -231,7 +237,7 @@ def _apposition(st: State, ep: tuple[int, int]) -> Actor | None:
 def _passive_subject(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
     """``P is called E``, ``P likes to be called E``, ``P has been branded E``: the subject."""
     doc = st.doc
-    passive = any(c.dep_ == "auxpass" for c in v.children) or (v.i > 0 and doc[v.i - 1].lemma_ == "be")
+    passive = _passive(doc, v)
     if not passive:
         return None
     def nearest(head: Token, deps: tuple[str, ...]) -> Token | None:
@@ -270,7 +276,7 @@ def _read(st: State, v: Token) -> tuple[tuple[int, int], Actor] | None:
         ep = _before(st, v)
     if ep is None:
         return None
-    passive = any(c.dep_ == "auxpass" for c in v.children) or (v.i > 0 and doc[v.i - 1].lemma_ == "be")
+    passive = _passive(doc, v)
     callers = _callers(v, passive)
     scores: dict[str, tuple[int, Actor]] = {}
 
@@ -350,6 +356,12 @@ def _parenthesis(st: State, i: int) -> tuple[tuple[int, int], Actor] | None:
     return (ep, a) if e < len(doc) and doc[e].text == ")" else None
 
 
+def _no_name(doc, ep: tuple[int, int]) -> bool:
+    """Words that cannot be a nickname: a pronoun (``"He (Ongpin) wants …"``), only function words."""
+    return not any(t.pos_ in ("NOUN", "PROPN", "ADJ") and t.tag_ not in ("PRP", "PRP$") and not t.is_stop
+                   for t in doc[ep[0]:ep[1]])
+
+
 def _already_named(st: State, ep: tuple[int, int]) -> bool:
     """Some token of the nickname is already a person's (a frame reader bound it, or it is a name) — not a
     person the recogniser made of the nickname's own words (``christened the Surfer``: ``Surfer`` a new name)."""
@@ -387,7 +399,8 @@ def read_nicknames(st: State) -> None:
             continue
         ep, person = got
         loose = cue is not None and toks[cue].lemma_.lower() in ("nickname", "dub", "christen")
-        if _already_named(st, ep) or not (loose or _capital_or_quoted(doc, ep)) or not usable(st, ep, person):
+        if _no_name(doc, ep) or _already_named(st, ep) or not (loose or _capital_or_quoted(doc, ep)) or \
+                not usable(st, ep, person):
             continue
         if any(doc[t].text == PLACEHOLDER for t in range(*ep)):
             continue
