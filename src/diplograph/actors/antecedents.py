@@ -372,6 +372,12 @@ def resolve(st: State, occurrences: list[tuple[int, int, str, bool]], sent: list
         paragraph = [(ti, s, joined.get(aid, aid)) for ti, s, aid in paragraph]
         sent_subject = {s: joined.get(aid, aid) for s, aid in sent_subject.items()}
     order = list(cands.values())
+    trait_of: dict[str, Traits] = {}
+
+    def traits_of(a: Actor) -> Traits:
+        if a.id not in trait_of:
+            trait_of[a.id] = traits(a) if traits is not None else Traits()
+        return trait_of[a.id]
     subj_tok = clause_subject(doc, head)
     bound = st.out.token_actor.get(subj_tok) if subj_tok is not None else None
     scored = []
@@ -392,8 +398,7 @@ def resolve(st: State, occurrences: list[tuple[int, int, str, bool]], sent: list
             # or post the text or the tables gave the person (the build articles hold too few such descriptions
             # that name nobody for the chooser to learn this)
         former = (a.code or "").endswith("ELI") or a.id in formers
-        tr = traits(a) if traits is not None else Traits()
-        scored.append((a, features(f, c, order, sent_subject, paragraph, fv, a.country, former, tr)))
+        scored.append((a, features(f, c, order, sent_subject, paragraph, fv, a.country, former, traits_of(a))))
         fits.append(fv)
     stated = [sc for sc, v in zip(scored, fits) if v >= 3.0]
     span = doc[start:head + 1]

@@ -221,6 +221,9 @@ def _describe(st: State, tok: Token) -> Description | None:
                     d.place_state = d.place_state or a.country
                 elif t in st.hits:
                     d.place_state = d.place_state or state_of_span(st, st.hits[t][2])
+            if any((a.code or "").startswith("IGO") or a.type == "igo" for a in
+                   (st.out.actor_at(t) for t in range(*d.place)) if a is not None):
+                d.place, d.place_state = None, None  # "the former judge of the <court>": an affiliation, no place
         if prep.lower_ == "from":
             # "the engineer from Caracas": where a person comes from, not a seat of government standing for
             # a state's leader; the person is of that state (any of its people, by salience)
@@ -269,13 +272,13 @@ def _is_office(title: str) -> bool:
 
 
 def _modifier_name(st: State, p: Actor, start: int, head: int) -> bool:
-    """An unknown capitalised word the recogniser took for a new person, named nowhere but before the head of
-    this description (``the Banjska ringleader``, ``the Correista candidate``, ``the Karabakh-born
-    ex-leader``): a modifier of the description (a place, a movement), not a person."""
-    if p.code is not None:
+    """An unknown word the recogniser took for a new person, standing between the determiner and the head of
+    this description (``the Banjska ringleader``, ``the Correista candidate``, ``the Karabakh-born ex-leader``):
+    a modifier of the description (a place, a movement), not a person; its other namings keep their reading."""
+    if p.code is not None or len(p.name.split()) > 1:
         return False
-    toks = [t for t, x in st.out.token_actor.items() if x == p.id]
-    return bool(toks) and all(start < t < head for t in toks)
+    toks = [t for t in range(start + 1, head) if st.out.token_actor.get(t) == p.id]
+    return bool(toks)
 
 
 def _claim(st: State, start: int, end: int, person: Actor, rule: str, conf: float) -> bool:
