@@ -93,7 +93,13 @@ def honorifics(st: State) -> None:
             fits = _bearers(name.text, [a for a in people if a.id != own])
             if len(fits) != 1:
                 continue
-            _bind_honorific(st, min(hon.i, name.i), max(hon.i, name.i) + 1, fits[0], own)
+            end = max(hon.i, name.i) + 1
+            if is_prefix:  # "Madame Le Pen", "Herr von der Berg": the bearer's further name words
+                words = {v[0] for v in units(fits[0].name)}
+                while end < len(doc) and CAPITALISED.match(doc[end].text) and units(doc[end].text) and \
+                        units(doc[end].text)[0][0] in words:
+                    end += 1
+            _bind_honorific(st, min(hon.i, name.i), end, fits[0], own)
     for i in capitalised_tokens(st):  # "Modiji", "Narendrabhai": a suffix written onto the name
         tok = toks[i]
         low = tok.lower_

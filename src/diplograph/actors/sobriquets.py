@@ -131,6 +131,12 @@ def bind_sobriquets(st: State) -> None:
         held = {st.out.token_actor[t] for t in range(i, end) if t in st.out.token_actor}
         strong = [aid for aid in held if not weak_actor(st, aid)]
         listed = _listed_under(st, strong, m.group(0))
+        owner = _possessor_end(st, i, end)
+        if strong and listed is None and owner is not None:
+            # "Trump's favourite dictator", "Putin's chef": another person's name opens the sobriquet; that
+            # name stays theirs, the words after the possessive are the bearer's
+            i, held = owner, {st.out.token_actor[t] for t in range(owner, end) if t in st.out.token_actor}
+            strong = [aid for aid in held if not weak_actor(st, aid)]
         if strong and listed is None:
             continue  # a known actor's name holds the words
         if end - i == 1 and end < len(doc) and CAPITALISED.match(doc[end].text) and doc[end].pos_ == "PROPN":
@@ -154,6 +160,19 @@ def bind_sobriquets(st: State) -> None:
             target = st.out.actors.get(aid) or Actor(aid, person, "person", code, state, [])
             st.out.actors.setdefault(aid, target)
         claim(st, i, end, target, SOBRIQUET, REGISTRY[SOBRIQUET].confidence)
+
+
+def _possessor_end(st: State, i: int, end: int) -> int | None:
+    """The token after a possessive that ends a person's name at the start of the span (``Trump 's``)."""
+    doc = st.doc
+    k = i
+    aid = st.out.token_actor.get(i)
+    while k < end and aid is not None and st.out.token_actor.get(k) == aid:
+        k += 1
+    if aid is None or k >= end - 1 or doc[k].lower_ not in ("'s", "’s", "'", "’"):
+        return None
+    a = st.out.actors.get(aid)
+    return k + 1 if a is not None and a.type == "person" else None
 
 
 def _listed_under(st: State, aids: list[str], found: str) -> Actor | None:
