@@ -57,3 +57,12 @@ def test_switched_off_the_place_stays_an_actor(pipeline, monkeypatch):
     a, _ = _analyse(pipeline, "On 3 March 2021, bandits burned a clinic in Zarkan district, Kandahar, and "
                               "wounded a guard.")
     assert _mentioned(a, "Kandahar")
+
+
+def test_a_name_right_after_in_is_a_place_whatever_the_parse(pipeline):
+    # "in X, Y, a man ...": the parser may take the province for the clause's subject
+    a, _ = _analyse(pipeline, "On 3 March 2021, in Zorvantillo, Sinaloa, a trader was shot dead by two gunmen.")
+    assert not _mentioned(a, "Sinaloa")
+    # the owner of a building after "outside" is no place: the party keeps that mention
+    b, _ = _analyse(pipeline, "On 3 March 2021, members of the KRP protested outside KRP building in Zarkan town.")
+    assert sum(m.text == "KRP" for x in b.actors for m in x.mentions) == 2

@@ -54,7 +54,9 @@ def _preps() -> frozenset[str]:
 
 
 # words of a site or a line between places, besides the place words and landmarks (``the X-Y border``)
-_SITES = frozenset({"border", "boundary", "frontier", "capital", "station", "frontlines"})
+# and the admin words of the regions' own systems (``X LGA``, ``X upazila``, ``(X subdivision, Y)``)
+_SITES = frozenset({"border", "boundary", "frontier", "capital", "station", "frontlines", "lga", "upazila", "woreda",
+                    "payam", "tehsil", "subdivision", "raion", "rayon", "oblast", "barangay", "mandal", "circle"})
 
 
 def _place_nouns() -> frozenset[str]:
@@ -86,28 +88,31 @@ def mark_written_places(st: State) -> None:
         elif a.type not in ("person", "group"):
             continue
         for s, e in _runs(sorted(toks)):
+            # the words' position first (cheap, and rarely a place's); the rules that read them after
+            if not written_place(doc, s, e):
+                if a.type == "state":
+                    continue
+                if not _place_object(doc, s, e):
+                    if e >= len(doc) or doc[e].text != "(":
+                        continue
+                    if known is None:
+                        known = _known_places(st)
+                    if not _before_place_brackets(doc, e, known):
+                        continue
             s0, e0 = st.norm.to_original(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
-            rules = {m.rule for m in a.mentions if m.start < e0 and m.end > s0}
-            if not rules or any(m.method == "dictionary" for m in a.mentions if m.start < e0 and m.end > s0):
+            here = [m for m in a.mentions if m.start < e0 and m.end > s0]
+            rules = {m.rule for m in here}
+            if not rules or any(m.method == "dictionary" for m in here):
                 continue
             if a.type == "state":
                 if not rules <= STATE_READINGS or any(_nationality(st.hits[k][2]) for k in range(s, e)
                                                       if k in st.hits):
                     continue  # a nationality describes, it names no place
-                own = _names_state(st, s, e, a.country)
+                if _names_state(st, s, e, a.country) and not written_place(doc, s, e, container_only=True):
+                    continue  # a state's own name says where only as the container of a place
             elif not rules <= GUESSED:
                 continue
-            else:
-                own = False
-            if written_place(doc, s, e, container_only=own):
-                out.place_mentions.append((aid, s, e, s0, e0))
-            elif a.type != "state" and _place_object(doc, s, e):
-                out.place_mentions.append((aid, s, e, s0, e0))
-            elif a.type != "state" and e < len(doc) and doc[e].text == "(":
-                if known is None:
-                    known = _known_places(st)
-                if _before_place_brackets(doc, e, known):
-                    out.place_mentions.append((aid, s, e, s0, e0))
+            out.place_mentions.append((aid, s, e, s0, e0))
 
 
 def _place_object(doc, s: int, e: int) -> bool:
@@ -155,6 +160,11 @@ def written_place(doc, s: int, e: int, container_only: bool = False) -> bool:
     tok = _name_head(doc, s, e)
     if _fronted_container(doc, s, e) or _bracketed_after_name(doc, s):
         return True
+    if not container_only and s > 0 and doc[s - 1].lower_ in _preps() and doc[s - 1].dep_ == "prep" \
+            and not (tok.dep_ in ("compound", "poss", "nmod", "amod") and tok.head.i > tok.i
+                     and tok.head.pos_ == "NOUN"):
+        return True  # "in X, ...": the preposition says where, whatever the parser made of the name
+        # (not "outside X building": there the name is the building's)
     if tok.dep_ in ("nsubj", "nsubjpass", "agent", "csubj"):
         return False  # the doer of its clause: it may stand for a government (Moscow warned)
     top, chained = tok, False
@@ -171,6 +181,9 @@ def written_place(doc, s: int, e: int, container_only: bool = False) -> bool:
     head = top.head
     while head.dep_ in ("compound", "nmod") and head.pos_ == "PROPN" and head.head.i > head.i:
         head = head.head  # "the X-Y road": X and Y are names of the road's
+    if top.dep_ == "compound" and head.pos_ == "PROPN" and head.i > top.i and _located(head) \
+            and head.ent_type_ not in ("ORG", "PERSON", "NORP"):
+        return True  # "in X-Y": part of a place's name
     if top.dep_ in ("compound", "poss", "nmod") and _place_noun(head) and head.i > top.i \
             and all(doc[k].pos_ in ("PROPN", "PART", "ADJ", "CCONJ") or doc[k].dep_ == "compound"
                     or doc[k].text in ("-", ",", "'s", "'", "’s") for k in range(top.i + 1, head.i)):
@@ -221,7 +234,7 @@ def _fronted_container(doc, s: int, e: int) -> bool:
 def _bracketed_after_name(doc, s: int) -> bool:
     """The name stands in brackets after a name or a place word (``X (Y, Z)``), among names and commas only."""
     j = s - 1
-    while j >= 0 and s - j < 8 and (doc[j].text == "," or doc[j].pos_ == "PROPN" or doc[j].text == "-"):
+    while j >= 0 and s - j < 8 and (doc[j].text in (",", "-") or doc[j].pos_ == "PROPN" or _place_noun(doc[j])):
         j -= 1
     if j < 1 or doc[j].text != "(":
         return False
