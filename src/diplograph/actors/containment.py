@@ -49,6 +49,7 @@ def pieces(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 15)
 def inside(short: tuple, long_: tuple) -> bool:
     """Every piece of ``short``, in order, agrees with a distinct piece of ``long_`` (the same name spelt
     another way when they are as long)."""
@@ -62,6 +63,21 @@ def inside(short: tuple, long_: tuple) -> bool:
             return False
         j += 1
     return True
+
+
+@lru_cache(maxsize=1 << 14)
+def _start(u: tuple[str, str]) -> frozenset[str]:
+    """Cheap classes of a piece's first sound, of which any spelling ``identity.tier`` accepts keeps one: the
+    first letter's and the consonant skeleton's first letter's, with the letters romanisations swap for one
+    sound as one class (``variants``' first-letter groups; s/j for Turkic c; vowels and i/y/j together)."""
+    return frozenset(_letter_class(c) for c in {u[0][:1], u[1][:1]} if c)
+
+
+def _letter_class(c: str) -> str:
+    for group in ("khxqgc", "jyiszaeouw", "vwb", "td", "fp"):
+        if c in group:
+            return group
+    return c
 
 
 def _weak(a: Actor) -> bool:
@@ -91,8 +107,9 @@ def link_contained_names(st: State, one_part: bool = False) -> None:
     if not people:
         return
     forms = {a.id: _forms(a) for a in people}
+    starts = {b: frozenset().union(*(_start(u) for f in fs for u in f)) for b, fs in forms.items()}
     junior = {a.id for a in people if _JUNIOR.search(a.name)}
-    for a in sorted(st.out.actors.values(), key=lambda x: len(pieces(x.name))):
+    for a in sorted((x for x in st.out.actors.values() if _weak(x)), key=lambda x: len(pieces(x.name))):
         if a.id not in st.out.actors or not _weak(a):
             continue
         mine = [pieces(m.text) for m in a.mentions if (m.method or "") != "coref"]
@@ -101,7 +118,8 @@ def link_contained_names(st: State, one_part: bool = False) -> None:
             continue
         fits = None
         for p in mine:
-            here = {b for b, fs in forms.items() if b != a.id and b in st.out.actors
+            here = {b for b, fs in forms.items() if b != a.id and all(_start(u) & starts[b] for u in p)
+                    and b in st.out.actors
                     and (b not in junior or _JUNIOR.search(a.name)) and any(inside(p, f) for f in fs)}
             if len(p) == 1:  # one part: only a given name or a family name (first or last part) of a fuller form
                 here = {b for b in here if any(tier(p[0], f[0]) is not None or tier(p[0], f[-1]) is not None
@@ -116,6 +134,7 @@ def link_contained_names(st: State, one_part: bool = False) -> None:
             continue
         move_mentions(st, a, target, NAME_PARTS, method="alias")
         forms[target.id] |= _forms(target)
+        starts[target.id] = frozenset().union(*(_start(u) for f in forms[target.id] for u in f))
     if not one_part:
         _unread_runs(st, forms, junior)
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..lexicon import word_class
-from ..nlp import texts_of, tokens_of
+from ..nlp import ents_of, texts_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .aliases import translit_key
 from .decide import mention_rule, switched_on
-from .state import CAPITALISED, State, add_mention, drop_mentions, slug
+from .state import CAPITALISED, State, add_mention, drop_mentions, positions, slug
 
 FAMILY_PLURAL = mention_rule("mention.family_plural", 0.7,
                              "a family named in the plural (the Xs) whose singular is a person's name word in the "
@@ -43,12 +43,14 @@ def family_plurals(doc: Doc) -> dict[int, str]:
     in the document, a word of a PERSON entity (so ``the Philippines``, ``the Democrats`` are not)."""
     if not switched_on(FAMILY_PLURAL):
         return {}
+    person_words = {t.text for e in ents_of(doc) if e.label_ == "PERSON" for t in e}
+    if not person_words:
+        return {}
     toks, texts = tokens_of(doc), texts_of(doc)
-    person_words = {texts[i] for i, t in enumerate(toks) if t.ent_type_ == "PERSON"}
     out: dict[int, str] = {}
-    for i in range(1, len(toks)):
+    for i in range(1, len(texts)):
         w = texts[i]
-        if toks[i - 1].lower_ != "the" or not w.endswith("s") or not CAPITALISED.match(w) or not w.isalpha() \
+        if w[-1] != "s" or not CAPITALISED.match(w) or texts[i - 1].lower() != "the" or not w.isalpha() \
                 or w.isupper():
             continue
         for stem in _singulars(w):
@@ -82,9 +84,8 @@ def add_families(st: State, plurals: dict[int, str]) -> None:
     if not switched_on(FAMILY_NOUN):
         return
     toks, texts = tokens_of(st.doc), texts_of(st.doc)
-    nouns = word_class("family_nouns")
-    for k in range(2, len(toks)):
-        if toks[k].lower_ not in nouns:
+    for k in positions(st, word_class("family_nouns")):
+        if k < 2:
             continue
         s = k
         while s - 1 >= 0 and CAPITALISED.match(texts[s - 1]) and texts[s - 1].isalpha() and toks[s - 1].lower_ != "the":

@@ -50,8 +50,8 @@ def _chain(doc: list, i: int) -> bool:
     """``Zia-ul-Haq``, ``Anwar-Uz-Karim``, ``Abd-al-Rahman``: a capitalised word, a linking syllable of a name
     (word class ``hyphen_name_particles``, either case) and another capitalised word, written together: one
     name word wherever it stands (no place or thing is written so)."""
-    if i + 4 >= len(doc):
-        return False
+    if i + 4 >= len(doc) or doc[i + 3].text != "-" or doc[i + 2].lower_ not in word_class("hyphen_name_particles"):
+        return False  # the cheap tests first: most hyphens join no name
     a, h1, p, h2, b = doc[i:i + 5]
     return (h1.text == "-" and h2.text == "-" and not (a.whitespace_ or h1.whitespace_ or p.whitespace_ or h2.whitespace_)
             and a.is_alpha and b.is_alpha and a.text[:1].isupper() and b.text[:1].isupper()
