@@ -107,9 +107,10 @@ def link_contained_names(st: State, one_part: bool = False) -> None:
     if not people:
         return
     forms = {a.id: _forms(a) for a in people}
-    starts = {b: frozenset().union(*(_start(u) for f in fs for u in f)) for b, fs in forms.items()}
     junior = {a.id for a in people if _JUNIOR.search(a.name)}
-    for a in sorted((x for x in st.out.actors.values() if _weak(x)), key=lambda x: len(pieces(x.name))):
+    weak = [x for x in st.out.actors.values() if _weak(x)]
+    starts = {b: frozenset().union(*(_start(u) for f in fs for u in f)) for b, fs in forms.items()} if weak else {}
+    for a in sorted(weak, key=lambda x: len(pieces(x.name))):
         if a.id not in st.out.actors or not _weak(a):
             continue
         mine = [pieces(m.text) for m in a.mentions if (m.method or "") != "coref"]
@@ -148,10 +149,14 @@ def _unread_runs(st: State, forms: dict[str, set[tuple]], junior: set[str]) -> N
 
     stop = set(st.out.token_actor) | set(st.hits) | st.reserved | st.things
     texts, pos = texts_of(st.doc), pos_of(st.doc)
+    known = frozenset().union(*(_start(u) for fs in forms.values() for f in fs for u in f))
     i_done = -1
     for i in capitalised_tokens(st):
         if i <= i_done or i in stop or pos[i] != "PROPN":
             continue
+        first = pieces(texts[i])
+        if first and not _start(first[0]) & known:
+            continue  # the run's first word starts like no part of anyone's name: the cheap test first
         s, e = grow(st.doc, i, i + 1, stop)
         i_done = e - 1
         p = pieces(" ".join(texts[s:e]))
