@@ -129,3 +129,10 @@ def test_a_deputy_of_a_portfolio_is_not_its_minister(pipeline):
     x, rule = owner(pipeline, text, "The finance minister")
     # (another description rule may still read it as his; the office rules do not)
     assert x is None or x.name != "Odera Mwangaza" or not (rule or "").startswith("mention.office_holder")
+
+
+def test_a_new_holder_is_the_one_who_took_the_office_last_among_the_documents_states(pipeline):
+    # two states the text names have a prime minister; one took office weeks before the date
+    text = "Ottawa and London trade insults over fish. The new prime minister called an early election."
+    x, rule = owner(pipeline, text, "prime minister", on="2025-04-01")
+    assert x is not None and x.code == "CANGOV" and rule == "mention.office_holder_new"

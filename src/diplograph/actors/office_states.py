@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from ..lexicon import word_class
 from ..nlp import sentence_index, sentences_of
+from ..records import Actor
+from .leaders import Tenure, load_leaders
 from .office_focus import focus_state, is_state_noun
-from .state import State
+from .spelling import shared_units
+from .state import State, slug
 
 
 def state_word(st: State, t: int) -> str | None:
@@ -110,3 +113,18 @@ def past_word(low: str) -> bool:
 
 def past_title(said: str) -> bool:
     return any(past_word(w) for w in said.split())
+
+
+def tenure_actor(st: State, tenure: Tenure, country: str, sector: str) -> Actor:
+    """The person of ``tenure``: the document's actor of that name, else a new actor coded with
+    ``sector`` (GOV for a holder on the document's date, ELI for a former one)."""
+    names = load_leaders().spellings(tenure)
+    for p in st.out.actors.values():
+        if p.type == "person" and p.country in (country, None) and any(
+                shared_units(p.name, n) >= min(2, len(p.name.split())) for n in names):
+            return p
+    aid = slug(tenure.leader)
+    if aid not in st.out.actors:
+        st.out.actors[aid] = Actor(aid, tenure.leader, "person", country + sector, country, [])
+        st.tenure_title[aid] = tenure.title
+    return st.out.actors[aid]

@@ -27,15 +27,17 @@ from ..rules import REGISTRY
 from .decide import mention_rule, switched_on
 from .identity import move_mentions
 from .office_focus import focus_state
+from .office_recent import NEW_HOLDER, recent_holder, says_new
+from .office_states import tenure_actor
 from .office_states import (age_before as _age_before, compass_state as _compass_state,
                             past_title as _past_title, past_word as _past_word, possessor_state as _possessor_state,
                             state_word as _state_word, window_states as _window_states)
 from .office_named import canonical_office, holder_words, is_portfolio, named_in_office, office_heads, same_office
-from .leaders import Tenure, load_leaders, note_beyond_data, office_forms, title_fits as _fits
+from .leaders import load_leaders, note_beyond_data, office_forms, title_fits as _fits
 from .office_people import (COMPOUND_HOLDER, DOCUMENT_HOLDER, PARTY_LEADER, document_holder, last_person_before,
                             party_leader)
 from .spelling import shared_units
-from .state import State, add_mention, drop_mentions, key_of, positions, slug
+from .state import State, add_mention, drop_mentions, key_of, positions
 
 OFFICE_NAMED = mention_rule("mention.office_holder_named", 0.8,
                             "a state's office descriptor is the one person the text names in that office",
@@ -242,20 +244,6 @@ def _kb_holder(st: State, country: str, title: str) -> Actor | None:
     return tenure_actor(st, h, country, "GOV")
 
 
-def tenure_actor(st: State, tenure: Tenure, country: str, sector: str) -> Actor:
-    """The person of ``tenure``: the document's actor of that name, else a new actor coded with
-    ``sector`` (GOV for a holder on the document's date, ELI for a former one)."""
-    names = load_leaders().spellings(tenure)
-    for p in st.out.actors.values():
-        if p.type == "person" and p.country in (country, None) and any(
-                shared_units(p.name, n) >= min(2, len(p.name.split())) for n in names):
-            return p
-    aid = slug(tenure.leader)
-    if aid not in st.out.actors:
-        st.out.actors[aid] = Actor(aid, tenure.leader, "person", country + sector, country, [])
-        st.tenure_title[aid] = tenure.title
-    return st.out.actors[aid]
-
 
 def office_title(doc, head: int) -> tuple[str, int]:
     """(title, first token) of the office a noun heads: the longest run of up to three words ending with it
@@ -344,11 +332,15 @@ def resolve_office_holders(st: State) -> None:
                 continue
             if d is None or not d[1]:
                 continue
-            found.append((m.start, a, m, d[0], d[2] or a.country, toks[0]))
-    for _, a, m, title, country, first in sorted(found, key=lambda x: x[0]):
+            found.append((m.start, a, m, d[0], d[2] or a.country, toks[0], d[2] is None and says_new(st, toks[0], toks[-1])))
+    for _, a, m, title, country, first, new in sorted(found, key=lambda x: x[0]):
         person = None
         rule = OFFICE_NAMED
-        if country:
+        if new and switched_on(NEW_HOLDER):  # "the new head of government": who took it lately, not a guessed state's
+            person = recent_holder(st, title)
+        if person is not None:
+            rule = NEW_HOLDER
+        elif country:
             person = _named_holder(st, country, title) if named_on else None
             if person is None and kb_on:
                 person, rule = _kb_holder(st, country, title), OFFICE_KB
@@ -507,10 +499,15 @@ def _bare_descriptors(st: State, seen: dict[str, Actor]) -> None:
                 continue
         if d is not None and d[1] and switched_on(FOCUS_HOLDER) and (d[0] in word_class("leader_nouns")
                                                                       or is_portfolio(d[0]) or _common(d[0])):
-            person = focus_holder(st, start, d[0])  # "the president" of a story about one state
+            rule = FOCUS_HOLDER
+            person = recent_holder(st, d[0]) if switched_on(NEW_HOLDER) and says_new(st, start, end - 1) else None
+            if person is not None:
+                rule = NEW_HOLDER
+            else:
+                person = focus_holder(st, start, d[0])  # "the president" of a story about one state
             if person is not None:
                 seen[d[0]] = person
-                add_mention(st, start, end, key_of(person), "coref", REGISTRY[FOCUS_HOLDER].confidence, FOCUS_HOLDER)
+                add_mention(st, start, end, key_of(person), "coref", REGISTRY[rule].confidence, rule)
                 continue
         if d is None or not d[1] or (d[0] in word_class("leader_nouns")):
             keep.append((start, end, hit))  # "the leader", "the president": too common for a guess here
