@@ -43,3 +43,12 @@ def test_the_possessive_sobriquet_needs_its_bearer(pipeline):
     text = "Donald Trump spoke in Ohio on Monday. Trump's favourite dictator was not named."
     a = analysed(pipeline, text)
     assert not any(m.rule == "mention.known_sobriquet" for x in a.actors for m in x.mentions)
+
+
+def test_a_sobriquet_of_several_words_in_lower_case_needs_its_person_named(pipeline):
+    named = "Prime Minister Sanae Takaichi met the press on Monday. The iron lady said nothing."
+    a = analysed(pipeline, named)
+    assert "Takaichi" in owner(a, named, "iron lady")
+    unnamed = "The iron lady of the kitchen, the chef Ilse Brandvold, opened a restaurant in Tokyo, Japan."
+    b = analysed(pipeline, unnamed)
+    assert not any(m.rule == "mention.known_sobriquet" for x in b.actors for m in x.mentions)

@@ -70,19 +70,40 @@ def _atoms(key: str) -> list[str]:
     """A sobriquet as regex atoms, one a character (a run of spaces for a space; the first letter of one
     written in lower case, ``the Lady``, ``al-Jolani``, also capitalised, as at the start of a sentence)."""
     out: list[str] = []
-    for k, word in enumerate(key.split()):
+    words = key.split()
+    for k, word in enumerate(words):
         if k:
             out.append(r"\s+")
         for j, ch in enumerate(word):
-            first = k == 0 and j == 0 and ch.islower()
-            out.append(f"[{ch.upper()}{ch}]" if first else re.escape(ch))
+            # a word's first letter in either case: at a sentence start (``the Lady``), and inside a sobriquet of
+            # several words written in another case than the table's (``the iron lady``; read only with its
+            # person named, see ``_recased``)
+            # (the first word's first letter as the table has it, so that the trie's branches share it with
+            # the one-word sobriquets and the longer sobriquet still wins)
+            first = j == 0 and ch.upper() != ch.lower() and (ch.islower() if k == 0 else True)
+            out.append(f"[{ch.upper()}{ch.lower()}]" if first else re.escape(ch))
     return out
 
 
 def _key(found: str) -> str:
-    """The table's key of a matched sobriquet (its first letter capitalised at a sentence start)."""
+    """The table's key of a matched sobriquet (its first letter capitalised at a sentence start, its words
+    written in another case)."""
     key = _norm(" ".join(found.split()))
-    return key if key in sobriquets() else key[:1].lower() + key[1:]
+    if key in sobriquets():
+        return key
+    low = key[:1].lower() + key[1:]
+    return low if low in sobriquets() else _folded().get(key.lower(), low)
+
+
+@lru_cache(maxsize=1)
+def _folded() -> dict[str, str]:
+    return {k.lower(): k for k in sobriquets()}
+
+
+def _recased(found: str) -> bool:
+    """A sobriquet of several words written in another case than the table's beyond its first letter."""
+    key = _norm(" ".join(found.split()))
+    return key not in sobriquets() and key[:1].lower() + key[1:] not in sobriquets()
 
 
 def _trie_regex(keys: list[list[str]]) -> str:
@@ -110,7 +131,12 @@ def _trie_regex(keys: list[list[str]]) -> str:
 def _pattern() -> re.Pattern[str]:
     # not inside a longer word (``Bat'ka`` is one word, ``AMLO's`` ends at the possessive); the engine
     # backtracks into the trie, so ``Rocket Man`` still matches where ``Little Rocket Man`` does not
-    body = _trie_regex([_atoms(k) for k in sobriquets()])
+    keys = [_atoms(k) for k in sobriquets()]
+    # a sobriquet of several words also written all in lower case (``the iron lady``; read only with its person
+    # named): its own branch, opening with the lower-case letter itself
+    keys += [[re.escape(k[0].lower())] + _atoms(k)[1:] for k in sobriquets()
+             if len(k.split()) > 1 and k[0].isupper() and k.split()[0].lower() != "the"]
+    body = _trie_regex(keys)
     return re.compile(r"(?<![\w'’-])(?:" + body + r")(?!\w|-\w|['’](?!s\b)\w)")
 
 
@@ -141,7 +167,10 @@ def bind_sobriquets(st: State) -> None:
             continue  # a known actor's name holds the words
         if end - i == 1 and end < len(doc) and CAPITALISED.match(doc[end].text) and doc[end].pos_ == "PROPN":
             continue  # "Baba Wekesa": an honorific before a name, not the sobriquet
-        bearer = _bearer(st, sobriquets()[_key(m.group(0))], named_states)
+        bearers = sobriquets()[_key(m.group(0))]
+        if _recased(m.group(0)):  # "the iron lady": an ordinary phrase unless its person is named
+            bearers = tuple(Bearer(b.person, b.state, "person") for b in bearers)
+        bearer = _bearer(st, bearers, named_states)
         if bearer is None:
             continue  # no bearer named in the document (another sense), or two: nothing to choose by
         person, state = bearer
