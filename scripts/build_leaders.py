@@ -47,6 +47,8 @@ def country_code(kb, name: str) -> str | None:
     name = NAME_FIXES.get(name, name)
     words = list(phrase_key(name.replace("-", " ").replace(",", " ")))
     m = kb.longest_match(words, 0)
+    if m is not None and m[0] == len(words) and m[1].entry is None and m[1].kind == "demonym" and m[1].country:
+        return m[1].country  # a state the Phoenix dictionary lacks, named by the state tables (Kosovo: XKX)
     if m is None or m[0] != len(words) or m[1].entry is None:
         return None
     for r in m[1].entry.rules:
@@ -142,11 +144,18 @@ def _with_factbook(rows: list[tuple[str, ...]], path: Path) -> tuple[list[tuple[
     for h in hs:  # ISO-3 codes the Phoenix scheme writes otherwise (Timor-Leste, Kosovo); not a dependency
         if h.country not in kb.countries and h.country not in remap:
             code = country_code(kb, h.country_name)
-            remap[h.country] = code if code not in own else None
+            # never onto another state the Factbook covers (Greenland is not Denmark's executive); its own code
+            # when the state tables name it (Kosovo)
+            remap[h.country] = code if code == h.country or code not in own else None
     hs = [h for h in hs if h.country in kb.countries or remap.get(h.country)]
     for h in hs:
         h.country = h.country if h.country in kb.countries else remap[h.country] or h.country
     fb, data_end = tenures(hs, endings(path))
+    # A state the Phoenix dictionary lacks (Kosovo, Macau) keeps its own executive, not a head of another state
+    # the Factbook lists as its chief of state too (China's president for Macau): one person, one state's tables.
+    fb = [t for t in fb if t.country in kb.countries or not any(
+        o.country != t.country and o.country in kb.countries and translit_key(o.name) == translit_key(t.name)
+        and o.start < (t.end or date.max) and t.start < (o.end or date.max) for o in fb)]
     nick = nicknames(hs)
     covered = {t.country for t in fb}
     heads: dict[str, list] = {}

@@ -80,7 +80,7 @@ def test_no_organisation_no_head(pipeline, text):
 
 
 def test_a_person_coded_with_a_sector_gets_its_head_title(pipeline):
-    text = ("Soldiers loyal to Tomas Velkoro hold the airport. The army commander Tomas Velkoro spoke. "
+    text = ("Soldiers loyal to Tomas Velkoro hold the airport. Army officer Tomas Velkoro spoke. "
             "Later the ** Velkoro refused.")
     assert restored(pipeline, text)[-1] == ("commander", "mention.title_person_sector")
 

@@ -65,6 +65,12 @@ def _ordered(candidates: Candidates) -> list[tuple[str, Callable[..., Any], floa
     return order
 
 
+def ordered(candidates: Candidates) -> list[tuple[str, Callable[..., Any]]]:
+    """The switched-on rules of a competition, best-scored first: for a stage that collects every rule's
+    proposals and scores them itself (the censored titles' model)."""
+    return [(name, fn) for name, fn, _ in _ordered(candidates)]
+
+
 def best(candidates: Candidates, *args: Any) -> Proposal[Any] | None:
     """The winning proposal of a competition (``REGISTRY.best`` over every rule's proposal)."""
     for name, fn, confidence in _ordered(candidates):

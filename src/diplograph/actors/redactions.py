@@ -36,10 +36,13 @@ from ..nlp import sentence_index, tokens_of
 from ..places import load_gazetteer, name_key, toponyms_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
-from .decide import best, mention_rule, switched_on
+from .decide import mention_rule, ordered, switched_on
 from .leaders import Tenure, load_leaders, office_forms
 from .spelling import shared_units, units
 from .state import State, state_of_span
+from .title_choice import Candidate, choose, merge, tracing as TRACE_ON
+from .title_sources import (CUE_NEAR, CUE_SENTENCE, KB_NAME, SAME_PERSON, TEXT_ELSEWHERE, cue_near, cue_sentence,
+                            is_office_title, kb_name, same_person, text_elsewhere)
 from .title_context import (DEPUTY, FORMER, INCOMING, ORG_BEFORE, PERSON_SECTOR, deputy, former_office, incoming,
                             organisation_before, person_sector)
 
@@ -70,6 +73,9 @@ PLACE_OFFICE = mention_rule("mention.title_place_office", 0.6,
                             "a censored title right after a town or a region (the Lakeport ** X) is that place's "
                             "office: mayor of a town, governor of a region (below the leader tables' office)",
                             ("places", "gazetteer"))
+KB_IDENTITY = mention_rule("mention.title_kb_identity", 0.79,
+                          "a censored title is the title of the leader-table tenure the person was identified by "
+                          "(which need not hold on the date)", ("leaders",))
 GOV_ROLE = mention_rule("mention.title_government_role", 0.4,
                        "a censored title of a person coded as a state's government or former leader: leader",
                        ("actors",))
@@ -83,11 +89,12 @@ _OFFICE_ORDER = {"state": 0, "government": 1, "": 2, "other": 3}
 class Redacted:
     """One redaction: whom and what it describes."""
 
-    __slots__ = ("st", "token", "person", "state", "of_tokens", "last")
+    __slots__ = ("st", "token", "person", "state", "of_tokens", "last", "others")
 
     def __init__(self, st: State, token: int, person: Actor | None, state: str | None, of_tokens: list[int]):
         self.st, self.token, self.person, self.state, self.of_tokens = st, token, person, state, of_tokens
         self.last: tuple[str, int] | None = None  # the title restored last and its sentence
+        self.others: list[str] = []  # the titles first chosen at the same person's other redactions
 
 
 def _person_at(st: State, i: int) -> Actor | None:
@@ -201,6 +208,8 @@ def _text_title(r: Redacted) -> str | None:
         said = None  # ``leader`` names no office: the one the tables know is the title
     if said and said.lower().rstrip(".") in word_class("style_titles"):
         said = None  # ``Sheikh X``: a style of address, no office
+    if said and not is_office_title(said):
+        said = None  # ``the central bank X``: an organisation's name read as the person's title
     if said:
         return said
     for m in p.mentions:  # an office descriptor the office-holder rules bound to the person
@@ -227,9 +236,20 @@ def _kb_office(r: Redacted) -> str | None:
         return None  # ``the ** of the army``: the organisation's title, not the person's office of a state
     held = _offices_held(r.st, p)
     if not held:
-        said = r.st.tenure_title.get(p.id)  # the tenure the person was identified by
-        return _clean(said) if said else None
+        return None
     return _clean(min(held, key=lambda t: _OFFICE_ORDER.get(t.office, 2)).title)
+
+
+def _kb_identity(r: Redacted) -> str | None:
+    """The title of the tenure the person was identified by, when the tables give them no office on the date
+    (a past tenure, or a tenure of a namesake): weaker than an office held on the date."""
+    p = r.person
+    if p is None or r.st.on is None or r.of_tokens and _organisation_head(r):
+        return None
+    if _offices_held(r.st, p):
+        return None  # an office on the date: mention.title_kb_office's
+    said = r.st.tenure_title.get(p.id)
+    return _clean(said) if said else None
 
 
 def _offices_held(st: State, p: Actor) -> list[Tenure]:
@@ -348,16 +368,33 @@ def _sent_no(st: State, t: int) -> int:
 
 
 TITLE_RULES = ((TEXT_TITLE, _text_title), (COMPOUND, _compound), (DEPUTY, deputy), (FORMER, former_office),
-               (KB_OFFICE, _kb_office), (INCOMING, incoming), (ORG_BEFORE, organisation_before),
-               (ORG_HEAD, _organisation_head), (STATE_LEADER, _state_leader), (REPEATED, _repeated),
-               (PLACE_OFFICE, _place_office), (PERSON_SECTOR, person_sector), (GOV_ROLE, _government_role))
+               (KB_OFFICE, _kb_office), (KB_IDENTITY, _kb_identity), (INCOMING, incoming),
+               (ORG_BEFORE, organisation_before),
+               (ORG_HEAD, _organisation_head), (TEXT_ELSEWHERE, text_elsewhere), (STATE_LEADER, _state_leader),
+               (KB_NAME, kb_name), (REPEATED, _repeated), (PLACE_OFFICE, _place_office),
+               (PERSON_SECTOR, person_sector), (SAME_PERSON, same_person), (GOV_ROLE, _government_role),
+               (CUE_NEAR, cue_near), (CUE_SENTENCE, cue_sentence))
+
+
+def _candidates(r: Redacted) -> list[Candidate]:
+    """Every switched-on title rule's proposals for the redaction, one candidate per title."""
+    proposals: list[tuple[str, str]] = []
+    for name, fn in ordered(TITLE_RULES):
+        value = fn(r)
+        for title in ([value] if isinstance(value, str) else value or []):
+            proposals.append((name, title))
+    return merge(proposals)
 
 
 def restore_redactions(st: State) -> None:
-    """Every redaction that describes a person gets the title the title rules decide."""
+    """Every redaction that describes a person gets the title the title model chooses among the rules'
+    proposals (:mod:`.title_choice`); a second round lets each redaction see what the same person's other
+    redactions were first given."""
     norm = st.norm
     if not norm.redactions or not switched_on(RESTORED):
         return
+    found: list[tuple[int, Redacted]] = []
+    first: list[Candidate | None] = []
     last: tuple[str, int] | None = None
     for tok in tokens_of(st.doc):
         if tok.text != PLACEHOLDER:
@@ -367,8 +404,16 @@ def restore_redactions(st: State) -> None:
             continue  # ``[...]`` marks words left out of a quotation, not a hidden title
         r = _describe(st, tok.i)
         r.last = last
-        won = best(TITLE_RULES, r)
+        won = choose(_candidates(r), r.person is not None)
+        found.append((idx, r))
+        first.append(won)
         if won is not None:
-            st.out.restored[idx] = won.value
-            st.out.restored_by[idx] = won.rule
-            last = (won.value, _sent_no(st, tok.i))
+            last = (won.title, _sent_no(st, tok.i))
+    for k, (idx, r) in enumerate(found):
+        if r.person is not None:
+            r.others = [w.title for j, w in enumerate(first) if j != k and w is not None
+                        and found[j][1].person is not None and found[j][1].person.id == r.person.id]
+        won = choose(_candidates(r), r.person is not None, idx) if r.others or TRACE_ON() else first[k]
+        if won is not None:
+            st.out.restored[idx] = won.title
+            st.out.restored_by[idx] = won.rules[0]

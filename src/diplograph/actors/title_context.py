@@ -29,7 +29,7 @@ from ..lexicon import table, word_class
 from ..records import Actor
 from .decide import mention_rule
 from .leaders import Tenure, load_leaders, title_fits
-from .spelling import shared_units, units
+from .spelling import same_word, shared_units, units
 from .state import State
 
 
@@ -111,6 +111,8 @@ def deputy(r: Redacted) -> str | None:
     if gov is not None and (head is None or shared_units(gov.leader, head.leader) < min(2, len(units(gov.leader)))):
         # a premier's deputy is a deputy prime minister in English (Premier, Chairman of the Cabinet …)
         return "prime minister" if title_fits("prime minister", gov.title) else _clean(gov.title)
+    if head is not None and title_fits("monarch", head.title):
+        return "prime minister"  # a monarch has no deputy: the government's head has (the tables lack them)
     return _clean(head.title) if head is not None else None
 
 
@@ -131,8 +133,24 @@ def _person_tenures(r: Redacted) -> list[Tenure]:
     p = r.person
     if p is None:
         return []
-    ts = load_leaders().tenures(p.name, p.country)
-    return [t for t in ts if len(units(p.name)) > 1 or len(t.leader.split()) > 1] if ts else []
+    leaders = load_leaders()
+    ts = leaders.tenures(p.name, p.country)
+    if ts:
+        return [t for t in ts if len(units(p.name)) > 1 or len(t.leader.split()) > 1]
+    words = p.name.split()
+    if len(words) < 2:
+        return []
+    # The older tables write given names as initials (``M. Surname``): the initials of the text's given names
+    if not p.country:
+        return []
+    return [t for t in leaders.by_country.get(p.country, []) if same_word(t.leader.split()[-1], words[-1])
+            and _initials_fit(t.leader.split(), words)]
+
+
+def _initials_fit(table: list[str], text: list[str]) -> bool:
+    given = table[:-1]
+    return bool(given) and len(given) < len(text) and all(
+        len(g.rstrip(".")) == 1 and g.endswith(".") and w[:1].lower() == g[:1].lower() for g, w in zip(given, text))
 
 
 def _overlaps(a: Tenure, b: Tenure) -> bool:
@@ -210,7 +228,9 @@ def organisation_before(r: Redacted) -> str | None:
     if tok.lower_ in _DEPUTY_WORDS:
         return None  # a deputy's title (mention.title_deputy), not an organisation's
     if tok.lower_ in ("'s", "’s"):
-        return "leader" if j >= 1 and doc[j - 1].lower_ in _LED_ORGANISATIONS else None
+        if j >= 1 and doc[j - 1].lower_ in _LED_ORGANISATIONS:
+            return "leader"
+        return _named_owner(r, j - 1)
     if tok.lower_ == "its":
         return _its_organisation(r, j)
     span = st.hits.get(j)
@@ -233,6 +253,20 @@ def organisation_before(r: Redacted) -> str | None:
             r.person is None or text not in r.person.name.split()):
         return "leader"  # initials that name no state: a party or a movement
     return None
+
+
+def _named_owner(r: Redacted, k: int) -> str | None:
+    """``Georgian Dream's honorary ** X``: the possessive of a name that is neither a state nor a person (nor a
+    state's word) — a party or movement the tables do not know — owns a leader."""
+    st, doc = r.st, r.st.doc
+    if k < 0 or not doc[k].text[:1].isupper() or doc[k].pos_ != "PROPN" or k in st.hits:
+        return None
+    a = st.out.actor_at(k)
+    if a is not None and (a.type in ("person", "state") or (a.code or "")[3:].startswith(("GOV", "ELI"))):
+        return None
+    if r.person is not None and doc[k].text in r.person.name.split():
+        return None
+    return "leader"
 
 
 def _its_organisation(r: Redacted, its: int) -> str | None:

@@ -1,0 +1,215 @@
+"""Train the censored-title model (``src/diplograph/data/models/titles.json``).
+
+Usage (from the repository root; needs the ``train`` extra)::
+
+    PYTHONPATH=src .venv/bin/python scripts/train_titles.py [--write] [--cache FILE] [--cost K]
+
+Data: the redactions of the build alias articles (``tests/actors/articles``: a, c, d, e, f, g, h and, once
+added, m and n; never b1-b4, never a validation or held-out set) and their gold (``gold.jsonl``: the titles
+that restore each). The pipeline runs on each article with ``actors.title_choice.TRACE`` on, which records
+every redaction's candidates (one per title the title rules proposed) with their features; a candidate is
+right when it contains one of the gold's accepted titles (the benchmark's test).
+
+Model: conditional logit over each redaction's candidates (score = k x the strongest proposing rule's base
+confidence, i.e. the rules' hand order as a prior, + learned weights . features; L2 on the weights, scipy).
+Leave-one-SET-out cross-validation (train on all sets but one, choose the best candidate of each redaction of
+the held-out set) picks k, the L2 weight and the threshold the best candidate's probability needs, maximising
+right - K x wrong (``--cost``, default 1: a wrong title costs as much as a right one gains). Prints the
+out-of-set figures per set, the same for the old order (the strongest rule that proposes anything), and writes the model fitted on every set.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+BUILD_PREFIXES = ("a", "c", "d", "e", "f", "g", "h", "m", "n")
+NOT_BUILD = ("heldout", "fresh6", "fresh7", "fresh8", "fresh9")
+OUT = ROOT / "src" / "diplograph" / "data" / "models" / "titles.json"
+PRIORS = (0.0, 5.0, 10.0, 20.0, 40.0)  # k: how much the rules' hand order (base confidence) counts
+LAMBDAS = (0.3, 1.0, 3.0, 10.0)  # L2 on the learned weights
+THRESHOLDS = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+
+
+def collect() -> list[dict]:
+    """One group per gold redaction: its set, and (title, features, label) per candidate."""
+    from aliases import ARTICLES, load_gold
+
+    from diplograph.actors import title_choice
+    from diplograph.pipeline import Pipeline
+    from diplograph.records import Document
+
+    pipe = Pipeline()
+    groups = []
+    for d in load_gold():
+        if not d["article"].startswith(BUILD_PREFIXES) or d["set"] in NOT_BUILD:
+            continue
+        text = (ARTICLES / d["article"]).read_text(encoding="utf-8")
+        title_choice.TRACE = []
+        try:
+            pipe.analyze_one(Document(d["article"], text, d["date"]))
+            trace = {t["where"]: t for t in title_choice.TRACE}
+        finally:
+            title_choice.TRACE = None
+        for r in d["redactions"]:
+            t = trace.get(r["nth"] - 1, {"candidates": []})
+            pairs = [(title, f, int(any(acc in title.lower() for acc in r["accept"])))
+                     for title, f in t["candidates"]]
+            groups.append({"set": d["article"][0], "article": d["article"], "pairs": pairs})
+    return groups
+
+
+def names_of(groups: list[dict]) -> list[str]:
+    return sorted({k for g in groups for _, f, _ in g["pairs"] for k in f if k != "confidence"})
+
+
+class Model:
+    """Conditional logit over a redaction's candidates: score = k x confidence (the rules' hand order, a prior)
+    + w . features; the softmax of the scores is each candidate's probability of being the right one."""
+
+    def __init__(self, names: list[str], w, k: float):
+        self.names, self.w, self.k = names, w, k
+
+    def scores(self, pairs) -> list[float]:
+        return [self.k * f.get("confidence", 0.0) + sum(wi * f.get(n, 0.0) for n, wi in zip(self.names, self.w))
+                for _, f, _ in pairs]
+
+
+def fit(groups: list[dict], names: list[str], k: float, lam: float) -> Model:
+    import numpy as np
+    from scipy.optimize import minimize
+    from scipy.special import logsumexp
+
+    data = []
+    for g in groups:
+        if not g["pairs"] or not any(lab for *_, lab in g["pairs"]) or len(g["pairs"]) < 2:
+            continue  # nothing to learn from a redaction with one candidate or none right
+        x = np.array([[f.get(n, 0.0) for n in names] for _, f, _ in g["pairs"]])
+        o = np.array([k * f.get("confidence", 0.0) for _, f, _ in g["pairs"]])
+        r = np.array([bool(lab) for *_, lab in g["pairs"]])
+        data.append((x, o, r))
+
+    def loss(w):
+        total, grad = 0.5 * lam * w @ w, lam * w
+        for x, o, r in data:
+            s = o + x @ w
+            z, zr = logsumexp(s), logsumexp(s[r])
+            total += z - zr
+            p, pr = np.exp(s - z), np.where(r, np.exp(s - zr), 0.0)
+            grad = grad + x.T @ (p - pr)
+        return total, grad
+
+    w = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B").x if data else np.zeros(len(names))
+    return Model(names, [float(v) for v in w], k)
+
+
+def evaluate(model: Model, groups: list[dict], threshold: float) -> tuple[int, int, int]:
+    """(right, wrong, nothing): the best candidate of each redaction, none when its probability is below the
+    threshold."""
+    import math
+
+    right = wrong = none = 0
+    for g in groups:
+        if not g["pairs"]:
+            none += 1
+            continue
+        s = model.scores(g["pairs"])
+        top = max(s)
+        i = s.index(top)
+        p = 1.0 / sum(math.exp(v - top) for v in s)
+        if p < threshold:
+            none += 1
+        elif g["pairs"][i][2]:
+            right += 1
+        else:
+            wrong += 1
+    return right, wrong, none
+
+
+def old_order(groups: list[dict]) -> tuple[int, int, int]:
+    """The first-rule-wins order (the strongest proposing rule's base confidence)."""
+    right = wrong = none = 0
+    for g in groups:
+        if not g["pairs"]:
+            none += 1
+            continue
+        best = max(g["pairs"], key=lambda p: p[1].get("confidence", 0.0))
+        right += best[2]
+        wrong += 1 - best[2]
+    return right, wrong, none
+
+
+def loso(groups: list[dict], names: list[str], k: float, lam: float, thresholds) -> dict[float, dict[str, tuple]]:
+    out: dict[float, dict[str, tuple[int, int, int]]] = {t: {} for t in thresholds}
+    for held in sorted({g["set"] for g in groups}):
+        m = fit([g for g in groups if g["set"] != held], names, k, lam)
+        test = [g for g in groups if g["set"] == held]
+        for t in thresholds:
+            out[t][held] = evaluate(m, test, t)
+    return out
+
+
+def total(res: dict[str, tuple[int, int, int]]) -> tuple[int, int, int]:
+    return tuple(sum(v[i] for v in res.values()) for i in range(3))  # type: ignore[return-value]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--cache", type=Path, default=None, help="pickle of the collected groups (reused if present)")
+    ap.add_argument("--cost", type=float, default=1.0, help="what a wrong title costs against a right one")
+    args = ap.parse_args()
+    if args.cache and args.cache.exists():
+        groups = pickle.loads(args.cache.read_bytes())
+    else:
+        groups = collect()
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(groups))
+    names = names_of(groups)
+    reachable = sum(1 for g in groups if any(lab for _, _, lab in g["pairs"]))
+    print(f"redactions {len(groups)}, a right title among the candidates: {reachable}")
+    sets = sorted({g["set"] for g in groups})
+    old = {s: old_order([g for g in groups if g["set"] == s]) for s in sets}
+    best = None
+    for k in PRIORS:
+        for lam in LAMBDAS:
+            res = loso(groups, names, k, lam, THRESHOLDS)
+            for t, per in res.items():
+                r, w, _ = total(per)
+                obj = r - args.cost * w
+                if best is None or obj > best[0]:
+                    best = (obj, k, lam, t, per)
+    _, k, lam, t, per = best
+    print(f"chosen prior k={k} L2={lam} threshold={t} (leave one set out, objective right - {args.cost} x wrong)")
+    print(f"  {'set':<4} {'old order (right/wrong/none)':<30} model, set held out")
+    for s in sets:
+        print(f"  {s:<4} {'%d / %d / %d' % old[s]:<30} {'%d / %d / %d' % per[s]}")
+    print(f"  all  {'%d / %d / %d' % total(old):<30} {'%d / %d / %d' % total(per)}")
+    m = fit(groups, names, k, lam)
+    coef = [round(v, 4) for v in m.w]
+    for f, v in sorted(zip(names, coef), key=lambda kv: -abs(kv[1])):
+        print(f"  {f:<32} {v:+.3f}")
+    if args.write:
+        OUT.write_text(json.dumps({
+            "about": "Censored-title model (actors/title_choice.py): conditional logit over each redaction's candidate "
+                     "titles (score = prior x the proposing rules' base confidence + learned weights . features), trained by scripts/train_titles.py on the redactions of the build alias articles "
+                     "(tests/actors/articles, written for diplograph); prior, L2 and threshold by leave-one-set-out "
+                     f"cross-validation, objective right - {args.cost} x wrong.",
+            "kind": "conditional_logit", "features": names, "coef": coef, "prior": k, "l2": lam, "threshold": t,
+            "cost": args.cost,
+            "loso": {s: {"right": v[0], "wrong": v[1], "nothing": v[2]} for s, v in per.items()},
+            "old_order": {s: {"right": v[0], "wrong": v[1], "nothing": v[2]} for s, v in old.items()},
+            "redactions": len(groups), "reachable": reachable,
+        }, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
