@@ -10,8 +10,9 @@ that restore each). The pipeline runs on each article with ``actors.title_choice
 every redaction's candidates (one per title the title rules proposed) with their features; a candidate is
 right when it contains one of the gold's accepted titles (the benchmark's test).
 
-Model: conditional logit over each redaction's candidates (score = k x the strongest proposing rule's base
-confidence, i.e. the rules' hand order as a prior, + learned weights . features; L2 on the weights, scipy).
+Model: conditional logit over each redaction's candidates and the option of restoring nothing (score = k x the
+strongest proposing rule's base confidence, i.e. the rules' hand order as a prior, + learned weights .
+features; nothing's score is a learned constant, right when no candidate is; L2 on the weights, scipy).
 Leave-one-SET-out cross-validation (train on all sets but one, choose the best candidate of each redaction of
 the held-out set) picks k, the L2 weight and the threshold the best candidate's probability needs, maximising
 right - K x wrong (``--cost``, default 1: a wrong title costs as much as a right one gains). Prints the
@@ -65,8 +66,11 @@ def collect() -> list[dict]:
     return groups
 
 
+NOTHING = "nothing"  # the feature of the option of restoring no title
+
+
 def names_of(groups: list[dict]) -> list[str]:
-    return sorted({k for g in groups for _, f, _ in g["pairs"] for k in f if k != "confidence"})
+    return sorted({k for g in groups for _, f, _ in g["pairs"] for k in f if k != "confidence"} | {NOTHING})
 
 
 class Model:
@@ -77,8 +81,9 @@ class Model:
         self.names, self.w, self.k = names, w, k
 
     def scores(self, pairs) -> list[float]:
+        """The candidates' scores, then the score of saying nothing (the ``nothing`` feature's weight)."""
         return [self.k * f.get("confidence", 0.0) + sum(wi * f.get(n, 0.0) for n, wi in zip(self.names, self.w))
-                for _, f, _ in pairs]
+                for _, f, _ in pairs] + [sum(wi for n, wi in zip(self.names, self.w) if n == NOTHING)]
 
 
 def fit(groups: list[dict], names: list[str], k: float, lam: float) -> Model:
@@ -88,11 +93,12 @@ def fit(groups: list[dict], names: list[str], k: float, lam: float) -> Model:
 
     data = []
     for g in groups:
-        if not g["pairs"] or not any(lab for *_, lab in g["pairs"]) or len(g["pairs"]) < 2:
-            continue  # nothing to learn from a redaction with one candidate or none right
-        x = np.array([[f.get(n, 0.0) for n in names] for _, f, _ in g["pairs"]])
-        o = np.array([k * f.get("confidence", 0.0) for _, f, _ in g["pairs"]])
-        r = np.array([bool(lab) for *_, lab in g["pairs"]])
+        if not g["pairs"]:
+            continue  # nothing to choose
+        # the candidates, then "nothing" (right when no candidate is): a row whose only feature is NOTHING
+        x = np.array([[f.get(n, 0.0) for n in names] for _, f, _ in g["pairs"]] + [[float(n == NOTHING) for n in names]])
+        o = np.array([k * f.get("confidence", 0.0) for _, f, _ in g["pairs"]] + [0.0])
+        r = np.array([bool(lab) for *_, lab in g["pairs"]] + [not any(lab for *_, lab in g["pairs"])])
         data.append((x, o, r))
 
     def loss(w):
@@ -123,7 +129,7 @@ def evaluate(model: Model, groups: list[dict], threshold: float) -> tuple[int, i
         top = max(s)
         i = s.index(top)
         p = 1.0 / sum(math.exp(v - top) for v in s)
-        if p < threshold:
+        if i == len(g["pairs"]) or p < threshold:
             none += 1
         elif g["pairs"][i][2]:
             right += 1

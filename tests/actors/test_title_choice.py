@@ -88,3 +88,8 @@ def test_a_state_the_phoenix_dictionary_lacks_keeps_its_factbook_executive():
     leaders = load_leaders()
     assert leaders.holder("XKX", date(2022, 6, 1), "president") is not None
     assert leaders.holder("XKX", date(2022, 6, 1), "prime minister") is not None
+
+
+def test_a_portfolio_of_a_government_that_styles_it_a_secretary(pipeline):
+    text = "The British foreign ** Tomas Brenner met the French foreign ** Karel Velkoro."
+    assert [r[0] for r in restored(pipeline, text, "2025-03-01")] == ["secretary", "minister"]

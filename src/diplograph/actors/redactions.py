@@ -38,6 +38,7 @@ from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .decide import mention_rule, ordered, switched_on
 from .leaders import Tenure, load_leaders, office_forms
+from .owners import dominant_state
 from .spelling import shared_units, units
 from .state import State, state_of_span
 from .title_choice import Candidate, choose, merge, tracing as TRACE_ON
@@ -311,7 +312,18 @@ def _compound(r: Redacted) -> str | None:
     j = t - 2 if t >= 2 and doc[t - 1].text == "-" else t - 1
     if j < 0 or doc[j].text[:1].isdigit():
         return None
-    return _compounds().get(doc[j].lower_)
+    title = _compounds().get(doc[j].lower_)
+    if title == "minister":  # a portfolio: some governments style its head a secretary
+        before = (_state_at(r.st, k) for k in range(j - 1, max(-1, j - 4), -1))  # ``Mexico's security **``
+        state = r.state or next((c for c in before if c), None) or (
+            r.person.country if r.person is not None else None) or dominant_state(r.st)
+        return _cabinet_titles().get(state or "", title)
+    return title
+
+
+@lru_cache(maxsize=1)
+def _cabinet_titles() -> dict[str, str]:
+    return {row["country"]: row["title"] for row in table("kb", "cabinet_titles.tsv")}
 
 
 def _place_office(r: Redacted) -> str | None:

@@ -7,9 +7,9 @@ the title restored at the person's other redactions …). Proposals of the same 
 stands around the redaction. A conditional logit (``data/models/titles.json``, fitted by
 ``scripts/train_titles.py`` leave-one-set-out on the build alias articles' redactions) scores each candidate: a
 prior weight on the proposing rules' base confidence (their hand order) plus learned weights on the features,
-so that the data moves the order only where it shows it wrong. The best candidate is restored when its
-probability among the redaction's candidates reaches the model's threshold, else nothing (a wrong title is
-worse than none). Without the model file the score is the strongest proposing rule's base confidence, which is the
+so that the data moves the order only where it shows it wrong. Restoring nothing is an option of the same
+choice (its score a learned constant: right when no candidate is); the best candidate is restored when it beats
+that option and its probability reaches the model's threshold, else nothing (a wrong title is worse than none). Without the model file the score is the strongest proposing rule's base confidence, which is the
 old first-rule-wins order.
 """
 from __future__ import annotations
@@ -105,8 +105,19 @@ def choose(candidates: list[Candidate], has_person: bool, where: int = -1) -> Ca
         TRACE.append({"where": where, "candidates": [(c.title, f) for c, f in zip(candidates, feats)]})
     scored = [(score(f), c.confidence, -i) for i, (c, f) in enumerate(zip(candidates, feats))]
     top, _, i = max(scored)
-    p = 1.0 / sum(math.exp(s - top) for s, _, _ in scored)
-    return candidates[-i] if p >= threshold() else None
+    nothing = _nothing()
+    if nothing is not None and nothing > top:
+        return None  # restoring no title is likelier right than any candidate
+    z = sum(math.exp(s - top) for s, _, _ in scored) + (math.exp(nothing - top) if nothing is not None else 0.0)
+    return candidates[-i] if 1.0 / z >= threshold() else None
+
+
+def _nothing() -> float | None:
+    """The score of restoring no title (the model's weight of its ``nothing`` feature), if it has one."""
+    m = model()
+    if m is None or "nothing" not in m["features"]:
+        return None
+    return float(m["coef"][m["features"].index("nothing")])
 
 
 def merge(proposals: list[tuple[str, str]]) -> list[Candidate]:
