@@ -10,9 +10,10 @@ that restore each). The pipeline runs on each article with ``actors.title_choice
 every redaction's candidates (one per title the title rules proposed) with their features; a candidate is
 right when it contains one of the gold's accepted titles (the benchmark's test).
 
-Model: conditional logit over each redaction's candidates and the option of restoring nothing (score = k x the
-strongest proposing rule's base confidence, i.e. the rules' hand order as a prior, + learned weights .
-features; nothing's score is a learned constant, right when no candidate is; L2 on the weights, scipy).
+Model: conditional logit over each redaction's candidates (score = k x the strongest proposing rule's base
+confidence, i.e. the rules' hand order as a prior, + learned weights . features; L2 on the weights, scipy);
+with ``--abstain`` also over the option of restoring nothing (its score a learned constant, right when no
+candidate is).
 Leave-one-SET-out cross-validation (train on all sets but one, choose the best candidate of each redaction of
 the held-out set) picks k, the L2 weight and the threshold the best candidate's probability needs, maximising
 right - K x wrong (``--cost``, default 1: a wrong title costs as much as a right one gains). Prints the
@@ -69,8 +70,9 @@ def collect() -> list[dict]:
 NOTHING = "nothing"  # the feature of the option of restoring no title
 
 
-def names_of(groups: list[dict]) -> list[str]:
-    return sorted({k for g in groups for _, f, _ in g["pairs"] for k in f if k != "confidence"} | {NOTHING})
+def names_of(groups: list[dict], abstain: bool = False) -> list[str]:
+    extra = {NOTHING} if abstain else set()
+    return sorted({k for g in groups for _, f, _ in g["pairs"] for k in f if k != "confidence"} | extra)
 
 
 class Model:
@@ -82,8 +84,9 @@ class Model:
 
     def scores(self, pairs) -> list[float]:
         """The candidates' scores, then the score of saying nothing (the ``nothing`` feature's weight)."""
-        return [self.k * f.get("confidence", 0.0) + sum(wi * f.get(n, 0.0) for n, wi in zip(self.names, self.w))
-                for _, f, _ in pairs] + [sum(wi for n, wi in zip(self.names, self.w) if n == NOTHING)]
+        own = [self.k * f.get("confidence", 0.0) + sum(wi * f.get(n, 0.0) for n, wi in zip(self.names, self.w))
+               for _, f, _ in pairs]
+        return own + [wi for n, wi in zip(self.names, self.w) if n == NOTHING]
 
 
 def fit(groups: list[dict], names: list[str], k: float, lam: float) -> Model:
@@ -96,10 +99,14 @@ def fit(groups: list[dict], names: list[str], k: float, lam: float) -> Model:
         if not g["pairs"]:
             continue  # nothing to choose
         # the candidates, then "nothing" (right when no candidate is): a row whose only feature is NOTHING
-        x = np.array([[f.get(n, 0.0) for n in names] for _, f, _ in g["pairs"]] + [[float(n == NOTHING) for n in names]])
-        o = np.array([k * f.get("confidence", 0.0) for _, f, _ in g["pairs"]] + [0.0])
-        r = np.array([bool(lab) for *_, lab in g["pairs"]] + [not any(lab for *_, lab in g["pairs"])])
-        data.append((x, o, r))
+        x = [[f.get(n, 0.0) for n in names] for _, f, _ in g["pairs"]]
+        o = [k * f.get("confidence", 0.0) for _, f, _ in g["pairs"]]
+        r = [bool(lab) for *_, lab in g["pairs"]]
+        if NOTHING in names:
+            x, o, r = x + [[float(n == NOTHING) for n in names]], o + [0.0], r + [not any(r)]
+        elif not any(r) or len(r) < 2:
+            continue  # nothing to learn from a redaction with one candidate or none right
+        data.append((np.array(x), np.array(o), np.array(r)))
 
     def loss(w):
         total, grad = 0.5 * lam * w @ w, lam * w
@@ -170,6 +177,8 @@ def main() -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the collected groups (reused if present)")
     ap.add_argument("--cost", type=float, default=1.0, help="what a wrong title costs against a right one")
+    ap.add_argument("--abstain", action="store_true", help="learn the option of restoring nothing (a constant "
+                    "score, right when no candidate is)")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
         groups = pickle.loads(args.cache.read_bytes())
@@ -177,7 +186,7 @@ def main() -> int:
         groups = collect()
         if args.cache:
             args.cache.write_bytes(pickle.dumps(groups))
-    names = names_of(groups)
+    names = names_of(groups, args.abstain)
     reachable = sum(1 for g in groups if any(lab for _, _, lab in g["pairs"]))
     print(f"redactions {len(groups)}, a right title among the candidates: {reachable}")
     sets = sorted({g["set"] for g in groups})
@@ -208,7 +217,7 @@ def main() -> int:
                      "(tests/actors/articles, written for diplograph); prior, L2 and threshold by leave-one-set-out "
                      f"cross-validation, objective right - {args.cost} x wrong.",
             "kind": "conditional_logit", "features": names, "coef": coef, "prior": k, "l2": lam, "threshold": t,
-            "cost": args.cost,
+            "cost": args.cost, "abstain": args.abstain,
             "loso": {s: {"right": v[0], "wrong": v[1], "nothing": v[2]} for s, v in per.items()},
             "old_order": {s: {"right": v[0], "wrong": v[1], "nothing": v[2]} for s, v in old.items()},
             "redactions": len(groups), "reachable": reachable,
