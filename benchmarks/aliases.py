@@ -52,7 +52,8 @@ actor's state is the gold code's state; ``code (state + sector)`` also compares 
 whether the person held office on the document date).
 
 Usage: ``.venv/bin/python benchmarks/aliases.py [--set build|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh10|fresh11|seed] [--articles PREFIX] [--errors]``.
-``--errors`` prints the unresolved mentions of the build set and of d1-d6 (the first fresh set, scored
+``--codes`` prints the resolved mentions whose actor's code (state + sector) is not the gold code, readable
+sets only. ``--errors`` prints the unresolved mentions of the build set and of d1-d6 (the first fresh set, scored
 once and a build set since); never of b1-b4 or of a later held-out set.
 """
 from __future__ import annotations
@@ -162,7 +163,7 @@ def load_gold() -> list[dict]:
     return [d for d in docs if "article" in d]
 
 
-def score(docs: list[dict], show: bool) -> dict:
+def score(docs: list[dict], show: bool, codes: bool = False) -> dict:
     from diplograph.pipeline import Pipeline
     from diplograph.records import Document
 
@@ -201,6 +202,9 @@ def score(docs: list[dict], show: bool) -> dict:
                 coded[1] += 1
                 coded[0] += (best.country or "") == person["code"][:3]
                 coded[2] += (best.code or "")[:6] == person["code"][:6]  # GOV vs ELI: the date-dependent part
+                if codes and d["article"].startswith(READABLE_ARTICLES) and (best.code or "")[:6] != person["code"][:6]:
+                    errors.append(f"  {d['article']}: code {m['mech']:<14} {m['text']!r} → {best.name} "
+                                  f"({best.code}, {best.country}; gold {person['code']})")
             elif show and d["article"].startswith(READABLE_ARTICLES):
                 got = f"{best.name} ({best.type}, {best.code})" if best is not None else "nothing"
                 errors.append(f"  {d['article']}: {m['mech']:<14} {m['text']!r} → {got}")
@@ -256,6 +260,7 @@ def main(argv: list[str]) -> int:
     if "--set" in argv:
         only = argv[argv.index("--set") + 1]
     show = "--errors" in argv
+    codes = "--codes" in argv  # resolved mentions whose code is not the gold code (readable sets only)
     gold = load_gold()
     if "--articles" in argv:  # only the articles whose file name starts with this prefix (e.g. ``c``)
         prefix = argv[argv.index("--articles") + 1]
@@ -270,7 +275,7 @@ def main(argv: list[str]) -> int:
             continue
         if show and name not in READABLE:
             print(f"(--errors is not shown for the {name} set)")
-        report(name, score(docs, show and name in READABLE))
+        report(name, score(docs, show and name in READABLE, codes and name in READABLE))
     return 0
 
 

@@ -19,9 +19,17 @@ from ..text.fold import ascii_fold
 _TRANSLIT_RE = [(re.compile(r["pattern"]), r["replacement"]) for r in table("kb", "transliteration.tsv")]
 
 
+# Names written in the Turkish or Azerbaijani alphabet (a letter only they have) spell c and x as those languages say
+# them (data/lexicons/turkic_romanisation.tsv): Hacı = Haji, Xəlilov = Khalilov.
+_TURKIC_MARKS = frozenset("çşğıİəÇŞĞƏ")
+_TURKIC = {ord(r["letter"]): r["romanisation"] for r in table("lexicons", "turkic_romanisation.tsv")}
+
+
 @lru_cache(maxsize=1 << 16)  # a dozen regular expressions per call; the same names recur in every document
 def translit_key(name: str) -> str:
     """A spelling-insensitive key: ``Nazarbayev``, ``Nazarbaev`` → ``nazarbaev``."""
+    if not name.isascii() and _TURKIC_MARKS.intersection(name):
+        name = name.translate(_TURKIC)  # one person's name is written in one alphabet
     s = ascii_fold(name).lower().strip()
     for rx, rep in _TRANSLIT_RE:
         s = rx.sub(rep, s)

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..cache import cached
 from ..data import DATA_DIR, data_path
 from ..errors import DictionaryError
-from ..lexicon import sector_has
+from ..lexicon import sector_has, sectors, word_class
 from .aliases import acronym_fits
 from .naming import code_kind, code_name
 from .dictionaries import (ActorEntry, AgentEntry, CodeRule, _plural, read_actor_dictionary,
@@ -77,6 +77,9 @@ class KnowledgeBase:
     place_states: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     # State names two states share (``Congo``) → those states (data/kb/shared_names.tsv).
     shared_states: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    # A common noun phrase the agents file defines as a sector (SENATE ~LEG) that an actor file gave to one
+    # state's body (the US Congress): phrase → the agent reading, for when another state owns the noun.
+    generic_bodies: dict[tuple[str, ...], KBHit] = field(default_factory=dict)
     _country_rank: dict[str, int] = field(default_factory=dict)
     _igo_names: dict[str, str] = field(default_factory=dict)  # filled on first use (igo_name)
     _stem_paths: tuple[int, frozenset] | None = None  # (len(stems), the words before each stem): stem_paths
@@ -131,12 +134,23 @@ class KnowledgeBase:
     def add_agents(self, entries: list[AgentEntry], user: bool = False) -> None:
         for a in entries:
             key = phrase_key(a.phrase)
+            if not user:
+                held = self._held(key)
+                if held is not None and held.kind == "actor" and held.entry is not None and not held.user \
+                        and all(len(r.code) > 3 and not r.code.startswith(("IGO", "NGO")) for r in held.entry.rules):
+                    self.generic_bodies.setdefault(key, KBHit("agent", agent=a))
             self.add(key, KBHit("agent", agent=a, user=user))
             c = a.code.strip("~")
             self.sectors.update(c[k:k + 3] for k in range(0, len(c) - 2, 3))
             # A few agent phrases end in a stem (DEFENCE_MINIST): the last word matches by prefix.
             if len(key) > 1 and not a.phrase.endswith("_") and len(key[-1]) >= 5:
                 self.stems.add(key)
+
+    def _held(self, key: tuple[str, ...]) -> KBHit | None:
+        node: dict | None = self.trie
+        for w in key:
+            node = node.get(w) if node is not None else None
+        return node.get(None) if node is not None else None
 
     def state_name(self, code: str) -> str:
         """The state's name; a region's or another non-state code's name (``WST`` → ``Western
@@ -210,10 +224,36 @@ def _walk_hits(node: dict):
             yield from _walk_hits(v)
 
 
+_PERSON_ENTRY: dict[int, bool] = {}  # id of an entry (they live as long as the process) → is_person_entry
+
+
 def is_person_entry(e: ActorEntry) -> bool:
-    """Person entries (CountryInfo leader lists): sector codes only, never a bare state code."""
-    return (e.source == "Phoenix.Countries.actors.txt" and any(len(r.code) > 3 for r in e.rules)
-            and not any(len(r.code) == 3 for r in e.rules))
+    """Person entries (CountryInfo leader lists): sector codes only, never a bare state code, and a
+    name that is no institution's. The same lists code a state's bodies with sector codes too
+    (``KNESSET`` ISRGOVLEG, ``UNITED_STATES_CONGRESS`` USAGOVLEG, ``AMERICAN_SAMOA`` USAASM): a name
+    with an institution word, a territory's code (a state after the state) or a one-word name with no
+    dated office is a body of the state, not a person."""
+    known = _PERSON_ENTRY.get(id(e))
+    if known is None:
+        known = _PERSON_ENTRY[id(e)] = _person_entry(e)
+    return known
+
+
+def _person_entry(e: ActorEntry) -> bool:
+    if e.source != "Phoenix.Countries.actors.txt" or not any(len(r.code) > 3 for r in e.rules) \
+            or any(len(r.code) == 3 for r in e.rules):
+        return False
+    words = [w for w in e.root.strip("_").lower().split("_") if w]
+    if any(w in _institution_words() for w in words):
+        return False
+    if all(len(r.code) == 6 and r.code[3:6] not in sectors() for r in e.rules):
+        return False  # USAASM, GBRVGB: a territory of the state (a state's code where a sector goes)
+    return len(words) > 1 or any(r.dated for r in e.rules)
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    return word_class("institution_words") | word_class("organisation_name_heads")
 
 
 def nearest_dated_code(e: ActorEntry, on: date | None) -> str | None:
@@ -348,6 +388,8 @@ def _merge(into: KnowledgeBase, other: KnowledgeBase) -> None:
         into.place_states.setdefault(k, v)
     for k, v in other.shared_states.items():
         into.shared_states.setdefault(k, v)
+    for k, h in other.generic_bodies.items():
+        into.generic_bodies.setdefault(k, h)
     into.sectors |= other.sectors
 
 

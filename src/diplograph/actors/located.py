@@ -176,6 +176,8 @@ def drop_places_as_actors(st: State) -> None:
                 continue
             if _from_user_dictionary(st, aid, t.start, t.end):
                 continue  # the user's own dictionary names this actor: it stays
+            if a.type == "person" and _word_of_longer_name(st, aid, t.start, t.end):
+                continue  # ``Kais X``: a given name the gazetteer also lists is a word of the person's name
             if a.type == "state" and not _report_place(t) and _container_place(st.doc, t):
                 doc = st.doc
                 s0, e0 = st.norm.to_original(doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]))
@@ -190,6 +192,15 @@ def drop_places_as_actors(st: State) -> None:
             if (a.type == "state" and _report_place(t)) or (a.type != "state" and (
                     holds or _rules_on(st, aid, t.start, t.end) <= GUESSES)):
                 drop_mentions(st, aid, t.start, t.end)
+
+
+def _word_of_longer_name(st: State, aid: str, start: int, end: int) -> bool:
+    """The person's name around the place runs on beyond it, over capitalised words of the same name
+    (``Kais Saied`` around the town ``Kais``): the place is one word of the person's name."""
+    toks = st.out.token_actor
+    before = start - 1 >= 0 and toks.get(start - 1) == aid and st.doc[start - 1].text[:1].isupper()
+    after = end < len(st.doc) and toks.get(end) == aid and st.doc[end].text[:1].isupper()
+    return before or after
 
 
 def drop_unknown_report_places(st: State) -> None:

@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
-
 from ..nlp import ents_of, sentence_of, texts_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
@@ -26,6 +24,7 @@ from .kb import KBHit, is_person_entry
 from .containment import part_of_document_name
 from .name_structure import NAME_RUN, grow as grow_name
 from .leaders import LeaderRole, load_leaders, note_beyond_data
+from .name_runs import courtesy_names, name_run, place_word_names
 from .phrases import phrase_first
 from .roles import Role, role_after, role_before, role_of_appositive
 from .state import ACRONYM, CAPITALISED, ActorKey, Span, State, add_mention, entry_actor, key_of, method_of, slug
@@ -99,17 +98,6 @@ class Name:
         return self._leader  # type: ignore[return-value]
 
 
-def name_run(doc: Doc, start: int, stop: set[int]) -> int:
-    """End of the proper-name run starting at ``start``."""
-    end = start
-    while end < len(doc) and end not in stop and doc[end].pos_ == "PROPN" and CAPITALISED.match(doc[end].text) \
-            and doc[end].text != PLACEHOLDER and doc[end].ent_type_ not in ("GPE", "DATE", "NORP", "LOC"):
-        end += 1
-    if end > start and switched_on(NAME_RUN):
-        end = grow_name(doc, start, end, stop)[1]  # on over the particles of the name (``X dela Y``)
-    return end
-
-
 def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHit | None]]:
     """Name spans (start, end, KB person hit or None), in text order, without overlaps."""
     doc = st.doc
@@ -168,6 +156,8 @@ def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHi
                                  for k in range(j, end)):  # a hyphenated given name is one word
                 cands[j] = (j, end, None)
                 covered.update(range(j, end))
+    courtesy_names(st, cands, covered, kb_tokens)
+    place_word_names(st, cands, covered, kb_tokens)
     out: list[tuple[int, int, KBHit | None]] = []
     for c in (cands[k] for k in sorted(cands)):
         if out and c[0] < out[-1][1]:  # two readings of one written name overlap: the whole run is one name
@@ -544,6 +534,6 @@ def attach(st: State, start: int, end: int, aid: str, role: Role | None, hit: KB
 def present_office(role: Role, a: Actor) -> bool:
     """The text gives a current government title to a person the tables date as a former leader
     (``...ELI``) of the same state."""
-    return bool(not role.former and not role.style and role.sector and role.sector.startswith("GOV") and a.code
+    return bool(not role.former and not role.style and not role.then and role.sector and role.sector.startswith("GOV") and a.code
                 and len(a.code) > 3 and a.code[3:] == "ELI" and role.country in (None, a.code[:3])
                 and a.type == "person")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import word_class
 from ..nlp import ents_of, keys_of, tokens_of
 from ..text.normalize import PLACEHOLDER
 from .decide import best, mention_rule, NOT_AN_ACTOR, switched_on
@@ -40,12 +41,18 @@ VETO_CITY_SURNAME = _veto("mention.veto_city_is_surname",
                           "after a locative preposition", ("parse", "kb:places", "lexicon:place_prepositions"))
 VETO_CITY_IN_NAME = _veto("mention.veto_city_inside_person_name",
                           "a dictionary city inside a person's name is part of the name (Jorge Cordoba)")
+VETO_PLACE_IN_NAME = _veto("mention.veto_place_inside_name",
+                           "a one-word place between two capitalised proper nouns the knowledge base does not know "
+                           "is a given name inside a person's name (Ana Sofia X)", ("parse", "kb:places"))
 VETO_NAMESAKE_SURNAME = _veto("mention.veto_namesake_surname",
                               "a one-word dictionary person after another given name is a namesake")
 VETO_NAMESAKE_GIVEN = _veto("mention.veto_namesake_given_name",
                             "a given name a dictionary lists alone for someone else, before another surname")
 VETO_TITLE_AS_SURNAME = _veto("mention.veto_title_as_surname", "a title word after a given name is a surname "
                               "(Tom King)")
+GENERIC_BODY = mention_rule("mention.generic_body_owned", 0.9,
+                            "a common noun the dictionaries give to one state's body (Senate: the US Congress) "
+                            "is the sector noun of another state that owns it (the Chilean Senate)", ("kb", "parse"))
 VETO_WORD_OF_PERSON = _veto("mention.veto_word_of_person_name",
                             "an organisation or state word starting a person's name is part of the name (Ana Brnabic)")
 
@@ -116,6 +123,27 @@ def _namesake_given(m: Match):
     return None
 
 
+def _place_inside_name(m: Match):
+    """``Ana Sofia Marchena``: a one-word place between two capitalised proper nouns that name nothing the
+    knowledge base knows is a given name inside a person's name, where the tagger read no person's name
+    around it (an organisation, or nothing)."""
+    i, end, hit = m.i, m.end, m.hit
+    if end - i != 1 or i == 0 or end >= len(m.toks) or not (
+            hit.kind == "place" or (hit.kind == "actor" and not hit.user and tuple(m.texts[i:end]) in m.kb.place_states)):
+        return None
+    prev, nxt = m.toks[i - 1], m.toks[end]
+    if m.toks[i].ent_type_ == "PERSON" and m.toks[i].ent_iob_ == "I":
+        return None  # inside the tagger's own person name: mention.veto_city_inside_person_name reads it
+    if not all(t.pos_ == "PROPN" and t.is_alpha and CAPITALISED.match(t.text) and t.ent_type_ not in ("GPE", "LOC")
+               for t in (prev, nxt)):
+        return None
+    for k in (i - 1, end):
+        found = m.kb.longest_match(m.texts, k)
+        if found is not None and not (found[1].upper_only and not m.toks[k].text.isupper()):
+            return None
+    return NOT_AN_ACTOR
+
+
 def _phrase(m: Match):
     return m.hit
 
@@ -124,6 +152,7 @@ def _phrase(m: Match):
 _RULES = ((VETO_LOWERCASE, _lowercase, ("actor", "demonym")), (VETO_AGENT_POS, _agent_pos, ("agent",)),
           (VETO_ACRONYM_CASE, _acronym_case, ("actor",)), (VETO_NOT_PLACE, _not_place, ("place",)),
           (VETO_CITY_SURNAME, _city_surname, ("place", "actor")), (VETO_CITY_IN_NAME, _city_in_name, ("actor",)),
+          (VETO_PLACE_IN_NAME, _place_inside_name, ("place", "actor")),
           (VETO_NAMESAKE_SURNAME, _namesake_surname, ("actor",)), (VETO_NAMESAKE_GIVEN, _namesake_given, ("actor",)),
           (KB_PHRASE, _phrase, ("actor", "demonym", "agent", "place")))
 READINGS = {kind: tuple((name, fn) for name, fn, kinds in _RULES if kind in kinds)
@@ -154,6 +183,7 @@ def kb_spans(st: State, reserved: set[int]) -> list[Span]:
     n = len(texts)
     stems = kb.stem_starts()
     i = 0  # the first word not yet inside a span
+    owned: set[int] = set()  # generic body nouns another state owned in this document
     for k in [k for k, (t, le) in enumerate(zip(texts, lemmas)) if t in roots or le in roots]:
         if k < i or k in reserved or toks[k].text == PLACEHOLDER:
             continue
@@ -168,10 +198,52 @@ def kb_spans(st: State, reserved: set[int]) -> list[Span]:
         end, hit = found
         reading = best(READINGS.get(hit.kind, _ANY_KIND), Match(doc, toks, texts, kb, surnames, k, end, hit))
         if reading is None or reading.value is NOT_AN_ACTOR:
+            if reading is not None and reading.rule == VETO_PLACE_IN_NAME:
+                st.name_words.add(k)  # the person candidates read the run around it as one name
             continue
-        spans.append((k, end, reading.value))
+        value = reading.value
+        if hit.kind == "actor" and not hit.user and kb.generic_bodies and switched_on(GENERIC_BODY):
+            body = kb.generic_bodies.get(tuple(texts[k:end])) or kb.generic_bodies.get(tuple(lemmas[k:end]))
+            # once another state owned the noun, its later bare uses are that body too (``the Senate``)
+            if body is not None and (id(body) in owned or _owned_elsewhere(st, spans, texts, k, end, hit)):
+                value = body
+                owned.add(id(body))
+        if spans and spans[-1][1] == k and value.kind == "agent" and spans[-1][2].kind == "agent" \
+                and tuple(texts[spans[-1][0]:k]) in _TITLE_MODIFIERS:
+            k = spans.pop()[0]  # ``Deputy Foreign Minister``: the deputy of that office, one title
+        spans.append((k, end, value))
         i = end
     return place_states(spans, texts, kb, st.on)
+
+
+_TITLE_MODIFIERS = frozenset((w.upper(),) for w in word_class("deputy_words"))
+
+
+def _state_of(hit: KBHit, on) -> str | None:
+    if hit.kind == "demonym":
+        return hit.country
+    if hit.kind == "actor" and hit.entry is not None:
+        code = hit.entry.code_on(on) or ""
+        return code if len(code) == 3 else None
+    return None
+
+
+def _owned_elsewhere(st: State, spans: list[Span], texts: list[str], k: int, end: int, hit: KBHit) -> bool:
+    """A state word right before the noun (``the Chilean Senate``, ``Chile's Senate``) or in an ``of``
+    phrase after it (``the Senate of Chile``) names another state than the dictionary's body."""
+    assert hit.entry is not None
+    own = (hit.entry.code_on(st.on) or "")[:3]
+    before = spans[-1] if spans else None
+    if before is not None and (before[1] == k or (before[1] == k - 1 and texts[k - 1] in ("'S", "’S"))):
+        c = _state_of(before[2], st.on)
+        if c:
+            return c != own
+    if end + 1 < len(texts) and texts[end] == "OF":
+        nxt = st.kb.longest_match(texts, end + 1 if texts[end + 1] != "THE" else end + 2)
+        c = _state_of(nxt[1], st.on) if nxt is not None else None
+        if c:
+            return c != own
+    return False
 
 
 def _may_continue(node: dict | None, word: str, nxt: str, stems: frozenset[str]) -> bool:
@@ -193,7 +265,8 @@ def inside_person_names(doc: Doc, spans: list[Span]) -> list[Span]:
         ent = doc[s].ent_type_ == "PERSON" and doc[e - 1].ent_iob_ != "" and doc[s].ent_iob_ == "B"
         if ent and hit.kind == "actor" and hit.entry is not None and not is_person_entry(hit.entry) \
                 and not hit.user and e < len(doc) and doc[e].ent_type_ == "PERSON" and doc[e].ent_iob_ == "I" \
-                and switched_on(VETO_WORD_OF_PERSON):
+                and CAPITALISED.match(doc[e].text) and switched_on(VETO_WORD_OF_PERSON):
+            # (a possessive the tagger put inside the entity, ``Sri Lanka's parliament``, is no name word)
             continue
         keep.append(sp)
     return keep

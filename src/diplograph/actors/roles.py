@@ -16,6 +16,8 @@ from ..text.normalize import PLACEHOLDER
 from .kb import KBHit
 
 FORMER_WORDS = word_class("former_words")
+TIME_ANCHORS = word_class("time_anchor_words")
+DEPUTY_WORDS = word_class("deputy_words")
 SKIP_WORDS = word_class("role_skip_words")
 APPOSITIVE_WORDS = word_class("role_appositive_words")
 STYLES = word_class("style_titles")
@@ -31,6 +33,7 @@ class Role:
     redaction: int | None = None  # token index of a redacted title between nationality and name
     igo: str | None = None  # "U.N. mediator X": the organisation's code
     style: bool = False  # the title is a style of address (Sheikh X), no office: an office title before it wins
+    then: bool = False  # "the then president X": the office at the time the text speaks of, not today's
 
     @property
     def code(self) -> str | None:
@@ -72,6 +75,15 @@ def role_before(doc: Doc, name_start: int, hits: dict[int, tuple[int, int, KBHit
             continue
         if i in hits:
             s, e, hit = hits[i]
+            if hit.kind == "agent" and hit.agent is not None and role.country is None and role.sector is None \
+                    and role.redaction is not None and doc[s:e].text.lower() in DEPUTY_WORDS:
+                # ``Deputy ** X``: the deputy of a hidden office (deputy prime minister, deputy president: a
+                # government office), not a member of a chamber of deputies
+                role.sector = "GOV"
+                role.start = s
+                seen_any = True
+                i = s - 1
+                continue
             if hit.kind == "agent" and hit.agent is not None and role.country is None:
                 code = hit.agent.code
                 if code.startswith("~") and (role.sector is None or appositive or role.style):
@@ -113,6 +125,10 @@ def role_before(doc: Doc, name_start: int, hits: dict[int, tuple[int, int, KBHit
                 continue
         if low in FORMER_WORDS or low.startswith("ex-"):
             role.former = True
+            i -= 1
+            continue
+        if low in TIME_ANCHORS or (low == "-" and i > 0 and doc[i - 1].lower_ in TIME_ANCHORS):
+            role.then = True  # ``the then president X``, ``then-minister X``: no former, no present office
             i -= 1
             continue
         if low in SKIP_WORDS:
@@ -161,6 +177,8 @@ def role_after(doc: Doc, name_end: int, hits: dict[int, tuple[int, int, KBHit]],
             return None
         if low in FORMER_WORDS:
             role.former = True
+        elif low in TIME_ANCHORS:
+            role.then = True
         elif low in ("'s", "’s") or low in SKIP_WORDS or t.pos_ in ("ADJ", "ADV") or low in APPOSITIVE_WORDS:
             pass
         else:
@@ -189,6 +207,8 @@ def role_of_appositive(doc: Doc, name_end: int, hits: dict[int, tuple[int, int, 
     for i in tokens:
         if doc[i].lower_ in FORMER_WORDS:
             role.former = True
+        elif doc[i].lower_ in TIME_ANCHORS:
+            role.then = True
         if i not in hits or hits[i][0] != i:
             continue
         s, e, hit = hits[i]

@@ -4,7 +4,8 @@ each) and the nicknames the leader tables quote inside a holder's name.
 A sobriquet is found in the document's text, not token by token, so that hyphens, apostrophes and
 an article or particle in either case (``the Lady``/``The Lady``, ``al-Jolani``/``Al-Jolani``) match however
 the tokenizer split them, by one trie-shaped pattern. It is read only when the person or their state is
-named in the same document (otherwise the word most likely has another sense); one that is also an
+named in the same document, the state in the same sentence or the one before (otherwise the word most likely has another
+sense); one that is also an
 ordinary word, a given name or an acronym (the table's context ``person``, and the Factbook's quoted
 short names) only when the person is. A sobriquet two people bear is the one the document names, else
 nobody. Not where it stands before a capitalised name (``Baba X`` is an honorific, for
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import table
-from ..nlp import text_of
+from ..nlp import sentence_index, sentences_of, text_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule
@@ -32,14 +33,14 @@ from .state import CAPITALISED, State, slug
 
 SOBRIQUET = mention_rule("mention.known_sobriquet", 0.7,
                          "a widely used sobriquet of a leader (kb/sobriquets.tsv, leader tables), when the person or "
-                         "their state is named in the document", ("kb:sobriquets", "leaders", "actors"))
+                         "their state is named in the sentence or the one before", ("kb:sobriquets", "leaders", "actors"))
 
 
 @dataclass(frozen=True)
 class Bearer:
     person: str
     state: str
-    context: str  # "state": the person or their state named in the document; "person": the person named
+    context: str  # "state": the person named in the document or their state near the phrase; "person": the person named
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +149,6 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
 
 def bind_sobriquets(st: State) -> None:
     doc = st.doc
-    named_states = {a.country for a in st.out.actors.values() if a.country}
     for m in _matches(text_of(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
@@ -170,7 +170,7 @@ def bind_sobriquets(st: State) -> None:
         bearers = sobriquets()[_key(m.group(0))]
         if _recased(m.group(0)):  # "the iron lady": an ordinary phrase unless its person is named
             bearers = tuple(Bearer(b.person, b.state, "person") for b in bearers)
-        bearer = _bearer(st, bearers, named_states)
+        bearer = _bearer(st, bearers, _states_near(st, i))
         if bearer is None:
             continue  # no bearer named in the document (another sense), or two: nothing to choose by
         person, state = bearer
@@ -204,6 +204,18 @@ def _possessor_end(st: State, i: int, end: int) -> int | None:
     return k + 1 if a is not None and a.type == "person" else None
 
 
+def _states_near(st: State, i: int) -> set[str]:
+    """The states named in the sentence of token ``i`` or the one before it: a sobriquet binds to a bearer by
+    their state only where the text is about that state (a document about several states names the bearer's
+    somewhere, which says nothing about this phrase); the sentence before carries the topic over (``In X the
+    situation is delicate. … <sobriquet>'s successor``)."""
+    k = sentence_index(st.doc)[i]
+    sents = sentences_of(st.doc)
+    start, end = sents[max(0, k - 1)].start, sents[k].end
+    ids = {st.out.token_actor[t] for t in range(start, end) if t in st.out.token_actor}
+    return {a.country for a in (st.out.actors.get(x) for x in ids) if a is not None and a.country}
+
+
 def _listed_under(st: State, aids: list[str], found: str) -> Actor | None:
     """The one person actor among ``aids`` whose name is the sobriquet itself."""
     said = " ".join(found.split()).lower()
@@ -218,7 +230,7 @@ def _named(st: State, person: str) -> list[Actor]:
 
 
 def _bearer(st: State, bearers: tuple[Bearer, ...], named_states: set[str]) -> tuple[str, str] | None:
-    """The one bearer the document names, else the one whose state it names (unless the sobriquet is an
+    """The one bearer the document names, else the one whose state the sentence (or the one before) names (unless the sobriquet is an
     ordinary word or phrase, marked ``person`` in the table, which needs its person named)."""
     named = [b for b in bearers if _named(st, b.person)]
     if not named:

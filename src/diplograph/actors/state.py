@@ -82,6 +82,7 @@ class State:
     things: set[int] = field(default_factory=set)  # tokens of a thing's name (the US dollar): no actor
     deferred: list[Span] = field(default_factory=list)  # "the president": coreference first
     by_surname: dict[str, str] = field(default_factory=dict)  # transliteration key of a surname → person id
+    name_words: set[int] = field(default_factory=set)  # a place word read as a word of a person's name (Ana Sofia X)
     # First word of a full name → person id: the family name of names written family name first
     # (``Xi Jinping`` → ``President Xi``); used only for a titled single name.
     by_first: dict[str, str] = field(default_factory=dict)

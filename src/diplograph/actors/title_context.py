@@ -64,7 +64,7 @@ PERSON_SECTOR = mention_rule("mention.title_person_sector", 0.42,
                              ("actors", "kb:head_titles"))
 
 _DEPUTY_WORDS = word_class("deputy_words")
-_FORMER_WORDS = word_class("former_words")
+_FORMER_WORDS = word_class("former_words") | word_class("time_anchor_words")  # ``the then **``: a past office
 _LED_ORGANISATIONS = word_class("led_organisation_nouns")
 _OFFICE_RANK = {"state": 0, "government": 1, "": 1, "other": 3}
 _GUESSED = ("REIGN", "Archigos")  # sources whose title is the regime's usual one, not the person's
