@@ -96,3 +96,9 @@ def test_turkic_letters_and_their_romanisations_share_a_key(written, romanised):
 
 def test_a_plain_c_keeps_its_reading_outside_the_turkic_alphabets():
     assert translit_key("Carlos Cienfuegos") != translit_key("Jarlos Jienfuegos")
+
+
+def test_a_surname_the_tagger_took_for_a_place_stays_in_the_name(pipeline):
+    text = "Zambia signed the loan in May. The deal was led by ** Chanda Mwelwa. Mwelwa did not comment."
+    whole = [a for a in _at(_actors(pipeline, text), text, "Chanda Mwelwa") if a.type == "person"]
+    assert whole and whole[0].name == "Chanda Mwelwa"

@@ -1,7 +1,8 @@
 """Runs of words that make one person's name, whatever the tagger read them as (used by ``people``'s candidates).
 
 - ``name_run``: the proper nouns after a title or a redaction; a capitalised word tagged as another part of
-  speech is a name word when a proper noun follows it (``** Elly Schlein``).
+  speech is a name word when a proper noun follows it (``** Elly Schlein``), and a word tagged as a place that no
+  dictionary knows is one after another name word (``** Chanda Mwelwa``).
 - ``courtesy_names``: ``Madame X``, ``Herr X``, ``Mr X Y`` (``lexicons/classes/courtesy_titles.txt``): the title is
   no part of the name and the words after it are a person's name.
 - ``place_word_names``: ``Ana Sofia X``: a place word that ``mention.veto_place_inside_name`` read as a word of a
@@ -28,8 +29,12 @@ def name_run(doc: Doc, start: int, stop: set[int]) -> int:
     proper noun follows it in the run."""
     end = start
     while end < len(doc) and end not in stop and CAPITALISED.match(doc[end].text) \
-            and doc[end].text != PLACEHOLDER and doc[end].ent_type_ not in ("GPE", "DATE", "NORP", "LOC") \
+            and doc[end].text != PLACEHOLDER and (doc[end].ent_type_ not in ("GPE", "DATE", "NORP", "LOC") or (
+                end > start and doc[end].ent_type_ in ("GPE", "LOC") and doc[end].ent_iob_ == "B"
+                and doc[end].is_alpha)) \
             and (doc[end].pos_ == "PROPN" or _name_word_mistagged(doc, end, stop)):
+        # (a word the tagger took for a place right after a name word, that no dictionary knows as one (``stop``
+        # holds the knowledge base's words), is the surname: ``** Chanda Mwelwa``)
         end += 1
     if end > start and switched_on(NAME_RUN):
         end = grow_name(doc, start, end, stop)[1]  # on over the particles of the name (``X dela Y``)

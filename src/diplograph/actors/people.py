@@ -9,10 +9,9 @@ met since, a titled first name (``President Xi``), a garbled spelling (fuzzy), e
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
-from ..nlp import ents_of, sentence_of, texts_of
+from ..nlp import ents_of, texts_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .aliases import honorific_prefixes, translit_key
@@ -25,6 +24,7 @@ from .containment import part_of_document_name
 from .name_structure import NAME_RUN, grow as grow_name
 from .leaders import LeaderRole, load_leaders, note_beyond_data
 from .name_runs import courtesy_names, name_run, place_word_names
+from .person_states import salient_state, sentence_state
 from .phrases import phrase_first
 from .roles import Role, role_after, role_before, role_of_appositive
 from .state import ACRONYM, CAPITALISED, ActorKey, Span, State, add_mention, entry_actor, key_of, method_of, slug
@@ -55,6 +55,9 @@ PERSON_LEADER_FUZZY = mention_rule("mention.person_leader_fuzzy", 0.65,
                                    "a name the tables do not list as written is the one office holder on the date, "
                                    "in a state the document names, whose name it spells another way",
                                    ("leaders", "actors"))
+PERSON_SENTENCE_STATE = mention_rule("mention.person_sentence_state", 0.3,
+                                     "a new person the text gives no role: the one state their sentence names",
+                                     ("parse", "kb"))
 PERSON_NEW = mention_rule("mention.person_new", 0.3,
                           "a person the tables do not know: the text's role gives code and state",
                           ("parse", "roles"))
@@ -329,8 +332,8 @@ def _fuzzy(n: Name) -> Identity | None:
 def _person_new(n: Name) -> Identity | None:
     if not n.late and n.e - n.s <= 1:
         return None  # a single unknown name may be a surname or a garbled spelling: decided later
-    key = new_person(n.st, n.name, n.role)
-    return Identity(key, "role" if key[3] else "learned", n.name)
+    key = new_person(n.st, n.name, n.role, at=n.s)
+    return Identity(key, "role" if n.role is not None and key[3] else "learned", n.name)
 
 
 FULL_NAME_RULES = ((PERSON_KB, _person_kb), (SURNAME_ALIAS, _surname_alias), (PERSON_KB_SURNAME, _person_kb_surname),
@@ -467,7 +470,8 @@ def dated(st: State, key: ActorKey, name: str, role: Role | None, user: bool = F
     return (aid, nm, typ, code, country), title, approx
 
 
-def new_person(st: State, name: str, role: Role | None, lr: LeaderRole | None = None) -> ActorKey:
+def new_person(st: State, name: str, role: Role | None, lr: LeaderRole | None = None,
+               at: int | None = None) -> ActorKey:
     if lr is None and role is not None and role.igo and not role.country:
         return slug(name), name, "person", role.igo, None
     country = (lr.country if lr else None) or (role.country if role else None)
@@ -476,27 +480,15 @@ def new_person(st: State, name: str, role: Role | None, lr: LeaderRole | None = 
         sector = role.sector
     if role is not None and role.former and (sector or "GOV").startswith("GOV"):
         sector = "ELI"
-    if country is None and sector and role is not None:
+    if country is None and role is not None and (sector or role.redaction is not None):
+        # a title, or a hidden one (``Foreign ** X``): an office of the state the sentence (else the text) is about
         country = salient_state(st, role)
+        if country and role.deputy and not sector:
+            sector = "GOV"  # a state's deputy of a hidden office: deputy prime minister, deputy president
+    elif country is None and role is None and at is not None and switched_on(PERSON_SENTENCE_STATE):
+        country = sentence_state(st, at)
     code = (country or "") + (sector or "") or None
     return slug(name), name, "person", code, country
-
-
-def salient_state(st: State, role: Role) -> str | None:
-    """A title without a nationality: the state the sentence (else the document) is about."""
-    for scope in (sentence_of(st.doc, role.start), st.doc[:]):
-        found = {st.hits[t][0]: st.hits[t] for t in range(scope.start, scope.end) if t in st.hits}
-        counts: Counter[str] = Counter()
-        for s, e, h in found.values():
-            if h.kind == "demonym" and h.country:
-                counts[h.country] += 1
-            elif h.kind == "actor" and h.entry is not None:
-                c = h.entry.code_on(st.on)
-                if c and len(c) == 3 and not c.startswith("IGO"):
-                    counts[c] += 1
-        if counts:
-            return counts.most_common(1)[0][0]
-    return None
 
 
 def attach(st: State, start: int, end: int, aid: str, role: Role | None, hit: KBHit | None, method: str,
@@ -519,6 +511,8 @@ def attach(st: State, start: int, end: int, aid: str, role: Role | None, hit: KB
         elif a.code is None or (role.country and a.country is None):
             a.code, a.country = role.code, role.country
             method = "role" if method in ("kb",) and hit is None and a.code else method
+        elif a.type == "person" and len(a.code) == 3 and role.sector and role.country in (None, a.country):
+            a.code = role.code if role.country else a.code + (role.code or "")  # the state known, the text's sector
         elif role.former and a.code and a.code[3:].startswith("GOV"):
             a.code = a.code[:3] + "ELI"
         elif present_office(role, a):
@@ -534,6 +528,7 @@ def attach(st: State, start: int, end: int, aid: str, role: Role | None, hit: KB
 def present_office(role: Role, a: Actor) -> bool:
     """The text gives a current government title to a person the tables date as a former leader
     (``...ELI``) of the same state."""
-    return bool(not role.former and not role.style and not role.then and role.sector and role.sector.startswith("GOV") and a.code
+    return bool(not role.former and not role.style and not role.then and role.sector
+                and role.sector.startswith("GOV") and a.code
                 and len(a.code) > 3 and a.code[3:] == "ELI" and role.country in (None, a.code[:3])
                 and a.type == "person")

@@ -8,12 +8,13 @@ document date; ``former``/``ex-`` turns a government code into the former-elite 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..lexicon import word_class
+from ..lexicon import table, word_class
 from ..text.normalize import PLACEHOLDER
-from .kb import KBHit
+from .kb import KBHit, is_person_entry
 
 FORMER_WORDS = word_class("former_words")
 TIME_ANCHORS = word_class("time_anchor_words")
@@ -34,6 +35,7 @@ class Role:
     igo: str | None = None  # "U.N. mediator X": the organisation's code
     style: bool = False  # the title is a style of address (Sheikh X), no office: an office title before it wins
     then: bool = False  # "the then president X": the office at the time the text speaks of, not today's
+    deputy: bool = False  # "Deputy ** X": the deputy of a hidden office
 
     @property
     def code(self) -> str | None:
@@ -59,6 +61,20 @@ def _country_of_hit(hit: KBHit, on) -> str | None:
     return None
 
 
+def _state_of_person(hit: KBHit, on) -> str | None:
+    """``Trump's special envoy X``: the state of a dictionary person whose possessive stands before a title."""
+    if hit.kind != "actor" or hit.entry is None or not is_person_entry(hit.entry):
+        return None
+    code = hit.entry.code_on(on) or ""
+    return code[:3] if len(code) >= 6 else None
+
+
+@lru_cache(maxsize=1)
+def _compound_words() -> frozenset[str]:
+    """First words of compound offices (``foreign`` minister, ``Field`` marshal: kb/title_compounds.tsv)."""
+    return frozenset(r["word"].strip().lower() for r in table("kb", "title_compounds.tsv"))
+
+
 def role_before(doc: Doc, name_start: int, hits: dict[int, tuple[int, int, KBHit]], on) -> Role | None:
     """The role written just before a name: ``[the] [former] [Kazakh|Russia's] [President|**] Name``."""
     i = name_start - 1
@@ -77,9 +93,9 @@ def role_before(doc: Doc, name_start: int, hits: dict[int, tuple[int, int, KBHit
             s, e, hit = hits[i]
             if hit.kind == "agent" and hit.agent is not None and role.country is None and role.sector is None \
                     and role.redaction is not None and doc[s:e].text.lower() in DEPUTY_WORDS:
-                # ``Deputy ** X``: the deputy of a hidden office (deputy prime minister, deputy president: a
-                # government office), not a member of a chamber of deputies
-                role.sector = "GOV"
+                # ``Deputy ** X``: the deputy of a hidden office (of the government, once a state is known: see
+                # people.new_person), not a member of a chamber of deputies
+                role.deputy = True
                 role.start = s
                 seen_any = True
                 i = s - 1
@@ -116,7 +132,7 @@ def role_before(doc: Doc, name_start: int, hits: dict[int, tuple[int, int, KBHit
                 continue
             break
         if low in ("'s", "’s") and i - 1 in hits and role.country is None:
-            c = _country_of_hit(hits[i - 1][2], on)
+            c = _country_of_hit(hits[i - 1][2], on) or _state_of_person(hits[i - 1][2], on)
             if c:
                 role.country = c
                 role.start = hits[i - 1][0]
@@ -133,6 +149,10 @@ def role_before(doc: Doc, name_start: int, hits: dict[int, tuple[int, int, KBHit
             continue
         if low in SKIP_WORDS:
             i -= 1
+            continue
+        if role.redaction is not None and role.sector is None and role.country is None and not seen_any \
+                and low in _compound_words():
+            i -= 1  # ``the Turkish foreign ** X``: the visible first word of the hidden title; its state before it
             continue
         if low == "," and not appositive and i - 1 in hits and hits[i - 1][2].kind == "agent" and (
                 seen_any or i == name_start - 1):

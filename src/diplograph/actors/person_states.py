@@ -1,0 +1,57 @@
+"""The state of a person the tables do not know, from the words around them (``people.new_person``).
+
+- ``salient_state``: a title (or a hidden one, ``Foreign ** X``) with no nationality is an office of the state the
+  sentence, else the document, names most;
+- ``sentence_state`` (``mention.person_sentence_state``): a new person the text gives no role takes the one state
+  their sentence names, if it names exactly one (``X spoke to reporters in Nairobi``).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..nlp import sentence_of
+from .naming import code_kind
+from .roles import Role
+from .state import State
+
+
+def salient_state(st: State, role: Role) -> str | None:
+    """A title without a nationality: the state the sentence (else the document) names most."""
+    for scope in (sentence_of(st.doc, role.start), st.doc[:]):
+        counts = named_states(st, scope.start, scope.end)
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
+
+
+def sentence_state(st: State, at: int) -> str | None:
+    """The one state the sentence of a new person with no role names, if it names exactly one:
+    ``the Turkish Cypriots elected X``, ``polls show X's party ahead in Hungary``."""
+    sent = sentence_of(st.doc, at)
+    counts = named_states(st, sent.start, sent.end, topics=False)
+    return next(iter(counts)) if len(counts) == 1 else None
+
+
+def named_states(st: State, start: int, end: int, topics: bool = True) -> Counter[str]:
+    """The states the tokens [start, end) name: nationalities, states, capitals and places read as their state;
+    not a region or a people without a state (European, Kurdish); with ``topics`` False, not a state's name on
+    an ordinary noun (``a Peru analyst``, ``the Italy deal``: what the words are about). (Leaving out the places
+    after a locative preposition, ``X was in Moscow``, was tried: it lost more right states than it mended.)"""
+    counts: Counter[str] = Counter()
+    for t in range(start, end):
+        sp = st.hits.get(t)
+        if sp is None or sp[0] != t:
+            continue
+        h = sp[2]
+        c = None
+        last = st.doc[sp[1] - 1]
+        if not topics and h.kind == "actor" and last.dep_ == "compound" and last.head.pos_ == "NOUN":
+            continue  # ``a Peru analyst``: a state's name on an ordinary noun is the topic, not anyone's state
+        if h.kind == "demonym" and h.country:
+            c = h.country
+        elif h.kind == "actor" and h.entry is not None:
+            code = h.entry.code_on(st.on)
+            c = code if code and len(code) == 3 else None
+        if c and c in st.kb.countries and code_kind(c) is None:
+            counts[c] += 1
+    return counts
