@@ -9,6 +9,8 @@ from diplograph.actors.aliases import translit_key
 from diplograph.actors.name_runs import name_run
 from diplograph.records import Document
 
+from .test_cards import _resolve
+
 
 def _actors(pipeline, text: str, when: str = "2024-05-01"):
     return pipeline.analyze_one(Document("t", text, when)).actors
@@ -62,10 +64,11 @@ def test_the_capital_alone_is_still_its_state(pipeline):
 
 
 def test_a_given_name_the_gazetteer_lists_as_a_town_keeps_the_person(pipeline):
-    # a small town shares the given name: the name after "In <city>," is still the person's
+    # a small town shares the given name: the name after "In <city>," is still the person's at the actor stage
+    # (whether the whole name is written as a report's place is the late pass's question: actors.written_places)
     text = "In Tunis, Kais Belhadjoub, the Tunisian *, continues to rule by decree."
-    whole = [a for a in _at(_actors(pipeline, text), text, "Kais Belhadjoub") if a.type == "person"]
-    assert whole and whole[0].name == "Kais Belhadjoub"
+    r = _resolve(pipeline, text, "2024-05-01")
+    assert [a.name for a in r.actors.values() if a.type == "person"] == ["Kais Belhadjoub"]
 
 
 def test_a_name_word_tagged_as_an_adverb_stays_in_the_run(nlp):
