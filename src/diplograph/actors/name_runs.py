@@ -21,6 +21,7 @@ from .name_structure import NAME_RUN, grow as grow_name
 from .state import CAPITALISED, State
 
 Candidates = dict[int, tuple[int, int, KBHit | None]]
+_OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "«"})
 
 
 def name_run(doc: Doc, start: int, stop: set[int]) -> int:
@@ -55,13 +56,18 @@ def courtesy_names(st: State, cands: Candidates, covered: set[int], kb_tokens: s
     after it are a person's name whatever the tagger read them as (a group, a place, an adjective)."""
     doc = st.doc
     titles = word_class("courtesy_titles")
+    texts = texts_of(doc)
+    # ``call him "Mr X"``: a courtesy title quoted with a word is a nickname, wherever it is written again
+    quoted = {(texts[k + 1].lower(), texts[k + 2]) for k in range(len(texts) - 2) if texts[k] in _OPENING_QUOTES}
     for s in list(cands):
         c = cands[s]
-        if c[2] is None and c[1] - c[0] > 1 and doc[s].lower_ in titles:
+        if c[2] is None and c[1] - c[0] > 1 and doc[s].lower_ in titles and (doc[s].lower_, texts[s + 1]) not in quoted:
             del cands[s]
             cands[s + 1] = (s + 1, c[1], None)
-    for i, text in enumerate(texts_of(doc)):
+    for i, text in enumerate(texts):
         j = i + 1
+        if j < len(doc) and (text.lower(), texts[j]) in quoted:
+            continue
         if text.lower() not in titles or j >= len(doc) or j in covered or j in st.reserved or j in cands \
                 or (i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha and i - 1 in covered):
             continue

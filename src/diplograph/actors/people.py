@@ -511,7 +511,8 @@ def attach(st: State, start: int, end: int, aid: str, role: Role | None, hit: KB
         elif a.code is None or (role.country and a.country is None):
             a.code, a.country = role.code, role.country
             method = "role" if method in ("kb",) and hit is None and a.code else method
-        elif a.type == "person" and len(a.code) == 3 and role.sector and role.country in (None, a.country):
+        elif a.type == "person" and a.country and a.code == a.country and role.sector \
+                and role.country in (None, a.country):
             a.code = role.code if role.country else a.code + (role.code or "")  # the state known, the text's sector
         elif role.former and a.code and a.code[3:].startswith("GOV"):
             a.code = a.code[:3] + "ELI"

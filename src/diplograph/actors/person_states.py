@@ -16,12 +16,16 @@ from .state import State
 
 
 def salient_state(st: State, role: Role) -> str | None:
-    """A title without a nationality: the state the sentence (else the document) names most."""
-    for scope in (sentence_of(st.doc, role.start), st.doc[:]):
-        counts = named_states(st, scope.start, scope.end)
-        if counts:
-            return counts.most_common(1)[0][0]
-    return None
+    """A title without a nationality: the state the sentence (else the document) names most; a tie in the
+    sentence goes to the one the document names most (``shuttling between Washington, Doha …: Egypt is the
+    mediator`` in a text about Egypt)."""
+    sent = sentence_of(st.doc, role.start)
+    counts = named_states(st, sent.start, sent.end)
+    whole = named_states(st, 0, len(st.doc))
+    if counts:
+        top = max(counts.values())
+        return max((c for c, n in counts.items() if n == top), key=lambda c: whole[c])
+    return whole.most_common(1)[0][0] if whole else None
 
 
 def sentence_state(st: State, at: int) -> str | None:
@@ -45,6 +49,8 @@ def named_states(st: State, start: int, end: int, topics: bool = True) -> Counte
         h = sp[2]
         c = None
         last = st.doc[sp[1] - 1]
+        if h.kind == "demonym" and _of_another_name(last):
+            continue  # ``X and his Armenian counterpart Y``: the nationality is Y's
         if not topics and h.kind == "actor" and last.dep_ == "compound" and last.head.pos_ == "NOUN":
             continue  # ``a Peru analyst``: a state's name on an ordinary noun is the topic, not anyone's state
         if h.kind == "demonym" and h.country:
@@ -55,3 +61,12 @@ def named_states(st: State, start: int, end: int, topics: bool = True) -> Counte
         if c and c in st.kb.countries and code_kind(c) is None:
             counts[c] += 1
     return counts
+
+
+def _of_another_name(tok) -> bool:
+    """A nationality on a person noun that a name stands beside (``his Armenian counterpart Y``, ``the Czech envoy,
+    Y``): it describes that person."""
+    head = tok.head
+    return tok.dep_ == "amod" and head.pos_ == "NOUN" and any(
+        c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in head.children)
+
