@@ -66,3 +66,11 @@ def test_a_name_right_after_in_is_a_place_whatever_the_parse(pipeline):
     # the owner of a building after "outside" is no place: the party keeps that mention
     b, _ = _analyse(pipeline, "On 3 March 2021, members of the KRP protested outside KRP building in Zarkan town.")
     assert sum(m.text == "KRP" for x in b.actors for m in x.mentions) == 2
+
+
+def test_a_person_who_acts_elsewhere_is_no_place_before_a_place_word(pipeline):
+    # "the X camp": a camp of people around a politician named X, who acts in the next sentence
+    text = ("Senator Dorvanek Zembrisk criticised the budget on Monday. Teachers and the Zembrisk camp have "
+            "rarely agreed, Zembrisk said.")
+    a, _ = _analyse(pipeline, text)
+    assert sum(m.text == "Zembrisk" for x in a.actors if x.type == "person" for m in x.mentions) == 2

@@ -24,6 +24,8 @@ A state's own name (``Mexico``) is dropped only as a container of another place 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..lexicon import word_class
 from ..records import Actor, Event, Ref
 from .decide import mention_rule, switched_on
@@ -49,6 +51,7 @@ _ROUTE_PREPS = frozenset({"along", "via", "past", "off", "beyond", "throughout"}
 _CHAIN = ("appos", "npadvmod", "nmod", "conj")
 
 
+@lru_cache(maxsize=1)  # read for every name of every document: one union, not one per call
 def _preps() -> frozenset[str]:
     return word_class("report_place_prepositions") | _ROUTE_PREPS
 
@@ -59,6 +62,7 @@ _SITES = frozenset({"border", "boundary", "frontier", "capital", "station", "fro
                     "payam", "tehsil", "subdivision", "raion", "rayon", "oblast", "barangay", "mandal", "circle"})
 
 
+@lru_cache(maxsize=1)
 def _place_nouns() -> frozenset[str]:
     return word_class("place_words") | word_class("place_landmarks") | _SITES
 
@@ -87,7 +91,9 @@ def mark_written_places(st: State) -> None:
                 continue
         elif a.type not in ("person", "group"):
             continue
-        for s, e in _runs(sorted(toks)):
+        runs = _runs(sorted(toks))
+        marked: list[tuple[str, int, int, int, int]] = []
+        for s, e in runs:
             # the words' position first (cheap, and rarely a place's); the rules that read them after
             if not written_place(doc, s, e):
                 if a.type == "state":
@@ -112,7 +118,11 @@ def mark_written_places(st: State) -> None:
                     continue  # a state's own name says where only as the container of a place
             elif not rules <= GUESSED:
                 continue
-            out.place_mentions.append((aid, s, e, s0, e0))
+            marked.append((aid, s, e, s0, e0))
+        if a.type == "state" or len(marked) == len(runs):
+            # a guessed person or organisation is a place only when every mention is written as one: a name
+            # that acts elsewhere in the text is who it seemed (``the X camp`` of a politician named X)
+            out.place_mentions.extend(marked)
 
 
 def _place_object(doc, s: int, e: int) -> bool:
