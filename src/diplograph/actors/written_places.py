@@ -93,7 +93,12 @@ def mark_written_places(st: State) -> None:
             continue
         runs = _runs(sorted(toks))
         marked: list[tuple[str, int, int, int, int]] = []
+        echoes: list[tuple[str, int, int, int, int]] = []  # pronouns coreference gave it: they follow its names
         for s, e in runs:
+            if a.type != "state" and all(doc[k].pos_ == "PRON" for k in range(s, e)):
+                s0, e0 = st.norm.to_original(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+                echoes.append((aid, s, e, s0, e0))
+                continue
             # the words' position first (cheap, and rarely a place's); the rules that read them after
             if not written_place(doc, s, e):
                 if a.type == "state":
@@ -119,10 +124,12 @@ def mark_written_places(st: State) -> None:
             elif not rules <= GUESSED:
                 continue
             marked.append((aid, s, e, s0, e0))
-        if a.type == "state" or len(marked) == len(runs):
+        if a.type == "state":
+            out.place_mentions.extend(marked + echoes)
+        elif marked and len(marked) + len(echoes) == len(runs):
             # a guessed person or organisation is a place only when every mention is written as one: a name
             # that acts elsewhere in the text is who it seemed (``the X camp`` of a politician named X)
-            out.place_mentions.extend(marked)
+            out.place_mentions.extend(marked + echoes)
 
 
 def _place_object(doc, s: int, e: int) -> bool:
@@ -196,7 +203,7 @@ def written_place(doc, s: int, e: int, container_only: bool = False) -> bool:
         return True  # "in X-Y": part of a place's name
     if top.dep_ in ("compound", "poss", "nmod") and _place_noun(head) and head.i > top.i \
             and all(doc[k].pos_ in ("PROPN", "PART", "ADJ", "CCONJ") or doc[k].dep_ == "compound"
-                    or doc[k].text in ("-", ",", "'s", "'", "’s") for k in range(top.i + 1, head.i)):
+                    or doc[k].text in ("-", ",", "(", ")", "'s", "'", "’s") for k in range(top.i + 1, head.i)):
         return True  # "X highway", "Y's X district", "the X-Y road" (names only up to the place word)
     return e < len(doc) and _place_noun(doc[e]) and doc[e].pos_ == "NOUN"
 
