@@ -46,7 +46,7 @@ def family_plurals(doc: Doc) -> dict[int, str]:
     person_words = {t.text for e in ents_of(doc) if e.label_ == "PERSON" for t in e}
     if not person_words:
         return {}
-    toks, texts = tokens_of(doc), texts_of(doc)
+    texts = texts_of(doc)
     out: dict[int, str] = {}
     for i in range(1, len(texts)):
         w = texts[i]
