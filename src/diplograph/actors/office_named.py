@@ -16,7 +16,7 @@ from ..lexicon import table, word_class
 from .leaders import office_forms
 from .office_focus import focus_state, is_state_noun
 from ..text.normalize import PLACEHOLDER
-from .state import State, positions, state_of_span
+from .state import State, positions, state_at
 
 _PREDICATE_DEPS = ("attr", "oprd")
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -69,7 +69,7 @@ def text_offices(st: State) -> dict[str, list[tuple[str, str | None, bool]]]:
             continue
         a = st.out.actor_at(i + 1)
         if a is not None and a.type == "person":
-            state = _state_at(st, i - 2) if i >= 2 else None
+            state = state_at(st, i - 2) if i >= 2 else None
             out.setdefault(a.id, []).append((canonical_office(doc[i - 1].lower_ + " minister"), state, False))
     for i in positions(st, lemmas=word_class("leading_verbs")):
         tok = doc[i]  # "X, who leads Kenya": the state's leader
@@ -79,7 +79,7 @@ def text_offices(st: State) -> dict[str, list[tuple[str, str | None, bool]]]:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if a is None or a.type != "person" or obj is None:
             continue
-        c = _state_at(st, obj.i)
+        c = state_at(st, obj.i)
         if c is not None:
             out.setdefault(a.id, []).append(("leader", c, False))
     st.text_offices = out
@@ -107,14 +107,6 @@ def _person_of(st: State, tok) -> str | None:
     return None
 
 
-def _state_at(st: State, t: int) -> str | None:
-    a = st.out.actor_at(t)
-    if a is not None and a.type == "state" and a.country:
-        return a.country
-    span = st.hits.get(t)
-    return state_of_span(st, span[2]) if span is not None else None
-
-
 def _state_of(st: State, tok, size: int) -> tuple[str | None, bool] | None:
     """(the state, past) of an office word (``size`` words long) said of a person: a nationality or state before
     it, a possessor (``Kenya's``, ``the country's``) or ``of <state>`` after it, and whether a past word
@@ -129,7 +121,7 @@ def _state_of(st: State, tok, size: int) -> tuple[str | None, bool] | None:
             if c.dep_ == "poss" and is_state_noun(c.lower_):
                 state = state or focus_state(st)
                 continue
-            got = _state_at(st, c.i)
+            got = state_at(st, c.i)
             if got is not None:
                 state = state or got
             elif c.lower_ in word_class("former_words") or c.lower_ in ("former", "previous", "ex"):
@@ -138,7 +130,7 @@ def _state_of(st: State, tok, size: int) -> tuple[str | None, bool] | None:
                 return None
         elif c.dep_ == "prep" and c.lower_ == "of":
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            got = _state_at(st, obj.i) if obj is not None else None
+            got = state_at(st, obj.i) if obj is not None else None
             if got is None and not (obj is not None and is_state_noun(obj.lower_)):
                 return None  # the head of something else than a state
             state = state or got or focus_state(st)

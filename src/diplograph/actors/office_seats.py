@@ -12,7 +12,7 @@ from ..lexicon import word_class
 from ..rules import REGISTRY
 from .decide import mention_rule, switched_on
 from .offices import holder_and_rule
-from .state import State, add_mention, drop_mentions, key_of, positions, state_of_span
+from .state import State, add_mention, drop_mentions, key_of, positions, state_at
 
 SEAT_HOLDER = mention_rule("mention.office_holder_seat", 0.6,
                            "'the Kremlin's master' / 'the occupant of the Planalto': the holder of a seat of power "
@@ -20,14 +20,6 @@ SEAT_HOLDER = mention_rule("mention.office_holder_seat", 0.6,
                            ("actors", "kb:states", "lexicon:seat_holder_nouns", "leaders"))
 
 _DETERMINERS = ("the", "this", "that")
-
-
-def _state_at(st: State, t: int) -> str | None:
-    a = st.out.actor_at(t)
-    if a is not None and a.type == "state" and a.country:
-        return a.country
-    span = st.hits.get(t)
-    return state_of_span(st, span[2]) if span is not None else None
 
 
 def resolve_seat_holders(st: State) -> None:
@@ -42,16 +34,16 @@ def resolve_seat_holders(st: State) -> None:
         j = i - 1
         if j >= 1 and doc[j].lower_ in ("'s", "’s"):
             j -= 1
-        country = _state_at(st, j) if j >= 0 else None  # "the Kremlin's master", "the Casa Rosada tenant"
+        country = state_at(st, j) if j >= 0 else None  # "the Kremlin's master", "the Casa Rosada tenant"
         if country is not None:
-            while j > 0 and _state_at(st, j - 1) == country:
+            while j > 0 and state_at(st, j - 1) == country:
                 j -= 1
             start = j
         elif i + 2 < len(doc) and doc[i + 1].lower_ == "of":
             k = i + 2 + (doc[i + 2].lower_ == "the")
             if k < len(doc):
-                country = _state_at(st, k)  # "the occupant of the Planalto"
-                while country is not None and k + 1 < len(doc) and _state_at(st, k + 1) == country:
+                country = state_at(st, k)  # "the occupant of the Planalto"
+                while country is not None and k + 1 < len(doc) and state_at(st, k + 1) == country:
                     k += 1
                 end = k + 1
         if country is None or (start == i and (i == 0 or doc[i - 1].lower_ not in _DETERMINERS)):

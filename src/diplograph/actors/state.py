@@ -249,6 +249,15 @@ def state_of_span(st: State, hit: KBHit) -> str | None:
     return c if c and c in st.kb.countries else None
 
 
+def state_at(st: State, t: int) -> str | None:
+    """The state token ``t`` names: a state actor already resolved there, else its knowledge-base span's state."""
+    a = st.out.actor_at(t)
+    if a is not None and a.type == "state" and a.country:
+        return a.country
+    span = st.hits.get(t)
+    return state_of_span(st, span[2]) if span is not None else None
+
+
 def state_of_hit(st: State, hit: KBHit) -> str | None:
     """The state a span names itself (a nationality, or a state's own code): ``Saudi-led``.
     Unlike ``state_of_span``, a state's group (``RUSMIL``) does not count: it leads as a group."""

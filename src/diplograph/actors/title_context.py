@@ -41,6 +41,7 @@ class Redacted(Protocol):
     person: Actor | None
     state: str | None
     of_tokens: list[int]
+    others: list[str]  # the titles first chosen at the same person's other redactions
 
 DEPUTY = mention_rule("mention.title_deputy", 0.85,
                       "a censored title after 'deputy' is the state's second office: prime minister where the "

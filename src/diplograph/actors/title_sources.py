@@ -15,17 +15,16 @@ None of them decides: the title model weighs what each proposes.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Protocol
 
 from ..lexicon import table, word_class
 from ..nlp import sentence_of
-from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .decide import mention_rule
 from .leaders import Tenure, load_leaders
 from .roles import role_after, role_before
 from .spelling import shared_units, units
 from .state import State
+from .title_context import Redacted
 
 TEXT_ELSEWHERE = mention_rule("mention.title_text_elsewhere", 0.55,
                               "a censored title is a title outside government the text gives the same person at "
@@ -45,15 +44,6 @@ SAME_PERSON = mention_rule("mention.title_same_person", 0.6,
 
 _OFFICE_RANK = {"state": 0, "government": 1, "": 1, "other": 3}
 _NEAR = 4  # words before the redaction read as its noun phrase
-
-
-class Redacted(Protocol):
-    st: State
-    token: int
-    person: Actor | None
-    state: str | None
-    of_tokens: list[int]
-    others: list[str]
 
 
 @lru_cache(maxsize=1)
