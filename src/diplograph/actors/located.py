@@ -217,7 +217,7 @@ def drop_unknown_report_places(st: State) -> None:
                 or not {m.rule for m in a.mentions} <= GUESSES | {"mention.unknown_entity"}:
             continue
         toks = sorted(t for t, x in st.out.token_actor.items() if x == aid)
-        spans = _runs(toks)
+        spans = token_runs(toks)
         if spans and not read & set(toks) and all(_written_as_place(doc, s0, e0) for s0, e0 in spans):
             drop_mentions(st, aid, toks[0], toks[-1] + 1)
 
@@ -356,7 +356,7 @@ def locate_unresolved(st: State) -> None:
             # "Ruritanian-backed rebels took X": another state named in the sentence may be theirs,
             # unless the group's own clause says where it acts and no state word qualifies the group
             continue
-        spans = _runs(toks)
+        spans = token_runs(toks)
         drop_mentions(st, aid, toks[0], toks[-1] + 1)
         for s0, e0 in spans:
             add_mention(st, s0, e0, (aid, a.name, "group", None, where[0]), "learned", 0.4, UNRESOLVED_PLACE)
@@ -370,7 +370,7 @@ def _state_modifies(st: State, toks: list[int]) -> bool:
         c.i in st.hits and state_of_span(st, st.hits[c.i][2]) for t in toks for c in doc[t].children)
 
 
-def _runs(toks: list[int]) -> list[tuple[int, int]]:
+def token_runs(toks: list[int]) -> list[tuple[int, int]]:
     """Consecutive token indices as [start, end) spans."""
     out: list[tuple[int, int]] = []
     for t in toks:
@@ -412,7 +412,7 @@ def relocate_namesakes(st: State) -> None:
             continue
         name = min((m.text for m in a.mentions), key=len)
         key = (slug(f"{name}-{where[0]}"), name, "group", where[0] + a.code[3:], where[0])
-        spans = _runs(toks)
+        spans = token_runs(toks)
         drop_mentions(st, aid, toks[0], toks[-1] + 1)
         for s0, e0 in spans:
             add_mention(st, s0, e0, key, "learned", 0.45, NAMESAKE_PLACE)
@@ -437,7 +437,7 @@ def _follow_group(st: State, toks: set[int], old: str, new: str) -> None:
         if rules != {"owner.modifier"}:
             continue
         drop_mentions(st, bid, own[0], own[-1] + 1)
-        for s0, e0 in _runs(own):
+        for s0, e0 in token_runs(own):
             add_mention(st, s0, e0, key, "role", 0.45, NAMESAKE_PLACE)
 
 

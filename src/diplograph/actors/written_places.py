@@ -30,7 +30,7 @@ from ..lexicon import word_class
 from ..records import Actor, Event, Ref
 from .decide import mention_rule, switched_on
 from .kb import KnowledgeBase
-from .located import GUESSES
+from .located import GUESSES, token_runs
 from .state import ResolvedActors, State, document_toponyms, slug, state_of_span
 
 WRITTEN_PLACE = mention_rule(
@@ -91,7 +91,7 @@ def mark_written_places(st: State) -> None:
                 continue
         elif a.type not in ("person", "group"):
             continue
-        runs = _runs(sorted(toks))
+        runs = token_runs(sorted(toks))
         marked: list[tuple[str, int, int, int, int]] = []
         echoes: list[tuple[str, int, int, int, int]] = []  # pronouns coreference gave it: they follow its names
         for s, e in runs:
@@ -257,16 +257,6 @@ def _bracketed_after_name(doc, s: int) -> bool:
         return False
     before = doc[j - 1]
     return before.pos_ == "PROPN" or _place_noun(before)
-
-
-def _runs(toks: list[int]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for t in toks:
-        if out and out[-1][1] == t:
-            out[-1] = (out[-1][0], t + 1)
-        else:
-            out.append((t, t + 1))
-    return out
 
 
 def drop_written_places(resolved: ResolvedActors, events: list[Event], kb: KnowledgeBase,
