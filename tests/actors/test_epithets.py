@@ -8,21 +8,11 @@ import pytest
 
 from diplograph.records import Document
 
+from .reading import owners
+
 
 def analysed(pipeline, text: str, on: str = "2024-05-01"):
     return pipeline.analyze_one(Document("t", text, on))
-
-
-def owners(a, text: str, needle: str) -> list[str]:
-    """The actor names that every occurrence of ``needle`` (any case) in ``text`` went to."""
-    out = []
-    low, pos = text.lower(), 0
-    while (s := low.find(needle.lower(), pos)) >= 0:
-        e = s + len(needle)
-        hit = [x for x in a.actors for m in x.mentions if min(e, m.end) - max(s, m.start) > 0]
-        out.append(hit[0].name if hit and hit[0].type == "person" else "")
-        pos = e
-    return out
 
 
 FRAMES = [

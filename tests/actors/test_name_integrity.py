@@ -9,6 +9,8 @@ from diplograph.actors.fuzzynames import canonical_name
 from diplograph.actors.leaders import Tenure
 from diplograph.records import Document
 
+from .reading import covering_actor
+
 
 def people(pipeline, text: str, on: str = "2024-03-01"):
     a = pipeline.analyze_one(Document("t", text, on))
@@ -17,14 +19,7 @@ def people(pipeline, text: str, on: str = "2024-03-01"):
 
 def owner(pipeline, text: str, word: str, nth: int = 1, on: str = "2024-03-01"):
     """The actor whose mention covers the nth occurrence of ``word``."""
-    a = pipeline.analyze_one(Document("t", text, on))
-    start = -1
-    for _ in range(nth):
-        start = text.index(word, start + 1)
-    for x in a.actors:
-        if any(m.start <= start and start + len(word) <= m.end for m in x.mentions):
-            return x
-    return None
+    return covering_actor(pipeline.analyze_one(Document("t", text, on)), text, word, nth)
 
 
 @pytest.mark.parametrize("text", [

@@ -12,19 +12,15 @@ from diplograph.actors.leaders import Leaders, Tenure
 from diplograph.actors.spelling import h_dropped, initial_c_j
 from diplograph.records import Document
 
+from .reading import covering_actor
+
 
 def analysis(pipeline, text: str, on: str = "2025-06-01"):
     return pipeline.analyze_one(Document("t", text, on))
 
 
 def owner(a, text: str, word: str, nth: int = 1):
-    start = -1
-    for _ in range(nth):
-        start = text.index(word, start + 1)
-    for x in a.actors:
-        if any(m.start <= start and start + len(word) <= m.end for m in x.mentions):
-            return x
-    return None
+    return covering_actor(a, text, word, nth)
 
 
 def persons_named(a, word: str) -> list:
