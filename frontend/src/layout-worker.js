@@ -1,6 +1,7 @@
 // Lays the network out off the page's main thread: communities (Louvain), then ForceAtlas2 from a start
-// placed by community, then a pass that removes node overlaps. Every step is seeded and reads its input
-// sorted, so the same network gets the same picture on every load; communities end up apart.
+// placed by community, then a pass that removes node overlaps and one that keeps nodes off other edges'
+// midpoints. Every step is seeded and reads its input sorted, so the same network gets the same picture on
+// every load; communities end up apart.
 import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import forceAtlas2 from "graphology-layout-forceatlas2";
@@ -22,6 +23,55 @@ function hash(text) {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
+}
+
+// A click at an edge's drawn midpoint opens that edge, so no node may be drawn over it: not another node (it
+// moves off the edge's line, on the side it already lies on, just far enough), and not one of the edge's own
+// nodes (a short edge between two large nodes is lengthened, both ends moving apart along it). A node's size
+// here is half its drawn width (app.js sends it so); its box is that plus a margin. Moving a node shifts its
+// own edges' midpoints, so a few rounds run, nodes found through a grid (large networks stay near linear).
+function clearMidpoints(g, rounds = 4, margin = 4) {
+  const half = (a) => (a.size || 8) + margin;
+  const clear = (h) => h * Math.SQRT2 + 0.5;  // no box of half-side h holds a point this far from its centre
+  let widest = 0;
+  g.forEachNode((_, a) => { widest = Math.max(widest, half(a)); });
+  const cell = 2 * widest || 1;
+  for (let r = 0; r < rounds; r++) {
+    const grid = new Map();
+    g.forEachNode((id, a) => {
+      const key = `${Math.floor(a.x / cell)},${Math.floor(a.y / cell)}`;
+      if (!grid.has(key)) grid.set(key, []);
+      grid.get(key).push(id);
+    });
+    let moved = 0;
+    g.forEachEdge((_, __, s, t, sa, ta) => {
+      let len = Math.hypot(ta.x - sa.x, ta.y - sa.y);
+      const need = Math.max(clear(half(sa)), clear(half(ta)));
+      if (len > 0 && len / 2 < need) {  // an end covers the midpoint: both ends move apart along the edge
+        const push = (need - len / 2) / len;
+        const dx = (ta.x - sa.x) * push, dy = (ta.y - sa.y) * push;
+        g.mergeNodeAttributes(s, { x: sa.x - dx, y: sa.y - dy });
+        g.mergeNodeAttributes(t, { x: ta.x + dx, y: ta.y + dy });
+        len = 2 * need;
+        moved++;
+      }
+      const mx = (sa.x + ta.x) / 2, my = (sa.y + ta.y) / 2;
+      const px = -(ta.y - sa.y) / (len || 1), py = (ta.x - sa.x) / (len || 1);  // the edge's unit normal
+      const gx = Math.floor(mx / cell), gy = Math.floor(my / cell);
+      for (let i = gx - 1; i <= gx + 1; i++) for (let j = gy - 1; j <= gy + 1; j++) {
+        for (const id of grid.get(`${i},${j}`) || []) {
+          if (id === s || id === t) continue;
+          const a = g.getNodeAttributes(id), h = half(a);
+          if (Math.abs(a.x - mx) > h || Math.abs(a.y - my) > h) continue;
+          const across = (a.x - mx) * px + (a.y - my) * py, side = across >= 0 ? 1 : -1;
+          const step = clear(h) - Math.abs(across);
+          g.mergeNodeAttributes(id, { x: a.x + side * step * px, y: a.y + side * step * py });
+          moved++;
+        }
+      }
+    });
+    if (!moved) break;
+  }
 }
 
 export function layout(nodes, edges) {
@@ -68,6 +118,7 @@ export function layout(nodes, edges) {
   const target = 90 * Math.sqrt(g.order + 1);
   g.updateEachNodeAttributes((_, a) => ({ ...a, x: (a.x - minX) / width * target, y: (a.y - minY) / width * target }));
   noverlap.assign(g, { maxIterations: 60, settings: { margin: 6, ratio: 1, expansion: 1.05 } });
+  clearMidpoints(g);
   const positions = {}, groupOf = {};
   const rank = new Map(groups.map(([c], k) => [c, k]));
   g.forEachNode((id, a) => {
