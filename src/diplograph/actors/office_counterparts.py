@@ -11,14 +11,14 @@ counterpart, X``) is that person's already, and one with no state or no known of
 from __future__ import annotations
 
 from ..lexicon import word_class
-from ..nlp import sentence_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule, switched_on
 from .leaders import office_forms
 from .office_named import office_kind, text_offices
+from .office_people import last_person_before
 from .offices import holder_and_rule
-from .state import State, add_mention, drop_mentions, key_of, positions, state_of_span
+from .state import State, add_mention, drop_mentions, key_of, positions, state_at
 
 COUNTERPART = mention_rule("mention.office_holder_counterpart", 0.6,
                            "'his <state> counterpart' is the holder of the possessor's office in that state (the "
@@ -42,11 +42,7 @@ def resolve_counterparts(st: State) -> None:
             first = min(first, c.i)
             if c.lower_ in _POSSESSIVES:
                 continue
-            a = st.out.actor_at(c.i)
-            span = st.hits.get(c.i)
-            got = a.country if a is not None and a.type == "state" else (
-                state_of_span(st, span[2]) if span is not None else None)
-            country = country or got
+            country = country or state_at(st, c.i)
         if country is None:
             continue
         person = _possessor(st, tok)
@@ -78,12 +74,7 @@ def _possessor(st: State, tok) -> Actor | None:
                 a = st.out.actor_at(t)
                 if a is not None and a.type == "person":
                     return a
-    sent = sentence_of(st.doc, tok.i)
-    for t in range(tok.i - 1, sent.start - 1, -1):
-        a = st.out.actor_at(t)
-        if a is not None and a.type == "person":
-            return a
-    return None
+    return last_person_before(st, tok.i, sentences_back=0)
 
 
 def _office(st: State, person: Actor) -> str | None:

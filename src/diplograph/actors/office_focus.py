@@ -10,11 +10,9 @@ office description with no state is almost always of the state the story is abou
 """
 from __future__ import annotations
 
-from collections import Counter
-
 from ..lexicon import word_class
-from .owners import dominant_state
-from .state import State, state_of_span
+from .owners import dominant_state, state_word_counts
+from .state import State
 
 # The focus state must have this share of the document's state evidence (state words and named people's states),
 # and more than any other state.
@@ -33,11 +31,7 @@ def focus_state(st: State) -> str | None:
 
 
 def _plurality(st: State) -> str | None:
-    counts: Counter[str] = Counter()
-    for _, _, hit in {sp[0]: sp for sp in st.hits.values()}.values():
-        c = state_of_span(st, hit)
-        if c is not None:
-            counts[c] += 1
+    counts = state_word_counts(st)
     for a in st.out.actors.values():
         if a.type == "person" and a.country and a.country in st.kb.countries:
             counts[a.country] += len(a.mentions)

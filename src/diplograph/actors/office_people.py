@@ -99,11 +99,12 @@ def party_leader(st: State, start: int, title: str) -> tuple[Actor, int] | None:
     return (person, party) if person is not None else None
 
 
-def last_person_before(st: State, start: int, country: str | None = None) -> Actor | None:
-    """The person named last before token ``start`` in its sentence or the two before (of ``country`` if given)."""
+def last_person_before(st: State, start: int, country: str | None = None, sentences_back: int = 2) -> Actor | None:
+    """The person named last before token ``start`` in its sentence or the ``sentences_back`` before (of ``country``
+    if given)."""
     sents = sentences_of(st.doc)
     k = sentence_index(st.doc)[start]
-    first = sents[max(0, k - 2)].start
+    first = sents[max(0, k - sentences_back)].start
     for t in range(start - 1, first - 1, -1):
         a = st.out.actor_at(t)
         if a is not None and a.type == "person" and (country is None or a.country == country):

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from ..records import Actor
 from .decide import mention_rule
+from .fuzzynames import document_states
 from .leaders import load_leaders
 from .office_states import tenure_actor
-from .state import State, state_of_span
+from .state import State
 
 NEW_HOLDER = mention_rule("mention.office_holder_new", 0.6,
                           "'the new prime minister' (no state) is the holder of that office, in the states the "
@@ -32,7 +33,7 @@ def says_new(st: State, first: int, last: int) -> bool:
 def recent_holder(st: State, title: str) -> Actor | None:
     if st.on is None:
         return None
-    states = {state_of_span(st, sp[2]) for sp in st.hits.values()}
+    states = set(document_states(st))
     states |= {a.country for a in st.out.actors.values() if a.type == "person" and a.country}
     leaders = load_leaders()
     fits = []

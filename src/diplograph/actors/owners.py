@@ -209,15 +209,21 @@ def clause_location(st: State, token: int) -> str | None:
     return states.pop() if len(states) == 1 and "" not in states else None
 
 
+def state_word_counts(st: State) -> Counter[str]:
+    """How many of the document's knowledge-base spans name each state (nationalities, state names, a state's groups)."""
+    counts: Counter[str] = Counter()
+    for _, _, hit in {sp[0]: sp for sp in st.hits.values()}.values():
+        c = state_of_span(st, hit)
+        if c is not None:
+            counts[c] += 1
+    return counts
+
+
 def dominant_state(st: State) -> str | None:
     """The state a document is about, when one state has nearly all its state mentions (a story
     about one country): a sector noun in a sentence that names no state is that state's."""
     if st.dominant is None:
-        counts: Counter[str] = Counter()
-        for s, e, hit in {sp[0]: sp for sp in st.hits.values()}.values():
-            c = state_of_span(st, hit)
-            if c is not None:
-                counts[c] += 1
+        counts = state_word_counts(st)
         top = counts.most_common(1)
         total = sum(counts.values())
         st.dominant = top[0][0] if top and top[0][1] >= 2 and top[0][1] >= DOMINANT_SHARE * total else ""
