@@ -12,7 +12,7 @@ from collections import Counter
 from ..nlp import sentence_of
 from .naming import code_kind
 from .roles import Role
-from .state import State
+from .state import State, state_of_hit
 
 
 def salient_state(st: State, role: Role) -> str | None:
@@ -47,17 +47,12 @@ def named_states(st: State, start: int, end: int, topics: bool = True) -> Counte
         if sp is None or sp[0] != t:
             continue
         h = sp[2]
-        c = None
         last = st.doc[sp[1] - 1]
         if h.kind == "demonym" and _of_another_name(last):
             continue  # ``X and his Armenian counterpart Y``: the nationality is Y's
         if not topics and h.kind == "actor" and last.dep_ == "compound" and last.head.pos_ == "NOUN":
             continue  # ``a Peru analyst``: a state's name on an ordinary noun is the topic, not anyone's state
-        if h.kind == "demonym" and h.country:
-            c = h.country
-        elif h.kind == "actor" and h.entry is not None:
-            code = h.entry.code_on(st.on)
-            c = code if code and len(code) == 3 else None
+        c = state_of_hit(st, h)
         if c and c in st.kb.countries and code_kind(c) is None:
             counts[c] += 1
     return counts
