@@ -38,7 +38,7 @@ WRITTEN_PLACE = mention_rule(
     "a name written as a report writes a place (a locative object, a container of another place, a name "
     "before a place word or a site, a bracketed list of places) is a location, not an actor: dropped once the "
     "events are coded; a party read only from it is the state the event is located in",
-    ("parse", "lexicon:place_words", "lexicon:place_landmarks", "lexicon:place_relation_words"))
+    ("parse", "lexicon:place_words", "lexicon:place_landmarks", "lexicon:place_sites", "lexicon:place_relation_words"))
 
 # the rules that read a state from a name (a city, a province, a state's own name)
 STATE_READINGS = {"mention.kb_phrase", "mention.place_state", "mention.place_named_state"}
@@ -56,15 +56,9 @@ def _preps() -> frozenset[str]:
     return word_class("report_place_prepositions") | _ROUTE_PREPS
 
 
-# words of a site or a line between places, besides the place words and landmarks (``the X-Y border``)
-# and the admin words of the regions' own systems (``X LGA``, ``X upazila``, ``(X subdivision, Y)``)
-_SITES = frozenset({"border", "boundary", "frontier", "capital", "station", "frontlines", "lga", "upazila", "woreda",
-                    "payam", "tehsil", "subdivision", "raion", "rayon", "oblast", "barangay", "mandal", "circle"})
-
-
 @lru_cache(maxsize=1)
 def _place_nouns() -> frozenset[str]:
-    return word_class("place_words") | word_class("place_landmarks") | _SITES
+    return word_class("place_words") | word_class("place_landmarks") | word_class("place_sites")
 
 
 def _place_noun(tok) -> bool:
