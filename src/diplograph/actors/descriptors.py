@@ -25,20 +25,19 @@ of it (precision: a plain sector noun, or nothing).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from spacy.tokens import Token
-
 from ..lexicon import table, word_class
-from ..nlp import lower_keys_of, pos_of, sentence_index, texts_of, tokens_of
+from ..nlp import lower_keys_of, pos_of, texts_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
 from . import antecedents, person_facts, succession
 from .decide import mention_rule, switched_on
+from .described import People, read_people, read_predicates, remember
+from .description import KIN as KIN_NOUNS
+from .description import (AGE, COREF_NOUNS, NOUNS, PAST, Description, agentive, describe, is_office,
+                          modifier_name, person_at, personal)
 from .leaders import office_forms
-from .offices import office_title
-from .state import State, add_mention, drop_mentions, key_of, positions, state_of_span
+from .state import State, add_mention, drop_mentions, key_of, positions
 
 APPOSITIVE = mention_rule("mention.descriptor_appositive", 0.8,
                           "a definite role/occupation description in apposition to a person's name is that person",
@@ -66,199 +65,15 @@ FACT = mention_rule("mention.descriptor_fact", 0.75,
                     "age it gave: 'X, 71,' ... 'the 71-year-old') is that person",
                     ("parse", "actors", "lexicon:descriptor_nouns"))
 
-_COREF_NOUNS = word_class("person_nouns")
-_NOUNS = word_class("descriptor_nouns") | word_class("occupation_nouns") | _COREF_NOUNS
-_AGE = word_class("age_adjectives")
-_PAST = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile", "previous"})
-_KIN = word_class("kin_nouns")
-_BEFORE_SPECIAL = _PAST | {"old"}
+_BEFORE_SPECIAL = PAST | {"old"}
 _TIME = word_class("time_words")
-_POSSESSIVES = frozenset({"his", "her", "their"})
 _END = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
 # A salient person the description merely does not contradict is taken only this far ahead of the next.
 MARGIN = 1.0
-WINDOW = 3  # sentences back
 
 
 def _seniority() -> dict[str, str]:
     return {r["word"]: r["rank"] for r in table("lexicons", "seniority.tsv")}
-
-
-@dataclass
-class Description:
-    start: int
-    head: int
-    end: int  # exclusive: the head, or the end of its place phrase
-    words: list[str]  # lower-case words from the determiner to the head
-    title: str  # compounds + head lemma ("law lecturer", "prime minister")
-    state: str | None = None  # a state the description itself names
-    place: tuple[int, int] | None = None
-    place_state: str | None = None
-    possessive: str | None = None
-    age: int | None = None  # the age an "N-year-old" in it gives
-    origin: bool = False  # "from <place>" after the head characterises the person
-
-    @property
-    def aged(self) -> bool:
-        return bool(set(self.words) & _AGE) or any(w.endswith("-old") for w in self.words)
-
-    @property
-    def past(self) -> bool:
-        return bool(set(self.words) & _PAST)
-
-
-@dataclass
-class People:
-    """Where the document names its people so far, and what it says they are."""
-
-    sent: list[int]  # per token, its sentence's ordinal
-    occurrences: list[tuple[int, int, str, bool]] = field(default_factory=list)  # token, sentence, actor, subject
-    roles: dict[str, set[str]] = field(default_factory=dict)
-    former: set[str] = field(default_factory=set)
-    ages: dict[str, int] = field(default_factory=dict)  # the age the text gave a person (X, 71, ...)
-    genders: dict[str, str] | None = None  # the gender pronouns give a person (read when first needed)
-
-    def ranked(self, st: State, before: int, fits) -> list[tuple[float, float, str]]:
-        """(fit, salience, actor) of the people named in the window before token ``before``, best first."""
-        si = self.sent[before]
-        best: dict[str, float] = {}
-        for ti, s, aid, subj in self.occurrences:
-            if ti >= before or si - s > WINDOW or aid not in st.out.actors:
-                continue
-            v = -2.0 * (si - s) + (1.0 if subj else 0.0) + 0.001 * ti
-            best[aid] = max(best.get(aid, -99.0), v)
-        out = []
-        for aid, sal in best.items():
-            f = fits(st.out.actors[aid])
-            if f is not None:
-                out.append((f, sal, aid))
-        return sorted(out, reverse=True)
-
-
-def _person(st: State, i: int) -> Actor | None:
-    a = st.out.actor_at(i)
-    return a if a is not None and a.type == "person" else None
-
-
-def _people(st: State) -> People:
-    doc = st.doc
-    p = People(sentence_index(doc))
-    toks = tokens_of(doc)
-    for i in sorted(st.out.token_actor):  # the tokens of a person are among the tokens of an actor
-        a = _person(st, i)
-        if a is None:
-            continue
-        tok = toks[i]
-        last = tok.i + 1 >= len(doc) or st.out.token_actor.get(tok.i + 1) != a.id
-        if last:
-            j = tok.i
-            while j - 1 >= 0 and st.out.token_actor.get(j - 1) == a.id:
-                j -= 1
-            subj = any(doc[t].dep_ in ("nsubj", "nsubjpass") for t in range(j, tok.i + 1))
-            p.occurrences.append((tok.i, p.sent[tok.i], a.id, subj))
-            if any(doc[t].lower_ in _PAST for t in range(max(0, j - 3), tok.i + 1)):
-                p.former.add(a.id)  # "the former premier X"
-            age = person_facts.stated_age(doc, j, tok.i)
-            if age is not None:
-                p.ages.setdefault(a.id, age)
-    return p
-
-
-def _describe(st: State, tok: Token) -> Description | None:
-    """The definite description ``tok`` heads, else None."""
-    doc = st.doc
-    # The words before the head, read on the surface (the parse of a long appositive is often wrong):
-    # adjectives, nouns, names, numbers and hyphens back to a definite determiner.
-    toks, lows, pos, texts = tokens_of(doc), lower_keys_of(doc), pos_of(doc), texts_of(doc)  # no Token built per word
-    start, j = None, tok.i - 1
-    while j >= 0 and tok.i - j <= 8:
-        low = lows[j][0]
-        if low == "the" or (low in _POSSESSIVES and toks[j].tag_ == "PRP$"):
-            start = j
-            break
-        if low in ("'s", "’s") and j >= 2 and lows[j - 1][0] in antecedents.OWN_STATE and lows[j - 2][0] == "the":
-            start = j - 2  # "the country's president": the state the text is about, not a person's
-            break
-        if not (pos[j] in ("ADJ", "NOUN", "PROPN", "NUM") or texts[j] == "-" or low in _AGE or (
-                toks[j].tag_ in ("VBN", "VBG")) or (pos[j] == "ADV" and texts[j + 1] == "-")):
-            break  # "the soft-spoken entrepreneur", "the long-serving minister" read as modifiers too
-        j -= 1
-    if start is None:
-        return None
-    poss = lows[start][0] if lows[start][0] in _POSSESSIVES else None
-    words = [lows[t][0] for t in range(start, tok.i + 1)]
-    k = tok.i
-    while k - 1 > start and pos[k - 1] == "NOUN" and texts[k - 1] != "-":
-        k -= 1
-    title = " ".join([lows[t][0] for t in range(k, tok.i)] + [lows[tok.i][1]])
-    office, first = office_title(doc, tok.i)
-    led = first == tok.i and office in word_class("leader_nouns") and pos[tok.i - 1] == "NOUN" and \
-        not (tok.i - 1 in st.hits and _nationality(st, tok.i - 1))
-    if first > start and _is_office(office) and not led:
-        # "the former prime minister", whatever the tagger made of "prime"; not "the former student leader",
-        # whose leader led students, not a state
-        title = office
-    d = Description(start, tok.i, tok.i + 1, words, title, possessive=poss,
-                    age=person_facts.age_in(doc, start, tok.i + 1))
-    for t in range(start, tok.i):
-        p = _person(st, t)
-        if p is not None and not _modifier_name(st, p, start, tok.i):
-            return None  # a name inside: a title before a name, not a description
-        if t in st.hits:
-            d.state = d.state or _nationality(st, t)
-    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") and c.i > tok.i), None)
-    if prep is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "from" and doc[tok.i + 2].pos_ == "PROPN":
-        prep = doc[tok.i + 1]  # "asked the businessman from X to leave": the parse hangs "from" on the verb
-    if prep is not None:
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None and (obj.pos_ == "PROPN" or any(doc[t].pos_ == "PROPN" for t in range(obj.left_edge.i, obj.i))):
-            d.place = (obj.left_edge.i, obj.i + 1)
-            for t in range(*d.place):
-                a = st.out.actor_at(t)
-                if a is not None and a.type == "state" and a.country:
-                    d.place_state = a.country
-                elif a is not None and a.type in ("sector", "group") and a.country and a.code and a.code.endswith("GOV"):
-                    d.place_state = d.place_state or a.country
-                elif t in st.hits:
-                    d.place_state = d.place_state or state_of_span(st, st.hits[t][2])
-            if any((a.code or "").startswith("IGO") or a.type == "igo" for a in
-                   (st.out.actor_at(t) for t in range(*d.place)) if a is not None):
-                d.place, d.place_state = None, None  # "the former judge of the <court>": an affiliation, no place
-        if prep.lower_ == "from":
-            # "the engineer from Caracas": where a person comes from, not a seat of government standing for
-            # a state's leader; the person is of that state (any of its people, by salience)
-            d.state = d.state or d.place_state
-            d.place, d.place_state, d.origin = None, None, True
-    return d
-
-
-def _nationality(st: State, t: int) -> str | None:
-    """The state a word of a description names as a nationality or by the state's own name (``the
-    Sudanese diplomat``, ``the Kosovo premier``); not a city that stands for a state (``the Geneva
-    diplomat`` worked in Geneva, whatever their state)."""
-    start, end, hit = st.hits[t]
-    c = state_of_span(st, hit)
-    if c is None or hit.kind == "demonym":
-        return c
-    said = " ".join(st.doc[k].text for k in range(start, end)).lower().removeprefix("the ")
-    if said == st.kb.state_name(c).lower() or said.upper() == c:
-        return c
-    last = st.doc[end - 1]
-    return c if last.ent_type_ == "NORP" or (last.pos_ == "ADJ" and last.text[:1].isupper()) else None
-
-
-def _personal(tok: Token) -> bool:
-    """A noun that names a person by role, rank, occupation or age (listed, or an agent noun: -ist, -ian)."""
-    low = tok.lemma_.lower()
-    return low in _NOUNS or (len(low) > 5 and low.endswith(("ist", "ian", "man", "woman", "leader", "master",
-                                                             "maker")))  # ringleader, spymaster, kingmaker
-
-
-def _agentive(tok: Token) -> bool:
-    """A noun an appositive may describe a person with: a personal noun, a kin noun, or an agent noun
-    (founder, director, nominee, candidate); not ``the way``, ``the goal``, ``the state``."""
-    low = tok.lemma_.lower()
-    return _personal(tok) or low in _KIN or (len(low) > 5 and low.endswith(("er", "or", "ee", "ant", "ent")))
 
 
 def _listed(doc, d: Description) -> bool:
@@ -267,23 +82,9 @@ def _listed(doc, d: Description) -> bool:
     return nxt < len(doc) and doc[nxt].lower_ in ("and", "or")
 
 
-def _is_office(title: str) -> bool:
-    return title in office_forms() or title in word_class("leader_nouns")
-
-
-def _modifier_name(st: State, p: Actor, start: int, head: int) -> bool:
-    """An unknown word the recogniser took for a new person, standing between the determiner and the head of
-    this description (``the Banjska ringleader``, ``the Correista candidate``, ``the Karabakh-born ex-leader``):
-    a modifier of the description (a place, a movement), not a person; its other namings keep their reading."""
-    if p.code is not None or len(p.name.split()) > 1:
-        return False
-    toks = [t for t in range(start + 1, head) if st.out.token_actor.get(t) == p.id]
-    return bool(toks)
-
-
 def _claim(st: State, start: int, end: int, person: Actor, rule: str, conf: float) -> bool:
     owners = {st.out.token_actor[t] for t in range(start, end) if t in st.out.token_actor}
-    if any(st.out.actors[o].type == "person" and not _modifier_name(st, st.out.actors[o], start, end - 1)
+    if any(st.out.actors[o].type == "person" and not modifier_name(st, st.out.actors[o], start, end - 1)
            for o in owners if o != person.id and o in st.out.actors):
         return False
     for aid in owners:
@@ -297,11 +98,11 @@ def _claim(st: State, start: int, end: int, person: Actor, rule: str, conf: floa
 def _appositive_person(st: State, d: Description) -> Actor | None:
     doc = st.doc
     tok = doc[d.head]
-    p = _person(st, d.start - 2) if d.start >= 2 and doc[d.start - 1].text == "," else None
+    p = person_at(st, d.start - 2) if d.start >= 2 and doc[d.start - 1].text == "," else None
     if p is None:
         # the parse's apposition, when no name stands right before the comma ("X and Y, the ..." attaches
         # the appositive to the first conjunct, so the adjacent name comes first)
-        return _person(st, tok.head.i) if tok.dep_ == "appos" else None
+        return person_at(st, tok.head.i) if tok.dep_ == "appos" else None
     # "P, the former banker said" is another construction; anything else after the head (a comma, a
     # preposition, a relative clause) leaves the description in apposition
     after = d.head + 1
@@ -310,37 +111,8 @@ def _appositive_person(st: State, d: Description) -> Actor | None:
     return p
 
 
-def _remember(people: People, aid: str, title: str, head: str, past: bool) -> None:
-    roles = people.roles.setdefault(aid, set())
-    roles |= {title, head}
-    if past:
-        people.former.add(aid)
-
-
-def _predicates(st: State, people: People) -> None:
-    """``P, a former banker,`` / ``P, who was a general`` / ``P is an economist``: what the text says P is."""
-    pos, lows = pos_of(st.doc), lower_keys_of(st.doc)
-    for tok in tokens_of(st.doc):
-        if pos[tok.i] != "NOUN" or lows[tok.i][1] not in _NOUNS:
-            continue
-        p = None
-        if tok.dep_ == "appos":
-            p = _person(st, tok.head.i)
-        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
-            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None:
-                p = _person(st, subj.i)
-                if p is None and subj.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
-                    p = _person(st, tok.head.head.i)
-        if p is None:
-            continue
-        words = {st.doc[t].lower_ for t in range(tok.left_edge.i, tok.i)}
-        comp = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i]
-        _remember(people, p.id, " ".join(comp + [tok.lemma_.lower()]), tok.lemma_.lower(), bool(words & _PAST))
-
-
 def _fits(st: State, people: People, d: Description):
-    office = _is_office(d.title) or _is_office(d.title.split()[-1]) and d.title.split()[-1] != "leader"
+    office = is_office(d.title) or is_office(d.title.split()[-1]) and d.title.split()[-1] != "leader"
 
     def fit(a: Actor) -> float | None:
         if a.type != "person":
@@ -401,11 +173,11 @@ def _heads(st: State) -> list[tuple[int, bool]]:
             continue
         if i + 1 < n and (toks[i + 1].tag_ == "NN" or lows[i + 1][0] in ("'s", "’s") or texts[i + 1] == PLACEHOLDER):
             continue  # a modifier or possessor of the head that follows (``the rebel commander``, ``the country's **``)
-        out.append((i, _personal(tok)))
+        out.append((i, personal(tok)))
     # heads no noun test admits: "the 80-year-old" (remembers), "the 48-year-old Roman", "the former DJ"
     # (the cheap test first: the word before is "old", a past word, or the hyphen of "-year-old")
     special = [i for i in range(1, n) if (lows[i - 1][0] in _BEFORE_SPECIAL or lows[i][0] == "old") and
-               pos[i] in ("PROPN", "ADJ") and person_facts.special_head(doc, toks[i], _NOUNS, _PAST)]
+               pos[i] in ("PROPN", "ADJ") and person_facts.special_head(doc, toks[i], NOUNS, PAST)]
     return sorted(out + [(i, True) for i in special]) if special else out
 
 
@@ -419,19 +191,19 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
         return people
     doc = st.doc
     if people is None:
-        people = _people(st)
+        people = read_people(st)
         if not people.occurrences:
             return people
-        _predicates(st, people)
+        read_predicates(st, people)
     elif not people.occurrences:
         return people
     revision = st.revision
     ranks = _seniority()
-    kin = person_facts.kin_order(st, _KIN, ranks) if on[KIN] else None
+    kin = person_facts.kin_order(st, KIN_NOUNS, ranks) if on[KIN] else None
     toks, lows = tokens_of(doc), lower_keys_of(doc)
     # the younger / the elder after the text ordered two people by age: read before anything else
     elders = {i: False for i in positions(st, ranks) if i > kin[2]} if kin is not None else {}
-    for i, personal in sorted((dict(heads) | elders).items()) if elders else heads:
+    for i, is_personal in sorted((dict(heads) | elders).items()) if elders else heads:
         tok = toks[i]
         low = lows[i][0]
         if i in elders:
@@ -443,13 +215,13 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
                     _claim(st, tok.i - 1, tok.i + 1, who, KIN, REGISTRY[KIN].confidence)
             continue
         special = tok.pos_ != "NOUN"  # "the 80-year-old", "the 48-year-old Roman", "the former DJ" (_heads)
-        if learned and not personal:
+        if learned and not is_personal:
             continue  # the learned pass reads personal nouns only (below); spare it the description
-        if _person(st, tok.i) is not None:
+        if person_at(st, tok.i) is not None:
             continue  # an earlier rule (office holders, names) already placed it
-        if tok.i + 1 < len(doc) and _person(st, tok.i + 1) is not None:
+        if tok.i + 1 < len(doc) and person_at(st, tok.i + 1) is not None:
             continue  # a title before a name
-        d = _describe(st, tok)
+        d = describe(st, tok)
         if d is None:
             continue
         if d.possessive is not None:
@@ -461,21 +233,21 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
                     _claim(st, d.start, d.head + 1, who, rule, REGISTRY[rule].confidence)
             continue
         p = _appositive_person(st, d) if on[APPOSITIVE] else None
-        if p is not None and (special or _agentive(tok)) and not _listed(doc, d):
+        if p is not None and (special or agentive(tok)) and not _listed(doc, d):
             if d.state and p.country and p.country != d.state:
                 continue
             if _claim(st, d.start, d.head + 1, p, APPOSITIVE, REGISTRY[APPOSITIVE].confidence):
-                _remember(people, p.id, d.title, tok.lemma_.lower(), d.past)
+                remember(people, p.id, d.title, tok.lemma_.lower(), d.past)
             continue
-        if not personal:
+        if not is_personal:
             continue
         if (tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN")) or (d.start >= 2 and doc[d.start - 1].text == "," and
                                    doc[d.start - 2].pos_ in ("PROPN", "NOUN") and
                                    tok.dep_ not in ("nsubj", "nsubjpass")):
             continue  # in apposition to something that is no person of the document: it describes that (a
             # subject after a comma opens its clause: "since his return last November, the veteran leader has")
-        if tok.lower_ in _COREF_NOUNS and d.title == tok.lemma_.lower() and d.place is None and all(
-                w in _AGE or w in _PAST or w == "the" for w in d.words[:-1]):
+        if tok.lower_ in COREF_NOUNS and d.title == tok.lemma_.lower() and d.place is None and all(
+                w in AGE or w in PAST or w == "the" for w in d.words[:-1]):
             continue  # "the old man", "the former president": coreference's descriptor rule reads them
         # "the Kenyan president", "the country's president", "the junta leader" the office-holder rules left
         # unplaced: only the learned chooser below reads them
@@ -507,7 +279,7 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
 def _learned(st: State, people: People, d: Description) -> None:
     """A description no appositive, place or kin ties to a person: the learned antecedent chooser
     (``antecedents``) among the persons named in the window before it that the description fits."""
-    office = _is_office(d.title) or _is_office(d.title.split()[-1])
+    office = is_office(d.title) or is_office(d.title.split()[-1])
     if people.genders is None:
         people.genders = person_facts.person_genders(st, people.occurrences, people.sent)
     facts = antecedents.Facts(d.start, d.head + 1, people.sent[d.start], 0, d.state, d.past, d.aged, office,
