@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from diplograph.actors.leaders import Leaders, Tenure
-from diplograph.actors.people import present_office
+from diplograph.actors.person_codes import present_office
 from diplograph.actors.roles import Role
 from diplograph.lexicon import word_class
 from diplograph.records import Actor, Document

@@ -1,33 +1,32 @@
 """People: person names, their roles from the text and the leader tables, and their identity.
 
-Candidates are KB people, spaCy PERSON entities, and proper names after a title or a
+Candidates (``person_candidates``) are KB people, spaCy PERSON entities, and proper names after a title or a
 nationality. Each gets a role from the text (``Kazakh President``, ``former``) and a dated role
 from REIGN/Archigos; its identity is decided by named rules competing in ``decide.best``:
 a KB person, a surname already named, a KB person known by surname alone, a leader of the
 tables, a new person. Single unknown names wait until every full name is known: then a surname
 met since, a titled first name (``President Xi``), a garbled spelling (fuzzy), else a new person.
+The code a person gets on the date, with the text's role, is settled in ``person_codes``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..nlp import ents_of, texts_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .aliases import honorific_prefixes, translit_key
-from .decide import best, mention_rule, switched_on
-from .fuzzynames import canonical_name, document_states, fuzzy_holder
-from .spelling import shared_units, units
-from .variants import fuzzy_target
-from .kb import KBHit, is_person_entry
 from .containment import part_of_document_name
-from .name_structure import NAME_RUN, grow as grow_name
+from .decide import best, mention_rule
+from .fuzzynames import canonical_name, document_states, fuzzy_holder
+from .kb import KBHit
 from .leaders import LeaderRole, load_leaders, note_beyond_data
-from .name_runs import courtesy_names, name_run, place_word_names
-from .person_states import salient_state, sentence_state
+from .person_candidates import person_candidates
+from .person_codes import attach, dated, new_person
 from .phrases import phrase_first
 from .roles import Role, role_after, role_before, role_of_appositive
+from .spelling import shared_units, units
 from .state import ACRONYM, CAPITALISED, ActorKey, Span, State, add_mention, entry_actor, key_of, method_of, slug
+from .variants import fuzzy_target
 
 PERSON_KB = mention_rule("mention.person_kb", 0.9, "a person the knowledge base (or a user dictionary) names",
                          ("kb", "leaders"))
@@ -55,9 +54,6 @@ PERSON_LEADER_FUZZY = mention_rule("mention.person_leader_fuzzy", 0.65,
                                    "a name the tables do not list as written is the one office holder on the date, "
                                    "in a state the document names, whose name it spells another way",
                                    ("leaders", "actors"))
-PERSON_SENTENCE_STATE = mention_rule("mention.person_sentence_state", 0.3,
-                                     "a new person the text gives no role: the one state their sentence names",
-                                     ("parse", "kb"))
 PERSON_NEW = mention_rule("mention.person_new", 0.3,
                           "a person the tables do not know: the text's role gives code and state",
                           ("parse", "roles"))
@@ -99,84 +95,6 @@ class Name:
                 self._leader = load_leaders().role_on(" ".join(self.words[1:]), self.st.on,
                                                       r.country if r else None, r.title if r else None)
         return self._leader  # type: ignore[return-value]
-
-
-def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHit | None]]:
-    """Name spans (start, end, KB person hit or None), in text order, without overlaps."""
-    doc = st.doc
-    cands: dict[int, tuple[int, int, KBHit | None]] = {}
-    kb_tokens = set(st.hits)
-    for s, e, hit in spans:
-        if hit.kind == "actor" and hit.entry is not None and (is_person_entry(hit.entry) or (
-                hit.user and len(hit.entry.code_on(st.on) or "") > 3 and doc[s].ent_type_ == "PERSON")):
-            cands[s] = (s, e, hit)
-    covered = {t for s, e, _ in cands.values() for t in range(s, e)}
-    for ent in ents_of(doc):
-        if ent.label_ != "PERSON":
-            continue
-        toks = [t.i for t in ent if t.text != PLACEHOLDER and t.i not in kb_tokens and t.pos_ == "PROPN"
-                and t.i not in st.reserved]
-        if not toks or any(t in covered for t in toks):
-            continue
-        # The name is the run of unclaimed proper nouns at the end of the entity, grown over the particles and
-        # name words the recogniser left out (``Ana | de Sousa``, ``Rui Miguel | Tavares``): names stay whole.
-        s = toks[-1]
-        while s - 1 in toks:
-            s -= 1
-        s, e = grow_name(doc, s, toks[-1] + 1, kb_tokens | st.reserved | covered) if switched_on(NAME_RUN) \
-            else (s, toks[-1] + 1)
-        cands[s] = (s, e, None)
-        covered.update(range(s, e))
-    # Names stay whole: a full name the recogniser read as an organisation ("Mahamat Idriss Deby", "Miguel
-    # Diaz-Canel") that the leader tables list as a person is one person, not words for other rules to take.
-    for ent in doc.ents:
-        if ent.label_ not in ("ORG", "FAC", "WORK_OF_ART") or len(ent) < 2 or any(t.i in covered for t in ent):
-            continue
-        words = [t for t in ent if t.text != "-"]
-        if len(words) < 2 or any(t.i in kb_tokens or t.i in st.reserved or t.pos_ != "PROPN"
-                                 or not CAPITALISED.match(t.text) for t in ent if t.text != "-"):
-            continue
-        if known_person_name(ent.text):
-            cands[ent.start] = (ent.start, ent.end, None)
-            covered.update(range(ent.start, ent.end))
-    # A proper name right after a title or a nationality (+ redaction) is a person even if NER missed it.
-    for s0, e0, hit in spans:
-        if hit.kind == "agent" or hit.kind == "demonym":
-            j = e0 + (1 if e0 < len(doc) and doc[e0].text == PLACEHOLDER else 0)
-            if j < len(doc) and j not in covered and j not in kb_tokens and j not in st.reserved:
-                end = name_run(doc, j, kb_tokens | st.reserved)
-                if end > j and (hit.kind == "agent" or j > e0 or doc[j].ent_type_ == "PERSON"):
-                    cands[j] = (j, end, None)
-                    covered.update(range(j, end))
-    # A proper name right after a redaction (``the ** Hakainde X``, ``[censored] X``): the hidden word
-    # is a title, whatever the tagger made of the name.
-    for i, text in enumerate(texts_of(doc)):
-        j = i + 1
-        if text == PLACEHOLDER and j < len(doc) and j not in covered and j not in kb_tokens \
-                and j not in st.reserved and not (j in cands):
-            end = name_run(doc, j, kb_tokens | st.reserved)
-            if end > j and all(doc[k].text[:1].isupper() and doc[k].text.replace("-", "").isalpha()
-                                 for k in range(j, end)):  # a hyphenated given name is one word
-                cands[j] = (j, end, None)
-                covered.update(range(j, end))
-    courtesy_names(st, cands, covered, kb_tokens)
-    place_word_names(st, cands, covered, kb_tokens)
-    out: list[tuple[int, int, KBHit | None]] = []
-    for c in (cands[k] for k in sorted(cands)):
-        if out and c[0] < out[-1][1]:  # two readings of one written name overlap: the whole run is one name
-            if out[-1][2] is None and c[2] is None:
-                out[-1] = (out[-1][0], max(out[-1][1], c[1]), None)
-            continue
-        out.append(c)
-    return out
-
-
-def known_person_name(name: str) -> bool:
-    """A name of two words or more that the leader tables give a person (every word of a short name, three of
-    a long one agreeing: see ``Leaders.tenures``)."""
-    if len(name.split()) < 2 and "-" not in name:
-        return False
-    return any(len(t.leader.split()) > 1 for t in load_leaders().tenures(name))
 
 
 # The identity rules ------------------------------------------------------------------------
@@ -440,96 +358,3 @@ def remember(st: State, aid: str, name: str) -> None:
     st.by_surname.setdefault(translit_key(words[-1]), aid)
     if len(words) > 1:
         st.by_first.setdefault(translit_key(words[0]), aid)
-
-
-def dated(st: State, key: ActorKey, name: str, role: Role | None, user: bool = False,
-          approximate: bool = False) -> tuple[ActorKey, str | None, bool]:
-    """A KB person's code on the document date: REIGN/Archigos tenure, then ``former`` in the text;
-    with the tenure's title (if any) and whether the code is only the nearest dated one.
-
-    ``approximate``: the KB code is the nearest dated one (no range holds on the date); it
-    neither constrains the tenure lookup nor survives a role the text gives (see ``attach``).
-    """
-    aid, nm, typ, code, country = key
-    if user:
-        return key, None, False  # a user dictionary's codes come out exactly as it defines them
-    lookup = None if approximate else country
-    lr = load_leaders().role_on(nm, st.on, lookup) or load_leaders().role_on(name, st.on, lookup)
-    if lr is not None and country and lr.country != country and len(lr.tenure.leader.split()) < 2:
-        lr = None  # a surname-only tenure of another state (Kiesinger) is not this known person (Kissinger)
-    title, approx = None, False
-    if lr is not None:
-        code, country = lr.code, lr.country
-        title = lr.tenure.title
-    elif approximate and code:
-        approx = True
-    if role is not None and role.former and code and code[3:].startswith("GOV"):
-        code = code[:3] + "ELI"
-    elif role is not None and role.former and code and len(code) == 3:
-        code = code + "ELI"
-    return (aid, nm, typ, code, country), title, approx
-
-
-def new_person(st: State, name: str, role: Role | None, lr: LeaderRole | None = None,
-               at: int | None = None) -> ActorKey:
-    if lr is None and role is not None and role.igo and not role.country:
-        return slug(name), name, "person", role.igo, None
-    country = (lr.country if lr else None) or (role.country if role else None)
-    sector = (lr.sector if lr else None)
-    if role is not None and role.sector and not sector:
-        sector = role.sector
-    if role is not None and role.former and (sector or "GOV").startswith("GOV"):
-        sector = "ELI"
-    if country is None and role is not None and (sector or role.redaction is not None):
-        # a title, or a hidden one (``Foreign ** X``): an office of the state the sentence (else the text) is about
-        country = salient_state(st, role)
-        if country and role.deputy and not sector:
-            sector = "GOV"  # a state's deputy of a hidden office: deputy prime minister, deputy president
-    elif country is None and role is None and at is not None and switched_on(PERSON_SENTENCE_STATE):
-        country = sentence_state(st, at)
-    code = (country or "") + (sector or "") or None
-    return slug(name), name, "person", code, country
-
-
-def attach(st: State, start: int, end: int, aid: str, role: Role | None, hit: KBHit | None, method: str,
-           rule: str) -> None:
-    """A mention of a person, its code settled with the role the text gives around it."""
-    a = st.out.actors[aid]
-    conf = {"kb": 0.9, "dictionary": 0.95, "alias": 0.85, "learned": 0.3}.get(method, 0.7)
-    if method == "kb" and hit is None:
-        conf = 0.7
-    if aid in st.approximate and method in ("kb", "alias"):
-        conf = min(conf, 0.6)  # the KB dates this person elsewhere: the state holds, the role is a guess
-    if role is not None and role.code and method != "dictionary":
-        # The text's own role: a person the KB did not date gets the country and sector it gives.
-        if aid in st.approximate and (role.country or role.igo):
-            # The KB dates this person elsewhere; the text says what they are on this date.
-            a.code, a.country = role.code, role.country
-            st.approximate.discard(aid)
-            method = "role" if method in ("kb", "alias") else method
-            conf = 0.7
-        elif a.code is None or (role.country and a.country is None):
-            a.code, a.country = role.code, role.country
-            method = "role" if method in ("kb",) and hit is None and a.code else method
-        elif a.type == "person" and a.country and a.code == a.country and role.sector \
-                and role.country in (None, a.country):
-            a.code = role.code if role.country else a.code + (role.code or "")  # the state known, the text's sector
-        elif role.former and a.code and a.code[3:].startswith("GOV"):
-            a.code = a.code[:3] + "ELI"
-        elif present_office(role, a):
-            # ``President X`` with no ``former``: the text says X holds the office now; the
-            # tenure table's dates (often unknown or a placeholder) do not outrank it.
-            a.code = a.code[:3] + role.sector
-            method = "role" if method in ("kb", "alias") else method
-    add_mention(st, start, end, key_of(a), method, conf, rule)
-    if role is not None and role.title and role.sector and role.sector.startswith("GOV"):
-        st.titles.setdefault(aid, role.title)
-
-
-def present_office(role: Role, a: Actor) -> bool:
-    """The text gives a current government title to a person the tables date as a former leader
-    (``...ELI``) of the same state."""
-    return bool(not role.former and not role.style and not role.then and role.sector
-                and role.sector.startswith("GOV") and a.code
-                and len(a.code) > 3 and a.code[3:] == "ELI" and role.country in (None, a.code[:3])
-                and a.type == "person")

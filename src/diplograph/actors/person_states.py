@@ -1,4 +1,4 @@
-"""The state of a person the tables do not know, from the words around them (``people.new_person``).
+"""The state of a person the tables do not know, from the words around them (``person_codes.new_person``).
 
 - ``salient_state``: a title (or a hidden one, ``Foreign ** X``) with no nationality is an office of the state the
   sentence, else the document, names most;

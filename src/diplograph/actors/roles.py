@@ -94,7 +94,7 @@ def role_before(doc: Doc, name_start: int, hits: dict[int, tuple[int, int, KBHit
             if hit.kind == "agent" and hit.agent is not None and role.country is None and role.sector is None \
                     and role.redaction is not None and doc[s:e].text.lower() in DEPUTY_WORDS:
                 # ``Deputy ** X``: the deputy of a hidden office (of the government, once a state is known: see
-                # people.new_person), not a member of a chamber of deputies
+                # person_codes.new_person), not a member of a chamber of deputies
                 role.deputy = True
                 role.start = s
                 seen_any = True
