@@ -6,7 +6,10 @@ Before any rule reads the parse, a capitalised word, a hyphen and a word written
 space) are merged into one proper-noun token when the second word is lower case (a romanised
 syllable: ``Jae-myung``, ``Suk-yeol``) inside or right after a PERSON entity, or when both stand inside one PERSON entity
 (``Kasym-Zhomart``), or, right after a redaction (where the entity recogniser sees no name), when
-two proper nouns no entity claims are followed by a third (``the ** Jens-Erik Holm``). Two nationalities (``Israeli-Palestinian``) or a state and a participle
+two proper nouns no entity claims are followed by a third (``the ** Jens-Erik Holm``), or a given name is
+followed by two capitalised words (a compound surname: ``the ** Inés Garmendia-Solar``), or wherever the leader
+tables know the two words as one hyphenated family name (the tagger reads such a surname alone as an
+organisation). Two nationalities (``Israeli-Palestinian``) or a state and a participle
 (``U.S.-led``) are left alone: the first is no PERSON entity and the second is not lower case
 after a capital, and a place (``Port-au-Prince``) is no PERSON entity; participles
 (``Kim-backed``) are listed in the lexicon class ``hyphen_participles``.
@@ -14,6 +17,7 @@ after a capital, and a place (``Port-au-Prince``) is no PERSON entity; participl
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -21,6 +25,7 @@ from ..lexicon import word_class
 from ..nlp import text_of, tokens_of
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
+from .aliases import translit_key
 
 NAME_HYPHEN = REGISTRY.declare("mention.name_hyphen", stage="actors", kind="mention", reads=("parse",),
                                confidence=0.9, description="a capitalised word, a hyphen and a syllable written "
@@ -39,11 +44,39 @@ def _joins(doc: list, i: int) -> bool:
         return person and b.lower_ not in word_class("hyphen_participles")
     if a.ent_type_ == "PERSON" and b.ent_type_ == "PERSON" and a.ent_iob_ != "" and b.ent_iob_ == "I":
         return True
+    if a.ent_type_ in _PLACE_ENTS or b.ent_type_ in _PLACE_ENTS or a.pos_ != "PROPN" or b.pos_ != "PROPN":
+        return _table_family(a.text, b.text)
     # Right after a redaction the entity recogniser sees no name at all (``the ** Jens-Erik Holm``):
-    # two proper nouns no entity claims, followed by another, are a double given name.
-    return (i > 0 and doc[i - 1].text == PLACEHOLDER and a.ent_type_ == "" and b.ent_type_ == ""
-            and a.pos_ == "PROPN" and b.pos_ == "PROPN" and i + 3 < len(doc) and doc[i + 3].pos_ == "PROPN"
-            and doc[i + 3].text[:1].isupper())
+    # two proper nouns no entity claims, followed by another, are a double given name ...
+    if (i > 0 and doc[i - 1].text == PLACEHOLDER and a.ent_type_ == "" and b.ent_type_ == ""
+            and i + 3 < len(doc) and doc[i + 3].pos_ == "PROPN" and doc[i + 3].text[:1].isupper()):
+        return True
+    # ... and a given name followed by two capitalised words written together is a compound surname
+    # (``the ** Inés Garmendia-Solar``, ``Minister Inés Garmendia-Solar``): two states or two people joined by
+    # a hyphen (``Garmendia-Solar talks``) have no given name before them.
+    g = doc[i - 1] if i > 0 else None
+    if g is not None and g.pos_ == "PROPN" and g.is_alpha and g.text[:1].isupper() and g.whitespace_ \
+            and g.ent_type_ not in _PLACE_ENTS and i > 1 and (
+                doc[i - 2].text == PLACEHOLDER or doc[i - 2].lower_ in word_class("office_words")
+                or doc[i - 2].lower_ in word_class("courtesy_titles")):
+        return True
+    return _table_family(a.text, b.text)
+
+
+_PLACE_ENTS = frozenset({"GPE", "NORP", "LOC", "FAC"})
+
+
+@lru_cache(maxsize=1)
+def _table_families() -> frozenset[str]:
+    """The hyphenated family names of the leader tables (``Akufo-Addo``), by transliteration key."""
+    from .leaders import load_leaders
+
+    return frozenset(translit_key(t.family) for ts in load_leaders().by_surname.values() for t in ts
+                     if "-" in t.family and " " not in t.family)
+
+
+def _table_family(a: str, b: str) -> bool:
+    return translit_key(a + "-" + b) in _table_families()
 
 
 def _chain(doc: list, i: int) -> bool:

@@ -121,6 +121,21 @@ def _core(words: Sequence[str]) -> Sequence[str]:
     return core or [w for w in words if w.lower() not in particles] or words
 
 
+def core_words(name: str) -> list[str]:
+    """A name's words without particles and ``Jr.`` (``Ana van der Molen`` → ``Ana``, ``Molen``)."""
+    return list(_core(_words(name)))
+
+
+def family_units(name: str) -> tuple[tuple[str, str], ...]:
+    """The units a person is called by alone: every word after the first of a name of three core words or more
+    (a double surname's first part, ``Ortega`` of ``Manuel Ortega Vidal``; a middle family name), else the last
+    word."""
+    words = core_words(name)
+    if not words:
+        return ()
+    return units(" ".join(words[1:] if len(words) >= 3 else words[-1:]))
+
+
 def _full(st: State, a: Actor) -> bool:
     """The text names the actor with two words or more somewhere (particles aside: ``Bin Rashad`` is a
     family name with its particle, a partial name)."""
@@ -300,7 +315,8 @@ def link_partial_names(st: State) -> None:
                 continue
             bu = list(units(" ".join(_words(b.name))))
             if a.type != "person":
-                bu = bu[-1:]  # an unknown entity: only a garbled surname
+                # an unknown entity: only a family-name word (the last word, or a double surname's first part)
+                bu = list(family_units(b.name))
             t = _best_tier(u, bu)
             if t is None and a.code is None and len(u[0]) >= 5:
                 # A garbled spelling of a one-word name the text gave the person (a nickname: Hemeti/Hemedti).

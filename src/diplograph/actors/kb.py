@@ -183,6 +183,8 @@ class KnowledgeBase:
             nxt = node.get(words[i])
             if nxt is None and path and words[i] == "-" and i + 1 < len(words) and words[i + 1] in node:
                 continue  # "Guinea-Bissau" for the dictionary's GUINEA_BISSAU
+            if nxt is None and path and "-" in words[i]:
+                nxt = _hyphen_child(node, words[i])  # a name word joined at its hyphen (actors.hyphens)
             if nxt is None and path:
                 nxt = self._stem_child(node, path, words[i])
             if nxt is None:
@@ -214,6 +216,22 @@ class KnowledgeBase:
         if self._stem_paths is None or self._stem_paths[0] != len(self.stems):
             self._stem_paths = (len(self.stems), frozenset(key[:-1] for key in self.stems))
         return self._stem_paths[1]
+
+
+def _hyphen_child(node: dict, word: str) -> dict | None:
+    """The trie node after a hyphenated word the tokenizer's split was undone for (``AKUFO-ADDO``): its parts
+    with the hyphen between them (as ``hyphen_split`` filed the dictionary's phrase), else without it (a
+    dictionary that writes the name in two words)."""
+    parts = [p for p in word.split("-") if p]
+    if len(parts) < 2:
+        return None  # the hyphen itself (a token of its own: ``longest_match`` steps over it) or no name word
+    for seq in ([x for p in parts for x in (p, "-")][:-1], parts):
+        n: dict | None = node
+        for w in seq:
+            n = n.get(w) if n is not None else None
+        if n is not None:
+            return n
+    return None
 
 
 def _walk_hits(node: dict):

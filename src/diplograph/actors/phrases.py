@@ -250,7 +250,8 @@ def _may_continue(node: dict | None, word: str, nxt: str, stems: frozenset[str])
     """Whether a phrase can start at ``word`` (its trie node ``node``) followed by ``nxt``: the word is
     a phrase itself, the next word goes on in the trie (or a hyphen, which the match steps over), or the
     word starts a stem phrase (whose next word matches by prefix)."""
-    return node is not None and (None in node or nxt in node or nxt == "-" or word in stems)
+    return node is not None and (None in node or nxt in node or nxt == "-" or word in stems
+                                 or ("-" in nxt and nxt.split("-", 1)[0] in node))  # a joined name word
 
 
 def inside_person_names(doc: Doc, spans: list[Span]) -> list[Span]:

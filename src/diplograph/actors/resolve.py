@@ -58,6 +58,7 @@ from .partials import bind_given_names, bind_shared_partials
 from .people import add_people
 from .redactions import restore_redactions
 from .state_initials import add_state_initials
+from .surname_words import link_lone_surnames, split_place_before_surname
 from .phrases import inside_person_names, kb_spans, phrase_first
 from .sectors import drop_named_things, add_kb_spans, add_organisation_owners, add_pronoun_owners
 from .state import ResolvedActors, State, add_mention, key_of, slug
@@ -113,6 +114,8 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     bind_given_names(st)
     bind_shared_partials(st)
     link_contained_names(st, one_part=True)
+    split_place_before_surname(st)  # "in X and <city> <surname>": a place and a person, not one name
+    link_lone_surnames(st)  # a family-name word the tagger read as anything else
     add_organisation_owners(st)
     _add_coreference(st)
     add_pronoun_owners(st)
