@@ -176,6 +176,7 @@ def load_gold() -> list[dict]:
 
 
 def score(docs: list[dict], show: bool, codes: bool = False) -> dict:
+    from diplograph.actors import title_choice
     from diplograph.pipeline import Pipeline
     from diplograph.records import Document
 
@@ -186,10 +187,17 @@ def score(docs: list[dict], show: bool, codes: bool = False) -> dict:
     by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     splits: list[str] = []
     errors: list[str] = []
+    # redactions with a right title among the candidates, with any candidate, candidates in all
+    candidates = [0, 0, 0]
     for d in docs:
         text = SEED.read_text(encoding="utf-8") if d["article"] == "seed" else \
             (ARTICLES / d["article"]).read_text(encoding="utf-8")
-        a = pipe.analyze_one(Document(d["article"], text, d["date"]))
+        title_choice.TRACE = []  # every redaction's candidate titles: is a right one among them?
+        try:
+            a = pipe.analyze_one(Document(d["article"], text, d["date"]))
+            proposed = {t["where"]: [title.lower() for title, _ in t["candidates"]] for t in title_choice.TRACE}
+        finally:
+            title_choice.TRACE = None
         spans = [(m.start, m.end, x, m.rule) for x in a.actors for m in x.mentions]
         anchored: dict[str, list] = defaultdict(list)  # person key → the actors its full-name mentions went to
         for m in d["mentions"]:
@@ -231,8 +239,14 @@ def score(docs: list[dict], show: bool, codes: bool = False) -> dict:
                 by_rule[rule][0] += ok
             per["censored_title"][1] += 1
             per["censored_title"][0] += ok
+            cands = proposed.get(k, [])
+            reach = any(acc in c for c in cands for acc in r["accept"])
+            candidates[0] += reach
+            candidates[1] += bool(cands)
+            candidates[2] += len(cands)
             if not ok and show and d["article"].startswith(READABLE_ARTICLES):
-                errors.append(f"  {d['article']}: censored_title  #{r['nth']} ({r['who']}) → {restored or 'nothing'}")
+                errors.append(f"  {d['article']}: censored_title  #{r['nth']} ({r['who']}) → {restored or 'nothing'}"
+                              f"{'' if reach else ' (no right candidate: ' + ', '.join(cands) + ')'}")
         for key, person in d["people"].items():
             # A split: two person actors of this document are this person, found by their names
             # (spelling-blind) or by carrying two of the person's full-name (anchor) mentions.
@@ -242,7 +256,8 @@ def score(docs: list[dict], show: bool, codes: bool = False) -> dict:
                 splits.append(f"{d['article']}: {person['names'][0]} → {sorted(ids)}")
     for line in errors:
         print(line)
-    return {"per": dict(per), "coded": coded, "splits": splits, "title_rules": dict(by_rule)}
+    return {"per": dict(per), "coded": coded, "splits": splits, "title_rules": dict(by_rule),
+            "candidates": candidates}
 
 
 def report(name: str, res: dict) -> None:
@@ -258,6 +273,11 @@ def report(name: str, res: dict) -> None:
     c = res["coded"]
     print(f"  resolved mentions with the gold state: {c[0]}/{c[1]}")
     print(f"  resolved mentions with the gold code (state + sector): {c[2]}/{c[1]}")
+    if "censored_title" in per:
+        reach, some, n_cands = res["candidates"]
+        n = per["censored_title"][1]
+        print(f"  censored titles with a right title among the candidates: {reach}/{n} {reach / max(n, 1):6.1%} "
+              f"(some candidate: {some}/{n}; {n_cands / max(n, 1):.1f} candidates a redaction)")
     for rule, (ok, n) in sorted(res.get("title_rules", {}).items(), key=lambda kv: -kv[1][1]):
         what = "restorations" if ".title_" in rule or rule == "?" else "gold mentions it took"
         print(f"  rule {rule:<38} right {ok:>3}/{n:<3} (precision of its {what})")
