@@ -32,7 +32,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..lexicon import table, word_class
-from ..nlp import sentence_index, tokens_of
+from ..nlp import sentence_index, sentence_of, tokens_of
 from ..places import load_gazetteer, name_key, toponyms_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
@@ -44,6 +44,8 @@ from .state import State, state_of_span
 from .title_choice import Candidate, choose, merge, tracing as TRACE_ON
 from .title_sources import (CUE_NEAR, CUE_SENTENCE, KB_NAME, SAME_PERSON, TEXT_ELSEWHERE, cue_near, cue_sentence,
                             is_office_title, kb_name, same_person, text_elsewhere)
+from .title_offices import (CUE_OTHER, DESCRIBED, KB_ANY, LEADS, NAMED_ORG, cue_other, described, document_words,
+                            kb_any, leads, named_organisation, text_features)
 from .title_context import (DEPUTY, FORMER, INCOMING, ORG_BEFORE, PERSON_SECTOR, deputy, former_office, incoming,
                             organisation_before, person_sector)
 
@@ -70,6 +72,10 @@ COMPOUND = mention_rule("mention.title_compound", 0.85,
                         "a censored title after the first word of a compound office is the word that completes "
                         "it (the foreign ** → minister, Field ** → marshal; kb/title_compounds.tsv)",
                         ("kb:title_compounds",))
+REGION_OFFICE = mention_rule("mention.title_region_office", 0.62,
+                             "a censored title right after a region of a state that styles its regions' heads "
+                             "otherwise than governor is that style (kb/regional_titles.tsv)",
+                             ("places", "gazetteer", "kb:regional_titles"))
 PLACE_OFFICE = mention_rule("mention.title_place_office", 0.6,
                             "a censored title right after a town or a region (the Lakeport ** X) is that place's "
                             "office: mayor of a town, governor of a region (below the leader tables' office)",
@@ -174,9 +180,38 @@ def _describe(st: State, t: int) -> Redacted:
         if person is None and tok.dep_ == "attr":  # ``X is the ** of Y``: the copula's subject
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             person = _person_at(st, subj.i) if subj is not None else None
+    if person is None:
+        person = _slot_person(st, t)
     if person is not None and own_state and state is None:
         state = person.country  # ``the country's **``
     return Redacted(st, t, person, state, of_tokens)
+
+
+_NAMING_VERBS = word_class("naming_verbs")
+
+
+def _slot_person(st: State, t: int) -> Actor | None:
+    """The redaction is the office a person is given or serves in — ``the appointment of X as **``, ``X will
+    serve as ** under Y``, ``X, whom the junta named ** this summer`` —: the nearest person before it in its
+    sentence (a naming verb's object, the subject of ``serve as``), else the first after it (``As **, X``)."""
+    doc = st.doc
+    j = t - 1
+    while j >= 0 and t - j <= 3 and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in ("new", "acting", "interim")):
+        j -= 1
+    if j < 0 or not (doc[j].lower_ == "as" or doc[j].lemma_.lower() in _NAMING_VERBS and doc[j].pos_ == "VERB"):
+        return None
+    sent = sentence_of(doc, t)
+    for i in range(j - 1, max(sent.start, j - 16) - 1, -1):
+        if doc[i].lower_ in ("as",) or doc[i].text in (";",):
+            break
+        a = _person_at(st, i)
+        if a is not None:
+            return a
+    for i in range(t + 1, min(sent.end, t + 8)):
+        a = _person_at(st, i)
+        if a is not None:
+            return a
+    return None
 
 
 def introduced_states(st: State) -> dict[str, tuple[str, bool]]:
@@ -326,25 +361,47 @@ def _cabinet_titles() -> dict[str, str]:
     return {row["country"]: row["title"] for row in table("kb", "cabinet_titles.tsv")}
 
 
-def _place_office(r: Redacted) -> str | None:
-    """``the Istanbul ** X``: a town's office is mayor, an admin region's governor; a country's name is a
-    state's word (the state rules read it). The places stage's reading of the name first, else the
-    gazetteer's most populous entry of a capitalised name (a name before a title is often read as part
-    of the person's name, not as a place)."""
+def _place_before(r: Redacted):
+    """``the Istanbul ** X`` / ``Bavaria's ** X``: the place named right before the redaction. The places stage's
+    reading of the name first, else the gazetteer's most populous entry of a capitalised name (a name before a
+    title is often read as part of the person's name, not as a place)."""
     doc, t = r.st.doc, r.token
+    end = t - 1 if t >= 2 and doc[t - 1].lower_ in ("'s", "’s") else t
     place = None
     for top in toponyms_of(doc) or []:
-        if top.end == t and top.place is not None:  # (read as standing for an actor: it modifies the title)
+        if top.end == end and top.place is not None:  # (read as standing for an actor: it modifies the title)
             place = top.place
-    before = doc[t - 1].text if t >= 1 else ""
-    if place is None and before[:1].isupper() and doc[t - 1].pos_ == "PROPN" and (
+    before = doc[end - 1].text if end >= 1 else ""
+    if place is None and before[:1].isupper() and doc[end - 1].pos_ == "PROPN" and (
             r.person is None or before not in r.person.name.split()):  # not a word of the person's own name
-        found = load_gazetteer().lookup(name_key(doc[t - 1].text))
+        found = load_gazetteer().lookup(name_key(before))
         if found:
             place = max((p for p, _ in found), key=lambda p: p.population)
+    return place
+
+
+def _place_office(r: Redacted) -> str | None:
+    """A town's office is mayor, an admin region's governor; a country's name is a state's word (the state rules
+    read it)."""
+    place = _place_before(r)
     if place is None or place.level == 0:
         return None
     return "governor" if place.level in (1, 2) else "mayor"
+
+
+@lru_cache(maxsize=1)
+def _regional_titles() -> dict[str, tuple[str, ...]]:
+    return {row["country"]: tuple(x.strip() for x in row["titles"].split("|") if x.strip())
+            for row in table("kb", "regional_titles.tsv")}
+
+
+def _region_office(r: Redacted) -> list[str] | None:
+    """``Bavaria's ** X``: the head of a region of a state that styles it otherwise than governor
+    (``data/kb/regional_titles.tsv``: premier, minister-president, chief minister …)."""
+    place = _place_before(r)
+    if place is None or place.level not in (1, 2):
+        return None
+    return list(_regional_titles().get(place.code, ())) or None
 
 
 def _government_role(r: Redacted) -> str | None:
@@ -383,19 +440,24 @@ TITLE_RULES = ((TEXT_TITLE, _text_title), (COMPOUND, _compound), (DEPUTY, deputy
                (KB_OFFICE, _kb_office), (KB_IDENTITY, _kb_identity), (INCOMING, incoming),
                (ORG_BEFORE, organisation_before),
                (ORG_HEAD, _organisation_head), (TEXT_ELSEWHERE, text_elsewhere), (STATE_LEADER, _state_leader),
-               (KB_NAME, kb_name), (REPEATED, _repeated), (PLACE_OFFICE, _place_office),
+               (KB_NAME, kb_name), (REPEATED, _repeated), (PLACE_OFFICE, _place_office), (REGION_OFFICE, _region_office),
                (PERSON_SECTOR, person_sector), (SAME_PERSON, same_person), (GOV_ROLE, _government_role),
-               (CUE_NEAR, cue_near), (CUE_SENTENCE, cue_sentence))
+               (CUE_NEAR, cue_near), (CUE_SENTENCE, cue_sentence), (KB_ANY, kb_any), (LEADS, leads),
+               (CUE_OTHER, cue_other), (DESCRIBED, described), (NAMED_ORG, named_organisation))
 
 
-def _candidates(r: Redacted) -> list[Candidate]:
-    """Every switched-on title rule's proposals for the redaction, one candidate per title."""
+def _candidates(r: Redacted, words: frozenset[str]) -> list[Candidate]:
+    """Every switched-on title rule's proposals for the redaction, one candidate per title; each says whether
+    the document writes its word elsewhere (``words``: the document's words)."""
     proposals: list[tuple[str, str]] = []
     for name, fn in ordered(TITLE_RULES):
         value = fn(r)
         for title in ([value] if isinstance(value, str) else value or []):
             proposals.append((name, title))
-    return merge(proposals)
+    out = merge(proposals)
+    for c in out:
+        c.extra.update(text_features(c.title, words))
+    return out
 
 
 def restore_redactions(st: State) -> None:
@@ -408,6 +470,7 @@ def restore_redactions(st: State) -> None:
     found: list[tuple[int, Redacted]] = []
     first: list[Candidate | None] = []
     last: tuple[str, int] | None = None
+    words = document_words(st.doc)
     for tok in tokens_of(st.doc):
         if tok.text != PLACEHOLDER:
             continue
@@ -416,7 +479,7 @@ def restore_redactions(st: State) -> None:
             continue  # ``[...]`` marks words left out of a quotation, not a hidden title
         r = _describe(st, tok.i)
         r.last = last
-        won = choose(_candidates(r), r.person is not None)
+        won = choose(_candidates(r, words), r.person is not None)
         found.append((idx, r))
         first.append(won)
         if won is not None:
@@ -425,7 +488,7 @@ def restore_redactions(st: State) -> None:
         if r.person is not None:
             r.others = [w.title for j, w in enumerate(first) if j != k and w is not None
                         and found[j][1].person is not None and found[j][1].person.id == r.person.id]
-        won = choose(_candidates(r), r.person is not None, idx) if r.others or TRACE_ON() else first[k]
+        won = choose(_candidates(r, words), r.person is not None, idx) if r.others or TRACE_ON() else first[k]
         if won is not None:
             st.out.restored[idx] = won.title
             st.out.restored_by[idx] = won.rules[0]

@@ -77,7 +77,7 @@ def _cues_in(st: State, tokens: list[int], rank: slice = slice(0, 1)) -> list[st
     return out
 
 
-def _near_tokens(r: Redacted) -> list[int]:
+def near_tokens(r: Redacted) -> list[int]:
     doc, t = r.st.doc, r.token
     out = []
     j = t - 1
@@ -94,14 +94,14 @@ def _modifies_noun(r: Redacted) -> bool:
 
 
 def cue_near(r: Redacted) -> list[str] | None:
-    return None if _modifies_noun(r) else _cues_in(r.st, _near_tokens(r)) or None
+    return None if _modifies_noun(r) else _cues_in(r.st, near_tokens(r)) or None
 
 
 def cue_sentence(r: Redacted) -> list[str] | None:
     if _modifies_noun(r):
         return None
     sent = sentence_of(r.st.doc, r.token)
-    near = set(_near_tokens(r)) | {r.token}
+    near = set(near_tokens(r)) | {r.token}
     toks = [i for i in range(sent.start, sent.end) if i not in near and getattr(r.st.out.actor_at(i), "type", "") != "person"]
     return _cues_in(r.st, toks) or None
 
