@@ -33,6 +33,7 @@ from .claims.timing import DatedExpression, date_of, time_expressions
 from .data import data_path
 from .events.codebook import Codebook, load_codebook
 from .events.coder import Candidate, code_events
+from .events.report_subjects import repair_report_subjects
 from .events.market import apply_market_rules, apply_market_story
 from .events.typerule import TYPE_MODEL, apply_type_model
 from .events.violence import apply_violence_rules
@@ -151,6 +152,7 @@ class Pipeline:
     def analyze_parsed(self, doc: Document, norm: NormalizedText, sdoc: Doc) -> DocumentAnalysis:
         when, source = self._document_date(doc, norm)
         join_hyphenated_names(sdoc)  # names stay whole (Jae-myung) before any stage reads the tokens
+        repair_report_subjects(sdoc)  # a report's subject the parser hung on its fronted places
         read_toponyms(sdoc, self.gazetteer)  # where things happen, for the actor rules too
         actors = resolve_mentions(sdoc, norm, self.kb, when)
         candidates = code_events(sdoc, actors, self.verbs)

@@ -74,3 +74,26 @@ def test_a_person_who_acts_elsewhere_is_no_place_before_a_place_word(pipeline):
             "rarely agreed, Zembrisk said.")
     a, _ = _analyse(pipeline, text)
     assert sum(m.text == "Zembrisk" for x in a.actors if x.type == "person" for m in x.mentions) == 2
+
+
+def test_a_province_before_a_sector_noun_gives_the_state_but_is_no_part_of_the_actor(pipeline):
+    a, _ = _analyse(pipeline, "On 3 March 2021, Kandahar police arrested two smugglers near a market.")
+    police = [x for x in a.actors if x.code == "AFGCOP"]
+    assert police and [m.text for m in police[0].mentions] == ["police"]
+    assert not _mentioned(a, "Kandahar") and not _mentioned(a, "Kandahar police")
+
+
+def test_a_nationality_before_a_sector_noun_stays_in_its_mention(pipeline):
+    a, _ = _analyse(pipeline, "On 3 March 2021, Afghan police arrested two smugglers near a market.")
+    assert _mentioned(a, "Afghan police")
+
+
+def test_names_in_a_coders_remark_are_no_actors(pipeline):
+    text = "On 1 May 2021, gunmen killed a guard on the Zarkun-Kaduna highway (coded as Zarkun LGA, Kaduna)."
+    a, _ = _analyse(pipeline, text)
+    assert not _mentioned(a, "Zarkun LGA") and not _mentioned(a, "Kaduna")
+
+
+def test_a_party_named_in_a_coders_remark_stays(pipeline):
+    a, _ = _analyse(pipeline, "On 1 May 2021, joint forces (coded as Velmor Resistance) repelled an attack near Taizz.")
+    assert _mentioned(a, "Velmor Resistance")

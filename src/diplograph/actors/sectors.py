@@ -19,7 +19,7 @@ from .kb import KBHit, phrase_key
 from .owners import DEFER, OWNER_RULES, Noun, country_of_modifiers, from_is_origin, sole_state
 from .phrases import KB_PHRASE
 from .naming import sector_label
-from .state import ResolvedActors, Span, State, add_mention, drop_mentions, entry_actor, method_of, slug
+from .state import ResolvedActors, Span, State, add_mention, document_toponyms, drop_mentions, entry_actor, method_of, slug
 from ..syntax import pobj_of, span_head
 
 sectors_with = lru_cache(maxsize=None)(_sectors_with)  # read for every sector noun: the table is fixed
@@ -122,6 +122,13 @@ def _city(st: State, start: int, end: int, hit: KBHit) -> bool:
     return len(code) == 3 and phrase_key(hit.entry.root) != words
 
 
+def _inner_place(st: State, start: int, end: int) -> bool:
+    """The places stage read tokens [start, end) as a place inside a state (a province, a city: not a
+    state's own name), whatever the dictionaries file the name under (``<province>`` as a synonym of its state)."""
+    return any(t.place is not None and not t.place.fcode.startswith("PCL") and t.start <= start and end <= t.end
+               for t in document_toponyms(st) or ())
+
+
 def _where(st: State, start: int, end: int) -> bool:
     """A city written as a location in a report's place phrase: after a locative preposition (``in``,
     ``near``, ``at`` …) and followed by a generic place word (``near Bossaso town``), or itself the
@@ -161,14 +168,22 @@ def _add_sector_noun(st: State, start: int, end: int, hit: KBHit) -> None:
     name = sector_name(owner_label(st, country or igo), hit, organisation=not country and bool(igo))
     s0 = min([start] + [c.i for c in doc[head].children if c.i in st.hits and c.i < start
                         and c.i not in st.out.token_actor])
+    # the mention's words take in a nationality or a state's name before the noun (``Indian police``), not a
+    # city or a province (``<province> police``): the place gives the state and its tokens are the noun's,
+    # but it is no part of the actor's mention
+    m0 = s0
+    while m0 < start and m0 in st.hits and (_city(st, *st.hits[m0]) or _inner_place(st, *st.hits[m0][:2])):
+        m0 = max(st.hits[m0][1], m0 + 1)
     key = (slug(name), name, "sector", code, country)
     method = "dictionary" if hit.user else ("role" if country or igo else "kb")
     # "Polish and Czech troops": the coordinated nationality keeps its own state, so the
     # event stage can read both (the sector mention still spans the whole phrase).
     kept = {t: st.out.token_actor[t] for t in range(s0, start)
             if t in st.out.token_actor and doc[t].dep_ == "conj"}
-    add_mention(st, s0, end, key, method, 0.6 if domestic else 0.8 if country else 0.5,
-                won.rule if won is not None else SECTOR_NOUN)
+    aid = add_mention(st, m0, end, key, method, 0.6 if domestic else 0.8 if country else 0.5,
+                      won.rule if won is not None else SECTOR_NOUN)
+    for t in range(s0, m0):
+        st.out.token_actor[t] = aid
     st.out.token_actor.update(kept)
     if domestic or not (country or igo):
         st.unowned.append((s0, end, head, hit))

@@ -94,7 +94,13 @@ def mark_written_places(st: State) -> None:
                 echoes.append((aid, s, e, s0, e0))
                 continue
             # the words' position first (cheap, and rarely a place's); the rules that read them after
-            if not written_place(doc, s, e):
+            remark = _editorial_remark(doc, s, e)
+            if remark is not None and a.type != "state":
+                if known is None:
+                    known = _known_places(st)
+                if not any(k in known for k in range(remark[0], remark[1]) if not s <= k < e):
+                    remark = None  # a guessed name in a remark with no known place may be the party coded
+            if remark is None and not written_place(doc, s, e):
                 if a.type == "state":
                     continue
                 if not _place_object(doc, s, e):
@@ -113,7 +119,8 @@ def mark_written_places(st: State) -> None:
                 if not rules <= STATE_READINGS or any(_nationality(st.hits[k][2]) for k in range(s, e)
                                                       if k in st.hits):
                     continue  # a nationality describes, it names no place
-                if _names_state(st, s, e, a.country) and not written_place(doc, s, e, container_only=True):
+                if remark is None and _names_state(st, s, e, a.country) \
+                        and not written_place(doc, s, e, container_only=True):
                     continue  # a state's own name says where only as the container of a place
             elif not rules <= GUESSED:
                 continue
@@ -124,6 +131,20 @@ def mark_written_places(st: State) -> None:
             # a guessed person or organisation is a place only when every mention is written as one: a name
             # that acts elsewhere in the text is who it seemed (``the X camp`` of a politician named X)
             out.place_mentions.extend(marked + echoes)
+
+
+def _editorial_remark(doc, s: int, e: int) -> tuple[int, int] | None:
+    """Tokens [s, e) stand in a coder's bracketed remark (``[coded to X-Y]``, ``(coded as X LGA, Y)``; class
+    ``editorial_remark_words``): the remark's token range, else None."""
+    k = s - 1
+    while k >= 0 and s - k < 12 and doc[k].text not in ("(", "[", ")", "]"):
+        k -= 1
+    if k < 0 or doc[k].text not in ("(", "[") or k + 1 >= s or doc[k + 1].lower_ not in word_class("editorial_remark_words"):
+        return None
+    j = e
+    while j < len(doc) and j - e < 12 and doc[j].text not in (")", "]", "(", "["):
+        j += 1
+    return (k + 1, j) if j < len(doc) and doc[j].text in (")", "]") else None
 
 
 def _place_object(doc, s: int, e: int) -> bool:

@@ -19,6 +19,7 @@ from ..rules import Proposal
 from ..syntax import (OBJ, PLACE_PREPS, TARGET_PREPS, agent, fronted_place_subject, is_passive, misparsed_noun,
                       passive_patient, prep_objects, relative_object, subject)
 from . import codebook
+from .report_subjects import FRONTED_LIST_SUBJECT, repaired_by
 from .candidates import SWITCHES, Option, better, choose, declare, proposal
 from .clauses import SOURCE_SPEAKER, SPEAKER_PRONOUNS, source_from_clause
 from .tables import nominal_lexicon
@@ -107,12 +108,14 @@ def verb_sources(verb: Token, match: Match, actors: ResolvedActors) -> Proposal[
         if subj is not None:
             if not options and subj.lower_ not in SPEAKER_PRONOUNS:
                 # (most verbs: the subject is the only rule that applies)
-                p = proposal(SOURCE_SUBJECT, actor_in(subj, actors))
+                # a subject the parse repair took back from a fronted list of places keeps that reading's name
+                named = SOURCE_FRONTED if repaired_by(subj) == FRONTED_LIST_SUBJECT else SOURCE_SUBJECT
+                p = proposal(named, actor_in(subj, actors))
                 if p is None and SWITCHES.enabled(SOURCE_THING_AGENT):
                     # "shells fired by X killed …": a thing as the subject, its participle names the doer
                     by = thing_agent(subj)
                     return proposal(SOURCE_THING_AGENT, actor_in(by, actors)) if by is not None else None
-                return p if p is not None and SWITCHES.enabled(SOURCE_SUBJECT) else None
+                return p if p is not None and SWITCHES.enabled(named) else None
             options.append((SOURCE_SUBJECT, lambda: actor_in(subj, actors)))
             if subj.lower_ in SPEAKER_PRONOUNS:
                 options.append((SOURCE_SPEAKER, lambda: speaker_actors(verb, actors)))
