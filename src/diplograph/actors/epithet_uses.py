@@ -31,7 +31,9 @@ def usable(st: State, ep: tuple[int, int], person: Actor) -> bool:
     if not words or not (all(CAPITALISED.match(t.text) for t in words) or words[-1].pos_ in ("NOUN", "PROPN")):
         return False  # "humble and soft-spoken", "knife-obsessed": a description, not a name
     owners = {st.out.token_actor.get(t) for t in range(s, e)} - {None, person.id}
-    strong = [o for o in owners if not weak_actor(st, o)]
+    key = _key(st.doc, ep)
+    strong = [o for o in owners if not weak_actor(st, o) and not from_table(st, st.out.actors[o], s) and not (
+        _only_these_words(st.out.actors[o], key) and _key_of_name(st.out.actors[o].name) == key)]
     core = [t for t in range(s, e) if st.doc[t].lower_ not in articles()]
     return not (strong and all(st.out.token_actor.get(t) in strong for t in core))
 
@@ -60,7 +62,9 @@ def _repeats(st: State, key: tuple[str, ...], capital: bool) -> list[tuple[int, 
         if prev is not None and prev.lower_ in ("a", "an", "another", "every", "any", "each", "no"):
             continue
         written_big = CAPITALISED.match(doc[i].text) is not None and not doc[i].is_sent_start
-        if not (written_big or definite or (capital and CAPITALISED.match(doc[i].text))):
+        # a capitalised nickname of two words or more is distinctive enough in lower case too ("bhaiyya ji")
+        several = capital and n >= 2 and sum(t.is_alpha for t in toks[i:i + n]) >= 2
+        if not (written_big or definite or several or (capital and CAPITALISED.match(doc[i].text))):
             continue
         out.append((i - 1 if definite else i, i + n))
     return out
@@ -89,6 +93,10 @@ def bind_epithet(st: State, ep: tuple[int, int], person: Actor, first: str, stri
             if other is not None and (weak_actor(st, o) or _only_these_words(other, key)) and \
                     _key_of_name(other.name) == key:
                 move_mentions(st, other, person, REPEATED, method="alias")  # a name of its own: the same person
+            elif other is not None and from_table(st, other, a):  # the table's bearer, where the text names another
+                move_mentions(st, other, person, REPEATED, method="alias",
+                              only=[m for m in other.mentions if m.rule == "mention.known_sobriquet" and
+                                    _key_of_name(m.text) == key])
         rule = first if k == 0 else REPEATED
         if usable(st, (a, b), person) and not claim(st, a, b, person, rule, REGISTRY[rule].confidence) and k == 0:
             _relabel(st, (a, b), person, rule)
@@ -101,6 +109,18 @@ def _relabel(st: State, span: tuple[int, int], person: Actor, rule: str) -> None
         if m.start < e0 and s0 < m.end and m.rule == REPEATED:
             m.rule = rule
             m.confidence = REGISTRY[rule].confidence
+
+
+def from_table(st: State, a: Actor, t: int) -> bool:
+    """Token ``t`` is ``a``'s through the shipped sobriquet table alone: an introduction in the text that gives the
+    words to someone else says more than the table."""
+    tok = st.doc[t]
+    s0, e0 = st.norm.to_original(tok.idx, tok.idx + len(tok))
+    return any(m.start <= s0 and e0 <= m.end and m.rule == "mention.known_sobriquet" for m in a.mentions)
+
+
+def only_these_words(other: Actor, key: tuple[str, ...]) -> bool:
+    return _only_these_words(other, key)
 
 
 def _only_these_words(other: Actor, key: tuple[str, ...]) -> bool:

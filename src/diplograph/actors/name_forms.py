@@ -66,31 +66,44 @@ def honorifics(st: State) -> None:
     doc = st.doc
     prefixes = set(honorific_prefixes())
     suffixes = honorific_suffixes()
-    people = [a for a in st.out.actors.values() if a.type == "person" and len(a.name.split()) > 1]
+    opening = prefixes | word_class("honorific_chain_words")
+    # a name the recogniser made of an honorific and a name word ("Dr X" of its own) is no bearer: it is the
+    # same phenomenon, and two of them would make every other one ambiguous
+    people = [a for a in st.out.actors.values() if a.type == "person" and len(a.name.split()) > 1 and not (
+        a.code is None and a.name.split()[0].lower().rstrip(".'") in opening)]
     if not people:
         return
     toks, texts, lows = tokens_of(doc), texts_of(doc), lower_keys_of(doc)
+    firsts = {p.split()[0] for p in prefixes if " " in p}
+    chained = -1  # the last token of an honorific chain already read ("Datuk Seri X", "Tan Sri X")
     for k, tok in enumerate(toks[:-1]):
-        if lows[k][0] not in prefixes and lows[k + 1][0] not in suffixes and not (
+        starts = _chain_end(lows, texts, k, prefixes) if k > chained and (
+            lows[k][0] in prefixes or lows[k][0] in firsts) else -1
+        if starts < 0 and lows[k][0] not in prefixes and lows[k + 1][0] not in suffixes and not (
                 texts[k + 1] in ("-", "‑") and k + 2 < len(toks) and lows[k + 2][0] in suffixes):
             continue  # no honorific word here: the cheap test first
         pre, nxt = tok, toks[k + 1]
+        if starts > k and starts + 1 < len(toks):  # several honorific words: the last one stands before the name
+            chained = starts
+            pre, nxt = toks[starts], toks[starts + 1]
         pairs = [(pre, nxt), (nxt, pre)]
         if nxt.text in ("-", "‑") and k + 2 < len(toks):  # "Abe-san": a suffix joined by a hyphen
             pairs.append((toks[k + 2], pre))
         for hon, name in pairs:
             is_prefix = hon is pre
             table_ = prefixes if is_prefix else suffixes
-            if hon.lower_ not in table_ or not CAPITALISED.match(name.text) or len(name.text) < 2:
+            if (hon.lower_ not in table_ and not (is_prefix and chained == starts > k)) or \
+                    not CAPITALISED.match(name.text) or len(name.text) < 2:
                 continue
             if is_prefix and not CAPITALISED.match(hon.text) and hon.lower_ not in word_class("honorifics_lower_case"):
                 continue  # "da Silva", "de Gaulle": a name's particle, not an honorific
-            span = (min(hon.i, name.i), max(hon.i, name.i) + 1)
+            span = (min(hon.i, name.i, k), max(hon.i, name.i) + 1)
             if hon.i in st.out.token_actor and not weak_actor(st, st.out.token_actor[hon.i]) and \
                     not _read_into_a_leader(st, st.out.token_actor[hon.i], *span):
                 continue
             own = st.out.token_actor.get(hon.i)  # "Pak Santoso" read as a name of its own is no one else
-            fits = _bearers(name.text, [a for a in people if a.id != own])
+            # an earlier binding may have merged a person away ("Baba X" of its own, joined to the full name)
+            fits = _bearers(name.text, [a for a in people if a.id != own and st.out.actors.get(a.id) is a])
             if len(fits) != 1:
                 continue
             end = max(hon.i, name.i) + 1
@@ -99,7 +112,7 @@ def honorifics(st: State) -> None:
                 while end < len(doc) and CAPITALISED.match(doc[end].text) and units(doc[end].text) and \
                         units(doc[end].text)[0][0] in words:
                     end += 1
-            _bind_honorific(st, min(hon.i, name.i), end, fits[0], own)
+            _bind_honorific(st, span[0], end, fits[0], own)
     for i in capitalised_tokens(st):  # "Modiji", "Narendrabhai": a suffix written onto the name
         tok = toks[i]
         low = tok.lower_
@@ -114,6 +127,25 @@ def honorifics(st: State) -> None:
                 if len(fits) == 1:
                     _bind_honorific(st, tok.i, tok.i + 1, fits[0], st.out.token_actor.get(tok.i))
                     break
+
+
+def _chain_end(lows, texts, k: int, prefixes: set[str]) -> int:
+    """The last token of a chain of honorific words opening at ``k`` (``Datuk Seri``, ``Tan Sri``, ``Tun Dr``,
+    ``Alhaji Chief``; the several-word rows of ``kb/honorifics.tsv`` and single honorifics, with the chain words
+    of class ``honorific_chain_words``), else -1 when ``k`` opens no chain of two words or more."""
+    chain = word_class("honorific_chain_words")
+    i = k
+    while i < len(lows):
+        two = f"{lows[i][0]} {lows[i + 1][0]}" if i + 1 < len(lows) else ""
+        if two and two in prefixes:
+            i += 2
+        elif lows[i][0] in prefixes or (i > k and lows[i][0] in chain):
+            i += 1
+        else:
+            break
+        while i < len(lows) and texts[i] in ("'", "’", "."):  # "Dato' Sri", "Dr. X"
+            i += 1
+    return i - 1 if i - k >= 2 and i < len(lows) and CAPITALISED.match(texts[i]) else -1
 
 
 def _bearers(word: str, people: list[Actor]) -> list[Actor]:
@@ -131,7 +163,12 @@ def _bearers(word: str, people: list[Actor]) -> list[Actor]:
     w = ascii_fold(word).lower()
     if len(w) < 3:
         return []
-    return [a for a in people if any(len(n) >= len(w) + 2 and n.endswith(w)
+    ends = [a for a in people if any(len(n) >= len(w) + 2 and n.endswith(w)
+                                     for n in ascii_fold(a.name).lower().replace("-", " ").split())]
+    if ends or len(w) < 4:
+        return ends
+    # "Bu Mega", "Pak Wulan": the name's first syllables, as Indonesian and other short forms clip it
+    return [a for a in people if any(len(n) >= len(w) + 2 and n.startswith(w)
                                      for n in ascii_fold(a.name).lower().replace("-", " ").split())]
 
 
@@ -153,8 +190,15 @@ def _read_into_a_leader(st: State, aid: str, s: int, e: int) -> bool:
     (``Mzee Museveni``: the honorific taken for a given name), so the actor is no one else's name."""
     a = st.out.actors.get(aid)
     said = st.doc[s:e].text.lower()
-    return a is not None and a.type == "person" and any(
-        m.rule == "mention.person_leader" and m.text.lower() == said for m in a.mentions)
+    if a is None or a.type != "person":
+        return False
+    if any(m.rule == "mention.person_leader" and m.text.lower() == said for m in a.mentions):
+        return True
+    # a namesake of the tables matched on the name word after the honorific ("Ustaz Hassan" read as a
+    # one-word "Hassan" of the knowledge base), named nowhere else in the document
+    hon = st.doc[s].lower_
+    return bool(a.mentions) and all((m.rule or "").startswith("mention.person_kb") and
+                                    m.text.lower().split()[:1] == [hon] for m in a.mentions)
 
 
 def _initials_of(name: str) -> set[str]:

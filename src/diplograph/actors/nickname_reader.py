@@ -27,7 +27,7 @@ from ..nlp import sentence_of, tokens_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .decide import mention_rule, switched_on
-from .epithet_uses import bind_epithet, usable
+from .epithet_uses import bind_epithet, from_table, only_these_words, usable
 from .epithet_words import (CLOSE, OPEN, PRONOUNS, antecedent, articles, epithet_at, epithet_before, name_like,
                             personal, pronoun_gender)
 from .name_forms import is_person, weak_actor
@@ -92,6 +92,15 @@ def _after(st: State, v: Token) -> tuple[tuple[int, int] | None, Token | None]:
     elif i < end and _cand(st, st.out.actor_at(i)) is not None:
         j = _actor_end(st, i)
         obj, i = doc[j - 1], j
+    else:  # "mock Cambodian tycoon P as E": a description, then the person right before ``as``
+        for j in range(i, min(end, i + 8)):
+            if doc[j].is_punct or doc[j].lower_ == "as" or doc[j].pos_ in ("VERB", "AUX"):
+                break
+            if _cand(st, st.out.actor_at(j)) is not None:
+                e = _actor_end(st, j)
+                if e < end and doc[e].lower_ == "as":
+                    obj, i = doc[e - 1], e
+                break
     i = _skip_adverbs(doc, i, end)
     # "known to the traders of Mbare as E", "hailed by farmers as E": a short phrase before ``as``
     if i < end and doc[i].lower_ != "as":
@@ -182,7 +191,7 @@ def _anchor(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
         j = rel - 1
     if j < start or doc[j].text not in _DASHES:
         if rel is None:
-            return None
+            return _zero_relative(st, v, ep)
     else:
         j -= 1
     for _ in range(2):  # the name, or an appositive description and the name before it
@@ -202,6 +211,62 @@ def _anchor(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
             return None
         j = k - 1
     return None
+
+
+def _zero_relative(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
+    """``P, the oligarch Ukrainians call E`` / ``P, a man his rivals call E``: a relative clause with no pronoun
+    on an appositive description (an article, lower-case words) of the person before the comma; read on the
+    surface, since the parser often makes the description the callers' compound."""
+    doc = st.doc
+    start = sentence_of(doc, v.i).start
+    for j in range(v.i - 1, max(start, v.i - 9), -1):
+        if doc[j].text in _DASHES and doc[j].text != "-":
+            k = j + 1
+            if k + 2 >= v.i or doc[k].lower_ not in ("the", "a", "an") or not doc[k + 1].text.islower() or \
+                    doc[k + 1].pos_ not in ("NOUN", "ADJ"):
+                return None
+            a = _cand(st, st.out.actor_at(j - 1)) if j > start else None
+            return a if a is not None and not (ep[0] <= j - 1 < ep[1]) else None
+        if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX") or doc[j].lower_ in ("who", "whom", "that", "which"):
+            return None
+    return None
+
+
+def _opening_participle(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
+    """``Known to all of X as E, former minister P died``: a naming participle opening the sentence; the person
+    is the first name after the comma that closes the nickname (over a title or a short description)."""
+    doc = st.doc
+    sent = sentence_of(doc, v.i)
+    k = v.i - 1
+    while k >= sent.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if k >= sent.start or v.tag_ != "VBN":
+        return None
+    i = ep[1] + (ep[1] < len(doc) and doc[ep[1]].text in CLOSE)
+    if i >= sent.end or doc[i].text != ",":
+        return None
+    for j in range(i + 1, min(sent.end, i + 6)):
+        a = _cand(st, st.out.actor_at(j))
+        if a is not None:
+            return a
+        if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _copula_what(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
+    """``P is what the tabloids call E``: the subject of the copula whose predicate is the ``what`` clause."""
+    doc = st.doc
+    what = next((c for c in v.children if c.lower_ == "what"), None)
+    if what is None and v.i >= 3 and doc[v.i - 2].lower_ == "what":
+        what = doc[v.i - 2]
+    if what is None or what.i < 1:
+        return None
+    be = next((t for t in (v.head, doc[what.i - 1]) if t.lemma_ == "be" and t.i < what.i), None)
+    if be is None:
+        return None
+    subj = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _person(st, subj, ep) if subj is not None else None
 
 
 def _head_person(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
@@ -258,7 +323,9 @@ def _so_called_object(st: State, v: Token) -> tuple[tuple[int, int], Actor] | No
     k = v.i - 1 - (v.i > 1 and doc[v.i - 1].text in ("-", "‑"))
     j = k - 1 - (k > 0 and doc[k - 1].lower_ == "the")
     if j < 0 or doc[j].lower_ != "as":
-        return None
+        ep = epithet_at(doc, v.i + 1)  # "the so-called E, General P, denied …": a person in apposition
+        person = _apposition(st, ep) if ep is not None else None
+        return (ep, person) if ep is not None and person is not None else None
     ep = epithet_at(doc, v.i + 1)
     verb = doc[j].head
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
@@ -297,6 +364,9 @@ def _read(st: State, v: Token) -> tuple[tuple[int, int], Actor] | None:
         add(_anchor(st, v, ep), "anchor")
         add(_head_person(st, v, ep), "anchor")
     add(_apposition(st, ep), "apposition")
+    add(_copula_what(st, v, ep), "passive")
+    if not before:
+        add(_opening_participle(st, v, ep), "anchor")
     if v.dep_ == "advcl" and v.i < v.head.i and v.i == sentence_of(doc, v.i).start:
         subj = next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
@@ -345,6 +415,9 @@ def _parenthesis(st: State, i: int) -> tuple[tuple[int, int], Actor] | None:
     doc = st.doc
     if i < 2:
         return None
+    after = _after_person(st, i)
+    if after is not None:
+        return after
     ep = epithet_before(doc, i)
     if ep is None or not (doc[ep[0]].lower_ in articles() or doc[ep[0] - 1].text in OPEN if ep[0] else False):
         return None
@@ -356,6 +429,47 @@ def _parenthesis(st: State, i: int) -> tuple[tuple[int, int], Actor] | None:
     return (ep, a) if e < len(doc) and doc[e].text == ")" else None
 
 
+def _after_person(st: State, i: int) -> tuple[tuple[int, int], Actor] | None:
+    """``P (the E)`` / ``P ("E")``: a quoted nickname, or one with its article, alone inside a parenthesis right
+    after a person's name (not an acronym, a party, a state or a place the knowledge base knows)."""
+    doc = st.doc
+    a = _cand(st, st.out.actor_at(i - 1))
+    if a is None or i + 2 >= len(doc):
+        return None
+    j = i + 1
+    quoted_ = doc[j].text in OPEN
+    if not quoted_ and doc[j].lower_ not in articles():
+        return None
+    ep = epithet_at(doc, j)
+    if ep is None:
+        return None
+    e = ep[1] + (ep[1] < len(doc) and doc[ep[1]].text in CLOSE)
+    if e >= len(doc) or doc[e].text != ")" or any(
+            t in st.hits or (t in st.out.token_actor and not weak_actor(st, st.out.token_actor[t]))
+            for t in range(*ep) if doc[t].lower_ not in articles()):
+        return None
+    return ep, a
+
+
+def _quoted_predicate(st: State, be: Token) -> tuple[tuple[int, int], Actor] | None:
+    """``P is (simply) "the E" (to his friends)``: a copula whose predicate is a quoted, capitalised name."""
+    doc = st.doc
+    end = sentence_of(doc, be.i).end
+    j = _skip_adverbs(doc, be.i + 1, end)
+    if j >= end or doc[j].text not in OPEN:
+        return None
+    ep = epithet_at(doc, j)
+    if ep is None or not any(CAPITALISED.match(t.text) for t in doc[ep[0]:ep[1]] if t.lower_ not in articles()):
+        return None
+    subj = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and be.i > 0:  # the parser hung the name elsewhere: the name right before the copula
+        subj = doc[be.i - 1]
+    if subj is None or subj.i > be.i:
+        return None
+    person = _person(st, subj, ep)
+    return (ep, person) if person is not None else None
+
+
 def _no_name(doc, ep: tuple[int, int]) -> bool:
     """Words that cannot be a nickname: a pronoun (``"He (Ongpin) wants …"``), only function words."""
     return not any(t.pos_ in ("NOUN", "PROPN", "ADJ") and t.tag_ not in ("PRP", "PRP$") and not t.is_stop
@@ -364,14 +478,18 @@ def _no_name(doc, ep: tuple[int, int]) -> bool:
 
 def _already_named(st: State, ep: tuple[int, int]) -> bool:
     """Some token of the nickname is already a person's (a frame reader bound it, or it is a name) — not a
-    person the recogniser made of the nickname's own words (``christened the Surfer``: ``Surfer`` a new name)."""
+    person the recogniser made of the nickname's own words (``christened the Surfer``: ``Surfer`` a new name),
+    a namesake of the tables the document names only by these words (``call the Hammer``), or a sobriquet of
+    the shipped table (the text's own introduction says whose it is here)."""
     key = tuple(t.lower_ for t in st.doc[ep[0]:ep[1]] if t.lower_ not in articles() and t.text not in OPEN + CLOSE)
     for t in range(*ep):
         a = st.out.actor_at(t)
         if st.doc[t].lower_ in articles() or not is_person(a):
             continue
         assert a is not None
-        if not (weak_actor(st, a.id) and tuple(w.lower() for w in a.name.split()) == key):
+        if (weak_actor(st, a.id) or only_these_words(a, key)) and tuple(w.lower() for w in a.name.split()) == key:
+            continue
+        if not (only_these_words(a, key) or from_table(st, a, t)):
             return True
     return False
 
@@ -382,16 +500,20 @@ def read_nicknames(st: State) -> None:
     doc = st.doc
     toks = tokens_of(doc)
     nouns = word_class("nickname_nouns") | word_class("naming_nouns")
-    for i in positions(st, {"(", "so"} | nouns, _verbs()):
+    for i in positions(st, {"(", "so"} | nouns, _verbs() | {"be"}):
         tok = toks[i]
         got, cue = None, None
         if tok.text == "(":
             got = _parenthesis(st, i)
+        elif tok.lemma_ == "be":
+            if tok.i + 1 < len(doc) and (doc[tok.i + 1].text in OPEN or doc[tok.i + 1].pos_ == "ADV"):
+                got = _quoted_predicate(st, tok)
         elif tok.lower_ in nouns and tok.pos_ in ("NOUN", "PROPN"):
             got = _noun_read(st, tok)
         elif tok.lower_ == "so":
             continue  # read through the verb ("so-called" tags "called" with the naming lemma)
-        elif tok.lemma_.lower() in _verbs() and tok.pos_ in ("VERB", "AUX", "NOUN"):
+        elif tok.lemma_.lower() in _verbs() and (tok.pos_ in ("VERB", "AUX", "NOUN") or (
+                tok.pos_ == "ADJ" and tok.lower_ in word_class("naming_verbs_with_as"))):
             if tok.pos_ == "NOUN" and tok.i > 0 and doc[tok.i - 1].tag_ in ("DT", "PRP$"):
                 continue  # "a call", "his label"
             got, cue = _read(st, tok), tok.i
