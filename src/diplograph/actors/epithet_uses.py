@@ -112,11 +112,13 @@ def _relabel(st: State, span: tuple[int, int], person: Actor, rule: str) -> None
 
 
 def from_table(st: State, a: Actor, t: int) -> bool:
-    """Token ``t`` is ``a``'s through the shipped sobriquet table alone: an introduction in the text that gives the
-    words to someone else says more than the table."""
+    """Token ``t`` is ``a``'s through the shipped sobriquet table alone, and the document names ``a`` nowhere
+    else: an introduction in the text that gives the words to someone else says more than the table (where the
+    text names the table's bearer too, the table's reading stands)."""
     tok = st.doc[t]
     s0, e0 = st.norm.to_original(tok.idx, tok.idx + len(tok))
-    return any(m.start <= s0 and e0 <= m.end and m.rule == "mention.known_sobriquet" for m in a.mentions)
+    return bool(a.mentions) and all(m.rule == "mention.known_sobriquet" for m in a.mentions) and any(
+        m.start <= s0 and e0 <= m.end for m in a.mentions)
 
 
 def only_these_words(other: Actor, key: tuple[str, ...]) -> bool:

@@ -20,12 +20,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import table
+from ..lexicon import table, word_class
 from ..nlp import sentence_index, sentences_of, text_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule
 from .identity import move_mentions
+from .aliases import honorific_prefixes
 from .leaders import load_leaders
 from .name_forms import claim, weak_actor
 from .spelling import shared_units, units
@@ -52,12 +53,29 @@ def sobriquets() -> dict[str, tuple[Bearer, ...]]:
         got = out.setdefault(_norm(r["nickname"]), [])
         if all(x.person != b.person for x in got):
             got.append(b)
+    for key, bearers in list(out.items()):
+        for variant in _article_variants(key):  # "El Peluca" is also "the Peluca"; "the Mad Monk" also "Mad Monk"
+            got = out.setdefault(variant, [])
+            got.extend(b for b in bearers if all(x.person != b.person for x in got))
     for ts in load_leaders().by_country.values():
         for t in ts:
             if t.nickname and _norm(t.nickname) not in out:
                 # the Factbook quotes short forms of given names (Mike, Frank, Bill): other people's too
                 out[_norm(t.nickname)] = [Bearer(t.leader, t.country, "person")]
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _article_variants(key: str) -> list[str]:
+    """The forms an English text writes a sobriquet that opens with an article in: with ``the`` for another
+    language's article (``El Peluca`` → ``the Peluca``), and without it when two words or more remain."""
+    words = key.split()
+    if len(words) < 2 or words[0].lower() not in word_class("epithet_articles"):
+        return []
+    rest = words[1:]
+    out = [] if words[0].lower() == "the" else ["the " + " ".join(rest)]
+    if len(rest) >= 2 and rest[0][:1].isupper():
+        out.append(" ".join(rest))
+    return out
 
 
 def _norm(text: str) -> str:
@@ -155,7 +173,7 @@ def bind_sobriquets(st: State) -> None:
             continue
         i, end = span.start, span.end
         held = {st.out.token_actor[t] for t in range(i, end) if t in st.out.token_actor}
-        strong = [aid for aid in held if not weak_actor(st, aid)]
+        strong = [aid for aid in held if not weak_actor(st, aid) and not _inner_place(st, aid, i, end)]
         listed = _listed_under(st, strong, m.group(0))
         owner = _possessor_end(st, i, end)
         if strong and listed is None and owner is not None:
@@ -174,6 +192,9 @@ def bind_sobriquets(st: State) -> None:
         if bearer is None:
             continue  # no bearer named in the document (another sense), or two: nothing to choose by
         person, state = bearer
+        if i > 0 and doc[i - 1].lower_ in honorific_prefixes() and CAPITALISED.match(doc[i - 1].text) and (
+                i - 1 not in st.out.token_actor or weak_actor(st, st.out.token_actor[i - 1])):
+            i -= 1  # "Comrade E", "Tata E": an honorific before the sobriquet is part of the name
         known = _named(st, person)
         target = known[0] if len(known) == 1 else None
         if listed is not None:
@@ -189,6 +210,12 @@ def bind_sobriquets(st: State) -> None:
             target = st.out.actors.get(aid) or Actor(aid, person, "person", code, state, [])
             st.out.actors.setdefault(aid, target)
         claim(st, i, end, target, SOBRIQUET, REGISTRY[SOBRIQUET].confidence)
+
+
+def _inner_place(st: State, aid: str, i: int, end: int) -> bool:
+    """A state or place read inside a sobriquet of several words (``Butcher of <capital>``): the sobriquet's."""
+    a = st.out.actors.get(aid)
+    return a is not None and a.type != "person" and end - i >= 3 and st.out.token_actor.get(i) != aid
 
 
 def _possessor_end(st: State, i: int, end: int) -> int | None:
