@@ -110,3 +110,49 @@ def test_a_description_the_clause_names_afterwards_refers_forward(pipeline):
             "Dariusz Wolanski, a commercial driver.")
     x, _ = owner(pipeline, text, "the truck driver")
     assert x is None or x.name != "Morten Skaug"
+
+
+def test_birth_years_tell_apart_leaders_of_one_surname_by_the_given_name():
+    # the tables hold a Kallas born 1948 (surname alone) and Kaja Kallas born 1977
+    assert person_facts.born("EST", "Kaja Kallas") == 1977
+    assert person_facts.born("EST", "Siim Kallas") == 1948  # no row with his initial: the surname's row
+    assert person_facts.given_initial("H. Ondrejov") == "h" and person_facts.given_initial("Ondrejov") == ""
+
+
+def test_an_age_the_tables_give_is_a_fact_over_salience(pipeline):
+    # Kaja Kallas (born 1977 in the shipped birth years) named first, a man of unknown age named last
+    text = ("Kaja Kallas flew to Tallinn on Monday. Jaan Ilvesmaa, a businessman, met her at the airport and "
+            "spoke to reporters. The 47-year-old said the talks went well.")
+    x, _ = owner(pipeline, text, "The 47-year-old", on="2024-06-01")
+    assert x is not None and x.name == "Kaja Kallas"
+
+
+def test_a_plural_noun_after_an_age_with_no_verb_after_it_is_the_verb(nlp):
+    doc = nlp("Ivo Brandt won again. The 38-year-old visits police stations at night.")
+    old = next(t for t in doc if t.text == "old")
+    assert person_facts.age_head(doc, old)
+    doc = nlp("The 20-year-old students marched to the square.")
+    old = next(t for t in doc if t.text == "old")
+    assert not person_facts.age_head(doc, old)
+
+
+def test_a_stated_age_belongs_to_a_name_not_to_a_noun_a_rule_took(nlp):
+    doc = nlp("They met the 83-year-old leader of the movement.")
+    i = next(t.i for t in doc if t.text == "leader")
+    assert person_facts.stated_age(doc, i, i) is None
+
+
+def test_an_age_before_a_name_and_its_titles_is_that_person(pipeline):
+    text = ("The ruling party has few figures left. Its founder, the 78-year-old former President Tomas Grellano, "
+            "rarely speaks in public now.")
+    x, _ = owner(pipeline, text, "the 78-year-old")
+    assert x is not None and x.name == "Tomas Grellano"
+
+
+def test_a_description_in_apposition_to_a_name_beats_an_office_guess(pipeline):
+    # the office-holder rule reads "leader" as the focus state's leader (Kaja Kallas, prime minister in the tables)
+    text = ("Estonia's ** Kaja Kallas has changed her cabinet again. The prime minister dismissed two ministers. "
+            "Among those in prison is Ruben Tadesse, the 83-year-old leader of the Renewal movement, who received "
+            "another sentence.")
+    x, _ = owner(pipeline, text, "leader")
+    assert x is not None and x.name == "Ruben Tadesse"

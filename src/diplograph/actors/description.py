@@ -61,7 +61,7 @@ def describe(st: State, tok: Token) -> Description | None:
     # adjectives, nouns, names, numbers and hyphens back to a definite determiner.
     toks, lows, pos, texts = tokens_of(doc), lower_keys_of(doc), pos_of(doc), texts_of(doc)  # no Token built per word
     start, j = None, tok.i - 1
-    while j >= 0 and tok.i - j <= 8:
+    while j >= 0 and tok.i - j <= 10:  # "the 67-year-old former constitutional law lecturer"
         low = lows[j][0]
         if low == "the" or (low in POSSESSIVES and toks[j].tag_ == "PRP$"):
             start = j

@@ -59,6 +59,9 @@ SALIENT = mention_rule("mention.descriptor_salient", 0.6,
                        "a role/occupation description: the salient person it fits (a role the text gave them, an "
                        "office held; with an age or past word, the clearly most salient person)",
                        ("parse", "actors", "lexicon:descriptor_nouns", "lexicon:age_adjectives"))
+AGED_NAME = mention_rule("mention.descriptor_aged_name", 0.75,
+                         "'the 80-year-old former ** X': an age description before a person's name (and the titles "
+                         "between) is that person", ("parse", "actors"))
 FACT = mention_rule("mention.descriptor_fact", 0.75,
                     "a description matching what the text said of exactly one person named in the window before "
                     "it (a role in apposition or predicate: 'X, presidential envoy since 2013' ... 'the envoy'; the "
@@ -130,8 +133,10 @@ def _fits(st: State, people: People, d: Description):
             return 3.0  # the age the text gave: as good as a role it stated
         if d.age is not None and st.on is not None:
             year = person_facts.born(a.country, a.name)
-            if year is not None and not person_facts.age_fits(d.age, year, st.on.year):
-                return None  # the tables give this leader another age
+            if year is not None:
+                if not person_facts.age_fits(d.age, year, st.on.year):
+                    return None  # the tables give this leader another age
+                return 3.0  # the age the tables give on the document's date: a fact, as the text's own
         if d.place_state:
             base = 1.0 + (1.0 if (a.code or "").endswith("GOV") else 0.0)
         if d.title in roles or (d.title.split()[-1] in roles and not office):
@@ -153,11 +158,52 @@ def _fits(st: State, people: People, d: Description):
 def bind_descriptors(st: State) -> None:
     """The rules that tie a description to a person by the text's form (appositive, place, kin,
     predecessor), then the learned antecedent chooser for the descriptions still unplaced."""
+    if switched_on(AGED_NAME):
+        _aged_names(st)
     heads = _heads(st)
     people = _bind(st, heads, None, learned=False)
     # The learned pass reads the people again after the rules placed descriptions; when they placed
     # none, the document is as the first pass read it, and so are its people.
     _bind(st, [h for h in heads if h[1]], people, learned=True)
+
+
+def _aged_names(st: State) -> None:
+    """``the 80-year-old former ** X``, ``the 71-year-old President X``: the age description is X's mention."""
+    doc = st.doc
+    lows, texts = lower_keys_of(doc), texts_of(doc)
+    for k in range(6, len(doc)):
+        if lows[k - 1][0] != "old" or person_facts.age_before(doc, k) is None:
+            continue
+        start = k - 6 if lows[k - 6][0] == "the" else k - 5
+        j = k
+        # past words, lower-case titles and a censored title between the age and the name
+        while j < len(doc) and j - k < 4 and person_at(st, j) is None and (
+                lows[j][0] in PAST or texts[j] == PLACEHOLDER or (texts[j].islower() and pos_of(doc)[j] in ("ADJ", "NOUN"))
+                or (texts[j][:1].isupper() and is_office(lows[j][0]))):
+            j += 1
+        # a name (its mention may begin with the past word or title), not a lower-case noun a rule took
+        p = person_at(st, j) if j < len(doc) and (texts[j][:1].isupper() or lows[j][0] in PAST or
+                                                  texts[j] == PLACEHOLDER) else None
+        if p is not None and not any(person_at(st, t) for t in range(start, k)):
+            _claim(st, start, k, p, AGED_NAME, REGISTRY[AGED_NAME].confidence)
+
+
+def _reclaim_appositive(st: State, people: People, tok, owner: Actor) -> None:
+    """``X, the 83-year-old leader of the Y movement``: a description in apposition to a person's name is that
+    person, whatever a weaker guess (an office holder read from the document's focus) made of its head."""
+    toks = tokens_of(st.doc)
+    s0, e0 = st.norm.to_original(toks[tok.i].idx, toks[tok.i].idx + len(toks[tok.i]))
+    if any(m.start <= s0 and e0 <= m.end and m.confidence >= REGISTRY[APPOSITIVE].confidence for m in owner.mentions):
+        return
+    d = describe(st, tok)
+    if d is None or d.possessive is not None or not agentive(tok) or _listed(st.doc, d):
+        return
+    p = _appositive_person(st, d)
+    if p is None or p.id == owner.id or (d.state and p.country and p.country != d.state):
+        return
+    drop_mentions(st, owner.id, d.start, d.head + 1)
+    if _claim(st, d.start, d.head + 1, p, APPOSITIVE, REGISTRY[APPOSITIVE].confidence):
+        remember(people, p.id, d.title, tok.lemma_.lower(), d.past)
 
 
 def _heads(st: State) -> list[tuple[int, bool]]:
@@ -217,7 +263,10 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
         special = tok.pos_ != "NOUN"  # "the 80-year-old", "the 48-year-old Roman", "the former DJ" (_heads)
         if learned and not is_personal:
             continue  # the learned pass reads personal nouns only (below); spare it the description
-        if person_at(st, tok.i) is not None:
+        owner = person_at(st, tok.i)
+        if owner is not None:
+            if not learned and on[APPOSITIVE]:
+                _reclaim_appositive(st, people, tok, owner)
             continue  # an earlier rule (office holders, names) already placed it
         if tok.i + 1 < len(doc) and person_at(st, tok.i + 1) is not None:
             continue  # a title before a name

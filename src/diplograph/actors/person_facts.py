@@ -71,7 +71,13 @@ def age_head(doc: Doc, tok: Token) -> bool:
             return False
         if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
             return True
-        return nxt.pos_ == "NOUN" and nxt.tag_ == "NNS" and nxt.dep_ in _VERBAL_DEPS
+        if nxt.pos_ != "NOUN" or nxt.tag_ != "NNS":
+            return False
+        # "The 38-year-old visits police stations": a plural noun with no verb after it is the verb the tagger
+        # missed ("the 20-year-old students protested" keeps its noun)
+        after = doc[i + 2] if i + 2 < len(doc) else None
+        return nxt.dep_ in _VERBAL_DEPS or (after is not None and after.pos_ not in ("VERB", "AUX", "PUNCT", "CCONJ")
+                                            and after.tag_ != "POS")
     if tok.pos_ == "PROPN" and age_before(doc, i) is not None:
         return nxt is None or nxt.pos_ != "PROPN"
     return False
@@ -81,7 +87,8 @@ def stated_age(doc: Doc, first: int, last: int) -> int | None:
     """The age the text gives the person named by tokens [first, last]: ``X, 71,``, ``X, 39 years old``,
     ``X (71)``, ``X, aged 71``, ``the 71-year-old X``."""
     n = len(doc)
-    before = age_before(doc, first)
+    # "the 71-year-old X" of a name; not "the 83-year-old leader" an office rule took for someone
+    before = age_before(doc, first) if doc[first].text[:1].isupper() else None
     if before is not None:
         return before
     k = last + 1
@@ -111,16 +118,36 @@ def special_head(doc: Doc, tok: Token, nouns: frozenset[str], past: frozenset[st
         doc[tok.i - 1].lower_ in past
 
 
+def given_initial(name: str) -> str:
+    """The first letter of the transliteration key of a full name's given name (``H. Aliyev`` → ``h``), ""
+    for a surname alone."""
+    words = [w for w in name.replace(",", " ").split() if w]
+    if len(words) < 2:
+        return ""
+    key = translit_key(words[0].rstrip("."))
+    return key[:1]
+
+
 @lru_cache(maxsize=1)
-def _births() -> dict[tuple[str, str], int]:
-    return {(r["country"], r["key"]): int(r["born"]) for r in table("kb", "births.tsv")}
+def _births() -> dict[tuple[str, str], list[tuple[str, int]]]:
+    out: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for r in table("kb", "births.tsv"):
+        out.setdefault((r["country"], r["key"]), []).append((r.get("given") or "", int(r["born"])))
+    return out
 
 
 def born(country: str | None, name: str) -> int | None:
-    """The birth year the tables give the leader of ``country`` with this name's surname, else None."""
+    """The birth year the tables give the leader of ``country`` with this name's surname, and its given name's
+    initial when both write one (Daniel X is not Gustavo X, Ilham X not his father H. X), else None; two
+    years that disagree give none."""
     if not country or not name:
         return None
-    return _births().get((country, translit_key(surname_of(name))))
+    rows = _births().get((country, translit_key(surname_of(name))), [])
+    # the initials of the name's other words: "Nguyen Phu Trong" is the tables' "Phu Trong"
+    own = {translit_key(w.rstrip("."))[:1] for w in name.replace(",", " ").split()[:-1]} - {""}
+    # a row with the name's initial first; a row of the surname alone only when none has it (Kaja X, not Siim X)
+    years = {y for g, y in rows if g and g in own} or {y for g, y in rows if not g or not own}
+    return years.pop() if years and max(years) - min(years) <= 1 else None
 
 
 def age_fits(age: int, birth_year: int, year: int) -> bool:
