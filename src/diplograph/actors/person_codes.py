@@ -40,9 +40,9 @@ def dated(st: State, key: ActorKey, name: str, role: Role | None, user: bool = F
         title = lr.tenure.title
     elif approximate and code:
         approx = True
-    if role is not None and role.former and code and code[3:].startswith("GOV"):
+    if role is not None and former_office(role) and code and code[3:].startswith("GOV"):
         code = code[:3] + "ELI"
-    elif role is not None and role.former and code and len(code) == 3:
+    elif role is not None and former_office(role) and code and len(code) == 3:
         code = code + "ELI"
     return (aid, nm, typ, code, country), title, approx
 
@@ -91,7 +91,7 @@ def attach(st: State, start: int, end: int, aid: str, role: Role | None, hit: KB
         elif a.type == "person" and a.country and a.code == a.country and role.sector \
                 and role.country in (None, a.country):
             a.code = role.code if role.country else a.code + (role.code or "")  # the state known, the text's sector
-        elif role.former and a.code and a.code[3:].startswith("GOV"):
+        elif former_office(role) and a.code and a.code[3:].startswith("GOV"):
             a.code = a.code[:3] + "ELI"
         elif present_office(role, a):
             # ``President X`` with no ``former``: the text says X holds the office now; the
@@ -101,6 +101,12 @@ def attach(st: State, start: int, end: int, aid: str, role: Role | None, hit: KB
     add_mention(st, start, end, key_of(a), method, conf, rule)
     if role is not None and role.title and role.sector and role.sector.startswith("GOV"):
         st.titles.setdefault(aid, role.title)
+
+
+def former_office(role: Role) -> bool:
+    """The role is a past office (``former President X``, ``former ** X``, ``X, the former minister``), not a past
+    trade (``X, the former law lecturer``): a former word over no sector or a government one."""
+    return role.former and (not role.sector or role.sector.startswith(("GOV", "ELI")))
 
 
 def present_office(role: Role, a: Actor) -> bool:
