@@ -38,3 +38,19 @@ def test_a_former_trade_leaves_the_office_holder_in_office(pipeline):
     """``X, the former insurance salesman,``: a past trade, not a past office; the tables' president stays GOV."""
     codes = _codes(pipeline, "In Kenya, William Ruto, the former insurance salesman, signed the budget.")
     assert any(c == "KENGOV" for c in codes.values())
+
+
+def test_a_counterpart_is_an_official_of_the_state_written_before_it(pipeline):
+    codes = _codes(pipeline, "Kamran Aliyev and his Armenian counterpart Aram Petrosyan initialled the treaty.")
+    assert codes.get("Aram Petrosyan") == "ARMGOV"
+
+
+def test_a_states_leader_is_its_office_holder_the_text_names_most(pipeline):
+    """Two holders of a state's top offices named; ``the <nationality> leader`` is the one the text is about."""
+    from diplograph.records import Document
+
+    text = ("Serbian President Marko Ilic met students in Belgrade. Prime Minister Goran Savic stayed away. "
+            "Ilic promised elections. Critics say Ilic controls the courts. The Serbian leader denied it.")
+    a = pipeline.analyze_one(Document("t", text, "2025-06-01"))
+    who = [x.name for x in a.actors for m in x.mentions if m.text.endswith("Serbian leader")]
+    assert who == ["Marko Ilic"]

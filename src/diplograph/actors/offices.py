@@ -214,7 +214,18 @@ def _named_holder(st: State, country: str, title: str) -> Actor | None:
             fits.append(p)
     if not fits:
         fits = _introduced(st, country, title)
+    if len(fits) > 1 and title in word_class("leader_nouns"):
+        fits = _most_named(fits)  # "the Serbian leader" of a text naming its president and its prime minister
     return fits[0] if len(fits) == 1 else None
+
+
+def _most_named(people: list[Actor]) -> list[Actor]:
+    """Of several holders of a state's top offices, the one the text names most often by name (the state's
+    leader the text is about); all of them on a tie."""
+    def named(p: Actor) -> int:
+        return sum(1 for m in p.mentions if m.text[:1].isupper() and m.method != "coref")
+    counts = sorted(((named(p), p) for p in people), key=lambda x: -x[0])
+    return [counts[0][1]] if counts[0][0] > counts[1][0] else people
 
 
 def _introduced(st: State, country: str, title: str) -> list[Actor]:

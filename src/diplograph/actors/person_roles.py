@@ -64,7 +64,8 @@ def _phrase(st: State, toks: list[int]) -> Phrase | None:
         words.append(doc[t].lower_)
     if not words or any(w in word_class("local_office_words") for w in words):
         return None  # no words, or a town's or a region's office: nothing of the state
-    former = any(past_word(w) for w in words)
+    # "the then president": the office at the time the text speaks of, not the date's
+    former = any(past_word(w) or w.rstrip("-") in word_class("time_anchor_words") for w in words)
     opposition = word_class("opposition_words")
     party = any(w in word_class("party_post_words") for w in words) or any(_is_party(st, t) for t in toks)
     civil = word_class("civil_general_heads")
@@ -133,9 +134,10 @@ def _subtree_until_comma(doc, head, skip: set[int]) -> list[int]:
     return [i for i in out if abs(i - head.i) <= 8]
 
 
-def _phrases(st: State, a: Actor) -> list[Phrase]:
+def _phrases(st: State, a: Actor, mine: list[int] | None = None) -> list[Phrase]:
     doc = st.doc
-    mine = sorted(t for t, aid in st.out.token_actor.items() if aid == a.id)
+    if mine is None:
+        mine = sorted(t for t, aid in st.out.token_actor.items() if aid == a.id)
     if not mine:
         return []
     # a nickname, a sobriquet or a pronoun says nothing of an office ("the Captain" is no soldier)
@@ -196,11 +198,10 @@ def _in_office(st: State, a: Actor) -> bool:
     return lr is not None and lr.sector == "GOV" and lr.country == a.country
 
 
-def _another_office(st: State, a: Actor, present: list[Phrase], phrases: list[Phrase]) -> bool:
-    """A present office the text gives a person the tables or a dictionary (not the text) date as a former leader
-    is another office than the one they left (``the interior minister`` of a former vice-president; not ``the country's third president``)."""
-    if any(p.former and p.sector == "GOV" for p in phrases):
-        return False  # the text itself calls them former ("former President X"): not contradicted here
+def _another_office(st: State, a: Actor, present: list[Phrase]) -> bool:
+    """A present office the text gives a person coded as a former leader (by the tables, a dictionary or another
+    phrase: "the former prime minister, now foreign minister") is another office than the one the tables say they
+    left (``the interior minister``; not ``the country's third president`` of a former president)."""
     lr = load_leaders().role_on(a.name, st.on, a.country) if st.on is not None else None
     left = set((lr.tenure.title or "").lower().split()) if lr is not None else set()
     return any(p.sector == "GOV" and not p.party and not (left & set(p.words)) for p in present)
@@ -211,13 +212,14 @@ def _bare_leader(p: Phrase) -> bool:
     return [w for w in p.words if w not in ("the", "a", "an")] in (["leader"], ["chief"])
 
 
-def sector_from_text(st: State, a: Actor) -> str | None:
-    """The sector the text's phrases give the person on the date, or None to keep the code."""
+def sector_from_text(st: State, a: Actor, mine: list[int] | None = None) -> str | None:
+    """The sector the text's phrases give the person on the date (``mine``: the person's tokens, if known), or
+    None to keep the code."""
     code = a.code or ""
     cur = code[3:6]
     if cur not in _SETTLED:
         return None
-    phrases = _phrases(st, a)
+    phrases = _phrases(st, a, mine)
     if not phrases:
         return None
     if cur == "GOV" and _in_office(st, a):
@@ -233,7 +235,7 @@ def sector_from_text(st: State, a: Actor) -> str | None:
         return "OPP"
     if "MIL" in sectors and cur in ("", "ELI"):
         return "MIL"
-    if state_office and (cur == "" or (cur == "ELI" and _another_office(st, a, present, phrases))):
+    if state_office and (cur == "" or (cur == "ELI" and _another_office(st, a, present))):
         return "GOV"
     if cur == "" and any(p.former and p.sector == "GOV" for p in phrases):
         return "ELI"
@@ -244,11 +246,14 @@ def settle_person_sectors(st: State) -> None:
     """Give every person with a state the sector the text's phrases say they hold on the date."""
     if not switched_on(SECTOR_FROM_TEXT):
         return
+    tokens: dict[str, list[int]] = {}
+    for t, aid in sorted(st.out.token_actor.items()):
+        tokens.setdefault(aid, []).append(t)
     for a in st.out.actors.values():
         if a.type != "person" or not a.country or len(a.country) != 3 or a.country.startswith("IGO"):
             continue
         if a.code and a.code[:3] != a.country:
             continue
-        sector = sector_from_text(st, a)
+        sector = sector_from_text(st, a, tokens.get(a.id, []))
         if sector is not None and sector != (a.code or "")[3:6]:
             a.code = a.country + sector

@@ -150,6 +150,12 @@ def role_before(doc: Doc, name_start: int, hits: dict[int, tuple[int, int, KBHit
         if low in SKIP_WORDS:
             i -= 1
             continue
+        if low in word_class("counterpart_nouns") and role.sector is None and role.redaction is None and not seen_any:
+            role.sector = "GOV"  # ``his Armenian counterpart X``: an official of that state, the possessor's office
+            role.start = i
+            seen_any = True
+            i -= 1
+            continue
         if role.redaction is not None and role.sector is None and role.country is None and not seen_any \
                 and low in _compound_words():
             i -= 1  # ``the Turkish foreign ** X``: the visible first word of the hidden title; its state before it
