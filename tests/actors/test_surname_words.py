@@ -88,3 +88,22 @@ def test_a_father_and_a_son_who_share_a_family_name_stay_two(pipeline):
     # the lone family word two people share goes to neither by this rule
     got = covering_actor(a, text, "Berraquero", 5)
     assert got is None or not any((m.rule or "") == "mention.lone_surname" for m in got.mentions)
+
+
+
+def test_a_later_part_of_a_longer_name_is_no_namesake_of_the_tables(pipeline):
+    # "Tomé Vieira" is inside the document's "Rui Tomé Vieira": not the tables' surname-only leader Vieira
+    text = ("The Portuguese opposition leader Rui Tomé Vieira spent the week attacking the budget. Rui Tomé, as "
+            "everyone in Lisbon calls him, wants an early election. Tomé Vieira's allies are less sure.")
+    a = analysed(pipeline, text)
+    assert len([x for x in a.actors if x.type == "person" and "Vieira" in x.name]) == 1
+    got = covering_actor(a, text, "Tomé Vieira", 2)
+    assert got is not None and got.name == "Rui Tomé Vieira"
+
+
+def test_a_titled_surname_before_the_full_name_is_that_person(pipeline):
+    # the portfolio word of the title ("Interior") is no given name; the surname is the first part of a compound
+    text = ("Interior Minister Okonjo said the curfew would stay. Later the minister, Chidike Okonjo-Ezeani, told "
+            "reporters that the army would help.")
+    a = analysed(pipeline, text)
+    assert len([x for x in a.actors if x.type == "person" and "Okonjo" in x.name]) == 1

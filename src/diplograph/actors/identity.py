@@ -80,8 +80,14 @@ def _mention_names(a: Actor, st: State) -> list[str]:
 @lru_cache(maxsize=1 << 14)
 def _mention_name(text: str) -> str:
     words = [w for w in re.split(r"\s+", text.strip()) if w and w[:1].isupper() and w != "**"
-             and w.lower() not in st_titles()]
+             and w.lower() not in st_titles() and w.lower() not in _portfolios()]
     return " ".join(w.rstrip("'s").rstrip("’s") if w.endswith(("'s", "’s")) else w for w in words)
+
+
+def _portfolios() -> frozenset[str]:
+    """A title's portfolio word (``Interior`` of ``Interior Minister X``) is no word of the name after it."""
+    from ..lexicon import word_class
+    return word_class("portfolio_words")
 
 
 def st_titles() -> frozenset[str]:

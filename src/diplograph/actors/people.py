@@ -172,7 +172,10 @@ def _person_leader(n: Name) -> Identity | None:
         return None
     lr = n.leader()
     if lr is not None and (named_in_document(n, lr.tenure.leader) or (
-            part_of_document_name(n.st, n.name) and shared_units(n.name, lr.tenure.leader) < len(units(lr.tenure.leader)))):
+            part_of_document_name(n.st, n.name)
+            and shared_units(n.name, lr.tenure.leader) < max(2, len(units(lr.tenure.leader))))):
+        # a part of a longer name the document gave a person is that person's, unless the tables' own name (two
+        # words at least: a surname-only tenure identifies no one) is all in it
         return None
     if lr is not None and (len(n.words) > 1 or n.role is not None or n.st.doc[n.s].ent_type_ == "PERSON"):
         note_beyond_data(n.st)  # the role on a date after the tables end is the last known one

@@ -40,6 +40,10 @@ def _full_people(st: State) -> list[Actor]:
     return [a for a in st.out.actors.values() if a.type == "person" and len(core_words(a.name)) >= 2]
 
 
+def _voiced(key: str) -> bool:
+    return any(c in "aeiouy" for c in key)
+
+
 def link_lone_surnames(st: State) -> None:
     """``mention.lone_surname`` (see the module's docstring)."""
     if not switched_on(LONE_SURNAME):
@@ -75,7 +79,8 @@ def link_lone_surnames(st: State) -> None:
         for a in people:
             if a.id not in st.out.actors:
                 continue
-            found = [x for v in every[a.id] if (x := tier(u[0], v)) is not None]
+            # (a word with no vowel is an abbreviation, no name: ``Dollars`` has the consonants of ``Dlrs``)
+            found = [x for v in every[a.id] if _voiced(v[0]) and (x := tier(u[0], v)) is not None]
             if not found:
                 continue
             x = min(found)
