@@ -124,8 +124,9 @@ def locate_by_events(resolved: ResolvedActors, events: list[Event], kb: Knowledg
             if (a.code or "")[:3] in abroad and loc.rule != CLAUSE:
                 continue  # soldiers are often abroad: only where their own clause happens
             b = actors.get(other.actor) if other is not None and other.actor else None
-            if b is not None and b.type == "state":
+            if b is not None and b.type == "state" and b.country == code:
                 continue  # the state itself acts on them (often read from this very place): no evidence
+                # (a foreign state acting there is no reading of the place: ``X forces shelled villages in Y``)
             if b is not None and b.country and b.country != code and (a.code or "")[:3] in abroad:
                 continue
             where.setdefault(a.id, set()).add(code)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import word_class
+from ..lexicon import sectors_with, word_class
 from ..nlp import sentence_of
 from .coref import DEFINITE, PERSON_NOUNS
 from .decide import mention_rule
@@ -145,12 +145,25 @@ def sentence_state(st: State, token: int, abroad: bool = False) -> str | None:
         c = state_of_span(st, st.hits[t][2])
         if c is None:
             continue
-        if abroad and owned_by_other_people(st, t, token):
-            return None
+        if (abroad or _armed_noun(st, st.doc[t].head.i)) and owned_by_other_people(st, t, token):
+            return None  # (a foreign force's nationality says nothing of whom it strikes: ``X forces
+            # shelled villages``, ``X forces shelled regime positions``; they are where it happens)
         states.add(c)
         if len(states) > 1:
             return None
     return next(iter(states)) if states else None
+
+
+def _armed_noun(st: State, noun: int) -> bool:
+    """The token is a sector noun of a sector often abroad (soldiers, forces, warplanes)."""
+    span = st.hits.get(noun)
+    hit = span[2] if span is not None else None
+    if hit is None:  # a nationality's noun the state's own reading took in (``Turkish forces``)
+        found = st.kb.longest_match([st.doc[noun].text.upper()], 0)
+        hit = found[1] if found is not None else None
+    if hit is None or hit.agent is None:
+        return st.doc[noun].lemma_.lower() in word_class("armed_force_nouns")
+    return any(k in hit.agent.code for k in sectors_with("abroad"))
 
 
 def names_no_state(st: State, token: int) -> bool:
@@ -181,8 +194,15 @@ def owned_by_other_people(st: State, t: int, token: int) -> bool:
     own = st.hits.get(token)
     if own is not None and own[0] <= noun.i < own[1]:
         return False
-    a, b = argument_of(noun), argument_of(st.doc[token])
+    a, b = argument_of(noun), argument_of(_through_compound(st.doc[token]))
     return a is not None and b is not None and a[0] == b[0] and a[1] != b[1]
+
+
+def _through_compound(tok: Token) -> Token:
+    """The noun a compound modifier belongs to (``regime positions``: the positions are the argument)."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
 
 
 def clause_location(st: State, token: int) -> str | None:
