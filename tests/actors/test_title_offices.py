@@ -5,10 +5,12 @@ Made-up people, parties and places, except where a rule reads the leader tables 
 person no alias article names)."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from diplograph.actors import redactions, title_choice  # noqa: F401  (registers the title rules)
-from diplograph.actors.title_offices import organisation_heads, text_features
+from diplograph.actors.title_offices import organisation_heads, party_head_titles, text_features
 from diplograph.records import Document
 
 
@@ -64,7 +66,15 @@ def test_every_organisation_noun_has_a_head_title(word):
     assert organisation_heads()[word]
 
 
-def test_whether_the_document_writes_the_title_word_is_a_feature():
-    words = frozenset({"the", "presidency", "budget"})
-    assert text_features("President", words) == {"in_text": 1.0}
-    assert text_features("governor", words) == {"in_text": 0.0}
+def test_how_often_the_document_writes_the_title_word_is_a_feature():
+    words = Counter({"the": 9, "presidency": 1, "president": 2, "budget": 1, "leader": 1})
+    got = text_features(["President", "governor", "leader"], words)
+    assert [f["in_text"] for f in got] == [1.0, 0.0, 1.0]
+    assert [f["text_most"] for f in got] == [1.0, 0.0, 0.0]
+    assert got[0]["text_count"] > got[2]["text_count"] > got[1]["text_count"] == 0.0
+
+
+def test_a_party_next_to_the_redaction_proposes_what_the_states_party_heads_are_called(pipeline):
+    got = candidates(pipeline, "In Dar es Salaam, Tanzania's ruling party's ** Tomas Brenner spoke on Monday.")
+    assert "party_head" in got[0].get("chairman", [])
+    assert party_head_titles()["GBR"][0] == "leader"

@@ -27,6 +27,7 @@ Published in ``ResolvedActors.restored``; the normalize stage's records are not 
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -44,8 +45,8 @@ from .state import State, state_of_span
 from .title_choice import Candidate, choose, merge, tracing as TRACE_ON
 from .title_sources import (CUE_NEAR, CUE_SENTENCE, KB_NAME, SAME_PERSON, TEXT_ELSEWHERE, cue_near, cue_sentence,
                             is_office_title, kb_name, same_person, text_elsewhere)
-from .title_offices import (CUE_OTHER, DESCRIBED, KB_ANY, LEADS, NAMED_ORG, cue_other, described, document_words,
-                            kb_any, leads, named_organisation, text_features)
+from .title_offices import (CUE_OTHER, DESCRIBED, KB_ANY, LEADS, NAMED_ORG, PARTY_HEAD, cue_other, described,
+                            document_words, kb_any, leads, named_organisation, party_head, text_features)
 from .title_context import (DEPUTY, FORMER, INCOMING, ORG_BEFORE, PERSON_SECTOR, deputy, former_office, incoming,
                             organisation_before, person_sector)
 
@@ -443,10 +444,11 @@ TITLE_RULES = ((TEXT_TITLE, _text_title), (COMPOUND, _compound), (DEPUTY, deputy
                (KB_NAME, kb_name), (REPEATED, _repeated), (PLACE_OFFICE, _place_office), (REGION_OFFICE, _region_office),
                (PERSON_SECTOR, person_sector), (SAME_PERSON, same_person), (GOV_ROLE, _government_role),
                (CUE_NEAR, cue_near), (CUE_SENTENCE, cue_sentence), (KB_ANY, kb_any), (LEADS, leads),
-               (CUE_OTHER, cue_other), (DESCRIBED, described), (NAMED_ORG, named_organisation))
+               (CUE_OTHER, cue_other), (DESCRIBED, described), (NAMED_ORG, named_organisation),
+               (PARTY_HEAD, party_head))
 
 
-def _candidates(r: Redacted, words: frozenset[str]) -> list[Candidate]:
+def _candidates(r: Redacted, words: Counter[str]) -> list[Candidate]:
     """Every switched-on title rule's proposals for the redaction, one candidate per title; each says whether
     the document writes its word elsewhere (``words``: the document's words)."""
     proposals: list[tuple[str, str]] = []
@@ -455,8 +457,8 @@ def _candidates(r: Redacted, words: frozenset[str]) -> list[Candidate]:
         for title in ([value] if isinstance(value, str) else value or []):
             proposals.append((name, title))
     out = merge(proposals)
-    for c in out:
-        c.extra.update(text_features(c.title, words))
+    for c, f in zip(out, text_features([c.title for c in out], words)):
+        c.extra.update(f)
     return out
 
 

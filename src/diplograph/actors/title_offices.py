@@ -18,6 +18,8 @@ Besides, :func:`text_features` says of a candidate whether the document writes i
 """
 from __future__ import annotations
 
+import math
+from collections import Counter
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -25,6 +27,7 @@ from spacy.tokens import Doc
 from ..lexicon import table, word_class
 from ..text.normalize import PLACEHOLDER
 from .decide import mention_rule
+from .owners import dominant_state
 from .leaders import load_leaders
 from .spelling import shared_units, units
 from .state import State
@@ -45,6 +48,10 @@ NAMED_ORG = mention_rule("mention.title_named_organisation", 0.3,
                          "a censored title right after a name the tagger reads as an organisation, or a party word "
                          "(Labour **, the AfD's **, ** of <party>), is the head of a party: leader, chairman, "
                          "president", ("parse", "lexicon:party_words"))
+PARTY_HEAD = mention_rule("mention.title_party_head", 0.77,
+                          "a censored title next to a party (the party's **, Labour **, the <party> **) is what the "
+                          "head of a party is called in the person's state (kb/party_head_titles.tsv)",
+                          ("kb:party_head_titles", "lexicon:party_words", "lexicon:led_organisation_nouns"))
 CUE_OTHER = mention_rule("mention.title_cue_other", 0.15,
                          "a censored title after a cue word is one of the less usual titles the cue suggests "
                          "(kb/title_cues.tsv, after the first)", ("kb:title_cues",))
@@ -209,19 +216,28 @@ def cue_other(r: Redacted) -> list[str] | None:
 
 # a feature: the document writes the title's word elsewhere ---------------------------------------------
 
-def document_words(doc: Doc) -> frozenset[str]:
-    """The lower-case words and lemmas of the document, redactions left out."""
-    return frozenset(w for tok in doc if tok.text != PLACEHOLDER for w in (tok.lower_, tok.lemma_.lower()))
+def document_words(doc: Doc) -> Counter[str]:
+    """How often the document writes each lower-case word (and lemma), redactions left out."""
+    return Counter(w for tok in doc if tok.text != PLACEHOLDER for w in {tok.lower_, tok.lemma_.lower()})
 
 
-def text_features(title: str, words: frozenset[str]) -> dict[str, float]:
-    """``in_text``: the title's last word (or a word it starts: ``presidency``, ``presidential``) is in the
-    document."""
+def _written(title: str, words: Counter[str]) -> int:
+    """How often the document writes the title's last word, or a word it starts (``presidency``)."""
     head = title.lower().replace("-", " ").split()[-1] if title.strip() else ""
     if not head:
-        return {}
+        return 0
     stem = head[:-2] if len(head) > 6 else head
-    return {"in_text": float(head in words or any(w.startswith(stem) for w in words if len(w) > len(stem)))}
+    return words.get(head, 0) + sum(n for w, n in words.items() if w != head and w.startswith(stem))
+
+
+def text_features(titles: list[str], words: Counter[str]) -> list[dict[str, float]]:
+    """Per candidate title: ``in_text`` (the document writes its word elsewhere), ``text_count`` (how often, log)
+    and ``text_most`` (more often than any rival's)."""
+    counts = [_written(t, words) for t in titles]
+    top = max(counts, default=0)
+    alone = counts.count(top) == 1
+    return [{"in_text": float(n > 0), "text_count": math.log1p(n), "text_most": float(n == top and n > 0 and alone)}
+            for n in counts]
 
 
 # the text's descriptions of the person ----------------------------------------------------------------
@@ -285,3 +301,23 @@ def _unknown_name(r: Redacted, i: int) -> bool:
         return False
     a = st.out.actor_at(i)
     return a is None or a.type not in ("person", "state")
+
+
+# what a party's head is called in the person's state ------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def party_head_titles() -> dict[str, tuple[str, ...]]:
+    return {r["country"]: tuple(t.strip() for t in r["titles"].split("|") if t.strip())
+            for r in table("kb", "party_head_titles.tsv")}
+
+
+def party_head(r: Redacted) -> list[str] | None:
+    """``the party's ** X``, ``Labour ** X``, ``the Zandrovi ** X``: the usual title of a party's head in the
+    person's state (else the state the descriptor names, else the document's)."""
+    doc = r.st.doc
+    words = {doc[i].lower_ for i in near_tokens(r)}
+    party = words & (word_class("led_organisation_nouns") | word_class("party_words") | {"opposition"})
+    if not party and not named_organisation(r):
+        return None
+    state = (r.person.country if r.person is not None else None) or r.state or dominant_state(r.st)
+    return list(party_head_titles().get(state or "", ())) or None
