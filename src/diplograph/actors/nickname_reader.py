@@ -166,6 +166,11 @@ def _person(st: State, tok: Token, ep: tuple[int, int]) -> Actor | None:
         return a
     if tok.lower_ in PRONOUNS:
         return antecedent(st, tok.i, pronoun_gender(tok), skip=ep)
+    if tok.pos_ == "NOUN" and tok.text.islower() and any(c.lower_ == "the" for c in tok.children) and (
+            tok.lower_ in word_class("title_heads") | word_class("person_nouns") | word_class("descriptor_nouns")):
+        # "where the junta chief is known as E": a definite description of a person no rule bound points
+        # back, as a pronoun does, to the person the text was about
+        return antecedent(st, tok.i, None, skip=ep)
     return None
 
 

@@ -32,7 +32,7 @@ from .decide import mention_rule, switched_on
 from .name_forms import (CLIPPED, HONORIFIC, INITIALS, claim, clipped, garbled_surnames, honorifics, initials,
                          is_person, weak_actor)
 from .identity import PARTIAL_NAME
-from .sobriquets import SOBRIQUET, bind_sobriquets
+from .sobriquets import SOBRIQUET, bind_sobriquets, table_bearer
 from .pronoun_people import antecedent, pronoun_gender
 from .spelling import units
 from .state import CAPITALISED, State, positions
@@ -288,6 +288,8 @@ def _introductions(st: State) -> None:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             if nick is not None and obj is not None:
                 person = _person_at(st, obj, nick)
+                if obj.lower_ in ("him", "her"):  # a pronoun's guess yields to the table's bearer the text names
+                    person = table_bearer(st, nick) or person
                 if person is not None:
                     if not any(st.out.token_actor.get(t) == person.id and st.out.actors[person.id].mentions
                                for t in range(*nick) if not weak_actor(st, person.id)):

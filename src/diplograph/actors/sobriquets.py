@@ -263,3 +263,14 @@ def _bearer(st: State, bearers: tuple[Bearer, ...], named_states: set[str]) -> t
     if not named:
         named = [b for b in bearers if b.context == "state" and b.state in named_states]
     return (named[0].person, named[0].state) if len(named) == 1 else None
+
+
+def table_bearer(st: State, span: tuple[int, int]) -> Actor | None:
+    """The one person the document names who bears the words at ``span`` as a sobriquet of the table: what a
+    pronoun in an introduction (``E, as the press dubbed him``) most likely points to."""
+    words = [t.text for t in st.doc[span[0]:span[1]] if t.text not in ('"', "“", "”", "'")]
+    bearers = sobriquets().get(_norm(" ".join(words))) or sobriquets().get("the " + " ".join(words))
+    if not bearers:
+        return None
+    named = [a for b in bearers for a in _named(st, b.person)]
+    return named[0] if len(named) == 1 else None
