@@ -28,9 +28,10 @@ from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .decide import mention_rule, switched_on
 from .epithet_uses import bind_epithet, from_table, only_these_words, usable
-from .epithet_words import (CLOSE, OPEN, PRONOUNS, antecedent, articles, epithet_at, epithet_before, name_like,
-                            personal, pronoun_gender)
+from .epithet_words import CLOSE, OPEN, PRONOUNS, articles, epithet_at, epithet_before, personal
 from .name_forms import is_person, weak_actor
+from .nickname_slots import (actor_end, after_person, candidate, copula_what, opening_participle, person_at,
+                             quoted_predicate, skip_adverbs, zero_relative)
 from .state import CAPITALISED, State, positions
 
 GENERAL = mention_rule("mention.nickname_general", 0.7,
@@ -55,17 +56,8 @@ def _verbs() -> frozenset[str]:
     return word_class("nickname_verbs") - {"name", "describe", "address"}
 
 
-def _skip_adverbs(doc, i: int, end: int) -> int:
-    while i < end and doc[i].pos_ == "ADV" and doc[i].text.islower() and doc[i].lower_ not in ("as", "so"):
-        i += 1
-    return i
 
 
-def _actor_end(st: State, i: int) -> int:
-    aid = st.out.token_actor.get(i)
-    while i + 1 < len(st.doc) and aid is not None and st.out.token_actor.get(i + 1) == aid:
-        i += 1
-    return i + 1
 
 
 def _so_called(doc, i: int, end: int) -> int:
@@ -82,26 +74,26 @@ def _after(st: State, v: Token) -> tuple[tuple[int, int] | None, Token | None]:
     """The nickname written after the verb, and the object token (a person or pronoun) read on the way."""
     doc = st.doc
     end = sentence_of(doc, v.i).end
-    i = _skip_adverbs(doc, v.i + 1, end)
+    i = skip_adverbs(doc, v.i + 1, end)
     lemma = v.lemma_.lower()
     if i < end and doc[i].lower_ == "to" and lemma == "refer":
         i += 1
     obj: Token | None = None
     if i < end and doc[i].lower_ in PRONOUNS and doc[i].lower_ not in ("his", "hers"):
         obj, i = doc[i], i + 1
-    elif i < end and _cand(st, st.out.actor_at(i)) is not None:
-        j = _actor_end(st, i)
+    elif i < end and candidate(st, st.out.actor_at(i)) is not None:
+        j = actor_end(st, i)
         obj, i = doc[j - 1], j
     else:  # "mock Cambodian tycoon P as E": a description, then the person right before ``as``
         for j in range(i, min(end, i + 8)):
             if doc[j].is_punct or doc[j].lower_ == "as" or doc[j].pos_ in ("VERB", "AUX"):
                 break
-            if _cand(st, st.out.actor_at(j)) is not None:
-                e = _actor_end(st, j)
+            if candidate(st, st.out.actor_at(j)) is not None:
+                e = actor_end(st, j)
                 if e < end and doc[e].lower_ == "as":
                     obj, i = doc[e - 1], e
                 break
-    i = _skip_adverbs(doc, i, end)
+    i = skip_adverbs(doc, i, end)
     # "known to the traders of Mbare as E", "hailed by farmers as E": a short phrase before ``as``
     if i < end and doc[i].lower_ != "as":
         for j in range(i, min(end, i + 9)):
@@ -153,25 +145,8 @@ def _callers(v: Token, passive: bool) -> set[int]:
     return out
 
 
-def _cand(st: State, a: Actor | None) -> Actor | None:
-    """A person, or a name-like unknown that may be one: a candidate, made a person only once chosen."""
-    return a if is_person(a) or name_like(st, a) else None
 
 
-def _person(st: State, tok: Token, ep: tuple[int, int]) -> Actor | None:
-    if ep[0] <= tok.i < ep[1]:
-        return None
-    a = _cand(st, st.out.actor_at(tok.i))
-    if a is not None:
-        return a
-    if tok.lower_ in PRONOUNS:
-        return antecedent(st, tok.i, pronoun_gender(tok), skip=ep)
-    if tok.pos_ == "NOUN" and tok.text.islower() and any(c.lower_ == "the" for c in tok.children) and (
-            tok.lower_ in word_class("title_heads") | word_class("person_nouns") | word_class("descriptor_nouns")):
-        # "where the junta chief is known as E": a definite description of a person no rule bound points
-        # back, as a pronoun does, to the person the text was about
-        return antecedent(st, tok.i, None, skip=ep)
-    return None
 
 
 def _anchor(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
@@ -196,13 +171,13 @@ def _anchor(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
         j = rel - 1
     if j < start or doc[j].text not in _DASHES:
         if rel is None:
-            return _zero_relative(st, v, ep)
+            return zero_relative(st, v, ep)
     else:
         j -= 1
     for _ in range(2):  # the name, or an appositive description and the name before it
         if j < start:
             return None
-        a = _cand(st, st.out.actor_at(j))
+        a = candidate(st, st.out.actor_at(j))
         if a is not None and not (ep[0] <= j < ep[1]):
             return a
         if doc[j].pos_ not in ("NOUN", "PROPN", "ADJ"):
@@ -218,60 +193,10 @@ def _anchor(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
     return None
 
 
-def _zero_relative(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
-    """``P, the oligarch Ukrainians call E`` / ``P, a man his rivals call E``: a relative clause with no pronoun
-    on an appositive description (an article, lower-case words) of the person before the comma; read on the
-    surface, since the parser often makes the description the callers' compound."""
-    doc = st.doc
-    start = sentence_of(doc, v.i).start
-    for j in range(v.i - 1, max(start, v.i - 9), -1):
-        if doc[j].text in _DASHES and doc[j].text != "-":
-            k = j + 1
-            if k + 2 >= v.i or doc[k].lower_ not in ("the", "a", "an") or not doc[k + 1].text.islower() or \
-                    doc[k + 1].pos_ not in ("NOUN", "ADJ"):
-                return None
-            a = _cand(st, st.out.actor_at(j - 1)) if j > start else None
-            return a if a is not None and not (ep[0] <= j - 1 < ep[1]) else None
-        if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX") or doc[j].lower_ in ("who", "whom", "that", "which"):
-            return None
-    return None
 
 
-def _opening_participle(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
-    """``Known to all of X as E, former minister P died``: a naming participle opening the sentence; the person
-    is the first name after the comma that closes the nickname (over a title or a short description)."""
-    doc = st.doc
-    sent = sentence_of(doc, v.i)
-    k = v.i - 1
-    while k >= sent.start and doc[k].pos_ == "ADV":
-        k -= 1
-    if k >= sent.start or v.tag_ != "VBN":
-        return None
-    i = ep[1] + (ep[1] < len(doc) and doc[ep[1]].text in CLOSE)
-    if i >= sent.end or doc[i].text != ",":
-        return None
-    for j in range(i + 1, min(sent.end, i + 6)):
-        a = _cand(st, st.out.actor_at(j))
-        if a is not None:
-            return a
-        if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"):
-            return None
-    return None
 
 
-def _copula_what(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
-    """``P is what the tabloids call E``: the subject of the copula whose predicate is the ``what`` clause."""
-    doc = st.doc
-    what = next((c for c in v.children if c.lower_ == "what"), None)
-    if what is None and v.i >= 3 and doc[v.i - 2].lower_ == "what":
-        what = doc[v.i - 2]
-    if what is None or what.i < 1:
-        return None
-    be = next((t for t in (v.head, doc[what.i - 1]) if t.lemma_ == "be" and t.i < what.i), None)
-    if be is None:
-        return None
-    subj = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return _person(st, subj, ep) if subj is not None else None
 
 
 def _head_person(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
@@ -281,9 +206,9 @@ def _head_person(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
     if v.dep_ not in ("acl", "relcl") or v.head.i == v.i:
         return None
     head = v.head
-    a = _person(st, head, ep)
+    a = person_at(st, head, ep)
     if a is None and head.lower_ in word_class("person_nouns") and head.dep_ == "appos":
-        a = _person(st, head.head, ep)
+        a = person_at(st, head.head, ep)
     return a
 
 
@@ -296,9 +221,9 @@ def _apposition(st: State, ep: tuple[int, int]) -> Actor | None:
         j = i + 1
         while j < min(len(doc), i + 4) and st.out.actor_at(j) is None and CAPITALISED.match(doc[j].text):
             j += 1  # a title before the name the recogniser left out of it ("Speaker P")
-        a = _cand(st, st.out.actor_at(j)) if j < len(doc) else None
+        a = candidate(st, st.out.actor_at(j)) if j < len(doc) else None
         if a is not None:
-            e = _actor_end(st, j)
+            e = actor_end(st, j)
             if e >= len(doc) or doc[e].text in (",", ")", ".", ";", "--", "—", "–"):
                 return a
     return None
@@ -318,7 +243,7 @@ def _passive_subject(st: State, v: Token, ep: tuple[int, int]) -> Actor | None:
     subj = nearest(v, ("nsubjpass", "nsubj"))
     if subj is None and v.dep_ == "xcomp":
         subj = nearest(v.head, ("nsubj",))
-    return _person(st, subj, ep) if subj is not None else None
+    return person_at(st, subj, ep) if subj is not None else None
 
 
 def _so_called_object(st: State, v: Token) -> tuple[tuple[int, int], Actor] | None:
@@ -334,7 +259,7 @@ def _so_called_object(st: State, v: Token) -> tuple[tuple[int, int], Actor] | No
     ep = epithet_at(doc, v.i + 1)
     verb = doc[j].head
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
-    person = _person(st, obj, ep) if ep is not None and obj is not None else None
+    person = person_at(st, obj, ep) if ep is not None and obj is not None else None
     return (ep, person) if ep is not None and person is not None else None
 
 
@@ -360,22 +285,22 @@ def _read(st: State, v: Token) -> tuple[tuple[int, int], Actor] | None:
             scores[a.id] = (s, a)
 
     if obj is not None:
-        add(_person(st, obj, ep), "object", obj.i)
+        add(person_at(st, obj, ep), "object", obj.i)
     for c in v.children:
         if c.dep_ in ("dobj", "dative", "nsubjpass") and not (ep[0] <= c.i < ep[1]):
-            add(_person(st, c, ep), "object", c.i)
+            add(person_at(st, c, ep), "object", c.i)
     add(_passive_subject(st, v, ep), "passive")
     if not before or obj is None:
         add(_anchor(st, v, ep), "anchor")
         add(_head_person(st, v, ep), "anchor")
     add(_apposition(st, ep), "apposition")
-    add(_copula_what(st, v, ep), "passive")
+    add(copula_what(st, v, ep), "passive")
     if not before:
-        add(_opening_participle(st, v, ep), "anchor")
+        add(opening_participle(st, v, ep), "anchor")
     if v.dep_ == "advcl" and v.i < v.head.i and v.i == sentence_of(doc, v.i).start:
         subj = next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            add(_person(st, subj, ep), "anchor")  # "Dubbed E by investors, P cut rates"
+            add(person_at(st, subj, ep), "anchor")  # "Dubbed E by investors, P cut rates"
     if not scores:
         return None
     ranked = sorted(scores.values(), key=lambda x: -x[0])
@@ -405,12 +330,12 @@ def _noun_read(st: State, noun: Token) -> tuple[tuple[int, int], Actor] | None:
             if c.i in callers or c.i == rel.i:
                 continue
             if c.dep_ in ("dobj", "dative", "nsubjpass", "pobj") or c.lower_ in PRONOUNS:
-                a = _person(st, c, ep)
+                a = person_at(st, c, ep)
                 if a is not None and a not in people:
                     people.append(a)
     if not people:
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-        a = _person(st, poss, ep) if poss is not None else None
+        a = person_at(st, poss, ep) if poss is not None else None
         people = [a] if a is not None else []
     return (ep, people[0]) if len(people) == 1 else None
 
@@ -420,7 +345,7 @@ def _parenthesis(st: State, i: int) -> tuple[tuple[int, int], Actor] | None:
     doc = st.doc
     if i < 2:
         return None
-    after = _after_person(st, i)
+    after = after_person(st, i)
     if after is not None:
         return after
     ep = epithet_before(doc, i)
@@ -430,49 +355,12 @@ def _parenthesis(st: State, i: int) -> tuple[tuple[int, int], Actor] | None:
     if not is_person(a) or a.code is None:  # type: ignore[union-attr]
         return None  # a name the tables and the text's titles say nothing of may be the phrase's translation
     assert a is not None
-    e = _actor_end(st, i + 1)
+    e = actor_end(st, i + 1)
     return (ep, a) if e < len(doc) and doc[e].text == ")" else None
 
 
-def _after_person(st: State, i: int) -> tuple[tuple[int, int], Actor] | None:
-    """``P (the E)`` / ``P ("E")``: a quoted nickname, or one with its article, alone inside a parenthesis right
-    after a person's name (not an acronym, a party, a state or a place the knowledge base knows)."""
-    doc = st.doc
-    a = _cand(st, st.out.actor_at(i - 1))
-    if a is None or i + 2 >= len(doc):
-        return None
-    j = i + 1
-    quoted_ = doc[j].text in OPEN
-    if not quoted_ and doc[j].lower_ not in articles():
-        return None
-    ep = epithet_at(doc, j)
-    if ep is None:
-        return None
-    e = ep[1] + (ep[1] < len(doc) and doc[ep[1]].text in CLOSE)
-    if e >= len(doc) or doc[e].text != ")" or any(
-            t in st.hits or (t in st.out.token_actor and not weak_actor(st, st.out.token_actor[t]))
-            for t in range(*ep) if doc[t].lower_ not in articles()):
-        return None
-    return ep, a
 
 
-def _quoted_predicate(st: State, be: Token) -> tuple[tuple[int, int], Actor] | None:
-    """``P is (simply) "the E" (to his friends)``: a copula whose predicate is a quoted, capitalised name."""
-    doc = st.doc
-    end = sentence_of(doc, be.i).end
-    j = _skip_adverbs(doc, be.i + 1, end)
-    if j >= end or doc[j].text not in OPEN:
-        return None
-    ep = epithet_at(doc, j)
-    if ep is None or not any(CAPITALISED.match(t.text) for t in doc[ep[0]:ep[1]] if t.lower_ not in articles()):
-        return None
-    subj = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and be.i > 0:  # the parser hung the name elsewhere: the name right before the copula
-        subj = doc[be.i - 1]
-    if subj is None or subj.i > be.i:
-        return None
-    person = _person(st, subj, ep)
-    return (ep, person) if person is not None else None
 
 
 def _no_name(doc, ep: tuple[int, int]) -> bool:
@@ -512,7 +400,7 @@ def read_nicknames(st: State) -> None:
             got = _parenthesis(st, i)
         elif tok.lemma_ == "be":
             if tok.i + 1 < len(doc) and (doc[tok.i + 1].text in OPEN or doc[tok.i + 1].pos_ == "ADV"):
-                got = _quoted_predicate(st, tok)
+                got = quoted_predicate(st, tok)
         elif tok.lower_ in nouns and tok.pos_ in ("NOUN", "PROPN"):
             got = _noun_read(st, tok)
         elif tok.lower_ == "so":
