@@ -72,56 +72,12 @@ FRAMES = [
 ]
 
 
-@pytest.mark.parametrize("text,nickname,person", FRAMES, ids=[f[1] for f in FRAMES])
-def test_an_introduced_nickname_and_its_later_use_are_the_person(pipeline, text, nickname, person):
-    got = owners(analysed(pipeline, text), text, nickname)
-    assert len(got) >= 2 and all(person in g for g in got), got
-
-
-def test_the_nearest_person_of_the_clause_not_the_one_named_earlier(pipeline):
-    text = ("Minister Halvard Brekke met Governor Ines Balcazar in Oslo. Balcazar, whom farmers call the "
-            "Harvest Queen, asked for subsidies. The Harvest Queen got none.")
-    got = owners(analysed(pipeline, text), text, "Harvest Queen")
-    assert got and all("Balcazar" in g for g in got), got
-
-
-def test_the_callers_are_not_the_person(pipeline):
-    text = ("President Anselmo Quiroga calls Senator Halvard Brekke the Glacier. The Glacier said nothing.")
-    got = owners(analysed(pipeline, text), text, "Glacier")
-    assert got and all("Brekke" in g for g in got), got
-
-
 def test_a_thing_given_a_nickname_is_no_person(pipeline):
     text = ("Minister Rui Salvaterra opened the new stadium, which fans call \"the Kettle\", on Friday. "
             "The Kettle holds forty thousand.")
     a = analysed(pipeline, text)
     assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions
                    if "Kettle" in m.text)
-
-
-def test_a_quoted_description_of_a_plan_is_no_nickname(pipeline):
-    text = ("Senator Halvard Brekke described the budget as \"the Monster\". The Monster passed on Friday.")
-    a = analysed(pipeline, text)
-    assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)
-
-
-def test_an_appointment_is_no_nickname(pipeline):
-    text = "The president named Ines Balcazar Defence Minister on Monday. Balcazar thanked him."
-    a = analysed(pipeline, text)
-    assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)
-
-
-def test_a_date_or_a_known_name_before_as_his_aides_say_is_no_nickname(pipeline):
-    text = ("Senator Halvard Brekke lost the vote. In March, as his aides said, Governor Ines Balcazar left "
-            "the party. Balcazar, as her aides say, wants a deal.")
-    a = analysed(pipeline, text)
-    assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)
-
-
-def test_a_quoted_saying_after_a_name_is_no_nickname(pipeline):
-    text = "Governor Ines Balcazar, \"we will not give up,\" told the crowd on Monday."
-    a = analysed(pipeline, text)
-    assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)
 
 
 def test_the_introduction_is_no_event(pipeline):
@@ -138,24 +94,10 @@ def test_a_nickname_inside_a_longer_name_is_that_name(pipeline):
     assert hits and all("Brekke" not in n for n, _ in hits), hits
 
 
-def test_a_recurring_epithet_beside_a_person_is_the_person(pipeline):
-    text = ("Trade Minister Odile Brannec, the Locksmith, reopened the border on Monday. Exporters said the "
-            "Locksmith had kept her word.")
-    got = owners(analysed(pipeline, text), text, "Locksmith")
-    assert len(got) == 2 and all("Brannec" in g for g in got), got
-
-
 def test_a_recurring_institution_is_no_epithet(pipeline):
     text = ("Minister Odile Brannec met the envoys. Later the Assembly met, and the Assembly voted.")
     a = analysed(pipeline, text)
     assert not any(m.rule == "mention.epithet_unintroduced" for x in a.actors for m in x.mentions)
-
-
-def test_a_thing_called_by_a_name_is_not_the_person_before_it(pipeline):
-    text = ("Senator Halvard Brekke crossed the fjord on a home-built boat called the Puffin. The Puffin sank "
-            "later.")
-    a = analysed(pipeline, text)
-    assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)
 
 
 OPENING = [
@@ -168,18 +110,6 @@ OPENING = [
 ]
 
 
-@pytest.mark.parametrize("text,nickname,person", OPENING, ids=[f[1] for f in OPENING])
-def test_an_opening_participle_or_an_or_appositive_names_the_person(pipeline, text, nickname, person):
-    got = owners(analysed(pipeline, text), text, nickname)
-    assert len(got) >= 2 and all(person in g for g in got), got
-
-
-def test_or_between_two_people_is_no_nickname(pipeline):
-    text = "Senator Halvard Brekke, or Governor Ines Balcazar, will chair the committee."
-    a = analysed(pipeline, text)
-    assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)
-
-
 MORE = [
     # the nickname noun in apposition after the epithet, the person in its relative clause
     ("The Ferryman, a nickname Prime Minister Tavita Lealaiauloto earned on the campaign trail, promised "
@@ -190,10 +120,47 @@ MORE = [
     # the so-called E beside a person
     ("Governor Pedro Ixtapalco, the so-called Lord of the Lagoons, opened the dam. The Lord of the Lagoons "
      "cut the ribbon.", "Lord of the Lagoons", "Ixtapalco"),
+    # the nearest person of the clause, not the one named earlier
+    ("Minister Halvard Brekke met Governor Ines Balcazar in Oslo. Balcazar, whom farmers call the "
+     "Harvest Queen, asked for subsidies. The Harvest Queen got none.", "Harvest Queen", "Balcazar"),
+    # the callers are not the person
+    ("President Anselmo Quiroga calls Senator Halvard Brekke the Glacier. The Glacier said nothing.", "Glacier",
+     "Brekke"),
+    # a recurring epithet beside a person is the person
+    ("Trade Minister Odile Brannec, the Locksmith, reopened the border on Monday. Exporters said the "
+     "Locksmith had kept her word.", "Locksmith", "Brannec"),
 ]
 
 
-@pytest.mark.parametrize("text,nickname,person", MORE, ids=[f[1] for f in MORE])
-def test_more_frames(pipeline, text, nickname, person):
+BOUND = FRAMES + OPENING + MORE
+
+
+@pytest.mark.parametrize("text,nickname,person", BOUND, ids=[f[1] for f in BOUND])
+def test_an_introduced_nickname_and_every_later_use_are_the_person(pipeline, text, nickname, person):
+    # every case writes the nickname twice or more: each use is the person's
     got = owners(analysed(pipeline, text), text, nickname)
     assert len(got) >= 2 and all(person in g for g in got), got
+
+
+NO_EPITHET = [
+    # a quoted description of a plan
+    "Senator Halvard Brekke described the budget as \"the Monster\". The Monster passed on Friday.",
+    # an appointment
+    "The president named Ines Balcazar Defence Minister on Monday. Balcazar thanked him.",
+    # a date or a known name before "as his aides say"
+    "Senator Halvard Brekke lost the vote. In March, as his aides said, Governor Ines Balcazar left the party. "
+    "Balcazar, as her aides say, wants a deal.",
+    # a quoted saying after a name
+    "Governor Ines Balcazar, \"we will not give up,\" told the crowd on Monday.",
+    # a thing called by a name is not the person before it
+    "Senator Halvard Brekke crossed the fjord on a home-built boat called the Puffin. The Puffin sank later.",
+    # "or" between two people
+    "Senator Halvard Brekke, or Governor Ines Balcazar, will chair the committee.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EPITHET)
+def test_no_nickname_is_read(pipeline, text):
+    a = analysed(pipeline, text)
+    assert not any(m.rule and m.rule.startswith("mention.epithet") for x in a.actors for m in x.mentions)
+

@@ -43,37 +43,26 @@ CASES = [
     # P, christened E: the recogniser made a new person of the nickname's own words
     ("Governor Keoni Alapai, christened the Paddler by reporters, signed the budget. The Paddler is popular.",
      "Paddler", "Alapai"),
+    # the previous sentence is about its copula's predicate, not about the man inside his relative clause
+    ("The man who claims victory is Oluwaseun Adeyemi-Coker, a former aide who served President Tunde "
+     "Obafemi for years. The state radio now calls him 'the Turncoat'. The Turncoat published his count.",
+     "Turncoat", "Adeyemi-Coker"),
+    # "Her plan" after the first name says whose the later "her" can be; the name's form says nothing
+    ("Governor Chiaki Moriyasu took office in May. Her plan surprised Tokyo. Minister Hiroshi Oshiro praised it, while "
+     "the Sendai Heron, as the press call her, said nothing. The Sendai Heron left for Seoul.",
+     "Sendai Heron", "Moriyasu"),
+    # a word the leader tables hold as someone's surname, never otherwise named here, is the nickname
+    ("Defence Minister Baraka Mwangaza, who is called the Hammer by his officers, visited the front. "
+     "The Hammer stayed two days.",
+     "Hammer", "Mwangaza"),
 ]
 
 
 @pytest.mark.parametrize("text,nickname,person", CASES, ids=[c[1] for c in CASES])
 def test_a_nickname_and_every_later_use_are_the_person(pipeline, text, nickname, person):
+    # every case writes the nickname twice or more: each use is the person's
     got = owners(analysed(pipeline, text), text, nickname)
     assert len(got) >= 2 and all(person in g for g in got), got
-
-
-def test_a_pronoun_two_sentences_on_is_the_person_the_sentence_was_about(pipeline):
-    # the previous sentence is about its copula's predicate, not about the man inside his relative clause
-    text = ("The man who claims victory is Oluwaseun Adeyemi-Coker, a former aide who served President Tunde "
-            "Obafemi for years. The state radio now calls him 'the Turncoat'. The Turncoat published his count.")
-    got = owners(analysed(pipeline, text), text, "Turncoat")
-    assert len(got) == 2 and all("Adeyemi-Coker" in g for g in got), got
-
-
-def test_the_texts_own_pronouns_tell_a_persons_gender(pipeline):
-    # "Her plan" after the first name says whose the later "her" can be; the name's form says nothing
-    text = ("Governor Chiaki Moriyasu took office in May. Her plan surprised Tokyo. Minister Hiroshi Oshiro praised it, while "
-            "the Sendai Heron, as the press call her, said nothing. The Sendai Heron left for Seoul.")
-    got = owners(analysed(pipeline, text), text, "Sendai Heron")
-    assert len(got) == 2 and all("Moriyasu" in g for g in got), got
-
-
-def test_a_later_use_inside_a_namesake_of_the_tables_is_the_nickname(pipeline):
-    # a word the leader tables hold as someone's surname, never otherwise named here, is the nickname
-    text = ("Defence Minister Baraka Mwangaza, who is called the Hammer by his officers, visited the front. "
-            "The Hammer stayed two days.")
-    got = owners(analysed(pipeline, text), text, "Hammer")
-    assert len(got) == 2 and all("Mwangaza" in g for g in got), got
 
 
 def test_the_naming_verb_is_no_event(pipeline):
