@@ -44,8 +44,7 @@ GENERAL = mention_rule("mention.nickname_general", 0.7,
 _TIES = {"object": 5, "passive": 5, "anchor": 4, "apposition": 3}
 _MIN = 3
 _BE = ("to", "be", "being", "been", "is", "was", "are", "were", "has", "have", "had")
-_LEFT_SKIP = ("who", "whom", "is", "was", "also", "often", "widely", "being", "been", "now", "still", "once",
-              "simply", "sometimes", "popularly", "affectionately", "mockingly", "derisively", "locally")
+_LEFT_SKIP = word_class("nickname_left_skip")
 _DASHES = (",", "(", "--", "—", "–", "-")
 _MARKERS = ("as", "how", "what")
 _PREP_BEFORE_AS = ("to", "among", "in", "by", "across", "throughout", "on", "at", "within")

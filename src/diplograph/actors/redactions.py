@@ -90,7 +90,7 @@ GOV_ROLE = mention_rule("mention.title_government_role", 0.4,
 
 _DETERMINERS = word_class("office_determiners")
 _DEPUTY_WORDS = word_class("deputy_words")
-_RELATIVE = frozenset({"who", "is", "was", "now", "also", "still", "currently", "then"})
+_RELATIVE = word_class("redaction_relative_words")
 _OFFICE_ORDER = {"state": 0, "government": 1, "": 2, "other": 3}
 
 

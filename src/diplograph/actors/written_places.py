@@ -47,7 +47,7 @@ GUESSED = GUESSES | {"mention.unresolved_located", "mention.given_name_alone", "
 # prepositions after which a name says where (report_place_prepositions and a few of route and motion;
 # not "to", "from", "on", "between", "with": those also introduce parties — ``talks between X and Y``)
 # (not "into", "under": ``integrated into X``, ``under X's command`` name organisations)
-_ROUTE_PREPS = frozenset({"along", "via", "past", "off", "beyond", "throughout"})
+_ROUTE_PREPS = word_class("route_prepositions")
 _CHAIN = ("appos", "npadvmod", "nmod", "conj")
 
 

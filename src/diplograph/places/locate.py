@@ -22,6 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import word_class
 from ..nlp import sent_of, text_of, tokens_of
 from ..rules import REGISTRY, Proposal
 
@@ -49,9 +50,8 @@ DOCUMENT = REGISTRY.declare(
     description="the document's dominant place: the most named, the most specific on a tie")
 
 # Prepositions of place for an event (not "to"/"from" of motion, not "of" of possession).
-EVENT_LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within", "on",
-                  "along", "off", "nearby", "close", "between", "outskirts"}
-NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "outskirts", "off", "between"}
+EVENT_LOCATIVE = word_class("event_place_prepositions")
+NEAR_WORDS = word_class("near_words")
 _DISTANCE = re.compile(r"(?i)\b\d+(?:[.,]\d+)?\s*(?:km|kms|kilometers|kilometres|miles|mi)\b")
 
 

@@ -54,8 +54,7 @@ RULE_UNKNOWN = REGISTRY.declare(
     description="a capitalised name before a generic place word the gazetteer lacks: a place, unplaced")
 
 # Prepositions after which a capitalised name is a place.
-LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "from", "into", "to", "toward", "towards", "across",
-            "through", "throughout", "within", "of", "between", "on", "along", "off", "nearby", "via", "past"}
+LOCATIVE = word_class("toponym_prepositions")
 # Generic words after a name → the feature class and level they ask for.
 AREA_WORDS = {
     "province": 1, "governorate": 1, "region": 1, "state": 1, "oblast": 1, "prefecture": 1, "department": 1,
@@ -63,8 +62,7 @@ AREA_WORDS = {
     "subdistrict": 2, "sub-district": 2, "woreda": 2, "lga": 2, "raion": 2, "rayon": 2, "territory": 1,
     "subdivision": 2, "tehsil": 2, "upazila": 2, "countryside": 1, "emirate": 1, "canton": 2, "commune": 2,
 }
-SETTLEMENT_WORDS = {"city", "town", "village", "area", "camp", "neighbourhood", "neighborhood", "suburb", "locality",
-                    "township", "settlement", "hamlet", "quarter", "market", "port", "sector", "barangay"}
+SETTLEMENT_WORDS = word_class("settlement_words")
 _NOT_PLACE_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "DATE", "TIME", "MONEY",
                    "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "LANGUAGE"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -75,11 +73,8 @@ UNSEEN = "diplograph_unseen_places"
 if not Doc.has_extension(UNSEEN):
     Doc.set_extension(UNSEEN, default=None)
 # Prepositions after which an unknown name is taken for a place (not "to"/"from"/"of": motion, origin, owner).
-_UNSEEN_BEFORE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within", "between",
-                  "nearby", "outskirts"}
-_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "at", "an", "az", "de", "da", "del", "la", "le", "es", "ed",
-              "of", "the", "and", "bin", "ibn", "abu", "bani", "beni", "sur", "en", "y", "e", "do", "dos", "das",
-              "los", "las", "di", "du", "des", "wa", "van", "von", "am", "im", "na"}
+_UNSEEN_BEFORE = word_class("unseen_place_prepositions")
+_PARTICLES = word_class("place_name_particles")
 
 
 def find_toponyms(sdoc: Doc, gaz: Gazetteer, actors: Any = None) -> list[Toponym]:
@@ -513,9 +508,7 @@ def _actor_roles(found: list[Toponym], toks: list[Token]) -> None:
             t.stands_for_actor = True
 
 
-_GOVERNMENT_NOUNS = {"government", "authorities", "officials", "official", "administration", "leadership",
-                     "regime", "ministry", "spokesman", "spokeswoman", "spokesperson", "forces", "troops",
-                     "army", "police", "military"}
+_GOVERNMENT_NOUNS = word_class("place_government_nouns")
 
 
 def _context_countries(found: list[Toponym], actors: dict) -> Counter[str]:
