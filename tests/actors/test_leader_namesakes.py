@@ -79,3 +79,15 @@ def test_a_given_name_the_dictionary_lists_alone_does_not_split_a_full_name(pipe
     assert "Khalid" not in found and not (found.get("Khalid Rahmanov") or "").startswith("SAU"), found
     found = codes(pipeline, "King Khalid told reporters that he would visit Cairo.", "1980-06-01")
     assert (found.get("King Khalid") or "").startswith("SAU"), found
+
+
+def test_a_surname_only_tenure_is_not_a_namesake_in_the_same_text(pipeline):
+    # "Gusmao" held East Timor's presidency in 2002-07 (surname only in the list): beside the president named in
+    # full, another Gusmao the text gives no title (a spouse) holds no office, written before or after him.
+    for text in ("East Timor President Xanana Gusmao met the delegation. His wife, Lena Gusmao, hosted a dinner.",
+                 "Lena Gusmao hosted a dinner for the delegation. Her husband, President Xanana Gusmao, spoke."):
+        got = codes(pipeline, text, "2005-05-01")
+        assert got["Lena Gusmao"] is None, text
+        assert any(c == "TMPGOV" for m, c in got.items() if "Xanana" in m), text
+    # alone in the text, a full name the surname-only tenure fits is still its holder
+    assert codes(pipeline, "Lena Gusmao spoke in Dili on Monday.", "2005-05-01")["Lena Gusmao"] == "TMPGOV"

@@ -82,6 +82,7 @@ class Name:
     name: str
     role: Role | None
     late: bool = False  # second pass: every full name of the document is known
+    namesakes: frozenset[str] = frozenset()  # first words of the document's other full names with this surname
     words: list[str] = field(default_factory=list)
     _leader: LeaderRole | None | bool = False  # False: not looked up yet
 
@@ -177,6 +178,8 @@ def _person_leader(n: Name) -> Identity | None:
         # a part of a longer name the document gave a person is that person's, unless the tables' own name (two
         # words at least: a surname-only tenure identifies no one) is all in it
         return None
+    if lr is not None and surname_only(n, lr):
+        return None
     if lr is not None and (len(n.words) > 1 or n.role is not None or n.st.doc[n.s].ent_type_ == "PERSON"):
         note_beyond_data(n.st)  # the role on a date after the tables end is the last known one
         # A spelling the tables write otherwise (``Shahbaz`` for ``Shehbaz``) takes the tables' name.
@@ -187,6 +190,17 @@ def _person_leader(n: Name) -> Identity | None:
             name = lr.tenure.leader if " " in lr.tenure.leader else " ".join(n.words[1:])
         return Identity(new_person(n.st, name, n.role, lr), "kb", n.name, lr.tenure.title)
     return None
+
+
+def surname_only(n: Name, lr: LeaderRole) -> bool:
+    """The tables' holder matches this full name by the surname alone (the tenure names no given name of it)
+    while the document names another person of that surname (``President X Y`` and his wife ``Z Y``): the
+    surname cannot tell which of them holds the office, and the tenure is not this one's unless the text
+    gives them a title."""
+    if len(n.words) < 2 or not n.namesakes or (n.role is not None and n.role.title):
+        return False
+    held = {translit_key(w) for w in lr.tenure.leader.replace("-", " ").split()}
+    return not any(translit_key(w) in held for w in n.words[:-1])
 
 
 def _person_leader_fuzzy(n: Name) -> Identity | None:
@@ -287,6 +301,7 @@ def add_people(st: State, spans: list[Span]) -> set[int]:
     # Full names first, so a later surname finds its person.
     order = sorted(cands, key=lambda c: (-(c[1] - c[0]) if c[2] is None else -9, c[0]))
     pending: list[Name] = []
+    firsts = full_names_by_surname(doc, cands)
     for s, e, hit in order:
         name = doc[s:e].text
         role = role_before(doc, s, st.hits, st.on) or role_after(doc, e, st.hits, st.on) \
@@ -295,7 +310,9 @@ def add_people(st: State, spans: list[Span]) -> set[int]:
             for t in range(role.start, s):
                 if t in st.hits:
                     consumed.add(st.hits[t][0])
-        n = Name(st, s, e, hit, name, role, words=name.split())
+        words = name.split()
+        n = Name(st, s, e, hit, name, role, words=words,
+                 namesakes=firsts.get(translit_key(words[-1]), frozenset()) - {translit_key(words[0])})
         won = best(FULL_NAME_RULES, n)
         if won is None:
             pending.append(n)
@@ -307,6 +324,16 @@ def add_people(st: State, spans: list[Span]) -> set[int]:
         if won is not None:
             _settle(n, won.value, won.rule)
     return consumed
+
+
+def full_names_by_surname(doc, cands: list[tuple[int, int, KBHit | None]]) -> dict[str, frozenset[str]]:
+    """The first words of the document's candidate names of two words or more, by their last word."""
+    out: dict[str, set[str]] = {}
+    for s, e, _ in cands:
+        words = doc[s:e].text.split()
+        if len(words) > 1:
+            out.setdefault(translit_key(words[-1]), set()).add(translit_key(words[0]))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _settle(n: Name, ident: Identity, rule: str) -> None:
