@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from diplograph.actors.aliases import surname_of, translit_key  # noqa: E402
 from diplograph.actors.kb import _default_kb, phrase_key  # noqa: E402
 from diplograph.actors.spelling import same_word  # noqa: E402
+from diplograph.analysis.geo import countries  # noqa: E402
 from diplograph.lexicon import word_class  # noqa: E402
 from factbook_leaders import endings, holdings, nicknames, tenures  # noqa: E402
 
@@ -145,8 +146,10 @@ def _with_factbook(rows: list[tuple[str, ...]], path: Path) -> tuple[list[tuple[
         if h.country not in kb.countries and h.country not in remap:
             code = country_code(kb, h.country_name)
             # never onto another state the Factbook covers (Greenland is not Denmark's executive); its own code
-            # when the state tables name it (Kosovo)
-            remap[h.country] = code if code == h.country or code not in own else None
+            # when the state tables name it (Kosovo) or the countries table gives it a code of its own (a
+            # territory with its own executive: Greenland, Puerto Rico)
+            remap[h.country] = code if code == h.country or code not in own else (
+                h.country if countries().get(h.country, {}).get("code") == h.country else None)
     hs = [h for h in hs if h.country in kb.countries or remap.get(h.country)]
     for h in hs:
         h.country = h.country if h.country in kb.countries else remap[h.country] or h.country

@@ -204,6 +204,9 @@ def holdings(path: Path, office_words: frozenset[str]) -> list[Holding]:
                     m = re.search(r"\((?:since|from)\s+([^)]*)\)?", entry)
                     out[-1].since = since_date(m.group(1)) if m else None
                     continue
+                country = row.get("country") or ""
+                if " " in country:  # "President of French Polynesia X Y": the country's name is no given name
+                    entry = entry.replace(f" of {country} ", " ")
                 got = parse_entry(entry, office_words)
                 if got is None:
                     continue
