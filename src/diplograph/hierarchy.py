@@ -33,11 +33,31 @@ _CODE = re.compile(r"^[A-Z]{3}$")
 
 
 @lru_cache(maxsize=1)
+def _rows() -> tuple[dict[str, str], ...]:
+    with data_path("geo", "countries.tsv").open(encoding="utf-8") as fh:
+        return tuple(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    """Another code of a state → the code the project writes (the ``aliases`` column of countries.tsv)."""
+    return {a: r["code"] for r in _rows() for a in (r.get("aliases") or "").split()}
+
+
+def canonical_code(code: str) -> str:
+    """The code with its state written the project's one way: a code whose first three letters are another
+    code of a state (Kosovo: ``KSV`` in the Phoenix dictionaries, ``KOS`` elsewhere; the project writes
+    ``XKX``, as the gazetteer and the tables do) takes the state's own code, its sector kept (``KSVGOV`` →
+    ``XKXGOV``). Every reader of outside codes (the shipped dictionaries, benchmark gold) calls this."""
+    own = _aliases().get(code[:3])
+    return own + code[3:] if own else code
+
+
+@lru_cache(maxsize=1)
 def _states() -> dict[str, str]:
     """State code (ISO-3 and Phoenix code) → name."""
     out: dict[str, str] = {}
-    with data_path("geo", "countries.tsv").open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+    rows = _rows()
     for column in ("iso3", "code"):  # ISO-3 names first: a territory's Phoenix code is its parent's (JEY → GBR)
         for r in rows:
             if _CODE.match(r[column] or ""):

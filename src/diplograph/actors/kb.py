@@ -17,6 +17,7 @@ from pathlib import Path
 from ..cache import cached
 from ..data import DATA_DIR, data_path
 from ..errors import DictionaryError
+from ..hierarchy import canonical_code
 from ..lexicon import sector_has, sectors, word_class
 from .aliases import acronym_fits
 from .naming import code_kind, code_name
@@ -329,6 +330,15 @@ def _default_kb() -> KnowledgeBase:
     return cached("kb", sources, _build_default_kb)
 
 
+def _own_state_codes(entries: list[ActorEntry]) -> list[ActorEntry]:
+    """A shipped dictionary's entries with every state written the project's way (``KSV`` → ``XKX``); a user
+    dictionary's codes come out as it writes them."""
+    for e in entries:
+        e.rules = [r if canonical_code(r.code) == r.code else dataclasses.replace(r, code=canonical_code(r.code))
+                   for r in e.rules]
+    return entries
+
+
 def _build_default_kb() -> KnowledgeBase:
     kb = KnowledgeBase()
     silent: list[DictionaryError] = []  # known typos of the production files are skipped
@@ -353,7 +363,7 @@ def _build_default_kb() -> KnowledgeBase:
     kb.add_agents([AgentEntry(r["phrase"], r["code"]) for r in _rows("titles.tsv")])
     kb.add_agents([AgentEntry(r["phrase"], r["code"]) for r in _rows("occupations.tsv")])
     for name in DEFAULT_ACTOR_FILES:
-        kb.add_actors(read_actor_dictionary(data_path("phoenix", name), silent))
+        kb.add_actors(_own_state_codes(read_actor_dictionary(data_path("phoenix", name), silent)))
     kb.add_agents(read_agent_dictionary(data_path("phoenix", DEFAULT_AGENT_FILE), silent))
     # Cities last: any phrase the dictionaries already define keeps its definition.
     places: dict[str, list[tuple[str, int]]] = {}
