@@ -1,7 +1,7 @@
 """The state of a person the tables do not know, from the words around them (``person_codes.new_person``).
 
 - ``salient_state``: a title (or a hidden one, ``Foreign ** X``) with no nationality is an office of the state the
-  sentence, else the document, names most;
+  sentence, else the document, names most; a party's or the opposition's, of the state the document names most;
 - ``sentence_state`` (``mention.person_sentence_state``): a new person the text gives no role takes the one state
   their sentence names, if it names exactly one (``X spoke to reporters in Nairobi``).
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..lexicon import sector_has
 from ..nlp import sentence_of
 from .naming import code_kind
 from .roles import Role
@@ -18,14 +19,27 @@ from .state import State, state_of_hit
 def salient_state(st: State, role: Role) -> str | None:
     """A title without a nationality: the state the sentence (else the document) names most; a tie in the
     sentence goes to the one the document names most (``shuttling between Washington, Doha …: Egypt is the
-    mediator`` in a text about Egypt)."""
+    mediator`` in a text about Egypt). A side of a state's own politics (a party, the opposition: ``home_side``)
+    belongs to the state the document names most, when one does: the other state a sentence names is what the
+    party speaks about (``the party's leader accused the government of kneeling in Washington``)."""
     sent = sentence_of(st.doc, role.start)
     counts = named_states(st, sent.start, sent.end)
     whole = named_states(st, 0, len(st.doc))
+    if whole and home_side(role.sector):
+        (top, n), *rest = whole.most_common(2)
+        if not rest or rest[0][1] < n:
+            return top
     if counts:
         top = max(counts.values())
         return max((c for c, n in counts.items() if n == top), key=lambda c: whole[c])
     return whole.most_common(1)[0][0] if whole else None
+
+
+def home_side(sector: str | None) -> bool:
+    """A sector that is a side of its own state's politics and no organ of it, acting at home: a party, the
+    opposition (sectors.tsv: an institution, not a state organ, not abroad, not international, not private)."""
+    return sector_has(sector, "institution") and not any(
+        sector_has(sector, p) for p in ("state_organ", "abroad", "international", "private"))
 
 
 def sentence_state(st: State, at: int) -> str | None:
