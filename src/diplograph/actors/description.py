@@ -13,7 +13,7 @@ from ..nlp import lower_keys_of, pos_of, texts_of, tokens_of
 from ..records import Actor
 from . import antecedents, person_facts
 from .leaders import office_forms
-from .offices import office_title
+from .office_descriptors import office_title
 from .state import State, state_of_span
 
 COREF_NOUNS = word_class("person_nouns")

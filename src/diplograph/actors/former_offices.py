@@ -18,7 +18,7 @@ from .decide import mention_rule, switched_on
 from .identity import move_mentions
 from .leaders import load_leaders, note_beyond_data, title_fits
 from .office_states import tenure_actor
-from .offices import former_descriptor
+from .office_descriptors import former_descriptor
 from .state import State, slug
 
 FORMER_NAMED = mention_rule("mention.former_holder_named", 0.75,

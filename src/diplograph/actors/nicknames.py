@@ -122,7 +122,8 @@ def _office_person(st: State, tok: Token) -> Actor | None:
     """``the Indian prime minister``, ``their king`` (the people the clause names: ``as Moroccans call their
     king``): the office holder, bound to the description's words too."""
     from .leaders import office_forms
-    from .offices import holder_and_rule, office_title
+    from .office_descriptors import office_title
+    from .offices import holder_and_rule
     from .state import state_of_span
 
     doc = st.doc

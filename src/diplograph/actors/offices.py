@@ -26,14 +26,14 @@ from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule, switched_on
 from .identity import move_mentions
+from .office_descriptors import DETERMINERS, descriptor, is_office, mention_tokens, office_title
 from .office_focus import focus_state
 from .office_recent import NEW_HOLDER, recent_holder, says_new
 from .office_states import tenure_actor
-from .office_states import (age_before as _age_before, compass_state as _compass_state,
-                            past_title as _past_title, past_word as _past_word, possessor_state as _possessor_state,
-                            state_word as _state_word, window_states as _window_states)
+from .office_states import (compass_state as _compass_state, past_title as _past_title, state_word as _state_word,
+                            window_states as _window_states)
 from .office_named import canonical_office, holder_words, is_portfolio, named_in_office, office_heads, same_office
-from .leaders import load_leaders, note_beyond_data, office_forms, title_fits as _fits
+from .leaders import load_leaders, note_beyond_data, title_fits as _fits
 from .office_people import (COMPOUND_HOLDER, DOCUMENT_HOLDER, PARTY_LEADER, document_holder, last_person_before,
                             party_leader)
 from .spelling import shared_units
@@ -50,144 +50,8 @@ OFFICE_KB = mention_rule("mention.office_holder_kb", 0.7,
                          "a state's office descriptor is the holder of that office on the document date "
                          "(leader tables; the last known holder after they end)", ("leaders", "lexicon:leader_nouns"))
 
-_DETERMINERS = word_class("office_determiners")
 
 
-
-
-def former_descriptor(st: State, a: Actor, m) -> tuple[str, str | None] | None:
-    """(office title, state) of a mention that is a definite ``[the] former [state] title`` /
-    ``[state's] former title`` (a past word before the title or among its words), else None."""
-    toks = _tokens_of(st, a, m)
-    if not toks:
-        return None
-    window = range(max(0, toks[0] - 4), toks[-1] + 1)
-    if not any(_past_word(st.doc[t].lower_) for t in window):
-        return None
-    d = _descriptor(st, a, toks, allow_past=True)
-    if d is None:
-        return None
-    definite = d[1] or any(st.doc[t].lower_ in ("'s", "’s") for t in window)
-    return (d[0], d[2] or a.country) if definite else None
-
-
-def _descriptor(st: State, a: Actor, tokens: list[int], allow_past: bool = False
-                ) -> tuple[str, bool, str | None] | None:
-    """(office title, definite, state) of a mention's tokens when they are ``[the] [adjectives] [state] title``
-    (``allow_past``: a past word among them is read over, not a refusal)."""
-    doc = st.doc
-    words: list[str] = []
-    definite = False
-    j = tokens[0] - 1
-    state: str | None = None
-    reach = 3
-    while j >= 0 and tokens[0] - j <= reach:  # "the [new] [South] Korean president": the article before its modifiers
-        age = _age_before(doc, j)
-        if age is not None:  # "the 58-year-old Kenyan president": an age is no part of the office
-            reach += j - age
-            j = age
-            continue
-        if doc[j].lower_ in _DETERMINERS:
-            definite = True
-            break
-        if doc[j].lower_ in word_class("other_office_modifiers"):
-            return None  # "the regional president": another body's office
-        if doc[j].lower_ in word_class("office_holder_modifiers"):  # "Mexico's first woman president"
-            j -= 1
-            continue
-        if doc[j].lower_ in ("'s", "’s") and j >= 1:
-            owner = _possessor_state(st, j - 1)
-            if owner is not None:  # "Kenya's head of state", "Saudi Arabia's crown prince", "the country's president"
-                state, definite = state or owner, True
-                break
-        if doc[j].pos_ not in ("ADJ", "PROPN") or doc[j].dep_ not in ("amod", "compound", "nmod"):
-            break
-        if _past_word(doc[j].lower_):
-            if allow_past:
-                j -= 1
-                continue
-            return None  # "the former [South] Korean president": a past holder (``former_offices``)
-        front = st.out.actor_at(j)
-        if front is not None and front.type == "state" and front.country:
-            state = state or front.country  # "the PNG leader": a state written before the mention's words
-        j -= 1
-    for t in tokens:
-        tok = doc[t]
-        low = tok.lower_
-        hit = st.hits.get(t)
-        if low in _DETERMINERS:
-            definite = True
-            continue
-        if low in ("'s", "’s"):
-            continue
-        c = _state_word(st, t) or (_compass_state(st, t) if low in ("south", "north") else None)
-        if c is not None and t > 0 and doc[t - 1].lower_ in ("south", "north"):
-            c = _compass_state(st, t - 1) or c  # "South Sudanese" whose compass word another actor holds
-        if c is not None or (low in ("south", "north") and t + 1 < len(doc) and _state_word(st, t + 1)):
-            state = state or c
-            continue
-        if hit is not None and hit[2].kind == "demonym":
-            state = state or hit[2].country
-            continue
-        if _past_word(low):
-            if allow_past:
-                continue
-            return None  # a former holder: ``former_offices``, else coreference's business
-        if low in word_class("other_office_modifiers"):
-            return None
-        if low in word_class("current_adjectives") or (tok.pos_ == "ADJ" and not tok.text[:1].isupper()
-                                                         and low not in word_class("office_words")):
-            continue
-        if tok.tag_ in ("NNS", "NNPS"):
-            return None
-        if tok.text[:1].isupper() and tok.pos_ == "PROPN" and low not in word_class("office_words"):
-            return None  # a name inside: not a bare descriptor
-        words.append(low)
-    title = _office_of(words)
-    pair = canonical_office(f"{doc[tokens[-1] - 1].lower_} {doc[tokens[-1]].lower_}") if tokens[-1] > 0 else ""
-    if title is None and is_portfolio(pair):
-        title = pair  # "Egypt's top diplomat": two words that name an office together
-    if title is None:
-        return None
-    return title, definite, state
-
-
-def _is_office(title: str) -> bool:
-    return title in office_forms() or title in word_class("leader_nouns") or is_portfolio(canonical_office(title))
-
-
-def _office_of(words: list[str]) -> str | None:
-    """The office a description's words name: all of them, else the office its last words name after words that
-    only say who holds it (``first woman president``, ``de facto ruler``); never a deputy's or another office's
-    (``vice president``, ``foreign minister``: their words are no such modifiers)."""
-    if not words:
-        return None
-    title = " ".join(words)
-    if _is_office(title):
-        return canonical_office(title) if is_portfolio(canonical_office(title)) else title
-    holders = word_class("office_holder_modifiers")
-    for k in range(1, len(words)):
-        if words[k - 1] not in holders:
-            return None
-        rest = " ".join(words[k:])
-        if _is_office(rest):
-            return canonical_office(rest) if is_portfolio(canonical_office(rest)) else rest
-    return None
-
-
-
-
-
-def _tokens_of(st: State, a: Actor, m) -> list[int]:
-    out = []
-    for t, aid in st.out.token_actor.items():
-        if aid != a.id:
-            continue
-        tok = st.doc[t]
-        s, e = st.norm.to_original(tok.idx, tok.idx + len(tok))
-        if m.start <= s and e <= m.end:
-            out.append(t)
-    return sorted(out)
 
 
 def _named_holder(st: State, country: str, title: str) -> Actor | None:
@@ -256,20 +120,6 @@ def _kb_holder(st: State, country: str, title: str) -> Actor | None:
 
 
 
-def office_title(doc, head: int) -> tuple[str, int]:
-    """(title, first token) of the office a noun heads: the longest run of up to three words ending with it
-    that names an office (``prime minister`` whatever the tagger made of ``prime``), else the noun."""
-    low = doc[head].lemma_.lower()
-    for n in (3, 2):
-        s = head - n + 1
-        if s < 0:
-            continue
-        words = " ".join([doc[t].lower_ for t in range(s, head)] + [low])
-        if words in office_forms() or words in word_class("leader_nouns"):
-            return words, s
-    return low, head
-
-
 def holder_and_rule(st: State, country: str, title: str) -> tuple[Actor, str] | None:
     """The person holding ``title`` of ``country`` and the rule that found them (the text's holder, else the
     tables')."""
@@ -334,10 +184,10 @@ def resolve_office_holders(st: State) -> None:
                 c.isupper() for m in a.mentions for c in m.text.split()[-1][:1])):
             continue
         for m in list(a.mentions):
-            toks = _tokens_of(st, a, m)
+            toks = mention_tokens(st, a, m)
             if not toks:
                 continue
-            d = _descriptor(st, a, toks)
+            d = descriptor(st, a, toks)
             if d is None and a.type == "sector" and switched_on(COMPOUND_HOLDER):
                 _compound_holder(st, a, m, toks)
                 continue
@@ -386,12 +236,12 @@ def _head_of_phrases(st: State) -> None:
         if tok.tag_ in ("NNS", "NNPS"):
             continue
         own, first = office_title(doc, i)  # "the prime minister of X", "the emir of X"
-        if not _is_office(own) and tok.lower_ not in ("head", "chief", "leader"):
+        if not is_office(own) and tok.lower_ not in ("head", "chief", "leader"):
             continue
         b = first - 1
         while b > 0 and doc[b].lower_ in holder_words():
             b -= 1  # "the new emir of X" (not "the vice president of X")
-        if b < 0 or doc[b].lower_ not in _DETERMINERS:
+        if b < 0 or doc[b].lower_ not in DETERMINERS:
             continue
         j = tok.i + 1
         if j >= len(doc) or doc[j].lower_ != "of":
@@ -447,14 +297,14 @@ def _compound_holder(st: State, a: Actor, m, toks: list[int]) -> None:
     """``the [Malian] junta leader`` / ``the army chief``: an office named by its first word (the table of censored
     compounds) with no person in it is the person of that state (if one is written) named last before it."""
     doc = st.doc
-    definite = toks[0] > 0 and doc[toks[0] - 1].lower_ in _DETERMINERS
+    definite = toks[0] > 0 and doc[toks[0] - 1].lower_ in DETERMINERS
     words, state = [], None
     for t in toks:
         low = doc[t].lower_
         c = _state_word(st, t)
         if c is None and t in st.hits and st.hits[t][2].kind == "demonym":
             c = st.hits[t][2].country
-        if low in _DETERMINERS:
+        if low in DETERMINERS:
             definite = True
         elif c is not None:
             state = state or c
@@ -488,7 +338,7 @@ def _bare_descriptors(st: State, seen: dict[str, Actor]) -> None:
     keep = []
     for start, end, hit in st.deferred:
         toks = list(range(start, end))
-        d = _descriptor(st, None, toks)  # type: ignore[arg-type]
+        d = descriptor(st, None, toks)  # type: ignore[arg-type]
         if d is not None and d[1] and d[2]:  # "the PNG leader": its state written before it
             found = holder_and_rule(st, d[2], d[0])
             if found is not None:
