@@ -54,3 +54,18 @@ def test_a_states_leader_is_its_office_holder_the_text_names_most(pipeline):
     a = pipeline.analyze_one(Document("t", text, "2025-06-01"))
     who = [x.name for x in a.actors for m in x.mentions if m.text.endswith("Serbian leader")]
     assert who == ["Marko Ilic"]
+
+
+def test_a_party_acronyms_leader_is_the_partys_not_the_states(pipeline):
+    """``<ACRONYM> leader X``: the title gave GOV, the acronym (no state) makes it a party's post."""
+    codes = _codes(pipeline, "In Maputo, MDP leader Joao Matsinhe demanded a recount.")
+    assert codes.get("Joao Matsinhe") == "MOZOPP"
+
+
+def test_the_leader_of_the_opposition_is_not_the_states_leader(pipeline):
+    from diplograph.records import Document
+
+    text = ("In Wellington, Prime Minister Christopher Luxon met farmers. The leader of the opposition said the "
+            "budget had failed.")
+    a = pipeline.analyze_one(Document("t", text, "2025-06-01"))
+    assert not [x.name for x in a.actors for m in x.mentions if x.type == "person" and "leader" in m.text]

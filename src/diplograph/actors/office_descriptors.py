@@ -107,6 +107,8 @@ def descriptor(st: State, a: Actor, tokens: list[int], allow_past: bool = False
         if tok.text[:1].isupper() and tok.pos_ == "PROPN" and low not in word_class("office_words"):
             return None  # a name inside: not a bare descriptor
         words.append(low)
+    if _of_another_body(doc, tokens[-1]):
+        return None  # "the leader of the opposition": the opposition's, not the state's
     title = office_of(words)
     pair = canonical_office(f"{doc[tokens[-1] - 1].lower_} {doc[tokens[-1]].lower_}") if tokens[-1] > 0 else ""
     if title is None and is_portfolio(pair):
@@ -166,3 +168,13 @@ def office_title(doc, head: int) -> tuple[str, int]:
         if words in office_forms() or words in word_class("leader_nouns"):
             return words, s
     return low, head
+
+
+def _of_another_body(doc, last: int) -> bool:
+    """``<office> of the opposition``, ``<office> of the regional government``: an ``of`` phrase right after the
+    description names a body that is not the state (an opposition word or another office's modifier)."""
+    j = last + 1
+    if j >= len(doc) or doc[j].lower_ != "of":
+        return False
+    others = word_class("opposition_words") | word_class("other_office_modifiers")
+    return any(doc[k].lower_ in others for k in range(j + 1, min(len(doc), j + 4)))

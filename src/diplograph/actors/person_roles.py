@@ -231,7 +231,10 @@ def sector_from_text(st: State, a: Actor, mine: list[int] | None = None) -> str 
     state_office = any(p.sector == "GOV" and not p.party and not _bare_leader(p) for p in present)
     if "OPP" in sectors:
         return "OPP"
-    if any(p.party for p in present) and not state_office and cur != "GOV":
+    # a dictionary's GOV (a ruling party's officer the tables do not date) holds; a GOV only a title before the
+    # name gave ("Renamo leader X") is the party's
+    known = any(m.method in ("kb", "dictionary") for m in a.mentions)
+    if any(p.party for p in present) and not state_office and (cur != "GOV" or not known):
         return "OPP"
     if "MIL" in sectors and cur in ("", "ELI"):
         return "MIL"
