@@ -63,8 +63,13 @@ def link_lone_surnames(st: State) -> None:
         t = toks[k]
         if t.ent_type_ in _NOT_NAMES or word.lower() in offices or word.lower() in honorific_prefixes():
             continue
-        if t.is_sent_start and not (pos[k] == "PROPN" or (k + 1 < len(toks) and pos[k + 1] in ("VERB", "AUX"))):
-            continue  # a sentence's first word is capitalised whatever it is
+        # A sentence's first word is capitalised whatever it is: a name there when a proper noun, before its verb,
+        # or (spelt exactly as the family word) before a comma or an adverb and its verb (``X, by contrast, is``,
+        # ``X also has``)
+        opener = t.is_sent_start and pos[k] != "PROPN"
+        if opener and not (k + 1 < len(toks) and (pos[k + 1] in ("VERB", "AUX") or texts[k + 1] == "," or (
+                pos[k + 1] == "ADV" and k + 2 < len(toks) and pos[k + 2] in ("VERB", "AUX")))):
+            continue
         if any(0 <= j < len(toks) and pos[j] == "PROPN" and texts[j][:1].isupper() and j not in st.hits
                and (texts[j].upper(),) not in st.kb.place_states
                for j in (k - 1, k + 1)):
@@ -90,7 +95,7 @@ def link_lone_surnames(st: State) -> None:
                 best, owners = x, {a.id}
             elif x == best:
                 owners.add(a.id)
-        if best is None or len(owners) != 1:
+        if best is None or len(owners) != 1 or (opener and best > 0):
             continue
         person = st.out.actors[owners.pop()]
         if not any(tier(u[0], v) == best for v in family[person.id]):
