@@ -77,3 +77,27 @@ def test_gender_of_a_description_and_of_the_people(pipeline):
     assert person_facts.description_gender(doc, 0, 1) == "f"
     doc = nlp("The mathematician, Ilan Brekke said, was right.")
     assert person_facts.description_gender(doc, 0, 1) is None  # another name before any pronoun
+
+
+def test_his_successor_by_the_tables_order_of_holders(pipeline):
+    # the tables: Juri Ratas prime minister of Estonia to January 2021, Kaja Kallas after him, Kristen Michal
+    # since July 2024; the successor is Kallas, not the one who holds the office now
+    text = ("Kaja Kallas and Kristen Michal spoke at the congress in Tallinn on Friday. Juri Ratas, who led two "
+            "governments, praised his successor on Monday.")
+    ps = persons(pipeline, text, "2025-03-01")
+    assert ("his successor", "mention.descriptor_successor") in ps["Kaja Kallas"]
+
+
+def test_a_name_in_apposition_after_a_description_is_that_person(pipeline):
+    text = ("The Velmarian parliament sat late. Her predecessor, the former ** Tomas Grellano, left the chancellery "
+            "with little ceremony. Ana Sorvik took the oath on Monday.")
+    assert holder_of(pipeline, text, "Her predecessor") == "Tomas Grellano"
+    # a description that is itself an apposition ("X, her rival, Y") names X, not the name after it
+    text = "Ana Sorvik, her rival, Tomas Grellano and the mayor met on Monday."
+    assert holder_of(pipeline, text, "her rival") != "Tomas Grellano"
+
+
+def test_a_personal_noun_before_s_heads_a_description(pipeline):
+    text = ("President Ana Sorvik of Chile opened the session. Former president Tomas Grellano sat in the front row. "
+            "Grellano says his successor's team is hiding the debt.")
+    assert holder_of(pipeline, text, "his successor") == "Ana Sorvik"

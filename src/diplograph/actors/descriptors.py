@@ -188,6 +188,30 @@ def _aged_names(st: State) -> None:
             _claim(st, start, k, p, AGED_NAME, REGISTRY[AGED_NAME].confidence)
 
 
+def _named_next(st: State, d: Description) -> Actor | None:
+    """``His predecessor, the former ** X, left``, ``her rival, X,``: the name in apposition right after the
+    description (a comma, then past words, a censored or capitalised title, the name, and the apposition's end)."""
+    doc = st.doc
+    n = len(doc)
+    lows, texts = lower_keys_of(doc), texts_of(doc)
+    j = d.head + 1
+    if j + 1 >= n or texts[j] != "," or (d.start >= 1 and texts[d.start - 1] == ","):
+        return None  # no apposition after it, or the description is itself one ("X, the banker, Y")
+    k = j + 1
+    while k < n and k - j <= 4 and person_at(st, k) is None and (
+            lows[k][0] == "the" or lows[k][0] in PAST or texts[k] == PLACEHOLDER or
+            (texts[k][:1].isupper() and is_office(lows[k][0]))):
+        k += 1
+    p = person_at(st, k) if k < n and (texts[k][:1].isupper() or lows[k][0] in PAST or texts[k] == PLACEHOLDER) \
+        else None
+    if p is None:
+        return None
+    e = k
+    while e < n and st.out.token_actor.get(e) == p.id:
+        e += 1
+    return p if e >= n or texts[e] in (",", ".", ";", ")", "—", "–", ":") else None
+
+
 def _reclaim_appositive(st: State, people: People, tok, owner: Actor) -> None:
     """``X, the 83-year-old leader of the Y movement``: a description in apposition to a person's name is that
     person, whatever a weaker guess (an office holder read from the document's focus) made of its head."""
@@ -217,7 +241,8 @@ def _heads(st: State) -> list[tuple[int, bool]]:
         tok = toks[i]
         if tok.tag_ in ("NNS", "NNPS") or lows[i][0] in _TIME or texts[i] == PLACEHOLDER:
             continue
-        if i + 1 < n and (toks[i + 1].tag_ == "NN" or lows[i + 1][0] in ("'s", "’s") or texts[i + 1] == PLACEHOLDER):
+        if i + 1 < n and (toks[i + 1].tag_ == "NN" or texts[i + 1] == PLACEHOLDER or (
+                lows[i + 1][0] in ("'s", "’s") and not personal(tok))):
             continue  # a modifier or possessor of the head that follows (``the rebel commander``, ``the country's **``)
         out.append((i, personal(tok)))
     # heads no noun test admits: "the 80-year-old" (remembers), "the 48-year-old Roman", "the former DJ"
@@ -273,11 +298,18 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
         d = describe(st, tok)
         if d is None:
             continue
+        if not learned and on[APPOSITIVE]:
+            named = _named_next(st, d)
+            if named is not None:
+                if _claim(st, d.start, d.head + 1, named, APPOSITIVE, REGISTRY[APPOSITIVE].confidence):
+                    remember(people, named.id, d.title, tok.lemma_.lower(), d.past)
+                continue
         if d.possessive is not None:
             lemma = tok.lemma_.lower()
             rule = PREDECESSOR if lemma == "predecessor" else SUCCESSOR if lemma == "successor" else None
             if rule is not None and on[rule]:
-                who = (succession.predecessor if rule == PREDECESSOR else succession.successor)(st, people, d.start)
+                who = succession.by_tenure(st, people, d.start, after=rule == SUCCESSOR) or \
+                    (succession.predecessor if rule == PREDECESSOR else succession.successor)(st, people, d.start)
                 if who is not None:
                     _claim(st, d.start, d.head + 1, who, rule, REGISTRY[rule].confidence)
             continue

@@ -2,7 +2,9 @@
 
 Read by the descriptor pass (``descriptors``, rules ``mention.descriptor_predecessor`` and
 ``mention.descriptor_successor``). The possessor is the most salient person named before the description;
-the answer is one person of the document or nobody (two that fit: no guess).
+the answer is one person of the document or nobody (two that fit: no guess). The tables' order of office holders
+comes first (``by_tenure``: the one person named before who took the possessor's office right after them, or held it
+right before); the text's own facts (former, in office now) when the tables know neither.
 """
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from collections.abc import Callable
 from typing import Protocol
 
 from ..records import Actor
+from .aliases import translit_key
+from .leaders import Tenure, load_leaders
 from .state import State
 
 
@@ -64,3 +68,54 @@ def successor(st: State, people: People, start: int) -> Actor | None:
     if title and len(holders) > 1:
         holders = [a for a in holders if _title(st, a) == title]
     return holders[0] if len(holders) == 1 else None
+
+
+# How close one holder's end and the next holder's start must lie in the tables to be one handover.
+HANDOVER_DAYS = 120
+
+
+def _same_office(a: Tenure, b: Tenure) -> bool:
+    return a.office == b.office and (a.source == "Factbook") == (b.source == "Factbook")
+
+
+def _handovers(st: State, owner: Actor, after: bool) -> list[Tenure]:
+    """The tenures the tables give right after the owner's last ended tenure (``after``) or right before the
+    owner's first one: the same office of the same state, handed over within ``HANDOVER_DAYS``."""
+    if not owner.country or st.on is None:
+        return []
+    leaders = load_leaders()
+    own = [t for t in leaders.tenures(owner.name, owner.country) if t.start <= st.on]
+    if not own:
+        return []
+    others = leaders.by_country.get(owner.country, [])
+    keys = {translit_key(t.family) for t in own}
+    out = []
+    for t in own:
+        if after and (t.end is None or t.end > st.on):
+            continue
+        for o in others:
+            if translit_key(o.family) in keys or not _same_office(t, o) or o.start > st.on:
+                continue
+            if after and abs((o.start - t.end).days) <= HANDOVER_DAYS:  # type: ignore[operator]
+                out.append(o)
+            elif not after and o.end is not None and abs((t.start - o.end).days) <= HANDOVER_DAYS:
+                out.append(o)
+    return out
+
+
+def by_tenure(st: State, people: People, start: int, after: bool) -> Actor | None:
+    """``his successor`` / ``his predecessor`` by the tables' order of office holders: the one person named
+    before the description who took an office of the possessor right after them (or held it right before),
+    else None."""
+    owner = _owner(st, people, start)
+    if owner is None:
+        return None
+    handed = _handovers(st, owner, after)
+    if not handed:
+        return None
+    leaders = load_leaders()
+    named = _named_before(st, people, start)
+    hits = {a.id: a for a in st.out.actors.values() if a.type == "person" and a.id != owner.id and a.id in named and
+            a.country in (None, owner.country) and
+            any(t in handed for t in leaders.tenures(a.name, owner.country))}
+    return next(iter(hits.values())) if len(hits) == 1 else None
