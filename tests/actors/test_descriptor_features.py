@@ -101,3 +101,16 @@ def test_a_personal_noun_before_s_heads_a_description(pipeline):
     text = ("President Ana Sorvik of Chile opened the session. Former president Tomas Grellano sat in the front row. "
             "Grellano says his successor's team is hiding the debt.")
     assert holder_of(pipeline, text, "his successor") == "Ana Sorvik"
+
+
+def test_a_bare_noun_finds_the_person_whose_stated_role_is_of_its_sector(pipeline):
+    # "an endocrinologist" (health) ... "the physician" (health): a bare noun reaches the one person it fits
+    text = ("The new cabinet was meant to calm things down. Professor Dragan Velmic, an endocrinologist with no party "
+            "career, was chosen because he looked harmless. Seven months later the physician has become invisible.")
+    assert holder_of(pipeline, text, "the physician") == "Dragan Velmic"
+
+
+def test_a_stated_role_ending_in_the_description_noun_fits_it(pipeline):
+    text = ("Pedro Alcantra, the rural schoolteacher who led the strike, still commands loyalty in the south. "
+            "Whoever inherits the teacher's voters could win.")
+    assert holder_of(pipeline, text, "the teacher") == "Pedro Alcantra"

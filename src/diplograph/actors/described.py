@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..nlp import lower_keys_of, pos_of, sentence_index, tokens_of
 from . import person_facts
-from .description import NOUNS, PAST, person_at
+from .description import NOUNS, PAST, person_at, personal
 from .state import State
 
 WINDOW = 3  # sentences back
@@ -78,7 +78,7 @@ def read_predicates(st: State, people: People) -> None:
     """``P, a former banker,`` / ``P, who was a general`` / ``P is an economist``: what the text says P is."""
     pos, lows = pos_of(st.doc), lower_keys_of(st.doc)
     for tok in tokens_of(st.doc):
-        if pos[tok.i] != "NOUN" or lows[tok.i][1] not in NOUNS:
+        if pos[tok.i] != "NOUN" or not (lows[tok.i][1] in NOUNS or personal(tok)):
             continue
         p = None
         if tok.dep_ == "appos":

@@ -69,6 +69,7 @@ FACT = mention_rule("mention.descriptor_fact", 0.75,
                     ("parse", "actors", "lexicon:descriptor_nouns"))
 
 _BEFORE_SPECIAL = PAST | {"old"}
+_BROAD_SECTORS = frozenset({"GOV", "ELI", "PPL", "CVL", "OPP", "LEG"})
 _TIME = word_class("time_words")
 _END = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
 # A salient person the description merely does not contradict is taken only this far ahead of the next.
@@ -116,6 +117,10 @@ def _appositive_person(st: State, d: Description) -> Actor | None:
 
 def _fits(st: State, people: People, d: Description):
     office = is_office(d.title) or is_office(d.title.split()[-1]) and d.title.split()[-1] != "leader"
+    head = d.title.split()[-1]
+    # the sector the description names (a physician: health; a general: military), when narrower than government
+    sector = person_facts.phrase_sector(st, d.title.split()) if not office else None
+    sector = sector if sector not in _BROAD_SECTORS else None
 
     def fit(a: Actor) -> float | None:
         if a.type != "person":
@@ -139,8 +144,12 @@ def _fits(st: State, people: People, d: Description):
                 return 3.0  # the age the tables give on the document's date: a fact, as the text's own
         if d.place_state:
             base = 1.0 + (1.0 if (a.code or "").endswith("GOV") else 0.0)
-        if d.title in roles or (d.title.split()[-1] in roles and not office):
+        if d.title in roles or (head in roles and not office):
             return 3.0 + base
+        if not office and any(r.endswith(head) and len(r) > len(head) + 2 for r in roles):
+            return 3.0 + base  # "the rural schoolteacher" ... "the teacher"
+        if sector is not None and sector in person_facts.person_sectors(st, a, roles):
+            return 2.5 + base  # "an endocrinologist" ... "the physician": the sector fits; the chooser decides
         if office:
             said = (st.titles.get(a.id) or st.tenure_title.get(a.id) or "").lower()
             if d.past:
