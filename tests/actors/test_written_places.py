@@ -97,3 +97,16 @@ def test_names_in_a_coders_remark_are_no_actors(pipeline):
 def test_a_party_named_in_a_coders_remark_stays(pipeline):
     a, _ = _analyse(pipeline, "On 1 May 2021, joint forces (coded as Velmor Resistance) repelled an attack near Taizz.")
     assert _mentioned(a, "Velmor Resistance")
+
+
+def test_a_dictionary_group_named_like_the_town_after_in_is_no_actor(pipeline):
+    a, _ = _analyse(pipeline, "On 8 May 2021, Egyptian military forces launched airstrikes targeting Islamic State "
+                              "militants in Rafah (Rafah, North Sinai).")
+    assert not _mentioned(a, "Rafah")
+
+
+def test_the_village_residents_are_of_is_no_person(pipeline):
+    a, _ = _analyse(pipeline, "On 8 May 2021, several residents of Kafr Zarkun in Aleppo held a vigil protesting "
+                              "HTS policies.")
+    assert not _mentioned(a, "Kafr Zarkun")
+    assert not any(x.type == "person" for x in a.actors)

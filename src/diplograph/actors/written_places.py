@@ -122,8 +122,8 @@ def mark_written_places(st: State) -> None:
                 if remark is None and _names_state(st, s, e, a.country) \
                         and not written_place(doc, s, e, container_only=True):
                     continue  # a state's own name says where only as the container of a place
-            elif not rules <= GUESSED:
-                continue
+            elif not rules <= GUESSED and not (rules <= STATE_READINGS and _toponym_span(st, s, e)):
+                continue  # (a dictionary's group or person named like the town the places stage read here)
             marked.append((aid, s, e, s0, e0))
         if a.type == "state":
             out.place_mentions.extend(marked + echoes)
@@ -154,6 +154,11 @@ def _place_object(doc, s: int, e: int) -> bool:
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in word_class("place_object_verbs")
+
+
+def _toponym_span(st: State, s: int, e: int) -> bool:
+    """The places stage resolved exactly tokens [s, e) as a place, by its own name."""
+    return any(t.place is not None and t.start == s and t.end == e for t in document_toponyms(st) or ())
 
 
 def _known_places(st: State) -> set[int]:
@@ -242,7 +247,8 @@ def _located(tok) -> bool:
     if word in _preps():
         return True
     if word in ("of", "between"):
-        return _place_noun(prep.head) or prep.head.lower_ in word_class("place_relation_words")
+        return _place_noun(prep.head) or prep.head.lower_ in word_class("place_relation_words") \
+            or (word == "of" and prep.head.lower_ in word_class("resident_nouns"))
     return False
 
 
