@@ -122,3 +122,11 @@ def test_a_sobriquet_with_another_article_or_an_honorific_before_it(pipeline):
     a = analysed(pipeline, text)
     assert all("Milei" in g for g in owners(a, text, "Peluca")), owners(a, text, "Peluca")
     assert all("Petro" in g for g in owners(a, text, "Comrade Aureliano")), owners(a, text, "Comrade Aureliano")
+
+
+def test_a_pronoun_is_not_the_subject_of_a_clause_whose_object_is_that_pronoun_chain(pipeline):
+    # "Q dismissed him": Q is not the man the next sentence's "him" points to
+    text = ("Malawi's opposition is led by Chikondi Banda-Mwale. President Lazarus Phiri-Kaunda dismissed him last "
+            "year. His supporters call him \"the Surveyor\". The Surveyor is touring the north.")
+    got = owners(analysed(pipeline, text), text, "Surveyor")
+    assert len(got) == 2 and all("Banda-Mwale" in g for g in got), got

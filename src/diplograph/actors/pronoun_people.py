@@ -112,7 +112,7 @@ def _antecedent(st: State, i: int, gender: str | None, skip: tuple[int, int] | N
             break
         s = sentence_of(doc, prev - 1)
         people = [(t, a) for t in reversed(s) if (a := st.out.actor_at(t.i)) is not None
-                  and (is_person(a) or name_like(st, a)) and _fits(st, a, gender, i)]
+                  and (is_person(a) or name_like(st, a)) and _fits(st, a, gender, i) and not _object_is_other(t)]
         if people:
             # the person the sentence is about: its subject or the predicate of ``the man who … is P``, then
             # the one highest in the parse (not one inside a relative clause: ``P, who served Q``), then the nearest
@@ -120,6 +120,15 @@ def _antecedent(st: State, i: int, gender: str | None, skip: tuple[int, int] | N
             return personal(st, people[best][1])
         prev = s.start
     return None
+
+
+def _object_is_other(t: Token) -> bool:
+    """``Q dismissed him``: the subject of a clause whose object is a personal pronoun is not the person that
+    pronoun — nor, a sentence on, the one a later pronoun of the same chain points to."""
+    head = t.head if t.dep_ == "compound" else t
+    if head.dep_ not in ("nsubj",):
+        return False
+    return any(c.dep_ in ("dobj", "dative") and c.lower_ in ("him", "her") for c in head.head.children)
 
 
 def _salience(t: Token) -> tuple[int, int]:
