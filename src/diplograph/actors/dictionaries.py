@@ -12,6 +12,7 @@ code goes), ``{PLURAL}`` forms, and ``!NAME! = a, b`` substitution sets.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
@@ -34,11 +35,21 @@ def parse_dict_date(s: str) -> date:
     return date(year, int(s[2:4]), int(s[4:]))
 
 
+def pickled_by_fields(self: object) -> tuple:
+    """``__reduce__`` of the knowledge base's dataclasses: the class called with its fields in order.
+    The knowledge base's cache file (``cache.py``) holds ~100,000 of them; pickle's default (an empty
+    object, then a dict of field names set on it) made loading it, in every process's serial start,
+    ~20 % slower (0.20 → 0.16 CPU s)."""
+    return type(self), tuple(getattr(self, f.name) for f in dataclasses.fields(self))  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class CodeRule:
     code: str
     start: date | None = None  # inclusive
     end: date | None = None  # exclusive
+
+    __reduce__ = pickled_by_fields
 
     def holds(self, on: date) -> bool:
         return (self.start is None or on >= self.start) and (self.end is None or on < self.end)
@@ -73,6 +84,8 @@ class ActorEntry:
     phrases: list[str] = field(default_factory=list)
     rules: list[CodeRule] = field(default_factory=list)
     source: str = ""  # file name, for provenance
+
+    __reduce__ = pickled_by_fields
 
     def code_on(self, on: date | None) -> str | None:
         dated = [r for r in self.rules if r.dated]
@@ -172,6 +185,8 @@ def _read_actor_line(
 class AgentEntry:
     phrase: str
     code: str  # e.g. "~GOV" or "IGO~"
+
+    __reduce__ = pickled_by_fields
 
     def combine(self, country: str | None) -> str:
         """Country + agent as the dictionaries define: ``~GOV`` → ``KAZGOV``."""
