@@ -23,8 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.attrs import HEAD
 
 from ..data import data_path
+from ..nlp import pos_of, tokens_of
 
 FEATURE_VERSION = 1
 NONE = "none"
@@ -38,23 +40,18 @@ _ENT_ROLE = {"nsubj": "subj", "nsubjpass": "obj", "dobj": "obj", "pobj": "pobj",
              "compound": "mod", "amod": "mod"}
 
 
-def _lemma(t: Any) -> str:
-    if t.pos_ == "PROPN" or t.ent_type_:
-        return "#" + (t.ent_type_ or "PROPN")  # names generalise as their entity type
-    return t.lemma_.lower()
-
-
 # The features of the last document's sentences, per thread: the type layer reads them for its opening
 # sentences and for each sentence with a candidate, the market story for every sentence; one document
 # held at a time, as ``nlp.tokens_of`` holds its tokens.
 _memo = threading.local()
 
 
-def _doc_memo(doc: Any) -> tuple[Any, int, dict, dict]:
-    """(doc, length, features per sentence, model scores per sentence) of the document being read."""
+def _doc_memo(doc: Any) -> list:
+    """[doc, length, features per sentence, model scores per sentence, token columns] of the document
+    being read."""
     memo = getattr(_memo, "last", None)
     if memo is None or memo[0] is not doc or memo[1] != len(doc):
-        memo = _memo.last = (doc, len(doc), {}, {})
+        memo = _memo.last = [doc, len(doc), {}, {}, None]
     return memo
 
 
@@ -64,56 +61,92 @@ def sentence_features(sent: Any) -> list[str]:
     return list(_features_of(_doc_memo(sent.doc), sent))
 
 
-def _features_of(memo: tuple[Any, int, dict, dict], sent: Any) -> tuple[str, ...]:
+def _features_of(memo: list, sent: Any) -> tuple[str, ...]:
     key = (sent.start, sent.end)
     got = memo[2].get(key)
     if got is None:
-        got = memo[2][key] = tuple(_sentence_features(sent))
+        got = memo[2][key] = tuple(_sentence_features(sent, _columns(memo)))
     return got
 
 
-def _sentence_features(sent: Any) -> list[str]:
+@dataclass
+class _Columns:
+    """Per token of a document, what the features read: its part of speech, dependency, entity type,
+    feature lemma and children's indices. Read once per document: the type layer and the
+    market story featurise most of a document's sentences, and spaCy builds a new ``Token`` (and a new
+    string per attribute) on every ``sent`` iteration, ``children`` step and attribute read."""
+
+    tokens: list
+    pos: list[str]
+    dep: list[str]
+    ent: list[str]
+    lemma: list[str]
+    children: list[list[int]]
+
+
+def _columns(memo: list) -> _Columns:
+    if memo[4] is None:
+        doc = memo[0]
+        toks = tokens_of(doc)
+        pos = pos_of(doc)
+        ent = [t.ent_type_ for t in toks]
+        # the feature lemma: names generalise as their entity type
+        lemma = ["#" + (e or "PROPN") if p == "PROPN" or e else t.lemma_.lower() for t, p, e in zip(toks, pos, ent)]
+        # each token's head as an offset, read in one call (``t.head`` builds a Token per token);
+        # children listed in token order, as ``Token.children`` gives them
+        children: list[list[int]] = [[] for _ in toks]
+        for i, offset in enumerate(doc.to_array([HEAD]).astype(np.int64).tolist()):
+            if offset:
+                children[i + offset].append(i)
+        memo[4] = _Columns(toks, pos, [t.dep_ for t in toks], ent, lemma, children)
+    return memo[4]
+
+
+_SKIPPED_POS = frozenset(("PUNCT", "SPACE", "NUM", "SYM", "X"))
+
+
+def _sentence_features(sent: Any, cols: _Columns) -> list[str]:
+    toks, pos, dep, ent, lemma, kids = cols.tokens, cols.pos, cols.dep, cols.ent, cols.lemma, cols.children
     out: set[str] = set()
-    root = sent.root
-    out.add("root=" + _lemma(root))
-    for t in sent:
-        pos = t.pos_
-        if pos in ("PUNCT", "SPACE", "NUM", "SYM", "X") or t.like_num:
+    out.add("root=" + lemma[sent.root.i])
+    for i in range(sent.start, sent.end):
+        p = pos[i]
+        if p in _SKIPPED_POS or toks[i].like_num:
             continue
-        lem = _lemma(t)
-        if pos in _CONTENT and not lem.startswith("#"):
+        lem = lemma[i]
+        if p in _CONTENT and not lem.startswith("#"):
             out.add("l=" + lem)
-        if t.ent_type_:
-            role = _ENT_ROLE.get(t.dep_)
+        if ent[i]:
+            role = _ENT_ROLE.get(dep[i])
             if role:
-                out.add(f"e:{role}={t.ent_type_}")
-        if pos in ("VERB", "AUX") and t.dep_ != "aux":
-            if t.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children):
+                out.add(f"e:{role}={ent[i]}")
+        if p in ("VERB", "AUX") and dep[i] != "aux":
+            if toks[i].tag_ == "VBN" and any(dep[c] in ("auxpass", "nsubjpass") for c in kids[i]):
                 out.add("pass|" + lem)
-            for c in t.children:
-                dep = c.dep_
-                if dep in _ARG_DEPS:
-                    out.add(f"v={lem}|{_ARG_DEPS[dep]}={_lemma(c)}")
-                elif dep == "prep":
-                    p = c.lower_
-                    out.add(f"v={lem}|{p}")
-                    for g in c.children:
-                        if g.dep_ == "pobj":
-                            out.add(f"v={lem}|{p}={_lemma(g)}")
-                elif dep == "prt":
-                    out.add(f"v={lem}_{c.lower_}")
-                elif dep == "neg":
+            for c in kids[i]:
+                d = dep[c]
+                if d in _ARG_DEPS:
+                    out.add(f"v={lem}|{_ARG_DEPS[d]}={lemma[c]}")
+                elif d == "prep":
+                    prep = toks[c].lower_
+                    out.add(f"v={lem}|{prep}")
+                    for g in kids[c]:
+                        if dep[g] == "pobj":
+                            out.add(f"v={lem}|{prep}={lemma[g]}")
+                elif d == "prt":
+                    out.add(f"v={lem}_{toks[c].lower_}")
+                elif d == "neg":
                     out.add("neg|" + lem)
-                elif dep in _SUBJ_DEPS:
-                    out.add(f"s={_lemma(c)}|v={lem}")
-        elif pos in ("NOUN", "PROPN"):
-            for c in t.children:
-                if c.dep_ == "prep":
-                    for g in c.children:
-                        if g.dep_ == "pobj":
-                            out.add(f"n={lem}|{c.lower_}={_lemma(g)}")
-                elif c.dep_ == "compound" and c.pos_ == "NOUN":
-                    out.add(f"n={_lemma(c)}_{lem}")
+                elif d in _SUBJ_DEPS:
+                    out.add(f"s={lemma[c]}|v={lem}")
+        elif p in ("NOUN", "PROPN"):
+            for c in kids[i]:
+                if dep[c] == "prep":
+                    for g in kids[c]:
+                        if dep[g] == "pobj":
+                            out.add(f"n={lem}|{toks[c].lower_}={lemma[g]}")
+                elif dep[c] == "compound" and pos[c] == "NOUN":
+                    out.add(f"n={lemma[c]}_{lem}")
     return sorted(out)
 
 
