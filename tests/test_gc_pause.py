@@ -1,7 +1,7 @@
 """The collector is paused while long-lived structures load, and what they made is frozen."""
 import gc
 
-from diplograph.gc_pause import load_frozen, paused_gc
+from diplograph.gc_pause import YOUNG_THRESHOLD, collect_less, load_frozen, paused_gc
 
 
 def test_paused_gc_restores_the_collectors_state():
@@ -21,3 +21,16 @@ def test_load_frozen_freezes_what_it_built_before_the_collector_resumes():
         assert gc.get_freeze_count() >= frozen_before + 5000
     finally:
         gc.unfreeze()  # the test process keeps collecting normally
+
+
+def test_collect_less_raises_only_the_young_generations_threshold():
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        collect_less()
+        assert gc.get_threshold() == (YOUNG_THRESHOLD, 10, 10)
+        gc.set_threshold(YOUNG_THRESHOLD * 2, 5, 5)
+        collect_less()  # never lowers a higher one
+        assert gc.get_threshold() == (YOUNG_THRESHOLD * 2, 5, 5)
+    finally:
+        gc.set_threshold(*before)

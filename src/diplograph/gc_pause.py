@@ -35,6 +35,21 @@ def freeze_loaded() -> None:
     gc.freeze()
 
 
+# The young generation's threshold in a process that analyses documents: each document makes ~10^5
+# short-lived objects (spans, proposals, dicts), nearly all freed by reference counting; at CPython's
+# 700 allocations the collector ran ~1,700 times over 400 Reuters stories (and walked the older
+# generations ~150 times) to find little garbage: 3–4 % of the stages' CPU after the parse. At 10,000
+# it runs ~60 times (~1.5 %); the cyclic garbage it finds later is a few MB at most.
+YOUNG_THRESHOLD = 10_000
+
+
+def collect_less() -> None:
+    """Raise the young generation's threshold (``YOUNG_THRESHOLD``) for the rest of the process: for
+    the engines' processes, which analyse document after document."""
+    young, older, oldest = gc.get_threshold()
+    gc.set_threshold(max(YOUNG_THRESHOLD, young), older, oldest)
+
+
 def load_frozen(build: Callable[[], T]) -> T:
     """``build()`` with the collector paused, and what it made frozen before the collector resumes.
 

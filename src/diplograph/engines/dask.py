@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from ..errors import InputError, UsageError
-from ..gc_pause import load_frozen
+from ..gc_pause import collect_less, load_frozen
 from ..pipeline import Options, Pipeline
 from ..records import Document, DocumentAnalysis
 from ..store.duck import StoreWriter
@@ -44,6 +44,7 @@ class PipelinePlugin(WorkerPlugin):
 
     def setup(self, worker) -> None:  # noqa: ANN001 — distributed.Worker
         self.pipeline = load_frozen(lambda: Pipeline(self.options))  # kept for the worker's life
+        collect_less()
 
 
 def analyze_partition(docs: list[Document]) -> bytes:

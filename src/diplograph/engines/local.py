@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import DiplographError, InputError
-from ..gc_pause import freeze_loaded, load_frozen
+from ..gc_pause import collect_less, freeze_loaded, load_frozen
 from ..nlp import batch_by_length
 from ..pipeline import Options, Pipeline
 from ..records import Document, DocumentAnalysis
@@ -198,6 +198,7 @@ def ingest(items: Iterable[Document | InputError], store: StoreWriter, options: 
     writer = Writer(store, report, progress, batch_size)
     if workers <= 1:
         pipeline = load_frozen(lambda: Pipeline(options))
+        collect_less()
         for docs in tasks:
             writer.add(docs, analyze_task(pipeline, docs))
     else:
@@ -216,6 +217,7 @@ def _init_worker(options: Options) -> None:
     global _worker_pipeline
     if _worker_pipeline is None or _worker_pipeline.options != options:
         _worker_pipeline = load_frozen(lambda: Pipeline(options))  # once per worker process
+    collect_less()  # (a forked worker has it from the parent already)
 
 
 # A made-up story that takes every stage down its usual paths (a dated dateline, a titled
@@ -265,6 +267,7 @@ def _parallel(tasks: Iterable[list[Document]], options: Options,
         warm_up(_worker_pipeline)
     if context.get_start_method() == "fork":
         freeze_loaded()  # the loaded pipeline is never garbage: no collector pass walks (and copies) it
+        collect_less()  # the forked workers inherit it
     # the workers fork at the first submit, after the first task is read: reading it asks the store
     # for its documents, which waits for a store opened in the background (no thread runs at the fork)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
