@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..lexicon import sectors, table, word_class
-from ..nlp import lower_keys_of, tokens_of
+from ..nlp import lower_keys_of, text_of, tokens_of
 from ..records import Actor
 from .aliases import surname_of, translit_key
 from .state import State, positions
@@ -226,7 +226,7 @@ def person_genders(st: State, occurrences: list[tuple[int, int, str, bool]], sen
 def _female_form(st: State, a: Actor) -> bool:
     from .names import name_gender  # the name's own form; "m" is its default, not evidence
 
-    return name_gender(a.name, st.doc.text, a.mentions) == "f"
+    return name_gender(a.name, text_of(st.doc), a.mentions) == "f"  # (doc.text joins every token again)
 
 
 def description_gender(doc: Doc, start: int, head: int) -> str | None:
