@@ -6,7 +6,9 @@ are joined); then ``Pipeline.analyze_parsed`` runs on every story, each stage th
 timed on its own (``time.process_time`` around the functions ``pipeline.py`` names). On a shared
 machine compare two trees in alternating runs and read the minimum:
 
-    PYTHONPATH=DIR/src python benchmarks/stage_times.py [--docs 400] [--reps 3] [--dump FILE]
+    PYTHONPATH=DIR/src python benchmarks/stage_times.py [--docs 400] [--reps 3] [--dump FILE] [--fast]
+
+``--fast`` parses as ``ingest --fast`` does (no spaCy NER; its own parse cache) and runs the same stages.
 
 Prints per stage the minimum over the repetitions, the total of ``analyze_parsed``, and a digest of
 the analyses' JSON (two trees whose digests agree produced the same analyses); ``--dump`` writes the
@@ -29,8 +31,8 @@ from _corpus import stories  # noqa: E402
 
 from diplograph import pipeline as pipeline_module  # noqa: E402
 from diplograph.engines.local import warm_up  # noqa: E402
-from diplograph.gc_pause import freeze_loaded, load_frozen  # noqa: E402
-from diplograph.pipeline import Pipeline  # noqa: E402
+from diplograph.gc_pause import collect_less, freeze_loaded, load_frozen  # noqa: E402
+from diplograph.pipeline import Options, Pipeline  # noqa: E402
 from diplograph.records import Document  # noqa: E402
 from diplograph.text.normalize import normalize  # noqa: E402
 
@@ -46,14 +48,17 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=400)
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--dump", type=Path, help="write the analyses' JSON lines here")
+    ap.add_argument("--fast", action="store_true", help="the fast pipeline (ingest --fast: no spaCy NER)")
     args = ap.parse_args()
     corpus, items = stories(args.docs)
-    pipe = load_frozen(lambda: Pipeline())  # as the engines load it: frozen, then warmed up
+    pipe = load_frozen(lambda: Pipeline(Options(fast=args.fast)))  # as the engines load it: frozen, then warmed up
     warm_up(pipe)
     freeze_loaded()
+    collect_less()
     docs = [Document(s["id"], s["text"], s["date"], s.get("title")) for s in items]
     norms = [normalize(d.text) for d in docs]
-    cache = Path(tempfile.gettempdir()) / f"diplograph-stage-times-{corpus.split()[0]}-{args.docs}.spacy"
+    fast = "-fast" if args.fast else ""
+    cache = Path(tempfile.gettempdir()) / f"diplograph-stage-times-{corpus.split()[0]}-{args.docs}{fast}.spacy"
     if not cache.exists():
         DocBin(docs=pipe.nlp.pipe((n.text for n in norms), batch_size=64), store_user_data=True).to_disk(cache)
     spent: dict[str, float] = defaultdict(float)
@@ -94,7 +99,7 @@ def main() -> None:
             print(f"repetition {rep + 1} gave other analyses ({h.hexdigest()[:12]} vs {digest})")
         reps.append(dict(spent))
     names = sorted(reps[0], key=lambda k: -reps[0][k])
-    print(f"{corpus}, {len(docs)} documents, min of {args.reps} repetitions (CPU s) | digest {digest}")
+    print(f"{corpus}, {len(docs)} documents{' (fast: no NER)' if args.fast else ''}, min of {args.reps} repetitions (CPU s) | digest {digest}")
     for name in names:
         xs = [r.get(name, 0.0) for r in reps]
         print(f"  {name:24s} {min(xs):7.3f}   ({' '.join(f'{x:.3f}' for x in xs)})")
