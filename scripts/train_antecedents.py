@@ -23,18 +23,11 @@ written with the coefficients (``--write``).
 """
 from __future__ import annotations
 
-import argparse
-import json
-import pickle
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from training import ROOT, arguments, load_or_collect, traced_articles, write_model
 
 BUILD_PREFIXES = ("a", "c", "d", "e", "f", "g", "h", "m", "n")
-NEVER = ("heldout", "fresh6", "fresh7")  # b1-b4 and the validation pair: never traced, never read
 MECHS = ("descriptor", "office_holder")
 OUT = ROOT / "src" / "diplograph" / "data" / "models" / "antecedents.json"
 CS = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -45,25 +38,13 @@ MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
 def collect() -> list[dict]:
     """One group per traced description of a build article: its set, whether the gold names nobody for it
     (null), and (features, label) per candidate."""
-    from aliases import load_gold, matches, occurrence, ARTICLES
+    from aliases import matches, occurrence
 
     from diplograph.actors import antecedents
-    from diplograph.pipeline import Pipeline
-    from diplograph.records import Document
 
-    pipe = Pipeline()
     groups = []
     missing = 0
-    for d in load_gold():
-        if not d["article"].startswith(BUILD_PREFIXES) or d["set"] in NEVER:
-            continue
-        text = (ARTICLES / d["article"]).read_text(encoding="utf-8")
-        antecedents.TRACE = []
-        try:
-            pipe.analyze_one(Document(d["article"], text, d["date"]))
-            trace = antecedents.TRACE
-        finally:
-            antecedents.TRACE = None
+    for d, text, trace in traced_articles(antecedents, BUILD_PREFIXES):
         spans = [(occurrence(text, m["text"], m["nth"]), m) for m in d["mentions"]]
         used: set[int] = set()
         for (s, e), m in spans:
@@ -168,19 +149,12 @@ def nested(groups: list[dict]) -> dict[str, tuple[int, int, int]]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--write", action="store_true")
-    ap.add_argument("--cache", type=Path, default=None, help="pickle of the collected groups (reused if present)")
+    ap = arguments()
     ap.add_argument("--nested", action="store_true", help="also the nested cross-validation figure (slower)")
     ap.add_argument("--without", default=None, help="fit the written model without this set (a, c-h, m or n), to "
                     "score that set's articles end to end with a chooser that never saw them")
     args = ap.parse_args()
-    if args.cache and args.cache.exists():
-        groups = pickle.loads(args.cache.read_bytes())
-    else:
-        groups = collect()
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(groups))
+    groups = load_or_collect(args.cache, collect)
     from diplograph.actors.antecedents import FEATURES
 
     reachable = sum(1 for g in groups if any(lab for _, _, lab in g["pairs"]))
@@ -204,7 +178,7 @@ def main() -> int:
     for f, v in zip(FEATURES, coef):
         print(f"  {f:<26} {v:+.3f}")
     if args.write:
-        OUT.write_text(json.dumps({
+        write_model(OUT, {
             "about": "Antecedent chooser of definite descriptions (actors/antecedents.py): logistic regression on "
                      "(description, candidate) pairs, trained by scripts/train_antecedents.py on the build alias "
                      "articles a, c, d, e, f, g, h, m, n (tests/actors/articles, written for diplograph; null groups: "
@@ -215,8 +189,7 @@ def main() -> int:
             "loso": {s: {"right": v[0], "wrong": v[1], "unresolved": v[2]} for s, v in res.items()},
             "nested": {s: {"right": v[0], "wrong": v[1], "unresolved": v[2]} for s, v in (nest or {}).items()},
             "groups": len(groups), "null_groups": n_null, "reachable": reachable,
-        }, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)}")
+        })
     return 0
 
 

@@ -21,18 +21,11 @@ out-of-set figures per set, the same for the old order (the strongest rule that 
 """
 from __future__ import annotations
 
-import argparse
-import json
-import pickle
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from training import ROOT, arguments, load_or_collect, traced_articles, write_model
 
 BUILD_PREFIXES = ("a", "c", "d", "e", "f", "g", "h", "m", "n", "q", "r")
-NOT_BUILD = ("heldout", "fresh6", "fresh7", "fresh8", "fresh9")
 OUT = ROOT / "src" / "diplograph" / "data" / "models" / "titles.json"
 PRIORS = (0.0, 5.0, 10.0, 20.0, 40.0)  # k: how much the rules' hand order (base confidence) counts
 LAMBDAS = (0.3, 1.0, 3.0, 10.0)  # L2 on the learned weights
@@ -41,26 +34,13 @@ THRESHOLDS = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 def collect() -> list[dict]:
     """One group per gold redaction: its set, and (title, features, label) per candidate."""
-    from aliases import ARTICLES, load_gold
-
     from diplograph.actors import title_choice
-    from diplograph.pipeline import Pipeline
-    from diplograph.records import Document
 
-    pipe = Pipeline()
     groups = []
-    for d in load_gold():
-        if not d["article"].startswith(BUILD_PREFIXES) or d["set"] in NOT_BUILD:
-            continue
-        text = (ARTICLES / d["article"]).read_text(encoding="utf-8")
-        title_choice.TRACE = []
-        try:
-            pipe.analyze_one(Document(d["article"], text, d["date"]))
-            trace = {t["where"]: t for t in title_choice.TRACE}
-        finally:
-            title_choice.TRACE = None
+    for d, _, trace in traced_articles(title_choice, BUILD_PREFIXES):
+        where = {t["where"]: t for t in trace}
         for r in d["redactions"]:
-            t = trace.get(r["nth"] - 1, {"candidates": []})
+            t = where.get(r["nth"] - 1, {"candidates": []})
             pairs = [(title, f, int(any(acc in title.lower() for acc in r["accept"])))
                      for title, f in t["candidates"]]
             groups.append({"set": d["article"][0], "article": d["article"], "pairs": pairs})
@@ -179,19 +159,12 @@ def total(res: dict[str, tuple[int, int, int]]) -> tuple[int, int, int]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--write", action="store_true")
-    ap.add_argument("--cache", type=Path, default=None, help="pickle of the collected groups (reused if present)")
+    ap = arguments()
     ap.add_argument("--cost", type=float, default=1.0, help="what a wrong title costs against a right one")
     ap.add_argument("--abstain", action="store_true", help="learn the option of restoring nothing (a constant "
                     "score, right when no candidate is)")
     args = ap.parse_args()
-    if args.cache and args.cache.exists():
-        groups = pickle.loads(args.cache.read_bytes())
-    else:
-        groups = collect()
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(groups))
+    groups = load_or_collect(args.cache, collect)
     names = names_of(groups, args.abstain)
     reachable = sum(1 for g in groups if any(lab for _, _, lab in g["pairs"]))
     print(f"redactions {len(groups)}, a right title among the candidates: {reachable}")
@@ -217,7 +190,7 @@ def main() -> int:
     for f, v in sorted(zip(names, coef), key=lambda kv: -abs(kv[1])):
         print(f"  {f:<32} {v:+.3f}")
     if args.write:
-        OUT.write_text(json.dumps({
+        write_model(OUT, {
             "about": "Censored-title model (actors/title_choice.py): conditional logit over each redaction's candidate "
                      "titles (score = prior x the proposing rules' base confidence + learned weights . features), trained by scripts/train_titles.py on the redactions of the build alias articles "
                      "(tests/actors/articles, written for diplograph); prior, L2 and threshold by leave-one-set-out "
@@ -227,8 +200,7 @@ def main() -> int:
             "loso": {s: {"right": v[0], "wrong": v[1], "nothing": v[2]} for s, v in per.items()},
             "old_order": {s: {"right": v[0], "wrong": v[1], "nothing": v[2]} for s, v in old.items()},
             "redactions": len(groups), "reachable": reachable,
-        }, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)}")
+        })
     return 0
 
 
