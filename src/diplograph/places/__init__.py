@@ -15,7 +15,8 @@ from ..records import Location, Span
 from ..text.normalize import NormalizedText
 from .gazetteer import Gazetteer, Place, distance_km, load_gazetteer, name_key
 from .locate import DocumentPlaces, Located, document_places
-from .toponyms import Toponym, find_toponyms, settle, state_actor_at
+from .settling import settle
+from .toponyms import Toponym, find_toponyms, state_actor_at
 
 __all__ = ["Gazetteer", "Place", "Toponym", "DocumentPlaces", "Located", "load_gazetteer", "find_places",
            "location_record", "distance_km", "name_key", "read_toponyms", "toponyms_of", "TOPONYMS"]
