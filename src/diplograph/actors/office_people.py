@@ -24,10 +24,11 @@ from __future__ import annotations
 from ..lexicon import word_class
 from ..nlp import sentence_index, sentences_of
 from ..records import Actor
+from ..rules import REGISTRY
 from .decide import mention_rule
 from .leaders import load_leaders
 from .spelling import shared_units
-from .state import State
+from .state import State, add_mention, drop_mentions, key_of, positions
 
 DOCUMENT_HOLDER = mention_rule("mention.office_holder_document", 0.6,
                                "a bare 'the head of state/government' (no state) is the one person named before it "
@@ -41,6 +42,10 @@ PARTY_LEADER = mention_rule("mention.office_holder_party", 0.5,
                             "'the <Party> leader' (a group the text names before the leader noun, no state) is the "
                             "person named last before it, in its sentence or the two before",
                             ("actors", "parse", "lexicon:party_leader_nouns"))
+
+PARTY_NAMED = mention_rule("mention.office_holder_party_named", 0.6,
+                           "'the <Party> chief' is the one person the text introduced with that party's name before "
+                           "their own ('CSU ** X', 'Renamo leader X')", ("actors", "lexicon:party_head_nouns"))
 
 STATE_OFFICES = ("head of state", "head of government")
 _GROUP_TYPES = ("group", "unknown")
@@ -110,3 +115,39 @@ def last_person_before(st: State, start: int, country: str | None = None, senten
         if a is not None and a.type == "person" and (country is None or a.country == country):
             return a
     return None
+
+
+def party_named_heads(st: State) -> None:
+    """``the CSU chief``: the person the text introduced with the same party's name before their own (``CSU ** X``,
+    ``Renamo leader X``, ``the party chairman X`` does not count: no party's name), when exactly one was."""
+    from ..text.normalize import PLACEHOLDER
+
+    doc = st.doc
+    for i in positions(st, word_class("party_head_nouns")):
+        owner = st.out.actor_at(i)
+        if doc[i].tag_ in ("NNS", "NNPS") or (owner is not None and owner.type == "person"):
+            continue
+        party = _party_before(st, i)
+        if party is None or party == 0 or doc[party - 1].lower_ not in ("the", "its", "their"):
+            continue
+        g = st.out.actor_at(party)
+        if g is None:
+            continue
+        people = set()
+        for t, aid in st.out.token_actor.items():
+            if aid != g.id or t >= party:
+                continue
+            k = t + 1
+            while k < len(doc) and k - t <= 4 and (st.out.actor_at(k) is g or doc[k].text == PLACEHOLDER or
+                                                   (doc[k].pos_ == "NOUN" and doc[k].text.islower())):
+                k += 1  # "CSU ** X", "Renamo leader X": the party's words, a hidden title, a title noun
+            p = st.out.actor_at(k) if k < len(doc) else None
+            if p is not None and p.type == "person":
+                people.add(p.id)
+        if len(people) != 1:
+            continue
+        person = st.out.actors[people.pop()]
+        drop_mentions(st, g.id, party, i + 1)
+        if st.out.actor_at(i) is not None:
+            drop_mentions(st, st.out.actor_at(i).id, party, i + 1)
+        add_mention(st, party - 1, i + 1, key_of(person), "coref", REGISTRY[PARTY_NAMED].confidence, PARTY_NAMED)

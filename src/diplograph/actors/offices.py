@@ -34,8 +34,8 @@ from .office_states import (compass_state as _compass_state, past_title as _past
                             window_states as _window_states)
 from .office_named import canonical_office, holder_words, is_portfolio, named_in_office, office_heads, same_office
 from .leaders import load_leaders, note_beyond_data, title_fits as _fits
-from .office_people import (COMPOUND_HOLDER, DOCUMENT_HOLDER, PARTY_LEADER, document_holder, last_person_before,
-                            party_leader)
+from .office_people import (COMPOUND_HOLDER, DOCUMENT_HOLDER, PARTY_LEADER, PARTY_NAMED, document_holder,
+                            last_person_before, party_leader, party_named_heads)
 from .spelling import shared_units
 from .state import State, add_mention, drop_mentions, key_of, positions
 
@@ -219,6 +219,8 @@ def resolve_office_holders(st: State) -> None:
             move_mentions(st, a, person, rule, only=[m], method="coref")
     _bare_descriptors(st, seen)
     _head_of_phrases(st)
+    if switched_on(PARTY_NAMED):
+        party_named_heads(st)
 
 
 # "the head of the Cuban state", "the head of the Sudanese government": the office the governed thing names
