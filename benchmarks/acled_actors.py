@@ -36,8 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "dev" / "acled_2020_dev.csv"
 
-# ISO-3 codes the CAMEO/Phoenix scheme writes otherwise (the knowledge base writes Romania ROU, as ISO does).
-ISO_TO_CAMEO = {"XKX": "KSV", "TLS": "TMP", "COD": "COD", "PSE": "PSE", "SSD": "SSD"}
+# ISO-3 codes the CAMEO/Phoenix scheme writes otherwise (the knowledge base writes Romania ROU, as ISO does, and
+# Kosovo XKX: hierarchy.canonical_code reads every other spelling of a state's code as the project's one).
+ISO_TO_CAMEO = {"TLS": "TMP", "COD": "COD", "PSE": "PSE", "SSD": "SSD"}
 
 
 def half(event_id: str) -> str:
@@ -60,6 +61,7 @@ def _date(s: str) -> str | None:
 
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT / "src"))
+    from diplograph.hierarchy import canonical_code
     from diplograph.pipeline import Pipeline
     from diplograph.records import Document
 
@@ -81,7 +83,7 @@ def main(argv: list[str]) -> int:
     unseen = unseen_ok = 0
     t0 = time.perf_counter()
     for r in rows:
-        gold = ISO_TO_CAMEO.get(r["iso3"], r["iso3"])
+        gold = canonical_code(ISO_TO_CAMEO.get(r["iso3"], r["iso3"]))
         a = pipe.analyze_one(Document(r["event_id_cnty"], r["notes"], _date(r["event_date"])))
         by_id = {x.id: x for x in a.actors}
         ev = Counter()
