@@ -114,3 +114,9 @@ def test_a_stated_role_ending_in_the_description_noun_fits_it(pipeline):
     text = ("Pedro Alcantra, the rural schoolteacher who led the strike, still commands loyalty in the south. "
             "Whoever inherits the teacher's voters could win.")
     assert holder_of(pipeline, text, "the teacher") == "Pedro Alcantra"
+
+
+def test_the_object_of_a_relative_clause_commenting_on_x_is_not_x(pipeline):
+    text = ("Tomas Grellano now lives abroad. Grellano has even been mentioned as a candidate for an international "
+            "office, which infuriates the party founder, who speaks of treason.")
+    assert holder_of(pipeline, text, "the party founder") != "Tomas Grellano"

@@ -248,6 +248,14 @@ def clause_subject(doc, head_i: int) -> int | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        # "X has been mentioned for the post, which infuriates the founder": the clause the relative one
+        # comments on has X for its subject
+        up = verb.head
+        while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+            up = up.head
+        subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+            if up.pos_ in ("VERB", "AUX") else None
     return subj.i if subj is not None else None
 
 
