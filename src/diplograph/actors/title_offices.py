@@ -40,7 +40,9 @@ KB_ANY = mention_rule("mention.title_kb_any", 0.3,
 LEADS = mention_rule("mention.title_leads", 0.5,
                      "a censored title of a person the text says leads an organisation (X, the head of the Y; X, "
                      "who chairs the Y; the Y headed by ** X) is that organisation's head title "
-                     "(kb/organisation_heads.tsv)", ("parse", "kb:organisation_heads"))
+                     "(kb/organisation_heads.tsv)", ("parse", "kb:organisation_heads", "lexicon:verb_titles",
+                      "lexicon:organisation_head_nouns", "lexicon:organisation_lead_verbs",
+                      "lexicon:lead_clause_fillers"))
 DESCRIBED = mention_rule("mention.title_described", 0.45,
                          "a censored title of a person the text describes elsewhere with an office word (the new "
                          "premier, the old chairman) is that office", ("actors", "lexicon:title_heads"))
@@ -58,13 +60,6 @@ CUE_OTHER = mention_rule("mention.title_cue_other", 0.15,
 
 _OFFICE_RANK = {"state": 0, "government": 1, "": 1, "other": 3}
 _PAST = 3  # past offices proposed, the most recent first
-_BETWEEN = frozenset({"the", "a", "an", "who", "is", "was", "has", "had", "have", "been", "now", "also", "still",
-                      "currently", "then", "once", "long", "long-time", "longtime", "veteran", "powerful", "new"})
-_HEAD_NOUNS = frozenset({"head", "chief", "boss", "leader", "helm"})
-_LEAD_VERBS = frozenset({"lead", "head", "run", "chair", "command", "govern", "preside", "direct", "helm"})
-# a verb that names its own title: ``X chairs the Y`` is the Y's chairman whatever the Y is
-_VERB_TITLES = {"chair": "chairman", "command": "commander", "govern": "governor", "preside": "president",
-                "direct": "director", "lead": "leader"}
 
 
 def _clean(title: str) -> str:
@@ -102,6 +97,13 @@ def kb_any(r: Redacted) -> list[str] | None:
 # what the text says the person leads --------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
+def verb_titles() -> dict[str, str]:
+    """A verb of leading that names its own title (``lexicons/verb_titles.tsv``): ``X chairs the Y`` is the Y's
+    chairman whatever the Y is."""
+    return {r["verb"].strip().lower(): r["title"].strip() for r in table("lexicons", "verb_titles.tsv")}
+
+
+@lru_cache(maxsize=1)
 def organisation_heads() -> dict[str, tuple[str, ...]]:
     return {r["noun"].strip().lower(): tuple(t.strip() for t in r["titles"].split("|") if t.strip())
             for r in table("kb", "organisation_heads.tsv")}
@@ -110,7 +112,7 @@ def organisation_heads() -> dict[str, tuple[str, ...]]:
 def _heads_of(doc: Doc, i: int, verb: str | None = None) -> list[str]:
     """The head titles of the organisation whose noun phrase has its head (or a word) at token ``i``; a verb
     that names a title (``chair``) gives that title first."""
-    out = [_VERB_TITLES[verb]] if verb in _VERB_TITLES else []
+    out = [verb_titles()[verb]] if verb in verb_titles() else []
     tok = doc[i]
     heads = organisation_heads()
     words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod")]
@@ -142,18 +144,18 @@ def _person_says(st: State, aid: str, s: int, e: int) -> list[str]:
     # ``X, the head of the Y`` / ``X, who leads the Y`` / ``X, who is the chief of the Y``
     if e < len(doc) and doc[e].text == ",":
         j = e + 1
-        while j < len(doc) and j - e <= 5 and doc[j].lower_ in _BETWEEN:
+        while j < len(doc) and j - e <= 5 and doc[j].lower_ in word_class("lead_clause_fillers"):
             j += 1
-        if j + 1 < len(doc) and doc[j].lower_ in _HEAD_NOUNS and doc[j + 1].lower_ == "of":
+        if j + 1 < len(doc) and doc[j].lower_ in word_class("organisation_head_nouns") and doc[j + 1].lower_ == "of":
             k = _organisation_after(doc, j + 2)
             out += _heads_of(doc, k) if k is not None else []
-        elif j < len(doc) and doc[j].lemma_.lower() in _LEAD_VERBS and doc[j].pos_ in ("VERB", "AUX"):
+        elif j < len(doc) and doc[j].lemma_.lower() in word_class("organisation_lead_verbs") and doc[j].pos_ in ("VERB", "AUX"):
             k = _organisation_after(doc, j + 1 + (doc[j + 1].lower_ == "over" if j + 1 < len(doc) else 0))
             out += _heads_of(doc, k, doc[j].lemma_.lower()) if k is not None else []
     # ``X leads the Y`` (the person is the subject of a leading verb)
     for i in range(s, e):
         tok = doc[i]
-        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _LEAD_VERBS and tok.head.pos_ == "VERB":
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in word_class("organisation_lead_verbs") and tok.head.pos_ == "VERB":
             verb = tok.head
             for c in verb.children:
                 if c.dep_ in ("dobj", "obj"):
@@ -167,7 +169,7 @@ def _agent_of_heading(r: Redacted) -> list[str]:
     """``His cabinet is headed by ** X`` / ``the party, led by ** X``: the organisation the participle before
     ``by`` belongs to."""
     doc, t = r.st.doc, r.token
-    if t < 2 or doc[t - 1].lower_ != "by" or doc[t - 2].lemma_.lower() not in _LEAD_VERBS:
+    if t < 2 or doc[t - 1].lower_ != "by" or doc[t - 2].lemma_.lower() not in word_class("organisation_lead_verbs"):
         return []
     verb = doc[t - 2]
     subj = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
@@ -256,7 +258,7 @@ def described(r: Redacted) -> list[str] | None:
         if not words or names & set(words) or abs(m.start - r.st.doc[r.token].idx) < 3:
             continue
         last = words[-1].rstrip(".,")
-        if last not in heads or last in _HEAD_NOUNS:
+        if last not in heads or last in word_class("organisation_head_nouns"):
             continue
         title = last
         if len(words) >= 2 and words[-2] in compound_words():
