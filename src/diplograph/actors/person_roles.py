@@ -34,11 +34,11 @@ from .state import State
 SECTOR_FROM_TEXT = mention_rule("mention.sector_from_text", 0.6,
                                 "a person's sector on the date is what the text's phrases about them say: "
                                 "military words MIL, opposition words or a party post outside office OPP, a "
-                                "present office GOV, only past offices ELI", ("actors", "parse", "leaders"))
+                                "present office GOV, only past offices ELI",
+                                ("actors", "parse", "leaders", "lexicon:present_copulas"))
 
 _NOT_ROLES = ("pronoun", "nickname", "sobriquet", "epithet", "honorific")
 _STOP_DEPS = frozenset({"punct", "cc", "prep", "mark", "advmod", "aux", "auxpass", "neg"})
-_COPULAS = frozenset({"be", "remain", "become", "stay"})
 _SETTLED = frozenset({"", "GOV", "ELI", "OPP", "MIL"})  # sectors this pass may replace (not REB, JUD, BUS …)
 
 
@@ -177,7 +177,7 @@ def _phrases(st: State, a: Actor, mine: list[int] | None = None) -> list[Phrase]
         p = _phrase(st, sorted(set(toks)))
         if p is not None:
             out.append(p)
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _COPULAS:
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in word_class("present_copulas"):
             verb = root.head
             # "X has been prime minister six times", "X was the leader": a past predicate
             past = verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
