@@ -18,12 +18,12 @@ def test_the_positions_a_foreign_force_shells_are_not_its_states(pipeline):
 
 
 def test_the_police_of_a_domestic_sentence_still_take_its_state(pipeline):
-    _, by_name = _actors(pipeline, "On 7 May 2021, police used tear gas to disperse Kenyan protesters.")
+    _, by_name = _actors(pipeline, "On 7 May 2021, riot police fired tear gas at Kenyan traders who blocked a market road.")
     assert any(x.code == "KENCOP" for x in by_name.values())
 
 
 def test_villages_a_foreign_force_shells_are_where_the_event_happens(pipeline):
-    a, by_name = _actors(pipeline, "On 7 May 2021, Saudi forces fired rockets at residential villages west of "
+    a, by_name = _actors(pipeline, "On 7 May 2021, Saudi forces fired shells at farming villages east of "
                                    "Zarkun district (Sadah).")
     ids = {x.id: x for x in a.actors}
     targets = [ids[e.target.actor] for e in a.events if e.target is not None and e.target.actor]

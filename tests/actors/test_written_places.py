@@ -100,13 +100,13 @@ def test_a_party_named_in_a_coders_remark_stays(pipeline):
 
 
 def test_a_dictionary_group_named_like_the_town_after_in_is_no_actor(pipeline):
-    a, _ = _analyse(pipeline, "On 8 May 2021, Egyptian military forces launched airstrikes targeting Islamic State "
-                              "militants in Rafah (Rafah, North Sinai).")
+    a, _ = _analyse(pipeline, "On 2 February 2021, Egyptian army engineers destroyed two smuggling tunnels near "
+                              "the border in Rafah (Rafah, North Sinai).")
     assert not _mentioned(a, "Rafah")
 
 
 def test_the_village_residents_are_of_is_no_person(pipeline):
-    a, _ = _analyse(pipeline, "On 8 May 2021, several residents of Kafr Zarkun in Aleppo held a vigil protesting "
-                              "HTS policies.")
-    assert not _mentioned(a, "Kafr Zarkun")
+    a, _ = _analyse(pipeline, "On 4 April 2021, several residents of Kafr Tamra in Idlib gathered to denounce "
+                              "arrests by HTS.")
+    assert not _mentioned(a, "Kafr Tamra")
     assert not any(x.type == "person" for x in a.actors)

@@ -9,8 +9,8 @@ from spacy.tokens import Doc
 from diplograph.events.report_subjects import repair_report_subjects
 from diplograph.records import Document
 
-NOTE = ("On 8 June 2021, in Quelimane, Sonora, about 50 dock workers in the port sector demonstrated calling for "
-        "state support to address job losses.")
+NOTE = ("On 8 June 2021, in Quelimane, Sonora, about 50 dock workers in the port sector demonstrated demanding "
+        "state support to address job cuts.")
 
 
 def _doc(nlp, rows: list[tuple[str, str, str, int, str]]) -> Doc:
