@@ -136,3 +136,29 @@ def test_a_new_holder_is_the_one_who_took_the_office_last_among_the_documents_st
     text = "Ottawa and London trade insults over fish. The new prime minister called an early election."
     x, rule = owner(pipeline, text, "prime minister", on="2025-04-01")
     assert x is not None and x.code == "CANGOV" and rule == "mention.office_holder_new"
+
+
+def test_the_new_holder_is_the_newcomer_the_text_just_named(pipeline):
+    text = "Kenyan unions marched in Nairobi. Amos Kiberu was sworn in on Monday, and the new finance minister promised calm."
+    x, rule = owner(pipeline, text, "finance minister")
+    assert x is not None and x.name == "Amos Kiberu" and rule == "mention.office_holder_new_text"
+
+
+def test_the_newcomer_is_not_the_holder_of_another_office_who_appointed_them(pipeline):
+    # the president named last holds another office by the tables: the newcomer is the one named before him
+    text = ("Kenyan unions marched in Nairobi. Amos Kiberu was sworn in by President William Ruto, and the new "
+            "finance minister promised calm.")
+    x, rule = owner(pipeline, text, "finance minister")
+    assert x is not None and x.name == "Amos Kiberu" and rule == "mention.office_holder_new_text"
+
+
+def test_a_long_serving_holder_is_not_the_new_one(pipeline):
+    text = "Kenyan unions marched in Nairobi. William Ruto spoke there, and the new president promised calm."
+    _, rule = owner(pipeline, text, "president")
+    assert rule != "mention.office_holder_new_text"
+
+
+def test_a_new_office_nobody_in_the_text_holds_stays_a_role(pipeline):
+    text = "Kenyan unions marched in Nairobi on Monday. The new finance minister promised calm."
+    x, rule = owner(pipeline, text, "finance minister")
+    assert rule != "mention.office_holder_new_text" and (x is None or x.type != "person")

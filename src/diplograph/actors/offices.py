@@ -28,7 +28,7 @@ from .decide import mention_rule, switched_on
 from .identity import move_mentions
 from .office_descriptors import DETERMINERS, descriptor, is_office, mention_tokens, office_title
 from .office_focus import focus_state
-from .office_recent import NEW_HOLDER, recent_holder, says_new
+from .office_recent import new_holder, says_new
 from .office_states import tenure_actor
 from .office_states import (compass_state as _compass_state, past_title as _past_title, state_word as _state_word,
                             window_states as _window_states)
@@ -197,10 +197,9 @@ def resolve_office_holders(st: State) -> None:
     for _, a, m, title, country, first, new in sorted(found, key=lambda x: x[0]):
         person = None
         rule = OFFICE_NAMED
-        if new and switched_on(NEW_HOLDER):  # "the new head of government": who took it lately, not a guessed state's
-            person = recent_holder(st, title)
-        if person is not None:
-            rule = NEW_HOLDER
+        got = new_holder(st, first, title) if new else None  # "the new head of government": who took it lately
+        if got is not None:
+            person, rule = got
         elif country:
             person = _named_holder(st, country, title) if named_on else None
             if person is None and kb_on:
@@ -363,9 +362,10 @@ def _bare_descriptors(st: State, seen: dict[str, Actor]) -> None:
         if d is not None and d[1] and switched_on(FOCUS_HOLDER) and (d[0] in word_class("leader_nouns")
                                                                       or is_portfolio(d[0]) or _common(d[0])):
             rule = FOCUS_HOLDER
-            person = recent_holder(st, d[0]) if switched_on(NEW_HOLDER) and says_new(st, start, end - 1) else None
-            if person is not None:
-                rule = NEW_HOLDER
+            got = new_holder(st, start, d[0]) if says_new(st, start, end - 1) else None
+            person = None
+            if got is not None:
+                person, rule = got
             else:
                 person = focus_holder(st, start, d[0])  # "the president" of a story about one state
             if person is not None:
