@@ -48,6 +48,7 @@ from .former_offices import resolve_former_office_holders
 from .offices import resolve_office_holders
 from .office_counterparts import resolve_counterparts
 from .office_seats import resolve_seat_holders
+from .office_members import resolve_constituency_members
 from .groups import add_acronyms, add_led_groups, add_unknown_entities, defined_acronyms
 from .kb import KnowledgeBase
 from .located import drop_places_as_actors, drop_unknown_report_places, locate_unresolved, relocate_namesakes
@@ -104,6 +105,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     resolve_office_holders(st)
     resolve_counterparts(st)
     resolve_seat_holders(st)
+    resolve_constituency_members(st)  # "the Member for <seat>": a person, the seat no actor
     resolve_former_office_holders(st)
     bind_descriptors(st)
     bind_nicknames(st)
