@@ -120,3 +120,18 @@ def test_the_object_of_a_relative_clause_commenting_on_x_is_not_x(pipeline):
     text = ("Tomas Grellano now lives abroad. Grellano has even been mentioned as a candidate for an international "
             "office, which infuriates the party founder, who speaks of treason.")
     assert holder_of(pipeline, text, "the party founder") != "Tomas Grellano"
+
+
+def test_an_age_description_continues_the_subject_of_the_sentences_before(pipeline):
+    # mention.descriptor_age_continues: no age anywhere, the chooser abstains between two people; the clause-opening
+    # age description is the person the sentences before had as subject ("still" is no noun the age modifies)
+    text = ("On the left, Tomas Velkor wants none of these deals. Velkor has rarely been so isolated from President "
+            "Anton Brisk; the unions refuse to follow him, and Velkor answers by accusing Brisk of treason.\n"
+            "The 74-year-old still dreams of a fourth run, and chaos has always been his friend.")
+    assert holder_of(pipeline, text, "The 74-year-old") == "Tomas Velkor"
+
+
+def test_an_age_description_after_two_subjects_stays_unresolved(pipeline):
+    text = ("Tomas Velkor met the unions on Monday, and Irena Moss met the bankers.\n"
+            "The 39-year-old is not a natural showman, and he knows it.")
+    assert holder_of(pipeline, text, "The 39-year-old") is None

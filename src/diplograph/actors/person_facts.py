@@ -69,8 +69,8 @@ def age_head(doc: Doc, tok: Token) -> bool:
     if tok.lower_ == "old":
         if age_before(doc, i + 1) is None:
             return False
-        if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
-            return True
+        if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or nxt.dep_ == "advmod":
+            return True  # "The 74-year-old still dreams": an adverb the tagger took for a noun modifies no noun
         if nxt.pos_ != "NOUN" or nxt.tag_ != "NNS":
             return False
         # "The 38-year-old visits police stations": a plural noun with no verb after it is the verb the tagger
