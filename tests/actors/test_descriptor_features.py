@@ -135,3 +135,17 @@ def test_an_age_description_after_two_subjects_stays_unresolved(pipeline):
     text = ("Tomas Velkor met the unions on Monday, and Irena Moss met the bankers.\n"
             "The 39-year-old is not a natural showman, and he knows it.")
     assert holder_of(pipeline, text, "The 39-year-old") is None
+
+
+def test_the_man_in_a_capital_is_its_leader_the_text_names(pipeline):
+    # mention.descriptor_seat_leader: the tables' leader of the state whose capital it is, named in the text
+    text = ("President William Ruto met the press on Monday. The next day the Kenyan envoy Ivo Marek said the talks "
+            "were over, and Marek flew to Geneva. The man in {} was silent.")
+    on = "2025-06-01"
+    got = {m.text: m.rule for x in pipeline.analyze_one(Document("t", text.format("Nairobi"), on)).actors
+           for m in x.mentions if x.name.endswith("Ruto")}
+    assert got.get("The man in Nairobi") == "mention.descriptor_seat_leader"
+    # a town of the state is not its seat
+    rules = {m.rule for x in pipeline.analyze_one(Document("t", text.format("Mombasa"), on)).actors
+             for m in x.mentions if m.text == "The man in Mombasa"}
+    assert "mention.descriptor_seat_leader" not in rules

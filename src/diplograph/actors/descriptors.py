@@ -26,6 +26,7 @@ of it (precision: a plain sector noun, or nothing).
 from __future__ import annotations
 
 from ..lexicon import table, word_class
+from ..places.gazetteer import load_gazetteer, name_key
 from ..nlp import lower_keys_of, pos_of, texts_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
@@ -36,7 +37,8 @@ from .described import WINDOW, People, read_people, read_predicates, remember
 from .description import KIN as KIN_NOUNS
 from .description import (AGE, COREF_NOUNS, NOUNS, PAST, Description, agentive, describe, is_office,
                           modifier_name, person_at, personal)
-from .leaders import office_forms
+from .leaders import load_leaders, office_forms
+from .spelling import shared_units
 from .state import State, add_mention, drop_mentions, key_of, positions
 
 APPOSITIVE = mention_rule("mention.descriptor_appositive", 0.8,
@@ -45,6 +47,10 @@ APPOSITIVE = mention_rule("mention.descriptor_appositive", 0.8,
 PLACE = mention_rule("mention.descriptor_place", 0.7,
                      "the old man of/in <place>: the person of the state the place stands for (its leader first)",
                      ("parse", "actors", "lexicon:descriptor_nouns"))
+SEAT_LEADER = mention_rule("mention.descriptor_seat_leader", 0.7,
+                           "'the man in <capital>': a person noun placed in a place that stands for a state (its "
+                           "capital, its seat of power) is that state's leader on the date (the tables' holder), "
+                           "when the document names that person", ("parse", "actors", "leaders", "kb:states"))
 KIN = mention_rule("mention.descriptor_kin", 0.65,
                    "the younger / the elder: the one of two people the text ordered by age (X's elder brother Y)",
                    ("parse", "actors", "lexicon:kin_nouns", "lexicon:seniority"))
@@ -354,6 +360,11 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
                     not antecedents.restricted(doc, d.head):
                 _learned(st, people, d)
             continue
+        if not learned and d.place is not None and d.title in ("man", "woman") and switched_on(SEAT_LEADER):
+            leader = _seat_leader(st, d)
+            if leader is not None:
+                _claim(st, d.start, d.place[1], leader, SEAT_LEADER, REGISTRY[SEAT_LEADER].confidence)
+                continue
         ranked = people.ranked(st, d.start, _fits(st, people, d))
         if not ranked:
             continue
@@ -370,6 +381,39 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
         conf = REGISTRY[rule].confidence * (1.0 if f >= 2.0 else 0.85)
         _claim(st, d.start, end, st.out.actors[aid], rule, conf)
     return people if st.revision == revision else None
+
+
+def _seat_leader(st: State, d: Description) -> Actor | None:
+    """``the man in Yerevan``: the place is a state's own stand-in (the text's state actor there: a capital or seat
+    of power the knowledge base resolves to the state, not any town of it) and ``in`` places the person there; the
+    state's leader on the document date by the tables, when the document names them (one person of the document
+    whose name shares a word with the holder's); none otherwise."""
+    doc = st.doc
+    if d.place is None or d.place[0] < 1 or doc[d.place[0] - 1].lower_ != "in":
+        return None
+    states = {a.country for a in (st.out.actor_at(t) for t in range(*d.place))
+              if a is not None and a.type == "state" and a.country}
+    if len(states) != 1:
+        return None
+    country = states.pop()
+    if not _stands_for_state(st, d.place, country):
+        return None  # "the man in Mombasa": a town of the state, not its seat
+    h = load_leaders().holder(country, st.on, "leader")
+    if h is None:
+        return None
+    named = [a for a in st.out.actors.values() if a.type == "person" and a.country in (None, country) and
+             any(m.text[:1].isupper() for m in a.mentions) and shared_units(a.name, h.leader) >= 1]
+    return named[0] if len(named) == 1 else None
+
+
+def _stands_for_state(st: State, place: tuple[int, int], country: str) -> bool:
+    """The place is the state's capital (the gazetteer's PPLC of that state) or a seat of power the project's state
+    table resolves to it (``Yerevan``, ``the Kremlin``)."""
+    hit = st.hits.get(place[0])
+    if hit is not None and hit[2].kind == "demonym" and hit[2].country == country:
+        return True
+    text = st.doc[place[0]:place[1]].text
+    return any(p.fcode == "PPLC" and p.iso3 == country for p, _ in load_gazetteer().lookup(name_key(text)))
 
 
 def _learned(st: State, people: People, d: Description) -> None:
