@@ -49,6 +49,7 @@ from .offices import resolve_office_holders
 from .office_counterparts import resolve_counterparts
 from .office_seats import resolve_seat_holders
 from .office_members import resolve_constituency_members
+from .office_envoys import resolve_envoys
 from .groups import add_acronyms, add_led_groups, add_unknown_entities, defined_acronyms
 from .kb import KnowledgeBase
 from .located import drop_places_as_actors, drop_unknown_report_places, locate_unresolved, relocate_namesakes
@@ -120,6 +121,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     split_place_before_surname(st)  # "in X and <city> <surname>": a place and a person, not one name
     link_lone_surnames(st)  # a family-name word the tagger read as anything else
     add_organisation_owners(st)
+    resolve_envoys(st)  # "the American envoy": once the owner pass made it a role of its state
     _add_coreference(st)
     add_pronoun_owners(st)
     restore_redactions(st)
