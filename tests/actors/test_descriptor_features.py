@@ -149,3 +149,12 @@ def test_the_man_in_a_capital_is_its_leader_the_text_names(pipeline):
     rules = {m.rule for x in pipeline.analyze_one(Document("t", text.format("Mombasa"), on)).actors
              for m in x.mentions if m.text == "The man in Mombasa"}
     assert "mention.descriptor_seat_leader" not in rules
+
+
+def test_the_man_in_a_capital_after_another_subject_in_its_sentence_is_no_guess(pipeline):
+    # an exile: "X has denied it, but the man in <capital> ..." may be X living there; the rule abstains
+    text = ("President William Ruto met the press on Monday. The exiled colonel Ivo Marek has denied any role, but "
+            "for the regime the man in Nairobi remains a useful enemy.")
+    rules = {m.rule for x in pipeline.analyze_one(Document("t", text, "2025-06-01")).actors
+             for m in x.mentions if m.text == "the man in Nairobi"}
+    assert "mention.descriptor_seat_leader" not in rules

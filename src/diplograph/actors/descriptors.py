@@ -403,7 +403,15 @@ def _seat_leader(st: State, d: Description) -> Actor | None:
         return None
     named = [a for a in st.out.actors.values() if a.type == "person" and a.country in (None, country) and
              any(m.text[:1].isupper() for m in a.mentions) and shared_units(a.name, h.leader) >= 1]
-    return named[0] if len(named) == 1 else None
+    if len(named) != 1:
+        return None
+    # "X has denied any role, but for the regime the man in <capital> remains a ghost": another person the
+    # sentence has as subject before it may be the one who lives there (an exile): two candidates, no guess
+    for t in range(doc[d.start].sent.start, d.start):
+        other = person_at(st, t)
+        if other is not None and other.id != named[0].id and doc[t].dep_ in ("nsubj", "nsubjpass"):
+            return None
+    return named[0]
 
 
 def _stands_for_state(st: State, place: tuple[int, int], country: str) -> bool:
