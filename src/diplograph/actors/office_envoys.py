@@ -19,6 +19,7 @@ ENVOY = mention_rule("mention.office_holder_envoy", 0.5,
                      "named before it who is no former holder and holds no office by the leader tables",
                      ("actors", "leaders", "lexicon:emissary_nouns"))
 
+
 def _envoy_of(st: State, country: str, at: int, skip: str) -> Actor | None:
     fits = []
     for p in st.out.actors.values():
