@@ -22,3 +22,12 @@ def covering_actor(a, text: str, word: str, nth: int = 1):
         if any(m.start <= start and start + len(word) <= m.end for m in x.mentions):
             return x
     return None
+
+
+def longest_mention_owner(actors, words: str):
+    """(actor, rule) of the longest mention whose text contains ``words`` (case as written), else (None, None)."""
+    found = [(len(m.text), x, m.rule) for x in actors for m in x.mentions if words in m.text]
+    if not found:
+        return None, None
+    _, x, rule = max(found, key=lambda f: f[0])
+    return x, rule

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from diplograph.records import Document
 
+from .reading import longest_mention_owner
+
 
 def _owner(pipeline, text: str, words: str):
-    actors = pipeline.analyze_one(Document("t", text, "2025-06-01")).actors
-    found = [(len(m.text), a, m.rule) for a in actors for m in a.mentions if words in m.text]
-    return max(found, key=lambda f: f[0])[1:] if found else (None, None)
+    return longest_mention_owner(pipeline.analyze_one(Document("t", text, "2025-06-01")).actors, words)
 
 
 def test_a_states_envoy_is_the_one_person_of_it_named_before(pipeline):

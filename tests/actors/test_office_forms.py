@@ -10,15 +10,12 @@ from datetime import date
 from diplograph.actors.leaders import load_leaders, title_fits
 from diplograph.records import Document
 
+from .reading import longest_mention_owner
+
 
 def owner(pipeline, text: str, mention: str, on: str = "2025-06-01"):
     """(actor, rule) of the mention whose text contains ``mention`` (the longest such mention)."""
-    a = pipeline.analyze_one(Document("t", text, on))
-    found = [(len(m.text), x, m.rule) for x in a.actors for m in x.mentions if mention in m.text]
-    if not found:
-        return None, None
-    _, x, rule = max(found, key=lambda f: f[0])
-    return x, rule
+    return longest_mention_owner(pipeline.analyze_one(Document("t", text, on)).actors, mention)
 
 
 def test_a_bare_office_in_a_story_about_one_state_is_that_states_holder(pipeline):
