@@ -28,11 +28,9 @@ from ..lexicon import table, word_class
 from ..text.normalize import PLACEHOLDER
 from .decide import mention_rule
 from .owners import dominant_state
-from .leaders import load_leaders
-from .spelling import shared_units, units
 from .state import State
 from .title_context import Redacted, factbook_title
-from .title_sources import cues, near_tokens
+from .title_sources import clean_title, cues, near_tokens, office_rank, person_tenures
 
 KB_ANY = mention_rule("mention.title_kb_any", 0.3,
                       "a censored title is another office the leader tables give the person on the date, or one "
@@ -58,15 +56,7 @@ CUE_OTHER = mention_rule("mention.title_cue_other", 0.15,
                          "a censored title after a cue word is one of the less usual titles the cue suggests "
                          "(kb/title_cues.tsv, after the first)", ("kb:title_cues",))
 
-_OFFICE_RANK = {"state": 0, "government": 1, "": 1, "other": 3}
 _PAST = 3  # past offices proposed, the most recent first
-
-
-def _clean(title: str) -> str:
-    words = title.split()
-    while words and words[-1].lower() in ("of", "the", "and"):
-        words.pop()
-    return " ".join(words) or title
 
 
 # the tables' other offices -----------------------------------------------------------------------------
@@ -75,18 +65,15 @@ def kb_any(r: Redacted) -> list[str] | None:
     p, on = r.person, r.st.on
     if p is None or on is None:
         return None
-    leaders = load_leaders()
-    need = max(1, min(2, len(units(p.name))))  # a namesake or a parent shares the surname only
-    ts = [t for t in leaders.tenures(p.name, p.country) if shared_units(p.name, t.leader) >= need
-          and (len(units(p.name)) > 1 or len(t.leader.split()) > 1)]
+    ts = person_tenures(p.name, p.country)
     if not ts:
         return None
-    now = sorted((t for t in ts if t.holds(on)), key=lambda t: _OFFICE_RANK.get(t.office, 2))
+    now = sorted((t for t in ts if t.holds(on)), key=office_rank)
     past = sorted((t for t in ts if t.end is not None and t.end <= on), key=lambda t: t.end, reverse=True)
     out: list[str] = []
     for t in now[1:] + past:
-        title = _clean(factbook_title(t))
-        if title.lower() not in (o.lower() for o in out) and (not now or title.lower() != _clean(
+        title = clean_title(factbook_title(t))
+        if title.lower() not in (o.lower() for o in out) and (not now or title.lower() != clean_title(
                 factbook_title(now[0])).lower()):
             out.append(title)
         if len(out) >= _PAST + len(now) - 1:

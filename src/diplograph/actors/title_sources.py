@@ -162,15 +162,26 @@ def _name_after(r: Redacted) -> str | None:
     return " ".join(words) if words else None
 
 
-def _held(name: str, on, country: str | None = None) -> list[Tenure]:
-    leaders = load_leaders()
+def office_rank(t: Tenure) -> int:
+    """Where an office stands when a person holds several: head of state, then of government, then the rest."""
+    return _OFFICE_RANK.get(t.office, 2)
+
+
+def person_tenures(name: str, country: str | None = None) -> list[Tenure]:
+    """The tables' tenures of the person so named: two name words in common (one for a one-word name), and a
+    one-word name matches only a holder the tables name in several words (a namesake or a parent shares the
+    surname only)."""
     need = max(1, min(2, len(units(name))))
-    ts = [t for t in leaders.tenures(name, country) if t.holds(on) and shared_units(name, t.leader) >= need
-          and (len(units(name)) > 1 or len(t.leader.split()) > 1)]
-    return sorted(ts, key=lambda t: _OFFICE_RANK.get(t.office, 2))
+    return [t for t in load_leaders().tenures(name, country) if shared_units(name, t.leader) >= need
+            and (len(units(name)) > 1 or len(t.leader.split()) > 1)]
 
 
-def _clean(title: str) -> str:
+def _held(name: str, on, country: str | None = None) -> list[Tenure]:
+    return sorted((t for t in person_tenures(name, country) if t.holds(on)), key=office_rank)
+
+
+def clean_title(title: str) -> str:
+    """A table's title without a dangling ``of``/``the``/``and`` at its end."""
     words = title.split()
     while words and words[-1].lower() in ("of", "the", "and"):
         words.pop()
@@ -187,7 +198,7 @@ def kb_name(r: Redacted) -> list[str] | None:
         if len({t.country for t in held}) == 1:
             if r.person is not None and r.person.country == held[0].country:
                 return None  # the person's own state's office: mention.title_kb_office's
-            return [_clean(held[0].title)]
+            return [clean_title(held[0].title)]
     return None
 
 
