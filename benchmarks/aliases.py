@@ -50,10 +50,16 @@ their gold (``gold.jsonl``). Sets, reported apart:
 - ``fresh12`` (o1-o6) and ``fresh13`` (p1-p6): written the same way at the start of the tenth stop (o: Ghana,
   Algeria, Hungary, Malaysia, Chile, Ukraine; p: Cameroon, Jordan, Kazakhstan, Greece, Nepal, Bolivia), kept
   outside the repository and out of every helper's reach during that stop, scored by the lead (aggregates only)
-  on main at its start (ed46f3f) and at its end. Validation sets since, with i-l: aggregates only.
+  on main at its start (ed46f3f) and at its end. Validation sets through the end of that stop (aggregates only);
+  build sets since the eleventh stop (their errors may be printed).
+
+- ``fresh18`` (u1-u6) and ``fresh19`` (v1-v6): written the same way at the start of the eleventh stop (u: Angola,
+  Libya, Austria, Paraguay, Singapore, Tajikistan; v: Rwanda, Bahrain, Bulgaria, Nicaragua, Fiji, Mali), scored by
+  the lead while unread (aggregates only) on main a9f2f33 (fresh18 with the crash fix of the stop's first commit:
+  the unread u2 raised in coreference), and validation sets from then on, with i-l: aggregates only.
 
 Each fresh set is a build set once scored (its errors may be printed since), except the *validation* sets
-i1-i6, j1-j6, k1-k6, l1-l6, o1-o6 and p1-p6: scored for aggregates while building (to see whether a change
+i1-i6, j1-j6, k1-k6, l1-l6, u1-u6 and v1-v6: scored for aggregates while building (to see whether a change
 carries over to text its builders did not read), their errors and the names of their split leaders not printed.
 
 With ``../shared`` present the seed article is scored too (its aliases must not drop).
@@ -68,7 +74,7 @@ the person's full-name (anchor) mentions. ``code`` is the share of resolved ment
 actor's state is the gold code's state; ``code (state + sector)`` also compares the first agent code (GOV against ELI:
 whether the person held office on the document date).
 
-Usage: ``.venv/bin/python benchmarks/aliases.py [--set build|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|seed] [--articles PREFIX] [--errors]``.
+Usage: ``.venv/bin/python benchmarks/aliases.py [--set build|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh18|fresh19|seed] [--articles PREFIX] [--errors]``.
 ``--codes`` prints the resolved mentions whose actor's code (state + sector) is not the gold code, readable
 sets only. ``--errors`` prints the unresolved mentions of the build set and of d1-d6 (the first fresh set, scored
 once and a build set since); never of b1-b4 or of a later held-out set.
@@ -91,11 +97,13 @@ MECHANISMS = ("office_holder", "text_nickname", "sobriquet", "honorific", "missp
 # fresh5 (h1-h6), each scored once while unread and a build set since; fresh6 (i1-i6) and fresh7 (j1-j6)
 # are the ninth stop's validation pair, and with fresh8 (k1-k6) and fresh9 (l1-l6) validation sets since: aggregates only; fresh10 (m1-m6) and fresh11 (n1-n6) scored once unread
 # at the start of the ninth stop, and fresh14 (q1-q6) and fresh15 (r1-r6) at the start of the tenth, build sets since;
-# fresh12 (o1-o6) and fresh13 (p1-p6), the tenth stop's held-out sets, validation sets since (aggregates only).
+# fresh12 (o1-o6) and fresh13 (p1-p6), the tenth stop's held-out sets, validation sets to its end and build sets
+# since; fresh18 (u1-u6) and fresh19 (v1-v6), written at the start of the eleventh stop, validation sets.
 # Only articles whose file name starts with one of these letters are ever printed: a later held-out
 # set must stay unread even if it is filed under one of these set names.
-READABLE = ("build", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh10", "fresh11", "fresh14", "fresh15")
-READABLE_ARTICLES = ("a", "c", "d", "e", "f", "g", "h", "m", "n", "q", "r")
+READABLE = ("build", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh10", "fresh11", "fresh12", "fresh13",
+            "fresh14", "fresh15")
+READABLE_ARTICLES = ("a", "c", "d", "e", "f", "g", "h", "m", "n", "o", "p", "q", "r")
 PARTICLES = {"al", "el", "bin", "ibn", "jr", "da", "de", "the", "abd", "abu", "van", "von", "der", "le", "la"}
 
 # The seed's own aliases (the article lives in ../shared; the gold is ours).
@@ -307,7 +315,8 @@ def main(argv: list[str]) -> int:
     if "--articles" in argv:  # only the articles whose file name starts with this prefix (e.g. ``c``)
         prefix = argv[argv.index("--articles") + 1]
         gold = [d for d in gold if d["article"].startswith(prefix)]
-    sets = {name: [d for d in gold if d["set"] == name] for name in ("build", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh10", "fresh11", "fresh8", "fresh9", "fresh14", "fresh15", "fresh12", "fresh13")}
+    sets = {name: [d for d in gold if d["set"] == name] for name in ("build", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh10", "fresh11", "fresh8", "fresh9", "fresh14", "fresh15", "fresh12", "fresh13",
+                                                               "fresh18", "fresh19")}
     if SEED.exists():
         sets["seed"] = [SEED_GOLD]
     for name, docs in sets.items():

@@ -45,3 +45,12 @@ def test_two_compass_words_name_their_own_state(pipeline):
             "president needs the pipeline.")
     x = owner(pipeline, text, "Sudanese president", "2024-05-01")
     assert x is not None and x.name == "Ayen Deng Malual"  # not Sudan's president
+
+
+def test_an_office_description_with_a_city_before_it_moves_whole_to_its_holder(pipeline):
+    # the city before the sector noun stays the noun's token outside its mention; when the description goes to
+    # the holder, that token must go with it (it once pointed at a deleted actor and the analysis raised)
+    text = ("The Benghazi premier, Omar Talbi, rejected the plan. Later the Tripoli premier said he would meet "
+            "the envoy.")
+    a = pipeline.analyze_one(Document("t", text, "2025-05-01"))
+    assert any(x.type == "person" and any("premier" in m.text for m in x.mentions) for x in a.actors)

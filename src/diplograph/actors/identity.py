@@ -114,6 +114,11 @@ def move_mentions(st: State, src: Actor, dst: Actor, rule: str, only: list | Non
         if any(s <= ts and te <= e for s, e in spans):
             st.out.token_actor[t] = dst.id
     if not src.mentions:
+        # A token may belong to an actor outside its mentions (a city before a sector noun gives the state and
+        # stays the noun's token): once every mention went to ``dst``, so do those tokens.
+        for t, aid in list(st.out.token_actor.items()):
+            if aid == src.id:
+                st.out.token_actor[t] = dst.id
         del st.out.actors[src.id]
     dst.mentions.sort(key=lambda m: m.start)
 
