@@ -90,8 +90,8 @@ def bind_epithet(st: State, ep: tuple[int, int], person: Actor, first: str, stri
             continue
         for o in {st.out.token_actor.get(t) for t in range(a, b)} - {None, person.id}:
             other = st.out.actors.get(o)
-            if other is not None and (weak_actor(st, o) or _only_these_words(other, key)) and \
-                    _key_of_name(other.name) == key:
+            if other is not None and ((weak_actor(st, o) and _key_of_name(other.name) == key) or (
+                    _only_these_words(other, key) and other.country is None)):
                 move_mentions(st, other, person, REPEATED, method="alias")  # a name of its own: the same person
             elif other is not None and from_table(st, other, a):  # the table's bearer, where the text names another
                 move_mentions(st, other, person, REPEATED, method="alias",

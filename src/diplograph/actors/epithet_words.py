@@ -19,6 +19,7 @@ __all__ = ["PRONOUNS", "SUBJECTS", "antecedent", "name_like", "personal", "prono
 OPEN = ('"', "“", "'", "‘", "«")
 CLOSE = ('"', "”", "'", "’", "»")
 _MAX_WORDS = 6
+_PAIRS = {'"': ('"', "”"), "“": ("”", '"'), "'": ("'", "’"), "‘": ("’", "'"), "«": ("»",)}
 NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
@@ -39,8 +40,9 @@ def quoted(doc, i: int) -> tuple[int, int] | None:
     if doc[i].text not in OPEN:
         return None
     end = min(sentence_of(doc, i).end, i + _MAX_WORDS + 3)
+    closing = _PAIRS.get(doc[i].text, CLOSE)
     j = i + 1
-    while j < end and doc[j].text not in CLOSE:
+    while j < end and doc[j].text not in closing:  # a double quotation ends at a double mark: "Brussels' man"
         j += 1
     if j >= end or j == i + 1:
         return None
@@ -86,6 +88,8 @@ def epithet_at(doc, i: int, loose: bool = False) -> tuple[int, int] | None:
     """A nickname written from token ``i``: a quotation or capitalised words (see the module doc)."""
     if i >= len(doc) or i < 0:
         return None
+    if doc[i].lower_ in articles() and i + 1 < len(doc) and doc[i + 1].text in OPEN:
+        return quoted(doc, i + 1)  # the "Iron Chancellor": the article outside the quotation
     return quoted(doc, i) or _capitalised(doc, i, loose)
 
 
@@ -96,7 +100,8 @@ def epithet_before(doc, end: int) -> tuple[int, int] | None:
         return None
     if doc[end - 1].text in CLOSE:
         s = end - 2
-        while s >= max(0, end - _MAX_WORDS - 3) and doc[s].text not in OPEN:
+        opening = tuple(o for o, closes in _PAIRS.items() if doc[end - 1].text in closes)
+        while s >= max(0, end - _MAX_WORDS - 3) and doc[s].text not in opening:
             s -= 1
         return quoted(doc, s) if s >= 0 and doc[s].text in OPEN else None
     s = end
@@ -120,6 +125,10 @@ def person_of(st: State, tok: Token, epithet: tuple[int, int]) -> Actor | None:
         return a
     if tok.lower_ in PRONOUNS:
         return antecedent(st, tok.i, pronoun_gender(tok), skip=epithet)
+    if not (epithet[0] <= tok.i < epithet[1]):
+        a = name_word_person(st, tok.i)
+        if a is not None:
+            return a
     if tok.lower_ in ("whom", "who", "whose"):
         return left_person(st, tok.i, epithet)
     if tok.pos_ == "NOUN":
@@ -127,6 +136,33 @@ def person_of(st: State, tok: Token, epithet: tuple[int, int]) -> Actor | None:
 
         return person_at(st, tok, epithet)
     return None
+
+
+def name_word_person(st: State, i: int) -> Actor | None:
+    """A capitalised word no actor holds yet that is a name word of exactly one person named in full in the
+    document (``Saqqa, whom his members call E`` before the later pass links the lone surname): that person, the
+    word now theirs (``mention.partial_name``)."""
+    from .identity import PARTIAL_NAME
+    from .name_forms import claim
+    from .spelling import units
+
+    doc = st.doc
+    tok = doc[i]
+    if st.out.actor_at(i) is not None or tok.pos_ not in ("PROPN", "NOUN") or not CAPITALISED.match(tok.text) or \
+            tok.is_stop or tok.text == PLACEHOLDER or i in st.reserved or i in st.hits or not tok.is_alpha:
+        return None
+    us = units(tok.text)
+    if not us:
+        return None
+    key = us[0][0]
+    fits = [p for p in st.out.actors.values() if p.type == "person" and p.name.lower() != tok.lower_
+            and any(u[0] == key for u in units(p.name))]
+    if len(fits) != 1:
+        return None
+    from ..rules import REGISTRY
+
+    claim(st, i, i + 1, fits[0], PARTIAL_NAME, REGISTRY[PARTIAL_NAME].confidence)
+    return fits[0]
 
 
 def left_person(st: State, i: int, epithet: tuple[int, int], callers: set[int] = frozenset()) -> Actor | None:

@@ -36,7 +36,8 @@ from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule, switched_on
 from .epithet_words import (CLOSE, OPEN, PRONOUNS, SUBJECTS, antecedent, articles, epithet_at,
-                            epithet_before, left_person, name_like, person_of, personal, pronoun_gender, quoted)
+                            epithet_before, left_person, name_like, name_word_person, person_of, personal,
+                            pronoun_gender, quoted)
 from .epithet_uses import REPEATED, bind_epithet, usable
 from .name_forms import claim, is_person
 from .state import CAPITALISED, State, positions
@@ -219,7 +220,8 @@ def _relative_person(st: State, verb: Token, pron: Token | None, ep: tuple[int, 
         return None
     head = verb.head if verb.dep_ == "relcl" else None
     if head is not None:
-        person = personal(st, st.out.actor_at(head.i))
+        person = personal(st, st.out.actor_at(head.i)) or (
+            name_word_person(st, head.i) if not (ep[0] <= head.i < ep[1]) else None)
         if person is None and head.dep_ == "appos" and head.lower_ in word_class("person_nouns"):
             person = personal(st, st.out.actor_at(head.head.i))
         if person is None and head.pos_ == "NOUN" and head.lower_ in word_class("person_nouns"):

@@ -11,7 +11,8 @@ from spacy.tokens import Token
 from ..lexicon import word_class
 from ..nlp import sentence_of
 from ..records import Actor
-from .epithet_words import CLOSE, OPEN, PRONOUNS, antecedent, articles, epithet_at, name_like, pronoun_gender
+from .epithet_words import (CLOSE, OPEN, PRONOUNS, antecedent, articles, epithet_at, name_like, name_word_person,
+                            pronoun_gender)
 from .name_forms import is_person, weak_actor
 from .state import CAPITALISED, State
 
@@ -39,7 +40,7 @@ def candidate(st: State, a: Actor | None) -> Actor | None:
 def person_at(st: State, tok: Token, ep: tuple[int, int]) -> Actor | None:
     if ep[0] <= tok.i < ep[1]:
         return None
-    a = candidate(st, st.out.actor_at(tok.i))
+    a = candidate(st, st.out.actor_at(tok.i)) or name_word_person(st, tok.i)
     if a is not None:
         return a
     if tok.lower_ in PRONOUNS:

@@ -44,6 +44,7 @@ from .instruments import drop_market_names
 from .nicknames import bind_nicknames
 from .families import add_families, family_plurals, plural_people_to_families
 from .nickname_reader import apply_alias_table, read_nicknames
+from .naming_frames import bind_frames
 from .former_offices import resolve_former_office_holders
 from .offices import resolve_office_holders
 from .office_counterparts import resolve_counterparts
@@ -112,6 +113,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     bind_nicknames(st)
     bind_epithets(st)
     read_nicknames(st)  # every naming signal the frame readers left: one general procedure
+    bind_frames(st)  # the naming frames written as data (data/lexicons/naming_frames.jsonl)
     apply_alias_table(st)  # later uses of the nicknames the frame readers introduced
     bind_bare_epithets(st)
     link_partial_names(st)  # again: nicknames and descriptors joined actors that made a word look shared
