@@ -165,3 +165,26 @@ def test_an_honorific_before_a_leaders_surname_is_no_given_name(pipeline):
 def test_an_honorific_that_is_part_of_the_leaders_own_name_stays(pipeline):
     x, _ = owner(pipeline, "Nana Akufo-Addo spoke in Accra on Monday.", "Nana Akufo-Addo", "2020-03-01")
     assert x is not None and "Nana" in x.name, x
+
+
+@pytest.mark.parametrize("text,needle,person", [
+    # the text writes the sobriquet with an accent the table does not have: one pass over the folded text
+    ("Hungary's prime minister Viktor Orban met the unions in Budapest. Viktátor has survived four elections.",
+     "Viktátor", "Orban"),
+    # and without one the table has
+    ("Brazil's Supreme Court judge Alexandre de Moraes ruled again. Xandao has ordered the platform to pay.",
+     "Xandao", "Moraes"),
+    # a possessive after the sobriquet
+    ("Israel's coalition met in Jerusalem. Bibi's partners threatened to leave.", "Bibi", "Netanyahu"),
+])
+def test_a_sobriquet_is_read_whatever_its_accents_and_possessive(pipeline, text, needle, person):
+    x, m = owner(pipeline, text, needle)
+    assert x is not None and person in x.name, (x, m)
+
+
+def test_the_letter_fold_keeps_offsets():
+    from diplograph.actors.sobriquets import fold_letters
+
+    for text in ("Viktátor", "Türkmenbaşy Ørsted", "Xandão e Méluche"):
+        assert len(fold_letters(text)) == len(text)
+    assert fold_letters("Viktátor") == "Viktator"

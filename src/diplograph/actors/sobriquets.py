@@ -16,6 +16,7 @@ them otherwise too: then the two are one person.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,6 +79,22 @@ def _article_variants(key: str) -> list[str]:
     return out
 
 
+def fold_letters(text: str) -> str:
+    """``text`` with each letter's accents dropped, one character for one (``Viktátor`` → ``Viktator``), so that
+    offsets in the folded text are offsets in the text: a sobriquet matches however its accents are written."""
+    return text.translate(_fold_table(text))
+
+
+def _fold_table(text: str) -> dict[int, str]:
+    return {ord(ch): f for ch in set(text) if ord(ch) > 127 and (f := _fold_char(ch)) != ch}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch)[:1]
+    return base if base.isalpha() and len(base.encode("ascii", "ignore")) == 1 else ch
+
+
 def _norm(text: str) -> str:
     words = text.split()
     if words and words[0].lower() == "the":
@@ -111,18 +128,33 @@ def _key(found: str) -> str:
     if key in sobriquets():
         return key
     low = key[:1].lower() + key[1:]
-    return low if low in sobriquets() else _folded().get(key.lower(), low)
+    if low in sobriquets():
+        return low
+    return _folded().get(fold_letters(key), _folded().get(fold_letters(key).lower(), low))
 
 
 @lru_cache(maxsize=1)
 def _folded() -> dict[str, str]:
-    return {k.lower(): k for k in sobriquets()}
+    """A table key by its folded forms (accents dropped; and in lower case): the text's spelling may differ."""
+    out: dict[str, str] = {}
+    for k in sobriquets():
+        out.setdefault(fold_letters(k).lower(), k)
+    for k in sobriquets():
+        out.setdefault(fold_letters(k), k)
+    for k in sobriquets():
+        out.setdefault(fold_letters(k[:1].lower() + k[1:]), k)
+    return out
 
 
 def _recased(found: str) -> bool:
     """A sobriquet of several words written in another case than the table's beyond its first letter."""
-    key = _norm(" ".join(found.split()))
-    return key not in sobriquets() and key[:1].lower() + key[1:] not in sobriquets()
+    key = fold_letters(_norm(" ".join(found.split())))
+    return key not in _folded_exact() and key[:1].lower() + key[1:] not in _folded_exact()
+
+
+@lru_cache(maxsize=1)
+def _folded_exact() -> frozenset[str]:
+    return frozenset(fold_letters(k) for k in sobriquets())
 
 
 def _trie_regex(keys: list[list[str]]) -> str:
@@ -150,10 +182,12 @@ def _trie_regex(keys: list[list[str]]) -> str:
 def _pattern() -> re.Pattern[str]:
     # not inside a longer word (``Bat'ka`` is one word, ``AMLO's`` ends at the possessive); the engine
     # backtracks into the trie, so ``Rocket Man`` still matches where ``Little Rocket Man`` does not
-    keys = [_atoms(k) for k in sobriquets()]
+    # the keys with their accents dropped: the pattern runs on the folded text (``fold_letters``)
+    folded = sorted({fold_letters(k) for k in sobriquets()})
+    keys = [_atoms(k) for k in folded]
     # a sobriquet of several words also written all in lower case (``the iron lady``; read only with its person
     # named): its own branch, opening with the lower-case letter itself
-    keys += [[re.escape(k[0].lower())] + _atoms(k)[1:] for k in sobriquets()
+    keys += [[re.escape(k[0].lower())] + _atoms(k)[1:] for k in folded
              if len(k.split()) > 1 and k[0].isupper() and k.split()[0].lower() != "the"]
     body = _trie_regex(keys)
     return re.compile(r"(?<![\w'’-])(?:" + body + r")(?!\w|-\w|['’](?!s\b)\w)")
@@ -162,19 +196,20 @@ def _pattern() -> re.Pattern[str]:
 def _matches(text: str) -> Iterator[re.Match[str]]:
     """The sobriquets in ``text``, left to right, not overlapping: one pass of the trie-shaped pattern (a
     longer table adds branches, not work at each character)."""
-    return _pattern().finditer(text)
+    return _pattern().finditer(fold_letters(text))
 
 
 def bind_sobriquets(st: State) -> None:
     doc = st.doc
-    for m in _matches(text_of(doc)):
+    text = text_of(doc)
+    for m in _matches(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue
         i, end = span.start, span.end
         held = {st.out.token_actor[t] for t in range(i, end) if t in st.out.token_actor}
         strong = [aid for aid in held if not weak_actor(st, aid) and not _inner_place(st, aid, i, end)]
-        listed = _listed_under(st, strong, m.group(0))
+        listed = _listed_under(st, strong, text[m.start():m.end()])
         owner = _possessor_end(st, i, end)
         if strong and listed is None and owner is not None:
             # "Trump's favourite dictator", "Putin's chef": another person's name opens the sobriquet; that
