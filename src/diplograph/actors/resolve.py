@@ -51,6 +51,7 @@ from .office_counterparts import resolve_counterparts
 from .office_seats import resolve_seat_holders
 from .office_members import resolve_constituency_members
 from .office_envoys import resolve_envoys
+from .office_discourse import bind_office_descriptions
 from .groups import add_acronyms, add_led_groups, add_unknown_entities, defined_acronyms
 from .kb import KnowledgeBase
 from .located import drop_places_as_actors, drop_unknown_report_places, locate_unresolved, relocate_namesakes
@@ -126,6 +127,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     resolve_envoys(st)  # "the American envoy": once the owner pass made it a role of its state
     _add_coreference(st)
     add_pronoun_owners(st)
+    bind_office_descriptions(st)  # office descriptions still unbound or guessed: the person the text points at
     restore_redactions(st)
     settle_person_sectors(st)  # what the text says each person is on the date, once all is bound
     mark_written_places(st)  # names written as a report's place: dropped once the events are coded
