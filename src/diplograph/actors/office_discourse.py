@@ -53,7 +53,7 @@ SCORED = mention_rule("mention.office_holder_scored", 0.55,
 REVISABLE = frozenset({"mention.coref_descriptor", "mention.office_holder_kb", "mention.office_holder_focus",
                        "mention.descriptor_place", "mention.descriptor_sector", "mention.sector_noun",
                        "mention.kb_phrase", "mention.unresolved_located", "mention.unknown_entity",
-                       "mention.person_new", None})
+                       "mention.person_new"})
 
 THRESHOLD = 2.0  # e.g. the last person named (1.0) of the description's state (0.5) whose words name it (2.0)
 MARGIN = 1.0
@@ -304,6 +304,9 @@ def bind_office_descriptions(st: State) -> None:
         toks.sort()
     for d in found:
         cur, rule = _current(st, d)
+        named = st.out.actor_at(d.start - 2) if d.start >= 2 and st.doc[d.start - 1].text == "," else None
+        if named is not None and named.type == "person":
+            continue  # "X, the <office>,": an apposition, the apposition readers' (it says what X is)
         if cur is not None and cur.type == "person" and rule not in REVISABLE:
             continue
         if cur is not None and cur.type in ("state", "group") and rule not in REVISABLE:
