@@ -110,3 +110,35 @@ def test_the_village_residents_are_of_is_no_person(pipeline):
                               "arrests by HTS.")
     assert not _mentioned(a, "Kafr Tamra")
     assert not any(x.type == "person" for x in a.actors)
+
+
+def test_a_village_close_to_which_an_attack_happened_is_no_person(pipeline):
+    a, _ = _analyse(pipeline, "On 3 March 2021, rebels attacked an army post close to Tembeku Hills in Zarkan "
+                              "district.")
+    assert not _mentioned(a, "Tembeku Hills")
+    # a person close to whom sources are is still a person
+    b, _ = _analyse(pipeline, "Sources close to Ivan Dorvek said he would resign.")
+    assert any(x.type == "person" and x.name == "Ivan Dorvek" for x in b.actors)
+
+
+def test_a_village_coordinated_with_a_bracketed_place_is_no_person(pipeline):
+    a, _ = _analyse(pipeline, "On 3 March 2021, an IED exploded between Gorlami and Tesseku (Zarkan, Kandahar), "
+                              "wounding two soldiers.")
+    assert not _mentioned(a, "Gorlami")
+
+
+def test_the_object_of_surrounding_is_a_place(pipeline):
+    a, _ = _analyse(pipeline, "On 3 March 2021, the army shelled the area surrounding Tell Hamdun in Aleppo.")
+    assert not _mentioned(a, "Tell Hamdun")
+
+
+def test_a_town_that_is_no_seat_and_does_not_act_is_no_actor(pipeline):
+    a, by_id = _analyse(pipeline, "On 3 March 2021, protesters shouted that Mombasa is a Kenyan city.")
+    assert not _mentioned(a, "Mombasa")
+    assert any(x.country == "KEN" for x in a.actors)
+
+
+def test_a_bracketed_alias_of_a_village_is_no_person(pipeline):
+    a, _ = _analyse(pipeline, "On 3 March 2021, five villagers were killed when their car hit a mine in the Dara "
+                              "Kelan (Dara Kel) area of Zarkan district, Kandahar.")
+    assert not any(x.type == "person" for x in a.actors)

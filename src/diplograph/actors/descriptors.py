@@ -26,7 +26,6 @@ of it (precision: a plain sector noun, or nothing).
 from __future__ import annotations
 
 from ..lexicon import table, word_class
-from ..places.gazetteer import load_gazetteer, name_key
 from ..nlp import lower_keys_of, pos_of, texts_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
@@ -38,6 +37,7 @@ from .description import KIN as KIN_NOUNS
 from .description import (AGE, COREF_NOUNS, NOUNS, PAST, Description, agentive, describe, is_office,
                           modifier_name, person_at, personal)
 from .leaders import load_leaders, office_forms
+from .seats import stands_for_state
 from .spelling import shared_units
 from .state import State, add_mention, drop_mentions, key_of, positions
 
@@ -396,7 +396,7 @@ def _seat_leader(st: State, d: Description) -> Actor | None:
     if len(states) != 1:
         return None
     country = states.pop()
-    if not _stands_for_state(st, d.place, country):
+    if not stands_for_state(st, d.place, country):
         return None  # "the man in Mombasa": a town of the state, not its seat
     h = load_leaders().holder(country, st.on, "leader")
     if h is None:
@@ -412,16 +412,6 @@ def _seat_leader(st: State, d: Description) -> Actor | None:
         if other is not None and other.id != named[0].id and doc[t].dep_ in ("nsubj", "nsubjpass"):
             return None
     return named[0]
-
-
-def _stands_for_state(st: State, place: tuple[int, int], country: str) -> bool:
-    """The place is the state's capital (the gazetteer's PPLC of that state) or a seat of power the project's state
-    table resolves to it (``Yerevan``, ``the Kremlin``)."""
-    hit = st.hits.get(place[0])
-    if hit is not None and hit[2].kind == "demonym" and hit[2].country == country:
-        return True
-    text = st.doc[place[0]:place[1]].text
-    return any(p.fcode == "PPLC" and p.iso3 == country for p, _ in load_gazetteer().lookup(name_key(text)))
 
 
 def _learned(st: State, people: People, d: Description) -> None:

@@ -28,9 +28,11 @@ from functools import lru_cache
 
 from ..lexicon import word_class
 from ..records import Actor, Event, Ref
+from ..places.gazetteer import load_gazetteer, name_key
 from .decide import mention_rule, switched_on
 from .kb import KnowledgeBase
 from .located import GUESSES, token_runs
+from .seats import stands_for_state
 from .state import ResolvedActors, State, document_toponyms, slug, state_of_span
 
 WRITTEN_PLACE = mention_rule(
@@ -38,12 +40,15 @@ WRITTEN_PLACE = mention_rule(
     "a name written as a report writes a place (a locative object, a container of another place, a name "
     "before a place word or a site, a bracketed list of places) is a location, not an actor: dropped once the "
     "events are coded; a party read only from it is the state the event is located in",
-    ("parse", "lexicon:place_words", "lexicon:place_landmarks", "lexicon:place_sites", "lexicon:place_relation_words"))
+    ("parse", "lexicon:place_words", "lexicon:place_landmarks", "lexicon:place_sites", "lexicon:place_relation_words",
+     "lexicon:place_proximity_words", "gazetteer"))
 
 # the rules that read a state from a name (a city, a province, a state's own name)
 STATE_READINGS = {"mention.kb_phrase", "mention.place_state", "mention.place_named_state"}
 # the rules that guess a person or an organisation from a capitalised name
 GUESSED = GUESSES | {"mention.unresolved_located", "mention.given_name_alone", "mention.unknown_entity"}
+# the rules that repeat a name already found (a part of it, an alias in brackets): a guess when the name was one
+ECHOES = {"mention.surname_alias", "mention.partial_name", "mention.nickname_general"}
 # prepositions after which a name says where (report_place_prepositions and a few of route and motion;
 # not "to", "from", "on", "between", "with": those also introduce parties — ``talks between X and Y``)
 # (not "into", "under": ``integrated into X``, ``under X's command`` name organisations)
@@ -86,6 +91,8 @@ def mark_written_places(st: State) -> None:
         elif a.type not in ("person", "group"):
             continue
         runs = token_runs(sorted(toks))
+        # a guessed actor's repeated names (its surname, a bracketed alias) are guesses as well
+        guessed = GUESSED | ECHOES if any(m.rule in GUESSED for m in a.mentions) else GUESSED
         marked: list[tuple[str, int, int, int, int]] = []
         echoes: list[tuple[str, int, int, int, int]] = []  # pronouns coreference gave it: they follow its names
         for s, e in runs:
@@ -100,29 +107,39 @@ def mark_written_places(st: State) -> None:
                     known = _known_places(st)
                 if not any(k in known for k in range(remark[0], remark[1]) if not s <= k < e):
                     remark = None  # a guessed name in a remark with no known place may be the party coded
-            if remark is None and not written_place(doc, s, e):
+            written = remark is not None or written_place(doc, s, e)
+            if not written:
                 if a.type == "state":
-                    continue
-                if not _place_object(doc, s, e):
-                    if e >= len(doc) or doc[e].text != "(":
+                    # a town or province read as its state that is not the state's seat, in none of the positions
+                    # where a town may name its state: where something happened
+                    if not _town_reading(st, s, e, a.country):
                         continue
+                elif not _place_object(doc, s, e):
                     if known is None:
                         known = _known_places(st)
-                    if not _before_place_brackets(doc, e, known):
+                    if not _conjunct_place(st, s, e, known) and not (
+                            e < len(doc) and doc[e].text == "(" and _before_place_brackets(doc, e, known)):
                         continue
             s0, e0 = st.norm.to_original(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
             here = [m for m in a.mentions if m.start < e0 and m.end > s0]
             rules = {m.rule for m in here}
-            if not rules or any(m.method == "dictionary" for m in here):
+            if not rules:
                 continue
+            town_person = False
+            if any(m.method == "dictionary" for m in here):
+                # a dictionary's person named like the town the places stage read at these very words, written
+                # where a report writes a place ("in <X>, <province>"): the town
+                town_person = a.type == "person" and written and _toponym_span(st, s, e)
+                if not town_person:
+                    continue
             if a.type == "state":
-                if not rules <= STATE_READINGS or any(_nationality(st.hits[k][2]) for k in range(s, e)
-                                                      if k in st.hits):
-                    continue  # a nationality describes, it names no place
+                if not rules <= STATE_READINGS or (any(_nationality(st.hits[k][2]) for k in range(s, e) if k in st.hits)
+                                                   and not _gazetteer_town(st, s, e, a.country)):
+                    continue  # a nationality describes, it names no place (a capital the state table reads does)
                 if remark is None and _names_state(st, s, e, a.country) \
                         and not written_place(doc, s, e, container_only=True):
                     continue  # a state's own name says where only as the container of a place
-            elif not rules <= GUESSED and not (rules <= STATE_READINGS and _toponym_span(st, s, e)):
+            elif not town_person and not rules <= guessed and not (rules <= STATE_READINGS and _toponym_span(st, s, e)):
                 continue  # (a dictionary's group or person named like the town the places stage read here)
             marked.append((aid, s, e, s0, e0))
         if a.type == "state":
@@ -145,6 +162,62 @@ def _editorial_remark(doc, s: int, e: int) -> tuple[int, int] | None:
     while j < len(doc) and j - e < 12 and doc[j].text not in (")", "]", "(", "["):
         j += 1
     return (k + 1, j) if j < len(doc) and doc[j].text in (")", "]") else None
+
+
+def _town_reading(st: State, s: int, e: int, country: str | None) -> bool:
+    """Tokens [s, e) name a town or a province of ``country`` (the gazetteer has a place of that state so named,
+    and no state) that is not its seat, outside a preposition and not doing its clause's act: a name that says
+    where, not the government (``<town> is a <nationality> city``, ``<town> Services Company``, a fronted place
+    the parser took for the subject)."""
+    tok = _name_head(st.doc, s, e)
+    # (a preposition's object is read by ``written_place``'s list of prepositions: ``marched through <town>``
+    # keeps its state reading)
+    # (a common noun's modifier names its state, the party of what happened there: ``the <town> attack``; a
+    # name's part does not: ``<town> Services Company``)
+    if tok.dep_ == "pobj" or (tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ != "PROPN"):
+        return False
+    return _gazetteer_town(st, s, e, country) and not stands_for_state(st, (s, e), country) \
+        and not _doer(tok)
+
+
+def _doer(tok) -> bool:
+    """The name does its clause's act (``<town> warned X``: its authorities may speak through it): the subject
+    of a finite verb other than ``be``, with no apposition that is the real doer (``<town>, a group of X
+    blocked``) and no ``to`` before the verb (``<town> to mark``: a misparse)."""
+    if tok.dep_ == "agent" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
+        return True
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    if verb.lemma_ == "be" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return not any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children)
+
+
+def _gazetteer_town(st: State, s: int, e: int, country: str | None) -> bool:
+    """The gazetteer has a town or province of ``country`` named by tokens [s, e), and no state so named."""
+    if not country:
+        return False
+    found = load_gazetteer().lookup(name_key(st.doc[s:e].text))
+    return any(p.iso3 == country for p, _ in found) and not any(p.fcode.startswith("PCL") for p, _ in found)
+
+
+def _conjunct_place(st: State, s: int, e: int, known: set[int]) -> bool:
+    """A guessed name coordinated with a place: a place word (``A and B fronts``), a place the places stage read
+    that is no state's (``between A and <town>``), a name before a report's bracketed places (``between A and B
+    (C, D)``). Like is coordinated with like."""
+    doc = st.doc
+    tok = _name_head(doc, s, e)
+    for c in tok.conjuncts:
+        if s <= c.i < e:
+            continue
+        if _place_noun(c) and c.pos_ == "NOUN":
+            return True
+        if c.i in known and not (c.i in st.hits and state_of_span(st, st.hits[c.i][2])):
+            return True
+        if c.i + 1 < len(doc) and doc[c.i + 1].text == "(" and _before_place_brackets(doc, c.i + 1, known):
+            return True
+    return False
 
 
 def _place_object(doc, s: int, e: int) -> bool:
@@ -197,6 +270,8 @@ def written_place(doc, s: int, e: int, container_only: bool = False) -> bool:
     tok = _name_head(doc, s, e)
     if _fronted_container(doc, s, e) or _bracketed_after_name(doc, s):
         return True
+    if not container_only and _after_proximity(doc, s):
+        return True  # "close to X", "next to X": a place near which
     if not container_only and s > 0 and doc[s - 1].lower_ in _preps() and doc[s - 1].dep_ == "prep" \
             and not (tok.dep_ in ("compound", "poss", "nmod", "amod") and tok.head.i > tok.i
                      and tok.head.pos_ == "NOUN"):
@@ -226,6 +301,15 @@ def written_place(doc, s: int, e: int, container_only: bool = False) -> bool:
                     or doc[k].text in ("-", ",", "(", ")", "'s", "'", "’s") for k in range(top.i + 1, head.i)):
         return True  # "X highway", "Y's X district", "the X-Y road" (names only up to the place word)
     return e < len(doc) and _place_noun(doc[e]) and doc[e].pos_ == "NOUN"
+
+
+def _after_proximity(doc, s: int) -> bool:
+    """``close to X``, ``next to X``, ``far from X`` (class ``place_proximity_words``) where the proximity word
+    places an act or a place (not a person: ``sources close to X``)."""
+    if s < 2 or doc[s - 1].lower_ not in ("to", "from") or doc[s - 2].lower_ not in word_class("place_proximity_words"):
+        return False
+    head = doc[s - 2].head
+    return head.pos_ not in ("NOUN", "PROPN", "PRON") or _place_noun(head)
 
 
 def _name_head(doc, s: int, e: int):
