@@ -66,6 +66,10 @@ MISSION_HOST = REGISTRY.declare(
     "source.mission_host", stage="events", kind="source", reads=("events", "places", "kb:missions"), confidence=0.35,
     description="a violent act seen by a peacekeeping or monitoring mission of one host state (kb/missions.tsv), "
                 "whose place the gazetteer does not know, was done by the unidentified armed forces of that state")
+UNNAMED_FORCE = REGISTRY.declare(
+    "source.unnamed_force_located", stage="events", kind="source", reads=("events", "places"), confidence=0.35,
+    description="an act of force reported as happening with no party named at all (event.nominal_occurrence: 'a "
+                "shoot-out took place in X') was done by the unidentified armed forces of the state it is located in")
 PLACE_TARGET = REGISTRY.declare(
     "target.event_location", stage="events", kind="target", reads=("events", "places"), confidence=0.6,
     description="the state acted on where an event happens (a curfew in X): the state of the event's location, "
@@ -75,6 +79,7 @@ PLACE_SOURCE = REGISTRY.declare(
     description="the state that acts where an event happens, read from the event's location, not from a city "
                 "written as the object of a locative preposition")
 WITNESS_FRAME = "source.witness_frame"
+OCCURRENCE = "event.nominal_occurrence"  # the event stage's rule (events.nominal), read from Event.rules
 CLAUSE = "place.clause_locative"  # the places stage's rule for a locative of the event's own clause  # the event stage's rule (events.witness), read from Event.rules
 _VIOLENT = ("18", "19", "20")
 
@@ -246,11 +251,18 @@ def _name_unidentified(actors: dict[str, Actor], events: list[Event], kb: Knowle
     """Witnessed violence with no doer named: the unidentified armed forces of its place's state, or,
     when no place the text names is known, of the host state of the mission that saw it."""
     located, hosted = REGISTRY.enabled(UNIDENTIFIED), REGISTRY.enabled(MISSION_HOST)
-    if not located and not hosted:
+    unnamed = REGISTRY.enabled(UNNAMED_FORCE)
+    if not located and not hosted and not unnamed:
         return
     for e in events:
-        if e.source is not None or not e.rules or e.rules.get("source") != WITNESS_FRAME \
-                or not e.cameo.startswith(_VIOLENT):
+        if e.source is not None or not e.rules or not e.cameo.startswith(_VIOLENT):
+            continue
+        if e.rules.get("source") != WITNESS_FRAME:
+            if not unnamed or e.target is not None or e.rules.get("event") != OCCURRENCE:
+                continue
+            loc = e.location  # nobody named: only a place the text gives says whose armed forces
+            if loc is not None and loc.code in kb.countries and loc.rule not in _NOT_EVIDENCE:
+                _unidentified_source(actors, kb, e, loc.code, UNNAMED_FORCE)
             continue
         loc = e.location
         code, rule = None, UNIDENTIFIED
@@ -260,13 +272,19 @@ def _name_unidentified(actors: dict[str, Actor], events: list[Event], kb: Knowle
             code, rule = mission_state(e.evidence.text, e.date), MISSION_HOST
         if code is None or code not in kb.countries:
             continue
-        name = sector_label("unidentified armed forces", kb.state_name(code))
-        aid = slug(name)
-        a = actors.get(aid)
-        if a is None:
-            a = actors[aid] = Actor(aid, name, "sector", code + "UAF", code, [])
-        e.source = Ref(a.id, a.name, a.code, a.name)
-        e.rules["source"] = rule
+        _unidentified_source(actors, kb, e, code, rule)
+
+
+def _unidentified_source(actors: dict[str, Actor], kb: KnowledgeBase, e: Event, code: str, rule: str) -> None:
+    """The event's source is the unidentified armed forces (sector UAF) of ``code``, an actor with no mention."""
+    name = sector_label("unidentified armed forces", kb.state_name(code))
+    aid = slug(name)
+    a = actors.get(aid)
+    if a is None:
+        a = actors[aid] = Actor(aid, name, "sector", code + "UAF", code, [])
+    e.source = Ref(a.id, a.name, a.code, a.name)
+    e.rules = dict(e.rules or {})
+    e.rules["source"] = rule
 
 
 def _follow(ref: Ref | None, actors: dict[str, Actor], moved: dict[str, str]) -> Ref | None:

@@ -55,6 +55,11 @@ TARGET_NOUN_CLAUSE = declare("target.noun_clause", "target", N, 0.6,
                              "('X's closure … caused problems for Y', 'sent pressure to Y')")
 TARGET_NOUN_HOST = declare("target.noun_host", "target", N + ("lexicon:motion_verbs",), 0.6,
                            "'X arrived in Y for talks': the host is whom they talk with")
+EVENT_OCCURRENCE = declare(
+    "event.nominal_occurrence", "event", N + ("lexicon:occurrence_verbs",), 0.5,
+    "an act of force or protest reported as happening ('clashes were reported between X and Y', 'a shoot-out took "
+    "place in Z', 'X air raids were reported on Y'): the phrases the parser hung on the reporting verb are the "
+    "noun's own; with no party named, the act still happened (its place may give its parties later)")
 TARGET_ENDED_PARTIES = declare("target.ended_parties", "target", N, 0.9,
                                "the parties of an ended activity ('suspended talks with Y')")
 
@@ -113,10 +118,35 @@ def _targets_from_clause(noun: Token, actors: ResolvedActors, exclude: list[str]
     return [], None
 
 
+def occurrence_verb(noun: Token) -> Token | None:
+    """The verb that reports the noun's act as happening, the noun its subject (class ``occurrence_verbs``: ``were
+    reported``, ``erupted``, ``took place``, ``broke out``), else None."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    words = word_class("occurrence_verbs")
+    lemma = verb.lemma_.lower()
+    if lemma in words:
+        return verb
+    return verb if any(f"{lemma} {c.lemma_.lower()}" in words for c in verb.children
+                       if c.dep_ in ("prt", "dobj")) else None
+
+
+def _occurring(noun: Token, code: str) -> bool:
+    """An act of force or a protest its sentence reports as happening (``a shoot-out took place in X``)."""
+    return occurrence_verb(noun) is not None and (codebook.has(code, "force") or codebook.has(code, "protest"))
+
+
 def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciprocal: bool) -> list[Candidate]:
     if ending_verb(noun) is not None:
         return _ended(noun, actors, code)
     sources, targets, between = _own_args(noun, actors)
+    occurring = _occurring(noun, code)
+    event_rule = EVENT_NOMINAL
+    if occurring and not sources and not targets and SWITCHES.enabled(EVENT_OCCURRENCE):
+        # "clashes were reported between X and Y": the parser hung the noun's phrases on the reporting verb
+        sources, targets, between = _own_args(noun.head, actors)
+        event_rule = EVENT_OCCURRENCE if sources or targets else EVENT_NOMINAL
     if noun.dep_ == "compound" and head_of_compound(noun) is noun:
         return []  # "opposition parties", "war crimes": a qualifier, not an event
     if not sources and not targets and noun.dep_ == "compound":
@@ -150,6 +180,13 @@ def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciproca
         if placed:
             targets, target_rule = placed, TARGET_FORCE_PLACE
     if not sources and not targets:
+        if occurring and noun.pos_ == "NOUN" and SWITCHES.enabled(EVENT_OCCURRENCE) \
+                and not any(t.i in actors.token_actor for t in noun.subtree):
+            # "a shoot-out took place in X": it happened, and the text names no party (not "X-led raids were
+            # reported": X is named, the coder only cannot place it)
+            return [Candidate(noun, None, None, code, nominal=True, speaker=speaker(noun),
+                              confidence=0.4 * (0.6 + 0.4 * clause_weight(noun)),
+                              rules=_rules(EVENT_OCCURRENCE, None, None))]
         return []
     spk = speaker(noun)
     conf = (0.4 + (0.15 if sources else 0) + (0.1 if targets else 0)) * (0.6 + 0.4 * clause_weight(noun))
@@ -159,7 +196,7 @@ def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciproca
             for b in sources:
                 if a != b:
                     res.append(Candidate(noun, a, b, code, nominal=True, speaker=spk, confidence=conf,
-                                         rules=_rules(EVENT_NOMINAL, source_rule, TARGET_RECIPROCAL)))
+                                         rules=_rules(event_rule, source_rule, TARGET_RECIPROCAL)))
         return res
     for s in sources or [None]:
         for t in targets or [None]:
@@ -168,7 +205,7 @@ def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciproca
             s_rule = source_rule if s is not None else None
             t_rule = target_rule if t is not None else None
             res.append(Candidate(noun, s, t, code, nominal=True, speaker=spk, confidence=conf,
-                                 rules=_rules(EVENT_NOMINAL, s_rule, t_rule)))
+                                 rules=_rules(event_rule, s_rule, t_rule)))
             if reciprocal and s and t and (own_targets or len(sources) < 2) and SWITCHES.enabled(EVENT_NOMINAL_REVERSE):
                 # (not "Clashes between X and Y killed civilians": the civilians fought no one)
                 res.append(Candidate(noun, t, s, code, nominal=True, speaker=spk, confidence=conf - 0.05,
