@@ -13,6 +13,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578"
+CORPORA = ROOT.parent / "shared" / "corpora"
+ACLED_DEV = ROOT.parent / "shared" / "data" / "dev" / "acled_2020_dev.csv"
+ARTICLES = ROOT / "tests" / "actors" / "articles"
+# the alias articles whose sets may be read (benchmarks/aliases.py READABLE_ARTICLES); validation sets are left out
+READABLE_ARTICLES = ("a", "c", "d", "e", "f", "g", "h", "m", "n", "o", "p", "q", "r")
 
 _STORY = re.compile(r"<REUTERS\b[^>]*NEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", re.S)
 _FIELD = {k: re.compile(rf"<{k}>(.*?)</{k}>", re.S) for k in ("DATE", "TITLE", "BODY")}
@@ -50,6 +55,40 @@ def example_stories() -> Iterator[dict]:
             if line.strip():
                 obj = json.loads(line)
                 yield {"id": str(obj.get("id")), "title": obj.get("title"), "date": obj.get("date"), "text": obj["text"]}
+
+
+def mixed_stories(n: int) -> tuple[str, list[dict]]:
+    """A mixed corpus for the actor rules: every readable alias article (build sets only), then VOA stories,
+    Wikinews 2020 stories and ACLED notes of the build half (sha1 of ``event_id_cnty`` even) in turn, up to ``n``
+    documents in all (``n`` below the number of articles: the first ``n`` articles)."""
+    import csv
+    import hashlib
+    import json
+
+    gold = [json.loads(x) for x in (ARTICLES / "gold.jsonl").read_text(encoding="utf-8").splitlines()[1:] if x.strip()]
+    out = [{"id": g["article"], "title": None, "date": g.get("date"),
+            "text": (ARTICLES / g["article"]).read_text(encoding="utf-8")}
+           for g in gold if g["article"][0] in READABLE_ARTICLES and (ARTICLES / g["article"]).exists()][:n]
+    voa = [json.loads(x) for x in (CORPORA / "voa" / "voa_stories.jsonl").read_text(encoding="utf-8").splitlines()
+           if x.strip()]
+    voa = [{"id": f"voa-{v['id']}", "title": v.get("title"), "date": (v.get("published") or "")[:10] or None,
+            "text": v["text"]} for v in voa if v.get("text")]
+    with (CORPORA / "wikinews" / "wikinews_2020.csv").open(encoding="utf-8", newline="") as f:
+        wiki = [{"id": f"wikinews-{i}", "title": r["title"], "date": r["date"] or None, "text": r["text"]}
+                for i, r in enumerate(csv.DictReader(f)) if r.get("text")]
+    with ACLED_DEV.open(encoding="utf-8", newline="") as f:
+        acled = [{"id": f"acled-{r['event_id_cnty']}", "title": None,
+                  "date": datetime.strptime(r["event_date"], "%d-%b-%y").date().isoformat(), "text": r["notes"]}
+                 for r in csv.DictReader(f)
+                 if r.get("notes") and hashlib.sha1(r["event_id_cnty"].encode()).digest()[0] % 2 == 0]
+    sources = [voa, wiki, acled]
+    i = 0
+    while len(out) < n and any(i < len(s) for s in sources):
+        for s in sources:
+            if i < len(s) and len(out) < n:
+                out.append(s[i])
+        i += 1
+    return f"mixed ({sum(1 for d in out if '.txt' in d['id'])} alias articles, VOA, Wikinews, ACLED build half)", out
 
 
 def stories(n: int) -> tuple[str, list[dict]]:

@@ -6,7 +6,7 @@ actors are resolved ``--reps`` times; only the resolution is timed (``time.proce
 per-document caches every stage shares (tokens, keys) are filled, as the pipeline's earlier stages
 leave them. On a shared machine compare two trees in alternating runs and read the minimum:
 
-    PYTHONPATH=DIR/src python benchmarks/actor_stage.py [--docs 400] [--reps 5]
+    PYTHONPATH=DIR/src python benchmarks/actor_stage.py [--docs 400] [--reps 5] [--corpus mixed]
 
 Prints each repetition's CPU seconds, the minimum and median, and a digest of the resolved actors
 and token map (two trees whose digests agree resolved the same actors).
@@ -24,7 +24,7 @@ from pathlib import Path
 from spacy.tokens import DocBin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import stories  # noqa: E402
+from _corpus import mixed_stories, stories  # noqa: E402
 
 from diplograph.actors.hyphens import join_hyphenated_names  # noqa: E402
 from diplograph.actors.kb import parse_iso_date  # noqa: E402
@@ -41,9 +41,11 @@ from diplograph.text.normalize import normalize  # noqa: E402
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=400)
+    ap.add_argument("--corpus", choices=("reuters", "mixed"), default="reuters",
+                    help="reuters: the throughput stories; mixed: readable alias articles, VOA, Wikinews, ACLED")
     ap.add_argument("--reps", type=int, default=5)
     args = ap.parse_args()
-    corpus, items = stories(args.docs)
+    corpus, items = (mixed_stories if args.corpus == "mixed" else stories)(args.docs)
     pipe = load_frozen(lambda: Pipeline())  # as the engines load it: frozen, then warmed up
     warm_up(pipe)
     freeze_loaded()

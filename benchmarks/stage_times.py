@@ -6,9 +6,11 @@ are joined); then ``Pipeline.analyze_parsed`` runs on every story, each stage th
 timed on its own (``time.process_time`` around the functions ``pipeline.py`` names). On a shared
 machine compare two trees in alternating runs and read the minimum:
 
-    PYTHONPATH=DIR/src python benchmarks/stage_times.py [--docs 400] [--reps 3] [--dump FILE] [--fast]
+    PYTHONPATH=DIR/src python benchmarks/stage_times.py [--docs 400] [--reps 3] [--dump FILE] [--fast] [--corpus mixed]
 
 ``--fast`` parses as ``ingest --fast`` does (no spaCy NER; its own parse cache) and runs the same stages.
+``--corpus mixed`` reads, instead of Reuters, the readable alias articles then VOA, Wikinews and ACLED build-half
+notes in turn (``_corpus.mixed_stories``): the texts the actor rules are written for.
 
 Prints per stage the minimum over the repetitions, the total of ``analyze_parsed``, and a digest of
 the analyses' JSON (two trees whose digests agree produced the same analyses); ``--dump`` writes the
@@ -27,7 +29,7 @@ from pathlib import Path
 from spacy.tokens import DocBin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import stories  # noqa: E402
+from _corpus import mixed_stories, stories  # noqa: E402
 
 from diplograph import pipeline as pipeline_module  # noqa: E402
 from diplograph.engines.local import warm_up  # noqa: E402
@@ -46,11 +48,13 @@ METHODS = ("_events", "_relations", "_document_date")
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=400)
+    ap.add_argument("--corpus", choices=("reuters", "mixed"), default="reuters",
+                    help="reuters: the throughput stories; mixed: readable alias articles, VOA, Wikinews, ACLED")
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--dump", type=Path, help="write the analyses' JSON lines here")
     ap.add_argument("--fast", action="store_true", help="the fast pipeline (ingest --fast: no spaCy NER)")
     args = ap.parse_args()
-    corpus, items = stories(args.docs)
+    corpus, items = (mixed_stories if args.corpus == "mixed" else stories)(args.docs)
     pipe = load_frozen(lambda: Pipeline(Options(fast=args.fast)))  # as the engines load it: frozen, then warmed up
     warm_up(pipe)
     freeze_loaded()
