@@ -16,6 +16,7 @@ misspelling and the right spelling are one actor under one name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -52,6 +53,7 @@ def _word_units(name: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # pure; asked for every holder of the states a document names, for each of its names
 def fits_name(text_name: str, table_name: str, family: str = "") -> bool:
     """Every distinctive word of the text's name agrees with a word of the table's name
     (``Mohamed bin Zayed`` ~ ``Muhammad bin Zayid Al Nuhayyan``). A one-word name must be the

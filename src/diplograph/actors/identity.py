@@ -273,6 +273,7 @@ def join_same_people(st: State) -> None:
     link_partial_names(st)
 
 
+@lru_cache(maxsize=1 << 16)  # pure, asked for every pair of name words of every pass; the same words recur
 def tier(a: tuple[str, str], b: tuple[str, str]) -> int | None:
     """How closely two name words agree: 0 the same transliteration key, 1 the same consonant skeleton or
     vowel-folded key, 2 a close spelling (``_close``), None not at all. A partial name goes to the one

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from ..lexicon import word_class
 from ..nlp import sentence_of
-from ..places.locate import clause_place, document_state, where_state
+from ..places.locate import clause_place, where_state
 from .decide import mention_rule, switched_on
 from .naming import code_kind, of_phrase
-from .state import State, add_mention, document_toponyms, drop_mentions, slug, state_of_span
+from .state import State, add_mention, document_place_state, document_toponyms, drop_mentions, slug, state_of_span
 
 EVENT_PLACE = mention_rule(
     "owner.event_place", 0.65,
@@ -87,7 +87,7 @@ def place_state(st: State, head: int, found, named: set[str], clause_only: bool 
     unplaced name of the sentence is written as a report's place (``As Shaab area of X city``,
     ``Kerawa village (Y, Z)``), so it cannot be a state of its own."""
     tok = st.doc[head]
-    where = where_state(tok, found, named, clause_only=clause_only)
+    where = where_state(tok, found, named, clause_only=clause_only, document=lambda: document_place_state(st))
     if where is not None:
         return where
     dated = _dated_clause_place(tok, found)
@@ -102,7 +102,7 @@ def place_state(st: State, head: int, found, named: set[str], clause_only: bool 
     codes = {t.place.code for t in inside if t.place is not None and t.place.level > 0}
     if len(codes) > 1:
         return None
-    code = codes.pop() if codes else document_state(st.doc, found)
+    code = codes.pop() if codes else document_place_state(st)
     if code is None or (named and named != {code}):
         return None
     return code, "sentence"

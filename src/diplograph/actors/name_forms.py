@@ -76,7 +76,13 @@ def honorifics(st: State) -> None:
     toks, texts, lows = tokens_of(doc), texts_of(doc), lower_keys_of(doc)
     firsts = {p.split()[0] for p in prefixes if " " in p}
     chained = -1  # the last token of an honorific chain already read ("Datuk Seri X", "Tan Sri X")
-    for k, tok in enumerate(toks[:-1]):
+    # the tokens where an honorific word starts or ends a name (most documents have none): the others are passed
+    # over by the test below without reading anything else
+    hinted = [k for k in range(len(toks) - 1) if lows[k][0] in prefixes or lows[k][0] in firsts
+              or lows[k + 1][0] in suffixes or (texts[k + 1] in ("-", "‑") and k + 2 < len(toks)
+                                                and lows[k + 2][0] in suffixes)]
+    for k in hinted:
+        tok = toks[k]
         starts = _chain_end(lows, texts, k, prefixes) if k > chained and (
             lows[k][0] in prefixes or lows[k][0] in firsts) else -1
         if starts < 0 and lows[k][0] not in prefixes and lows[k + 1][0] not in suffixes and not (
@@ -113,7 +119,10 @@ def honorifics(st: State) -> None:
                         units(doc[end].text)[0][0] in words:
                     end += 1
             _bind_honorific(st, span[0], end, fits[0], own)
+    joined = tuple(suf for suf in word_class("honorific_joined_suffixes") if len(suf) >= 2)
     for i in capitalised_tokens(st):  # "Modiji", "Narendrabhai": a suffix written onto the name
+        if not lows[i][0].endswith(joined):
+            continue  # no joined suffix ends the word (the loop below would bind nothing)
         tok = toks[i]
         low = tok.lower_
         if not (CAPITALISED.match(tok.text) and tok.is_alpha) or tok.i in st.reserved:
@@ -213,12 +222,8 @@ def _initials_of(name: str) -> set[str]:
     return out
 
 
-def initials(st: State) -> None:
-    """``ADO`` for Alassane Dramane Ouattara: an all-capital word that is the initials of exactly one
-    person of the document (by the text's name or any name the leader tables give them on the date)."""
-    people = [a for a in st.out.actors.values() if a.type == "person"]
-    if not people:
-        return
+def _known_initials(people: list[Actor]) -> dict[str, set[str]]:
+    """Person id → the initials of the text's name and of every name the leader tables give them."""
     leaders = load_leaders()
     known: dict[str, set[str]] = {}
     for a in people:
@@ -226,11 +231,23 @@ def initials(st: State) -> None:
         for t in leaders.tenures(a.name, a.country):
             names.update(leaders.spellings(t))
         known[a.id] = {i for n in names for i in _initials_of(n)}
+    return known
+
+
+def initials(st: State) -> None:
+    """``ADO`` for Alassane Dramane Ouattara: an all-capital word that is the initials of exactly one
+    person of the document (by the text's name or any name the leader tables give them on the date)."""
+    people = [a for a in st.out.actors.values() if a.type == "person"]
+    if not people:
+        return
+    known: dict[str, set[str]] | None = None  # read at the first all-capital word (many documents have none)
     for i, text in enumerate(texts_of(st.doc)):
         if not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()) or i in st.reserved:
             continue
         if i in st.out.token_actor and not weak_actor(st, st.out.token_actor[i]):
             continue
+        if known is None:
+            known = _known_initials(people)
         fits = [a for a in people if text in known[a.id] and a.id in st.out.actors]
         if len(fits) == 1:
             claim(st, i, i + 1, fits[0], INITIALS, REGISTRY[INITIALS].confidence)

@@ -98,6 +98,7 @@ class State:
     capitalised: list[int] | None = None  # ``capitalised_tokens``, built on first use
     # what the earlier stages left on the document, read once (``doc._`` costs microseconds a read)
     toponyms: tuple[list | None] | None = None  # (``places.toponyms_of``,) once read: ``document_toponyms``
+    place_state: tuple[str | None] | None = None  # (``locate.document_state``,) once read: ``document_place_state``
     # nicknames the text introduced: (span, person id, rule) — the document's alias table, whose later uses
     # ``nickname_reader.apply_alias_table`` binds once every introduction is read
     aliases: list[tuple[tuple[int, int], str, str]] = field(default_factory=list)
@@ -122,6 +123,16 @@ def document_toponyms(st: State) -> list | None:
 
         st.toponyms = (toponyms_of(st.doc),)
     return st.toponyms[0]
+
+
+def document_place_state(st: State) -> str | None:
+    """``places.locate.document_state`` of the document's toponyms, read once per resolution (the rules ask it
+    for every sector noun; the toponyms do not change in the actor stage)."""
+    if st.place_state is None:
+        from ..places.locate import document_state
+
+        st.place_state = (document_state(st.doc, document_toponyms(st) or []),)
+    return st.place_state[0]
 
 
 def capitalised_tokens(st: State) -> list[int]:

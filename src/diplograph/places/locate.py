@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -211,13 +212,15 @@ def _actor_state(gaz: Gazetteer | None, counts: Counter[str], first: dict[str, A
 
 
 def where_state(token: Token, toponyms: list[Toponym], named: set[str] | None = None,
-                clause_only: bool = False) -> tuple[str, str] | None:
+                clause_only: bool = False,
+                document: Callable[[], str | None] | None = None) -> tuple[str, str] | None:
     """(state code, how) of the place where the clause of ``token`` happens, for the actor stage: the
     locative phrase of its clause (``clause``; none when the phrase also names a proper noun that is
     no known place: ``in Ruritania and Ghana``), else the one state of its sentence's places
     (``sentence``), else the dateline's or the one state of the document's places (``document``).
     The last two only when ``named`` (the states the sentence names otherwise) holds no other state.
-    A name that stands for a government is no place here."""
+    A name that stands for a government is no place here. ``document``: ``document_state(token.doc, toponyms)``,
+    when the caller keeps it (it is the same for every token of the document)."""
     found = clause_place(token, toponyms)
     if found is not None and found.toponym.place is not None:
         if found.phrase is not None and not _all_placed(token.doc, found.phrase, toponyms):
@@ -231,7 +234,7 @@ def where_state(token: Token, toponyms: list[Toponym], named: set[str] | None = 
     if len(codes) > 1:
         return None  # the sentence names places of several states: no guess
     how = "sentence" if codes else "document"
-    code = codes.pop() if codes else document_state(token.doc, toponyms)
+    code = codes.pop() if codes else document() if document is not None else document_state(token.doc, toponyms)
     if code is None or (named and named != {code}):
         return None
     return code, how
