@@ -11,6 +11,7 @@ Currencies named after a state (``the US dollar``) are ``mention.veto_named_thin
 from __future__ import annotations
 
 from ..lexicon import word_class
+from ..nlp import tokens_of
 from .decide import mention_rule, switched_on
 from .state import State, drop_mentions
 
@@ -50,11 +51,12 @@ def drop_market_names(st: State) -> None:
     if not switched_on(MARKET_NAME):
         return
     out = st.out
+    toks = tokens_of(st.doc)
     for t, aid in list(out.token_actor.items()):
         a = out.actors.get(aid)
         if a is None or a.type != "state":
             continue
-        tok = st.doc[t]
+        tok = toks[t]
         if tok.head.i in out.token_actor and out.token_actor[tok.head.i] == aid:
             continue  # inside the name itself: its last word decides
         if _instrument_head(tok):

@@ -9,6 +9,7 @@ longest run of words ending with a noun that names an office. Read by the office
 from __future__ import annotations
 
 from ..lexicon import word_class
+from ..nlp import tokens_of
 from ..records import Actor
 from .leaders import office_forms
 from .office_named import canonical_office, is_portfolio
@@ -146,10 +147,11 @@ def office_of(words: list[str]) -> str | None:
 
 def mention_tokens(st: State, a: Actor, m) -> list[int]:
     out = []
+    toks = tokens_of(st.doc)
     for t, aid in st.out.token_actor.items():
         if aid != a.id:
             continue
-        tok = st.doc[t]
+        tok = toks[t]
         s, e = st.norm.to_original(tok.idx, tok.idx + len(tok))
         if m.start <= s and e <= m.end:
             out.append(t)

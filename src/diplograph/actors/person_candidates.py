@@ -45,7 +45,7 @@ def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHi
         covered.update(range(s, e))
     # Names stay whole: a full name the recogniser read as an organisation ("Mahamat Idriss Deby", "Miguel
     # Diaz-Canel") that the leader tables list as a person is one person, not words for other rules to take.
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("ORG", "FAC", "WORK_OF_ART") or len(ent) < 2 or any(t.i in covered for t in ent):
             continue
         words = [t for t in ent if t.text != "-"]
@@ -66,9 +66,9 @@ def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHi
                     covered.update(range(j, end))
     # A proper name right after a redaction (``the ** Hakainde X``, ``[censored] X``): the hidden word
     # is a title, whatever the tagger made of the name.
-    for i, text in enumerate(texts_of(doc)):
+    for i in [i for i, text in enumerate(texts_of(doc)) if text == PLACEHOLDER]:
         j = i + 1
-        if text == PLACEHOLDER and j < len(doc) and j not in covered and j not in kb_tokens \
+        if j < len(doc) and j not in covered and j not in kb_tokens \
                 and j not in st.reserved and not (j in cands):
             end = name_run(doc, j, kb_tokens | st.reserved)
             if end > j and all(doc[k].text[:1].isupper() and doc[k].text.replace("-", "").isalpha()

@@ -33,7 +33,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..lexicon import table, word_class
-from ..nlp import sentence_index, sentence_of, tokens_of
+from ..nlp import sentence_index, sentence_of, texts_of, tokens_of
 from ..places import load_gazetteer, name_key, toponyms_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
@@ -473,9 +473,8 @@ def restore_redactions(st: State) -> None:
     first: list[Candidate | None] = []
     last: tuple[str, int] | None = None
     words = document_words(st.doc)
-    for tok in tokens_of(st.doc):
-        if tok.text != PLACEHOLDER:
-            continue
+    toks = tokens_of(st.doc)
+    for tok in [toks[i] for i, text in enumerate(texts_of(st.doc)) if text == PLACEHOLDER]:
         idx = norm.redaction_at.get(tok.idx)
         if idx is None or "..." in norm.redactions[idx].text:
             continue  # ``[...]`` marks words left out of a quotation, not a hidden title

@@ -55,7 +55,8 @@ def link_lone_surnames(st: State) -> None:
     particles = word_class("name_comparison_particles")
     offices = word_class("office_words")
     family = {a.id: family_units(a.name) for a in people}
-    every = {a.id: units(a.name) for a in people}
+    # (a word with no vowel is an abbreviation, no name: ``Dollars`` has the consonants of ``Dlrs``)
+    voiced = {a.id: [v for v in units(a.name) if _voiced(v[0])] for a in people}
     for k in capitalised_tokens(st):
         word = texts[k]
         if len(word) < 3 or not word.isalpha() or k in st.out.token_actor or k in st.reserved or k in st.hits:
@@ -84,8 +85,7 @@ def link_lone_surnames(st: State) -> None:
         for a in people:
             if a.id not in st.out.actors:
                 continue
-            # (a word with no vowel is an abbreviation, no name: ``Dollars`` has the consonants of ``Dlrs``)
-            found = [x for v in every[a.id] if _voiced(v[0]) and (x := tier(u[0], v)) is not None]
+            found = [x for v in voiced[a.id] if (x := tier(u[0], v)) is not None]
             if not found:
                 continue
             x = min(found)

@@ -25,6 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..lexicon import table, word_class
+from ..nlp import lower_keys_of, texts_of
 from ..text.normalize import PLACEHOLDER
 from .decide import mention_rule
 from .owners import dominant_state
@@ -206,8 +207,10 @@ def cue_other(r: Redacted) -> list[str] | None:
 # a feature: the document writes the title's word elsewhere ---------------------------------------------
 
 def document_words(doc: Doc) -> Counter[str]:
-    """How often the document writes each lower-case word (and lemma), redactions left out."""
-    return Counter(w for tok in doc if tok.text != PLACEHOLDER for w in {tok.lower_, tok.lemma_.lower()})
+    """How often the document writes each lower-case word (and lemma), redactions left out (from the
+    document's cached columns: no ``Token`` and no new string per word)."""
+    return Counter(w for text, (low, lemma) in zip(texts_of(doc), lower_keys_of(doc)) if text != PLACEHOLDER
+                   for w in {low, lemma})
 
 
 def _written(title: str, words: Counter[str]) -> int:

@@ -27,6 +27,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..lexicon import word_class
+from ..nlp import lower_keys_of, texts_of
 from ..records import Actor, Event, Ref
 from ..places.gazetteer import load_gazetteer, name_key
 from .decide import mention_rule, switched_on
@@ -153,15 +154,17 @@ def mark_written_places(st: State) -> None:
 def _editorial_remark(doc, s: int, e: int) -> tuple[int, int] | None:
     """Tokens [s, e) stand in a coder's bracketed remark (``[coded to X-Y]``, ``(coded as X LGA, Y)``; class
     ``editorial_remark_words``): the remark's token range, else None."""
+    texts = texts_of(doc)  # the cached token texts: no ``Token`` per step of the walks
     k = s - 1
-    while k >= 0 and s - k < 12 and doc[k].text not in ("(", "[", ")", "]"):
+    while k >= 0 and s - k < 12 and texts[k] not in ("(", "[", ")", "]"):
         k -= 1
-    if k < 0 or doc[k].text not in ("(", "[") or k + 1 >= s or doc[k + 1].lower_ not in word_class("editorial_remark_words"):
+    if k < 0 or texts[k] not in ("(", "[") or k + 1 >= s or \
+            lower_keys_of(doc)[k + 1][0] not in word_class("editorial_remark_words"):
         return None
     j = e
-    while j < len(doc) and j - e < 12 and doc[j].text not in (")", "]", "(", "["):
+    while j < len(doc) and j - e < 12 and texts[j] not in (")", "]", "(", "["):
         j += 1
-    return (k + 1, j) if j < len(doc) and doc[j].text in (")", "]") else None
+    return (k + 1, j) if j < len(doc) and texts[j] in (")", "]") else None
 
 
 def _town_reading(st: State, s: int, e: int, country: str | None) -> bool:
