@@ -192,8 +192,8 @@ def _aged_names(st: State) -> None:
     """``the 80-year-old former ** X``, ``the 71-year-old President X``: the age description is X's mention."""
     doc = st.doc
     lows, texts = lower_keys_of(doc), texts_of(doc)
-    for k in range(6, len(doc)):
-        if lows[k - 1][0] != "old" or person_facts.age_before(doc, k) is None:
+    for k in [i + 1 for i in positions(st, ("old",)) if 6 <= i + 1 < len(doc)]:  # the words after an "old"
+        if person_facts.age_before(doc, k) is None:
             continue
         start = k - 6 if lows[k - 6][0] == "the" else k - 5
         j = k
@@ -268,8 +268,9 @@ def _heads(st: State) -> list[tuple[int, bool]]:
         out.append((i, personal(tok)))
     # heads no noun test admits: "the 80-year-old" (remembers), "the 48-year-old Roman", "the former DJ"
     # (the cheap test first: the word before is "old", a past word, or the hyphen of "-year-old")
-    special = [i for i in range(1, n) if (lows[i - 1][0] in _BEFORE_SPECIAL or lows[i][0] == "old") and
-               pos[i] in ("PROPN", "ADJ") and person_facts.special_head(doc, toks[i], NOUNS, PAST)]
+    after = sorted({j + 1 for j in positions(st, _BEFORE_SPECIAL) if j + 1 < n}
+                   | {i for i in positions(st, ("old",)) if i})
+    special = [i for i in after if pos[i] in ("PROPN", "ADJ") and person_facts.special_head(doc, toks[i], NOUNS, PAST)]
     return sorted(out + [(i, True) for i in special]) if special else out
 
 

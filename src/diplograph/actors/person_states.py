@@ -24,7 +24,7 @@ def salient_state(st: State, role: Role) -> str | None:
     party speaks about (``the party's leader accused the government of kneeling in Washington``)."""
     sent = sentence_of(st.doc, role.start)
     counts = named_states(st, sent.start, sent.end)
-    whole = named_states(st, 0, len(st.doc))
+    whole = whole_states(st)
     if whole and home_side(role.sector):
         (top, n), *rest = whole.most_common(2)
         if not rest or rest[0][1] < n:
@@ -33,6 +33,15 @@ def salient_state(st: State, role: Role) -> str | None:
         top = max(counts.values())
         return max((c for c, n in counts.items() if n == top), key=lambda c: whole[c])
     return whole.most_common(1)[0][0] if whole else None
+
+
+def whole_states(st: State) -> Counter[str]:
+    """``named_states`` of the whole document, counted once per resolution: it reads only the knowledge-base
+    spans (``st.hits``, fixed once the names of things left them) and the parse (not to be changed by the caller)."""
+    kept = st.named_states
+    if kept is None or kept[0] is not st.hits or kept[1] != len(st.hits):
+        kept = st.named_states = (st.hits, len(st.hits), named_states(st, 0, len(st.doc)))
+    return kept[2]
 
 
 def home_side(sector: str | None) -> bool:

@@ -99,6 +99,8 @@ class State:
     # what the earlier stages left on the document, read once (``doc._`` costs microseconds a read)
     toponyms: tuple[list | None] | None = None  # (``places.toponyms_of``,) once read: ``document_toponyms``
     place_state: tuple[str | None] | None = None  # (``locate.document_state``,) once read: ``document_place_state``
+    # (the ``hits`` they were counted over, ``person_states.named_states`` of the whole document): ``whole_states``
+    named_states: tuple[dict, int, dict[str, int]] | None = None
     # nicknames the text introduced: (span, person id, rule) — the document's alias table, whose later uses
     # ``nickname_reader.apply_alias_table`` binds once every introduction is read
     aliases: list[tuple[tuple[int, int], str, str]] = field(default_factory=list)
