@@ -198,6 +198,9 @@ def score(docs: list[dict], show: bool, codes: bool = False) -> dict:
     pipe = Pipeline()
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     coded = [0, 0, 0]  # resolved with the gold state, resolved, resolved with the gold code (state + sector)
+    # (gold sector, our sector) over the resolved mentions; ours is "-" for a plain state code, "wrong state"
+    # when the state already differs
+    confusion: dict[tuple[str, str], int] = defaultdict(int)
     # title rule → [right, restored]; office-holder rule → [right, gold mentions its mention overlaps most]
     by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     splits: list[str] = []
@@ -238,6 +241,7 @@ def score(docs: list[dict], show: bool, codes: bool = False) -> dict:
                 coded[1] += 1
                 coded[0] += (best.country or "") == gold[:3]
                 coded[2] += (best.code or "")[:6] == gold[:6]  # GOV vs ELI: the date-dependent part
+                confusion[(gold[3:6] or "-", sector_of(best.code, gold))] += 1
                 if codes and d["article"].startswith(READABLE_ARTICLES) and (best.code or "")[:6] != gold[:6]:
                     errors.append(f"  {d['article']}: code {m['mech']:<14} {m['text']!r} → {best.name} "
                                   f"({best.code}, {best.country}; gold {person['code']})")
@@ -273,7 +277,29 @@ def score(docs: list[dict], show: bool, codes: bool = False) -> dict:
     for line in errors:
         print(line)
     return {"per": dict(per), "coded": coded, "splits": splits, "title_rules": dict(by_rule),
-            "candidates": candidates}
+            "candidates": candidates, "confusion": dict(confusion)}
+
+
+def sector_of(code: str | None, gold: str) -> str:
+    """Our sector for the confusion table: ``-`` for a plain state code, ``x`` (no state or another state)."""
+    if not code or code[:3] != gold[:3]:
+        return "x"
+    return code[3:6] or "-"
+
+
+def print_confusion(confusion: dict[tuple[str, str], int]) -> None:
+    """Gold sector (rows) against ours (columns; ``-`` a plain state code, ``x`` no state or another state)."""
+    if not confusion:
+        return
+    rows = sorted({g for g, _ in confusion}, key=lambda g: -sum(n for (r, _), n in confusion.items() if r == g))
+    cols = sorted({o for _, o in confusion}, key=lambda o: (o in ("-", "x"), -sum(
+        n for (_, c), n in confusion.items() if c == o)))
+    print("  sector confusion (rows gold, columns ours; - a plain state code, x another or no state):")
+    print("    " + "gold".ljust(5) + "".join(c.rjust(5) for c in cols) + "  right")
+    for g in rows:
+        n = sum(confusion.get((g, c), 0) for c in cols)
+        print("    " + g.ljust(5) + "".join(str(confusion.get((g, c), "")).rjust(5) for c in cols)
+              + f"  {confusion.get((g, g), 0)}/{n}")
 
 
 def report(name: str, res: dict, named: bool = True) -> None:
@@ -291,6 +317,7 @@ def report(name: str, res: dict, named: bool = True) -> None:
     c = res["coded"]
     print(f"  resolved mentions with the gold state: {c[0]}/{c[1]}")
     print(f"  resolved mentions with the gold code (state + sector): {c[2]}/{c[1]}")
+    print_confusion(res.get("confusion", {}))
     if "censored_title" in per:
         reach, some, n_cands = res["candidates"]
         n = per["censored_title"][1]

@@ -29,6 +29,7 @@ from .decide import mention_rule, switched_on
 from .leaders import load_leaders
 from .office_states import past_word, state_word
 from .person_facts import phrase_sector
+from .person_sides import PERSON_SIDE, organisation_post, person_side
 from .state import State
 
 SECTOR_FROM_TEXT = mention_rule("mention.sector_from_text", 0.6,
@@ -72,7 +73,7 @@ def _phrase(st: State, toks: list[int]) -> Phrase | None:
     rank = any(w in word_class("military_rule_words") and not (w == "general" and (
         (k > 0 and words[k - 1].strip("-") in civil) or (k + 1 < len(words) and words[k + 1] in civil)))
         for k, w in enumerate(words))
-    party = party or _party_acronym(st, toks)
+    party = party or _party_acronym(st, toks) or (switched_on(PERSON_SIDE) and organisation_post(st, toks, ""))
     if any(w in opposition for w in words):
         sector: str | None = "OPP"
     elif rank:
@@ -204,7 +205,10 @@ def _another_office(st: State, a: Actor, present: list[Phrase]) -> bool:
     left (``the interior minister``; not ``the country's third president`` of a former president)."""
     lr = load_leaders().role_on(a.name, st.on, a.country) if st.on is not None else None
     left = set((lr.tenure.title or "").lower().split()) if lr is not None else set()
-    return any(p.sector == "GOV" and not p.party and not (left & set(p.words)) for p in present)
+    deputy = word_class("deputy_words")
+    # ``deputy prime minister`` of a former prime minister is another office: its deputy word is not in the title
+    return any(p.sector == "GOV" and not p.party and (not (left & set(p.words)) or (
+        set(p.words) & deputy and not left & deputy)) for p in present)
 
 
 def _bare_leader(p: Phrase) -> bool:
@@ -220,6 +224,11 @@ def sector_from_text(st: State, a: Actor, mine: list[int] | None = None) -> str 
     if cur not in _SETTLED:
         return None
     phrases = _phrases(st, a, mine)
+    if mine and switched_on(PERSON_SIDE):
+        post, against = person_side(st, a.id, mine)
+        if post or against:  # heads a party or a movement, or acts against the government: a side, today
+            phrases.append(Phrase(["opposition"] if against else ["party"], False, "OPP" if against else None,
+                                  post, False))
     if not phrases:
         return None
     if cur == "GOV" and _in_office(st, a):

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..lexicon import sector_has
+from ..lexicon import sector_has, word_class
 from ..nlp import sentence_of
+from .decide import mention_rule, switched_on
 from .naming import code_kind
 from .roles import Role
 from .state import State, state_of_hit
+
+COUNTERPART_NOT_MINE = mention_rule("mention.counterpart_not_mine", 0.6,
+                                    "a hidden or stateless title beside 'his <nationality> counterpart' is an office "
+                                    "of another state than that nationality", ("parse", "kb",
+                                                                                "lexicon:counterpart_nouns"))
 
 
 def salient_state(st: State, role: Role) -> str | None:
@@ -25,6 +31,13 @@ def salient_state(st: State, role: Role) -> str | None:
     sent = sentence_of(st.doc, role.start)
     counts = named_states(st, sent.start, sent.end)
     whole = whole_states(st)
+    if switched_on(COUNTERPART_NOT_MINE):
+        # ``Foreign ** X and his Armenian counterpart Y``: X is of the other side, not Armenian
+        mine = counterpart_states(st, sent.start, sent.end)
+        if mine:
+            whole = Counter({c: n for c, n in whole.items() if c not in mine})  # a copy: the whole is shared
+            for c in mine:
+                counts.pop(c, None)
     if whole and home_side(role.sector):
         (top, n), *rest = whole.most_common(2)
         if not rest or rest[0][1] < n:
@@ -42,6 +55,21 @@ def whole_states(st: State) -> Counter[str]:
     if kept is None or kept[0] is not st.hits or kept[1] != len(st.hits):
         kept = st.named_states = (st.hits, len(st.hits), named_states(st, 0, len(st.doc)))
     return kept[2]
+
+
+def counterpart_states(st: State, start: int, end: int) -> set[str]:
+    """The nationalities the tokens [start, end) give a counterpart (``his Armenian counterpart``)."""
+    out: set[str] = set()
+    for t in range(start, end):
+        sp = st.hits.get(t)
+        if sp is None or sp[0] != t or sp[2].kind != "demonym":
+            continue
+        head = st.doc[sp[1] - 1].head
+        if head.lemma_.lower() in word_class("counterpart_nouns"):
+            c = state_of_hit(st, sp[2])
+            if c:
+                out.add(c)
+    return out
 
 
 def home_side(sector: str | None) -> bool:

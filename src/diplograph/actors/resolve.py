@@ -63,6 +63,7 @@ from .people import add_people
 from .redactions import restore_redactions
 from .state_initials import add_state_initials
 from .surname_words import link_lone_surnames, split_place_before_surname
+from .person_homes import settle_person_homes
 from .person_roles import settle_person_sectors
 from .phrases import inside_person_names, kb_spans, phrase_first
 from .sectors import drop_named_things, add_kb_spans, add_organisation_owners, add_pronoun_owners
@@ -129,6 +130,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     add_pronoun_owners(st)
     bind_office_descriptions(st)  # office descriptions still unbound or guessed: the person the text points at
     restore_redactions(st)
+    settle_person_homes(st)  # a person with no state: their party's, else the document's main state
     settle_person_sectors(st)  # what the text says each person is on the date, once all is bound
     mark_written_places(st)  # names written as a report's place: dropped once the events are coded
     finish_actors(st.out.actors, kb)
