@@ -45,6 +45,15 @@ CASES = [
     # X call P "E" with P a name the recogniser may leave unread
     ("Ministers call Bishnu Adhikarimaya \"the Windsock\" after his changing positions. The Windsock changed his "
      "mind again.", "Windsock", "Adhikarimaya"),
+    # P alias E, with no comma
+    ("Militia chief Kasongo Mwamba alias \"the Leopard\" crossed the river. The Leopard's men burned the depot.",
+     "Leopard", "Mwamba"),
+    # a pronoun before anyone is named: the person the next sentence names first
+    ("They call him \"the Paver\". Gaudencio Lupembe, the minister of works, has built more roads than anyone. "
+     "The Paver now wants the presidency.", "Paver", "Lupembe"),
+    # a one-word namesake of the tables the document names by these words only is the text's nickname
+    ("General Abdel Rahim Nourein controls the east. His soldiers call him simply \"Baba\". Baba has refused every "
+     "ceasefire.", "Baba", "Nourein"),
 ]
 
 

@@ -32,14 +32,20 @@ def usable(st: State, ep: tuple[int, int], person: Actor) -> bool:
         return False  # "humble and soft-spoken", "knife-obsessed": a description, not a name
     owners = {st.out.token_actor.get(t) for t in range(s, e)} - {None, person.id}
     key = _key(st.doc, ep)
-    strong = [o for o in owners if not weak_actor(st, o) and not from_table(st, st.out.actors[o], s) and not (
-        _only_these_words(st.out.actors[o], key) and _key_of_name(st.out.actors[o].name) == key)]
+    # an actor the document names only by these words (a namesake of the tables matched on them: "Baba" for
+    # some James Baba) is the nickname's, whatever its own name
+    strong = [o for o in owners if not weak_actor(st, o) and not from_table(st, st.out.actors[o], s) and not
+              _only_these_words(st.out.actors[o], key)]
     core = [t for t in range(s, e) if st.doc[t].lower_ not in articles()]
     return not (strong and all(st.out.token_actor.get(t) in strong for t in core))
 
 
 def _key(doc, ep: tuple[int, int]) -> tuple[str, ...]:
-    words = [t.lower_ for t in doc[ep[0]:ep[1]] if t.text not in OPEN + CLOSE]
+    words = [t.lower_ for t in doc[ep[0]:ep[1]]]
+    while words and words[0] in OPEN + CLOSE:  # the quotation marks around it, not a possessive inside
+        words = words[1:]
+    while words and words[-1] in OPEN + CLOSE:
+        words = words[:-1]
     while words and words[0] in articles():
         words = words[1:]
     return tuple(words)
@@ -91,7 +97,7 @@ def bind_epithet(st: State, ep: tuple[int, int], person: Actor, first: str, stri
         for o in {st.out.token_actor.get(t) for t in range(a, b)} - {None, person.id}:
             other = st.out.actors.get(o)
             if other is not None and ((weak_actor(st, o) and _key_of_name(other.name) == key) or (
-                    _only_these_words(other, key) and other.country is None)):
+                    _only_these_words(other, key) and other.type == "person")):
                 move_mentions(st, other, person, REPEATED, method="alias")  # a name of its own: the same person
             elif other is not None and from_table(st, other, a):  # the table's bearer, where the text names another
                 move_mentions(st, other, person, REPEATED, method="alias",

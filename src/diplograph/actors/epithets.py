@@ -16,8 +16,8 @@ never from a listed phrase:
   antecedent is the person);
 - a nickname noun (class ``nickname_nouns``): ``P's nickname, E,``, ``his nickname is E``, ``P
   earned the moniker E``, ``whose nickname is E``, ``goes by the name of E``;
-- ``alias``/``a.k.a.`` (class ``nickname_alias_words``) and a quoted appositive right after a person:
-  ``P, "E",``, ``P ("E")``, ``P -- "E" to his colleagues --``.
+- (``alias``/``a.k.a.``, a quoted appositive ``P, "E",``/``P ("E")``, and ``P, or the E,`` are naming frames
+  of ``data/lexicons/naming_frames.jsonl``, read by ``naming_frames.py``).
 
 The epithet is a quotation, or capitalised words with their article (class ``epithet_articles``:
 ``the``, ``El``, ``La`` …) and linking words (``of``, ``the``), or after an explicit naming word a
@@ -387,24 +387,15 @@ def _noun_after_epithet(st: State, noun: Token) -> tuple[tuple[int, int], Actor]
     return None
 
 
-def _after_person(st: State, i: int) -> Actor | None:
-    """The person whose name ends right before the punctuation at ``i`` (``P, "E"``, ``P ("E")``, ``P -- "E"``)."""
-    if i <= 0 or st.doc[i].text not in (",", "(", "--", "—", "–", "-"):
-        return None
-    a = st.out.actor_at(i - 1)
-    return a if is_person(a) else None
-
-
 def _introductions(st: State) -> list[tuple[tuple[int, int], Actor, int | None]]:
     doc = st.doc
     # "named P Defence Minister" appoints: ``name`` introduces no nickname here (``nicknamed`` does)
     verbs = (word_class("nickname_verbs") - {"name"}) | word_class("nickname_say_verbs") | {"go"}
     nouns = word_class("nickname_nouns")
-    aliases = word_class("nickname_alias_words")
     found: list[tuple[tuple[int, int], Actor, int | None]] = []
     toks = tokens_of(doc)
     # every branch below starts from one of these words: only their tokens are read
-    for i in positions(st, nouns | aliases | {"or"} | set(OPEN), verbs):
+    for i in positions(st, nouns, verbs):
         tok = toks[i]
         got = None
         cue: int | None = tok.i
@@ -416,32 +407,6 @@ def _introductions(st: State) -> list[tuple[tuple[int, int], Actor, int | None]]
         elif tok.lower_ in nouns and tok.pos_ in ("NOUN", "PROPN"):
             got = _from_noun(st, tok)
             cue = tok.head.i if got is not None and tok.head.pos_ == "VERB" else None
-        elif tok.lower_ in aliases:
-            ep = epithet_at(doc, tok.i + 1, loose=True)
-            j = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].text in (",", "(") else tok.i
-            person = _after_person(st, j) if j != tok.i else (st.out.actor_at(tok.i - 1) if tok.i else None)
-            got = (ep, person) if ep is not None and is_person(person) else None
-            cue = None
-        elif tok.lower_ == "or" and tok.i > 1 and doc[tok.i - 1].text == ",":
-            # "P, or 'E'," / "P, or the E,": a second name in apposition (quoted or with its article)
-            person = _after_person(st, tok.i - 1)
-            ep = epithet_at(doc, tok.i + 1)
-            if person is not None and ep is not None and (doc[tok.i + 1].text in OPEN or
-                                                          doc[tok.i + 1].lower_ in articles()):
-                close = ep[1] + (1 if ep[1] < len(doc) and doc[ep[1]].text in CLOSE else 0)
-                if close >= len(doc) or doc[close].text in (",", ")", ".", "--", "—", "–", ";"):
-                    got = (ep, person)
-            cue = None
-        elif tok.text in OPEN and tok.i > 0:
-            person = _after_person(st, tok.i - 1)
-            ep = quoted(doc, tok.i)
-            if person is not None and ep is not None and (
-                    CAPITALISED.match(doc[ep[0]].text) or doc[ep[0]].lower_ in articles()):
-                close = ep[1]
-                nxt = doc[close + 1] if close + 1 < len(doc) else None
-                if nxt is None or nxt.text in (",", ")", "--", "—", "–", "-", ".") or nxt.lower_ == "to":
-                    got = (ep, person)
-            cue = None
         if got is not None:
             found.append((got[0], got[1], cue))
     return found

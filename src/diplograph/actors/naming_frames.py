@@ -39,8 +39,9 @@ FRAME = mention_rule("mention.nickname_frame", 0.7,
                      "a nickname given in one of the naming frames of data/lexicons/naming_frames.jsonl (goes by, "
                      "answers to, a name for P: E, real name, self-styled, alias, \"E\" to his followers, E, as X "
                      "dub P): the frame's nickname slot is its person slot's",
-                     ("tokens", "parse", "actors", "patterns:naming_frames.jsonl", "lexicon:nickname_nouns"))
-_SLOTS = ("cue", "anchor", "nick", "nick_end", "person", "subject", "appos", "thing")
+                     ("tokens", "parse", "actors", "patterns:naming_frames.jsonl", "lexicon:nickname_nouns",
+                      "lexicon:naming_nouns", "lexicon:nickname_alias_words", "lexicon:nickname_verbs", "lexicon:title_heads"))
+_SLOTS = ("cue", "anchor", "nick", "nick_closed", "nick_end", "person", "subject", "appos", "thing")
 _APPOS_SKIP = (",", "(", "--", "—", "–", "the", "a", "an")
 
 
@@ -211,7 +212,7 @@ def _unknown_group(a: Actor | None) -> bool:
 
 
 def _appos(st: State, first: int, ep: tuple[int, int]) -> Actor | None:
-    """A person right before the frame (``P, alias E``; ``P, the self-styled E``), else in apposition right after
+    """A person right before ``first`` (``P, alias E``; ``P, the self-styled E``), else in apposition right after
     the nickname (``the self-styled E, P,``)."""
     doc = st.doc
     j = first - 1
@@ -240,6 +241,8 @@ def _read(st: State, start: int, aligned: list[tuple[int, tuple[str, ...]]]) -> 
     for i, slots in aligned:
         if "nick" in slots and ep is None:
             ep = epithet_at(doc, i)
+        if "nick_closed" in slots and ep is None:
+            ep = _closed(doc, i)
         if "nick_end" in slots and ep is None:
             ep = epithet_before(doc, i)
         if "cue" in slots and cue is None:
@@ -261,6 +264,16 @@ def _read(st: State, start: int, aligned: list[tuple[int, tuple[str, ...]]]) -> 
             seen.add("appos")
             person = person or _appos(st, start, ep)
     return (ep, person, cue) if person is not None else None
+
+
+def _closed(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The nickname from token ``i`` (its first word capitalised or an article) when a comma, a parenthesis, a full stop, a semicolon or a dash follows it
+    (after its closing quote): a name set off in apposition, not the start of a longer phrase."""
+    ep = epithet_at(doc, i)
+    if ep is None or not (CAPITALISED.match(doc[ep[0]].text) or doc[ep[0]].lower_ in articles()):
+        return None  # "P, 'traitor', ...": a word quoted, not a name
+    j = ep[1] + (ep[1] < len(doc) and doc[ep[1]].text in CLOSE)
+    return ep if j >= len(doc) or doc[j].text in (",", ")", ".", ";", "--", "—", "–", "-") else None
 
 
 def _fit(st: State, ep: tuple[int, int], person: Actor) -> bool:

@@ -44,12 +44,30 @@ def person_at(st: State, tok: Token, ep: tuple[int, int]) -> Actor | None:
     if a is not None:
         return a
     if tok.lower_ in PRONOUNS:
-        return antecedent(st, tok.i, pronoun_gender(tok), skip=ep)
+        return antecedent(st, tok.i, pronoun_gender(tok), skip=ep) or _cataphor(st, tok.i, ep)
     if tok.pos_ == "NOUN" and tok.text.islower() and any(c.lower_ == "the" for c in tok.children) and (
             tok.lower_ in word_class("title_heads") | word_class("person_nouns") | word_class("descriptor_nouns")):
         # "where the junta chief is known as E": a definite description of a person no rule bound points
         # back, as a pronoun does, to the person the text was about
         return antecedent(st, tok.i, None, skip=ep)
+    return None
+
+
+def _cataphor(st: State, i: int, ep: tuple[int, int]) -> Actor | None:
+    """A pronoun before any person is named (``They call him "E". P, the minister of works, …``): the first
+    person the next sentence names, when nobody the text names before the pronoun could be meant."""
+    doc = st.doc
+    if any(is_person(st.out.actors.get(a)) for t, a in st.out.token_actor.items() if t < i):
+        return None
+    nxt = sentence_of(doc, i).end
+    if nxt >= len(doc):
+        return None
+    for t in range(nxt, min(sentence_of(doc, nxt).end, nxt + 6)):
+        if ep[0] <= t < ep[1]:
+            continue
+        a = candidate(st, st.out.actor_at(t))
+        if a is not None:
+            return a
     return None
 
 
