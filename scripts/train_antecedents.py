@@ -4,8 +4,8 @@ Usage (from the repository root; needs the ``train`` extra)::
 
     PYTHONPATH=src .venv/bin/python scripts/train_antecedents.py [--write] [--cache FILE] [--without SET]
 
-Data: the build alias articles (``tests/actors/articles``, sets a, c, d, e, f, g, h, m, n, q, r; never b1-b4, never the
-validation pair i/j, never a later held-out set) and their gold (``gold.jsonl``). The pipeline runs on each article
+Data: the build alias articles (``tests/actors/articles``, sets a, c-h, m-r; never b1-b4, never the
+validation sets i-l, u, v, never a later held-out set) and their gold (``gold.jsonl``). The pipeline runs on each article
 with ``actors.antecedents.TRACE`` on, which records every description the chooser scored with its candidates'
 features. A gold ``descriptor`` or ``office_holder`` mention that overlaps a traced description labels its
 candidates (the one whose name matches the gold person is the antecedent); a traced description that overlaps no
@@ -27,7 +27,7 @@ import sys
 
 from training import ROOT, arguments, load_or_collect, traced_articles, write_model
 
-BUILD_PREFIXES = ("a", "c", "d", "e", "f", "g", "h", "m", "n", "q", "r")
+BUILD_PREFIXES = ("a", "c", "d", "e", "f", "g", "h", "m", "n", "o", "p", "q", "r")
 MECHS = ("descriptor", "office_holder")
 OUT = ROOT / "src" / "diplograph" / "data" / "models" / "antecedents.json"
 CS = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -181,7 +181,7 @@ def main() -> int:
         write_model(OUT, {
             "about": "Antecedent chooser of definite descriptions (actors/antecedents.py): logistic regression on "
                      "(description, candidate) pairs, trained by scripts/train_antecedents.py on the build alias "
-                     "articles a, c, d, e, f, g, h, m, n, q, r (tests/actors/articles, written for diplograph; null groups: "
+                     "articles a, c, d, e, f, g, h, m, n, o, p, q, r (tests/actors/articles, written for diplograph; null groups: "
                      "descriptions there the gold names nobody for); C, threshold and margin by leave-one-set-out "
                      "cross-validation; 'nested' = each set decided with values chosen without it.",
             "features": list(FEATURES), "coef": coef, "intercept": round(float(m.intercept_[0]), 4),

@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-NEVER = ("heldout", "fresh6", "fresh7", "fresh8", "fresh9")  # b1-b4 and the validation sets: never traced
+# b1-b4 and the validation sets: never traced
+NEVER = ("heldout", "fresh6", "fresh7", "fresh8", "fresh9", "fresh18", "fresh19")
 
 
 def traced_articles(stage: ModuleType, prefixes: tuple[str, ...]) -> Iterator[tuple[dict, str, list]]:

@@ -11,6 +11,7 @@ from .description import NOUNS, PAST, person_at, personal
 from .state import State
 
 WINDOW = 3  # sentences back
+COPULAS = frozenset({"be", "become", "remain"})  # "X is/became/remains a former banker"
 
 
 @dataclass
@@ -74,24 +75,32 @@ def remember(people: People, aid: str, title: str, head: str, past: bool) -> Non
         people.former.add(aid)
 
 
-def read_predicates(st: State, people: People) -> None:
-    """``P, a former banker,`` / ``P, who was a general`` / ``P is an economist``: what the text says P is."""
+def predications(st: State) -> list[tuple[int, str]]:
+    """(head token, person) of each noun phrase headed by a personal noun that the text says of a named person:
+    ``P, a former banker,`` (apposition), ``P is an economist`` / ``P, who was a general`` (predicate)."""
     pos, lows = pos_of(st.doc), lower_keys_of(st.doc)
+    out = []
     for tok in tokens_of(st.doc):
         if pos[tok.i] != "NOUN" or not (lows[tok.i][1] in NOUNS or personal(tok)):
             continue
         p = None
         if tok.dep_ == "appos":
             p = person_at(st, tok.head.i)
-        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        elif tok.dep_ == "attr" and tok.head.lemma_ in COPULAS:
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 p = person_at(st, subj.i)
                 if p is None and subj.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
                     p = person_at(st, tok.head.head.i)
-        if p is None:
-            continue
+        if p is not None:
+            out.append((tok.i, p.id))
+    return out
+
+
+def read_predicates(st: State, people: People) -> None:
+    """``P, a former banker,`` / ``P, who was a general`` / ``P is an economist``: what the text says P is."""
+    for i, aid in predications(st):
+        tok = st.doc[i]
         words = {st.doc[t].lower_ for t in range(tok.left_edge.i, tok.i)}
         comp = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i]
-        remember(people, p.id, " ".join(comp + [tok.lemma_.lower()]), tok.lemma_.lower(), bool(words & PAST))
-
+        remember(people, aid, " ".join(comp + [tok.lemma_.lower()]), tok.lemma_.lower(), bool(words & PAST))

@@ -14,10 +14,12 @@ from ..records import Actor
 from . import antecedents, person_facts
 from .leaders import office_forms
 from .office_descriptors import office_title
-from .state import State, state_of_span
+from .state import State, add_mention, drop_mentions, key_of, state_of_span
 
 COREF_NOUNS = word_class("person_nouns")
 NOUNS = word_class("descriptor_nouns") | word_class("occupation_nouns") | COREF_NOUNS
+# general vocabulary: nouns whose first WordNet sense is a person (scripts/build_person_nouns.py)
+GENERAL_PERSON_NOUNS = word_class("wordnet_person_nouns")
 AGE = word_class("age_adjectives")
 PAST = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile", "previous"})
 KIN = word_class("kin_nouns")
@@ -37,6 +39,7 @@ class Description:
     possessive: str | None = None
     age: int | None = None  # the age an "N-year-old" in it gives
     origin: bool = False  # "from <place>" after the head characterises the person
+    tail: int = 0  # exclusive end of the phrase with its "of"/"to" complement ("the author of <book>"), else head + 1
 
     @property
     def aged(self) -> bool:
@@ -47,6 +50,21 @@ class Description:
         return bool(set(self.words) & PAST)
 
 
+
+
+def claim(st: State, start: int, end: int, person: Actor, rule: str, conf: float) -> bool:
+    """Tokens [start, end) become a mention of ``person`` made by ``rule``, unless another person (no mere
+    modifier of the description) owns one of them; what other actors held there is dropped."""
+    owners = {st.out.token_actor[t] for t in range(start, end) if t in st.out.token_actor}
+    if any(st.out.actors[o].type == "person" and not modifier_name(st, st.out.actors[o], start, end - 1)
+           for o in owners if o != person.id and o in st.out.actors):
+        return False
+    for aid in owners:
+        if aid != person.id and aid in st.out.actors:
+            drop_mentions(st, aid, start, end)
+    add_mention(st, start, end, key_of(person), "coref", conf, rule)
+    st.deferred = [d for d in st.deferred if d[1] <= start or d[0] >= end]
+    return True
 
 
 def person_at(st: State, i: int) -> Actor | None:
@@ -101,7 +119,8 @@ def describe(st: State, tok: Token) -> Description | None:
         prep = doc[tok.i + 1]  # "asked the businessman from X to leave": the parse hangs "from" on the verb
     if prep is not None:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None and (obj.pos_ == "PROPN" or any(doc[t].pos_ == "PROPN" for t in range(obj.left_edge.i, obj.i))):
+        if obj is not None and (obj.pos_ == "PROPN" or any(doc[t].pos_ == "PROPN" for t in range(obj.left_edge.i, obj.i))) \
+                and _place_word(st, obj):
             d.place = (obj.left_edge.i, obj.i + 1)
             for t in range(*d.place):
                 a = st.out.actor_at(t)
@@ -119,7 +138,38 @@ def describe(st: State, tok: Token) -> Description | None:
             # a state's leader; the person is of that state (any of its people, by salience)
             d.state = d.state or d.place_state
             d.place, d.place_state, d.origin = None, None, True
+    d.tail = complement_end(st, tok) if d.place is None else d.head + 1
     return d
+
+
+def _place_word(st: State, obj: Token) -> bool:
+    """The object of ``of``/``in``/``from`` after a description's head is a place (``the old man of the Kremlin``,
+    ``the engineer from Caracas``), not the title of a work or an order whose words name a state (``the author of
+    The Hungarian Way``)."""
+    first = st.doc[obj.left_edge.i]
+    return not (first.text == "The" and not first.is_sent_start)  # a title: "of The Hungarian Way"
+
+
+_COMPLEMENT_PREPS = frozenset({"of", "to"})
+
+
+def complement_end(st: State, tok: Token) -> int:
+    """The end of the noun phrase ``tok`` heads with its ``of``/``to`` complement right after it (``the author of
+    2084``, ``the former ambassador to <state>``, ``the son of an assassinated president``): the words that say
+    which author are part of the description, not actors of their own. No complement, or one with a person's name
+    or a finite verb inside, or longer than eight words: the head's end."""
+    doc = st.doc
+    end = tok.i + 1
+    if end >= len(doc) or doc[end].lower_ not in _COMPLEMENT_PREPS or doc[end].head.i != tok.i:
+        return end
+    last = doc[end].right_edge.i
+    if last - end > 8 or last == end:
+        return end
+    for t in range(end + 1, last + 1):
+        w = doc[t]
+        if person_at(st, t) is not None or (w.pos_ in ("VERB", "AUX") and w.dep_ != "amod") or w.text in ('"', "“", "("):
+            return end
+    return last + 1
 
 
 def nationality(st: State, t: int) -> str | None:
@@ -140,7 +190,7 @@ def nationality(st: State, t: int) -> str | None:
 def personal(tok: Token) -> bool:
     """A noun that names a person by role, rank, occupation or age (listed, or an agent noun: -ist, -ian)."""
     low = tok.lemma_.lower()
-    return low in NOUNS or (len(low) > 5 and low.endswith(("ist", "ian", "man", "woman", "leader", "master",
+    return low in NOUNS or low in GENERAL_PERSON_NOUNS or (len(low) > 5 and low.endswith(("ist", "ian", "man", "woman", "leader", "master",
                                                              "maker")))  # ringleader, spymaster, kingmaker
 
 

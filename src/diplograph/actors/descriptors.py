@@ -34,12 +34,14 @@ from . import antecedents, person_facts, succession
 from .decide import mention_rule, switched_on
 from .described import WINDOW, People, read_people, read_predicates, remember
 from .description import KIN as KIN_NOUNS
-from .description import (AGE, COREF_NOUNS, NOUNS, PAST, Description, agentive, describe, is_office,
-                          modifier_name, person_at, personal)
+from .description import (AGE, COREF_NOUNS, GENERAL_PERSON_NOUNS, NOUNS, PAST, Description, agentive, describe,
+                          is_office, person_at, personal)
+from .description import claim as _claim
 from .leaders import load_leaders, office_forms
+from .predicated import bind_predicates
 from .seats import stands_for_state
 from .spelling import shared_units
-from .state import State, add_mention, drop_mentions, key_of, positions
+from .state import State, drop_mentions, positions
 
 APPOSITIVE = mention_rule("mention.descriptor_appositive", 0.8,
                           "a definite role/occupation description in apposition to a person's name is that person",
@@ -96,19 +98,6 @@ def _listed(doc, d: Description) -> bool:
     """``X, the army and the police``: a list, not an apposition."""
     nxt = d.head + 1
     return nxt < len(doc) and doc[nxt].lower_ in ("and", "or")
-
-
-def _claim(st: State, start: int, end: int, person: Actor, rule: str, conf: float) -> bool:
-    owners = {st.out.token_actor[t] for t in range(start, end) if t in st.out.token_actor}
-    if any(st.out.actors[o].type == "person" and not modifier_name(st, st.out.actors[o], start, end - 1)
-           for o in owners if o != person.id and o in st.out.actors):
-        return False
-    for aid in owners:
-        if aid != person.id and aid in st.out.actors:
-            drop_mentions(st, aid, start, end)
-    add_mention(st, start, end, key_of(person), "coref", conf, rule)
-    st.deferred = [d for d in st.deferred if d[1] <= start or d[0] >= end]
-    return True
 
 
 def _appositive_person(st: State, d: Description) -> Actor | None:
@@ -181,6 +170,7 @@ def bind_descriptors(st: State) -> None:
     predecessor), then the learned antecedent chooser for the descriptions still unplaced."""
     if switched_on(AGED_NAME):
         _aged_names(st)
+    bind_predicates(st)
     heads = _heads(st)
     people = _bind(st, heads, None, learned=False)
     # The learned pass reads the people again after the rules placed descriptions; when they placed
@@ -247,7 +237,7 @@ def _reclaim_appositive(st: State, people: People, tok, owner: Actor) -> None:
     if p is None or p.id == owner.id or (d.state and p.country and p.country != d.state):
         return
     drop_mentions(st, owner.id, d.start, d.head + 1)
-    if _claim(st, d.start, d.head + 1, p, APPOSITIVE, REGISTRY[APPOSITIVE].confidence):
+    if _claim(st, d.start, d.tail, p, APPOSITIVE, REGISTRY[APPOSITIVE].confidence):
         remember(people, p.id, d.title, tok.lemma_.lower(), d.past)
 
 
@@ -268,9 +258,12 @@ def _heads(st: State) -> list[tuple[int, bool]]:
         out.append((i, personal(tok)))
     # heads no noun test admits: "the 80-year-old" (remembers), "the 48-year-old Roman", "the former DJ"
     # (the cheap test first: the word before is "old", a past word, or the hyphen of "-year-old")
-    after = sorted({j + 1 for j in positions(st, _BEFORE_SPECIAL) if j + 1 < n}
+    # "the former MEP", "the young MP": an all-capital person noun after an age or past word (a capitalised one
+    # after "the" is a nickname: "the Locksmith")
+    after = sorted({j + 1 for j in positions(st, _BEFORE_SPECIAL | AGE) if j + 1 < n}
                    | {i for i in positions(st, ("old",)) if i})
-    special = [i for i in after if pos[i] in ("PROPN", "ADJ") and person_facts.special_head(doc, toks[i], NOUNS, PAST)]
+    special = [i for i in after if pos[i] in ("PROPN", "ADJ") and
+               person_facts.special_head(doc, toks[i], NOUNS | GENERAL_PERSON_NOUNS, AGE | PAST)]
     return sorted(out + [(i, True) for i in special]) if special else out
 
 
@@ -339,7 +332,7 @@ def _bind(st: State, heads: list[tuple[int, bool]], people: People | None, learn
         if p is not None and (special or agentive(tok)) and not _listed(doc, d):
             if d.state and p.country and p.country != d.state:
                 continue
-            if _claim(st, d.start, d.head + 1, p, APPOSITIVE, REGISTRY[APPOSITIVE].confidence):
+            if _claim(st, d.start, d.tail, p, APPOSITIVE, REGISTRY[APPOSITIVE].confidence):
                 remember(people, p.id, d.title, tok.lemma_.lower(), d.past)
             continue
         if not is_personal:
@@ -435,13 +428,13 @@ def _learned(st: State, people: People, d: Description) -> None:
                               traits)
     if got is not None and got[2]:
         if switched_on(FACT):
-            _claim(st, d.start, d.head + 1, got[0], FACT, REGISTRY[FACT].confidence)
+            _claim(st, d.start, d.tail, got[0], FACT, REGISTRY[FACT].confidence)
     elif got is not None:
-        _claim(st, d.start, d.head + 1, got[0], SALIENT, REGISTRY[SALIENT].confidence * min(1.0, 0.5 + got[1]))
+        _claim(st, d.start, d.tail, got[0], SALIENT, REGISTRY[SALIENT].confidence * min(1.0, 0.5 + got[1]))
     elif d.age is not None and switched_on(AGE_CONTINUES):
         who = age_continues(st, people, d, facts.gender)
         if who is not None:
-            _claim(st, d.start, d.head + 1, who, AGE_CONTINUES, REGISTRY[AGE_CONTINUES].confidence)
+            _claim(st, d.start, d.tail, who, AGE_CONTINUES, REGISTRY[AGE_CONTINUES].confidence)
 
 
 def age_continues(st: State, people: People, d: Description, gender: str | None) -> Actor | None:

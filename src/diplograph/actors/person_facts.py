@@ -109,13 +109,15 @@ def stated_age(doc: Doc, first: int, last: int) -> int | None:
     return None
 
 
-def special_head(doc: Doc, tok: Token, nouns: frozenset[str], past: frozenset[str]) -> bool:
+def special_head(doc: Doc, tok: Token, nouns: frozenset[str], before: frozenset[str]) -> bool:
     """A description head that is no common noun: an age alone or a capitalised word after an age
-    (``age_head``), or an all-capital occupation noun after a past word (``the former DJ``)."""
+    (``age_head``), or an all-capital person noun after an age or past word (``the former MEP``, ``the young
+    MP``) with no name or noun after it."""
     if age_head(doc, tok):
         return True
-    return tok.text.isupper() and len(tok.text) > 1 and tok.lower_ in nouns and tok.i > 0 and \
-        doc[tok.i - 1].lower_ in past
+    if tok.i == 0 or tok.lower_ not in nouns or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("PROPN", "NOUN")):
+        return False
+    return tok.text.isupper() and len(tok.text) > 1 and doc[tok.i - 1].lower_ in before
 
 
 def given_initial(name: str) -> str:
