@@ -69,7 +69,12 @@ MISSION_HOST = REGISTRY.declare(
 UNNAMED_FORCE = REGISTRY.declare(
     "source.unnamed_force_located", stage="events", kind="source", reads=("events", "places"), confidence=0.35,
     description="an act of force reported as happening with no party named at all (event.nominal_occurrence: 'a "
-                "shoot-out took place in X') was done by the unidentified armed forces of the state it is located in")
+                "shoot-out took place in X'; or the type model's event with no side) was done by the unidentified "
+                "armed forces of the state it is located in")
+UNNAMED_PROTEST = REGISTRY.declare(
+    "source.unnamed_protest_located", stage="events", kind="source", reads=("events", "places"), confidence=0.35,
+    description="a protest with no party named at all ('a protest was held in X', 'a group of neighbours staged a "
+                "demonstration in X': no actor stands) was made by protesters of the state it is located in")
 PLACE_TARGET = REGISTRY.declare(
     "target.event_location", stage="events", kind="target", reads=("events", "places"), confidence=0.6,
     description="the state acted on where an event happens (a curfew in X): the state of the event's location, "
@@ -80,6 +85,9 @@ PLACE_SOURCE = REGISTRY.declare(
                 "written as the object of a locative preposition")
 WITNESS_FRAME = "source.witness_frame"
 OCCURRENCE = "event.nominal_occurrence"  # the event stage's rule (events.nominal), read from Event.rules
+# the event rules that make an event with no side at all (the act happened, nobody named does it)
+_SIDELESS = (OCCURRENCE, "event.type_model")
+_PROTEST = "14"
 CLAUSE = "place.clause_locative"  # the places stage's rule for a locative of the event's own clause  # the event stage's rule (events.witness), read from Event.rules
 _VIOLENT = ("18", "19", "20")
 
@@ -251,18 +259,15 @@ def _name_unidentified(actors: dict[str, Actor], events: list[Event], kb: Knowle
     """Witnessed violence with no doer named: the unidentified armed forces of its place's state, or,
     when no place the text names is known, of the host state of the mission that saw it."""
     located, hosted = REGISTRY.enabled(UNIDENTIFIED), REGISTRY.enabled(MISSION_HOST)
-    unnamed = REGISTRY.enabled(UNNAMED_FORCE)
-    if not located and not hosted and not unnamed:
+    for e in events:
+        if e.source is None and e.target is None and e.rules and e.rules.get("event") in _SIDELESS:
+            _sideless(actors, kb, e)
+    if not located and not hosted:
         return
     for e in events:
         if e.source is not None or not e.rules or not e.cameo.startswith(_VIOLENT):
             continue
         if e.rules.get("source") != WITNESS_FRAME:
-            if not unnamed or e.target is not None or e.rules.get("event") != OCCURRENCE:
-                continue
-            loc = e.location  # nobody named: only a place the text gives says whose armed forces
-            if loc is not None and loc.code in kb.countries and loc.rule not in _NOT_EVIDENCE:
-                _unidentified_source(actors, kb, e, loc.code, UNNAMED_FORCE)
             continue
         loc = e.location
         code, rule = None, UNIDENTIFIED
@@ -275,13 +280,31 @@ def _name_unidentified(actors: dict[str, Actor], events: list[Event], kb: Knowle
         _unidentified_source(actors, kb, e, code, rule)
 
 
-def _unidentified_source(actors: dict[str, Actor], kb: KnowledgeBase, e: Event, code: str, rule: str) -> None:
-    """The event's source is the unidentified armed forces (sector UAF) of ``code``, an actor with no mention."""
-    name = sector_label("unidentified armed forces", kb.state_name(code))
+def _sideless(actors: dict[str, Actor], kb: KnowledgeBase, e: Event) -> None:
+    """An act of force or a protest with no side named: the unidentified armed forces, or the protesters, of the
+    state the places stage located it in (only a place the text gives says whose)."""
+    loc = e.location
+    if loc is None or loc.code not in kb.countries or loc.rule in _NOT_EVIDENCE:
+        return
+    at = e.evidence.text.find(e.trigger)
+    before = e.evidence.start + (at if at >= 0 else len(e.evidence.text))
+    if any(e.evidence.start <= m.start < before for a in actors.values() for m in a.mentions):
+        return  # someone is named before the act ("X-led raids were reported"): the coder only could not place them
+    if e.cameo.startswith(_VIOLENT) and REGISTRY.enabled(UNNAMED_FORCE):
+        _unidentified_source(actors, kb, e, loc.code, UNNAMED_FORCE)
+    elif e.cameo.startswith(_PROTEST) and REGISTRY.enabled(UNNAMED_PROTEST):
+        _unidentified_source(actors, kb, e, loc.code, UNNAMED_PROTEST, ("protesters", "OPP"))
+
+
+def _unidentified_source(actors: dict[str, Actor], kb: KnowledgeBase, e: Event, code: str, rule: str,
+                         who: tuple[str, str] = ("unidentified armed forces", "UAF")) -> None:
+    """The event's source is the unidentified armed forces (sector UAF) of ``code`` — or another sector ``who``
+    (its noun, its code) — an actor with no mention."""
+    name = sector_label(who[0], kb.state_name(code))
     aid = slug(name)
     a = actors.get(aid)
     if a is None:
-        a = actors[aid] = Actor(aid, name, "sector", code + "UAF", code, [])
+        a = actors[aid] = Actor(aid, name, "sector", code + who[1], code, [])
     e.source = Ref(a.id, a.name, a.code, a.name)
     e.rules = dict(e.rules or {})
     e.rules["source"] = rule

@@ -80,6 +80,9 @@ def _sentences(doc: Doc, lex: dict) -> list[tuple[int, int, list[Token], list[To
     for i in np.nonzero(pos == NOUN)[0].tolist():
         is_noun[i] = int(arr[i, 2]) in known or int(arr[i, 3]) in known
     toks = tokens_of(doc)
+    for i in np.nonzero(pos == NOUN)[0].tolist():
+        if not is_noun[i] and i >= 2 and any(w in lex for w in hyphened(toks[i])):
+            is_noun[i] = True  # "a shoot-out": the tagger splits the word, the lexicon has it whole
     for i in np.nonzero(pos == VERB)[0].tolist():
         # a gerund the tagger calls a verb but standing as a noun phrase ("Fighting between X and
         # Y continued"): an event noun when the lexicon lists the word itself
@@ -122,7 +125,7 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
             if content_not_fact(v, coded):
                 suppressed.add(i)
         for tok in nouns:
-            entry = lex.get(tok.lemma_.lower()) or lex.get(tok.lower_)
+            entry = noun_entry(tok, lex)
             clause = demanded_clause(tok) if entry and codebook.has(entry[0], "demand") else None
             if clause is not None and clause.i in coded:
                 suppressed.add(clause.i)  # "its demand that Y withdraw": the withdrawal has not happened
@@ -141,7 +144,7 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
             gov, how = governor(tok)
             if gov is not None and gov.i in coded_verbs and how in ("dobj", "prep:with", "prep:for", "prep:in"):
                 continue  # "held talks with Y": the verb's pattern already codes the event
-            code, recip = lex.get(tok.lemma_.lower()) or lex[tok.lower_]
+            code, recip = noun_entry(tok, lex)
             found = nominal_candidates(tok, actors, code, recip)
             if coded_verbs:
                 # with a verbal event in the sentence, a nominal one needs its own source:
@@ -150,6 +153,24 @@ def code_events(doc: Doc, actors: ResolvedActors, vd: VerbDictionary) -> list[Ca
             out.extend(found)
     domestic_targets(out, actors)
     return out
+
+
+def hyphened(tok: Token) -> tuple[str, ...]:
+    """The hyphenated word a noun ends, as written and with the noun's lemma (``shoot-outs``, ``shoot-out``: the
+    tokenizer splits them), else ()."""
+    doc = tok.doc
+    i = tok.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
+        return ()
+    return f"{doc[i - 2].lower_}-{tok.lower_}", f"{doc[i - 2].lower_}-{tok.lemma_.lower()}"
+
+
+def noun_entry(tok: Token, lex: dict) -> tuple[str, bool] | None:
+    """The event-noun lexicon's (code, reciprocal) for a noun: its lemma, its word, or the hyphenated word it ends."""
+    entry = lex.get(tok.lemma_.lower()) or lex.get(tok.lower_)
+    for joined in hyphened(tok) if entry is None else ():
+        entry = entry or lex.get(joined)
+    return entry
 
 
 def demanded_clause(noun: Token) -> Token | None:

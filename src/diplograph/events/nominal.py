@@ -64,7 +64,7 @@ TARGET_ENDED_PARTIES = declare("target.ended_parties", "target", N, 0.9,
                                "the parties of an ended activity ('suspended talks with Y')")
 
 
-def _own_args(noun: Token, actors: ResolvedActors) -> tuple[list[str], list[str], bool]:
+def _own_args(noun: Token, actors: ResolvedActors, skip: frozenset[str] | tuple[str, ...] = ()) -> tuple[list[str], list[str], bool]:
     sources: list[str] = []
     targets: list[str] = []
     between = False
@@ -74,7 +74,7 @@ def _own_args(noun: Token, actors: ResolvedActors) -> tuple[list[str], list[str]
         elif c.dep_ in ("compound", "amod", "nmod") and c.i in actors.token_actor and \
                 not sector_adjective(c, actors):
             sources.append(actors.token_actor[c.i])
-        elif c.dep_ == "prep":
+        elif c.dep_ == "prep" and c.lower_ not in skip:
             for g in c.children:
                 if g.dep_ != "pobj":
                     continue
@@ -145,7 +145,8 @@ def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciproca
     event_rule = EVENT_NOMINAL
     if occurring and not sources and not targets and SWITCHES.enabled(EVENT_OCCURRENCE):
         # "clashes were reported between X and Y": the parser hung the noun's phrases on the reporting verb
-        sources, targets, between = _own_args(noun.head, actors)
+        # (not its places: "erupted between X and Y near Z" — where is the place stage's, whom the clashes' own)
+        sources, targets, between = _own_args(noun.head, actors, PLACE_PREPS)
         event_rule = EVENT_OCCURRENCE if sources or targets else EVENT_NOMINAL
     if noun.dep_ == "compound" and head_of_compound(noun) is noun:
         return []  # "opposition parties", "war crimes": a qualifier, not an event
@@ -168,7 +169,7 @@ def nominal_candidates(noun: Token, actors: ResolvedActors, code: str, reciproca
     own_targets = bool(targets)
     if noun.pos_ == "VERB" and not sources and not targets:
         return []  # a gerund standing as a noun names its own parties ("Fighting between X and Y")
-    if not targets:
+    if not targets and event_rule != EVENT_OCCURRENCE:  # (a reporting verb acts on no one)
         found, rule = _targets_from_clause(head, actors, sources)
         targets = [a for a in found if a not in sources]
         target_rule = rule if targets else None
