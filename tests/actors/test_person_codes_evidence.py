@@ -69,3 +69,10 @@ def test_a_hidden_office_beside_a_counterpart_of_one_state_is_of_the_other(pipel
     text = ("Foreign ** Daro Velkhan and his Armenian counterpart Tigran Oskanyan met in southern Armenia on Monday. "
             "Azerbaijan welcomed the talks.")
     assert (_code(pipeline, text, "Daro Velkhan") or "")[:3] == "AZE"
+
+
+def test_a_former_president_with_a_party_of_his_own_is_on_a_side(pipeline):
+    text = ONE_STATE + "Former President Oduya Marenko was silent, but Marenko's party would not sign the count."
+    assert _code(pipeline, text, "Oduya Marenko") == "KENOPP"
+    text = ONE_STATE + "Former President Oduya Marenko was silent, but Marenko's farm would not sign the count."
+    assert _code(pipeline, text, "Oduya Marenko") == "KENELI"

@@ -1,6 +1,8 @@
 """The state of a person who came out of every earlier rule with none (``mention.person_home_state``).
 
-A person the tables do not know, whose title names no state and whose sentence names none or several
+First, a person some rule made without the tables (a partial name, a spelling bound later) whose full name the
+leader tables hold on the date takes the tables' state and sector (``mention.person_table_sector``). Then a person
+the tables do not know, whose title names no state and whose sentence names none or several
 (``Alice Doe, the Party's chairwoman, ...`` in a story that names its country in other sentences), has no
 state at all: an event dataset cannot use them. The evidence, strongest first:
 
@@ -17,8 +19,15 @@ from __future__ import annotations
 
 from ..records import Actor
 from .decide import mention_rule, switched_on
+from .leaders import load_leaders
 from .person_states import whole_states
 from .state import State
+
+PERSON_TABLE_SECTOR = mention_rule("mention.person_table_sector", 0.8,
+                                   "a person who came out with a plain state code (or none), whose full name the "
+                                   "leader tables hold in an office of that state on the date (or of one state, when "
+                                   "the person has none), takes the tables' state and sector (GOV in office, ELI "
+                                   "after)", ("leaders",))
 
 PERSON_HOME_STATE = mention_rule("mention.person_home_state", 0.3,
                                  "a person with no state takes the state of the party the text attaches to them, "
@@ -64,8 +73,24 @@ def _attached_state(st: State, a: Actor, tokens: list[int]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def settle_table_sectors(st: State) -> None:
+    """A person some rule made without consulting the tables (a partial name, a misspelling bound later) and who
+    has no sector: the tables' tenure of their full name on the date, when one state's (and their own state, if
+    they have one), gives the state and sector. A one-word name is too weak a key."""
+    if st.on is None or not switched_on(PERSON_TABLE_SECTOR):
+        return
+    for a in st.out.actors.values():
+        if a.type != "person" or len(a.name.split()) < 2 or (a.code and a.code != a.country):
+            continue
+        lr = load_leaders().role_on(a.name, st.on, a.country)
+        if lr is None or (a.country and lr.country != a.country) or len(lr.tenure.leader.split()) < 2:
+            continue
+        a.country, a.code = lr.country, lr.country + lr.sector
+
+
 def settle_person_homes(st: State) -> None:
     """Give every person with no state the strongest state the text offers (see the module's doc)."""
+    settle_table_sectors(st)
     if not switched_on(PERSON_HOME_STATE):
         return
     homeless = [a for a in st.out.actors.values() if a.type == "person" and not a.country and

@@ -5,7 +5,8 @@ Two kinds of evidence, each general English, never a name:
 
 - **an organisation's post**: the person heads, leads or founded a body that is no organ of a state — a party, a
   movement, a bloc, or a named organisation that is not a state (``the Freedom Union's leader X``, ``X, founder of
-  the Y Movement``, ``X, who still leads the largest opposition bloc``, ``<Org> ** X`` with the title hidden);
+  the Y Movement``, ``X, who still leads the largest opposition bloc``, ``<Org> ** X`` with the title hidden), or
+  has a party of their own (``his party``, ``X's movement``);
 - **an act against the government**: the person is the subject of an accusing or opposing verb whose object is
   the government (``X accuses the government of ...``, ``X denounced the cabinet``), or
   runs for an office (``X will fight the election``, ``X is running for president``).
@@ -159,6 +160,8 @@ def person_side(st: State, person: str, mine: list[int]) -> tuple[bool, bool]:
         heads += [c for c in tok.children if c.dep_ == "compound" and c.i not in own]
         if any(_post_of(st, h, person, own) for h in heads):
             post = True
+        if tok.dep_ == "poss" and tok.head.i not in own and tok.head.lower_ in _organisation_words():
+            post = True  # ``his party``, ``X's movement``: a party of their own today
         for h in heads:
             for verb in _verbs_of_subject(h):
                 post = post or _led_object(st, verb, person)
