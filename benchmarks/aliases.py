@@ -207,6 +207,7 @@ def score(docs: list[dict], show: bool, codes: bool = False) -> dict:
     errors: list[str] = []
     # redactions with a right title among the candidates, with any candidate, candidates in all
     candidates = [0, 0, 0]
+    wrong_titles = 0  # redactions given a title the gold does not accept (precision: a wrong title is worse than none)
     for d in docs:
         text = SEED.read_text(encoding="utf-8") if d["article"] == "seed" else \
             (ARTICLES / d["article"]).read_text(encoding="utf-8")
@@ -253,6 +254,7 @@ def score(docs: list[dict], show: bool, codes: bool = False) -> dict:
             k = r["nth"] - 1
             restored = (reds[k].restored or "") if k < len(reds) else ""
             ok = bool(restored) and any(acc in restored.lower() for acc in r["accept"])
+            wrong_titles += bool(restored) and not ok
             if restored:
                 rule = (reds[k].rule or "?") if k < len(reds) else "?"
                 by_rule[rule][1] += 1
@@ -277,7 +279,7 @@ def score(docs: list[dict], show: bool, codes: bool = False) -> dict:
     for line in errors:
         print(line)
     return {"per": dict(per), "coded": coded, "splits": splits, "title_rules": dict(by_rule),
-            "candidates": candidates, "confusion": dict(confusion)}
+            "candidates": candidates, "confusion": dict(confusion), "wrong_titles": wrong_titles}
 
 
 def sector_of(code: str | None, gold: str) -> str:
@@ -323,6 +325,8 @@ def report(name: str, res: dict, named: bool = True) -> None:
         n = per["censored_title"][1]
         print(f"  censored titles with a right title among the candidates: {reach}/{n} {reach / max(n, 1):6.1%} "
               f"(some candidate: {some}/{n}; {n_cands / max(n, 1):.1f} candidates a redaction)")
+        right, wrong = per["censored_title"][0], res.get("wrong_titles", 0)
+        print(f"  censored titles restored right / wrong / none: {right} / {wrong} / {n - right - wrong}")
     for rule, (ok, n) in sorted(res.get("title_rules", {}).items(), key=lambda kv: -kv[1][1]):
         what = "restorations" if ".title_" in rule or rule == "?" else "gold mentions it took"
         print(f"  rule {rule:<38} right {ok:>3}/{n:<3} (precision of its {what})")

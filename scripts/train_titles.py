@@ -25,7 +25,7 @@ import sys
 
 from training import ROOT, arguments, load_or_collect, traced_articles, write_model
 
-BUILD_PREFIXES = ("a", "c", "d", "e", "f", "g", "h", "m", "n", "q", "r")
+BUILD_PREFIXES = ("a", "c", "d", "e", "f", "g", "h", "m", "n", "o", "p", "q", "r")
 OUT = ROOT / "src" / "diplograph" / "data" / "models" / "titles.json"
 PRIORS = (0.0, 5.0, 10.0, 20.0, 40.0)  # k: how much the rules' hand order (base confidence) counts
 LAMBDAS = (0.3, 1.0, 3.0, 10.0)  # L2 on the learned weights

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-# b1-b4 and the validation sets: never traced
+# b1-b4 and the validation sets (i-l, u, v): never traced
 NEVER = ("heldout", "fresh6", "fresh7", "fresh8", "fresh9", "fresh18", "fresh19")
 
 

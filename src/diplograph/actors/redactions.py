@@ -11,7 +11,8 @@ compete (``decide.best``, scored by the registry):
   president``);
 - ``mention.title_compound``: the first word of a compound office is left visible (``the foreign ** X``,
   ``Field ** X``): the title that completes it (``data/kb/title_compounds.tsv``);
-- ``mention.title_place_office``: a town or region right before it (``the Lakeport ** X``): mayor, governor;
+- ``mention.title_place_office`` / ``mention.title_region_office`` (:mod:`.title_places`): a town or region right
+  before it (``the Lakeport ** X``): mayor, governor, or the region's style;
 - ``mention.title_kb_office``: the office the leader tables say the person holds on the document date
   (any of the tables' spellings of the name; a head of state's or government's office before
   the other offices they name);
@@ -34,7 +35,6 @@ from spacy.tokens import Token
 
 from ..lexicon import table, word_class
 from ..nlp import sentence_index, sentence_of, texts_of, tokens_of
-from ..places import load_gazetteer, name_key, toponyms_of
 from ..records import Actor
 from ..text.normalize import PLACEHOLDER
 from .decide import mention_rule, ordered, switched_on
@@ -47,6 +47,7 @@ from .title_sources import (CUE_NEAR, CUE_SENTENCE, KB_NAME, SAME_PERSON, TEXT_E
                             is_office_title, kb_name, same_person, text_elsewhere)
 from .title_offices import (CUE_OTHER, DESCRIBED, KB_ANY, LEADS, NAMED_ORG, PARTY_HEAD, cue_other, described,
                             document_words, kb_any, leads, named_organisation, party_head, text_features)
+from .title_places import PLACE_OFFICE, REGION_OFFICE, place_office, region_office
 from .title_context import (DEPUTY, FORMER, INCOMING, ORG_BEFORE, PERSON_SECTOR, deputy, former_office, incoming,
                             organisation_before, person_sector)
 
@@ -73,14 +74,6 @@ COMPOUND = mention_rule("mention.title_compound", 0.85,
                         "a censored title after the first word of a compound office is the word that completes "
                         "it (the foreign ** → minister, Field ** → marshal; kb/title_compounds.tsv)",
                         ("kb:title_compounds",))
-REGION_OFFICE = mention_rule("mention.title_region_office", 0.62,
-                             "a censored title right after a region of a state that styles its regions' heads "
-                             "otherwise than governor is that style (kb/regional_titles.tsv)",
-                             ("places", "gazetteer", "kb:regional_titles"))
-PLACE_OFFICE = mention_rule("mention.title_place_office", 0.6,
-                            "a censored title right after a town or a region (the Lakeport ** X) is that place's "
-                            "office: mayor of a town, governor of a region (below the leader tables' office)",
-                            ("places", "gazetteer"))
 KB_IDENTITY = mention_rule("mention.title_kb_identity", 0.79,
                           "a censored title is the title of the leader-table tenure the person was identified by "
                           "(which need not hold on the date)", ("leaders",))
@@ -362,49 +355,6 @@ def _cabinet_titles() -> dict[str, str]:
     return {row["country"]: row["title"] for row in table("kb", "cabinet_titles.tsv")}
 
 
-def _place_before(r: Redacted):
-    """``the Istanbul ** X`` / ``Bavaria's ** X``: the place named right before the redaction. The places stage's
-    reading of the name first, else the gazetteer's most populous entry of a capitalised name (a name before a
-    title is often read as part of the person's name, not as a place)."""
-    doc, t = r.st.doc, r.token
-    end = t - 1 if t >= 2 and doc[t - 1].lower_ in ("'s", "’s") else t
-    place = None
-    for top in toponyms_of(doc) or []:
-        if top.end == end and top.place is not None:  # (read as standing for an actor: it modifies the title)
-            place = top.place
-    before = doc[end - 1].text if end >= 1 else ""
-    if place is None and before[:1].isupper() and doc[end - 1].pos_ == "PROPN" and (
-            r.person is None or before not in r.person.name.split()):  # not a word of the person's own name
-        found = load_gazetteer().lookup(name_key(before))
-        if found:
-            place = max((p for p, _ in found), key=lambda p: p.population)
-    return place
-
-
-def _place_office(r: Redacted) -> str | None:
-    """A town's office is mayor, an admin region's governor; a country's name is a state's word (the state rules
-    read it)."""
-    place = _place_before(r)
-    if place is None or place.level == 0:
-        return None
-    return "governor" if place.level in (1, 2) else "mayor"
-
-
-@lru_cache(maxsize=1)
-def _regional_titles() -> dict[str, tuple[str, ...]]:
-    return {row["country"]: tuple(x.strip() for x in row["titles"].split("|") if x.strip())
-            for row in table("kb", "regional_titles.tsv")}
-
-
-def _region_office(r: Redacted) -> list[str] | None:
-    """``Bavaria's ** X``: the head of a region of a state that styles it otherwise than governor
-    (``data/kb/regional_titles.tsv``: premier, minister-president, chief minister …)."""
-    place = _place_before(r)
-    if place is None or place.level not in (1, 2):
-        return None
-    return list(_regional_titles().get(place.code, ())) or None
-
-
 def _government_role(r: Redacted) -> str | None:
     p = r.person
     if p is None or not p.code or len(p.code) <= 3 or not p.code[3:].startswith(("GOV", "ELI")):
@@ -441,7 +391,7 @@ TITLE_RULES = ((TEXT_TITLE, _text_title), (COMPOUND, _compound), (DEPUTY, deputy
                (KB_OFFICE, _kb_office), (KB_IDENTITY, _kb_identity), (INCOMING, incoming),
                (ORG_BEFORE, organisation_before),
                (ORG_HEAD, _organisation_head), (TEXT_ELSEWHERE, text_elsewhere), (STATE_LEADER, _state_leader),
-               (KB_NAME, kb_name), (REPEATED, _repeated), (PLACE_OFFICE, _place_office), (REGION_OFFICE, _region_office),
+               (KB_NAME, kb_name), (REPEATED, _repeated), (PLACE_OFFICE, place_office), (REGION_OFFICE, region_office),
                (PERSON_SECTOR, person_sector), (SAME_PERSON, same_person), (GOV_ROLE, _government_role),
                (CUE_NEAR, cue_near), (CUE_SENTENCE, cue_sentence), (KB_ANY, kb_any), (LEADS, leads),
                (CUE_OTHER, cue_other), (DESCRIBED, described), (NAMED_ORG, named_organisation),
