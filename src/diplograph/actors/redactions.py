@@ -47,7 +47,8 @@ from .title_sources import (CUE_NEAR, CUE_SENTENCE, KB_NAME, SAME_PERSON, TEXT_E
                             is_office_title, kb_name, same_person, text_elsewhere)
 from .title_offices import (CUE_OTHER, DESCRIBED, KB_ANY, LEADS, NAMED_ORG, PARTY_HEAD, cue_other, described,
                             document_words, kb_any, leads, named_organisation, party_head, text_features)
-from .title_places import PLACE_OFFICE, REGION_OFFICE, place_office, region_office
+from .title_features import candidate_features
+from .title_places import ENVOY_POST, PLACE_OFFICE, REGION_OFFICE, envoy_post, place_office, region_office
 from .title_context import (DEPUTY, FORMER, INCOMING, ORG_BEFORE, PERSON_SECTOR, deputy, former_office, incoming,
                             organisation_before, person_sector)
 
@@ -186,12 +187,14 @@ _NAMING_VERBS = word_class("naming_verbs")
 
 def _slot_person(st: State, t: int) -> Actor | None:
     """The redaction is the office a person is given or serves in — ``the appointment of X as **``, ``X will
-    serve as ** under Y``, ``X, whom the junta named ** this summer`` —: the nearest person before it in its
-    sentence (a naming verb's object, the subject of ``serve as``), else the first after it (``As **, X``)."""
+    serve as ** under Y``, ``X, whom the junta named ** this summer``, ``X took the oath as the country's **`` —:
+    the nearest person before it in its sentence (a naming verb's object, the subject of ``serve as``), else the
+    first after it (``As **, X``)."""
     doc = st.doc
     j = t - 1
-    while j >= 0 and t - j <= 3 and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in ("new", "acting", "interim")):
-        j -= 1
+    while j >= 0 and t - j <= 5 and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in (
+            "new", "acting", "interim", "'s", "’s", "country", "nation") or _state_at(st, j)):
+        j -= 1  # ``sworn in as the country's new **``, ``named as Peru's **``: the office's own words
     if j < 0 or not (doc[j].lower_ == "as" or doc[j].lemma_.lower() in _NAMING_VERBS and doc[j].pos_ == "VERB"):
         return None
     sent = sentence_of(doc, t)
@@ -395,7 +398,7 @@ TITLE_RULES = ((TEXT_TITLE, _text_title), (COMPOUND, _compound), (DEPUTY, deputy
                (PERSON_SECTOR, person_sector), (SAME_PERSON, same_person), (GOV_ROLE, _government_role),
                (CUE_NEAR, cue_near), (CUE_SENTENCE, cue_sentence), (KB_ANY, kb_any), (LEADS, leads),
                (CUE_OTHER, cue_other), (DESCRIBED, described), (NAMED_ORG, named_organisation),
-               (PARTY_HEAD, party_head))
+               (PARTY_HEAD, party_head), (ENVOY_POST, envoy_post))
 
 
 def _candidates(r: Redacted, words: Counter[str]) -> list[Candidate]:
@@ -409,6 +412,9 @@ def _candidates(r: Redacted, words: Counter[str]) -> list[Candidate]:
     out = merge(proposals)
     for c, f in zip(out, text_features([c.title for c in out], words)):
         c.extra.update(f)
+    if out:
+        for c, f in zip(out, candidate_features(r, [c.title for c in out], [c.rules for c in out])):
+            c.extra.update(f)
     return out
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..lexicon import word_class
+from ..lexicon import table, word_class
 from ..rules import REGISTRY
 
 # Set to a list by the training script: every redaction's candidates and features are appended to it.
@@ -120,16 +120,27 @@ def _nothing() -> float | None:
     return float(m["coef"][m["features"].index("nothing")])
 
 
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    """A spelling of an office → its formal spelling (``premier`` → ``prime minister``; ``kb/title_synonyms.tsv``)."""
+    return {title_key(r["variant"]): title_key(r["title"]) for r in table("kb", "title_synonyms.tsv")}
+
+
 def merge(proposals: list[tuple[str, str]]) -> list[Candidate]:
-    """(rule, title) proposals, strongest rule first → candidates, one per title key."""
+    """(rule, title) proposals, strongest rule first → candidates, one per office: two spellings of one office
+    (``premier``, ``Prime Minister``) are one candidate, restored in the formal spelling when a rule proposed it."""
     out: dict[str, Candidate] = {}
     for rule, title in proposals:
-        k = title_key(title)
-        if not k:
+        own = title_key(title)
+        if not own:
             continue
+        k = synonyms().get(own, own)
         c = out.get(k)
         if c is None:
             out[k] = Candidate(title, [rule])
-        elif rule not in c.rules:
+            continue
+        if own == k and c.key != k:
+            c.title = title  # the formal spelling
+        if rule not in c.rules:
             c.rules.append(rule)
     return list(out.values())

@@ -119,7 +119,7 @@ def deputy(r: Redacted) -> str | None:
 
 # former ** X ------------------------------------------------------------------------------------------
 
-def _is_former(r: Redacted) -> bool:
+def is_former(r: Redacted) -> bool:
     doc, t = r.st.doc, r.token
     for j in range(max(0, t - 3), t):
         low = doc[j].lower_
@@ -188,7 +188,7 @@ def factbook_title(t: Tenure) -> str:
 
 
 def former_office(r: Redacted) -> str | None:
-    if r.person is None or r.st.on is None or not _is_former(r):
+    if r.person is None or r.st.on is None or not is_former(r):
         return None
     on = r.st.on
     past = [t for t in _person_tenures(r) if t.end is not None and t.end <= on]
@@ -204,7 +204,7 @@ def former_office(r: Redacted) -> str | None:
 
 def incoming(r: Redacted) -> str | None:
     on = r.st.on
-    if r.person is None or on is None or _is_former(r):
+    if r.person is None or on is None or is_former(r):
         return None
     ts = _person_tenures(r)
     if any(t.holds(on) for t in ts):

@@ -271,6 +271,8 @@ def named_organisation(r: Redacted) -> list[str] | None:
     before the redaction or in its of-phrase — the head of a party or movement."""
     doc, t = r.st.doc, r.token
     j = t - 1
+    while j >= 0 and t - j <= 2 and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+        j -= 1  # ``the NDC's national **``: an adjective of the office between the party and the redaction
     if j >= 0 and doc[j].lower_ in ("'s", "’s"):
         j -= 1
     spots = ([j] if j >= 0 else []) + list(r.of_tokens)
