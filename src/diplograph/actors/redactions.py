@@ -373,6 +373,8 @@ def _state_leader(r: Redacted) -> str | None:
         return None
     if t + 1 < len(doc) and doc[t + 1].pos_ in ("NOUN", "PROPN"):
         return None  # ``the Chinese ** ministry``: it modifies something else
+    if envoy_post(r):
+        return None  # ``the Kenyan ** to the United Nations``: a post abroad, not the state's leader
     h = load_leaders().holder(r.state, r.st.on, "leader")
     return _clean(h.title) if h is not None else None
 
