@@ -211,6 +211,8 @@ def main() -> int:
     ap.add_argument("--cost", type=float, default=1.0, help="what a wrong title costs against a right one")
     ap.add_argument("--abstain", action="store_true", help="learn the option of restoring nothing (a constant "
                     "score, right when no candidate is)")
+    ap.add_argument("--priors", default=None, help="the grid's priors k, comma-separated (default: %s)" % (PRIORS,))
+    ap.add_argument("--lambdas", default=None, help="the grid's L2 weights, comma-separated (default: %s)" % (LAMBDAS,))
     ap.add_argument("--nested", action="store_true", help="also the nested leave-one-set-out figure (the grid "
                     "chosen without the held set)")
     args = ap.parse_args()
@@ -220,7 +222,9 @@ def main() -> int:
     print(f"redactions {len(groups)}, a right title among the candidates: {reachable}")
     sets = sorted({g["set"] for g in groups})
     old = {s: old_order([g for g in groups if g["set"] == s]) for s in sets}
-    _, k, lam, t, per = grid(groups, names, args.cost)
+    priors = tuple(float(x) for x in args.priors.split(",")) if args.priors else PRIORS
+    lambdas = tuple(float(x) for x in args.lambdas.split(",")) if args.lambdas else LAMBDAS
+    _, k, lam, t, per = grid(groups, names, args.cost, priors, lambdas)
     pres, n = always_president()
     print(f"always 'president': {pres} / {n - pres} / 0 (right / wrong / none)")
     print(f"chosen prior k={k} L2={lam} threshold={t} (leave one set out, objective right - {args.cost} x wrong)")
