@@ -66,3 +66,17 @@ def test_a_person_the_text_gives_another_office_is_not_this_one(pipeline):
             "warned of protests.")
     x, rule = _owner(pipeline, text, "Zambian interior minister")
     assert rule != RULE and (x is None or x.name != "Kestrin Valdoro")
+
+
+def test_a_ministrys_field_before_the_name_is_its_chief(pipeline):
+    text = ("Intelligence ** Selim Haddouri flew to Doha on Sunday. Haddouri is said to enjoy direct access to the "
+            "palace, and some in Cairo whisper that the intelligence chief was consulted before the pardon.")
+    x, rule = _owner(pipeline, text, "intelligence chief")
+    assert x is not None and x.name == "Selim Haddouri"
+
+
+def test_a_party_post_goes_with_a_state_office(pipeline):
+    text = ("The mood in Riga is nervous. For the Harmony Party, Latvian Economy ** Darius Kelmendi has tied his "
+            "name to a fuel reform, and the Harmony deputy president cannot afford a quarrel.")
+    x, rule = _owner(pipeline, text, "Harmony deputy president")
+    assert x is not None and x.name == "Darius Kelmendi" and rule == RULE

@@ -36,7 +36,7 @@ from ..rules import REGISTRY
 from .decide import mention_rule, switched_on
 from .leaders import load_leaders
 from .office_focus import focus_state
-from .office_named import canonical_office, same_office, text_offices
+from .office_named import canonical_office, office_kind, same_office, text_offices
 from .office_states import possessor_state, state_word
 from .spelling import shared_units
 from .state import State, add_mention, drop_mentions, key_of, positions, state_at
@@ -132,6 +132,9 @@ def _read(st: State, h: int) -> Description | None:
             state = state or c
         elif t.text[:1].isupper() and low not in word_class("office_words"):
             bodies.append(t.text)
+        elif t.pos_ == "ADJ" and low not in word_class("office_words") | word_class("portfolio_words") | \
+                word_class("other_office_modifiers"):
+            gender = gender or _gender_of(low)  # "the outspoken monarch": a word about the holder, not the office
         elif t.is_alpha:
             words.insert(0, low)
             gender = gender or _gender_of(low)
@@ -220,7 +223,10 @@ def _says_office(window: list[str], content: list[str], head: str) -> bool:
     before its head word."""
     if not all(w in window for w in content):
         return False
-    return not any(window[k - 1] in _QUALIFIERS for k, w in enumerate(window) if w == head and k > 0)
+    at = [k for k, w in enumerate(window) if w == head]
+    return any((k == 0 or window[k - 1] not in _QUALIFIERS)  # not "Vice-President X"
+               and (k + 1 >= len(window) or window[k + 1] not in ("'s", "’s"))  # not "the president's confidant"
+               for k in at)
 
 
 def _score(st: State, d: Description, p: Actor, rank: int, far: bool, runs: list[tuple[int, int]],
@@ -242,12 +248,14 @@ def _score(st: State, d: Description, p: Actor, rank: int, far: bool, runs: list
     head = st.doc[d.head].lower_
     evidence = False
     said = {w for window in windows for w in window}
+    fields = set(d.words) & word_class("portfolio_words")
     if any(_says_office(w, content, head) for w in windows) or any(
-            same_office(d.title, t) for t in offices + [title] if t):
-        score += 2.0
+            same_office(d.title, t) or (fields and fields <= set(t.split())) for t in offices + [title] if t):
+        score += 2.0  # the text calls them by this office (or by its ministry's field: "Intelligence ** X")
         evidence = True
-    elif (said & word_class("distinct_office_heads")) - set(d.words) or offices:
-        score -= 1.0  # the text gives them another office
+    elif not (d.bodies and (p.id in body_people or any(b.lower() in said for b in d.bodies))) and (
+            (said & word_class("distinct_office_heads")) - set(d.words) or offices):
+        score -= 1.0  # the text gives them another state office (a post of a party named with them may go with it)
     if d.bodies and any(b.lower() in said for b in d.bodies):
         score += 1.0
         evidence = True
@@ -255,7 +263,7 @@ def _score(st: State, d: Description, p: Actor, rank: int, far: bool, runs: list
         score += 0.5  # named in a sentence with the party or body
         evidence = True
     tenure = st.tenure_title.get(p.id)
-    if holder is not None and shared_units(p.name, holder) >= 1:
+    if _holds(st, p, d, state, holder):
         score += 2.5 + (1.0 if not evidence and ((said & word_class("distinct_office_heads")) - set(d.words)
                                                  or offices) else 0.0)
         evidence = True  # the tables' holder: another word the text says of them does not count against it
@@ -265,9 +273,19 @@ def _score(st: State, d: Description, p: Actor, rank: int, far: bool, runs: list
         if same_office(d.title, tenure.lower()):
             score += 2.0
             evidence = True
-        else:
-            score -= 1.5  # the tables give them another office on the date
+        elif office_kind(canonical_office(tenure)) is not None:
+            score -= 1.5  # the tables make them a head of state or government on the date: not another office
     return score, evidence
+
+
+def _holds(st: State, p: Actor, d: Description, state: str | None, holder: str | None) -> bool:
+    """``p`` is the tables' holder of the description's office of its state on the date (by the holder's name, or
+    by the tenure the tables gave ``p``: the same holder spelt another way)."""
+    if holder is not None and shared_units(p.name, holder) >= 1:
+        return True
+    tenure = st.tenure_title.get(p.id)
+    return (tenure is not None and state is not None and p.country == state and d.title in kin_titles()
+            and same_office(d.title, tenure.lower()))
 
 
 def kin_titles() -> frozenset[str]:
@@ -323,7 +341,7 @@ def bind_office_descriptions(st: State) -> None:
         if state and d.title in kin_titles() | {"head of state", "head of government"}:
             h = load_leaders().holder(state, st.on, d.title)
             holder = h.leader if h is not None else None
-        if holder is not None and cur is not None and cur.type == "person" and shared_units(cur.name, holder) >= 1:
+        if cur is not None and cur.type == "person" and _holds(st, cur, d, state, holder):
             continue  # the tables' holder of this office of this state: what the earlier rule chose stands
         body_people = _body_people(st, d, people)
         scored: list[tuple[float, bool, str]] = []
