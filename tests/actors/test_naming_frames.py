@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplograph.actors.naming_frames import anchors, frames
+from diplograph.actors.naming_frames import _matcher, anchors, frame_matches, frames
 from diplograph.records import Document
 
 from .reading import owners
@@ -87,3 +87,18 @@ def test_the_frames_file_is_read_and_every_frame_has_an_anchor_word():
     rows = frames()
     assert len(rows) >= 10 and len({r[0] for r in rows}) == len(rows)
     assert {"go", "alias", "styled", "moniker"} <= anchors() and "have" not in anchors()
+
+
+def test_the_frames_matched_around_their_anchors_are_the_whole_texts_matches(nlp):
+    # the matcher reads only the tokens a frame can reach from an anchor word: the same matches, in the same order
+    # and with the same alignments, as on the whole text (frames near each other, apart, at the text's two ends)
+    filler = "The council met on Tuesday and the talks went on late into the night, officials said. "
+    texts = [t for t, _, _ in CASES] + [" ".join(filler * (k % 3) + t for k, (t, _, _) in enumerate(CASES))]
+    found = 0
+    for text in texts:
+        doc = nlp(text)
+        at = [t.i for t in doc if t.lower_ in anchors() or t.lemma_.lower() in anchors()]
+        whole = _matcher(doc.vocab)(doc, with_alignments=True)
+        assert frame_matches(doc, at) == whole
+        found += len(whole)
+    assert found >= len(CASES)  # the frames are in the texts

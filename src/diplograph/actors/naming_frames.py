@@ -25,6 +25,7 @@ from spacy.vocab import Vocab
 
 from ..data import data_path
 from ..lexicon import word_class
+from ..nlp import lower_keys_of
 from ..records import Actor
 from ..rules import REGISTRY
 from ..text.normalize import PLACEHOLDER
@@ -108,6 +109,66 @@ def anchors() -> frozenset[str]:
         else:
             raise ValueError(f"naming_frames.jsonl: frame {fid} has no cue element with words")
     return frozenset(words)
+
+
+def _most(op: str | None) -> int | None:
+    """The most tokens a pattern element with this operator matches (None: no bound)."""
+    if op is None or op in ("?", "!"):
+        return 1
+    if op.startswith("{") and op.endswith("}") and not op.endswith(",}"):
+        return int(op[1:-1].split(",")[-1])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _reach() -> dict[str, tuple[int, int]] | None:
+    """Anchor word (as ``anchors`` reads it) → how many tokens a frame anchored on it may run before and after it,
+    the most over those frames; None when a frame may run on without bound or its anchor element is optional."""
+    out: dict[str, tuple[int, int]] = {}
+    for _, pattern, slots in frames():
+        k = next((i for i, slot in enumerate(slots) if "anchor" in slot), None)
+        if k is None or not pattern[k]:
+            k = next((i for i, slot in enumerate(slots) if "cue" in slot), None)
+        if k is None:
+            return None
+        spec = pattern[k].get("LOWER") or pattern[k].get("LEMMA") or pattern[k].get("ORTH")
+        words = [w.lower() for w in spec["IN"]] if isinstance(spec, dict) else [spec.lower()]
+        most = [_most(el.get("OP")) for el in pattern]
+        if pattern[k].get("OP") is not None or None in most:
+            return None
+        before, after = sum(most[:k]), sum(most[k + 1:])  # type: ignore[arg-type]
+        for w in words:
+            b, a = out.get(w, (0, 0))
+            out[w] = (max(b, before), max(a, after))
+    return out
+
+
+def frame_matches(doc: Doc, at: list[int]) -> list[tuple[int, int, int, list[int]]]:
+    """The matcher's matches on the document (``at``: its anchor tokens), the same list in the same order as on the
+    whole of it, from the tokens a frame can reach from an anchor only (windows joined where they meet): every match
+    holds its anchor, the matcher has no greedy filter, so a match reads only its own tokens, and windows in text
+    order give matches in the order they end. The matcher's predicates cost at every token of what it reads."""
+    matcher = _matcher(doc.vocab)
+    reach = _reach()
+    if reach is None:
+        return matcher(doc, with_alignments=True)
+    lows, n = lower_keys_of(doc), len(doc)
+    spans: list[tuple[int, int]] = []
+    for i in at:
+        b = a = 0
+        for w in lows[i]:
+            r = reach.get(w)
+            if r is not None:
+                b, a = max(b, r[0]), max(a, r[1])
+        spans.append((max(0, i - b), min(n, i + a + 1)))
+    windows: list[list[int]] = []
+    for s, e in sorted(spans):
+        if windows and s <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], e)
+        else:
+            windows.append([s, e])
+    return [(match_id, s + start, s + end, align) for s, e in windows
+            for match_id, start, end, align in matcher(doc[s:e], with_alignments=True)]
 
 
 _MATCHERS: dict[int, Matcher] = {}
@@ -293,12 +354,15 @@ def _fit(st: State, ep: tuple[int, int], person: Actor) -> bool:
 
 def bind_frames(st: State) -> None:
     """Every naming frame of the data file in the document, bound (after the frame readers in code)."""
-    if not switched_on(FRAME) or not positions(st, anchors(), anchors()):
+    if not switched_on(FRAME):
+        return
+    at = positions(st, anchors(), anchors())
+    if not at:
         return
     doc: Doc = st.doc
     slots_of = {doc.vocab.strings[fid]: slots for fid, _, slots in frames()}
     done: set[tuple[int, int]] = set()
-    for match_id, start, end, align in _matcher(doc.vocab)(doc, with_alignments=True):
+    for match_id, start, end, align in frame_matches(doc, at):
         slots = slots_of[match_id]
         got = _read(st, start, [(start + k, slots[a]) for k, a in enumerate(align)])
         if got is None:
