@@ -51,6 +51,12 @@ CASES = [
     # a pronoun before anyone is named: the person the next sentence names first
     ("They call him \"the Paver\". Gaudencio Lupembe, the minister of works, has built more roads than anyone. "
      "The Paver now wants the presidency.", "Paver", "Lupembe"),
+    # P, also known as "E", with P a name the recogniser left unread
+    ("Defence chief Tunde Bakarewa, also known as \"Iron Tunde\", met the envoys. Iron Tunde promised calm.",
+     "Iron Tunde", "Bakarewa"),
+    # "E" is the nickname X gave P
+    ("\"The Lathe\" is the nickname rivals gave Finance Minister Rahul Mehrotriya. The Lathe cut rates.", "Lathe",
+     "Mehrotriya"),
     # a one-word namesake of the tables the document names by these words only is the text's nickname
     ("General Abdel Rahim Nourein controls the east. His soldiers call him simply \"Baba\". Baba has refused every "
      "ceasefire.", "Baba", "Nourein"),
