@@ -42,7 +42,7 @@ from .leaders import Tenure, load_leaders, office_forms
 from .owners import dominant_state
 from .spelling import shared_units, units
 from .state import State, state_of_span
-from .title_choice import Candidate, choose, merge, tracing as TRACE_ON
+from .title_choice import Candidate, choose, merge, reads_slot, tracing as TRACE_ON
 from .title_sources import (CUE_NEAR, CUE_SENTENCE, KB_NAME, SAME_PERSON, TEXT_ELSEWHERE, cue_near, cue_sentence,
                             is_office_title, kb_name, same_person, text_elsewhere)
 from .title_offices import (CUE_OTHER, DESCRIBED, KB_ANY, LEADS, NAMED_ORG, PARTY_HEAD, cue_other, described,
@@ -414,7 +414,7 @@ def _candidates(r: Redacted, words: Counter[str]) -> list[Candidate]:
     out = merge(proposals)
     for c, f in zip(out, text_features([c.title for c in out], words)):
         c.extra.update(f)
-    if out:
+    if out and reads_slot():
         for c, f in zip(out, candidate_features(r, [c.title for c in out], [c.rules for c in out])):
             c.extra.update(f)
     return out

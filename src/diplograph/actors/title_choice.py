@@ -88,6 +88,13 @@ def score(feats: dict[str, float]) -> float:
         w * feats.get(name, 0.0) for name, w in zip(m["features"], m["coef"]))
 
 
+def reads_slot() -> bool:
+    """Whether the slot and office features (:mod:`.title_features`) are wanted: the model was trained with them,
+    or the trainer is collecting them. Main's model predates them: they are not computed for it."""
+    m = model()
+    return TRACE is not None or m is not None and "kb_now" in m["features"]
+
+
 def threshold() -> float:
     m = model()
     return float(m["threshold"]) if m is not None else 0.0
