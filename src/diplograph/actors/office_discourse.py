@@ -367,6 +367,8 @@ def bind_office_descriptions(st: State) -> None:
             continue
         if cur is not None and cur.type == "person" and not evidence:
             continue  # a person an earlier rule chose yields only to what the text or the tables say
+        if not evidence and (state is None or st.out.actors[pid].country != state):
+            continue  # recency alone binds only a person of the description's state (not a name of no known state)
         person = st.out.actors[pid]
         for t in range(d.start, d.end):
             other = st.out.token_actor.get(t)
