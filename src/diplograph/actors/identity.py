@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..lexicon import word_class
 from ..records import Actor
 from .decide import mention_rule, switched_on
 from .spelling import h_dropped, initial_c_j, same_unit, units
@@ -137,6 +138,16 @@ def core_words(name: str) -> list[str]:
     return list(_core(_words(name)))
 
 
+def mention_words(text: str) -> list[str]:
+    """The name words a mention's text gives (titles, portfolios, particles and redactions left out)."""
+    return list(_core(_words(_mention_name(text))))
+
+
+def named_in_full(st: State, a: Actor) -> bool:
+    """The text names the actor with two name words or more somewhere (``_full``)."""
+    return _full(st, a)
+
+
 def family_units(name: str) -> tuple[tuple[str, str], ...]:
     """The units a person is called by alone: every word after the first of a name of three core words or more
     (a double surname's first part, ``Ortega`` of ``Manuel Ortega Vidal``; a middle family name), else the last
@@ -183,8 +194,17 @@ def _join_adjacent(st: State) -> None:
         # (A one-word table hit next to a longer name is a word of that written name whatever state the
         # tables give the word alone: ``Hassan`` after ``X Y`` is the third word of a three-part name.)
         keep, other = (B, A) if (B.code and not A.code) else (A, B)
+        only = None
+        if toks[i].lower_ in word_class("patronymic_particles"):
+            # ``X bin Y``: Y here is the father's name inside the son's; Y's other mentions are the father (or
+            # another Y), not the son: only the touching mention joins the son's name.
+            keep, other = A, B
+            only = [m for m in B.mentions if m.start == st.norm.to_original(toks[i + 1].idx,
+                                                                             toks[i + 1].idx + len(toks[i + 1]))[0]]
+            if len(only) == len(B.mentions):
+                only = None
         own = list(keep.mentions)
-        move_mentions(st, other, keep, SAME_PERSON, method="alias")
+        move_mentions(st, other, keep, SAME_PERSON, method="alias", only=only)
         _merge_touching(st, keep, toks[i], toks[i + 1], own)
         if units(A.name) and _agreeing(A.name, B.name) == len(units(A.name)):
             whole = B.name  # ``Luiz Inácio`` + ``Luiz Inácio Lula da Silva``: the longer name holds both
@@ -306,7 +326,7 @@ def link_partial_names(st: State) -> None:
 
     if not switched_on(PARTIAL_NAME):
         return
-    full = [a for a in st.out.actors.values() if a.type == "person" and _full(st, a)]
+    full = [a for a in st.out.actors.values() if a.type == "person" and (_full(st, a) or regnal_word(a.name))]
     for a in list(st.out.actors.values()):
         if a.id not in st.out.actors or a in full:
             continue
@@ -325,7 +345,7 @@ def link_partial_names(st: State) -> None:
         for b in full:
             if b.id == a.id or b.id not in st.out.actors:
                 continue
-            bu = list(units(" ".join(_words(b.name))))
+            bu = list(units(" ".join(own_name_words(b.name))))
             if a.type != "person":
                 # an unknown entity: only a family-name word (the last word, or a double surname's first part)
                 bu = list(family_units(b.name))
@@ -350,6 +370,26 @@ def link_partial_names(st: State) -> None:
             users = [b for b in fits if _called_alone(st, b, u)]
             if len(users) == 1:
                 move_mentions(st, a, users[0], BARE_USAGE, method="alias")
+
+
+_REGNAL = re.compile(r"^(II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
+
+
+def regnal_word(name: str) -> str | None:
+    """The name word of a regnal name (``Abdul II``: one name word and a regnal number), else None. Such a name
+    is a full name: a lone ``Abdul`` may be its bearer."""
+    words = name.split()
+    if len(words) == 2 and _REGNAL.match(words[1]) and words[0][:1].isupper():
+        return words[0]
+    return None
+
+
+def own_name_words(name: str) -> tuple[str, ...]:
+    """The words of a name a person may be called by alone: the word after a patronymic particle written in
+    lower case (``X bin Y``: Y is the father's name) is left out, so a lone ``Y`` is not the son."""
+    words = _words(name)
+    pats = word_class("patronymic_particles")
+    return tuple(w for k, w in enumerate(words) if not (k > 0 and words[k - 1] in pats and words[k - 1].islower()))
 
 
 def _called_alone(st: State, b: Actor, u: tuple[str, str]) -> bool:

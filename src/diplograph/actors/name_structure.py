@@ -55,6 +55,20 @@ def _word(doc: Doc, i: int, stop: Container[int], after_particle: bool = False) 
     return t.pos_ == "PROPN" and t.ent_type_ not in _NOT_NAMES
 
 
+def _place_read_surname(doc: Doc, s: int, e: int, stop: Container[int]) -> bool:
+    """Token ``e`` ends a name the recogniser cut before it (``Kwame Osei | Nketsia``, the last word read as a
+    place): a capitalised proper noun no dictionary knows (not in ``stop``), that the recogniser starts as a
+    place of its own, while the parser makes the name word before it a compound of it (one noun phrase,
+    not a person next to a place)."""
+    if e <= s or e >= len(doc) or e in stop:
+        return False
+    toks = tokens_of(doc)
+    t, prev = toks[e], toks[e - 1]
+    return t.ent_type_ in ("GPE", "LOC") and t.ent_iob_ == "B" and t.pos_ == "PROPN" and t.is_alpha \
+        and bool(CAPITALISED.match(t.text)) and not (t.text.isupper() and len(t.text) > 1) \
+        and prev.whitespace_ == " " and prev.dep_ == "compound" and prev.head.i == e
+
+
 def _particles_at(doc: Doc, j: int) -> int:
     """How many particle tokens start at ``j`` (0, 1 or 2: ``de``, ``de la``), written in lower case."""
     toks = tokens_of(doc)
@@ -69,7 +83,7 @@ def grow(doc: Doc, s: int, e: int, stop: Container[int]) -> tuple[int, int]:
     """The whole written name around tokens [s, e): forward over name words and over particles followed by a
     name word; backward over a particle preceded by a name word (and the name words before that)."""
     while True:
-        if _word(doc, e, stop):
+        if _word(doc, e, stop) or _place_read_surname(doc, s, e, stop):
             e += 1
             continue
         k = _particles_at(doc, e)

@@ -61,6 +61,7 @@ from .names import add_nicknames, add_surnames, name_gender, nickname_tokens
 from .partials import bind_given_names, bind_shared_partials
 from .people import add_people
 from .redactions import restore_redactions
+from .splits import join_split_people
 from .state_initials import add_state_initials
 from .surname_words import link_lone_surnames, split_place_before_surname
 from .person_homes import settle_person_homes
@@ -129,6 +130,7 @@ def resolve_mentions(doc: Doc, norm: NormalizedText, kb: KnowledgeBase, on: date
     _add_coreference(st)
     add_pronoun_owners(st)
     bind_office_descriptions(st)  # office descriptions still unbound or guessed: the person the text points at
+    join_split_people(st)  # one person, one actor: after every binding step and the pronouns
     restore_redactions(st)
     settle_person_homes(st)  # a person with no state: their party's, else the document's main state
     settle_person_sectors(st)  # what the text says each person is on the date, once all is bound
