@@ -130,3 +130,21 @@ def test_grow_takes_a_last_name_word_read_as_a_place_that_the_parser_compounds()
     assert grow(doc, 1, 3, set()) == (1, 4)   # the whole written name
     assert grow(doc, 1, 3, {3}) == (1, 3)     # a word a dictionary knows (a place) stays out
     assert grow(doc, 7, 8, set()) == (7, 8)   # not a compound of the word after it: two things
+
+
+@pytest.mark.parametrize("text,full,later", [
+    # a given name the tagger reads as a noun at the start of a sentence stays in the name
+    ("Dobromir Wertanek and his son Kazimir Wertanek met voters in Poznan on Monday.", "Dobromir Wertanek",
+     "Kazimir Wertanek"),
+    # a first given name the recogniser leaves out of the entity stays in the name
+    ("Adebola Kunle Adeyemo signed the bill on Monday. Critics said Adebola Adeyemo had ignored the unions.",
+     "Adebola Kunle Adeyemo", "Adebola Adeyemo"),
+])
+def test_a_first_given_name_the_tagger_misreads_stays_in_the_name(pipeline, text, full, later):
+    a = analysis(pipeline, text)
+    first = covering_actor(a, text, full)
+    assert first is not None and first.type == "person"
+    assert all(m.start == 0 for m in first.mentions if m.text == full) and any(m.text == full for m in first.mentions)
+    second = covering_actor(a, text, later)
+    assert second is not None
+    assert (second is first) == ("son" not in text)

@@ -26,7 +26,8 @@ from .state import CAPITALISED
 
 NAME_RUN = mention_rule("mention.name_run", 0.8,
                         "a written name runs over its particles (de, e, y, dela, bin, ould, van der) and the name "
-                        "words the entity recogniser cut off: one person, not two", ("parse", "lexicon:name_particles"))
+                        "words the entity recogniser cut off: one person, not two", ("parse", "lexicon:name_particles",
+                                                                          "lexicon:title_abbreviations"))
 
 # Entity types a name word after a plain name word may not carry (after a particle any but a date may).
 _NOT_NAMES = ("GPE", "LOC", "NORP", "DATE", "TIME", "ORG", "FAC", "EVENT", "LAW", "MONEY", "PERCENT", "CARDINAL",
@@ -53,6 +54,26 @@ def _word(doc: Doc, i: int, stop: Container[int], after_particle: bool = False) 
     if after_particle:
         return t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
     return t.pos_ == "PROPN" and t.ent_type_ not in _NOT_NAMES
+
+
+def name_word_shape(t) -> bool:
+    """A token written as a name word: capitalised letters (a hyphen or an apostrophe inside), no acronym, no
+    office word or honorific."""
+    text = t.text
+    if text == PLACEHOLDER or not CAPITALISED.match(text) or not text.replace("-", "").replace("'", "").isalpha():
+        return False
+    if text.isupper() and len(text) > 1:
+        return False
+    return t.lower_ not in word_class("office_words") and t.lower_ not in honorific_prefixes() and not _courtesy(t)
+
+
+def _courtesy(t) -> bool:
+    """``Dr``, ``Mr``, ``Sheikh``, ``Señora``, ``Sister``: a courtesy, style or kin title before a name, no word
+    of it."""
+    low = t.lower_.rstrip(".")
+    return low in word_class("courtesy_titles") or low in word_class("style_titles") \
+        or low in word_class("title_abbreviations") or low in word_class("kin_nouns") \
+        or low in word_class("person_nouns")
 
 
 def _place_read_surname(doc: Doc, s: int, e: int, stop: Container[int]) -> bool:
@@ -101,6 +122,12 @@ def grow(doc: Doc, s: int, e: int, stop: Container[int]) -> tuple[int, int]:
         s -= k + 1
         crossed = True
     while crossed and _word(doc, s - 1, stop):
+        s -= 1
+    # A first given name the recogniser left out of the entity (``Ama | Serwaa Boateng``): a proper noun of no
+    # entity right before the name, that the parser makes a compound of a word of it.
+    while _word(doc, s - 1, stop) and not _courtesy(tokens_of(doc)[s - 1]) and tokens_of(doc)[s - 1].ent_iob_ == "O" \
+            and tokens_of(doc)[s - 1].dep_ == "compound" and s <= tokens_of(doc)[s - 1].head.i < e \
+            and tokens_of(doc)[s - 1].whitespace_ == " ":
         s -= 1
     return s, e
 

@@ -30,8 +30,8 @@ def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHi
     for ent in ents_of(doc):
         if ent.label_ != "PERSON":
             continue
-        toks = [t.i for t in ent if t.text != PLACEHOLDER and t.i not in kb_tokens and t.pos_ == "PROPN"
-                and t.i not in st.reserved]
+        toks = [t.i for t in ent if t.text != PLACEHOLDER and t.i not in kb_tokens and t.i not in st.reserved
+                and (t.pos_ == "PROPN" or _given_name_mistagged(doc, t, ent))]
         if not toks or any(t in covered for t in toks):
             continue
         # The name is the run of unclaimed proper nouns at the end of the entity, grown over the particles and
@@ -85,6 +85,15 @@ def person_candidates(st: State, spans: list[Span]) -> list[tuple[int, int, KBHi
             continue
         out.append(c)
     return out
+
+
+def _given_name_mistagged(doc, t, ent) -> bool:
+    """A word of a person entity the tagger read as a noun, an adjective or a verb (``Tomasz`` at the start of
+    a sentence) is a name word when a proper noun of the entity follows it: the name stays whole."""
+    from .name_structure import name_word_shape
+
+    return t.pos_ in ("NOUN", "ADJ", "VERB") and t.i + 1 < ent.end and doc[t.i + 1].pos_ == "PROPN" \
+        and name_word_shape(t)
 
 
 def known_person_name(name: str) -> bool:
