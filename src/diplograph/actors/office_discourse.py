@@ -233,8 +233,8 @@ def _score(st: State, d: Description, p: Actor, rank: int, far: bool, runs: list
            state: str | None, holder: str | None, body_people: set[str]) -> tuple[float, bool] | None:
     """How well person ``p`` fits the description, and whether anything but recency and the state says so; None
     when they cannot hold it."""
-    if state and p.country and p.country != state:
-        return None
+    if state and p.country != state and (p.country or d.state):
+        return None  # another state's person; for a state the description writes, a person of no known state too
     g = st.gender.get(p.id)
     if d.gender and g and g[:1] != d.gender:
         return None
