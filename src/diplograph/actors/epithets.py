@@ -35,12 +35,11 @@ from ..nlp import sentence_of, tokens_of
 from ..records import Actor
 from ..rules import REGISTRY
 from .decide import mention_rule, switched_on
-from .epithet_words import (CLOSE, OPEN, PRONOUNS, SUBJECTS, antecedent, articles, epithet_at,
-                            epithet_before, left_person, name_like, name_word_person, person_of, personal,
-                            pronoun_gender, quoted)
+from .epithet_words import (OPEN, PRONOUNS, SUBJECTS, antecedent, articles, epithet_at, epithet_before,
+                            left_person, name_like, name_word_person, person_of, personal, pronoun_gender)
 from .epithet_uses import REPEATED, bind_epithet, usable
 from .name_forms import claim, is_person
-from .state import CAPITALISED, State, positions
+from .state import State, positions
 
 _OBJECTS = ("dobj", "dative", "nsubjpass")
 INTRODUCED = mention_rule("mention.epithet_introduced", 0.75,
