@@ -36,7 +36,7 @@ document already has (``Farmers of X`` twice) is merged into it and the events' 
 """
 from __future__ import annotations
 
-from ..lexicon import sectors_with
+from ..lexicon import sectors_with, word_class
 from ..records import Actor, Event, Ref
 from ..rules import REGISTRY
 from .decide import mention_rule
@@ -78,7 +78,9 @@ UNNAMED_PROTEST = REGISTRY.declare(
 PLACE_TARGET = REGISTRY.declare(
     "target.event_location", stage="events", kind="target", reads=("events", "places"), confidence=0.6,
     description="the state acted on where an event happens (a curfew in X): the state of the event's location, "
-                "not a city written as the object of a locative preposition read as an actor")
+                "not a city written as the object of a locative preposition read as an actor; only for an act that "
+                "falls on the place (place_acting_words, or a place_acting_event_roots code whose trigger is no "
+                "place_venue_words), never a venue")
 PLACE_SOURCE = REGISTRY.declare(
     "source.event_location", stage="events", kind="source", reads=("events", "places"), confidence=0.5,
     description="the state that acts where an event happens, read from the event's location, not from a city "
@@ -110,8 +112,9 @@ def _open(a: Actor) -> bool:
 def locate_by_events(resolved: ResolvedActors, events: list[Event], kb: KnowledgeBase) -> None:
     """Give the stateless parties of located events the state of their events' place (in place)."""
     _drop_idle_containers(resolved, events)
-    _locate_place_parties(resolved, events, kb)
+    venues = _locate_place_parties(resolved, events, kb)
     drop_written_places(resolved, events, kb, (PLACE_TARGET, PLACE_SOURCE), _NOT_EVIDENCE)
+    venues |= _place_parties_named(resolved, events)
     if not events or not REGISTRY.enabled(EVENT_LOCATION):
         return
     actors = resolved.actors
@@ -143,7 +146,7 @@ def locate_by_events(resolved: ResolvedActors, events: list[Event], kb: Knowledg
             if b is not None and b.country and b.country != code and (a.code or "")[:3] in abroad:
                 continue
             where.setdefault(a.id, set()).add(code)
-    _name_unidentified(actors, events, kb)
+    _name_unidentified(actors, events, kb, venues)
     moved: dict[str, str] = {}
     for aid, codes in where.items():
         if len(codes) != 1:
@@ -202,17 +205,20 @@ def _drop_idle_containers(resolved: ResolvedActors, events: list[Event]) -> None
     resolved.container_mentions = []
 
 
-def _locate_place_parties(resolved: ResolvedActors, events: list[Event], kb: KnowledgeBase) -> None:
+def _locate_place_parties(resolved: ResolvedActors, events: list[Event], kb: KnowledgeBase) -> set[str]:
     """State mentions read from a city written only as the object of a locative preposition (``shelled
     X in Y``; ``actors.located``) are dropped: the name says where. An event whose party was read from
     such a mention keeps that state when its location (the places stage) is in the same state: the
     slot is then the event's located state (``target.event_location``: PLOVER codes the state acted
     on in ``a curfew in X``). When any such event is located elsewhere, or not at all, or only by a
-    guess of the places stage, the mention stays: the location cannot give that party back."""
+    guess of the places stage, the mention stays: the location cannot give that party back.
+    Only an act that falls on the place (``_acts_on_place_of``: a curfew, shelling, a protest in X) takes
+    the place's state so; a meeting, a negotiation, a decision in X names a venue and the slot is emptied."""
     records = resolved.locative_mentions
     resolved.locative_mentions = []
+    venues: set[str] = set()  # the events whose slot held only a venue's state, emptied
     if not records or not REGISTRY.enabled(PLACE_TARGET):
-        return
+        return venues
     actors = resolved.actors
     spans: dict[str, list[tuple[int, int]]] = {}
     for aid, _, _, c0, c1 in records:
@@ -231,6 +237,12 @@ def _locate_place_parties(resolved: ResolvedActors, events: list[Event], kb: Kno
                 inside = [m for m in a.mentions if ev0 <= m.start < ev1]
                 if not inside or not all(any(m.start < c1 and m.end > c0 for c0, c1 in own) for m in inside):
                     continue  # the party is named in its sentence by other words (Syria, the government)
+                if not _acts_on_place_of(e, ref.text):
+                    # a meeting, a visit, a negotiation, a decision in X: the city is its venue, no party
+                    setattr(e, slot, None)
+                    venues.add(e.id)
+                    e.rules = {k: v for k, v in (e.rules or {}).items() if k != slot}
+                    continue
                 loc = e.location
                 if loc is None or loc.code != a.country or loc.rule in _NOT_EVIDENCE:
                     kept = True
@@ -253,14 +265,73 @@ def _locate_place_parties(resolved: ResolvedActors, events: list[Event], kb: Kno
                 ids[:] = [x for x in ids if x != aid]
             for _, ids in resolved.group_mentions:
                 ids[:] = [x for x in ids if x != aid]
+    return venues
 
 
-def _name_unidentified(actors: dict[str, Actor], events: list[Event], kb: KnowledgeBase) -> None:
+def _place_parties_named(resolved: ResolvedActors, events: list[Event]) -> set[str]:
+    """A state that is an event's party only through the place it happens in (``target.event_location``,
+    ``source.event_location``, from either pass above) stays so only when the act falls on the place
+    (``acts_on_place``); a venue (a meeting, a talk, a decision in X) gives no party. A state that is then no
+    party and has no mention is dropped. (One that stays such a party keeps no mention: the city's words are
+    no actor's, as the places passes above decided; the event's reference text says where.)"""
+    venues: set[str] = set()
+    if not REGISTRY.enabled(PLACE_TARGET):
+        return venues
+    actors = resolved.actors
+    dropped: set[str | None] = set()
+    for e in events:
+        for slot in ("source", "target"):
+            rule = (e.rules or {}).get(slot)
+            ref = getattr(e, slot)
+            if ref is None or rule not in (PLACE_TARGET, PLACE_SOURCE):
+                continue
+            if not _acts_on_place_of(e, ref.text):
+                setattr(e, slot, None)
+                venues.add(e.id)
+                dropped.add(ref.actor)
+                e.rules = {k: v for k, v in (e.rules or {}).items() if k != slot}
+    parties = {r.actor for e in events for r in (e.source, e.target) if r is not None and r.actor}
+    for aid in [aid for aid in dropped if aid in actors and not actors[aid].mentions and aid not in parties]:
+        del actors[aid]
+        for ids in resolved.token_group.values():
+            ids[:] = [x for x in ids if x != aid]
+        for _, ids in resolved.group_mentions:
+            ids[:] = [x for x in ids if x != aid]
+    return venues
+
+
+def _acts_on_place_of(e: Event, place: str | None) -> bool:
+    """The event's act falls on its place: its trigger does, or a word between the trigger and the place's name
+    in its sentence does (``threatened to ban voting in X``: the ban is on the place, the threat is the event)."""
+    if acts_on_place(e.trigger):
+        return True
+    if e.cameo[:2] in word_class("place_acting_event_roots") and not acts_on_place(e.trigger, "place_venue_words"):
+        return True  # an act of force, coercion or protest there, not a meeting
+    text = e.evidence.text
+    at = text.find(e.trigger)
+    end = text.find(place, at) if place and at >= 0 else -1
+    return end > at >= 0 and acts_on_place(text[at + len(e.trigger):end])
+
+
+def acts_on_place(trigger: str, words_of: str = "place_acting_words") -> bool:
+    """The event's trigger is a word of an act that falls on the place where it happens (``place_acting_words``:
+    a curfew, shelling, a raid, a protest in X), in any of its inflected forms (or of the class ``words_of``)."""
+    words = word_class(words_of)
+    for w in trigger.lower().replace("-", " ").split():
+        forms = {w, w[:-1], w[:-2], w[:-3], w[:-3] + "y", w[:-3] + "e"}  # -s/-d, -ed/-es, -ing, -ied, -ing on -e
+        if forms & words:
+            return True
+    return False
+
+
+def _name_unidentified(actors: dict[str, Actor], events: list[Event], kb: KnowledgeBase,
+                       venues: set[str] | frozenset[str] = frozenset()) -> None:
     """Witnessed violence with no doer named: the unidentified armed forces of its place's state, or,
     when no place the text names is known, of the host state of the mission that saw it."""
     located, hosted = REGISTRY.enabled(UNIDENTIFIED), REGISTRY.enabled(MISSION_HOST)
     for e in events:
-        if e.source is None and e.target is None and e.rules and e.rules.get("event") in _SIDELESS:
+        if e.source is None and e.target is None and e.rules and e.rules.get("event") in _SIDELESS \
+                and e.id not in venues:  # a side read from a venue and dropped is no unnamed doer
             _sideless(actors, kb, e)
     if not located and not hosted:
         return
