@@ -85,12 +85,12 @@ PLACE_SOURCE = REGISTRY.declare(
     "source.event_location", stage="events", kind="source", reads=("events", "places"), confidence=0.5,
     description="the state that acts where an event happens, read from the event's location, not from a city "
                 "written as the object of a locative preposition")
-WITNESS_FRAME = "source.witness_frame"
+WITNESS_FRAME = "source.witness_frame"  # the event stage's rule (events.witness), read from Event.rules
 OCCURRENCE = "event.nominal_occurrence"  # the event stage's rule (events.nominal), read from Event.rules
 # the event rules that make an event with no side at all (the act happened, nobody named does it)
 _SIDELESS = (OCCURRENCE, "event.type_model")
 _PROTEST = "14"
-CLAUSE = "place.clause_locative"  # the places stage's rule for a locative of the event's own clause  # the event stage's rule (events.witness), read from Event.rules
+CLAUSE = "place.clause_locative"  # the places stage's rule for a locative of the event's own clause
 _VIOLENT = ("18", "19", "20")
 
 # Locations that are no evidence of where the parties are from: the places stage's own guess from the
